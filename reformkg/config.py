@@ -1,0 +1,43 @@
+"""Configuration: the only global state, read from REFORMKG_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime settings; every field can be set as REFORMKG_<FIELD>."""
+
+    model_config = SettingsConfigDict(env_prefix="REFORMKG_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("./reformkg-data"), description="where the embedded store keeps its files")
+    store_uri: str = Field(default="", description="empty: embedded FalkorDB in data_dir; bolt:// or neo4j://: Neo4j")
+    graph_name: str = Field(default="reformkg", description="graph (FalkorDB) name")
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    api_key: str = Field(default="", description="bearer token for write endpoints; empty: write endpoints are off")
+    cors_origins: list[str] = Field(default_factory=list)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+
+    query_timeout_ms: int = 10_000
+    row_cap: int = 5_000
+    max_upload_bytes: int = 20 * 1024 * 1024
+    log_level: str = "INFO"
+
+    @property
+    def embedded(self) -> bool:
+        return not self.store_uri or self.store_uri.startswith(("falkordb+unix://", "embedded:"))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings from the environment (cached; tests build Settings(...) directly instead)."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Graph: the ontology, the resolved records, the store and its Cypher."""

@@ -1,0 +1,1 @@
+"""Ingest: load files, clean text, extract mentions and facts, resolve them into a DocumentResult."""

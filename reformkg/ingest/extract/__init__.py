@@ -1,0 +1,1 @@
+"""Extraction components: each takes a Document, adds spans/mentions/candidates, returns it."""
