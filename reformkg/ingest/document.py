@@ -112,6 +112,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[RelationCandidate] = field(default_factory=list)
     outcomes: list[OutcomeCandidate] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # loader metadata (RawDocument.meta, e.g. html title)
 
     def span_text(self, span: Span | tuple[int, int]) -> str:
         s, e = (span.start, span.end) if isinstance(span, Span) else span

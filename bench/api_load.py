@@ -1,0 +1,332 @@
+"""API load benchmark: a synthetic graph (default 100k nodes / 300k relationships) written
+straight into an embedded store (batched UNWIND), the API served by uvicorn with 2 workers
+(the app factory `reformkg serve` runs), and 32 concurrent clients in another process for
+60 s over a mix of search, entity card, neighbours depth 1 and 2, and paths.
+Prints p50/p95/p99 latency per endpoint, requests per second and errors.
+
+Loopback only; bounded in time; everything it starts (store server, uvicorn) is stopped at
+the end and the temporary data dir removed (unless --keep / --data-dir is given).
+
+    python bench/api_load.py [--nodes 100000] [--rels 300000] [--duration 60] [--clients 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import multiprocessing as mp
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reformkg.config import Settings  # noqa: E402
+from reformkg.graph.model import document_node_id, entity_id, fact_id  # noqa: E402
+from reformkg.graph.ontology import get_ontology  # noqa: E402
+
+log = logging.getLogger("api_load")
+
+# share of the nodes per label (Documents are taken off the top)
+LABEL_SHARE = {"Region": 0.02, "Union": 0.10, "Enterprise": 0.28, "Agency": 0.10, "Institution": 0.08,
+               "Person": 0.30, "Programme": 0.08, "Award": 0.02, "Outcome": 0.01}
+DOC_SHARE = 0.01
+TYPE_SHARE = {"MENTIONED_IN": 0.20, "LOCATED_IN": 0.10, "HOLDS_POSITION": 0.10, "RUNS": 0.10, "SPONSORS": 0.08,
+              "PILOTS": 0.04, "CO_SPONSORS": 0.08, "PARTNERS_WITH": 0.08, "MEMBER_OF": 0.08, "AWARDED": 0.06,
+              "ISSUED": 0.02, "PART_OF": 0.01, "REPORTED": 0.05}
+MIX = {"search": 0.20, "card": 0.30, "neighbors_d1": 0.25, "neighbors_d2": 0.15, "paths": 0.10}
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志远小梅红兵玉兰德永海波宁春雪"
+PLACES = "江河湖山海云林川东西南北安平宁泰华兴昌盛和丰青阳明德临远长新"
+ORG_WORDS = "精密机械电子材料装备科技能源化工纺织建设港务物流汽车船舶钢铁医药食品智能"
+
+
+def _name(rng: random.Random, label: str, i: int) -> str:
+    place = "".join(rng.choice(PLACES) for _ in range(2))
+    if label == "Person":
+        return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))) + f"{i % 97}"
+    words = "".join(rng.choice(ORG_WORDS) for _ in range(2))
+    return {
+        "Region": f"{place}{('市', '县', '区', '镇')[i % 4]}{i}",
+        "Union": f"{place}{words}工会{i}",
+        "Enterprise": f"{place}{words}有限公司{i}",
+        "Agency": f"{place}人社局{words}{i}",
+        "Institution": f"{place}{words}技师学院{i}",
+        "Programme": f"“{words}杯”技能竞赛{i}",
+        "Award": f"{place}工匠{i}",
+        "Outcome": f"培训 {i}人次",
+    }[label]
+
+
+def _grams(*names: str) -> str:
+    out = []
+    for s in names:
+        s = s.lower()
+        out.extend([s] if len(s) < 2 else [s[i:i + 2] for i in range(len(s) - 1)])
+    return " ".join(out)
+
+
+def build_graph(store, n_nodes: int, n_rels: int, seed: int = 7, batch: int = 5000) -> dict[str, list[str]]:
+    """Write the synthetic graph; returns ids per label."""
+    onto = get_ontology()
+    rng = random.Random(seed)
+    umbrella = onto.umbrella_label
+    ids: dict[str, list[str]] = {}
+    n_docs = max(1, int(n_nodes * DOC_SHARE))
+    doc_ids = [f"benchdoc{i:08d}" for i in range(n_docs)]
+    rows = [{"id": document_node_id(d), "doc_id": d, "name": f"测试文档{i}", "title": f"测试文档{i}",
+             "date": f"{2018 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}", "source": "测试报"}
+            for i, d in enumerate(doc_ids)]
+    for k in range(0, len(rows), batch):
+        store.write("UNWIND $rows AS r CREATE (d:Document) SET d = r", {"rows": rows[k:k + batch]})
+    ids["Document"] = [r["id"] for r in rows]
+    remaining = n_nodes - n_docs
+    counts = {label: int(remaining * share) for label, share in LABEL_SHARE.items()}
+    counts["Person"] += remaining - sum(counts.values())
+    for label, count in counts.items():
+        rows = []
+        for i in range(count):
+            name = _name(rng, label, i)
+            nid = entity_id(label, f"bench:{i}") if label != "Outcome" else f"out_bench{i:08d}"
+            aliases = [name[:4]] if i % 5 == 0 else []
+            row = {"id": nid, "name": name, "aliases": aliases}
+            if label != "Outcome":
+                row["search_text"] = _grams(name, *aliases)
+                row["region"] = f"{rng.choice(PLACES)}{rng.choice(PLACES)}市"
+            else:
+                row.update(value=float(i), unit="人次", metric="培训", year=2020 + i % 5)
+            rows.append(row)
+        extra = f":{umbrella}" if label in onto.entity_labels else ""
+        for k in range(0, len(rows), batch):
+            store.write(f"UNWIND $rows AS r CREATE (n:{label}{extra}) SET n = r", {"rows": rows[k:k + batch]})
+        ids[label] = [r["id"] for r in rows]
+        log.info("nodes %s: %d", label, len(rows))
+
+    # relationships: endpoints from the ontology's rules, a skewed choice (some hubs)
+    def pick(pool: list[str]) -> str:
+        return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 else rng.choice(pool)
+
+    seen: set[str] = set()
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    types = list(TYPE_SHARE)
+    weights = [TYPE_SHARE[t] for t in types]
+    made = 0
+    while made < n_rels:
+        t = rng.choices(types, weights)[0]
+        spec = onto.relationships[t]
+        sl = rng.choice([x for x in spec.from_ if ids.get(x)])
+        tl = rng.choice([x for x in spec.to if ids.get(x)])
+        s, g = pick(ids[sl]), pick(ids[tl])
+        if s == g:
+            continue
+        sym = t in onto.symmetric_types
+        if sym and g < s:
+            s, g, sl, tl = g, s, tl, sl
+        rid = fact_id(t, s, g, sym)
+        if rid in seen:
+            continue
+        seen.add(rid)
+        if t == "MENTIONED_IN":
+            props = {"id": rid, "count": 1 + made % 3}
+        else:
+            ev = [rng.choice(doc_ids) for _ in range(1 + made % 3)]
+            props = {"id": rid, "ev_doc": ev, "ev_sentence": [f"测试句子{j}，两者合作开展活动。" for j in range(len(ev))],
+                     "ev_start": [0] * len(ev), "ev_end": [10] * len(ev), "evidence_count": len(ev)}
+        groups[(t, sl, tl)].append({"s": s, "t": g, "p": props})
+        made += 1
+    for (t, sl, tl), rows in groups.items():
+        for k in range(0, len(rows), batch):
+            store.write(f"UNWIND $rows AS r MATCH (a:{sl} {{id: r.s}}) MATCH (b:{tl} {{id: r.t}}) "
+                        f"CREATE (a)-[e:{t}]->(b) SET e = r.p", {"rows": rows[k:k + batch]})
+    log.info("relationships: %d", made)
+    return ids
+
+
+# ---- load generator (runs in its own process) ------------------------------------------------
+
+def _requests(rng: random.Random, ids: list[str], names: list[str]) -> tuple[str, str, dict]:
+    kind = rng.choices(list(MIX), list(MIX.values()))[0]
+    if kind == "search":
+        n = rng.choice(names)
+        i = rng.randrange(max(1, len(n) - 2))
+        return kind, "/api/entities", {"q": n[i:i + 2 + rng.randrange(3)], "limit": 20}
+    eid = rng.choice(ids)
+    if kind == "card":
+        return kind, f"/api/entities/{eid}", {}
+    if kind == "neighbors_d1":
+        return kind, f"/api/entities/{eid}/neighbors", {"depth": 1}
+    if kind == "neighbors_d2":
+        return kind, f"/api/entities/{eid}/neighbors", {"depth": 2}
+    return kind, "/api/paths", {"source": eid, "target": rng.choice(ids), "max_hops": 4, "limit": 5}
+
+
+async def _drive(base: str, ids: list[str], names: list[str], clients: int, duration: float, seed: int) -> dict:
+    import httpx
+
+    lat: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    samples: list[str] = []
+    deadline = time.perf_counter() + duration
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as client:
+        async def worker(w: int) -> None:
+            rng = random.Random(seed * 1000 + w)
+            while time.perf_counter() < deadline:
+                kind, path, params = _requests(rng, ids, names)
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(path, params=params)
+                    ok = r.status_code == 200
+                    if not ok and len(samples) < 10:
+                        samples.append(f"{kind} {r.status_code} {r.text[:200]}")
+                except Exception as exc:  # noqa: BLE001 - counted as an error
+                    ok = False
+                    if len(samples) < 10:
+                        samples.append(f"{kind} {type(exc).__name__}: {exc}")
+                dt = time.perf_counter() - t0
+                lat[kind].append(dt)
+                if not ok:
+                    errors[kind] += 1
+
+        await asyncio.gather(*(worker(w) for w in range(clients)))
+    return {"lat": dict(lat), "errors": dict(errors), "samples": samples}
+
+
+def _client_main(base: str, ids: list[str], names: list[str], clients: int, duration: float, seed: int, q) -> None:
+    q.put(asyncio.run(_drive(base, ids, names, clients, duration, seed)))
+
+
+def _pct(xs: list[float], p: float) -> float:
+    if not xs:
+        return float("nan")
+    xs = sorted(xs)
+    k = min(len(xs) - 1, max(0, int(round(p / 100 * (len(xs) - 1)))))
+    return xs[k] * 1000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, timeout: float = 120.0) -> None:
+    import httpx
+
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if httpx.get(url, timeout=30.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"server did not answer {url}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--nodes", type=int, default=100_000)
+    ap.add_argument("--rels", type=int, default=300_000)
+    ap.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
+    ap.add_argument("--clients", type=int, default=32)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--warmup", type=float, default=5.0, help="seconds of untimed warm-up load")
+    ap.add_argument("--data-dir", type=Path, default=None, help="reuse/keep this data dir (default: a temp dir)")
+    ap.add_argument("--reuse", action="store_true", help="do not rebuild the graph if it is already there")
+    ap.add_argument("--keep", action="store_true", help="keep the temp data dir")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    from reformkg.graph import embedded
+    from reformkg.graph.store import open_store
+
+    tmp = args.data_dir is None
+    data_dir = Path(tempfile.mkdtemp(prefix="rkg-bench-")) if tmp else args.data_dir.resolve()
+    settings = Settings(data_dir=data_dir, graph_name="bench")
+    server = None
+    try:
+        store = open_store(settings)
+        stats = store.stats() if args.reuse else {"nodes": 0}
+        if not args.reuse or stats["nodes"] < args.nodes:
+            t0 = time.perf_counter()
+            store.clear()
+            store.ensure_schema()
+            build_graph(store, args.nodes, args.rels, args.seed)
+            print(f"graph built in {time.perf_counter() - t0:.1f} s")
+        onto = get_ontology()
+        sample_rows = store.read(f"MATCH (n:{onto.umbrella_label}) RETURN n.id, n.name LIMIT 200000").rows
+        rng = random.Random(args.seed)
+        rng.shuffle(sample_rows)
+        ids = [r[0] for r in sample_rows[:20000]]
+        names = [r[1] for r in sample_rows[:20000]]
+        stats = store.stats()
+        print(f"store: {stats['nodes']} nodes, {stats['relationships']} relationships")
+        store.close()
+
+        port = _free_port()
+        env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_GRAPH_NAME": "bench",
+               "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "reformkg.api.main:create_app", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"]
+        server = subprocess.Popen(cmd, env=env, cwd=str(ROOT), start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+        _wait_http(base + "/api/ontology")
+        print(f"serving on {base} with {args.workers} workers; {args.clients} clients for {args.duration:.0f} s")
+
+        ctx = mp.get_context("spawn")
+        if args.warmup > 0:
+            q = ctx.Queue()
+            p = ctx.Process(target=_client_main, args=(base, ids, names, args.clients, args.warmup, args.seed + 1, q))
+            p.start()
+            q.get()
+            p.join()
+        q = ctx.Queue()
+        p = ctx.Process(target=_client_main, args=(base, ids, names, args.clients, args.duration, args.seed, q))
+        p.start()
+        res = q.get(timeout=args.duration + 120)
+        p.join()
+
+        total = sum(len(v) for v in res["lat"].values())
+        errors = sum(res["errors"].values())
+        print(f"\n{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'mean ms':>9}")
+        for kind in MIX:
+            xs = res["lat"].get(kind, [])
+            print(f"{kind:<14}{len(xs):>10}{res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}{_pct(xs, 95):>9.1f}"
+                  f"{_pct(xs, 99):>9.1f}{(statistics.fmean(xs) * 1000 if xs else float('nan')):>9.1f}")
+        allx = [x for v in res["lat"].values() for x in v]
+        print(f"{'all':<14}{total:>10}{errors:>8}{_pct(allx, 50):>9.1f}{_pct(allx, 95):>9.1f}{_pct(allx, 99):>9.1f}")
+        print(f"\nthroughput: {total / args.duration:.1f} requests/s over {args.duration:.0f} s "
+              f"({args.clients} clients, {args.workers} workers); errors: {errors}")
+        if res["samples"]:
+            print("error samples:\n  " + "\n  ".join(res["samples"]))
+        print(json.dumps({"requests": total, "errors": errors, "rps": round(total / args.duration, 1),
+                          **{f"{k}_p95_ms": round(_pct(res['lat'].get(k, []), 95), 1) for k in MIX}}))
+        return 0 if errors == 0 else 1
+    finally:
+        if server is not None:
+            try:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(timeout=30)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                os.killpg(server.pid, signal.SIGKILL)
+        embedded.stop(data_dir)
+        if tmp and not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The FastAPI app factory: `create_app(settings, store)`.
+
+The lifespan opens one GraphStore on `app.state.store` (unless one is given, as tests do),
+ensures the schema, and closes it on shutdown. Routers: one per resource (routes/), the
+browser UI's router from `reformkg.viz.routes` when that module is present. For uvicorn:
+`uvicorn --factory reformkg.api.main:create_app` (settings from REFORMKG_* variables).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, AsyncIterator
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from reformkg.api import errors
+from reformkg.api.routes import analytics, cypher, documents, edges, entities, export, graph, health, ontology
+from reformkg.api.schemas import ontology_enums
+from reformkg.config import Settings, get_settings
+from reformkg.graph.ontology import get_ontology
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reformkg.graph.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+ROUTERS = (health, ontology, entities, graph, edges, documents, cypher, analytics, export)
+
+
+class UploadLimit:
+    """413 before reading a body whose Content-Length is over the upload limit (uploads only)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, slack: int = 64 * 1024) -> None:
+        self.app = app
+        self.max_bytes = max_bytes + slack  # multipart framing around the files
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].startswith("/api/documents"):
+            for name, value in scope.get("headers", ()):
+                if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                    resp = errors.error_response(413, f"upload larger than {self.max_bytes} bytes")
+                    await resp(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, store: "GraphStore | None" = None) -> FastAPI:
+    settings = settings or get_settings()
+    onto = get_ontology()
+    enums = ontology_enums(onto)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = None
+        if app.state.store is None:
+            from reformkg.graph.store import open_store
+
+            owned = open_store(settings)
+            owned.ensure_schema(onto)
+            app.state.store = owned
+        try:
+            yield
+        finally:
+            if owned is not None:
+                owned.close()
+                app.state.store = None
+
+    app = FastAPI(
+        title="reformkg",
+        version="0.1.0",
+        description="Knowledge graph of China's industrial-workforce reform (产改): search, entity cards, "
+                    "subgraphs, paths, collaborators, evidence, read-only Cypher.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.ontology = onto
+    app.state.store = store
+    errors.install(app)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(UploadLimit, max_bytes=settings.max_upload_bytes)
+    for module in ROUTERS:
+        app.include_router(module.build(enums))
+    _include_viz(app)
+    return app
+
+
+def _include_viz(app: FastAPI) -> None:
+    """The browser UI's router, when the viz package is importable (the API works without it)."""
+    try:
+        from reformkg.viz.routes import router as viz_router
+    except ImportError as exc:
+        log.info("browser UI not available: %s", exc)
+        return
+    app.include_router(viz_router)

@@ -1,0 +1,34 @@
+"""Helpers shared by the routers: the Reader for a request, id path parameters, JSON-safe values."""
+
+
+import math
+from typing import Annotated, Any
+
+from fastapi import Path
+
+from reformkg.config import Settings
+from reformkg.graph.ontology import Ontology
+from reformkg.graph.queries import Reader
+from reformkg.graph.records import to_jsonable
+
+IdPath = Annotated[str, Path(min_length=1, max_length=200, description="the node's stable id")]
+
+
+def reader(store: Any, ontology: Ontology, settings: Settings) -> Reader:
+    return Reader(store, ontology, timeout_ms=settings.query_timeout_ms)
+
+
+def json_safe(value: Any) -> Any:
+    """Engine values as JSON: nodes/edges/paths as dicts; NaN/inf as None; bytes as text."""
+    value = to_jsonable(value)
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

@@ -1,0 +1,71 @@
+"""Read-only Cypher for analysts (POST /api/cypher) and the saved-query catalogue
+(GET /api/queries, POST /api/queries/{name}). Read-only is enforced by the engine; the
+server applies its timeout and row cap, and says when the cap cut the result."""
+
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter
+
+from reformkg.api.deps import SettingsDep, StoreDep
+from reformkg.api.errors import ApiError, BadRequest, NotFound
+from reformkg.api.routes.common import json_safe
+from reformkg.api.schemas import (
+    CypherRequest, CypherResponse, ErrorBody, OntologyEnums, SavedQueryInfo, SavedQueryRun,
+)
+from reformkg.graph.records import StoreError
+
+log = logging.getLogger(__name__)
+
+ERRORS = {400: {"model": ErrorBody, "description": "bad Cypher (the engine's message)"},
+          403: {"model": ErrorBody, "description": "the query would write"},
+          408: {"model": ErrorBody, "description": "server-side timeout"}}
+
+
+def _catalogue() -> dict[str, Any]:
+    try:
+        from reformkg.cypher import load_catalogue
+    except ImportError:
+        return {}
+    return load_catalogue()
+
+
+def run_read_only(store: Any, settings: Any, query: str, parameters: dict[str, Any], row_cap: int | None) -> CypherResponse:
+    cap = min(row_cap or settings.row_cap, settings.row_cap)
+    try:
+        res = store.read_only_user_query(query, parameters, timeout_ms=settings.query_timeout_ms, row_cap=cap)
+    except StoreError:
+        raise
+    except (TypeError, ValueError) as exc:  # parameters the driver cannot send
+        raise BadRequest(f"bad query parameters: {exc}") from exc
+    return CypherResponse(columns=list(res.columns), rows=[json_safe(list(r)) for r in res.rows],
+                          row_cap=cap, truncated=bool(res.truncated))
+
+
+def _info(q: Any) -> SavedQueryInfo:
+    params = getattr(q, "parameters", None)
+    return SavedQueryInfo(name=q.name, question=q.question, parameters=json_safe(params),
+                          example=json_safe(getattr(q, "example", None)), cypher=q.cypher)
+
+
+def build(enums: OntologyEnums) -> APIRouter:
+    router = APIRouter(prefix="/api", tags=["cypher"])
+
+    @router.post("/cypher", response_model=CypherResponse, responses=ERRORS, summary="Run read-only Cypher")
+    def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
+        return run_read_only(store, settings, body.query, body.parameters, body.row_cap)
+
+    @router.get("/queries", response_model=list[SavedQueryInfo], summary="The saved analyst queries")
+    def queries():
+        return [_info(q) for _, q in sorted(_catalogue().items())]
+
+    @router.post("/queries/{name}", response_model=CypherResponse, responses={**ERRORS, 404: {"model": ErrorBody}},
+                 summary="Run a saved query (read-only) with parameters")
+    def run_saved(name: str, body: SavedQueryRun, store: StoreDep, settings: SettingsDep):
+        q = _catalogue().get(name)
+        if q is None:
+            raise NotFound(f"no saved query {name!r}")
+        return run_read_only(store, settings, q.cypher, body.parameters, body.row_cap)
+
+    return router

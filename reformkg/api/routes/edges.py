@@ -1,0 +1,25 @@
+"""GET /api/edges/{id}/evidence: the sentences and documents behind a relationship."""
+
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
+from reformkg.api.errors import NotFound
+from reformkg.api.routes.common import IdPath, reader
+from reformkg.api.schemas import MAX_EVIDENCE, EdgeEvidence, ErrorBody, OntologyEnums
+
+
+def build(enums: OntologyEnums) -> APIRouter:
+    router = APIRouter(prefix="/api/edges", tags=["edges"])
+
+    @router.get("/{id}/evidence", response_model=EdgeEvidence, responses={404: {"model": ErrorBody}})
+    def evidence(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+                 limit: Annotated[int, Query(ge=1, le=MAX_EVIDENCE)] = 50):
+        out = reader(store, onto, settings).evidence(id, limit)
+        if out is None:
+            raise NotFound(f"no relationship with id {id!r}")
+        return out
+
+    return router

@@ -1,0 +1,106 @@
+"""Entities: search, card, neighbourhood, collaborators, and curation (merge, split-alias)."""
+
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
+from reformkg.api.errors import ApiError, NotFound, Unprocessable
+from reformkg.api.routes.common import IdPath, reader
+from reformkg.api.schemas import (
+    MAX_PAGE, MAX_SUBGRAPH_EDGES, CollaboratorList, CurationResult, EntityCard, EntitySummary, ErrorBody,
+    MergeRequest, OntologyEnums, Page, SplitAliasRequest, Subgraph,
+)
+from reformkg.graph import analytics, curation
+from reformkg.graph.queries import Reader, node_labels, node_props, primary_labels
+
+NOT_FOUND = {404: {"model": ErrorBody, "description": "unknown id"}}
+WRITE = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+
+
+def build(enums: OntologyEnums) -> APIRouter:
+    NodeLabel = enums.NodeLabel
+    RelType = enums.RelType
+    router = APIRouter(prefix="/api/entities", tags=["entities"])
+
+    @router.get("", response_model=Page[EntitySummary], summary="Search entities by name or alias")
+    def search(
+        store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        q: Annotated[str, Query(max_length=200, description="substring of the name or an alias")] = "",
+        type: Annotated[NodeLabel | None, Query(description="only this label")] = None,  # type: ignore[valid-type]
+        region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+        offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    ):
+        label = type.value if type is not None else None
+        return reader(store, onto, settings).search(q, label, region, limit, offset)
+
+    @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
+    def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+        out = reader(store, onto, settings).card(id)
+        if out is None:
+            raise NotFound(f"no entity with id {id!r}")
+        return out
+
+    @router.get("/{id}/neighbors", response_model=Subgraph, responses=NOT_FOUND,
+                summary="The neighbourhood of an entity as {nodes, edges}")
+    def neighbors(
+        id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        depth: Annotated[int, Query(ge=1, le=3)] = 1,
+        rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
+        labels: Annotated[list[NodeLabel] | None, Query(description="only neighbours with one of these labels")] = None,  # type: ignore[valid-type]
+        since: Annotated[date | None, Query(description="only relationships read from documents dated on/after")] = None,
+        until: Annotated[date | None, Query(description="only relationships read from documents dated on/before")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
+    ):
+        if since and until and since > until:
+            raise Unprocessable("since is after until")
+        out = reader(store, onto, settings).neighbourhood(
+            id, depth, [t.value for t in rel_types] if rel_types else None,
+            [lb.value for lb in labels] if labels else None,
+            since.isoformat() if since else None, until.isoformat() if until else None, limit)
+        if out is None:
+            raise NotFound(f"no entity with id {id!r}")
+        return out
+
+    @router.get("/{id}/collaborators", response_model=CollaboratorList, responses=NOT_FOUND,
+                summary="Who works with whom: actors ranked by shared programmes, ties and documents")
+    def collaborators(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20):
+        r = reader(store, onto, settings)
+        rows = r.collaborator_rows(id)
+        if rows is None:
+            raise NotFound(f"no entity with id {id!r}")
+        return analytics.score_collaborators(id, rows, r, limit)
+
+    def _summary(r: Reader, eid: str) -> EntitySummary:
+        node = r.get_node(eid)
+        if node is None:
+            raise NotFound(f"no entity with id {eid!r}")
+        p = node_props(node)
+        return EntitySummary(id=eid, name=p.get("name") or "", labels=primary_labels(node_labels(node), r.ontology),
+                             aliases=list(p.get("aliases") or []), region=p.get("region"))
+
+    @router.post("/merge", response_model=CurationResult, responses=WRITE, dependencies=[Depends(require_api_key)],
+                 summary="Merge entities into one (stored; survives re-ingest)")
+    def merge(body: MergeRequest, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+        try:
+            decisions, moved = curation.record_merge(store, onto, body.target_id, body.source_ids)
+        except curation.CurationError as exc:
+            raise ApiError(str(exc), status=exc.status) from exc
+        r = reader(store, onto, settings)
+        return CurationResult(decision_id=",".join(d.id for d in decisions), kind="merge",
+                              entity=_summary(r, body.target_id), moved_edges=moved)
+
+    @router.post("/{id}/split-alias", response_model=CurationResult, responses=WRITE,
+                 dependencies=[Depends(require_api_key)], summary="Split an alias off an entity (stored)")
+    def split_alias(id: IdPath, body: SplitAliasRequest, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+        try:
+            d = curation.record_split(store, onto, id, body.alias)
+        except curation.CurationError as exc:
+            raise ApiError(str(exc), status=exc.status) from exc
+        return CurationResult(decision_id=d.id, kind="split", entity=_summary(reader(store, onto, settings), id))
+
+    return router

@@ -1,0 +1,34 @@
+"""Paths: how two actors are connected (shortest undirected paths, evidence on each hop)."""
+
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
+from reformkg.api.errors import NotFound
+from reformkg.api.routes.common import reader
+from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult
+
+
+def build(enums: OntologyEnums) -> APIRouter:
+    RelType = enums.RelType
+    router = APIRouter(prefix="/api", tags=["graph"])
+
+    @router.get("/paths", response_model=PathResult, responses={404: {"model": ErrorBody}},
+                summary="Shortest paths between two nodes")
+    def paths(
+        store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        source: Annotated[str, Query(min_length=1, max_length=200)],
+        target: Annotated[str, Query(min_length=1, max_length=200)],
+        max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+        limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
+        rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
+    ):
+        out = reader(store, onto, settings).paths(source, target, max_hops, limit,
+                                                  [t.value for t in rel_types] if rel_types else None)
+        if out is None:
+            raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
+        return out
+
+    return router

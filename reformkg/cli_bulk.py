@@ -1,0 +1,143 @@
+"""`reformkg migrate --to URI` and `reformkg export --format neo4j-csv DIR`: thin typer wrappers
+around `reformkg.graph.bulk`. `register(app)` adds both commands to the main CLI; `run_migrate`
+and `run_export` are the plain functions behind them (for a CLI that defines its own commands).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from reformkg.config import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = ("neo4j-csv",)
+
+
+def _settings_for(base: Settings, uri: str | None, *, user: str | None = None, password: str | None = None,
+                  database: str | None = None, graph: str | None = None) -> Settings:
+    """`base` with another store URI (and Neo4j credentials / graph name when given)."""
+    update: dict[str, Any] = {}
+    if uri is not None:
+        update["store_uri"] = "" if uri in ("", "embedded") else uri
+    if user is not None:
+        update["neo4j_user"] = user
+    if password is not None:
+        update["neo4j_password"] = password
+    if database is not None:
+        update["neo4j_database"] = database
+    if graph is not None:
+        update["graph_name"] = graph
+    return base.model_copy(update=update)
+
+
+def run_migrate(settings: Settings, to: str, *, source: str | None = None, user: str | None = None,
+                password: str | None = None, database: str | None = None, graph: str | None = None,
+                batch_size: int = 1000, clear: bool = False, merge: bool = False,
+                progress: bool = True) -> dict[str, Any]:
+    """Copy the store of `settings` (or `source`) into the store at `to`; returns the report."""
+    from reformkg.graph.bulk import migrate
+    from reformkg.graph.store import open_store
+
+    src_settings = _settings_for(settings, source)
+    dst_settings = _settings_for(settings, to, user=user, password=password, database=database, graph=graph)
+    if src_settings.store_uri == dst_settings.store_uri and src_settings.graph_name == dst_settings.graph_name \
+            and (src_settings.store_uri or src_settings.data_dir == dst_settings.data_dir):
+        raise ValueError("source and destination are the same store")
+    src = open_store(src_settings, ensure_schema=False)
+    try:
+        dst = open_store(dst_settings, ensure_schema=False)
+        try:
+            return migrate(src, dst, batch_size=batch_size, progress=progress, clear=clear, merge=merge)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def run_export(settings: Settings, fmt: str, out_dir: Path, *, database: str = "neo4j",
+               batch_size: int = 1000) -> dict[str, Any]:
+    """Write the whole graph of `settings`'s store to `out_dir` in `fmt` (neo4j-csv)."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
+    from reformkg.graph.bulk import export_neo4j_csv
+    from reformkg.graph.store import open_store
+
+    store = open_store(settings, ensure_schema=False)
+    try:
+        return export_neo4j_csv(store, out_dir, batch_size=batch_size, database=database)
+    finally:
+        store.close()
+
+
+def migrate_command(
+    to: str = typer.Option(..., "--to", help="destination store URI: bolt://host:7687, neo4j://…, "
+                                               "falkordb://host:port, or 'embedded' (the data dir)"),
+    source: Optional[str] = typer.Option(None, "--from", help="source store URI (default: REFORMKG_STORE_URI)"),
+    user: Optional[str] = typer.Option(None, "--user", help="Neo4j user (default: REFORMKG_NEO4J_USER)"),
+    password: Optional[str] = typer.Option(None, "--password", help="Neo4j password (default: REFORMKG_NEO4J_PASSWORD)"),
+    database: Optional[str] = typer.Option(None, "--database", help="Neo4j database (default: REFORMKG_NEO4J_DATABASE)"),
+    graph: Optional[str] = typer.Option(None, "--graph", help="FalkorDB graph name of the destination"),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="rows per write"),
+    clear: bool = typer.Option(False, "--clear", help="empty the destination first"),
+    merge: bool = typer.Option(False, "--merge", help="write into a non-empty destination"),
+    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars"),
+) -> None:
+    """Copy the whole graph into another store (e.g. embedded → Neo4j), batched, and verify counts."""
+    from reformkg.graph.bulk import MigrationError
+
+    try:
+        report = run_migrate(get_settings(), to, source=source, user=user, password=password, database=database,
+                             graph=graph, batch_size=batch_size, clear=clear, merge=merge, progress=not quiet)
+    except (MigrationError, ValueError) as exc:
+        typer.echo(f"migrate: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"copied {report['nodes']} nodes and {report['relationships']} relationships "
+               f"in {report['seconds']}s; counts verified per label and type")
+    for key, value in sorted(report["labels"].items()):
+        typer.echo(f"  :{key:<16} {value}")
+    for key, value in sorted(report["types"].items()):
+        typer.echo(f"  [{key}]{'':<{max(0, 15 - len(key))}} {value}")
+
+
+def export_command(
+    out_dir: Path = typer.Argument(..., help="folder to write the files into"),
+    fmt: str = typer.Option("neo4j-csv", "--format", "-f", help="export format: neo4j-csv"),
+    database: str = typer.Option("neo4j", "--database", help="database name the import script targets"),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="rows read per query"),
+    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
+) -> None:
+    """Write the graph as the header/data CSV files of `neo4j-admin database import full`."""
+    try:
+        report = run_export(get_settings(), fmt, out_dir, database=database, batch_size=batch_size)
+    except ValueError as exc:
+        typer.echo(f"export: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
+               f"relationships to {report['out_dir']} ({len(report['files'])} files)")
+    typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `migrate` and `export` to the main CLI."""
+    app.command("migrate")(migrate_command)
+    app.command("export")(export_command)
+
+
+app = typer.Typer(add_completion=False, help="reformkg bulk commands (migrate, export)")
+register(app)
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

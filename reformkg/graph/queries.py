@@ -1,0 +1,656 @@
+"""The application's reads: search, entity card, neighbourhood, paths, collaborators, evidence,
+documents. Cypher written once for both engines (FalkorDB and Neo4j).
+
+Conventions:
+- Nodes are addressed by their stable `id` property, never engine ids. The label of an entity
+  id is known from its prefix (`model.entity_id` uses the first three letters of the label),
+  so lookups hit the per-label `id` index instead of scanning every node.
+- User values reach Cypher only as parameters; labels and relationship types enter the text
+  only after an ontology check; variable-length bounds and limits are validated ints.
+- Results are plain dicts shaped like the API's public models (the API maps them; this module
+  does not import the API).
+- Time filters (`since`/`until`, ISO dates) apply to the *documents* behind a relationship: an
+  edge passes when at least one of its evidence documents (`ev_doc` → `Document.date`) falls
+  in the range (MENTIONED_IN: its document). Edges with no evidence at all (gazetteer
+  PART_OF) are structural and always pass. Documents without a date never match a range.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from reformkg.graph.ontology import Ontology
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reformkg.graph.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", *EVIDENCE_KEYS})
+MENTIONED_IN = "MENTIONED_IN"
+DOC_LABEL = "Document"
+OUTCOME_LABEL = "Outcome"
+
+SEARCH_CAP = 1000  # candidates ranked per search
+CARD_CAP = 1000  # relationships read for one card
+PATH_TYPES_EXCLUDED = (MENTIONED_IN,)
+
+
+# ---- small helpers ---------------------------------------------------------------------------
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def node_props(node: Any) -> dict[str, Any]:
+    props = _get(node, "props")
+    if props is None and isinstance(node, dict):
+        props = node
+    return dict(props or {})
+
+
+def node_id(node: Any) -> str:
+    nid = _get(node, "id")
+    if nid is None:
+        nid = node_props(node).get("id")
+    return str(nid)
+
+
+def node_labels(node: Any) -> list[str]:
+    return list(_get(node, "labels") or [])
+
+
+def public_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Node/edge properties without the identity fields, evidence arrays and internal fields."""
+    return {k: v for k, v in props.items() if k not in HIDDEN_PROPS and not k.startswith("_")
+            and not k.endswith("_bigrams") and v is not None}
+
+
+def primary_labels(labels: Iterable[str], ontology: Ontology) -> list[str]:
+    """Ontology labels first (primary label, then extra labels), the umbrella label last."""
+    labels = list(labels)
+    main = [lb for lb in labels if lb in ontology.labels]
+    extra = [lb for lb in labels if lb in ontology.extra_labels]
+    rest = [lb for lb in labels if lb not in main and lb not in extra and not lb.startswith(ontology.reserved_prefix)]
+    return main + extra + rest
+
+
+def summary_node(node: Any, ontology: Ontology, depth: int | None = None) -> dict[str, Any]:
+    props = node_props(node)
+    out = {
+        "id": node_id(node),
+        "name": props.get("name") or props.get("title"),
+        "labels": primary_labels(node_labels(node), ontology),
+        "props": public_props(props),
+    }
+    if depth is not None:
+        out["depth"] = depth
+    return out
+
+
+def edge_dict(edge: Any) -> dict[str, Any]:
+    props = dict(_get(edge, "props") or {})
+    count = props.get("evidence_count")
+    if count is None:
+        count = len(props.get("ev_doc") or [])
+    return {
+        "id": str(_get(edge, "id") or props.get("id")),
+        "type": _get(edge, "type"),
+        "source": str(_get(edge, "src")),
+        "target": str(_get(edge, "tgt")),
+        "props": public_props({k: v for k, v in props.items() if k != "evidence_count"}),
+        "evidence_count": int(count or 0),
+    }
+
+
+def _int(value: int, low: int, high: int) -> int:
+    """A validated int for Cypher text (bounds and limits cannot be parameters everywhere)."""
+    value = int(value)
+    if not low <= value <= high:
+        raise ValueError(f"{value} outside {low}..{high}")
+    return value
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The application's reads over one store and ontology."""
+
+    store: "GraphStore"
+    ontology: Ontology
+    timeout_ms: int | None = None
+
+    # ---- plumbing ----------------------------------------------------------------------------
+    def _rows(self, query: str, params: dict[str, Any] | None = None, row_cap: int | None = None) -> list[list[Any]]:
+        return self.store.read(query, params or {}, timeout_ms=self.timeout_ms, row_cap=row_cap).rows
+
+    def label_of(self, entity_id: str) -> str | None:
+        """The ontology label encoded in an id prefix (`reg_…` → Region), or None."""
+        prefix = entity_id.split("_", 1)[0] if "_" in entity_id else ""
+        for label in self.ontology.labels:
+            if label[:3].lower() == prefix:
+                return label
+        return None
+
+    def node_pattern(self, var: str, entity_id: str) -> str:
+        """`(var:Label {id:$…})` text for an id; the parameter is always named `$<var>_id`."""
+        label = self.label_of(entity_id)
+        lab = f":{self.ontology.check_label(label)}" if label else ""
+        return f"({var}{lab} {{id: ${var}_id}})"
+
+    def types_text(self, types: Iterable[str]) -> str:
+        checked = [self.ontology.check_type(t) for t in types]
+        return "|".join(checked)
+
+    def default_types(self, include_mentions: bool = False) -> list[str]:
+        return [t for t in self.ontology.rel_types if include_mentions or t != MENTIONED_IN]
+
+    # ---- nodes -------------------------------------------------------------------------------
+    def get_node(self, entity_id: str) -> Any | None:
+        rows = self._rows(f"MATCH {self.node_pattern('n', entity_id)} RETURN n LIMIT 1", {"n_id": entity_id})
+        return rows[0][0] if rows else None
+
+    def exists(self, entity_id: str) -> bool:
+        rows = self._rows(f"MATCH {self.node_pattern('n', entity_id)} RETURN n.id LIMIT 1", {"n_id": entity_id})
+        return bool(rows)
+
+    def get_nodes(self, ids: list[str]) -> dict[str, Any]:
+        """Nodes by id, one query per label prefix."""
+        by_label: dict[str | None, list[str]] = {}
+        for i in ids:
+            by_label.setdefault(self.label_of(i), []).append(i)
+        out: dict[str, Any] = {}
+        for label, group in by_label.items():
+            lab = f":{self.ontology.check_label(label)}" if label else ""
+            for row in self._rows(f"UNWIND $ids AS i MATCH (n{lab} {{id: i}}) RETURN n", {"ids": group}):
+                out[node_id(row[0])] = row[0]
+        return out
+
+    # ---- search ------------------------------------------------------------------------------
+    def region_scope(self, region: str) -> tuple[list[str], list[str]]:
+        """Ids and names of a region (by id, name or alias) and every region below it (PART_OF*)."""
+        rows = self._rows(
+            "MATCH (r:Region) WHERE r.id = $region OR r.name = $region OR $region IN coalesce(r.aliases, []) "
+            "OPTIONAL MATCH (sub:Region)-[:PART_OF*1..6]->(r) "
+            "RETURN r.id, r.name, collect(DISTINCT sub.id), collect(DISTINCT sub.name)",
+            {"region": region},
+        )
+        ids: set[str] = set()
+        names: set[str] = set()
+        for rid, rname, sub_ids, sub_names in rows:
+            ids.add(rid)
+            names.add(rname)
+            ids.update(x for x in sub_ids if x)
+            names.update(x for x in sub_names if x)
+        return sorted(ids), sorted(n for n in names if n)
+
+    def search(self, q: str = "", label: str | None = None, region: str | None = None,
+               limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Entities by name or alias substring; ranked exact > prefix > substring, then degree."""
+        limit = _int(limit, 1, 10_000)
+        offset = _int(offset, 0, 10_000_000)
+        lab = self.ontology.check_label(label) if label else self.ontology.umbrella_label
+        params: dict[str, Any] = {"q": (q or "").strip().lower()}
+        where = ["($q = '' OR toLower(n.name) CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q))"]
+        region_clause = ""
+        if region:
+            rids, rnames = self.region_scope(region)
+            if not rids:
+                return {"items": [], "total": 0, "limit": limit, "offset": offset}
+            params.update(rids=rids, rnames=rnames)
+            region_clause = (
+                " OPTIONAL MATCH (n)-[:LOCATED_IN|PART_OF]->(x:Region) WITH n, collect(x.id) AS locs"
+                " WHERE n.id IN $rids OR n.region IN $rnames OR n.region IN $rids OR any(i IN locs WHERE i IN $rids)")
+        call, ft_params = ("", {})
+        if params["q"] and lab == self.ontology.umbrella_label and hasattr(self.store, "fulltext_query"):
+            call, ft_params = self.store.fulltext_query(params["q"])
+        if call:  # full-text candidates (bigrams), then the exact substring test
+            params.update(ft_params)
+            match = f"{call} WITH node AS n WHERE n:{lab} AND " + " AND ".join(where)
+        else:
+            match = f"MATCH (n:{lab}) WHERE " + " AND ".join(where)
+        match += region_clause
+        total = self._rows(match + " RETURN count(n)", params)[0][0]
+        if offset >= total or offset >= SEARCH_CAP:
+            return {"items": [], "total": int(total), "limit": limit, "offset": offset}
+        fetch = min(offset + limit, SEARCH_CAP)
+        rows = self._rows(
+            match
+            + " WITH n, CASE WHEN toLower(n.name) = $q OR $q IN [a IN coalesce(n.aliases, []) | toLower(a)] THEN 0"
+              " WHEN toLower(n.name) STARTS WITH $q OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) STARTS WITH $q)"
+              " THEN 1 ELSE 2 END AS rank"
+            + " OPTIONAL MATCH (n)-[r]-() WITH n, rank, count(r) AS degree"
+            + f" RETURN n, rank, degree ORDER BY rank, degree DESC, n.name LIMIT {fetch}",
+            params,
+        )
+        kinds = ("exact", "prefix", "substring")
+        items = []
+        for node, rank, degree in rows[offset:fetch]:
+            props = node_props(node)
+            items.append({
+                "id": node_id(node), "name": props.get("name") or "", "labels": primary_labels(node_labels(node), self.ontology),
+                "aliases": list(props.get("aliases") or []), "region": props.get("region"),
+                "degree": int(degree), "match": kinds[int(rank)] if params["q"] else None,
+            })
+        return {"items": items, "total": int(total), "limit": limit, "offset": offset}
+
+    # ---- projections (scalars and maps instead of whole nodes: less to ship and convert) ---------
+    def edge_fields(self, types: Iterable[str] | None = None) -> list[str]:
+        """Edge properties worth returning for these relationship types (evidence arrays excluded)."""
+        fields = {"evidence_count"}
+        for t in types or self.ontology.rel_types:
+            fields.update(self.ontology.relationships[t].properties)
+        return sorted(fields)
+
+    def _hop_return(self, a: str, b: str, types: Iterable[str] | None = None) -> str:
+        """Columns of one hop a-[r]-b: a.id, r.id, type, a is the start, edge map, evidence size,
+        b.id, labels, b's properties (maps are parsed per key by the client: keep them small)."""
+        emap = "r {" + ", ".join(f".{f}" for f in self.edge_fields(types)) + "}"
+        return (f"{a}.id, r.id, type(r), startNode(r) = {a}, {emap}, "
+                f"size(coalesce(r.ev_doc, [])), {b}.id, labels({b}), properties({b})")
+
+    def _hop(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(edge dict, other-node dict) from a `_hop_return` row."""
+        aid, rid, rtype, a_is_start, eprops, n_ev, bid, blabels, bprops = row
+        eprops = {k: v for k, v in (eprops or {}).items() if v is not None}
+        count = eprops.pop("evidence_count", None)
+        edge = {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
+                "target": bid if a_is_start else aid, "props": eprops,
+                "evidence_count": int(count if count is not None else n_ev or 0)}
+        bprops = {k: v for k, v in (bprops or {}).items() if v is not None}
+        other = {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
+                 "labels": primary_labels(blabels, self.ontology), "props": public_props(bprops)}
+        return edge, other
+
+    def _groups(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """Ids grouped by the label to match them on (the umbrella label for entities)."""
+        out: dict[str, list[str]] = {}
+        entity = set(self.ontology.entity_labels)
+        for i in ids:
+            label = self.label_of(i)
+            key = self.ontology.umbrella_label if (label is None or label in entity) else label
+            out.setdefault(self.ontology.check_label(key), []).append(i)
+        return out
+
+    # ---- card --------------------------------------------------------------------------------
+    def card(self, entity_id: str) -> dict[str, Any] | None:
+        pat = self.node_pattern("n", entity_id)
+        p = {"n_id": entity_id}
+        head = self._rows(f"MATCH {pat} OPTIONAL MATCH (n)-[r]-() RETURN n, type(r), count(r)", p)
+        if not head:
+            return None
+        node = head[0][0]
+        counts = {t: int(c) for _n, t, c in head if t is not None}
+        props = node_props(node)
+        rows = self._rows(f"MATCH {pat}-[r]-(m) RETURN {self._hop_return('n', 'm')} LIMIT {CARD_CAP + 1}", p)
+        truncated = len(rows) > CARD_CAP
+        card: dict[str, Any] = {
+            "id": node_id(node), "name": props.get("name") or props.get("title") or "",
+            "labels": primary_labels(node_labels(node), self.ontology),
+            "aliases": list(props.get("aliases") or []), "properties": public_props(props),
+            "positions": [], "awards": [], "programmes": [], "related": [], "outcomes": [],
+            "documents": [], "counts": counts, "truncated": truncated,
+        }
+        programme_types = {t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)}
+        for row in rows[:CARD_CAP]:
+            e, other = self._hop(row)
+            olabels = other["labels"]
+            oprops = other["props"]
+            if e["type"] == MENTIONED_IN and DOC_LABEL in olabels:
+                doc = document_summary({"id": other["id"], "props": oprops})
+                doc["mentions"] = int(e["props"].get("count") or 0) or None
+                card["documents"].append(doc)
+                continue
+            if OUTCOME_LABEL in olabels:
+                card["outcomes"].append({
+                    "id": other["id"], "name": other["name"],
+                    **{k: oprops.get(k) for k in ("value", "unit", "qualifier", "metric", "year")},
+                    "evidence_count": e["evidence_count"],
+                })
+                continue
+            rel = {
+                "id": other["id"], "name": other["name"] or "", "labels": olabels, "rel_type": e["type"],
+                "rel_id": e["id"], "direction": "out" if e["source"] == card["id"] else "in",
+                "props": e["props"], "evidence_count": e["evidence_count"],
+            }
+            if e["type"] == "HOLDS_POSITION":
+                card["positions"].append(rel)
+            elif e["type"] == "AWARDED":
+                card["awards"].append(rel)
+            elif e["type"] in programme_types:
+                card["programmes"].append(rel)
+            else:
+                card["related"].append(rel)
+        card["documents"].sort(key=lambda d: (d.get("date") or "", d["doc_id"]), reverse=True)
+        for key in ("positions", "awards", "programmes", "related"):
+            card[key].sort(key=lambda r: (-r["evidence_count"], r["rel_type"], r["name"]))
+        return card
+
+    # ---- time filter -------------------------------------------------------------------------
+    def docs_in_range(self, since: str | None, until: str | None) -> list[str] | None:
+        """doc_ids of documents dated in [since, until] (ISO strings); None when no filter."""
+        if not since and not until:
+            return None
+        rows = self._rows(
+            "MATCH (d:Document) WHERE d.date IS NOT NULL AND ($since IS NULL OR d.date >= $since) "
+            "AND ($until IS NULL OR d.date <= $until) RETURN d.doc_id",
+            {"since": since, "until": (until + "\uffff") if until else None},
+        )
+        return sorted({r[0] for r in rows if r[0]})
+
+    TIME_WHERE = ("((type(r) = 'MENTIONED_IN' AND b.doc_id IN $docs) OR (type(r) <> 'MENTIONED_IN' AND "
+                  "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs))))")
+
+    # ---- neighbourhood -------------------------------------------------------------------------
+    def neighbourhood(self, entity_id: str, depth: int = 1, rel_types: list[str] | None = None,
+                      labels: list[str] | None = None, since: str | None = None, until: str | None = None,
+                      limit: int = 200) -> dict[str, Any] | None:
+        """The subgraph within `depth` hops, breadth first, capped at `limit` edges.
+
+        `total` counts the distinct relationships found up to the hop where the cap was reached
+        (that hop counted in the engine); hops beyond it are not explored.
+        """
+        depth = _int(depth, 1, 3)
+        limit = _int(limit, 1, 100_000)
+        center = self.get_node(entity_id)
+        if center is None:
+            return None
+        type_list = rel_types or self.default_types()
+        types = self.types_text(type_list)
+        label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
+        docs = self.docs_in_range(since, until)
+        where = []
+        if label_filter:
+            where.append("any(l IN labels(b) WHERE l IN $labels)")
+        if docs is not None:
+            where.append(self.TIME_WHERE)
+        nodes: dict[str, dict[str, Any]] = {entity_id: summary_node(center, self.ontology, 0)}
+        edges: dict[str, dict[str, Any]] = {}
+        frontier = [entity_id]
+        truncated = False
+        total = 0
+        for d in range(1, depth + 1):
+            if not frontier:
+                break
+            nxt: list[str] = []
+            seen = list(edges)
+            hop_where = where + (["NOT r.id IN $seen"] if seen else [])
+            wtext = (" WHERE " + " AND ".join(hop_where)) if hop_where else ""
+            params = {"labels": label_filter or [], "docs": docs or [], "seen": seen}
+            budget = limit - len(edges)
+            hop_rows: list[list[Any]] = []
+            over = False
+            for lab, group in self._groups(frontier).items():
+                fetch = budget - len(hop_rows) + 1
+                if fetch <= 1 and hop_rows:
+                    over = True
+                    break
+                rows = self._rows(
+                    f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
+                    f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT {max(fetch, 1) + 20}",
+                    {**params, "ids": group})
+                hop_rows.extend(rows)
+            for row in hop_rows:
+                e, other = self._hop(row)
+                if e["id"] in edges:
+                    continue
+                if len(edges) >= limit:
+                    over = True
+                    break
+                edges[e["id"]] = e
+                if other["id"] not in nodes:
+                    nodes[other["id"]] = {**other, "depth": d}
+                    nxt.append(other["id"])
+            if over:
+                truncated = True
+                counted = 0
+                for lab, group in self._groups(frontier).items():
+                    counted += int(self._rows(
+                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} RETURN count(DISTINCT r)",
+                        {**params, "ids": group})[0][0])
+                total = len(seen) + counted
+                break
+            total = len(edges)
+            frontier = nxt
+        used = {entity_id} | {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
+        return {"nodes": [n for i, n in nodes.items() if i in used], "edges": list(edges.values()),
+                "truncated": truncated, "total": max(total, len(edges))}
+
+    # ---- paths -------------------------------------------------------------------------------
+    def paths(self, source: str, target: str, max_hops: int = 6, limit: int = 10,
+              rel_types: list[str] | None = None, evidence_per_hop: int = 3) -> dict[str, Any] | None:
+        """Shortest undirected paths between two nodes, with evidence on each hop."""
+        max_hops = _int(max_hops, 1, 10)
+        limit = _int(limit, 1, 1000)
+        if not self.exists(source) or not self.exists(target):
+            return None
+        out: dict[str, Any] = {"source": source, "target": target, "max_hops": max_hops, "paths": [], "truncated": False}
+        if source == target:
+            return out
+        types = self.types_text(rel_types or self.default_types())
+        rows = self._rows(
+            f"MATCH {self.node_pattern('a', source)}, {self.node_pattern('b', target)} WITH a, b "
+            f"MATCH p = allShortestPaths((a)-[:{types}*1..{max_hops}]-(b)) RETURN p LIMIT {limit + 1}",
+            {"a_id": source, "b_id": target},
+        )
+        out["truncated"] = len(rows) > limit
+        docs_needed: set[str] = set()
+        for (path,) in rows[:limit]:
+            pnodes = list(_get(path, "nodes") or [])
+            pedges = list(_get(path, "edges") or [])
+            names = {node_id(n): _names(n) for n in pnodes}
+            hops = []
+            for edge in pedges:
+                e = edge_dict(edge)
+                ev = evidence_items(_get(edge, "props") or {}, names.get(e["source"], []), names.get(e["target"], []),
+                                    evidence_per_hop)
+                docs_needed.update(i["doc_id"] for i in ev)
+                hops.append({"edge": e, "evidence": ev})
+            out["paths"].append({"nodes": [summary_node(n, self.ontology) for n in pnodes], "hops": hops,
+                                 "length": len(pedges)})
+        if docs_needed:
+            docs = self.documents_by_id(sorted(docs_needed))
+            for p in out["paths"]:
+                for hop in p["hops"]:
+                    for item in hop["evidence"]:
+                        item["document"] = docs.get(item["doc_id"])
+        return out
+
+    # ---- evidence ----------------------------------------------------------------------------
+    def edge(self, edge_id: str) -> tuple[Any, Any, Any] | None:
+        rows = self._rows("MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a, r, b LIMIT 1", {"id": edge_id})
+        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+
+    def evidence(self, edge_id: str, limit: int = 50) -> dict[str, Any] | None:
+        found = self.edge(edge_id)
+        if found is None:
+            return None
+        a, r, b = found
+        props = _get(r, "props") or {}
+        total = len(props.get("ev_doc") or [])
+        items = evidence_items(props, _names(a), _names(b), limit)
+        docs = self.documents_by_id(sorted({i["doc_id"] for i in items}))
+        for item in items:
+            item["document"] = docs.get(item["doc_id"])
+        return {"edge": edge_dict(r), "source": summary_node(a, self.ontology), "target": summary_node(b, self.ontology),
+                "items": items, "total": total, "truncated": total > len(items)}
+
+    # ---- documents ---------------------------------------------------------------------------
+    def documents_by_id(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not doc_ids:
+            return {}
+        rows = self._rows("UNWIND $ids AS i MATCH (d:Document {doc_id: i}) RETURN d", {"ids": doc_ids})
+        return {node_props(r[0]).get("doc_id"): document_summary(r[0]) for r in rows}
+
+    def documents(self, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        limit = _int(limit, 1, 10_000)
+        offset = _int(offset, 0, 10_000_000)
+        total = self._rows("MATCH (d:Document) RETURN count(d)")[0][0]
+        rows = self._rows(
+            f"MATCH (d:Document) RETURN d ORDER BY d.date DESC, d.doc_id SKIP {offset} LIMIT {limit}")
+        return {"items": [document_summary(r[0]) for r in rows], "total": int(total), "limit": limit, "offset": offset}
+
+    def document(self, doc_id: str, limit: int = 500) -> dict[str, Any] | None:
+        limit = _int(limit, 1, 10_000)
+        rows = self._rows("MATCH (d:Document {doc_id: $doc}) RETURN d LIMIT 1", {"doc": doc_id})
+        if not rows:
+            return None
+        out = document_summary(rows[0][0])
+        ents = self._rows(
+            "MATCH (d:Document {doc_id: $doc})<-[m:MENTIONED_IN]-(n) "
+            f"RETURN n, m.count ORDER BY m.count DESC, n.name LIMIT {limit + 1}", {"doc": doc_id})
+        facts = self._rows(
+            "MATCH (d:Document {doc_id: $doc})<-[:MENTIONED_IN]-(a)-[r]->(b) "
+            "WHERE type(r) <> 'MENTIONED_IN' AND $doc IN r.ev_doc "
+            f"RETURN DISTINCT r.id, type(r), a.id, a.name, b.id, b.name LIMIT {limit + 1}", {"doc": doc_id})
+        out["entities"] = [{
+            "id": node_id(n), "name": node_props(n).get("name") or "", "labels": primary_labels(node_labels(n), self.ontology),
+            "aliases": list(node_props(n).get("aliases") or []), "region": node_props(n).get("region"),
+            "degree": int(c or 0),
+        } for n, c in ents[:limit]]
+        out["facts"] = [{"id": i, "type": t, "source": s, "source_name": sn, "target": tg, "target_name": tn}
+                        for i, t, s, sn, tg, tn in facts[:limit]]
+        out["truncated"] = len(ents) > limit or len(facts) > limit
+        return out
+
+    # ---- collaborators -------------------------------------------------------------------------
+    def collaborator_rows(self, entity_id: str, cap: int = 5000) -> dict[str, list[tuple[Any, ...]]] | None:
+        """Raw evidence of collaboration, scored by `analytics.score_collaborators`."""
+        if not self.exists(entity_id):
+            return None
+        pat = self.node_pattern("x", entity_id)
+        p = {"x_id": entity_id, "actors": list(self.ontology.actor_labels)}
+        tie_types = [t for t in ("CO_SPONSORS", "PARTNERS_WITH", "MEMBER_OF") if t in self.ontology.relationships]
+        prog_types = [t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)]
+        actor = "any(l IN labels(y) WHERE l IN $actors)"
+        out: dict[str, list[tuple[Any, ...]]] = {"tie": [], "shared_programme": [], "shared_group": [], "shared_document": []}
+        if tie_types:
+            out["tie"] = [tuple(r) for r in self._rows(
+                f"MATCH {pat}-[r:{self.types_text(tie_types)}]-(y) WHERE {actor} "
+                f"RETURN y, type(r), r.evidence_count LIMIT {cap}", p)]
+        if "MEMBER_OF" in self.ontology.relationships:
+            out["shared_group"] = [tuple(r) for r in self._rows(
+                f"MATCH {pat}-[:MEMBER_OF]->(g)<-[:MEMBER_OF]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"RETURN y, g.id, g.name LIMIT {cap}", p)]
+        if prog_types:
+            tt = self.types_text(prog_types)
+            out["shared_programme"] = [tuple(r) for r in self._rows(
+                f"MATCH {pat}-[:{tt}]->(g:Programme)<-[:{tt}]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"RETURN DISTINCT y, g.id, g.name LIMIT {cap}", p)]
+        out["shared_document"] = [tuple(r) for r in self._rows(
+            f"MATCH {pat}-[:MENTIONED_IN]->(g:Document)<-[:MENTIONED_IN]-(y) WHERE y.id <> $x_id AND {actor} "
+            f"RETURN y, g.doc_id, g.title LIMIT {cap}", p)]
+        return out
+
+    # ---- whole (filtered) graph for analytics and export ---------------------------------------
+    def edges_for_analysis(self, rel_types: list[str] | None = None, labels: list[str] | None = None,
+                           cap: int = 200_000) -> tuple[list[tuple[str, str, str, str]], dict[str, tuple[str, list[str]]], bool]:
+        """(edges as (id, type, src, tgt), nodes id → (name, labels), truncated)."""
+        cap = _int(cap, 1, 10_000_000)
+        types = self.types_text(rel_types or self.default_types())
+        label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
+        where = (" WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)"
+                 if label_filter else "")
+        rows = self._rows(
+            f"MATCH (a)-[r:{types}]->(b){where} RETURN r.id, type(r), a.id, b.id, a.name, labels(a), b.name, labels(b) "
+            f"LIMIT {cap + 1}", {"labels": label_filter or []})
+        truncated = len(rows) > cap
+        edges = []
+        nodes: dict[str, tuple[str, list[str]]] = {}
+        for rid, t, s, g, sn, sl, tn, tl in rows[:cap]:
+            edges.append((rid, t, s, g))
+            nodes.setdefault(s, (sn, list(sl)))
+            nodes.setdefault(g, (tn, list(tl)))
+        return edges, nodes, truncated
+
+    def subgraph_for_export(self, rel_types: list[str] | None = None, labels: list[str] | None = None,
+                            cap: int = 50_000) -> dict[str, Any]:
+        cap = _int(cap, 1, 1_000_000)
+        types = self.types_text(rel_types or self.default_types())
+        label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
+        where = (" WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)"
+                 if label_filter else "")
+        rows = self._rows(f"MATCH (a)-[r:{types}]->(b){where} RETURN a, r, b LIMIT {cap + 1}",
+                          {"labels": label_filter or []})
+        nodes: dict[str, dict[str, Any]] = {}
+        edges = []
+        for a, r, b in rows[:cap]:
+            for n in (a, b):
+                nid = node_id(n)
+                if nid not in nodes:
+                    nodes[nid] = summary_node(n, self.ontology)
+            edges.append(edge_dict(r))
+        return {"nodes": list(nodes.values()), "edges": edges, "truncated": len(rows) > cap, "total": len(edges)}
+
+
+def document_summary(node: Any) -> dict[str, Any]:
+    props = node_props(node)
+    authors = props.get("authors") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    return {
+        "doc_id": str(props.get("doc_id") or ""), "id": node_id(node),
+        "title": props.get("title") or props.get("name"), "date": props.get("date"),
+        "source": props.get("source"), "authors": list(authors), "path": props.get("path"),
+    }
+
+
+def _names(node: Any) -> list[str]:
+    props = node_props(node)
+    names = [props.get("name")] + list(props.get("aliases") or [])
+    return [n for n in dict.fromkeys(names) if isinstance(n, str) and n]
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _find(sentence: str, names: list[str]) -> tuple[int, int] | None:
+    """Earliest occurrence of any name (longest first at the same position)."""
+    best: tuple[int, int] | None = None
+    for name in sorted(names, key=len, reverse=True):
+        i = sentence.find(name)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, i + len(name))
+    return best
+
+
+def split_sentence(sentence: str, source_names: list[str], target_names: list[str]) -> dict[str, Any]:
+    """before/match/after around the two entity names (the match runs from the first name found
+    to the end of the last); offsets in code points and in UTF-16 units."""
+    spans = [s for s in (_find(sentence, source_names), _find(sentence, target_names)) if s]
+    if spans:
+        start = min(s[0] for s in spans)
+        end = max(s[1] for s in spans)
+    else:
+        start = end = 0
+    before, match, after = sentence[:start], sentence[start:end], sentence[end:]
+    if not spans:
+        before, match, after = sentence, "", ""
+        start = end = len(sentence)
+    return {
+        "sentence": sentence, "before": before, "match": match, "after": after,
+        "match_start": start, "match_end": end,
+        "match_start_utf16": utf16_len(sentence[:start]), "match_end_utf16": utf16_len(sentence[:end]),
+    }
+
+
+def evidence_items(props: dict[str, Any], source_names: list[str], target_names: list[str],
+                   limit: int) -> list[dict[str, Any]]:
+    docs = list(props.get("ev_doc") or [])
+    sentences = list(props.get("ev_sentence") or [])
+    starts = list(props.get("ev_start") or [])
+    ends = list(props.get("ev_end") or [])
+    items = []
+    for i, doc in enumerate(docs[: max(limit, 0)]):
+        sentence = sentences[i] if i < len(sentences) and sentences[i] is not None else ""
+        item = split_sentence(str(sentence), source_names, target_names)
+        item.update(doc_id=str(doc), document=None,
+                    start=int(starts[i]) if i < len(starts) and starts[i] is not None else -1,
+                    end=int(ends[i]) if i < len(ends) and ends[i] is not None else -1)
+        items.append(item)
+    return items

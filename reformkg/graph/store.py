@@ -1,0 +1,241 @@
+"""GraphStore: the single store implementation the rest of reformkg talks to, and `open_store`.
+
+All Cypher here (and in writer.py) is written once for both engines; the engine-specific
+parts live in dialects.py. `open_store(settings)` picks the engine from `settings.store_uri`:
+empty → the embedded FalkorDB of `settings.data_dir` (started or reused, see embedded.py);
+`bolt://` / `neo4j://` (and the `+s`/`+ssc` variants) → Neo4j; `falkordb://host:port` or
+`redis://host:port` → an external FalkorDB server.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import Any
+from urllib.parse import urlparse
+
+from ..config import Settings
+from . import schema as _schema
+from .dialects import Dialect, FalkorDialect, Neo4jDialect
+from .model import GraphBatch
+from .ontology import Ontology, get_ontology
+from .records import (  # re-exported: others import them from here
+    CypherError,
+    GraphEdge,
+    GraphNode,
+    GraphPath,
+    QueryResult,
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    WriteSummary,
+)
+from .writer import DOCUMENT, delete_plan, document_write_plan
+
+__all__ = [
+    "GraphStore", "open_store", "search_grams", "CypherError", "GraphEdge", "GraphNode", "GraphPath",
+    "QueryResult", "QueryTimeout", "ReadOnlyViolation", "StoreError", "WriteSummary",
+]
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def search_grams(q: str) -> list[str]:
+    """Lower-cased character bigrams of the query that consist of word characters only
+    (what both full-text engines tokenise identically); empty for one-character queries."""
+    q = q.strip().lower()
+    grams: list[str] = []
+    for word in re.split(r"\s+", q):
+        for i in range(len(word) - 1):
+            g = word[i:i + 2]
+            if _WORD.match(g[0]) and _WORD.match(g[1]) and "_" not in g and g not in grams:
+                grams.append(g)
+    return grams
+
+
+class GraphStore:
+    """One graph in one engine, reached through a Dialect."""
+
+    def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
+                 row_cap: int | None = None):
+        self.dialect = dialect
+        self.ontology = ontology or get_ontology()
+        self.query_timeout_ms = query_timeout_ms
+        self.row_cap = row_cap
+        self._write_lock = threading.Lock()
+
+    @property
+    def engine(self) -> str:
+        return self.dialect.name
+
+    # ---- schema -------------------------------------------------------------------------
+    def ensure_schema(self, ontology: Ontology | None = None) -> dict[str, int]:
+        return _schema.ensure_schema(self.dialect, ontology or self.ontology)
+
+    # ---- writes -------------------------------------------------------------------------
+    def write_document(self, batch: GraphBatch) -> WriteSummary:
+        """Write one document atomically; replaces an earlier version with the same source_key."""
+        with self._write_lock:
+            olds, existed = self._versions(batch.doc_id, batch.source_key)
+            plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed)
+            summary = self.dialect.run_atomic(plan.segments, plan.params)
+        summary.doc_id = batch.doc_id
+        summary.replaced = olds
+        return summary
+
+    def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], bool]:
+        res = self.dialect.run_read(
+            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND o.source_key = $source_key) "
+            "RETURN o.doc_id",
+            {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
+        )
+        found = [r[0] for r in res.rows]
+        return sorted({d for d in found if d != doc_id}), doc_id in found
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and whatever only it supported; False when it is not stored."""
+        with self._write_lock:
+            res = self.dialect.run_read(f"MATCH (o:{DOCUMENT} {{doc_id: $d}}) RETURN count(o)", {"d": doc_id}, None, None)
+            if not res.scalar(0):
+                return False
+            plan = delete_plan(doc_id)
+            self.dialect.run_atomic(plan.segments, plan.params)
+        return True
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Internal write (curation, migrations). Not for user-supplied Cypher."""
+        result, _summary = self.dialect.run_write(query, params or {})
+        return result
+
+    def write_with_summary(self, query: str, params: dict[str, Any] | None = None) -> tuple[QueryResult, WriteSummary]:
+        return self.dialect.run_write(query, params or {})
+
+    # ---- reads --------------------------------------------------------------------------
+    def read(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None,
+             row_cap: int | None = None) -> QueryResult:
+        """Application read (engine-enforced read-only as well)."""
+        return self.dialect.run_read(query, params or {}, timeout_ms or self.query_timeout_ms, row_cap, user=False)
+
+    def read_only_user_query(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None,
+                             row_cap: int | None = None) -> QueryResult:
+        """Analyst Cypher: the engine refuses writes (ReadOnlyViolation); CypherError; QueryTimeout."""
+        return self.dialect.run_read(query, params or {}, timeout_ms or self.query_timeout_ms,
+                                     row_cap if row_cap is not None else self.row_cap, user=True)
+
+    def candidates(self, label: str, name: str) -> list[dict[str, Any]]:
+        """IdentityLookup for the resolver: stored nodes of `label` named or aliased `name`."""
+        label = self.ontology.check_label(label)
+        res = self.read(
+            f"MATCH (n:{label}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) "
+            "OPTIONAL MATCH (n)-[h:HOLDS_POSITION]->(o) "
+            "RETURN n.id, n.name, n.aliases, n.region, collect(CASE WHEN o IS NULL THEN NULL ELSE "
+            "{title: h.title, org: o.name, org_id: o.id} END) AS positions "
+            "ORDER BY n.id LIMIT 50",
+            {"name": name},
+        )
+        return [
+            {"id": r[0], "name": r[1], "aliases": list(r[2] or []), "region": r[3],
+             "positions": [p for p in (r[4] or []) if p]}
+            for r in res.rows
+        ]
+
+    def fulltext_query(self, term: str, label: str | None = None) -> tuple[str, dict[str, Any]]:
+        """(Cypher fragment yielding `node, score`, params) for a search term of ≥ 2 characters.
+        Returns ("", {}) when the term has no bigram (use the CONTAINS fall-back)."""
+        grams = search_grams(term)
+        if not grams:
+            return "", {}
+        lab = self.ontology.check_label(label or self.ontology.umbrella_label)
+        return self.dialect.fulltext_call(lab, "ft_q"), {"ft_q": self.dialect.fulltext_term(grams)}
+
+    def search(self, q: str, labels: list[str] | None = None, limit: int = 20, offset: int = 0) -> tuple[list[GraphNode], int]:
+        """Entities whose name or alias contains all bigrams of `q` (one character: CONTAINS),
+        exact names first. Returns (page of nodes with `score` in props, total)."""
+        q = q.strip()
+        if not q:
+            return [], 0
+        labels = [self.ontology.check_label(x) for x in (labels or [])]
+        umbrella = self.ontology.umbrella_label
+        call, params = self.fulltext_query(q)
+        params.update(q=q, labels=labels)
+        label_filter = "AND (size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels))"
+        if call:
+            head = f"{call}\nWITH node, score WHERE true {label_filter}"
+        else:
+            head = (f"MATCH (node:{umbrella}) WHERE (node.name CONTAINS $q OR any(a IN coalesce(node.aliases, []) "
+                    f"WHERE a CONTAINS $q)) {label_filter}\nWITH node, 1.0 AS score")
+        # exact and prefix matches first, then engine score, shorter names first
+        rank = ("CASE WHEN node.name = $q OR $q IN coalesce(node.aliases, []) THEN 0 "
+                "WHEN node.name STARTS WITH $q THEN 1 ELSE 2 END")
+        res = self.read(
+            f"{head}\nWITH node, score, {rank} AS r0\n"
+            "RETURN node, score ORDER BY r0, score DESC, size(node.name), node.id",
+            params,
+        )
+        total = len(res.rows)
+        out = []
+        for node, score in res.rows[offset:offset + limit]:
+            node.props["score"] = score
+            out.append(node)
+        return out, total
+
+    def stats(self) -> dict[str, Any]:
+        labels = self.read("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) ORDER BY l").rows
+        types = self.read("MATCH ()-[r]->() RETURN type(r), count(*) ORDER BY type(r)").rows
+        nodes = self.read("MATCH (n) RETURN count(n)").scalar(0)
+        rels = self.read("MATCH ()-[r]->() RETURN count(r)").scalar(0)
+        per_label = {l: c for l, c in labels}
+        return {
+            "engine": self.engine,
+            "nodes": int(nodes),
+            "relationships": int(rels),
+            "documents": int(per_label.get(DOCUMENT, 0)),
+            "labels": per_label,
+            "types": {t: c for t, c in types},
+        }
+
+    def clear(self) -> None:
+        """Delete everything (tests, migration targets)."""
+        self.dialect.clear()
+
+    def close(self) -> None:
+        self.dialect.close()
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def make_dialect(settings: Settings, graph_name: str | None = None) -> Dialect:
+    uri = settings.store_uri.strip()
+    name = graph_name or settings.graph_name
+    if settings.embedded:
+        from . import embedded
+
+        if uri.startswith("falkordb+unix://"):
+            sock = uri[len("falkordb+unix://"):]
+        else:
+            sock = str(embedded.ensure_running(settings.data_dir))
+        return FalkorDialect(name, unix_socket_path=sock)
+    scheme = urlparse(uri).scheme.lower()
+    if scheme in ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc"):
+        return Neo4jDialect(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
+    if scheme in ("falkordb", "redis"):
+        u = urlparse(uri)
+        return FalkorDialect(name, host=u.hostname or "localhost", port=u.port or 6379, password=u.password)
+    raise StoreError(f"unsupported store URI {uri!r} (empty, bolt://, neo4j://, falkordb://)")
+
+
+def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_schema: bool = True,
+               graph_name: str | None = None) -> GraphStore:
+    """Open the configured store (starting the embedded server if needed) and ensure its schema."""
+    store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
+                       row_cap=settings.row_cap)
+    if ensure_schema:
+        store.ensure_schema()
+    return store

@@ -1,0 +1,337 @@
+"""DocumentResult → GraphBatch, and GraphBatch → the parameterised Cypher that writes it.
+
+`build_batch(result, ontology)` is store-neutral. `document_write_plan(...)` turns a batch into
+an ordered list of Cypher *segments* plus one parameter dict; the dialect runs them
+all-or-nothing (FalkorDB: one query chained with `WITH count(*) AS _`; Neo4j: one managed
+transaction). Cypher here is written once for both engines.
+
+What a document write does:
+1. MERGE the Document node, then the nodes (`UNWIND $rows AS r MERGE (n:Label {id: r.id})
+   SET n += r.props`), aliases unioned with the stored ones, and `search_text` (space-separated
+   lower-cased character bigrams of name + aliases) recomputed for the full-text index.
+2. MERGE the edges on their `id`; evidence lives in parallel arrays `ev_doc`, `ev_sentence`,
+   `ev_start`, `ev_end` (+ `evidence_count`): this document's entries are replaced, other
+   documents' entries kept. Symmetric types are stored once, smaller id first.
+3. MERGE `MENTIONED_IN` from every node of the batch to the Document node with `count`.
+4. Clean-up (only when an earlier version with the same `source_key`, or this very doc_id,
+   is already stored): remove evidence of superseded versions (and stale evidence of this
+   doc_id), delete edges left without evidence, delete their MENTIONED_IN edges and the nodes
+   no longer mentioned anywhere, delete the superseded Document nodes.
+Labels and types enter Cypher text only after an ontology check; all values are parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from .model import DocumentResult, EdgeRecord, Evidence, GraphBatch, NodeRecord, canonical_pair, document_node_id, fact_id
+from .ontology import Ontology
+
+log = logging.getLogger(__name__)
+
+DOCUMENT = "Document"
+OUTCOME = "Outcome"
+MENTIONED_IN = "MENTIONED_IN"
+REPORTED = "REPORTED"
+PILOT_LABEL = "PilotUnit"
+RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
+EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+
+
+# --------------------------------------------------------------------------------------------
+# DocumentResult → GraphBatch
+# --------------------------------------------------------------------------------------------
+
+
+def _prop_value(v: Any) -> Any:
+    """Property values the engines accept: primitives or homogeneous lists of primitives."""
+    if isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (list, tuple, set)):
+        items = [x for x in v if x is not None]
+        if all(isinstance(x, str) for x in items):
+            return list(items)
+        if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in items):
+            return list(items)
+        return [x if isinstance(x, str) else json.dumps(x, ensure_ascii=False, default=str) for x in items]
+    return json.dumps(v, ensure_ascii=False, default=str)
+
+
+def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: _prop_value(v) for k, v in props.items() if v is not None and k not in RESERVED_NODE_PROPS}
+
+
+def _dedupe_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for ev in sorted(evidence, key=lambda e: (e.doc_id, e.start, e.end)):
+        key = (ev.doc_id, ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+def outcome_name(value: float, unit: str, qualifier: str, metric: str) -> str:
+    num = int(value) if float(value).is_integer() else value
+    return f"{metric} {num}{qualifier or ''}{unit or ''}".strip()
+
+
+def build_batch(result: DocumentResult, ontology: Ontology) -> GraphBatch:
+    """Store-neutral nodes and edges of one document (labels and types checked against the ontology)."""
+    umbrella = ontology.umbrella_label
+    entity_labels = set(ontology.entity_labels)
+    doc_node = document_node_id(result.doc_id)
+    nodes: dict[str, NodeRecord] = {}
+    edges: dict[str, EdgeRecord] = {}
+    mentions: dict[str, tuple[int, Evidence | None]] = {}
+
+    for ent in result.entities:
+        label = ontology.check_label(ent.label)
+        labels = [label]
+        for extra in ent.extra_labels:
+            ontology.check_label(extra)
+            spec = ontology.extra_labels.get(extra)
+            if spec is not None and label not in spec.applies_to:
+                log.warning("%s: extra label %s not allowed on %s %s", result.path, extra, label, ent.name)
+                continue
+            if extra not in labels:
+                labels.append(extra)
+        if label in entity_labels:
+            labels.append(umbrella)
+        props = _clean_props(ent.props)
+        props["name"] = ent.name
+        aliases = list(dict.fromkeys(a for a in [*ent.aliases] if a))
+        props_full = {"id": ent.id, **props, "aliases": aliases}
+        if ent.id in nodes:  # same entity twice: union
+            old = nodes[ent.id]
+            old.props["aliases"] = list(dict.fromkeys(old.props.get("aliases", []) + aliases))
+            for extra in labels:
+                if extra not in old.labels:
+                    old.labels.insert(-1 if old.labels[-1] == umbrella else len(old.labels), extra)
+            prev = mentions.get(ent.id, (0, None))
+            mentions[ent.id] = (prev[0] + ent.mentions, prev[1])
+            continue
+        nodes[ent.id] = NodeRecord(id=ent.id, labels=labels, props=props_full)
+        first = _dedupe_evidence(ent.evidence)[:1]
+        mentions[ent.id] = (ent.mentions, first[0] if first else None)
+
+    for out in result.outcomes:
+        props = {
+            "id": out.id,
+            "name": outcome_name(out.value, out.unit, out.qualifier, out.metric),
+            "value": float(out.value),
+            "unit": out.unit,
+            "qualifier": out.qualifier,
+            "metric": out.metric,
+        }
+        if out.year is not None:
+            props["year"] = int(out.year)
+        nodes.setdefault(out.id, NodeRecord(id=out.id, labels=[OUTCOME], props=props))
+        first = _dedupe_evidence(out.evidence)[:1]
+        mentions.setdefault(out.id, (1, first[0] if first else None))
+        if out.actor_id:
+            fid = fact_id(REPORTED, out.actor_id, out.id)
+            edges[fid] = EdgeRecord(id=fid, type=ontology.check_type(REPORTED), src=out.actor_id, tgt=out.id,
+                                    props={}, evidence=_dedupe_evidence(out.evidence))
+
+    for fact in result.facts:
+        rel = ontology.check_type(fact.type)
+        src, tgt = fact.source_id, fact.target_id
+        if rel in ontology.symmetric_types:
+            src, tgt = canonical_pair(src, tgt)
+        s_node, t_node = nodes.get(src), nodes.get(tgt)
+        if s_node is None or t_node is None:
+            log.warning("%s: %s fact %s has an endpoint outside the document; dropped", result.path, rel, fact.id)
+            continue
+        if not ontology.allows(rel, s_node.labels[0], t_node.labels[0]):
+            log.warning("%s: %s not allowed between %s and %s; dropped", result.path, rel, s_node.labels[0], t_node.labels[0])
+            continue
+        if fact.id in edges:
+            e = edges[fact.id]
+            e.evidence = _dedupe_evidence(e.evidence + list(fact.evidence))
+            e.props.update(_clean_props(fact.props))
+            continue
+        edges[fact.id] = EdgeRecord(id=fact.id, type=rel, src=src, tgt=tgt, props=_clean_props(fact.props),
+                                    evidence=_dedupe_evidence(list(fact.evidence)))
+
+    for nid, (count, first) in mentions.items():
+        mid = fact_id(MENTIONED_IN, nid, doc_node)
+        props: dict[str, Any] = {"count": int(count)}
+        if first is not None:
+            props.update(first_sentence=first.sentence, first_start=first.start, first_end=first.end)
+        edges[mid] = EdgeRecord(id=mid, type=MENTIONED_IN, src=nid, tgt=doc_node, props=props)
+
+    doc_props = {
+        "id": doc_node,
+        "doc_id": result.doc_id,
+        "name": result.title or PurePath(result.path).name,
+        "title": result.title,
+        "date": result.date,
+        "source": result.source,
+        "authors": list(result.authors),
+        "path": result.path,
+        "source_key": result.source_key,
+        "text_length": int(result.text_length),
+    }
+    batch_nodes = [NodeRecord(id=doc_node, labels=[DOCUMENT], props=doc_props), *nodes.values()]
+    return GraphBatch(doc_id=result.doc_id, source_key=result.source_key, nodes=batch_nodes, edges=list(edges.values()))
+
+
+# --------------------------------------------------------------------------------------------
+# GraphBatch → Cypher segments
+# --------------------------------------------------------------------------------------------
+
+
+# lower-cased character bigrams (single characters for one-character names) of name + aliases
+SEARCH_TEXT_EXPR = (
+    "reduce(acc = '', s IN [toLower(coalesce(n.name, ''))] + [a IN al | toLower(a)] | acc + "
+    "CASE WHEN size(s) < 2 THEN ' ' + s "
+    "ELSE reduce(b = '', i IN range(0, size(s) - 2) | b + ' ' + substring(s, i, 2)) END)"
+)
+
+EVIDENCE_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]] + r.{f}" for f in EV_FIELDS)
+EVIDENCE_KEEP_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]]" for f in EV_FIELDS)
+
+CLEAN_EVIDENCE = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
+MATCH (o)<-[:{MENTIONED_IN}]-(n)
+MATCH (n)-[e]-()
+WHERE e.ev_doc IS NOT NULL AND any(x IN e.ev_doc WHERE x IN $olds OR (x = $doc_id AND NOT e.id IN $edge_ids))
+WITH DISTINCT e
+WITH e, [i IN range(0, size(e.ev_doc) - 1) WHERE NOT e.ev_doc[i] IN $olds AND (e.ev_doc[i] <> $doc_id OR e.id IN $edge_ids)] AS keep
+SET {EVIDENCE_KEEP_SET}, e.evidence_count = size(keep)"""
+
+# separate segment: FalkorDB pushes a filter placed after SET below it (the SET then sees
+# only the filtered rows), so edges left without evidence are found again and deleted here
+DELETE_UNSUPPORTED = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
+MATCH (o)<-[:{MENTIONED_IN}]-(n)
+MATCH (n)-[e]-()
+WHERE e.evidence_count = 0
+WITH DISTINCT e
+DELETE e"""
+
+CLEAN_MENTIONS = f"""MATCH (n)-[m:{MENTIONED_IN}]->(o:{DOCUMENT})
+WHERE o.doc_id IN $olds OR (o.doc_id = $doc_id AND NOT n.id IN $node_ids)
+DELETE m
+WITH DISTINCT n
+OPTIONAL MATCH (n)-[x:{MENTIONED_IN}]->()
+WITH n, count(x) AS c
+WHERE c = 0
+DETACH DELETE n"""
+
+CLEAN_DOCUMENTS = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $olds
+DETACH DELETE o"""
+
+
+@dataclass(slots=True)
+class WritePlan:
+    segments: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _umbrella_of(label: str, ontology: Ontology) -> str:
+    return ontology.umbrella_label if label in ontology.entity_labels else ontology.check_label(label)
+
+
+def _cleanup(plan: WritePlan) -> None:
+    plan.segments += [CLEAN_EVIDENCE, DELETE_UNSUPPORTED, CLEAN_MENTIONS, CLEAN_DOCUMENTS]
+
+
+def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool) -> WritePlan:
+    """Segments writing `batch`; `olds` = doc_ids of superseded versions, `existed` = this doc_id is stored."""
+    plan = WritePlan()
+    p = plan.params
+    doc_node = document_node_id(batch.doc_id)
+    p.update(doc_id=batch.doc_id, olds=list(olds))
+
+    primary: dict[str, str] = {}
+    doc_rows = [n for n in batch.nodes if n.labels[0] == DOCUMENT]
+    for n in doc_rows:
+        p["doc"] = {"id": n.id, "props": {k: _prop_value(v) if v is not None else None for k, v in n.props.items() if k != "id"}}
+        plan.segments.append(f"MERGE (d:{DOCUMENT} {{id: $doc.id}})\nSET d += $doc.props")
+        primary[n.id] = DOCUMENT
+    if not doc_rows:
+        raise ValueError(f"batch of {batch.doc_id} has no Document node")
+
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    pilots: list[str] = []
+    for n in batch.nodes:
+        label = ontology.check_label(n.labels[0])
+        if label == DOCUMENT:
+            continue
+        primary[n.id] = label
+        for extra in n.labels[1:]:
+            ontology.check_label(extra)
+            if extra == PILOT_LABEL:
+                pilots.append(n.id)
+        props = {k: v for k, v in n.props.items() if k not in RESERVED_NODE_PROPS and v is not None}
+        by_label.setdefault(label, []).append({"id": n.id, "props": props, "aliases": list(n.props.get("aliases") or [])})
+
+    for i, (label, rows) in enumerate(sorted(by_label.items())):
+        key = f"n{i}"
+        p[key] = rows
+        if label in ontology.entity_labels:
+            umbrella = ontology.umbrella_label
+            plan.segments.append(
+                f"UNWIND ${key} AS r\nMERGE (n:{label} {{id: r.id}})\nSET n += r.props, n:{umbrella}\n"
+                "WITH n, r, coalesce(n.aliases, []) AS old\n"
+                "WITH n, old + [a IN r.aliases WHERE NOT a IN old] AS al\n"
+                f"SET n.aliases = al, n.search_text = {SEARCH_TEXT_EXPR}"
+            )
+        else:
+            plan.segments.append(f"UNWIND ${key} AS r\nMERGE (n:{label} {{id: r.id}})\nSET n += r.props")
+    if pilots:
+        p["pilots"] = pilots
+        plan.segments.append(
+            f"UNWIND $pilots AS pid\nMATCH (n:{ontology.umbrella_label} {{id: pid}})\nSET n:{ontology.check_label(PILOT_LABEL)}"
+        )
+
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for e in batch.edges:
+        rel = ontology.check_type(e.type)
+        s_umb = _umbrella_of(primary.get(e.src, ontology.umbrella_label), ontology)
+        t_umb = _umbrella_of(primary.get(e.tgt, ontology.umbrella_label), ontology)
+        evs = [ev for ev in e.evidence if ev.doc_id == batch.doc_id] if rel != MENTIONED_IN else []
+        groups.setdefault((rel, s_umb, t_umb), []).append({
+            "id": e.id, "src": e.src, "tgt": e.tgt,
+            "props": {k: _prop_value(v) for k, v in e.props.items() if v is not None and k not in EV_FIELDS and k != "id"},
+            "ev_doc": [ev.doc_id for ev in evs], "ev_sentence": [ev.sentence for ev in evs],
+            "ev_start": [int(ev.start) for ev in evs], "ev_end": [int(ev.end) for ev in evs],
+        })
+    for i, ((rel, s_umb, t_umb), rows) in enumerate(sorted(groups.items())):
+        key = f"e{i}"
+        if rel == MENTIONED_IN:
+            p[key] = [{"id": r["id"], "src": r["src"], "props": r["props"]} for r in rows]
+            plan.segments.append(
+                f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (d:{DOCUMENT} {{id: $doc.id}})\n"
+                f"MERGE (a)-[e:{MENTIONED_IN} {{id: r.id}}]->(d)\nSET e += r.props"
+            )
+            continue
+        p[key] = rows
+        plan.segments.append(
+            f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (b:{t_umb} {{id: r.tgt}})\n"
+            f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\nSET e += r.props\n"
+            "WITH e, r, coalesce(e.ev_doc, []) AS od\n"
+            "WITH e, r, [i IN range(0, size(od) - 1) WHERE od[i] <> $doc_id] AS keep\n"
+            f"SET {EVIDENCE_SET}, e.evidence_count = size(keep) + size(r.ev_doc)"
+        )
+
+    if olds or existed:
+        p.update(
+            touched=list(olds) + ([batch.doc_id] if existed else []),
+            node_ids=[n.id for n in batch.nodes if n.id != doc_node],
+            edge_ids=[e.id for e in batch.edges if e.type != MENTIONED_IN],
+        )
+        _cleanup(plan)
+    return plan
+
+
+def delete_plan(doc_id: str) -> WritePlan:
+    """Segments removing one document and everything only it supported."""
+    plan = WritePlan(params={"olds": [doc_id], "touched": [doc_id], "doc_id": "", "node_ids": [], "edge_ids": []})
+    _cleanup(plan)
+    return plan

@@ -1,0 +1,445 @@
+"""Shared sentence-level helpers for the outcomes and relations components: mentions indexed by
+sentence, clause boundaries, quoted spans, clause subjects, deictic references (该市, 全区,
+集团 …) and the document's main region.
+
+Everything here works on positions into `Document.text` and the mentions other components
+put into `doc.mentions`; nothing is copied or re-tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reformkg.ingest.document import Document, Mention, Span
+
+ORG_LABELS = frozenset({"Union", "Enterprise", "Agency", "Institution"})
+ACTOR_LABELS = frozenset({"Region"}) | ORG_LABELS
+
+QUOTED_RE = re.compile(r"“[^”\n]{1,80}”|‘[^’\n]{1,60}’|《[^》\n]{1,100}》|「[^」\n]{1,60}」|\"[^\"\n]{1,60}\"|〈[^〉\n]{1,60}〉")
+CLAUSE_PUNCT_RE = re.compile(r"[，,；;：:]")
+# Sentence/clause-initial material that does not stop the next actor from being the subject:
+# time adverbials, discourse markers, list bullets, opening brackets/quotes.
+_ADVERBIAL = (
+    r"(?:\s|[“”‘’\"'(（\[【—\-•·●■▲◆*#>]|\d{1,2}[.、．]|[一二三四五六七八九十]+[是、]"
+    r"|目前|当前|现在|如今|今年以来|去年以来|今年|去年|前年|近年来|近年|近\S?年来?|近期|年内|全年"
+    r"|同时|此外|另外|其中|截至目前|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?|据了解|据悉|据统计|统计显示|数据显示"
+    r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|至今|起|底|末)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?"
+    r"|日前|近日|随后|最终|为此|对此|因此|而且|而|并且|并|也|还|已经|已|又|更|均|都|先后|累计|一年来|多年来|期间"
+    r"|在此基础上|与此同时|此外|首先|其次|最后|特别是|尤其是)"
+)
+ADVERBIAL_PREFIX_RE = re.compile(rf"(?:{_ADVERBIAL}[,，]?)*")
+
+# Deictic references to an earlier actor: (regex, label, required name suffix).
+DEIXIS = (
+    (re.compile(r"^(?:该|本|我|全)(省)"), "Region", "省"),
+    (re.compile(r"^(?:该|本|我|全)(市)"), "Region", "市"),
+    (re.compile(r"^(?:该|本|我|全)(县)"), "Region", "县"),
+    (re.compile(r"^(?:该|本|我|全)(区)"), "Region", "区"),
+    (re.compile(r"^(?:该|本|我|全)(镇)"), "Region", "镇"),
+    (re.compile(r"^(?:该|本|我)?(集团|公司|企业)(?!工会|职工|员工|党委|领导)"), "Enterprise", ""),
+)
+_REGION_PREFIX_RE = re.compile(r"^(.{1,10}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道))")
+
+
+def sentence_of_mention(doc: Document, m: Mention) -> int:
+    s = m.span.sentence
+    if s is not None and s >= 0 and s < len(doc.sentences):
+        ss, se = doc.sentences[s]
+        if ss <= m.span.start < se:
+            return s
+    return doc.sentence_of(m.span.start)
+
+
+@dataclass
+class DocContext:
+    """Indexes over one document, built once per component call."""
+
+    doc: Document
+    mentions: list[Mention] = field(default_factory=list)  # sorted by start
+    starts: list[int] = field(default_factory=list)
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence → indexes into mentions
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    quoted_starts: list[int] = field(default_factory=list)
+    title_orgs: set[int] = field(default_factory=set)  # ids (id()) of org mentions that only title a person
+    paragraph_starts: list[int] = field(default_factory=list)
+    _subj_cache: dict[int, list[tuple[int, int, Mention]]] = field(default_factory=dict)
+    _word_tags: dict[int, str] | None = None
+    _sections: list[tuple[int, Mention | None]] | None = None
+    _section_starts: list[int] = field(default_factory=list)
+    _regions: dict[str, Mention] | None = None
+    _region_of_cache: dict[str, Mention | None] = field(default_factory=dict)
+    _main_region: list[Mention | None] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document) -> "DocContext":
+        ctx = cls(doc=doc)
+        ctx.mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
+        ctx.starts = [m.span.start for m in ctx.mentions]
+        for i, m in enumerate(ctx.mentions):
+            ctx.by_sentence.setdefault(sentence_of_mention(doc, m), []).append(i)
+        ctx.quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(doc.text)]
+        ctx.quoted_starts = [s for s, _ in ctx.quoted]
+        ctx.paragraph_starts = [s for s, _ in doc.paragraphs]
+        # organisations that only qualify a person's title (无锡市总工会党组书记吴涛)
+        for m in doc.mentions:
+            if m.label != "Person":
+                continue
+            for o, _t in (m.attrs or {}).get("org_mentions") or ():
+                ctx.title_orgs.add(id(o))
+            for oi in _title_org_indexes(m):
+                if 0 <= oi < len(doc.mentions):
+                    ctx.title_orgs.add(id(doc.mentions[oi]))
+        # without title attrs: an organisation followed by a title and a person name
+        ms = ctx.mentions
+        for i, m in enumerate(ms):
+            if m.label not in ORG_LABELS:
+                continue
+            for j in range(i + 1, min(i + 4, len(ms))):
+                n = ms[j]
+                gap = doc.text[m.span.end:n.span.start]
+                if len(gap) > 16 or _GAP_BREAK_RE.search(gap):
+                    break
+                if n.label == "Person":
+                    if _TITLE_END_RE.search(gap):
+                        ctx.title_orgs.add(id(m))
+                    break
+        return ctx
+
+    # ---- positions -----------------------------------------------------------------------
+    def in_quotes(self, start: int, end: int) -> bool:
+        i = bisect_right(self.quoted_starts, start) - 1
+        return i >= 0 and self.quoted[i][0] < start and end <= self.quoted[i][1]
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        if i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]:
+            return self.quoted[i]
+        return None
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """Clause (between ，；： or sentence bounds) around `pos`."""
+        si = self.doc.sentence_of(pos)
+        if si < 0:
+            return pos, pos
+        ss, se = self.doc.sentences[si]
+        text = self.doc.text
+        cs = ss
+        for m in CLAUSE_PUNCT_RE.finditer(text, ss, pos):
+            cs = m.end()
+        m = CLAUSE_PUNCT_RE.search(text, pos, se)
+        ce = m.start() if m else se
+        return cs, ce
+
+    def clauses(self, si: int) -> list[tuple[int, int]]:
+        ss, se = self.doc.sentences[si]
+        out = []
+        cs = ss
+        for m in CLAUSE_PUNCT_RE.finditer(self.doc.text, ss, se):
+            out.append((cs, m.start()))
+            cs = m.end()
+        out.append((cs, se))
+        return out
+
+    def sentence_mentions(self, si: int) -> list[Mention]:
+        return [self.mentions[i] for i in self.by_sentence.get(si, ())]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_right(self.starts, start - 1)
+        out = []
+        for i in range(lo, len(self.mentions)):
+            m = self.mentions[i]
+            if m.span.start >= end:
+                break
+            if m.span.end <= end:
+                out.append(m)
+        return out
+
+    def mention_at(self, pos: int, labels: frozenset[str] | set[str]) -> Mention | None:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] == pos:
+            if self.mentions[i].label in labels:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def previous_mention(self, pos: int, label: str, suffix: str = "") -> Mention | None:
+        i = bisect_right(self.starts, pos - 1) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.label == label and (not suffix or (m.normalised or m.surface).endswith(suffix)) \
+                    and m.span.end <= pos:
+                return m
+            i -= 1
+        return None
+
+    # ---- subjects --------------------------------------------------------------------------
+    def clause_subject(self, cs: int, ce: int, labels: frozenset[str] = ACTOR_LABELS,
+                       allow_programme: bool = True) -> tuple[Mention | None, int]:
+        """The actor naming the subject at the start of clause [cs, ce): a mention (or deictic
+        reference such as 该市/集团) preceded only by adverbials. Returns (mention, end of it)."""
+        text = self.doc.text
+        m = ADVERBIAL_PREFIX_RE.match(text, cs, ce)
+        p = m.end() if m else cs
+        # 由A、B主办的 <X> …: the subject is X
+        rel = _REL_CLAUSE_RE.match(text, p, ce)
+        if rel:
+            p = rel.end()
+        ok = set(labels) | ({"Programme"} if allow_programme else set())
+        for mm in self.mentions_between(p, ce):
+            if mm.span.start != p:
+                break
+            if mm.label == "Programme" and is_reform(mm):
+                continue
+            if mm.label in ok and id(mm) not in self.title_orgs and not self._enumerated(mm):
+                return mm, mm.span.end
+        if text[p:p + 1] == "在":
+            # 在<actor><verb>… (在省劳动关系三方委员会总结…): the actor is the agent
+            for mm in self.mentions_between(p + 1, ce):
+                if mm.span.start != p + 1:
+                    break
+                if mm.label in labels and id(mm) not in self.title_orgs and self.word_tag(mm.span.end).startswith("v") \
+                        and text[mm.span.end:mm.span.end + 1] not in ("中", "上", "下", "内", "里"):
+                    return mm, mm.span.end
+        # deixis
+        seg = text[p:min(ce, p + 6)]
+        for rx, label, suffix in DEIXIS:
+            dm = rx.match(seg)
+            if dm:
+                ante = self.previous_mention(p, label, suffix)
+                if ante is not None:
+                    return ante, p + dm.end()
+        return None, p
+
+    def subject_group(self, cs: int, ce: int, labels: frozenset[str] = ACTOR_LABELS,
+                      allow_programme: bool = False) -> list[Mention]:
+        """The clause subject plus actors coordinated with it (A、B和C …) at the clause start."""
+        text = self.doc.text
+        m = ADVERBIAL_PREFIX_RE.match(text, cs, ce)
+        p = m.end() if m else cs
+        ok = set(labels) | ({"Programme"} if allow_programme else set())
+        group: list[Mention] = []
+        for mm in self.mentions_between(p, ce):
+            if mm.span.start < p:
+                continue
+            if mm.span.start > p or mm.label not in ok or id(mm) in self.title_orgs:
+                break
+            group.append(mm)
+            c = _COORD_RE.match(text, mm.span.end, ce)
+            if not c:
+                break
+            p = c.end()
+        if not group:
+            first, _ = self.clause_subject(cs, ce, labels, allow_programme)
+            if first is not None:
+                group = [first]
+        return group
+
+    def subjects(self, si: int) -> list[tuple[int, int, Mention]]:
+        """(clause start, clause end, subject) for every clause of sentence si that has one."""
+        cache = self._subj_cache
+        if si not in cache:
+            res = []
+            for cs, ce in self.clauses(si):
+                m, _ = self.clause_subject(cs, ce)
+                if m is not None:
+                    res.append((cs, ce, m))
+            cache[si] = res
+        return cache[si]
+
+    def actor_for(self, pos: int, back_paragraphs: int = 0, main: bool = True) -> Mention | None:
+        """The actor credited with what is said at `pos`: the subject of its clause (if it
+        precedes pos), else of the nearest earlier clause, else of a later clause of the
+        sentence, else of the nearest earlier sentence in the paragraph (and up to
+        `back_paragraphs` paragraphs before), else the document's main region."""
+        doc = self.doc
+        si = doc.sentence_of(pos)
+        if si < 0:
+            return self.main_region() if main else None
+        subj = self.subjects(si)
+        best = None
+        for c_s, c_e, m in subj:
+            if c_s <= pos and m.span.start < pos:
+                best = m
+        if best is not None:
+            return best
+        for c_s, c_e, m in subj:
+            if c_s > pos:
+                return m
+        pi = self.paragraph_of(pos)
+        floor_pi = max(0, pi - back_paragraphs)
+        ps = doc.paragraphs[floor_pi][0] if doc.paragraphs and pi >= 0 else 0
+        j = si - 1
+        while j >= 0 and doc.sentences[j][0] >= ps:
+            sj = self.subjects(j)
+            if sj:
+                return sj[0][2]
+            j -= 1
+        topic = self.section_topic(pos)
+        if topic is not None:
+            return topic
+        return self.main_region() if main else None
+
+    def _enumerated(self, m: Mention) -> bool:
+        """X、Y等N家… / 《A》《B》等: enumerated items are counted objects, not the subject;
+        X委员/X代表 and X“…” use the actor as a modifier."""
+        nxt = self.doc.text[m.span.end:m.span.end + 2]
+        return bool(_NOT_SUBJECT_AFTER_RE.match(nxt))
+
+    def word_tag(self, pos: int) -> str:
+        """POS tag of the tagger word starting at pos ("" if none)."""
+        if self._word_tags is None:
+            self._word_tags = {sp.start: sp.label for sp in self.doc.layers.get("lac_words", ())}
+        return self._word_tags.get(pos, "")
+
+    # ---- sections --------------------------------------------------------------------------
+    def _build_sections(self) -> None:
+        """Headings (markdown #… or short unpunctuated lines) and the actor each section is
+        about: the first actor the heading names, else the first subject of the section's
+        lead paragraphs (中交河海：… / 中交河海工程有限公司深入学习…)."""
+        events: list[tuple[int, Mention | None]] = []
+        text = self.doc.text
+        pending = -1  # index of a heading still looking for its actor
+        body_seen = 0
+        for ps, pe in self.doc.paragraphs:
+            line = text[ps:pe].strip()
+            if _MD_HEADING_RE.match(line) or (len(line) <= 32 and not _SENT_END_RE.search(line)):
+                actor = None
+                for m in self.mentions_between(ps, pe):
+                    if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
+                        actor = m
+                        break
+                events.append((ps, actor))
+                pending, body_seen = (len(events) - 1, 0) if actor is None else (-1, 0)
+                continue
+            if pending < 0:
+                continue
+            body_seen += 1
+            si = self.doc.sentence_of(ps)
+            while 0 <= si < len(self.doc.sentences) and self.doc.sentences[si][0] < pe:
+                subj = self.subjects(si)
+                if subj:
+                    events[pending] = (events[pending][0], subj[0][2])
+                    pending = -1
+                    break
+                si += 1
+            if body_seen >= 2:
+                pending = -1
+        self._sections = [e for e in events if e[1] is not None]
+        self._section_starts = [e[0] for e in self._sections]
+
+    def section_topic(self, pos: int) -> Mention | None:
+        """The actor of the section around pos (see _build_sections), None if none."""
+        if self._sections is None:
+            self._build_sections()
+        k = bisect_right(self._section_starts, pos) - 1
+        return self._sections[k][1] if k >= 0 else None
+
+    def main_region(self) -> Mention | None:
+        if not self._main_region:
+            self._main_region.append(self._compute_main_region())
+        return self._main_region[0]
+
+    def _compute_main_region(self) -> Mention | None:
+        regions = [m for m in self.mentions if m.label == "Region"]
+        if not regions:
+            return None
+        counts = Counter(m.normalised or m.surface for m in regions)
+        title = self.doc.title or ""
+        first_para = self.doc.text[: self.doc.paragraphs[0][1]] if self.doc.paragraphs else ""
+        for name in list(counts):
+            if name and (name in title or name[:2] in title):
+                counts[name] += 3
+            if name and name[:2] in first_para:
+                counts[name] += 1
+        best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        for m in regions:
+            if (m.normalised or m.surface) == best:
+                return m
+        return regions[0]
+
+    def region_of(self, m: Mention) -> Mention | None:
+        """The Region whose body a regional agency is (武进区委 → 武进区, 泰州市人社局 → 泰州市)."""
+        name = m.normalised or m.surface
+        if name in self._region_of_cache:
+            return self._region_of_cache[name]
+        res = self._region_of(m, name)
+        self._region_of_cache[name] = res
+        return res
+
+    def _region_of(self, m: Mention, name: str) -> Mention | None:
+        if self._regions is None:
+            self._regions = {}
+            for x in self.mentions:
+                if x.label == "Region":
+                    self._regions.setdefault(x.normalised or x.surface, x)
+        regions = self._regions
+        reg = m.attrs.get("region") if m.attrs else None
+        if isinstance(reg, str) and reg in regions:
+            return regions[reg]
+        best = None
+        for rn, x in regions.items():
+            if rn and name.startswith(rn) and len(name) > len(rn) and (best is None or len(rn) > len(best[0])):
+                best = (rn, x)
+        if best is not None:
+            return best[1]
+        pm = _REGION_PREFIX_RE.match(name)
+        if pm and len(pm.group(1)) >= 2 and len(name) > len(pm.group(1)):
+            rn = pm.group(1)
+            for xn, x in regions.items():
+                if xn.startswith(rn) or rn.startswith(xn):
+                    return x
+            if not (isinstance(reg, str) and reg):
+                return None
+            # a derived Region mention inside the agency's name
+            span = Span(m.span.start, m.span.start + min(len(rn), m.span.end - m.span.start), "Region",
+                        m.span.sentence, "outcomes", {})
+            new = Mention(span=span, label="Region", surface=self.doc.text[span.start:span.end],
+                          normalised=reg, attrs={"derived_from": name, "place": (m.attrs or {}).get("place", -1)})
+            self.doc.mentions.append(new)
+            regions[reg] = new
+            return new
+        return None
+
+
+_MD_HEADING_RE = re.compile(r"(#{1,6})\s")
+_SENT_END_RE = re.compile(r"[。！？!?；;]")
+REFORM_NAME = "产业工人队伍建设改革"
+
+
+def is_reform(m: Mention) -> bool:
+    return bool((m.attrs or {}).get("reform")) or (m.normalised or m.surface) == REFORM_NAME
+
+
+_NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表")
+_COORD_RE = re.compile(r"(?:、|和|与|及|以及|同)")
+_TITLE_END_RE = re.compile(r"(?:书记|主席|部长|局长|厅长|主任|委员|常委|院长|校长|经理|董事长|总裁|会长|秘书长|"
+                           r"市长|县长|区长|省长|镇长|组长|队长|召集人|教授|研究员|专家|工程师|技师|职工|员工|"
+                           r"工人|班长|站长|所长|处长|科长|干事|代表|负责人|理事长|总监|主管|行长|社长)\s*$")
+_GAP_BREAK_RE = re.compile(r"[，,。；;：:！？!?\n“”《》]|[与和及对为向在由把将被从给同]")
+_REL_CLAUSE_RE = re.compile(r"由[^，,。；;]{1,40}?(?:主办|承办|协办|组织|举办|发起|牵头|开展|实施|推出)的")
+
+
+def _title_org_indexes(person: Mention) -> list[int]:
+    """Indexes into doc.mentions of the bodies a person's title attrs name (H2's conventions:
+    attrs["org"] an int, or attrs["titles"]/attrs["org"] a list of (org_index, title))."""
+    out: list[int] = []
+    a = person.attrs or {}
+    for key in ("org", "titles", "positions"):
+        v = a.get(key)
+        if isinstance(v, int):
+            out.append(v)
+        elif isinstance(v, (list, tuple)):
+            for item in v:
+                if isinstance(item, int):
+                    out.append(item)
+                elif isinstance(item, (list, tuple)) and item and isinstance(item[0], int):
+                    out.append(item[0])
+                elif isinstance(item, dict) and isinstance(item.get("org"), int):
+                    out.append(item["org"])
+    return out

@@ -1,0 +1,125 @@
+"""Helpers shared by the extraction components: mention bookkeeping with an overlap filter
+(spaCy span_ruler's idea: a longer span absorbs the shorter ones it covers), word-boundary
+lookups over the tagger's layer, and the paragraph/document region context used to resolve
+contextual forms (该市, 全区, 省, 市 …)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from reformkg.ingest.document import Document, Mention, Span
+
+CJK = "\u4e00-\u9fff"
+STOP_PUNCT = set("，。；：！？、,.;:!?()（）“”\"'‘’《》〈〉【】[]\n\t ")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
+    """Add mentions, dropping any new one that lies inside an existing longer one, and removing
+    existing ones (of `replace_labels`, or any label when None) that a new longer one covers.
+    Returns the mentions actually added."""
+    existing = doc.mentions
+    added: list[Mention] = []
+    new = sorted(new, key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+    for m in new:
+        s, e = m.span.start, m.span.end
+        clash = False
+        for o in existing:
+            os_, oe = o.span.start, o.span.end
+            if os_ <= s and e <= oe and (oe - os_) >= (e - s):
+                clash = True
+                break
+            if s < oe and os_ < e and not (s <= os_ and oe <= e):
+                # partial overlap: keep the earlier, longer one
+                if (oe - os_) >= (e - s):
+                    clash = True
+                    break
+        if clash:
+            continue
+        keep = []
+        for o in existing:
+            if s <= o.span.start and o.span.end <= e and (o.span.end - o.span.start) < (e - s) and (
+                    replace_labels is None or o.label in replace_labels):
+                continue
+            if s < o.span.end and o.span.start < e and not (s <= o.span.start and o.span.end <= e):
+                # partial overlap with a shorter existing mention: drop the shorter one
+                if (o.span.end - o.span.start) < (e - s):
+                    continue
+            keep.append(o)
+        keep.append(m)
+        existing = keep
+        added.append(m)
+    existing.sort(key=lambda m: (m.span.start, -m.span.end))
+    doc.mentions[:] = existing
+    return added
+
+
+class Words:
+    """Word boundaries from the tagger layer ("lac_words"), for quick lookups."""
+
+    def __init__(self, doc: Document):
+        spans = doc.layers.get("lac_words", [])
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.ends = [s.end for s in spans]
+        self._start_set = set(self.starts)
+        self._end_set = set(self.ends)
+
+    def is_start(self, pos: int) -> bool:
+        return not self.spans or pos in self._start_set
+
+    def is_end(self, pos: int) -> bool:
+        return not self.spans or pos in self._end_set
+
+    def at(self, pos: int) -> Span | None:
+        """The word containing character pos."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if 0 <= i < len(self.spans) and self.spans[i].start <= pos < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def index_at(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if 0 <= i < len(self.spans) and self.spans[i].start <= pos < self.spans[i].end else -1
+
+    def before(self, pos: int) -> Span | None:
+        """The word ending exactly at pos."""
+        i = bisect.bisect_left(self.ends, pos)
+        if 0 <= i < len(self.spans) and self.ends[i] == pos:
+            return self.spans[i]
+        return None
+
+
+@dataclass(slots=True)
+class RegionRef:
+    start: int
+    end: int
+    place: int      # gazetteer index
+    name: str       # full name
+    level: str
+
+
+def paragraph_of(doc: Document, pos: int) -> int:
+    starts = [p[0] for p in doc.paragraphs]
+    i = bisect.bisect_right(starts, pos) - 1
+    return max(i, 0)
+
+
+def region_refs(doc: Document) -> list[RegionRef]:
+    """Explicit region mentions (from the regions layer), in text order."""
+    out = []
+    for sp in doc.layers.get("regions", []):
+        if sp.attrs.get("contextual"):
+            continue
+        out.append(RegionRef(sp.start, sp.end, sp.attrs.get("place", -1), sp.attrs.get("name", ""), sp.attrs.get("level", "")))
+    return out
+
+
+def doc_context(doc: Document) -> dict:
+    """Document-level context computed by the regions component (province, main city)."""
+    spans = doc.layers.get("region_context", [])
+    return spans[0].attrs if spans else {}

@@ -1,0 +1,204 @@
+"""Number and unit parsing for outcomes: finds quantities such as 1000余万元, 5.6万名, 近百人,
+244.9%, 十家 in Chinese text and normalises them to base units (10000000 元 qualifier 余).
+
+Only the syntax of a quantity is decided here (what is a number with a counting unit, and what
+is plainly not a count: ordinals, ranks, rates, ranges, thresholds, durations, codes). Whether a
+quantity is a reform outcome is decided by `outcomes.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Counting units, longest first. Units of time/age/length are deliberately absent (年, 月, 岁, 米).
+UNITS: tuple[str, ...] = (
+    "个百分点", "人次", "%", "％", "人", "名", "位", "家", "项", "个", "元", "场", "篇", "所", "户",
+    "期", "次", "套", "台", "件", "份", "对", "张", "座", "条", "批", "支",
+)
+
+# Characters after a unit that turn it into another word (个月 is a duration, 人民 a name ...).
+_BAD_AFTER: dict[str, str] = {
+    "个": "月人体性案例别",  # 个月 (duration), 个人/个体/个性/个案/个例/个别
+    "人": "民员才口工士",  # rarely a count: 人民, 人员 ... (3人员 is not Chinese anyway)
+    "名": "单称义额次列牌",
+    "位": "于置列数居",
+    "元": "旦素首",
+    "场": "所地景馆",
+    "期": "间末限待望刊",
+    "次": "日年序要",
+    "条": "件例款",
+    "所": "在以属有得谓",
+    "对": "于象接照",
+    "件": "事",
+    "支": "持付撑出",
+    "台": "阶湾",
+    "批": "准复示评",
+    "张": "贴",
+    "座": "谈",
+    "家": "庭属乡长园风",
+    "项": "目",
+}
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+QUANTITY_RE = re.compile(
+    r"(?P<pre>超过|达到|近|超|逾|达|约)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十百千万][零〇一二两三四五六七八九十百千万亿]*)"
+    r"(?P<a1>余|多)?"
+    r"(?P<mult>[十百千万亿]{0,2})"
+    r"(?P<a2>余|多)?"
+    rf"(?P<unit>{_UNIT_RE})"
+)
+_RANGE_CHARS = "—–-－~～至到"
+_RANGE_BEFORE = re.compile(r"\d[十百千万亿]*(?:" + _UNIT_RE + r")?\s*[—–\-－~～至到]\s*$")
+_RANGE_AFTER = re.compile(r"^\s*[—–\-－~～至到]\s*(?:近|超过|约)?\d")
+_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内|左右以上)")
+_CODE_BEFORE = re.compile(r"[\dA-Za-z.．\-－_/#№]$")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+_RATE_BEFORE = re.compile(r"(?:每|人均|户均|平均每|每年每)[人名户个家位月年天次场期]?$")
+_APPROX_BEFORE = re.compile(r"(?:数|几|若干|好几)$")
+_RANK_BEFORE = re.compile(r"(?:前|后|排名|位列|位居|名列)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed quantity: `start`/`end` cover qualifier + number + unit in the scanned text."""
+
+    start: int
+    end: int
+    num_start: int
+    value: float
+    unit: str
+    qualifier: str
+    raw: str
+
+
+def parse_cn_number(s: str) -> float | None:
+    """Parse a Chinese numeral (十, 一百二十, 两万三千, 三千五, 一五) into a number; None if not one."""
+    if not s:
+        return None
+    if all(c in _CN_DIGIT for c in s):  # digit-by-digit reading (一五 → 15)
+        v = 0
+        for c in s:
+            v = v * 10 + _CN_DIGIT[c]
+        return float(v)
+    total = 0  # finished 亿/万 sections
+    section = 0  # current section below 万
+    digit = None
+    last_unit = 1
+    for c in s:
+        if c in ("零", "〇") and digit is None:
+            last_unit = 1  # 一千零五: the digit after 零 counts units
+            continue
+        if c in _CN_DIGIT:
+            digit = _CN_DIGIT[c] if digit is None else digit * 10 + _CN_DIGIT[c]
+        elif c in _CN_SMALL_UNIT:
+            u = _CN_SMALL_UNIT[c]
+            section += (1 if digit is None else digit) * u
+            digit = None
+            last_unit = u
+        elif c in _CN_BIG_UNIT:
+            u = _CN_BIG_UNIT[c]
+            if digit is not None:
+                section += digit
+                digit = None
+            if section == 0 and total == 0:
+                section = 1
+            if u == 100_000_000:
+                total = (total + section) * u
+            else:
+                total += section * u
+            section = 0
+            last_unit = u
+        else:
+            return None
+    if digit is not None:
+        # 三千五 → 3500: a trailing digit after a unit counts a tenth of that unit
+        if last_unit >= 10 and digit < 10 and section + total > 0:
+            section += digit * (last_unit // 10)
+        else:
+            section += digit
+    return float(total + section)
+
+
+def parse_number(num: str, mult: str = "") -> float | None:
+    """A digit or Chinese numeral string with optional multipliers (万, 亿, 千万) → float."""
+    num = num.translate(_FULLWIDTH)
+    if num and num[0].isdigit():
+        try:
+            value = float(num.replace(",", ""))
+        except ValueError:
+            return None
+    else:
+        v = parse_cn_number(num)
+        if v is None:
+            return None
+        value = v
+    for c in mult:
+        value *= MULTIPLIERS[c]
+    return value
+
+
+def _round(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All counting quantities in text[start:end] that are syntactically counts.
+
+    Drops ordinals (第3名), ranks (前3名), per-capita rates (每人230元, 元/人), ranges
+    (2000元—4000元), thresholds (60%以上), numbers glued to codes (CN32-0003, MQ25), vague
+    counts (数十家) and small Chinese numerals (两个, 三项: mostly rhetorical enumeration).
+    """
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text, start, end):
+        unit = m.group("unit")
+        num = m.group("num")
+        unit_end = m.end()
+        after = text[unit_end:unit_end + 4]
+        bad = _BAD_AFTER.get(unit)
+        if bad and after[:1] and after[0] in bad:
+            continue
+        if unit == "个" and after.startswith(("小时", "工作日", "季度", "星期", "学期", "年头")):
+            continue
+        ns = m.start("num")
+        ps = m.start()
+        before = text[max(0, ps - 6):ps]
+        if _CODE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before):
+            continue
+        if _RATE_BEFORE.search(before) or _APPROX_BEFORE.search(before):
+            continue
+        if unit in ("名", "位") and _RANK_BEFORE.search(before):
+            continue
+        if after[:1] in ("/", "／") or _THRESHOLD_AFTER.match(after):
+            continue
+        if _RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4]):
+            continue
+        if _RANGE_BEFORE.search(text[max(0, ps - 12):ps]):
+            continue
+        pre = m.group("pre") or ""
+        is_cn = not num[0].isdigit()
+        if is_cn:
+            cn_value = parse_cn_number(num)
+            if cn_value is None or cn_value < 10:
+                continue
+            if len(num) == 1 and num in "百千万" and not pre:
+                continue  # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words
+        value = parse_number(num, m.group("mult") or "")
+        if value is None:
+            continue
+        qualifier = m.group("a1") or m.group("a2") or pre
+        unit_out = "%" if unit == "％" else unit
+        out.append(Quantity(start=ps, end=unit_end, num_start=ns, value=_round(value), unit=unit_out,
+                            qualifier=qualifier, raw=m.group()))
+    return out

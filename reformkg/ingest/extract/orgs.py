@@ -1,0 +1,507 @@
+"""Organisations component: a small grammar over the region layer, generic body/suffix lexicons
+and the tagger's ORG spans.
+
+    org      := [中共] region? prefix? body head | org sub-body | LAC-ORG
+    prefix   := 省 | 市 | 县 | 区            (contextual: resolved to the paragraph's region)
+    committee:= region 委 | region 政府 …   (泗洪县委, 省委)
+    dept     := a generic department (组织部, 人社局, 总工会 …), attached to the committee or
+                region before it, else to the paragraph's region (组织部 → 常州市委组织部)
+
+Mentions are typed by head (工会 → Union; 委/局/厅/部/办/政府/法院/委员会/联席会议 → Agency;
+大学/学院/学校/协会/研究院/报/社/电视台 → Institution; 公司/集团/厂/药业 … → Enterprise).
+`normalised` holds the context-resolved name; attrs: `region` (full name), `place`
+(gazetteer index) when the organisation belongs to a region, `prefix_region` when the region is
+written in the name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+from reformkg.ingest.extract.regions import context_place
+
+PARTY_DEPTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "编办", "网信办", "常委会")
+_NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
+_BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由")
+_STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院", "学校", "中专", "技校", "职校", "中学", "协会",
+                 "学会", "商会", "研究院", "研究所", "研究中心", "有限责任公司", "股份有限公司", "有限公司", "公司",
+                 "集团", "日报", "晚报", "报社", "通讯社", "电视台", "总台", "科学院", "人民政府", "中级人民法院",
+                 "人民法院", "人民检察院", "办公厅", "工会")
+_SUB_BODIES = ("工会委员会", "女职工委员会", "工会", "女工委", "办公室", "党委", "分公司", "学院", "研究院")
+_COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
+_NOT_AFTER_WEI = set("托员屈婉曲派任")
+_LAC_ORG_BAD_END = ("班", "代会", "时代", "后", "讲堂", "夜校", "活动", "工程", "计划", "大赛", "竞赛")
+
+
+@lru_cache(maxsize=1)
+def _dept_automaton() -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for d in lx._read_lines("dept_bodies.txt"):
+        a.add_word(d, d)
+    for h in _STRONG_HEADS:
+        a.add_word(h, h)
+    a.make_automaton()
+    return a
+
+
+@lru_cache(maxsize=1)
+def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
+    table = {row[0]: (row[1], row[2]) for row in lx._read_tsv("national_bodies.tsv") if len(row) >= 3}
+    a = ahocorasick.Automaton()
+    for k in table:
+        a.add_word(k, k)
+    a.make_automaton()
+    return table, a
+
+
+_GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
+                 "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
+                 "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本")
+_TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
+_ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
+_ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
+
+
+def _generic(body: str) -> bool:
+    """A name made only of generic words (企业工会, 基层工会, 中职学校): not a named body."""
+    rest = body
+    changed = True
+    while rest and changed:
+        changed = False
+        for g in sorted(_GENERIC_BODY, key=len, reverse=True):
+            if rest.startswith(g):
+                rest = rest[len(g):]
+                changed = True
+                break
+    return rest == ""
+
+
+@lru_cache(maxsize=1)
+def _industry_heads() -> tuple[str, ...]:
+    return tuple(sorted(lx._read_lines("industry_heads.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _dept_set() -> frozenset[str]:
+    return frozenset(lx._read_lines("dept_bodies.txt"))
+
+
+class _Cand:
+    __slots__ = ("start", "end", "kind", "place", "prefix_char", "committee")
+
+    def __init__(self, start: int, end: int, kind: str, place: int = -1, prefix_char: str = "",
+                 committee: bool = False):
+        self.start, self.end, self.kind, self.place = start, end, kind, place
+        self.prefix_char = prefix_char
+        self.committee = committee
+
+
+class Orgs:
+    name = "orgs"
+    requires: tuple[str, ...] = ("lac", "lac_words", "regions")
+    assigns: tuple[str, ...] = ("orgs", "mentions")
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        words = Words(doc)
+        regions = [sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")]
+        reg_by_end = {}
+        for sp in regions:
+            if sp.attrs.get("place", -1) >= 0 or sp.attrs.get("zone"):
+                reg_by_end[sp.end] = sp
+        cands: list[_Cand] = []
+        # (b) committees: region + 委/政府/…, or a contextual 省/市/县/区 + 委
+        for m in _COMMITTEE.finditer(text):
+            s, e = m.span()
+            head = m.group(1)
+            if head == "委" and e < len(text) and text[e] in _NOT_AFTER_WEI:
+                continue
+            if head == "委" and e < len(text) and text[e] == "员":
+                continue
+            c = self._prefixed(doc, text, s, e, reg_by_end, head)
+            if c is not None:
+                c.committee = True
+                cands.append(c)
+        # (a) departments and strong heads
+        for end, body in _dept_automaton().iter(text):
+            s, e = end - len(body) + 1, end + 1
+            if not words.is_end(e) and e < len(text) and is_cjk(text[e]) and body not in ("总工会", "工会") \
+                    and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部":
+                # the head must end a word (组织部门 is not 组织部)
+                w = words.at(e - 1)
+                if w is not None and w.end > e:
+                    continue
+            w_end = words.at(e - 1)
+            if w_end is not None and w_end.end > e and w_end.start > s - 1 and body not in ("工会", "总工会"):
+                continue      # the head's last character starts a longer word (学校 in 大学校企)
+            w_st = words.at(s)
+            if w_st is not None and w_st.start < s and s < w_st.end < e:
+                continue      # the head straddles a word boundary (河海大|学校)
+            if body in _STRONG_HEADS and body not in _dept_set():
+                c = self._extend_left(doc, text, words, s, e, reg_by_end, body)
+                if c is not None:
+                    cands.append(c)
+                continue
+            c = self._prefixed(doc, text, s, e, reg_by_end, body)
+            if c is None:
+                if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s) and body not in ("总工会",):
+                    continue
+                if body in _TAIL_ONLY:
+                    if body in ("党委", "党组") and text[e:e + 3].startswith(("书记", "副书记", "成员", "委员")):
+                        continue
+                    cands.append(_Cand(s, e, "tail"))
+                    continue
+                c = _Cand(s, e, "dept")
+            cands.append(c)
+        # national bodies (党中央, 全总, 国务院 …)
+        table, nat = _national()
+        for end, key in nat.iter(text):
+            if text[end + 1:end + 2] == "电":
+                continue
+            cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
+        # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
+        cands.extend(self._enumerations(doc, text))
+        # (c) tagger ORG spans
+        for sp in doc.layers.get("lac", []):
+            if sp.label != "ORG":
+                continue
+            surface = text[sp.start:sp.end]
+            if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
+                continue
+            if surface[0] in _BAD_START or surface.endswith(_LAC_ORG_BAD_END):
+                continue
+            if sp.start > 0 and text[sp.start - 1] in "“\"《":
+                continue
+            end = sp.end
+            # cut a trailing non-name word glued by the tagger (长城汽车合作, 新华社电)
+            label = lx.org_label_of(surface)
+            if label is None:
+                for k in range(len(surface) - 1, 1, -1):
+                    if lx.org_label_of(surface[:k]) is not None and k >= len(surface) - 2 and \
+                            any(surface[:k].endswith(h) and len(h) >= 2 for h in lx.org_heads_sorted()):
+                        end = sp.start + k
+                        label = lx.org_label_of(surface[:k])
+                        break
+            if label is None and sp.start + len(surface) == end:
+                # a bare name: only as an employer (X职工) or followed by a company word
+                if not text[end:end + 2] in ("职工", "员工", "工人", "公司", "集团", "企业"):
+                    continue
+            if text[sp.start:end] in lx.org_heads() or text[sp.start:end] in _TAIL_ONLY:
+                continue
+            if text[end - 1:end] == "社" and text[end:end + 1] == "电":
+                continue
+            cands.append(_Cand(sp.start, end, "lac"))
+        # (e) short proper name + industry head (X药业, X化纤) in lists
+        cands.extend(self._industry(text, words))
+        cands = self._combine(text, cands)
+        mentions: list[Mention] = []
+        spans: list[Span] = []
+        for c in cands:
+            m = self._mention(doc, text, c)
+            if m is not None:
+                mentions.append(m)
+                spans.append(m.span)
+        doc.layers["orgs"] = spans
+        add_mentions(doc, mentions)
+        return doc
+
+    # ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _prefixed(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> _Cand | None:
+        """A body preceded by a region (泗洪县+委) or a contextual prefix char (省+总工会)."""
+        if s in reg_by_end:
+            r = reg_by_end[s]
+            start = r.start
+            if start >= 2 and text[start - 2:start] == "中共":
+                start -= 2
+            return _Cand(start, e, "prefixed", r.attrs.get("place", -1))
+        if s >= 2 and text[s - 2:s] == "全国" and body in ("人大", "政协", "总工会", "妇联", "工商联", "人大常委会"):
+            return _Cand(s - 2, e, "national")
+        if s > 0 and text[s - 1] in "省市县区":
+            ch = text[s - 1]
+            # 区区委: OCR-doubled suffix after a region name
+            if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):
+                r = reg_by_end[s - 1]
+                return _Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
+            if s >= 2 and is_cjk(text[s - 2]) and text[s - 2] not in "、，。：；（(“在由和与及的为对向将把从到是等" and \
+                    not text[s - 2:s] in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
+                # the char belongs to a longer word (城市总工会?): only when it is not a region end
+                if s - 1 not in reg_by_end:
+                    return None
+            return _Cand(s - 1, e, "contextual", prefix_char=ch)
+        if body in ("委",):
+            return None
+        return None
+
+    @staticmethod
+    def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_end: dict, head: str) -> _Cand | None:
+        """Strong head: extend left over name-like words (≤ 12 characters), through a region."""
+        start = s
+        w_here = words.at(s)
+        if w_here is not None and w_here.start < s and all(is_cjk(ch) for ch in text[w_here.start:s]):
+            start = w_here.start      # head glued to the word before it (三方委员会)
+        i = words.index_at(start - 1) if start > 0 else -1
+        n = s - start
+        place = -1
+        while i >= 0:
+            w = words.spans[i]
+            if w.end != start:
+                break
+            if start in reg_by_end:
+                r = reg_by_end[start]
+                start = r.start
+                place = r.attrs.get("place", -1)
+                if start >= 2 and text[start - 2:start] == "中共":
+                    start -= 2
+                break
+            if text[max(0, start - 2):start] == "产改":
+                n += 2
+                start -= 2
+                i = words.index_at(start - 1) if start > 0 else -1
+                continue
+            if w.label not in _NAME_TAGS or text[w.start] in _BAD_START:
+                break
+            if any(not is_cjk(ch) and ch not in "()（）" for ch in text[w.start:w.end]):
+                break
+            if n + (w.end - w.start) > 12:
+                break
+            n += w.end - w.start
+            start = w.start
+            i -= 1
+        if start > 0 and text[start - 1] in "省市县区" and start - 1 not in reg_by_end:
+            ch = text[start - 1]
+            if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
+                return _Cand(start - 1, e, "contextual", prefix_char=ch)
+        if start == s:
+            return None
+        if place < 0 and _generic(text[start:s]):
+            return _Cand(start, e, "generic")
+        return _Cand(start, e, "strong", place)
+
+    @staticmethod
+    def _industry(text: str, words: Words) -> list[_Cand]:
+        out = []
+        heads = _industry_heads()
+        for i, w in enumerate(words.spans):
+            if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn"):
+                continue
+            frag = text[w.start:w.end]
+            for h in heads:
+                if frag.endswith(h) and len(frag) > len(h):
+                    break
+            else:
+                h = None
+            # a name word followed by an industry head word
+            nxt = words.spans[i + 1] if i + 1 < len(words.spans) else None
+            if h is None and nxt is not None and text[nxt.start:nxt.end] in heads and 2 <= (w.end - w.start) <= 4:
+                s, e = w.start, nxt.end
+            elif h is not None and 4 <= len(frag) <= 8:
+                s, e = w.start, w.end
+            else:
+                continue
+            prev = text[s - 1] if s > 0 else "。"
+            after = text[e:e + 2]
+            if prev not in "、，。：；（(“\n 与和及树" and not (i > 0 and words.spans[i - 1].label in ("v",)):
+                continue
+            if not (after[:1] in ("、", "，", "。", "等", "和", "与", "(", "（", "；") or after in ("公司", "集团", "有限")):
+                continue
+            name = text[s:e]
+            if not all(is_cjk(ch) for ch in name) or name[0] in _BAD_START:
+                continue
+            out.append(_Cand(s, e, "industry"))
+        return out
+
+    @staticmethod
+    def _combine(text: str, cands: list[_Cand]) -> list[_Cand]:
+        """Join an organisation and the sub-body or department written right after it
+        (泗洪县委 + 组织部, 镇江港务集团有限公司 + 工会), then keep the longest non-overlapping."""
+        by_start: dict[int, list[_Cand]] = {}
+        for c in cands:
+            by_start.setdefault(c.start, []).append(c)
+        changed = True
+        rounds = 0
+        while changed and rounds < 4:
+            changed = False
+            rounds += 1
+            new = []
+            for c in cands:
+                for d in by_start.get(c.end, []):
+                    if d.kind in ("dept", "lac", "strong", "industry", "tail", "generic") and d.end > c.end and \
+                            c.kind not in ("tail", "generic"):
+                        body = text[d.start:d.end]
+                        if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic"):
+                            nc = _Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
+                            key = (nc.start, nc.end)
+                            if not any((x.start, x.end) == key for x in cands + new):
+                                new.append(nc)
+            if new:
+                changed = True
+                cands = cands + new
+                for c in new:
+                    by_start.setdefault(c.start, []).append(c)
+        cands = [c for c in cands if c.kind not in ("tail", "generic")]
+        cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+        taken = bytearray(len(text) + 1)
+        out = []
+        for c in cands:
+            if any(taken[c.start:c.end]):
+                continue
+            for i in range(c.start, c.end):
+                taken[i] = 1
+            out.append(c)
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _mention(self, doc: Document, text: str, c: _Cand) -> Mention | None:
+        gz = lx.gazetteer()
+        surface = text[c.start:c.end]
+        if c.kind == "national":
+            table, _ = _national()
+            canon, label = table.get(surface, (lx.expand_abbreviation(surface), lx.org_label_of(surface) or "Agency"))
+            if surface.startswith("全国") and surface not in table:
+                canon = lx.expand_abbreviation(surface)
+            span = Span(c.start, c.end, label, doc.sentence_of(c.start), self.name, {"kind": c.kind})
+            return Mention(span, label, surface, canon, {})
+        if c.kind == "enum_ent":
+            span = Span(c.start, c.end, "Enterprise", doc.sentence_of(c.start), self.name, {"kind": c.kind})
+            return Mention(span, "Enterprise", surface, surface, {})
+        label = "Agency" if c.kind == "dept_stem" else lx.org_label_of(surface)
+        if label is None:
+            if c.kind in ("lac", "industry"):
+                label = "Enterprise"
+            else:
+                return None
+        if c.kind == "lac" and label == "Enterprise" and len(surface) > 10:
+            return None
+        normalised = surface
+        place = c.place
+        attrs: dict = {}
+        if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区" and c.place < 0 and \
+                not gz.candidates(surface[:2]) and not any(surface.startswith(n) for n in ("市场", "区域", "县域", "省级", "市级")):
+            c = _Cand(c.start, c.end, "contextual", prefix_char=surface[0])
+        if label == "Agency" and c.kind in ("lac", "strong") and c.place < 0 and not any(
+                surface.endswith(h) and len(h) >= 2 for h in lx.org_heads_sorted()) and not any(
+                surface.endswith(d) for d in _dept_set()):
+            return None
+        if c.kind == "contextual":
+            place = context_place(doc, c.start, c.prefix_char)
+            if place >= 0:
+                normalised = gz.get(place).name + surface[1:]
+        elif c.kind == "dept_stem":
+            place = self._nearest_region(doc, c.start)
+            if place < 0:
+                return None
+            p = gz.get(place)
+            head = "厅" if p.level == lx.LEVEL_PROVINCE else "局"
+            label = "Agency"
+            normalised = p.name + surface + head
+        elif c.kind == "dept":
+            # a bare department: belongs to the paragraph's region (its party committee for
+            # party departments)
+            place = self._nearest_region(doc, c.start)
+            if place >= 0:
+                rname = gz.get(place).name
+                normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
+        elif c.kind in ("prefixed", "strong") and place >= 0:
+            p = gz.get(place)
+            # 区区委 (doubled) and short forms (无锡 + 市总工会 is already prefixed)
+            rest = surface
+            for sp in doc.layers.get("regions", []):
+                if sp.start == c.start or (c.start + 2 == sp.start and surface.startswith("中共")):
+                    rest = text[sp.end:c.end]
+                    rs = text[sp.start:sp.end]
+                    if rest.startswith(p.name[-1]) and rest[1:2] == "委" and p.name.endswith(rest[0]):
+                        rest = rest[1:]
+                    normalised = (surface[:2] if surface.startswith("中共") else "") + rs + rest
+                    break
+            if normalised.startswith("中共") and label == "Agency":
+                normalised = normalised[2:]
+        if place >= 0:
+            attrs["place"] = place
+            attrs["region"] = gz.get(place).name
+        elif c.kind in ("lac", "strong", "industry"):
+            # a region written inside the name (无锡物联网研究院)
+            for sp in doc.layers.get("regions", []):
+                if c.start <= sp.start and sp.end <= c.end and sp.attrs.get("place", -1) >= 0:
+                    attrs["place"] = sp.attrs["place"]
+                    attrs["region"] = gz.get(sp.attrs["place"]).name
+                    break
+        normalised = lx.expand_abbreviation(normalised)
+        for short, full in (("女工委", "女职工委员会"),):
+            if short in normalised and not normalised.endswith(short):
+                normalised = normalised.replace(short, full)
+        if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7:
+            normalised = normalised[:-3]
+        sid = doc.sentence_of(c.start)
+        span = Span(c.start, c.end, label, sid, self.name, {"kind": c.kind})
+        return Mention(span, label, surface, normalised, attrs)
+
+    def _enumerations(self, doc: Document, text: str) -> list[_Cand]:
+        out = []
+        words = Words(doc)
+        for m in _ENUM_ENT.finditer(text):
+            items = m.group(1)
+            base = m.start(1)
+            # the first item starts after any leading verb/function words
+            first_end = base + len(items.split("、")[0])
+            i = words.index_at(base)
+            while i >= 0 and i < len(words.spans) and words.spans[i].end < first_end and \
+                    words.spans[i].label in ("v", "p", "u", "d", "c", "r", "vd", "ad", "f", "m", "q"):
+                i += 1
+            if i >= 0 and i < len(words.spans) and words.spans[i].start > base:
+                items = text[words.spans[i].start:m.end(1)]
+                base = words.spans[i].start
+            pos = 0
+            for item in items.split("、"):
+                s = base + pos
+                pos += len(item) + 1
+                if item[0] in _BAD_START or _generic(item) or lx.gazetteer().candidates(item):
+                    continue
+                ws = [w for w in words.spans[max(0, words.index_at(s)):] if w.start < s + len(item)] \
+                    if words.index_at(s) >= 0 else []
+                if not ws or ws[0].start != s or ws[-1].end != s + len(item):
+                    continue
+                if len(ws) > 1 and not any(w.label in ("ORG", "nz", "LOC", "PER") for w in ws) and len(item) > 3:
+                    continue
+                if len(ws) > 2:
+                    continue
+                if len(items.split("、")) == 1 and not doc.layers.get("lac"):
+                    continue
+                out.append(_Cand(s, s + len(item), "enum_ent"))
+        dset = _dept_set()
+        for m in _ENUM_DEPT.finditer(text):
+            items = m.group(1)
+            base = m.start(1)
+            pos = 0
+            for item in items.split("、"):
+                s = base + pos
+                pos += len(item) + 1
+                if any(item + h in dset for h in ("局", "厅", "委")):
+                    out.append(_Cand(s, s + len(item), "dept_stem"))
+        return out
+
+    @staticmethod
+    def _nearest_region(doc: Document, pos: int) -> int:
+        """The latest explicit city/county/district named before pos (in the same paragraph or
+        the one before), else the document's main city."""
+        gz = lx.gazetteer()
+        best = -1
+        for sp in doc.layers.get("regions", []):
+            if sp.start >= pos:
+                break
+            if sp.attrs.get("contextual"):
+                continue
+            place = sp.attrs.get("place", -1)
+            if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
+                best = place
+        if best < 0:
+            ctx = doc.layers.get("region_context")
+            if ctx:
+                best = ctx[0].attrs.get("city", -1)
+        return best

@@ -1,0 +1,158 @@
+"""The `outcomes` component: quantified results of the reform (培训5000余人次, 发放补贴1000余万元,
+完成目标244.9%) as OutcomeCandidates with value in base units, unit, qualifier, metric, year and
+the credited actor.
+
+Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers inside quotes, titles
+and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes.
+The actor credited is the subject of the clause, else of an earlier/later clause of the
+sentence, else the subject of the nearest earlier sentence of the paragraph, else the
+document's main region. A regional party/government body is credited to its region
+(武进区委 → 武进区), as the annotation does.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+
+from reformkg.ingest.document import Document, OutcomeCandidate, Span
+from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext
+from reformkg.ingest.extract.numbers import Quantity, find_quantities
+
+log = logging.getLogger(__name__)
+
+# Nouns after a count that make it a structure of the text, not a result (4个方面, 6个关键词).
+_STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|层次|层级|步骤|方向|领域|板块|主题|关键词|要点|原则|特点|问题|大类|类别|篇章|章节|条款|字)")
+_MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
+_REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
+_AGENT_RE = re.compile(r"由$")
+_AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
+_HAS_RE = re.compile(r"(?:下设|下辖|设有|拥有|下属)")
+_METRIC_TRIM = re.compile(r"^[\s，,、：:；;“”\"（）()·\-—]+|[\s，,、：:；;“”\"（）()·\-—。！？]+$")
+
+
+class OutcomesComponent:
+    """Outcome candidates into doc.outcomes (runs after the entity components)."""
+
+    name = "outcomes"
+    requires: tuple[str, ...] = ("mentions",)
+    assigns: tuple[str, ...] = ("outcomes",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.outcomes = extract_outcomes(doc)
+        return doc
+
+
+def _doc_year(doc: Document) -> int | None:
+    if doc.date and len(doc.date) >= 4 and doc.date[:4].isdigit():
+        return int(doc.date[:4])
+    return None
+
+
+def _year_for(doc: Document, ss: int, q: Quantity) -> int | None:
+    text = doc.text
+    best = None
+    for m in _YEAR_RE.finditer(text, ss, q.start):
+        best = int(m.group(1))
+    if best is not None:
+        return best
+    rel = None
+    for m in _REL_YEAR_RE.finditer(text, ss, q.start):
+        rel = m.group()
+    dy = _doc_year(doc)
+    if rel and dy:
+        return dy - (1 if rel in ("去年", "上一年") else 2 if rel == "前年" else 0)
+    return None
+
+
+def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int) -> str:
+    text = doc.text
+    start = max(cs, subject_end) if subject_end <= q.start else cs
+    m = ADVERBIAL_PREFIX_RE.match(text, start, q.start)
+    if m:
+        start = m.end()
+    before = text[start:q.start]
+    after = text[q.end:ce]
+    phrase = before + after if len(before) < 24 else before
+    phrase = _METRIC_TRIM.sub("", phrase)
+    return phrase[:40]
+
+
+def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[OutcomeCandidate]:
+    ctx = ctx or DocContext.build(doc)
+    text = doc.text
+    name_spans = sorted((m.span.start, m.span.end) for m in doc.mentions
+                        if m.label in ("Programme", "Award") or m.label in ACTOR_LABELS)
+    name_starts = [s for s, _ in name_spans]
+    main_region = ctx.main_region()
+    out: list[OutcomeCandidate] = []
+    subjects = ctx.subjects
+
+    for q in find_quantities(text):
+        if ctx.in_quotes(q.num_start, q.end) or ctx.quote_at(q.num_start):
+            continue
+        k = bisect_right(name_starts, q.num_start) - 1
+        inside = False
+        while k >= 0 and name_spans[k][0] >= q.num_start - 80:
+            if name_spans[k][1] >= q.end:
+                inside = True
+                break
+            k -= 1
+        if inside:
+            continue
+        after = text[q.end:q.end + 4]
+        if _STRUCTURAL_AFTER.match(after):
+            continue
+        si = doc.sentence_of(q.start)
+        if si < 0:
+            continue
+        ss, se = doc.sentences[si]
+        cs, ce = ctx.clause_bounds(q.start)
+        if q.unit in ("次", "场") and _MEETING_RE.search(text, cs, ce):
+            continue
+        actor, subj_end = _credit(doc, ctx, si, cs, q, subjects, main_region)
+        if actor is not None and actor.label == "Agency":
+            actor = ctx.region_of(actor) or actor
+        span = Span(q.start, q.end, "Outcome", si, "outcomes",
+                    {"raw": q.raw, "clause": (cs, ce)})
+        out.append(OutcomeCandidate(
+            value=q.value, unit=q.unit, qualifier=q.qualifier,
+            metric=_metric(doc, cs, ce, q, subj_end), year=_year_for(doc, ss, q),
+            span=span, actor=actor))
+    return out
+
+
+def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects, main_region):
+    """(actor, end of the subject in the clause or -1)."""
+    text = doc.text
+    ss, se = doc.sentences[si]
+    # 由<actor>颁发的…: the agent of the awarding/paying verb is credited
+    for m in ctx.sentence_mentions(si):
+        if m.label in ACTOR_LABELS and _AGENT_RE.search(text, max(ss, m.span.start - 1), m.span.start) \
+                and _AGENT_VERB_RE.match(text[m.span.end:m.span.end + 16]):
+            return m, -1
+    subj = subjects(si)
+    # subject of this clause (before the number), else the nearest earlier clause
+    best = None
+    for c_s, c_e, m in subj:
+        if c_s <= q.start and (c_s < cs or m.span.start < q.start):
+            best = (m, m.span.end if c_s == cs else -1)
+    if best is not None:
+        return best
+    # 成立X，下设8个分院: a clause opening with 下设/设有 describes the last named organisation
+    if _HAS_RE.match(text, cs) or _HAS_RE.match(text, ADVERBIAL_PREFIX_RE.match(text, cs).end()):
+        prior = [m for m in ctx.mentions_between(ss, cs) if m.label in ACTOR_LABELS and m.label != "Region"]
+        if prior:
+            return prior[-1], -1
+    # a later clause of the same sentence (经过…18家企业的试点，目前泰州已有…)
+    for c_s, c_e, m in subj:
+        if c_s > q.start:
+            return m, -1
+    # nearest earlier sentence of the paragraph with a subject, the section's topic, the main region
+    return ctx.actor_for(q.start), -1
+
+
+def component() -> OutcomesComponent:
+    return OutcomesComponent()

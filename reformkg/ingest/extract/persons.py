@@ -1,0 +1,217 @@
+"""Persons component: actors only.
+
+Candidates are the tagger's PER spans and names written right after a position title
+(…部长青春说, 党组书记、副主席吴涛); a candidate must start with a surname. Left out: bylines
+(H1's "byline" layer, and names next to 记者/通讯员/摄/编辑/校对), symbolic figures
+(…精神, …理论). Surname + title (任书记) becomes an alias of the person with that surname.
+
+Each Person mention carries the titles written before it, parsed into (organisation, title)
+pairs: `attrs["positions"]` = [(org_index, title)], `attrs["org"]` (first org index) and
+`attrs["title"]` (all titles joined with 、); the indices point into doc.mentions and are
+fixed by `finalise_indices` once all mention components ran (see awards.py). The organisation
+Mention objects themselves are in `attrs["org_mentions"]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import add_mentions, is_cjk
+
+ORG_LABELS = ("Union", "Agency", "Enterprise", "Institution")
+_BYLINE_CUES = ("记者", "通讯员", "编辑", "校对", "摄影", "责编", "撰稿", "审核", "审校", "美编", "作者", "来源", "编审")
+_SYMBOLIC_AFTER = ("精神", "理论", "定律", "需求层次", "思想", "式", "主义", "杯", "奖", "班")
+_SPEECH = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "称", "谈到", "提到", "提出", "透露", "讲",
+           "同志", "作", "在", "等", "带领", "主持", "出席", "参加", "一行", "为", "对", "向", "和", "与", "：", "，", "。",
+           "、", "（", "(", "）", ")")
+# titles after which a bare name is read (position titles, not occupations like 职工/工人)
+POSITION_TITLES = ("总书记", "书记", "副书记", "主席", "副主席", "部长", "副部长", "局长", "副局长", "厅长", "副厅长", "主任",
+                   "副主任", "常委", "市长", "副市长", "县长", "副县长", "区长", "副区长", "省长", "副省长", "镇长", "院长",
+                   "副院长", "校长", "副校长", "所长", "社长", "董事长", "副董事长", "总经理", "副总经理", "经理", "厂长",
+                   "召集人", "秘书长", "处长", "科长", "教授", "会长", "副会长", "理事长", "总工程师", "首席技师", "高级技师",
+                   "劳模", "工匠", "技术能手", "技能大师")
+_SPEECH_STRICT = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "谈到", "提到", "透露", "讲述", "回忆",
+                  "感慨", "笑着", "同志", "（", "(")
+_SHORT_TITLES = ("书记", "主席", "部长", "局长", "厅长", "主任", "院长", "校长", "经理", "董事长", "市长", "县长",
+                 "区长", "省长", "师傅", "老师", "教授", "总", "工")
+
+
+def _surname_ok(name: str) -> bool:
+    if len(name) >= 3 and name[:2] in lx.compound_surnames():
+        return True
+    return name[0] in lx.surnames()
+
+
+class Persons:
+    name = "persons"
+    requires: tuple[str, ...] = ("lac", "orgs")
+    assigns: tuple[str, ...] = ("persons", "mentions")
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        byline = doc.layers.get("byline", [])
+        cands: dict[tuple[int, int], str] = {}
+        for sp in doc.layers.get("lac", []):
+            if sp.label == "PER":
+                cands[(sp.start, sp.end)] = "lac"
+        titles = lx.titles()
+        title_re = _title_regex()
+        word_at = {w.start: w for w in doc.layers.get("lac_words", [])}
+        for m in title_re.finditer(text):
+            s = m.end()
+            for n in (3, 2, 4):
+                e = s + n
+                if e > len(text):
+                    continue
+                name = text[s:e]
+                if not all(is_cjk(ch) for ch in name):
+                    continue
+                after = text[e:e + 2]
+                if not after.startswith(_SPEECH_STRICT):
+                    # without a speech verb the tagger must not read the characters as an
+                    # ordinary word
+                    w = word_at.get(s)
+                    if not after.startswith(("，", "、", "。", "等", "在", "和", "与")) or \
+                            (w is not None and w.label not in ("PER", "nr") and w.end >= e):
+                        continue
+                if not _surname_ok(name) or any(name.endswith(t) for t in titles):
+                    continue
+                if name[-1] in "说的了是在和与及等":
+                    continue
+                cands.setdefault((s, e), "title")
+                break
+        org_mentions = [m for m in doc.mentions if m.label in ORG_LABELS]
+        mentions: list[Mention] = []
+        accepted: list[tuple[int, int, str]] = []
+        for (s, e), how in sorted(cands.items()):
+            name = text[s:e]
+            if not (2 <= len(name) <= 4) or not all(is_cjk(ch) for ch in name):
+                continue
+            if not _surname_ok(name):
+                continue
+            if any(b.start < e and s < b.end for b in byline):
+                continue
+            before = text[max(0, s - 8):s]
+            if any(c in before[-5:] for c in _BYLINE_CUES) or text[e:e + 1] == "摄" or \
+                    re.search(r"(记者|通讯员)[\s\u4e00-\u9fff]{0,8}$", before):
+                continue
+            # a credit line: only names and spaces, ending with 摄/文/图
+            ls = text.rfind("\n", 0, s) + 1
+            le = text.find("\n", e)
+            line = text[ls:le if le >= 0 else len(text)].strip()
+            if len(line) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\s]+(摄|文|图|摄影|供图)", line) and " " in line:
+                continue
+            if text[e:e + 4].startswith(_SYMBOLIC_AFTER) or text[e:e + 6].find("精神") in (0, 1, 2, 3, 4):
+                if "精神" in text[e:e + 6] or text[e:e + 4].startswith(_SYMBOLIC_AFTER):
+                    continue
+            # inside an organisation/programme name: not a person
+            if any(o.span.start <= s and e <= o.span.end for o in doc.mentions):
+                continue
+            alias_of = None
+            if len(name) <= 4 and name[1:] in _SHORT_TITLES or name[2:] in _SHORT_TITLES and len(name) == 4:
+                alias_of = name[0]
+            sp = Span(s, e, "Person", doc.sentence_of(s), self.name, {"how": how})
+            attrs = self._positions(doc, s, org_mentions)
+            if alias_of:
+                attrs["surname_title"] = True
+            mentions.append(Mention(sp, "Person", name, name, attrs))
+            accepted.append((s, e, name))
+        # surname + title (任书记): alias of the person with that surname
+        full = [m for m in mentions if not m.attrs.get("surname_title")]
+        out = []
+        for m in mentions:
+            if m.attrs.get("surname_title"):
+                same = [f for f in full if f.surface[0] == m.surface[0]]
+                if not same:
+                    continue
+                # the nearest preceding one, else the first
+                prev = [f for f in same if f.span.start < m.span.start]
+                target = prev[-1] if prev else same[0]
+                m.normalised = target.normalised
+            out.append(m)
+        doc.layers["persons"] = [m.span for m in out]
+        add_mentions(doc, out)
+        return doc
+
+    @staticmethod
+    def _positions(doc: Document, pos: int, orgs: list[Mention]) -> dict:
+        """Parse the title string written right before a name: 'X市委常委、组织部部长' →
+        [(X市委, 常委), (组织部, 部长)]."""
+        text = doc.text
+        i = pos
+        lo = max(0, pos - 40)
+        while i > lo and text[i - 1] not in "，。；：！？“”\n（(）)":
+            i -= 1
+        seg_start = i
+        if seg_start >= pos:
+            return {}
+        items: list[tuple[int, int]] = []
+        a = seg_start
+        for j in range(seg_start, pos):
+            if text[j] == "、":
+                items.append((a, j))
+                a = j + 1
+        items.append((a, pos))
+        pairs: list[list] = []      # [org_mention | None, title]
+        for a, b in items:
+            inside = [o for o in orgs if a <= o.span.start and o.span.end <= b]
+            if inside:
+                org = inside[-1]
+                title = text[org.span.end:b]
+                if title and _is_title(title):
+                    pairs.append([org, title])
+                elif not title:
+                    pairs.append([org, ""])
+            else:
+                title = text[a:b]
+                if title and _is_title(title):
+                    if pairs:
+                        pairs[-1][1] = (pairs[-1][1] + "、" + title) if pairs[-1][1] else title
+                    else:
+                        pairs.append([None, title])
+        pairs = [p for p in pairs if p[1]]
+        if not pairs:
+            return {}
+        # a title string is only a position when it ends right before the name
+        last_title = pairs[-1][1]
+        if not text[:pos].endswith(last_title.split("、")[-1]):
+            return {}
+        attrs: dict = {"title": "、".join(p[1] for p in pairs)}
+        org_pairs = [(p[0], p[1]) for p in pairs if p[0] is not None]
+        if org_pairs:
+            attrs["org_mentions"] = org_pairs
+        return attrs
+
+
+def _is_title(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > 14:
+        return False
+    return any(s.endswith(t) for t in lx.titles()) and all(is_cjk(ch) for ch in s)
+
+
+_TITLE_RE: re.Pattern | None = None
+
+
+def _title_regex() -> re.Pattern:
+    global _TITLE_RE
+    if _TITLE_RE is None:
+        _TITLE_RE = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(POSITION_TITLES, key=len, reverse=True)) + ")")
+    return _TITLE_RE
+
+
+def finalise_indices(doc: Document) -> None:
+    """Turn the org Mention objects in person attrs into indices into doc.mentions."""
+    index = {id(m): i for i, m in enumerate(doc.mentions)}
+    for m in doc.mentions:
+        if m.label != "Person":
+            continue
+        pairs = m.attrs.get("org_mentions")
+        if not pairs:
+            continue
+        pos = [(index[id(o)], t) for o, t in pairs if id(o) in index]
+        m.attrs["positions"] = pos
+        if pos:
+            m.attrs["org"] = pos[0][0]

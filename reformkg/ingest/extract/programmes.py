@@ -1,0 +1,292 @@
+"""Programmes component: named initiatives, competitions, trainings, mechanisms, plans, policies.
+
+Rules (generic, no names):
+- a quoted name “…” with the head noun written after it (“X”培训工程 → canonical keeps the
+  head, the bare quoted form is an alias); a quoted name that itself ends with a head noun; a
+  bare quoted name right after a programme verb (实施/开展/推出 …).
+- 《…》 titles: policies when they end with 意见/通知/办法/规定/方案 …; newspapers (日报/报) are
+  Institutions; others keep the head noun written after them.
+- numbered or regional events: [年份][第N届][region] name 竞赛/大赛/研究班 …; regional policy
+  names (X区职业技能培训补贴实施办法); unquoted name + 工程/行动/计划 heads.
+- 产业工人队伍建设改革 and its short forms (产改) are one Programme.
+`attrs["kind"]` ∈ initiative, competition, training, mechanism, policy, plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+
+REFORM = "产业工人队伍建设改革"
+_REFORM_RE = re.compile(r"(新时代)?产业工人队伍建设(和|与)?改革|产改(?![办工委])")
+HEADS = ("技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "练兵", "大练兵", "运动会", "读书节", "文化节", "节",
+         "研究班", "培训班", "精品班", "订单班", "班", "夜校", "讲堂", "课堂", "学堂", "培训工程", "工程", "行动计划",
+         "行动", "计划", "活动", "系列活动", "主题教育活动", "主题宣传教育活动", "宣传教育活动", "访谈活动", "专项行动",
+         "项目", "机制", "长效机制", "制度", "体系", "模式", "通道", "战略", "方案", "规划", "工作法", "集体协商",
+         "协商", "平台", "品牌", "品牌栏目", "栏目", "调研", "服务集市活动", "集市", "杯", "论坛", "行动方案",
+         "发明创造", "评选")
+_HEADS_SORTED = tuple(sorted(HEADS, key=len, reverse=True))
+_POLICY_END = ("意见", "通知", "办法", "规定", "条例", "决定", "纲要", "细则", "规范", "标准", "规则", "实施方案",
+               "方案", "规划", "计划", "法", "指引", "指南", "决议", "措施")
+_PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打造", "建立", "构建", "创新", "探索", "落实", "推进",
+               "组织", "深化", "发起", "创建", "出台", "设立", "开设", "创设", "持续", "围绕", "依托", "通过", "以",
+               "结合", "聚焦", "打响", "擦亮", "叫响", "参加", "参与", "举行", "承办", "主办")
+_PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起")
+_NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
+_SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准")
+_SHARED_RE = re.compile(r"([\u4e00-\u9fff]{4,6}(?:、[\u4e00-\u9fff]{4}){1,6})(工程|行动)")
+_EVENT_HEADS = ("职业技能竞赛", "技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "运动会", "研究班", "读书节",
+                "技能状元大赛")
+_UNQUOTED_HEADS = ("工程", "行动", "战略", "计划")
+_NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"})
+_BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
+
+
+def kind_of(name: str) -> str:
+    core = name.rstrip("》”\"")
+    if name.startswith("《") and core.endswith(_POLICY_END):
+        return "policy"
+    if re.search(r"(竞赛|大赛|比赛|练兵|运动会|评选|杯)", core[-6:]):
+        return "competition"
+    if re.search(r"(培训|班|夜校|讲堂|课堂|学堂)", core[-6:]):
+        return "training"
+    if re.search(r"(机制|制度|体系|模式|通道|协商|工作法)", core[-6:]):
+        return "mechanism"
+    if re.search(r"(规划|计划|方案|战略)$", core):
+        return "plan"
+    if core.endswith(_POLICY_END[:12]):
+        return "policy"
+    return "initiative"
+
+
+class Programmes:
+    name = "programmes"
+    requires: tuple[str, ...] = ("lac_words", "regions")
+    assigns: tuple[str, ...] = ("programmes", "mentions")
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        words = Words(doc)
+        out: list[Mention] = []
+        out += self._quoted(doc, text)
+        out += self._titled(doc, text)
+        out += self._events(doc, text, words)
+        out += self._shared_head(doc, text, words)
+        for m in _REFORM_RE.finditer(text):
+            s, e = m.span()
+            sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": "reform"})
+            out.append(Mention(sp, "Programme", text[s:e], REFORM, {"kind": "initiative", "reform": True}))
+        doc.layers["programmes"] = [m.span for m in out]
+        add_mentions(doc, out)
+        return doc
+
+    # ------------------------------------------------------------------------------------------
+    def _mk(self, doc: Document, s: int, e: int, name: str, rule: str, aliases: tuple[str, ...] = ()) -> Mention:
+        sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": rule})
+        attrs: dict = {"kind": kind_of(name)}
+        if aliases:
+            attrs["aliases"] = list(aliases)
+        return Mention(sp, "Programme", doc.text[s:e], name, attrs)
+
+    def _quoted(self, doc: Document, text: str) -> list[Mention]:
+        out = []
+        for m in re.finditer(r"“([^“”\n]{2,24})”", text):
+            s, e = m.span()
+            inner = m.group(1)
+            if re.search(r"[，。！？；：、,;!?]", inner):
+                continue
+            if not any(is_cjk(ch) for ch in inner) and not re.search(r"\d|[+＋]", inner):
+                continue
+            # head noun written right after the quote
+            tail = text[e:e + 10]
+            head = ""
+            for h in _HEADS_SORTED:
+                k = tail.find(h)
+                if 0 <= k and k + len(h) <= 10 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
+                        not re.search(r"[的和与及是在为了将把对等获]", tail[:k]):
+                    if k + len(h) > len(head):
+                        head = tail[:k + len(h)]
+            if head and text[e + len(head):e + len(head) + 1] == "师":
+                head = ""
+            prefix, pstart = self._prefix(doc, s)
+            if head:
+                name = text[s:e + len(head)]
+                out.append(self._mk(doc, pstart, e + len(head), prefix + name, "quoted+head", (inner, text[pstart:e + len(head)])))
+                continue
+            if not any(is_cjk(ch) for ch in inner):
+                continue
+            if inner.endswith(_HEADS_SORTED) and len(inner) >= 3:
+                out.append(self._mk(doc, pstart, e, prefix + text[s:e], "quoted-head", (inner,)))
+                continue
+            before = text[max(0, s - 4):s]
+            defined = text[e:e + 3].startswith(("(即", "（即", "，即", ",即", "：即"))
+            if (defined or any(before.endswith(v) for v in _PROG_VERBS_STRICT)) and 3 <= len(inner) <= 12 and \
+                    not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END):
+                out.append(self._mk(doc, s, e, text[s:e], "quoted-verb", (inner,)))
+        return out
+
+    @staticmethod
+    def _prefix(doc: Document, s: int) -> tuple[str, int]:
+        """A region (or a contextual 省/市/县/区) written right before a name belongs to it:
+        市“十四五”发展规划 in a 淮安 document → 淮安市“十四五”发展规划."""
+        from reformkg.ingest import lexicons as lx
+        from reformkg.ingest.extract.regions import context_place
+
+        text = doc.text
+        for sp in doc.layers.get("regions", []):
+            if sp.end == s and not sp.attrs.get("contextual") and sp.attrs.get("place", -1) >= 0:
+                return lx.gazetteer().get(sp.attrs["place"]).name, sp.start
+        if s > 0 and text[s - 1] in "省市县区" and (s < 2 or not is_cjk(text[s - 2]) or text[s - 2] in "的在和与及、被入将把为"):
+            place = context_place(doc, s - 1, text[s - 1])
+            if place >= 0:
+                return lx.gazetteer().get(place).name, s - 1
+        return "", s
+
+    def _titled(self, doc: Document, text: str) -> list[Mention]:
+        out = []
+        last_policy: dict[str, Mention] = {}
+        for m in re.finditer(r"《([^《》\n]{2,60})》", text):
+            s, e = m.span()
+            inner = m.group(1)
+            if inner in _SHORT_REFS:
+                ref = last_policy.get(inner)
+                if ref is not None:
+                    mm = self._mk(doc, s, e, ref.normalised, "titled-ref", (inner,))
+                    out.append(mm)
+                continue
+            if inner.endswith(("日报", "晚报", "报", "杂志", "周刊")):
+                sp = Span(s, e, "Institution", doc.sentence_of(s), self.name, {"rule": "newspaper"})
+                out.append(Mention(sp, "Institution", text[s:e], inner, {}))
+                continue
+            if inner.endswith(_POLICY_END):
+                name = text[s:e]
+                end = e
+                # 《…(征求意见稿)》 keeps the bare title as the name
+                mm = self._mk(doc, s, end, name, "titled", (inner,))
+                out.append(mm)
+                for ref in _SHORT_REFS:
+                    if re.sub(r"[(（][^()（）]*[)）]$", "", inner).endswith(ref):
+                        last_policy[ref] = mm
+                continue
+            tail = text[e:e + 8]
+            head = ""
+            for h in _HEADS_SORTED:
+                k = tail.find(h)
+                if 0 <= k <= 4 and all(is_cjk(ch) for ch in tail[:k + len(h)]):
+                    if k + len(h) > len(head):
+                        head = tail[:k + len(h)]
+            if head:
+                out.append(self._mk(doc, s, e + len(head), text[s:e + len(head)], "titled+head", (inner,)))
+        return out
+
+    def _shared_head(self, doc: Document, text: str, words: Words) -> list[Mention]:
+        """A、B、C工程: a list of four-character names sharing one head noun."""
+        out = []
+        for m in _SHARED_RE.finditer(text):
+            items = m.group(1).split("、")
+            head = m.group(2)
+            base = m.start(1)
+            first = items[0]
+            if len(first) > 4:
+                # drop a leading verb from the first item
+                items[0] = first[-4:]
+                base += len(first) - 4
+            if any(len(it) != 4 for it in items):
+                continue
+            pos = base
+            for k, it in enumerate(items):
+                s = pos
+                e = s + len(it)
+                pos = e + 1
+                if k == len(items) - 1:
+                    out.append(self._mk(doc, s, e + len(head), it + head, "shared-head"))
+                else:
+                    out.append(self._mk(doc, s, e, it + head, "shared-head", (it,)))
+        return out
+
+    @staticmethod
+    def _list_item(text: str, hs: int, he: int) -> int | None:
+        """Start of a name that is a whole item of a 、-list of same-headed names (A工程、B工程)."""
+        k = hs
+        while k > 0 and is_cjk(text[k - 1]) and hs - k < 10:
+            k -= 1
+        if hs - k < 2 or (k > 0 and text[k - 1] not in "、，,：:；“"):
+            return None
+        if re.search(r"[了的和与及是在]", text[k:hs]):
+            return None
+        if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
+            return None
+        return k
+
+    def _events(self, doc: Document, text: str, words: Words) -> list[Mention]:
+        """Unquoted named events/policies: extend left from a head over name-like words; the
+        name must carry a year, an edition (第N届), a region or be 4+ characters of nouns."""
+        out = []
+        heads = _EVENT_HEADS + _UNQUOTED_HEADS + ("实施办法", "管理办法", "发展规划", "规划")
+        pat = re.compile("(" + "|".join(sorted(heads, key=len, reverse=True)) + ")")
+        regions = {sp.start: sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")}
+        for m in pat.finditer(text):
+            hs, he = m.span()
+            head = m.group(1)
+            if he < len(text) and text[he] in "”》师":
+                continue
+            item = self._list_item(text, hs, he)
+            if item is not None and head in _UNQUOTED_HEADS:
+                out.append(self._mk(doc, item, he, text[item:he], "list-item"))
+                continue
+            i = words.index_at(hs - 1) if hs > 0 else -1
+            w_here = words.at(hs)
+            if w_here is not None and w_here.start < hs:
+                # head glued into the previous word: start from that word
+                i = words.index_at(w_here.start - 1) if w_here.start > 0 else -1
+                start = w_here.start
+            else:
+                start = hs
+            n = hs - start
+            has_region = False
+            while i >= 0:
+                w = words.spans[i]
+                if w.end != start:
+                    break
+                frag = text[w.start:w.end]
+                if w.label not in _NAME_TAGS or frag[0] in _BAD_START:
+                    break
+                if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届", frag):
+                    break
+                if n + len(frag) > 14:
+                    break
+                n += len(frag)
+                start = w.start
+                if w.start in regions or w.label == "LOC":
+                    has_region = True
+                i -= 1
+            # a year / edition right before the name
+            pre = re.search(r"((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+届)?)$", text[max(0, start - 10):start])
+            if pre and pre.group(1):
+                start -= len(pre.group(1))
+            name = text[start:he]
+            core = text[start:hs]
+            if len(core) < 2:
+                continue
+            numbered = bool(re.match(r"(\d{4}年|第)", name))
+            if head in _UNQUOTED_HEADS:
+                if head == "计划" and len(core) < 3:
+                    continue
+                if not (4 <= len(core) <= 10) or any(not is_cjk(ch) for ch in core):
+                    continue
+                if core.startswith(("实施", "开展", "推进", "推动", "加强", "加快", "启动", "打造", "提升")):
+                    continue
+            elif head in ("实施办法", "管理办法", "发展规划", "规划"):
+                prefix, pstart = self._prefix(doc, start)
+                if not has_region and not prefix:
+                    continue
+                if prefix and pstart < start:
+                    out.append(self._mk(doc, pstart, he, prefix + name, "event", (text[pstart:he],)))
+                    continue
+            else:
+                if not (numbered or has_region or len(core) >= 4):
+                    continue
+            out.append(self._mk(doc, start, he, name, "event"))
+        return out

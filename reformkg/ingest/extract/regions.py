@@ -1,0 +1,263 @@
+"""Regions component: administrative areas from the gazetteer (full names, short forms gated by
+the tagger, ambiguity settled by the document's province/city) and named zones/parks; plus
+contextual forms (该市, 全区, 我省 …) resolved to the region the paragraph is about.
+
+Writes layer "regions" (every region span, also those later found inside organisation names),
+layer "region_context" (one span: the document's province and main city) and Region mentions.
+`context_place(doc, pos, kind)` is the resolver other components use for 省/市/县/区 prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of
+
+_CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
+_ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES, key=len, reverse=True)) + ")")
+_ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
+_NOT_ZONE_START = set("该全我本各每此其这那一个")
+_KIND_SUFFIX = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("district",)}
+
+
+def _accept_kind(place: lx.Place, kind: str) -> bool:
+    if kind == "省":
+        return place.level == lx.LEVEL_PROVINCE
+    if kind == "市":
+        return place.name.endswith("市") and place.level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_PROVINCE)
+    if kind == "县":
+        return place.name.endswith(("县", "旗"))
+    if kind == "区":
+        return place.level == lx.LEVEL_DISTRICT or (place.level == lx.LEVEL_ZONE)
+    return False
+
+
+def context_place(doc: Document, pos: int, kind: str) -> int:
+    """The place that a bare 省/市/县/区 at `pos` refers to: the latest explicit region of that
+    kind before pos in the paragraph, else in the preceding paragraphs, else the document's
+    default (its province; its most-mentioned city). -1 if none."""
+    gz = lx.gazetteer()
+    spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual")]
+    if kind == "省":
+        ctx = doc.layers.get("region_context")
+        return ctx[0].attrs.get("province", -1) if ctx else -1
+    para = paragraph_of(doc, pos)
+    pstart = doc.paragraphs[para][0] if doc.paragraphs else 0
+    best = -1
+    for sp in spans:
+        if sp.start >= pos:
+            break
+        place = sp.attrs.get("place", -1)
+        if place < 0:
+            continue
+        p = gz.get(place)
+        if _accept_kind(p, kind):
+            best = place
+        elif kind in ("市",) and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
+            # a district implies its city only when nothing closer is named
+            pass
+    if best >= 0:
+        # prefer one within the current paragraph, else the latest before
+        return best
+    ctx = doc.layers.get("region_context")
+    if ctx:
+        if kind == "市":
+            return ctx[0].attrs.get("city", -1)
+        if kind == "县":
+            return ctx[0].attrs.get("county", -1)
+        if kind == "区":
+            return ctx[0].attrs.get("district", -1)
+    del pstart
+    return -1
+
+
+class Regions:
+    name = "regions"
+    requires: tuple[str, ...] = ("lac_words",)
+    assigns: tuple[str, ...] = ("regions", "region_context", "mentions")
+
+    def __call__(self, doc: Document) -> Document:
+        gz = lx.gazetteer()
+        text = doc.text
+        words = Words(doc)
+        lac_ent = {(s.start): s for s in doc.layers.get("lac", []) if s.label in ("LOC", "ORG", "nz", "PER")}
+        hits: list[tuple[int, int, str, bool]] = []
+        if gz.automaton is not None:
+            for end, (surface, is_short) in gz.automaton.iter(text):
+                start = end - len(surface) + 1
+                hits.append((start, end + 1, surface, is_short))
+        # longest first, non-overlapping
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken = bytearray(len(text) + 1)
+        chosen: list[tuple[int, int, str, bool, list[int]]] = []
+        for s, e, surface, is_short in hits:
+            if any(taken[s:e]):
+                continue
+            cands = gz.by_short.get(surface, []) if is_short else gz.by_name.get(surface, [])
+            if not cands:
+                continue
+            if not self._plausible(text, s, e, surface, is_short, cands, gz, words, lac_ent):
+                continue
+            for i in range(s, e):
+                taken[i] = 1
+            chosen.append((s, e, surface, is_short, cands))
+        chosen.sort()
+        # document context from unambiguous hits
+        prov_count: Counter[int] = Counter()
+        city_count: Counter[int] = Counter()
+        county_count: Counter[int] = Counter()
+        district_count: Counter[int] = Counter()
+        for s, e, surface, is_short, cands in chosen:
+            if len({gz.get(c).province for c in cands}) == 1:
+                prov_count[gz.get(cands[0]).province] += 1
+            if len(cands) == 1:
+                p = gz.get(cands[0])
+                if p.level == lx.LEVEL_CITY or (p.level == lx.LEVEL_COUNTY and p.name.endswith("市")):
+                    city_count[p.idx] += 1
+                if p.name.endswith(("县", "旗")):
+                    county_count[p.idx] += 1
+                if p.level == lx.LEVEL_DISTRICT:
+                    district_count[p.idx] += 1
+        province = prov_count.most_common(1)[0][0] if prov_count else -1
+        if province < 0:
+            for hint in (doc.source, doc.title):
+                for end, (surface, is_short) in (gz.automaton.iter(hint) if hint and gz.automaton else []):
+                    cands = gz.candidates(surface)
+                    if cands:
+                        province = gz.get(cands[0]).province
+                        break
+        city = city_count.most_common(1)[0][0] if city_count else -1
+        context = [c for c, _ in city_count.most_common(3)] + ([province] if province >= 0 else [])
+        spans: list[Span] = []
+        mentions: list[Mention] = []
+        for s, e, surface, is_short, cands in chosen:
+            place = gz.choose(cands, context) if len(cands) > 1 else cands[0]
+            p = gz.get(place)
+            if len(cands) > 1 and province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY):
+                # an ambiguous county/town name outside the document's province: too uncertain
+                continue
+            spans.append(self._span(doc, s, e, p, surface))
+        spans = self._merge_chains(doc, spans, gz)
+        spans.extend(self._zones(doc, words, spans))
+        spans.sort(key=lambda sp: sp.start)
+        # contextual forms
+        ctx_span = Span(0, 0, "context", -1, self.name,
+                        {"province": province, "city": city,
+                         "county": county_count.most_common(1)[0][0] if county_count else -1,
+                         "district": district_count.most_common(1)[0][0] if district_count else -1})
+        doc.layers["region_context"] = [ctx_span]
+        doc.layers["regions"] = spans
+        contextual: list[Span] = []
+        for m in _CONTEXTUAL.finditer(text):
+            s, e = m.span()
+            if e < len(text) and text[e] in "委级内外属直" :
+                continue
+            kind = m.group(2)
+            place = context_place(doc, s, kind)
+            if place < 0:
+                continue
+            p = gz.get(place)
+            contextual.append(Span(s, e, "Region", doc.sentence_of(s), self.name,
+                                   {"place": place, "name": p.name, "level": p.level, "adcode": p.adcode,
+                                    "contextual": True}))
+        for sp in spans + contextual:
+            mentions.append(Mention(sp, "Region", text[sp.start:sp.end], sp.attrs["name"],
+                                    {k: v for k, v in sp.attrs.items() if k in ("level", "adcode", "place", "contextual", "parent")}))
+        doc.layers["regions"] = sorted(spans + contextual, key=lambda sp: sp.start)
+        add_mentions(doc, mentions)
+        return doc
+
+    # ------------------------------------------------------------------------------------------
+    def _span(self, doc: Document, s: int, e: int, p: lx.Place, surface: str) -> Span:
+        return Span(s, e, "Region", doc.sentence_of(s), self.name,
+                    {"place": p.idx, "name": p.name, "level": p.level, "adcode": p.adcode,
+                     "parent": p.parent, "short": surface != p.name})
+
+    @staticmethod
+    def _plausible(text: str, s: int, e: int, surface: str, is_short: bool, cands: list[int],
+                   gz: lx.Gazetteer, words: Words, lac_ent: dict) -> bool:
+        levels = {gz.get(c).level for c in cands}
+        if not is_short:
+            if len(surface) <= 2 and not (levels & {lx.LEVEL_PROVINCE, lx.LEVEL_CITY}):
+                return False
+            if levels <= {lx.LEVEL_TOWN, lx.LEVEL_ZONE}:
+                # towns: full names of ≥3 characters at a word start
+                return len(surface) >= 3 and words.is_start(s)
+            return True
+        # short forms: provinces and cities need a word start; counties need the tagger's say
+        if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s):
+            return False
+        tok = lac_ent.get(s)
+        if levels & {lx.LEVEL_PROVINCE, lx.LEVEL_CITY}:
+            # the tagger must not read it as part of another word (白银 in 金银白银)
+            w = words.at(s)
+            return (tok is not None and tok.label in ("LOC", "ORG", "nz")) or text[e:e + 1] in "市省人" or w is None
+        return tok is not None and tok.label in ("LOC", "ORG") and tok.end >= e
+
+    @staticmethod
+    def _merge_chains(doc: Document, spans: list[Span], gz: lx.Gazetteer) -> list[Span]:
+        """镇江市京口区: a region written right after its parent is one mention of the child."""
+        out: list[Span] = []
+        for sp in spans:
+            if out:
+                prev = out[-1]
+                if prev.end == sp.start and gz.is_within(sp.attrs["place"], prev.attrs["place"]) and \
+                        sp.attrs["place"] != prev.attrs["place"]:
+                    merged = Span(prev.start, sp.end, "Region", prev.sentence, sp.component, dict(sp.attrs))
+                    merged.attrs["short"] = False
+                    merged.attrs["prefixed"] = doc.text[prev.start:sp.end]
+                    out[-1] = merged
+                    continue
+            out.append(sp)
+        return out
+
+    def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
+        """Named zones/parks: [region] + name words (or a quoted name) + a zone suffix."""
+        text = doc.text
+        out: list[Span] = []
+        region_by_end = {sp.end: sp for sp in regions}
+        covered = set()
+        for sp in regions:
+            covered.update(range(sp.start, sp.end))
+        for m in _ZONE_RE.finditer(text):
+            hs, he = m.span()
+            if hs in covered:
+                continue
+            start = hs
+            if start > 0 and text[start - 1] in "”\"":
+                q = text.rfind("“", max(0, start - 14), start - 1)
+                if q < 0:
+                    q = text.rfind('"', max(0, start - 14), start - 1)
+                if q >= 0:
+                    start = q
+            else:
+                i = words.index_at(hs - 1) if hs > 0 else -1
+                n_chars = 0
+                while i >= 0:
+                    w = words.spans[i]
+                    if w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
+                        break
+                    if n_chars + (w.end - w.start) > 10:
+                        break
+                    n_chars += w.end - w.start
+                    start = w.start
+                    i -= 1
+                    if w.start in {r.start for r in regions}:
+                        break
+            # a region directly before the name belongs to it
+            if start in region_by_end:
+                start = region_by_end[start].start
+            if start >= hs or hs - start < 2:
+                continue
+            name = text[start:he]
+            parent = -1
+            for r in regions:
+                if r.start == start:
+                    parent = r.attrs["place"]
+            out.append(Span(start, he, "Region", doc.sentence_of(start), self.name,
+                            {"place": -1, "name": name, "level": lx.LEVEL_ZONE, "adcode": "", "parent": parent,
+                             "zone": True}))
+        return out

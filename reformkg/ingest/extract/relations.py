@@ -1,0 +1,720 @@
+"""The `relations` component: RelationCandidates between the mentions the entity components
+found, from title attributes and trigger words around them.
+
+HOLDS_POSITION  person title attrs (one per person/body) or ORG+title+PERSON adjacency
+AWARDED         named recipient + 荣获/获得/获评/被评为/授予/入选 + award, or AWARD(、title)*PERSON,
+                or PERSON等N名AWARD
+PILOTS          作为/是/列为 … 试点单位/企业/省份/城市/园区, X在…试点中, PROGRAMME试点, 经过A、B等N家企业的试点
+RUNS            开展/实施/推出/推行/打造/建立/深化/推进 … PROGRAMME, 以PROGRAMME为载体, 把/将PROGRAMME…,
+                ACTOR+PROGRAMME (靖江产改)
+SPONSORS        由A、B主办的P, A主办/承办/协办P, 承办该赛事的X, A与B联合开展P, A在…召开/举办/举行P
+CO_SPONSORS     every pair of sponsors of one programme
+PARTNERS_WITH   A与B…合作/签约/签署/结对/共建/共同建立
+MEMBER_OF       …成员单位/成员由…: the org mentions of that clause → the committee/joint meeting
+ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan
+
+The actor of a verb is the subject of its clause (with coordinated actors), else the actor the
+context credits (DocContext.actor_for). Candidates respect the ontology's endpoint rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left
+from itertools import combinations
+
+from reformkg.graph.ontology import get_ontology
+from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
+from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME, DocContext, is_reform
+
+log = logging.getLogger(__name__)
+
+
+_STOP = "，,。；;：:！？!?\n"
+_NOSTOP = rf"[^{_STOP}]"
+
+# --- RUNS -----------------------------------------------------------------------------------
+_RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
+              "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织")
+_RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?{_NOSTOP}{{0,16}}$")
+_RUN_DIRECT_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?$")
+_YI_BEFORE_RE = re.compile(r"以$")
+_YI_AFTER_RE = re.compile(r"^(?:活动|项目)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
+_BA_BEFORE_RE = re.compile(r"(?:把|将)$")
+_BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
+_NOT_RUN_KIND = frozenset({"policy"})
+_ADJ_GAP_RE = re.compile(r"(?:也|已|还|又|将|已经|正在|着力|全力|大力|积极|率先|持续|不断|先后|首先|共同|联合|在全省|在全国|在全市)?")
+_YI_BEFORE_RE2 = re.compile(r"以(?:第\S{1,4}届)?$")
+_DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
+_DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
+_MODIFIER_AFTER_RE = re.compile(r"^的")
+
+# --- ISSUED ---------------------------------------------------------------------------------
+_ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
+_ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{_NOSTOP}{{0,12}}$")
+_POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
+
+# --- SPONSORS -------------------------------------------------------------------------------
+_SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
+_BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
+_SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
+_THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
+_JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
+_EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
+
+# --- PARTNERS_WITH --------------------------------------------------------------------------
+_PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|结对|共建|共同建立|联合建立|携手|联建|共育|共同打造)")
+_WITH_GAP_RE = re.compile(r"(?:与|同|跟|和)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
+
+# --- MEMBER_OF ------------------------------------------------------------------------------
+_MEMBER_RE = re.compile(r"成员单位|成员由|成员包括|成员为|成员有|成员涵盖|成员是")
+_COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班)(?:的)?$")
+_COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班|议事协调机构)$")
+
+# --- AWARDED --------------------------------------------------------------------------------
+_AWARD_VERBS_RE = re.compile(rf"(荣获|获得|获评|被评为|被授予|荣膺|当选|摘得|夺得|入选|获颁|喜获|获)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
+
+# --- PILOTS ---------------------------------------------------------------------------------
+_PILOT_WORD_RE = re.compile(r"试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)?")
+_AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
+_IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
+_VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({_NOSTOP}{{0,60}}?)等?{_NOSTOP}{{0,8}}?的试点")
+_LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
+                ("省级", "provincial"), ("省", "provincial"), ("全市", "municipal"), ("市级", "municipal"),
+                ("市", "municipal"), ("全区", "district"), ("全县", "district"), ("区级", "district"),
+                ("县级", "district"))
+
+
+class RelationsComponent:
+    """Relation candidates into doc.relations (runs after the entity components)."""
+
+    name = "relations"
+    requires: tuple[str, ...] = ("mentions",)
+    assigns: tuple[str, ...] = ("relations",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.relations = extract_relations(doc)
+        return doc
+
+
+def component() -> RelationsComponent:
+    return RelationsComponent()
+
+
+class _Builder:
+    def __init__(self, doc: Document, ctx: DocContext):
+        self.doc = doc
+        self.ctx = ctx
+        self.onto = get_ontology()
+        self.out: list[RelationCandidate] = []
+        self.seen: set[tuple[str, str, str]] = set()
+        self.sponsors: dict[int, list[tuple[Mention, str, Span]]] = {}  # id(programme) → sponsors
+        self.reform: Mention | None = None
+
+    @staticmethod
+    def key(m: Mention) -> str:
+        return f"{m.label}:{m.normalised or m.surface}"
+
+    def add(self, rtype: str, head: Mention | None, tail: Mention | None, trigger: tuple[int, int] | None,
+            **props) -> bool:
+        if head is None or tail is None or head is tail:
+            return False
+        if self.key(head) == self.key(tail):
+            return False
+        if not self.onto.allows(rtype, head.label, tail.label):
+            return False
+        k = (rtype, self.key(head), self.key(tail))
+        if rtype in self.onto.symmetric_types and k[1] > k[2]:
+            k = (rtype, k[2], k[1])
+        if k in self.seen:
+            return False
+        self.seen.add(k)
+        span = None
+        if trigger is not None:
+            s, e = trigger
+            span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
+        self.out.append(RelationCandidate(rtype, head, tail, span,
+                                          {k2: v for k2, v in props.items() if v not in (None, "")}))
+        return True
+
+
+def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[RelationCandidate]:
+    ctx = ctx or DocContext.build(doc)
+    b = _Builder(doc, ctx)
+    _holds_position(b)
+    _party_centre(b)
+    _awarded(b)
+    _pilots(b)
+    _sponsors(b)
+    _runs(b)
+    _issued(b)
+    _partners(b)
+    _members(b)
+    _co_sponsors(b)
+    return b.out
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+def _programmes(ctx: DocContext) -> list[Mention]:
+    return [m for m in ctx.mentions if m.label == "Programme"]
+
+
+def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
+    """An actor written right before the verb at pos (该市推进…, 泰州深化…)."""
+    ctx = b.ctx
+    cs, _ = ctx.clause_bounds(pos)
+    prev = ctx.mentions_between(max(cs, pos - 16), pos)
+    if not prev:
+        return None
+    m = prev[-1]
+    gap = b.doc.text[m.span.end:pos]
+    if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs and _ADJ_GAP_RE.fullmatch(gap):
+        before = b.doc.text[max(cs, m.span.start - 1):m.span.start]
+        if before not in ("与", "和", "对", "为", "向", "由", "被", "把", "将", "给", "从", "同", "跟"):
+            return m
+    return None
+
+
+def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+    """Subject group of the clause before pos (or the actor right before the verb), else the
+    context's credited actor when `fallback`."""
+    ctx = b.ctx
+    cs, ce = ctx.clause_bounds(pos)
+    group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
+    if group:
+        return group
+    adj = _adjacent_actor(b, pos)
+    if adj is not None and adj is not exclude:
+        return [adj]
+    if not fallback:
+        return []
+    a = ctx.actor_for(pos)
+    return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
+
+
+def _level_of(text: str) -> str | None:
+    for w, lvl in _LEVEL_WORDS:
+        if w in text:
+            return lvl
+    return None
+
+
+def _year_in(doc: Document, si: int) -> int | None:
+    if si < 0:
+        return None
+    ss, se = doc.sentences[si]
+    m = re.search(r"((?:19|20)\d{2})年", doc.text[ss:se])
+    return int(m.group(1)) if m else None
+
+
+def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
+    """The mention of 产业工人队伍建设改革 (any in the document), else a derived one at `at`."""
+    if b.reform is not None:
+        return b.reform
+    for m in b.ctx.mentions:
+        if m.label == "Programme" and (m.normalised or m.surface) == REFORM_NAME:
+            b.reform = m
+            return m
+    s, e = at
+    span = Span(s, e, "Programme", b.doc.sentence_of(s), "relations", {})
+    m = Mention(span=span, label="Programme", surface=b.doc.text[s:e], normalised=REFORM_NAME,
+                attrs={"kind": "initiative", "derived": True})
+    b.doc.mentions.append(m)
+    b.reform = m
+    return m
+
+
+# ---- HOLDS_POSITION --------------------------------------------------------------------------
+
+_TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
+_SUBUNIT_RE = re.compile(r"^(?:女工委|女职工委员会|经审会|经费审查委员会|办公室|工会委员会|团委|妇委会|党委|党支部|党总支)")
+_CORE_RE = re.compile(r"以(\S{2,4})同志为核心的(党中央)")
+_TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士)")
+_TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
+
+
+def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
+    """(organisation mention, title) pairs from the person component's attrs: the Mention
+    objects in attrs["org_mentions"], else indices in attrs["positions"]/["org"]."""
+    a = person.attrs or {}
+    om = a.get("org_mentions")
+    if isinstance(om, (list, tuple)) and om:
+        res = [(o, str(t or "")) for o, t in om if isinstance(o, Mention)]
+        if res:
+            return res
+    pairs: list[tuple[int, str]] = []
+    for key in ("positions", "titles", "org"):
+        v = a.get(key)
+        if isinstance(v, (list, tuple)):
+            for item in v:
+                if isinstance(item, (list, tuple)) and len(item) >= 2 and isinstance(item[0], int):
+                    pairs.append((item[0], str(item[1] or "")))
+                elif isinstance(item, dict) and isinstance(item.get("org"), int):
+                    pairs.append((item["org"], str(item.get("title") or "")))
+    if not pairs and isinstance(a.get("org"), int):
+        pairs.append((a["org"], str(a.get("title") or "")))
+    return [(doc.mentions[i], t) for i, t in pairs if 0 <= i < len(doc.mentions)]
+
+
+def _holds_position(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    for person in list(doc.mentions):
+        if person.label != "Person":
+            continue
+        pairs = _merge_subunits(doc, ctx, _position_pairs(doc, person))
+        if pairs:
+            for org, title in pairs:
+                s = min(org.span.start, person.span.start)
+                e = max(org.span.end, person.span.end)
+                b.add("HOLDS_POSITION", person, org, (s, e), title=title or person.attrs.get("title"))
+            continue
+        title = (person.attrs or {}).get("title") or ""
+        dm = _TITLE_DEIXIS_RE.match(title)
+        if dm:
+            # 企业党委副书记、工会主席张忠波: 企业/公司/集团 is the enterprise named before
+            ante = ctx.previous_mention(person.span.start, "Enterprise")
+            if ante is not None and person.span.start - ante.span.end < 200:
+                first = re.split(r"[、，,]", title[dm.end():])[0]
+                b.add("HOLDS_POSITION", person, ante, (person.span.start - len(title), person.span.end),
+                      title=first)
+            continue
+        if person.attrs.get("title") and not person.attrs.get("org"):
+            pass  # a title without a body: nothing to link
+        _holds_position_fallback(b, person)
+
+
+def _merge_subunits(doc: Document, ctx: DocContext, pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """常州市总工会女工委部长: a sub-unit (女工委, 办公室) written right after its parent body is
+    part of the title; the position is held in the parent body."""
+    out = []
+    for org, title in pairs:
+        i = bisect_left(ctx.starts, org.span.start) - 1
+        parent = None
+        while i >= 0:
+            m = ctx.mentions[i]
+            if m.span.end == org.span.start and m.label in ORG_LABELS:
+                parent = m
+                break
+            if m.span.end < org.span.start:
+                break
+            i -= 1
+        if parent is not None and _SUBUNIT_RE.search(org.surface or ""):
+            out.append((parent, (org.surface or "") + title))
+        else:
+            out.append((org, title))
+    return out
+
+
+def _looks_like_title(title: str) -> bool:
+    try:
+        from reformkg.ingest import lexicons as lx
+        words = lx.titles()
+    except Exception:  # lexicon unavailable: a minimal list
+        words = ("书记", "主席", "部长", "局长", "主任", "委员", "常委", "院长", "校长", "经理", "董事长", "教授",
+                 "召集人", "会长", "秘书长", "厅长", "市长", "县长", "区长", "省长", "组长", "队长")
+    last = re.split(r"[、，,]", title)[-1]
+    return 0 < len(last) <= 12 and any(last.endswith(w) for w in words)
+
+
+def _party_centre(b: _Builder) -> None:
+    """以X同志为核心的党中央: X holds the office of general secretary of the party centre."""
+    doc, ctx = b.doc, b.ctx
+    for m in _CORE_RE.finditer(doc.text):
+        person = ctx.mention_at(m.start(1), {"Person"})
+        centre = ctx.mention_at(m.start(2), {"Agency"})
+        if person is not None and centre is not None:
+            b.add("HOLDS_POSITION", person, centre, (m.start(), m.end()), title="总书记")
+
+
+def _holds_position_fallback(b: _Builder, person: Mention) -> None:
+    """ORG title、ORG title PERSON (or ORG PERSON 教授) without title attrs from the person component."""
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    # organisations right before the person, chained through title words
+    chain: list[tuple[Mention, str]] = []
+    pos = person.span.start
+    i = bisect_left(ctx.starts, pos) - 1
+    nxt_start = pos
+    while i >= 0:
+        m = ctx.mentions[i]
+        i -= 1
+        if m.span.end > nxt_start:
+            continue
+        if m.label not in ORG_LABELS:
+            break
+        gap = text[m.span.end:nxt_start]
+        if len(gap) > 14 or any(c in _STOP + "“”《》（）()" for c in gap):
+            break
+        if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
+            break
+        chain.append((m, _TITLE_TRIM.sub("", gap)))
+        nxt_start = m.span.start
+        if text[max(0, m.span.start - 1):m.span.start] != "、":
+            break
+    after = _TITLE_AFTER_RE.match(text[person.span.end:person.span.end + 6])
+    if after and not chain:
+        # ORG PERSON 教授
+        j = bisect_left(ctx.starts, person.span.start) - 1
+        if j >= 0:
+            m = ctx.mentions[j]
+            gap = text[m.span.end:person.span.start]
+            if m.label in ORG_LABELS and len(gap.strip()) == 0:
+                b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
+                      title=after.group(1))
+        return
+    for org, title in chain:
+        if not title and after:
+            title = after.group(1)
+        if not title or not _looks_like_title(title):
+            continue
+        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
+
+
+# ---- AWARDED ---------------------------------------------------------------------------------
+
+def _awarded(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for aw in [m for m in ctx.mentions if m.label == "Award"]:
+        si = doc.sentence_of(aw.span.start)
+        level = aw.attrs.get("level") if aw.attrs else None
+        year = _year_in(doc, si)
+        cs, ce = ctx.clause_bounds(aw.span.start)
+        # (1) recipient … 荣获/获得/被评为 … AWARD
+        before = text[cs:aw.span.start]
+        vm = _AWARD_VERBS_RE.search(before)
+        if vm:
+            vpos = cs + vm.start()
+            between_ok = True
+            recips = [m for m in ctx.mentions_between(cs, vpos)
+                      if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
+                      and id(m) not in ctx.title_orgs]
+            if recips:
+                last = recips[-1]
+                gap = text[last.span.end:vpos]
+                if _COUNT_RE.search(gap) or len(gap) > 10:
+                    between_ok = False
+                if between_ok:
+                    # the last recipient and those coordinated with it
+                    group = [last]
+                    for m in reversed(recips[:-1]):
+                        g = text[m.span.end:group[-1].span.start]
+                        if g in ("、", "和", "与", "及"):
+                            group.append(m)
+                        else:
+                            break
+                    persons = [m for m in group if m.label == "Person"]
+                    for r in (persons or group):
+                        b.add("AWARDED", r, aw, (r.span.start, aw.span.end), level=level, year=year)
+                    continue
+        # (2) AWARD(、title)* PERSON: 全国劳动模范张三, 全国技能大师、…、淮钢职工杨庚豹
+        nxt = [m for m in ctx.mentions_between(aw.span.end, min(ce, aw.span.end + 30)) if m.label == "Person"]
+        if nxt:
+            p = nxt[0]
+            gap = text[aw.span.end:p.span.start]
+            mid = ctx.mentions_between(aw.span.end, p.span.start)
+            if len(gap) <= 24 and not any(c in _STOP + "“”《》" for c in gap) \
+                    and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
+                    and all(m.label != "Person" for m in mid) \
+                    and (not gap or gap.startswith("、") or len(gap) <= 8):
+                if not re.search(r"称号$|获得者$", text[aw.span.end:aw.span.end + 3]):
+                    b.add("AWARDED", p, aw, (aw.span.start, p.span.end), level=level, year=year)
+                    continue
+        # (3) PERSON等N名AWARD
+        prev = [m for m in ctx.mentions_between(max(cs, aw.span.start - 16), aw.span.start) if m.label == "Person"]
+        if prev:
+            p = prev[-1]
+            gap = text[p.span.end:aw.span.start]
+            if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|个|人)", gap):
+                b.add("AWARDED", p, aw, (p.span.start, aw.span.end), level=level, year=year)
+
+
+# ---- PILOTS ----------------------------------------------------------------------------------
+
+def _target_programme(b: _Builder, s: int, e: int) -> Mention | None:
+    progs = [m for m in b.ctx.mentions_between(s, e) if m.label == "Programme"]
+    return progs[-1] if progs else None
+
+
+def _mark_pilot(m: Mention) -> None:
+    if m.attrs is None:
+        m.attrs = {}
+    m.attrs["pilot"] = True
+
+
+def _pilots(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for si, (ss, se) in enumerate(doc.sentences):
+        if "试点" not in text[ss:se]:
+            continue
+        # (1) X 作为/是/列为 … 试点单位/企业/省份
+        for m in _AS_PILOT_RE.finditer(text, ss, se):
+            desc_s, desc_e = m.span(1)
+            desc = m.group(1)
+            target = _target_programme(b, desc_s, desc_e)
+            if target is None:
+                if re.search(r"改革|产改", desc) or not desc.strip() or _level_of(desc) or "全面" in desc:
+                    target = _reform_programme(b, (m.start(), m.end()))
+                else:
+                    continue
+            cs, ce = ctx.clause_bounds(m.start())
+            actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
+            if not actors:
+                # 作为…试点单位，集团将… : the subject of the next clause
+                nm = re.match(r"[，,]", text[ce:ce + 1])
+                if nm and text[cs:m.start()].strip() in ("", "作为") or text[cs:m.start()].endswith(("作为",)):
+                    ncs, nce = ctx.clause_bounds(ce + 1)
+                    actors = [a for a in ctx.subject_group(ncs, nce) if a.label in ACTOR_LABELS]
+            if not actors:
+                # before 作为 in the same clause: the nearest actor (江苏作为全国…试点省份)
+                prior = [a for a in ctx.mentions_between(cs, m.start()) if a.label in ACTOR_LABELS
+                         and id(a) not in ctx.title_orgs]
+                if prior:
+                    actors = [prior[-1]]
+            level = _level_of(desc)
+            for a in actors:
+                if b.add("PILOTS", a, target, (m.start(), m.end()), level=level):
+                    _mark_pilot(a)
+        # (2) X 在(产改)试点中
+        for m in _IN_PILOT_RE.finditer(text, ss, se):
+            desc_s, desc_e = m.span(1)
+            target = _target_programme(b, desc_s, desc_e)
+            if target is None:
+                if not re.search(r"改革|产改", m.group(1)):
+                    continue
+                target = _reform_programme(b, (m.start(), m.end()))
+            cs, ce = ctx.clause_bounds(m.start())
+            actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
+            for a in actors:
+                if b.add("PILOTS", a, target, (m.start(), m.end()), level=_level_of(m.group(1))):
+                    _mark_pilot(a)
+        # (3) PROGRAMME 试点 (落实“…”制度试点): the clause's credited actor
+        for p in [x for x in ctx.sentence_mentions(si) if x.label == "Programme"]:
+            if text[p.span.end:p.span.end + 2] == "试点" and text[p.span.end + 2:p.span.end + 3] not in ("单", "企"):
+                actors = _actors_for(b, p.span.start, exclude=p)
+                for a in actors[:1]:
+                    if b.add("PILOTS", a, p, (p.span.start, p.span.end + 2)):
+                        _mark_pilot(a)
+        # (4) 经过/通过 A、B等N家企业的试点 — only with a named programme in the sentence
+        for m in _VIA_PILOT_RE.finditer(text, ss, se):
+            target = _target_programme(b, ss, se)
+            if target is None:
+                continue
+            for a in ctx.mentions_between(m.start(1), m.end(1)):
+                if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
+                    if b.add("PILOTS", a, target, (m.start(), m.end())):
+                        _mark_pilot(a)
+
+
+# ---- SPONSORS / CO_SPONSORS ------------------------------------------------------------------
+
+def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
+    if b.add("SPONSORS", actor, prog, trig, role=role):
+        b.sponsors.setdefault(id(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+
+
+def _sponsors(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    progs = _programmes(ctx)
+    for p in progs:
+        cs, ce = ctx.clause_bounds(p.span.start)
+        # 由A、B主办的P
+        for m in _BY_SPONSOR_RE.finditer(text, cs, p.span.start):
+            if m.end() < p.span.start - 2:
+                continue
+            role = m.group(2).replace("联合", "").replace("共同", "")
+            actors = [a for a in ctx.mentions_between(m.start(1), m.end(1))
+                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+            for a in actors:
+                _add_sponsor(b, a, p, role, (m.start(), p.span.end))
+        # A(、B)主办/承办/召开P  — subject group directly before the verb
+        group = ctx.subject_group(cs, p.span.start)
+        if group:
+            rest = text[group[-1].span.end:p.span.start]
+            sm = _SPONSOR_AFTER_SUBJ_RE.match(rest)
+            if sm and sm.end() >= len(rest) - 2:
+                verb = sm.group(1)
+                if verb in ("召开", "举办", "举行"):
+                    if not _EVENT_NAME_RE.search(p.normalised or p.surface):
+                        continue
+                    role = "主办"
+                else:
+                    role = verb.replace("联合", "").replace("共同", "")
+                for a in group:
+                    _add_sponsor(b, a, p, role, (group[0].span.start, p.span.end))
+                continue
+            jm = _JOINT_RE.match(rest)
+            if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
+                for a in group:
+                    _add_sponsor(b, a, p, "联合开展", (group[0].span.start, p.span.end))
+    # 承办该赛事的X
+    for m in _THIS_EVENT_RE.finditer(text):
+        x = ctx.mention_at(m.end(), ACTOR_LABELS)
+        if x is None:
+            continue
+        prev = [q for q in progs if q.span.end <= m.start() and _EVENT_NAME_RE.search(q.normalised or q.surface)]
+        if prev:
+            _add_sponsor(b, x, prev[-1], m.group(1), (m.start(), x.span.end))
+
+
+def _co_sponsors(b: _Builder) -> None:
+    for pid, lst in b.sponsors.items():
+        actors: list[Mention] = []
+        for a, _, _ in lst:
+            if all(b.key(a) != b.key(x) for x in actors):
+                actors.append(a)
+        prog = next((r.tail for r in b.out if r.type == "SPONSORS" and id(r.tail) == pid), None)
+        for x, y in combinations(actors, 2):
+            trig = lst[0][2]
+            b.add("CO_SPONSORS", x, y, (trig.start, trig.end),
+                  programme=(prog.normalised or prog.surface) if prog else None)
+
+
+# ---- RUNS ------------------------------------------------------------------------------------
+
+def _is_policy(p: Mention) -> bool:
+    return (p.attrs or {}).get("kind") in _NOT_RUN_KIND or (p.surface or "").startswith("《")
+
+
+def _runs(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    sponsored = set(b.sponsors)
+    for p in _programmes(ctx):
+        if (p.attrs or {}).get("derived") or id(p) in sponsored:
+            continue
+        if _is_policy(p) and (p.attrs or {}).get("kind") == "policy":
+            continue
+        cs, ce = ctx.clause_bounds(p.span.start)
+        before = text[cs:p.span.start]
+        after = text[p.span.end:ce]
+        reform = is_reform(p)
+        if not reform and _MODIFIER_AFTER_RE.match(after):
+            continue  # 打造“…”的目标定位: the quoted name modifies another noun
+        if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":
+            continue  # handled as PILOTS
+        trig = None
+        vm = _RUN_BEFORE_RE.search(before)
+        if vm and (not reform or len(before) - vm.end() <= 2):
+            trig = (cs + vm.start(), p.span.end)
+        elif _YI_BEFORE_RE2.search(before) and _YI_AFTER_RE.match(after):
+            trig = (p.span.start - 1, p.span.end + 3)
+        elif _BA_BEFORE_RE.search(before) and _BA_AFTER_RE.match(after):
+            trig = (p.span.start - 1, p.span.end)
+        elif _DUI_BEFORE_RE.search(before) and _DUI_AFTER_RE.match(after):
+            trig = (cs + _DUI_BEFORE_RE.search(before).start(), p.span.end + 2)
+        else:
+            # ACTOR directly followed by the reform (靖江产改, 淮安产业工人队伍建设改革向纵深推进)
+            prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
+            if reform and prev and prev[-1].span.end == p.span.start and prev[-1].label in ACTOR_LABELS \
+                    and id(prev[-1]) not in ctx.title_orgs and not text[p.span.end:p.span.end + 1] in ("试",):
+                b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
+            continue
+        # the reform is only credited to an actor the clause names, never by context
+        actors = _actors_for(b, trig[0], exclude=p, fallback=not reform)
+        for a in actors:
+            b.add("RUNS", a, p, trig)
+
+
+# ---- ISSUED ----------------------------------------------------------------------------------
+
+def _issued(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for p in _programmes(ctx):
+        if (p.attrs or {}).get("derived"):
+            continue
+        name = p.surface or ""
+        kind = (p.attrs or {}).get("kind")
+        if not (kind in ("policy", "plan") or name.startswith("《") or _POLICY_NAME_RE.search(p.normalised or name)):
+            continue
+        cs, ce = ctx.clause_bounds(p.span.start)
+        before = text[cs:p.span.start]
+        vm = _ISSUE_BEFORE_RE.search(before)
+        if not vm:
+            continue
+        vpos = cs + vm.start()
+        actors = _actors_for(b, vpos, exclude=p)
+        for a in actors:
+            b.add("ISSUED", a, p, (vpos, p.span.end))
+
+
+# ---- PARTNERS_WITH ---------------------------------------------------------------------------
+
+def _partners(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for other in ctx.mentions:
+        if other.label not in ACTOR_LABELS or id(other) in ctx.title_orgs:
+            continue
+        ws = max(0, other.span.start - 8)
+        wm = _WITH_GAP_RE.search(text, ws, other.span.start)
+        if not wm or wm.start() == 0:
+            continue
+        w = wm.start()  # position of 与/同/和
+        cs, ce = ctx.clause_bounds(other.span.start)
+        pm = _PARTNER_RE.match(text[other.span.end:ce])
+        if not pm:
+            continue
+        if re.search(r"联合开展|共同开展|联合举办|联合主办", text[other.span.end:other.span.end + pm.end() + 2]):
+            continue
+        # the actor before 与: a mention ending right there, else the clause subject, else context
+        heads: list[Mention] = []
+        prev = ctx.mentions_between(cs, w)
+        if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
+            heads = [prev[-1]]
+        elif text[w] == "和":
+            continue  # 和 only coordinates two written names
+        else:
+            heads = _actors_for(b, w, exclude=other)
+        # actors coordinated with `other` (与A、B合作)
+        partners = [other]
+        for m in ctx.mentions_between(other.span.end, other.span.end + pm.start() + 1):
+            if m.label in ACTOR_LABELS and text[partners[-1].span.end:m.span.start] in ("、", "和", "及"):
+                partners.append(m)
+        for h in heads:
+            for o in partners:
+                b.add("PARTNERS_WITH", h, o, (w, other.span.end + pm.end()))
+
+
+# ---- MEMBER_OF -------------------------------------------------------------------------------
+
+def _members(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for m in _MEMBER_RE.finditer(text):
+        cs, ce = ctx.clause_bounds(m.start())
+        if doc.sentence_of(m.start()) < 0:
+            continue
+        cands = [x for x in ctx.mentions_between(cs, ce) if x.label in ACTOR_LABELS and id(x) not in ctx.title_orgs]
+        committee = None
+        # (a) the committee named right before 成员 (三方委员会成员由…)
+        for x in cands:
+            if x.span.end == m.start() and x.label in ("Agency", "Institution"):
+                committee = x
+        if committee is None:
+            # (b) the committee word before 成员 (…为联席会议成员单位) → the nearest earlier
+            # mention with that head, outside this clause's member list
+            wm = _COMMITTEE_WORD_RE.search(text, max(cs, m.start() - 12), m.start())
+            if wm is None:
+                continue
+            head = wm.group(1)
+            pi = ctx.paragraph_of(m.start())
+            floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
+            for x in reversed(ctx.mentions_between(floor, cs)):
+                if x.label in ("Agency", "Institution") and (x.normalised or x.surface).endswith(head):
+                    committee = x
+                    break
+        if committee is None:
+            continue
+        for x in cands:
+            if x is committee or b.key(x) == b.key(committee) or x.label == "Region":
+                continue
+            if x.span.end == m.start():
+                continue
+            b.add("MEMBER_OF", x, committee, (cs, ce))

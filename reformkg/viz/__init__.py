@@ -1,0 +1,1 @@
+"""Views: ontology styles, offline pyvis pages and the browser UI (routes + static assets)."""

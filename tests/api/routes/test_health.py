@@ -1,0 +1,21 @@
+"""GET /health and GET /api/ontology."""
+
+
+def test_health_reports_counts(client):
+    r = client.get("/health")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok"
+    assert body["documents"] == 2
+    assert body["nodes"] >= 15 and body["relationships"] > 20
+
+
+def test_health_503_without_store(api_settings):
+    from fastapi.testclient import TestClient
+
+    from reformkg.api.main import create_app
+
+    app = create_app(api_settings, None)
+    r = TestClient(app).get("/health")  # no lifespan run: no store on the app
+    assert r.status_code == 503
+    assert "store" in r.json()["message"]

@@ -1,0 +1,103 @@
+"""docker-compose.yml is valid without a Docker engine: Debian's `docker-compose config`
+(interpolation, schema, merge keys), the Compose Specification JSON schema, and the structure
+the deployment relies on (healthy Neo4j before the API, named volumes, a one-shot ingest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = ROOT / "docker-compose.yml"
+# The Compose Specification schema as shipped by Debian's docker-compose package.
+SPEC_SCHEMAS = [Path("/usr/lib/python3/dist-packages/compose/config/compose_spec.json")]
+ENV = {"REFORMKG_NEO4J_PASSWORD": "test-password-123", "REFORMKG_NEO4J_USER": "analyst"}
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    """The compose file as docker-compose resolves it (falls back to plain YAML without it)."""
+    exe = shutil.which("docker-compose")
+    if exe is None:
+        return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFORMKG_", "NEO4J_"))} | ENV
+    out = subprocess.run([exe, "-f", str(COMPOSE), "config"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return yaml.safe_load(out.stdout)
+
+
+def test_docker_compose_config_accepts_the_file():
+    exe = shutil.which("docker-compose")
+    if exe is None:
+        pytest.skip("docker-compose not installed (apt-get install docker-compose)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFORMKG_", "NEO4J_"))} | ENV
+    out = subprocess.run([exe, "-f", str(COMPOSE), "config", "--quiet"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+
+
+def test_password_is_required():
+    """Without REFORMKG_NEO4J_PASSWORD the file refuses to resolve instead of using a default."""
+    exe = shutil.which("docker-compose")
+    if exe is None:
+        pytest.skip("docker-compose not installed (apt-get install docker-compose)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REFORMKG_", "NEO4J_"))}
+    out = subprocess.run([exe, "-f", str(COMPOSE), "config", "--quiet"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0
+    assert "REFORMKG_NEO4J_PASSWORD" in out.stderr
+
+
+def test_compose_spec_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = next((p for p in SPEC_SCHEMAS if p.exists()), None)
+    if schema_path is None:
+        pytest.skip("no Compose Specification schema found (apt-get install docker-compose)")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    raw = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_neo4j_service(config):
+    neo = config["services"]["neo4j"]
+    assert neo["image"].startswith("neo4j:5") and "community" in neo["image"]
+    assert neo["environment"]["NEO4J_AUTH"] == "analyst/test-password-123" or "${" in neo["environment"]["NEO4J_AUTH"]
+    test = neo["healthcheck"]["test"]
+    assert any("cypher-shell" in part or "7474" in part for part in test)
+    published = {str(p["target"]) if isinstance(p, dict) else str(p).split(":")[-1] for p in neo["ports"]}
+    assert {"7474", "7687"} <= published
+    mounts = {v.split(":")[1] if isinstance(v, str) else v["target"] for v in neo["volumes"]}
+    assert {"/data", "/logs"} <= mounts
+    named = {v.split(":")[0] if isinstance(v, str) else v["source"] for v in neo["volumes"]}
+    assert named <= set(config["volumes"]), "neo4j must use named volumes"
+
+
+def test_api_waits_for_healthy_neo4j(config):
+    api = config["services"]["api"]
+    assert "build" in api
+    assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    assert api["environment"]["REFORMKG_STORE_URI"] == "bolt://neo4j:7687"
+    assert api["command"][:2] == ["reformkg", "serve"] and "0.0.0.0" in api["command"]
+    published = {str(p["target"]) if isinstance(p, dict) else str(p).split(":")[-1] for p in api["ports"]}
+    assert "8000" in published
+
+
+def test_ingest_is_one_shot_and_reads_a_read_only_mount(config):
+    ing = config["services"]["ingest"]
+    assert ing.get("profiles") or ing.get("restart") == "no"
+    assert ing["restart"] == "no"
+    assert ing["command"][:2] == ["reformkg", "ingest"]
+    target = ing["command"][2]
+    mount = next(v for v in ing["volumes"] if (v.split(":")[1] if isinstance(v, str) else v["target"]) == target)
+    assert (mount.endswith(":ro") if isinstance(mount, str) else mount.get("read_only"))
+    assert ing["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    assert ing["environment"]["REFORMKG_STORE_URI"] == "bolt://neo4j:7687"

@@ -1,0 +1,1 @@
+"""Tests of reformkg.viz: styles, offline pyvis pages, UI routes."""
