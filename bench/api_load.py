@@ -172,35 +172,68 @@ def _requests(rng: random.Random, ids: list[str], names: list[str]) -> tuple[str
     return kind, "/api/paths", {"source": eid, "target": rng.choice(ids), "max_hops": 4, "limit": 5}
 
 
-async def _drive(base: str, ids: list[str], names: list[str], clients: int, duration: float, seed: int) -> dict:
-    import httpx
+class _Conn:
+    """A minimal keep-alive HTTP/1.1 GET client on asyncio streams: the load generator must not
+    eat the CPU the server under test needs (httpx costs several times more per request)."""
 
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        length = 0
+        for line in lines[1:]:
+            if line.lower().startswith("content-length:"):
+                length = int(line.split(":", 1)[1])
+        body = await self.reader.readexactly(length) if length else b""
+        return status, body
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def _drive(base: str, ids: list[str], names: list[str], clients: int, duration: float, seed: int) -> dict:
+    from urllib.parse import urlencode, urlsplit
+
+    u = urlsplit(base)
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     samples: list[str] = []
     deadline = time.perf_counter() + duration
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as client:
-        async def worker(w: int) -> None:
-            rng = random.Random(seed * 1000 + w)
-            while time.perf_counter() < deadline:
-                kind, path, params = _requests(rng, ids, names)
-                t0 = time.perf_counter()
-                try:
-                    r = await client.get(path, params=params)
-                    ok = r.status_code == 200
-                    if not ok and len(samples) < 10:
-                        samples.append(f"{kind} {r.status_code} {r.text[:200]}")
-                except Exception as exc:  # noqa: BLE001 - counted as an error
-                    ok = False
-                    if len(samples) < 10:
-                        samples.append(f"{kind} {type(exc).__name__}: {exc}")
-                dt = time.perf_counter() - t0
-                lat[kind].append(dt)
-                if not ok:
-                    errors[kind] += 1
 
-        await asyncio.gather(*(worker(w) for w in range(clients)))
+    async def worker(w: int) -> None:
+        rng = random.Random(seed * 1000 + w)
+        conn = _Conn(u.hostname or "127.0.0.1", u.port or 80)
+        while time.perf_counter() < deadline:
+            kind, path, params = _requests(rng, ids, names)
+            target = path + ("?" + urlencode(params) if params else "")
+            t0 = time.perf_counter()
+            try:
+                status, body = await asyncio.wait_for(conn.get(target), 30.0)
+                ok = status == 200
+                if not ok and len(samples) < 10:
+                    samples.append(f"{kind} {status} {body[:200]!r}")
+            except Exception as exc:  # noqa: BLE001 - counted as an error, fresh connection
+                ok = False
+                await conn.close()
+                if len(samples) < 10:
+                    samples.append(f"{kind} {type(exc).__name__}: {exc}")
+            lat[kind].append(time.perf_counter() - t0)
+            if not ok:
+                errors[kind] += 1
+        await conn.close()
+
+    await asyncio.gather(*(worker(w) for w in range(clients)))
     return {"lat": dict(lat), "errors": dict(errors), "samples": samples}
 
 

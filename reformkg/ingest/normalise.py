@@ -387,7 +387,7 @@ _STARTS_TEXT = re.compile(rf"^[{IDEO}0-9A-Za-z“‘《（(]")
 
 def _line_stats(lengths: list[int], ends_open: list[bool]) -> tuple[bool, int]:
     """Is the text hard-wrapped, and its typical full-line width (90th percentile)."""
-    if len(lengths) < 8:
+    if len(lengths) < 5:
         return False, 0
     srt = sorted(lengths)
     width = srt[int(0.9 * (len(srt) - 1))]
@@ -462,14 +462,18 @@ _EDGE_NEWLINES = re.compile(r"\A\n+|\n+\Z")
 def normalise_text(source: str) -> tuple[str, OffsetMap]:
     """Run all steps over `source`; returns the normalised text and its offset map."""
     tb = TextBuilder(source)
-    tb.sub(_CRLF, "\n")
+    if "\r" in source:
+        tb.sub(_CRLF, "\n")
     tb.translate(_TRANSLATE)
-    tb.sub(_ZERO_WIDTH, "")
+    if _ZERO_WIDTH.search(tb.text):
+        tb.sub(_ZERO_WIDTH, "")
     _to_simplified(tb)
     tb.sub(_MD_LINE, "")
-    tb.sub(_MD_EMPH, "")
+    if "**" in tb.text or "__" in tb.text:
+        tb.sub(_MD_EMPH, "")
     tb.sub(_LINE_SPACES, "")
-    tb.sub(_TAB_RUNS, "\t")
+    if "\t" in tb.text:
+        tb.sub(_TAB_RUNS, "\t")
     _strip_furniture(tb)
     _drop_cjk_spaces(tb)
     tb.sub(_PAREN_PAIR, _paren)

@@ -9,7 +9,6 @@ ComponentError naming the document and the component.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from pathlib import Path
@@ -20,6 +19,9 @@ from reformkg.graph.ontology import Ontology, get_ontology
 from reformkg.ingest import loaders, normalise as normalise_mod, segment as segment_mod
 from reformkg.ingest.document import Document, RawDocument
 from reformkg.ingest.extract.awards import Awards
+from reformkg.ingest.extract.meta import Meta
+from reformkg.ingest.extract.outcomes import OutcomesComponent
+from reformkg.ingest.extract.relations import RelationsComponent
 from reformkg.ingest.extract.base import Component, ComponentError
 from reformkg.ingest.extract.orgs import Orgs
 from reformkg.ingest.extract.persons import Persons
@@ -34,31 +36,9 @@ log = logging.getLogger(__name__)
 BASE_LAYERS = ("text", "sentences", "paragraphs")
 
 
-def _external(module: str, names: tuple[str, ...]) -> Component | None:
-    """A component class from a module written by another part of the team."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        log.warning("component module %s is missing: its step is skipped", module)
-        return None
-    for n in names:
-        cls = getattr(mod, n, None)
-        if cls is not None:
-            return cls()
-    log.warning("module %s has none of %s: its step is skipped", module, names)
-    return None
-
-
 def default_components() -> list[Component]:
-    comps: list[Component | None] = [
-        _external("reformkg.ingest.extract.meta", ("Meta", "MetaComponent", "DocumentMeta")),
-        Tagger(), Regions(), Orgs(), Persons(), Programmes(), Awards(),
-        _external("reformkg.ingest.extract.outcomes", ("Outcomes", "OutcomesComponent")),
-        _external("reformkg.ingest.extract.relations", ("Relations", "RelationsComponent")),
-    ]
-    return [c for c in comps if c is not None]
+    return [Meta(), Tagger(), Regions(), Orgs(), Persons(), Programmes(), Awards(), OutcomesComponent(),
+            RelationsComponent()]
 
 
 def check_order(components: list[Component], base: Iterable[str] = BASE_LAYERS) -> None:

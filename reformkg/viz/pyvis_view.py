@@ -113,7 +113,9 @@ def build_network(subgraph: Any, ontology: Ontology | None = None, center: str |
         if center and n["id"] == center:
             opts["borderWidth"] = max(opts.get("borderWidth", 1), 3)
             opts["font"] = {"size": 18, "bold": True}
-        net.add_node(n["id"], label=str(n["name"]), shape=shape, color=color, title="\n".join(title_lines),
+        label = str(n["name"])
+        label = label if len(label) <= 16 else label[:14] + "…"  # the full name is in the tooltip
+        net.add_node(n["id"], label=label, shape=shape, color=color, title="\n".join(title_lines),
                      **opts)  # no `group`: pyvis drops the colour of grouped nodes
     for raw in sg.get("edges", []):
         e = edge_fields(raw)

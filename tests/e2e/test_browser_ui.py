@@ -176,6 +176,16 @@ def test_deep_link_depth_and_filters(page, browser_server):
     types = set(page.evaluate("window.reformkg.state.edgesData.get().map(e => e.raw.type)"))
     assert types == {"HOLDS_POSITION"}
     shot(page, "06-filtered")
+    # year filter: only relationships read from documents of 2024 on (all types again)
+    page.locator("#rel-filter summary").click()
+    for box in page.locator("#rel-filter input").all():
+        box.set_checked(box.get_attribute("value") != "MENTIONED_IN")
+    page.locator("#rel-filter summary").click()
+    page.fill("#since", "2024")
+    page.locator("#apply").click()
+    _wait_drawn(page, 4)
+    types = set(page.evaluate("window.reformkg.state.edgesData.get().map(e => e.raw.type)"))
+    assert "PARTNERS_WITH" in types and not types & {"PILOTS", "HOLDS_POSITION", "LOCATED_IN"}, types
 
 
 def test_pyvis_view_offline_in_browser(page, browser_server):
@@ -186,3 +196,35 @@ def test_pyvis_view_offline_in_browser(page, browser_server):
     assert n >= 5
     assert "relationships" in page.locator("#count").inner_text()
     shot(page, "07-pyvis-view")
+
+
+def test_an_ingested_document_entity(page, browser_server):
+    """With samples/ (and ../shared/corpus) ingested through the pipeline: the best-connected
+    entity read from them opens with its card and network (no name is hard-coded here)."""
+    if browser_server.ids.get("_ingested", "0") == "0":
+        pytest.skip("no document was ingested (pipeline not available)")
+    import httpx
+
+    fixture_ids = set(browser_server.ids.values())
+    items = httpx.get(browser_server.base + "/api/entities", params={"limit": 50}).json()["items"]
+    pick = next((it for it in items if it["id"] not in fixture_ids and it["degree"] > 1), None)
+    if pick is None:
+        pytest.skip("the pipeline produced no connected entity")
+    page.goto(f"{browser_server.base}/?id={pick['id']}&depth=1")
+    _wait_drawn(page, 1)
+    page.wait_for_function("!!document.querySelector('#card-name')", timeout=WAIT)
+    assert page.locator("#card-name").inner_text() == pick["name"]
+    assert page.evaluate("window.reformkg.state.nodesData.length") >= 2
+    assert _canvas_has_ink(page) > 500
+    shot(page, "08-ingested-entity")
+
+
+def test_capped_neighbourhood_says_so(page, browser_server):
+    ids = browser_server.ids
+    page.goto(f"{browser_server.base}/?id={ids['union']}&depth=2&limit=3")
+    _wait_drawn(page, 1)
+    count = page.locator("#count")
+    assert re.match(r"showing 3 of (\d+) relationships", count.inner_text())
+    assert int(re.match(r"showing 3 of (\d+)", count.inner_text()).group(1)) > 3
+    assert "capped" in count.get_attribute("class") and "(capped)" in count.inner_text()
+    shot(page, "09-capped")

@@ -85,15 +85,21 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # ----------------------------------------------------------------------------- lines
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """Non-blank lines as (start, end, stripped text) with offsets of the stripped text."""
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """Non-blank lines as (start, end, stripped text) with offsets of the stripped text; at
+    most `limit` lines."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group()
-        s = m.start() + (len(raw) - len(raw.lstrip()))
         t = raw.strip()
         if t:
+            s = m.start() + (len(raw) - len(raw.lstrip()))
             out.append((s, s + len(t), t))
+            if limit is not None and len(out) >= limit:
+                break
     return out
 
 
@@ -162,6 +168,9 @@ _MARKERS = (
     "本报通讯员|本报特约记者|本刊记者|本台记者|本报记者|特约记者|见习记者|实习记者|融媒体记者|全媒体记者|新华社记者|记者|特约通讯员|通讯员|实习生|"
     "特约撰稿|撰稿人|撰稿|作者|文/图|文／图|图/文|摄影|摄像|版面编辑|责任编辑|美术编辑|本版编辑|"
     "本版责编|责编|美编|编辑|校对|审核|终审|文|图"
+)
+_BYLINE_HINT = re.compile(
+    r"记者|通讯员|实习生|撰稿|作者|摄|编辑|责编|美编|校对|审核|终审|[文图]\s*[/／:：]|(?:^|\s)[文图]\s|[文图]$"
 )
 _EDITORIAL = re.compile(r"编辑|责编|美编|校对|审核|终审")
 _BYLINE = re.compile(
@@ -277,11 +286,11 @@ def _find_title(doc: Document, source_name: str) -> str:
         t = str(doc.meta.get(key) or "").strip()
         if t:
             return _clean_html_title(t) if key == "title" else t
-    for s, e, line in _lines(doc.source_text)[:HEADER_LINES]:
+    for s, e, line in _lines(doc.source_text, HEADER_LINES):
         m = _MD_HEADING.match(line)
         if m:
             return re.sub(r"\*\*|__", "", m.group(1)).strip()
-    lines = _lines(doc.text)[:HEADER_LINES]
+    lines = _lines(doc.text, HEADER_LINES)
     cands: list[tuple[int, str]] = []
     for i, (s, e, line) in enumerate(lines):
         if (_BODY_PUNCT.search(line) and len(line) > 30) or len(line) > 60 or line[-1] in "。！？":
@@ -322,10 +331,10 @@ class Meta:
         footer = src_lines[-FOOTER_LINES:] if len(src_lines) > HEADER_LINES else []
 
         doc.date = self._date(header, footer, doc)
-        text_header = [t for _, _, t in _lines(doc.text)[:HEADER_LINES]]
+        text_header = [t for _, _, t in _lines(doc.text, HEADER_LINES)]
         doc.source = _find_source(text_header + header, footer)
         doc.title = _find_title(doc, doc.source)
-        authors, spans = self._bylines(doc)
+        authors, spans = self._bylines(doc, src_lines)
         doc.authors = authors
         doc.layers["byline"] = spans
         log.debug("meta %s: title=%r date=%s source=%r authors=%s", doc.path, doc.title, doc.date,
@@ -347,7 +356,7 @@ class Meta:
         return None
 
     @staticmethod
-    def _bylines(doc: Document) -> tuple[list[str], list[Span]]:
+    def _bylines(doc: Document, src_lines: list[str]) -> tuple[list[str], list[Span]]:
         authors: list[str] = []
         spans: list[Span] = []
 
@@ -359,6 +368,11 @@ class Meta:
         for s, e, line in _lines(text):
             # bylines: on their own line, or at the start of a paragraph (本报讯（记者 张三）…)
             scope = line if len(line) <= 80 else line[:60]
+            if not _BYLINE_HINT.search(scope):
+                m = _AUTHOR_LINE.match(line) if len(line) <= 40 else None
+                if m:
+                    add(m.group("name"))
+                continue
             for bs, be, name, role in find_bylines(scope):
                 if len(line) > 80 and not re.search(r"[（(]", scope[:bs]):
                     continue
@@ -370,8 +384,8 @@ class Meta:
             if m and not find_bylines(line):
                 add(m.group("name"))
         # editors/proof-readers live in furniture lines, stripped from doc.text
-        for s, e, line in _lines(doc.source_text):
-            if len(line) <= 60 and is_furniture(line) and _EDITORIAL.search(line):
+        for line in src_lines:
+            if len(line) <= 60 and _EDITORIAL.search(line) and is_furniture(line):
                 for _, _, name, role in find_bylines(line):
                     add(name)
         return authors, spans

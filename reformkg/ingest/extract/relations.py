@@ -40,7 +40,7 @@ _RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|
 _RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?{_NOSTOP}{{0,16}}$")
 _RUN_DIRECT_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?$")
 _YI_BEFORE_RE = re.compile(r"以$")
-_YI_AFTER_RE = re.compile(r"^(?:活动|项目)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
+_YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
 _NOT_RUN_KIND = frozenset({"policy"})
@@ -53,6 +53,7 @@ _MODIFIER_AFTER_RE = re.compile(r"^的")
 # --- ISSUED ---------------------------------------------------------------------------------
 _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
 _ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{_NOSTOP}{{0,12}}$")
+_ALLY_ISSUE_RE = re.compile(rf"(?:会同|联合|协同)({_NOSTOP}{{2,40}}?)(?:共同|联合)?$")
 _POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
 
 # --- SPONSORS -------------------------------------------------------------------------------
@@ -61,6 +62,7 @@ _BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONS
 _SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
 _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
+_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
 
 # --- PARTNERS_WITH --------------------------------------------------------------------------
@@ -552,6 +554,15 @@ def _sponsors(b: _Builder) -> None:
             if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
                 for a in group:
                     _add_sponsor(b, a, p, "联合开展", (group[0].span.start, p.span.end))
+        # (A)联合/会同B(共同)开展P: A (subject or context) and B jointly organise P
+        lm = _ALLY_RE.search(text, cs, p.span.start)
+        if lm and lm.end() >= p.span.start - 2:
+            allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
+                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+            if allies:
+                leads = _actors_for(b, lm.start(), exclude=p)
+                for a in leads + allies:
+                    _add_sponsor(b, a, p, "联合开展", (lm.start(), p.span.end))
     # 承办该赛事的X
     for m in _THIS_EVENT_RE.finditer(text):
         x = ctx.mention_at(m.end(), ACTOR_LABELS)
@@ -640,6 +651,11 @@ def _issued(b: _Builder) -> None:
             continue
         vpos = cs + vm.start()
         actors = _actors_for(b, vpos, exclude=p)
+        # A会同/联合B、C出台…: the allies issue it too
+        am = _ALLY_ISSUE_RE.search(text, cs, vpos)
+        if am and am.end() >= vpos - 2:
+            actors = actors + [a for a in ctx.mentions_between(am.start(1), am.end(1))
+                               if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a not in actors]
         for a in actors:
             b.add("ISSUED", a, p, (vpos, p.span.end))
 

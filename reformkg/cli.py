@@ -1,0 +1,435 @@
+"""The `reformkg` command (typer): thin wrappers over the pipeline, the store and the exporters.
+
+    reformkg ingest PATH...              extract and write into the store (progress, summary)
+    reformkg extract PATH... --jsonl OUT extraction records (eval/FORMAT.md), no store
+    reformkg query CYPHER [--param k=v] [--json] | --saved NAME
+    reformkg stats | serve | viz | export | migrate | store stop
+
+Bad input never stops a run: each failing file prints one line `error: <file>: <problem>`,
+the others go on, and the exit status is 1 when any file failed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+
+from .config import Settings, get_settings
+
+log = logging.getLogger("reformkg")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graph of China's industrial-workforce reform (产改).")
+store_app = typer.Typer(no_args_is_help=True, help="Manage the embedded store.")
+app.add_typer(store_app, name="store")
+
+
+@app.callback()
+def _main(
+    data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="data dir of the embedded store (REFORMKG_DATA_DIR)"),
+    store_uri: Optional[str] = typer.Option(None, "--store-uri", help="bolt:// or neo4j:// for Neo4j (REFORMKG_STORE_URI)"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="log at DEBUG level"),
+) -> None:
+    # options go to the environment so that `serve` workers (new processes) see them too
+    if data_dir is not None:
+        os.environ["REFORMKG_DATA_DIR"] = str(data_dir)
+    if store_uri is not None:
+        os.environ["REFORMKG_STORE_URI"] = store_uri
+    get_settings.cache_clear()
+    level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
+    logging.basicConfig(level=max(level, logging.INFO) if not verbose else level, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:  # keep the console for progress and the one-line errors
+        logging.getLogger("reformkg").setLevel(logging.ERROR)
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _open_store(settings: Settings | None = None):
+    from .graph.store import open_store
+
+    return open_store(settings or get_settings())
+
+
+def _file_error(path: Path | str, exc: BaseException) -> str:
+    from .ingest.extract.base import ComponentError
+    from .ingest.loaders import LoadError
+
+    if isinstance(exc, LoadError):
+        return f"error: {exc.path}: {exc.reason}"
+    if isinstance(exc, ComponentError):
+        return f"error: {exc.doc_path}: component {exc.component} failed: {exc.cause}"
+    return f"error: {path}: {type(exc).__name__}: {exc}"
+
+
+def _progress(items: list[Path], desc: str):
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="doc", file=sys.stderr, disable=not items or not sys.stderr.isatty() and
+                os.environ.get("REFORMKG_PROGRESS", "") != "1", dynamic_ncols=True)
+
+
+def _paths_or_exit(paths: list[Path]) -> list[Path]:
+    from .ingest.loaders import iter_paths
+
+    files = iter_paths(paths)
+    if not files:
+        _err("error: no documents found under " + " ".join(str(p) for p in paths))
+        raise typer.Exit(1)
+    return files
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recursive)")) -> None:
+    """Extract documents and write them into the store."""
+    from .graph.curation import Curation
+    from .graph.writer import build_batch
+    from .ingest.pipeline import Pipeline
+
+    t0 = time.perf_counter()
+    files = _paths_or_exit(paths)
+    settings = get_settings()
+    store = _open_store(settings)
+    try:
+        try:
+            curation = Curation.load(store, store.ontology)
+        except Exception as exc:  # noqa: BLE001 - curation is optional
+            log.debug("no curation loaded: %s", exc)
+            curation = None
+        pipe = Pipeline(ontology=store.ontology, identity=store, curation=curation or None)
+        docs = errors = replaced = 0
+        nodes_added = rels_added = 0
+        extract_s = store_s = 0.0
+        bar = _progress(files, "ingest")
+        for path in bar:
+            try:
+                t = time.perf_counter()
+                result = pipe.run_file(path)
+                batch = build_batch(result, store.ontology)
+                t2 = time.perf_counter()
+                summary = store.write_document(batch)
+                store_s += time.perf_counter() - t2
+                extract_s += t2 - t
+            except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
+                errors += 1
+                bar.write(_file_error(path, exc), file=sys.stderr)
+                continue
+            docs += 1
+            replaced += len(summary.replaced)
+            nodes_added += summary.nodes_added
+            rels_added += summary.relationships_added
+        stats = store.stats()
+    finally:
+        store.close()
+    elapsed = time.perf_counter() - t0
+    typer.echo(
+        f"ingested {docs} document(s) of {len(files)} in {elapsed:.1f}s "
+        f"(extraction {extract_s:.1f}s, store {store_s:.1f}s): "
+        f"{nodes_added:+d} nodes, {rels_added:+d} relationships, {replaced} earlier version(s) replaced, "
+        f"{errors} error(s); store now holds {stats['documents']} documents, {stats['nodes']} nodes, "
+        f"{stats['relationships']} relationships"
+    )
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="files or folders (recursive)"),
+    jsonl: Path = typer.Option(..., "--jsonl", help="output file, one ExtractionRecord per line"),
+) -> None:
+    """Extraction records (eval/FORMAT.md) without touching the store."""
+    from .ingest.jsonl import write_jsonl
+    from .ingest.pipeline import Pipeline
+
+    t0 = time.perf_counter()
+    files = _paths_or_exit(paths)
+    pipe = Pipeline()
+    errors = 0
+    bar = _progress(files, "extract")
+
+    def results() -> Iterator[Any]:
+        nonlocal errors
+        for path in bar:
+            try:
+                yield pipe.run_file(path)
+            except Exception as exc:  # noqa: BLE001
+                errors += 1
+                bar.write(_file_error(path, exc), file=sys.stderr)
+
+    n = write_jsonl(results(), jsonl)
+    typer.echo(f"wrote {n} record(s) to {jsonl} in {time.perf_counter() - t0:.1f}s, {errors} error(s)")
+    if errors:
+        raise typer.Exit(1)
+
+
+def _parse_params(items: list[str], as_json: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        if "=" not in item:
+            raise typer.BadParameter(f"--param {item!r}: expected k=v")
+        k, v = item.split("=", 1)
+        k = k.strip()
+        if not k:
+            raise typer.BadParameter(f"--param {item!r}: empty name")
+        if as_json:
+            try:
+                out[k] = json.loads(v)
+            except ValueError:
+                out[k] = v
+        else:
+            out[k] = v
+    return out
+
+
+def _cell(value: Any) -> str:
+    from .graph.records import to_jsonable
+
+    v = to_jsonable(value)
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+@app.command()
+def query(
+    cypher: Optional[str] = typer.Argument(None, help="read-only Cypher"),
+    param: list[str] = typer.Option([], "--param", "-p", help="k=v (v parsed as JSON when possible)"),
+    as_json: bool = typer.Option(False, "--json", help='print {"columns": [...], "rows": [[...]]}'),
+    saved: Optional[str] = typer.Option(None, "--saved", help="run a saved query by name"),
+    list_saved: bool = typer.Option(False, "--list", help="list the saved queries"),
+    timeout_ms: Optional[int] = typer.Option(None, "--timeout-ms"),
+    row_cap: Optional[int] = typer.Option(None, "--row-cap"),
+) -> None:
+    """Run read-only Cypher (or a saved query) against the store."""
+    from .graph.records import StoreError, to_jsonable
+
+    if list_saved or saved:
+        from .cypher import load_catalogue
+
+        catalogue = load_catalogue()
+        if list_saved:
+            for name, sq in sorted(catalogue.items()):
+                typer.echo(f"{name}: {sq.question}")
+            return
+        if saved not in catalogue:
+            _err(f"error: no saved query {saved!r}; known: {', '.join(sorted(catalogue))}")
+            raise typer.Exit(2)
+        sq = catalogue[saved]
+        try:
+            params = sq.bind(_parse_params(param, as_json=False))
+        except ValueError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(2)
+        cypher = sq.cypher
+    else:
+        if not cypher:
+            _err("error: give a Cypher query or --saved NAME")
+            raise typer.Exit(2)
+        params = _parse_params(param)
+    settings = get_settings()
+    store = _open_store(settings)
+    try:
+        res = store.read_only_user_query(cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
+    except StoreError as exc:
+        _err(f"error: {type(exc).__name__}: {exc}")
+        raise typer.Exit(1)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps({"columns": res.columns, "rows": to_jsonable(res.rows), "truncated": res.truncated},
+                              ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*res.columns, show_lines=False)
+    for row in res.rows:
+        table.add_row(*[_cell(v) for v in row])
+    console = Console(soft_wrap=True)
+    console.print(table)
+    console.print(f"{len(res.rows)} row(s){' (truncated)' if res.truncated else ''}")
+
+
+@app.command()
+def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Counts of nodes, relationships, documents, per label and per type."""
+    store = _open_store()
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(s, ensure_ascii=False))
+        return
+    typer.echo(f"engine: {s['engine']}\ndocuments: {s['documents']}\nnodes: {s['nodes']}\nrelationships: {s['relationships']}")
+    typer.echo("labels:")
+    for k, v in sorted(s["labels"].items()):
+        typer.echo(f"  {k}: {v}")
+    typer.echo("types:")
+    for k, v in sorted(s["types"].items()):
+        typer.echo(f"  {k}: {v}")
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="default: settings.host"),
+    port: Optional[int] = typer.Option(None, help="default: settings.port"),
+    workers: Optional[int] = typer.Option(None, help="default: settings.workers"),
+    reload: bool = typer.Option(False, help="auto-reload (development)"),
+) -> None:
+    """Serve the API and the browser UI (uvicorn)."""
+    import uvicorn
+
+    settings = get_settings()
+    # start the embedded server once here, so that workers only connect to it
+    if settings.embedded:
+        from .graph import embedded
+
+        embedded.ensure_running(settings.data_dir)
+    uvicorn.run("reformkg.api.main:create_app", factory=True, host=host or settings.host, port=port or settings.port,
+                workers=workers or settings.workers, reload=reload, log_level=settings.log_level.lower())
+
+
+@store_app.command("stop")
+def store_stop() -> None:
+    """Stop the embedded FalkorDB server of the data dir cleanly."""
+    from .graph import embedded
+
+    settings = get_settings()
+    if not settings.embedded:
+        _err(f"error: the store is {settings.store_uri}, not embedded")
+        raise typer.Exit(1)
+    if embedded.stop(settings.data_dir):
+        typer.echo(f"stopped the embedded store in {settings.data_dir}")
+    else:
+        typer.echo(f"no embedded store running in {settings.data_dir}")
+
+
+@store_app.command("start")
+def store_start() -> None:
+    """Start (or reuse) the embedded FalkorDB server of the data dir."""
+    from .graph import embedded
+
+    sock = embedded.ensure_running(get_settings().data_dir)
+    typer.echo(f"embedded store running on {sock}")
+
+
+@store_app.command("status")
+def store_status() -> None:
+    """Whether the embedded server of the data dir is running."""
+    from .graph import embedded
+
+    d = get_settings().data_dir
+    running = embedded.is_running(d)
+    typer.echo(f"{'running' if running else 'not running'}: {d} ({embedded.socket_path(d)})")
+    if not running:
+        raise typer.Exit(3)
+
+
+@app.command()
+def viz(
+    name_or_id: str = typer.Argument(..., help="entity id, name or alias"),
+    out: Path = typer.Option(Path("reformkg-view.html"), "-o", "--out"),
+    depth: int = typer.Option(1, "--depth", min=1, max=3),
+) -> None:
+    """Write a standalone offline HTML view of an entity's neighbourhood."""
+    from .viz.pyvis_view import write_entity_view
+
+    store = _open_store()
+    try:
+        path = write_entity_view(store, name_or_id, depth, out)
+    except KeyError as exc:
+        _err(f"error: no entity {name_or_id!r} ({exc})")
+        raise typer.Exit(1)
+    finally:
+        store.close()
+    typer.echo(f"wrote {path}")
+
+
+def _whole_graph(store: Any, cap: int) -> dict[str, Any]:
+    nodes = store.read("MATCH (n) RETURN n ORDER BY n.id LIMIT $cap", {"cap": cap}).rows
+    edges = store.read("MATCH ()-[e]->() RETURN e ORDER BY e.id LIMIT $cap", {"cap": cap}).rows
+    return {
+        "nodes": [{"id": n.id, "labels": n.labels, "name": n.props.get("name", ""), "props": n.props} for (n,) in nodes],
+        "edges": [{"id": e.id, "type": e.type, "source": e.src, "target": e.tgt, "props": e.props,
+                   "evidence_count": e.props.get("evidence_count", 0)} for (e,) in edges],
+        "truncated": len(nodes) >= cap or len(edges) >= cap,
+    }
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="output file (graphml, gexf, json) or directory (neo4j-csv)"),
+    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml | gexf | json | neo4j-csv"),
+    cap: int = typer.Option(1_000_000, help="at most this many nodes and relationships (file formats)"),
+) -> None:
+    """Export the whole graph."""
+    store = _open_store()
+    try:
+        if fmt == "neo4j-csv":
+            from .graph.bulk import export_neo4j_csv
+
+            report = export_neo4j_csv(store, out, database=get_settings().neo4j_database)
+            typer.echo(f"wrote neo4j-admin import files to {out}")
+            typer.echo(json.dumps({k: v for k, v in report.items() if k != "files"}, ensure_ascii=False, default=str))
+            return
+        from .graph.export import FORMATS, export_bytes
+
+        if fmt not in FORMATS:
+            _err(f"error: unknown format {fmt!r}; use {' | '.join([*FORMATS, 'neo4j-csv'])}")
+            raise typer.Exit(2)
+        sub = _whole_graph(store, cap)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(export_bytes(sub, fmt))
+        typer.echo(f"wrote {len(sub['nodes'])} nodes, {len(sub['edges'])} relationships to {out}"
+                   + (" (truncated)" if sub["truncated"] else ""))
+    finally:
+        store.close()
+
+
+@app.command()
+def migrate(
+    to: str = typer.Option(..., "--to", help="destination store URI (bolt://, neo4j://, falkordb://)"),
+    user: Optional[str] = typer.Option(None, help="Neo4j user (default REFORMKG_NEO4J_USER)"),
+    password: Optional[str] = typer.Option(None, help="Neo4j password (default REFORMKG_NEO4J_PASSWORD)"),
+    database: Optional[str] = typer.Option(None, help="Neo4j database (default REFORMKG_NEO4J_DATABASE)"),
+    batch_size: int = typer.Option(1000, "--batch-size"),
+    clear: bool = typer.Option(False, "--clear", help="empty the destination first"),
+    merge: bool = typer.Option(False, "--merge", help="write into a non-empty destination"),
+) -> None:
+    """Copy the graph of this store into another store, batched, and verify the counts."""
+    from .graph.bulk import migrate as do_migrate
+    from .graph.store import open_store
+
+    settings = get_settings()
+    update: dict[str, Any] = {"store_uri": to}
+    if user is not None:
+        update["neo4j_user"] = user
+    if password is not None:
+        update["neo4j_password"] = password
+    if database is not None:
+        update["neo4j_database"] = database
+    src = _open_store(settings)
+    try:
+        dst = open_store(settings.model_copy(update=update))
+        try:
+            report = do_migrate(src, dst, batch_size=batch_size, progress=sys.stderr.isatty(), clear=clear, merge=merge)
+        except Exception as exc:  # noqa: BLE001 - report, exit non-zero
+            _err(f"error: migration failed: {exc}")
+            raise typer.Exit(1)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    typer.echo(json.dumps({k: report.get(k) for k in ("nodes", "relationships", "verified", "seconds")}, default=str))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,235 @@
+"""The relations component: one rule class per test, on composed sentences with hand-placed
+mentions (the entity components are tested on their own)."""
+
+from __future__ import annotations
+
+from reformkg.graph.ontology import get_ontology
+from reformkg.ingest.extract.relations import RelationsComponent, extract_relations
+from tests.unit.ingest._docs import find, make_doc
+
+
+def rels(doc, rtype=None):
+    return [(r.type, r.head.normalised, r.tail.normalised, r.props)
+            for r in extract_relations(doc) if rtype is None or r.type == rtype]
+
+
+def pairs(doc, rtype):
+    return sorted((h, t) for _, h, t, _ in rels(doc, rtype))
+
+
+def test_component_contract_and_endpoint_rules():
+    c = RelationsComponent()
+    assert (c.name, c.requires, c.assigns) == ("relations", ("mentions",), ("relations",))
+    doc = make_doc("泰兴市总工会深入实施“技能强企”工程。",
+                   [("泰兴市总工会", "Union"), ("“技能强企”工程", "Programme")])
+    c(doc)
+    onto = get_ontology()
+    assert doc.relations and all(onto.allows(r.type, r.head.label, r.tail.label) for r in doc.relations)
+    assert all(r.trigger is not None for r in doc.relations)
+
+
+# ---- HOLDS_POSITION ------------------------------------------------------------------------
+
+def test_holds_position_from_person_title_attrs_one_per_body():
+    text = "昆山市委常委、组织部部长李明表示，要抓好落实。"
+    doc = make_doc(text, [("昆山市委", "Agency"), ("组织部", "Agency", "昆山市委组织部"), ("李明", "Person")])
+    person = find(doc, "李明")
+    person.attrs["org_mentions"] = [(find(doc, "昆山市委"), "常委"), (find(doc, "组织部"), "部长")]
+    got = rels(doc, "HOLDS_POSITION")
+    assert sorted((t, p["title"]) for _, h, t, p in got) == [("昆山市委", "常委"), ("昆山市委组织部", "部长")]
+
+
+def test_holds_position_from_indices():
+    doc = make_doc("盐城市总工会党组书记、副主席王强说。", [("盐城市总工会", "Union"), ("王强", "Person")])
+    idx = doc.mentions.index(find(doc, "盐城市总工会"))
+    find(doc, "王强").attrs.update({"positions": [(idx, "党组书记、副主席")], "org": idx})
+    assert rels(doc, "HOLDS_POSITION") == [("HOLDS_POSITION", "王强", "盐城市总工会", {"title": "党组书记、副主席"})]
+
+
+def test_holds_position_without_attrs_reads_the_title_string():
+    doc = make_doc("南通大学副校长陈刚介绍。", [("南通大学", "Institution"), ("陈刚", "Person")])
+    assert rels(doc, "HOLDS_POSITION") == [("HOLDS_POSITION", "陈刚", "南通大学", {"title": "副校长"})]
+
+
+def test_no_position_when_the_gap_is_not_a_title():
+    doc = make_doc("南通大学深入学习贯彻陈刚的讲话。", [("南通大学", "Institution"), ("陈刚", "Person")])
+    assert rels(doc, "HOLDS_POSITION") == []
+
+
+def test_sub_unit_title_is_held_in_the_parent_body():
+    text = "无锡市总工会女工委主任赵丽认为。"
+    doc = make_doc(text, [("无锡市总工会", "Union"), ("女工委", "Union", "无锡市总工会女职工委员会"), ("赵丽", "Person")])
+    find(doc, "赵丽").attrs["org_mentions"] = [(find(doc, "女工委"), "主任")]
+    assert rels(doc, "HOLDS_POSITION") == [("HOLDS_POSITION", "赵丽", "无锡市总工会", {"title": "女工委主任"})]
+
+
+def test_title_naming_the_company_by_deixis():
+    text = "承办比赛的华润电力有限公司重视培训，公司党委书记孙伟说。"
+    doc = make_doc(text, [("华润电力有限公司", "Enterprise"), ("孙伟", "Person", None, {"title": "公司党委书记"})])
+    assert pairs(doc, "HOLDS_POSITION") == [("孙伟", "华润电力有限公司")]
+
+
+def test_party_centre_core_phrase():
+    doc = make_doc("以习近平同志为核心的党中央高度重视。",
+                   [("习近平", "Person"), ("党中央", "Agency", "中共中央")])
+    assert rels(doc, "HOLDS_POSITION") == [("HOLDS_POSITION", "习近平", "中共中央", {"title": "总书记"})]
+
+
+# ---- AWARDED -------------------------------------------------------------------------------
+
+def test_awarded_after_verb():
+    doc = make_doc("今年，刘洋荣获全国五一劳动奖章。",
+                   [("刘洋", "Person"), ("全国五一劳动奖章", "Award", None, {"level": "national"})])
+    assert rels(doc, "AWARDED") == [("AWARDED", "刘洋", "全国五一劳动奖章", {"level": "national"})]
+
+
+def test_award_title_before_the_name():
+    doc = make_doc("会上，全国劳动模范、钳工周平作了发言。", [("全国劳动模范", "Award"), ("周平", "Person")])
+    assert pairs(doc, "AWARDED") == [("周平", "全国劳动模范")]
+
+
+def test_named_person_among_counted_award_holders():
+    doc = make_doc("为吴军等12名劳模建立创新工作室。", [("吴军", "Person"), ("劳模", "Award", "劳动模范")])
+    assert pairs(doc, "AWARDED") == [("吴军", "劳动模范")]
+
+
+def test_unnamed_recipients_and_givers_are_not_awarded():
+    text = "该厂有3名员工获得江苏工匠称号，由市总工会授予市五一劳动奖章。"
+    doc = make_doc(text, [("江苏工匠", "Award"), ("市总工会", "Union"), ("市五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+# ---- PILOTS --------------------------------------------------------------------------------
+
+def test_pilot_unit_of_the_reform_with_level():
+    text = "常熟开关厂作为全省产业工人队伍建设改革试点单位，推进技能提升。"
+    doc = make_doc(text, [("常熟开关厂", "Enterprise"), ("产业工人队伍建设改革", "Programme")])
+    got = rels(doc, "PILOTS")
+    assert got == [("PILOTS", "常熟开关厂", "产业工人队伍建设改革", {"level": "provincial"})]
+    assert find(doc, "常熟开关厂").attrs.get("pilot") is True
+
+
+def test_pilot_subject_in_the_next_clause_and_default_programme():
+    text = "据介绍，作为全市试点企业，集团建立了首席技师制度。"
+    doc = make_doc("南钢集团承办比赛。" + text, [("南钢集团", "Enterprise")])
+    got = rels(doc, "PILOTS")
+    assert [(h, t) for _, h, t, _ in got] == [("南钢集团", "产业工人队伍建设改革")]
+    # no reform mention in the text: a derived Programme mention was added for the resolver
+    assert any(m.label == "Programme" and m.attrs.get("derived") for m in doc.mentions)
+
+
+def test_in_pilot_and_named_programme_pilot():
+    text = "海门区在产改试点中创新方法。无锡市落实“技能等级认定”制度试点。"
+    doc = make_doc(text, [("海门区", "Region"), ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}),
+                          ("无锡市", "Region"), ("“技能等级认定”制度", "Programme")])
+    assert pairs(doc, "PILOTS") == sorted([("海门区", "产业工人队伍建设改革"), ("无锡市", "“技能等级认定”制度")])
+    assert ("RUNS", "无锡市", "“技能等级认定”制度") not in [r[:3] for r in rels(doc)]
+
+
+# ---- RUNS ----------------------------------------------------------------------------------
+
+def test_runs_with_verbs_and_frames():
+    text = ("邳州市深入实施“技能邳州”行动，以“劳动者港湾”建设为载体，创新开展“工匠进校园”活动。"
+            "同时，打造“邳工惠”的服务品牌。")
+    doc = make_doc(text, [("邳州市", "Region"), ("“技能邳州”行动", "Programme"), ("“劳动者港湾”", "Programme"),
+                          ("“工匠进校园”活动", "Programme"), ("“邳工惠”", "Programme")])
+    assert pairs(doc, "RUNS") == sorted([("邳州市", "“劳动者港湾”"), ("邳州市", "“工匠进校园”活动"),
+                                         ("邳州市", "“技能邳州”行动")])  # not “邳工惠”: it modifies 服务品牌
+
+
+def test_reform_needs_an_actor_named_in_the_clause():
+    text = "淮阴区大力推进产改。会议认为，要进一步推进产改。该区将产改纳入考核。"
+    doc = make_doc(text, [("淮阴区", "Region"),
+                          ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}),
+                          ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}, 1),
+                          ("该区", "Region", "淮阴区"),
+                          ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}, 2)])
+    got = extract_relations(doc)
+    runs = [(r.head.surface, r.tail.span.start) for r in got if r.type == "RUNS"]
+    starts = [m.span.start for m in doc.mentions if m.surface == "产改"]
+    assert ("淮阴区", starts[0]) in runs and all(s != starts[1] for _, s in runs)
+    assert len(runs) == 1  # 该区 → 淮阴区 again: one RUNS 淮阴区 → 产改 after deduplication
+
+
+def test_runs_credited_to_the_section_actor():
+    text = "苏钢集团：技能强企\n\n近年来，依托“首席技师工作室”培养骨干。"
+    doc = make_doc(text, [("苏钢集团", "Enterprise"), ("“首席技师工作室”", "Programme")])
+    assert pairs(doc, "RUNS") == [("苏钢集团", "“首席技师工作室”")]
+
+
+def test_persons_never_run_programmes():
+    doc = make_doc("张华开展“师带徒”活动。", [("张华", "Person"), ("“师带徒”活动", "Programme")])
+    assert rels(doc, "RUNS") == []
+
+
+# ---- SPONSORS / CO_SPONSORS ----------------------------------------------------------------
+
+def test_sponsors_by_relative_clause_and_undertaker():
+    text = ("日前，由扬州市总工会、扬州市人社局主办的2023年扬州市焊工技能大赛在扬子江公司举行。"
+            "承办该赛事的扬子江公司历来重视技能。")
+    doc = make_doc(text, [("扬州市总工会", "Union"), ("扬州市人社局", "Agency"),
+                          ("2023年扬州市焊工技能大赛", "Programme"), ("扬子江公司", "Enterprise"),
+                          ("扬子江公司", "Enterprise", None, None, 1)])
+    sp = sorted((h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS"))
+    assert sp == sorted([("扬子江公司", "承办"), ("扬州市人社局", "主办"), ("扬州市总工会", "主办")])
+    assert len(rels(doc, "CO_SPONSORS")) == 3
+
+
+def test_joint_organisers():
+    text = "省机冶工会与省焊接协会联合开展了“焊工职业发展”调研。"
+    doc = make_doc(text, [("省机冶工会", "Union"), ("省焊接协会", "Institution"), ("“焊工职业发展”调研", "Programme")])
+    assert sorted((h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")) == sorted(
+        [("省机冶工会", "联合开展"), ("省焊接协会", "联合开展")])
+    assert len(rels(doc, "CO_SPONSORS")) == 1
+    assert rels(doc, "PARTNERS_WITH") == []
+
+
+def test_convening_an_event():
+    doc = make_doc("市总工会在东台召开职工服务工作座谈会。",
+                   [("市总工会", "Union"), ("东台", "Region"), ("职工服务工作座谈会", "Programme")])
+    assert [(h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")] == [("市总工会", "主办")]
+
+
+# ---- PARTNERS_WITH / MEMBER_OF / ISSUED ----------------------------------------------------
+
+def test_partners():
+    text = "江苏理工学院与市重点企业恒立液压签署校企合作协议。公司还和常州大学共建实训基地。"
+    doc = make_doc(text, [("江苏理工学院", "Institution"), ("恒立液压", "Enterprise"), ("常州大学", "Institution")])
+    got = pairs(doc, "PARTNERS_WITH")
+    assert ("江苏理工学院", "恒立液压") in got
+    assert all("常州大学" not in p for p in got)  # 和 only joins two written names
+
+
+def test_members_of_a_joint_meeting():
+    text = "苏州市健全产改联席会议制度，确定市委组织部、市人社局、市总工会等8家单位为联席会议成员单位。"
+    doc = make_doc(text, [("苏州市", "Region"), ("产改联席会议", "Agency", "苏州市产改联席会议"),
+                          ("市委组织部", "Agency", "苏州市委组织部"), ("市人社局", "Agency", "苏州市人社局"),
+                          ("市总工会", "Union", "苏州市总工会")])
+    assert pairs(doc, "MEMBER_OF") == sorted([("苏州市人社局", "苏州市产改联席会议"), ("苏州市委组织部", "苏州市产改联席会议"),
+                                              ("苏州市总工会", "苏州市产改联席会议")])
+
+
+def test_issued_policy_by_coordinated_issuers():
+    text = "省委办公厅、省政府办公厅近日印发《关于加强技能人才培养的实施意见》。"
+    doc = make_doc(text, [("省委办公厅", "Agency"), ("省政府办公厅", "Agency"),
+                          ("《关于加强技能人才培养的实施意见》", "Programme", None, {"kind": "policy"})])
+    assert pairs(doc, "ISSUED") == sorted([("省委办公厅", "《关于加强技能人才培养的实施意见》"),
+                                           ("省政府办公厅", "《关于加强技能人才培养的实施意见》")])
+    assert rels(doc, "RUNS") == []
+
+
+def test_lead_organiser_joined_by_an_ally():
+    text = "今年以来，绍兴市总工会深入调研，联合市人社局开展“越匠”培育工程，成效明显。"
+    doc = make_doc(text, [("绍兴市总工会", "Union"), ("市人社局", "Agency", "绍兴市人社局"),
+                          ("“越匠”培育工程", "Programme")])
+    assert pairs(doc, "SPONSORS") == sorted([("绍兴市总工会", "“越匠”培育工程"), ("绍兴市人社局", "“越匠”培育工程")])
+    assert pairs(doc, "CO_SPONSORS") == [("绍兴市总工会", "绍兴市人社局")]
+    assert rels(doc, "RUNS") == []
+
+
+def test_issued_with_allies():
+    text = "湖州市总工会会同市人社局、市财政局出台《湖州市职工技能补贴管理办法》。"
+    doc = make_doc(text, [("湖州市总工会", "Union"), ("市人社局", "Agency", "湖州市人社局"),
+                          ("市财政局", "Agency", "湖州市财政局"),
+                          ("《湖州市职工技能补贴管理办法》", "Programme", None, {"kind": "policy"})])
+    assert [h for h, _ in pairs(doc, "ISSUED")] == sorted(["湖州市总工会", "湖州市人社局", "湖州市财政局"])
