@@ -43,6 +43,7 @@ def main() -> int:
         server = start_server(Path(tmp) / "data", lambda store: {"hub": load_hub(store, args.nodes)})
         try:
             hub = server.ids["hub"]
+            print("server:", " ".join(server.command[1:] if server.command[0] == sys.executable else server.command))
             url = f"{server.base}/?id={hub}&depth=1"
             rows = []
             with sync_playwright() as pw:

@@ -42,11 +42,9 @@ def _main(
     if store_uri is not None:
         os.environ["REFORMKG_STORE_URI"] = store_uri
     get_settings.cache_clear()
-    level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    logging.basicConfig(level=max(level, logging.INFO) if not verbose else level, stream=sys.stderr,
+    # no-op when logging is already configured (e.g. under pytest); never touches logger levels
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    if not verbose:  # keep the console for progress and the one-line errors
-        logging.getLogger("reformkg").setLevel(logging.ERROR)
 
 
 def _err(msg: str) -> None:

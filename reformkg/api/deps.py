@@ -17,18 +17,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from reformkg.graph.store import GraphStore
 
 
-def get_store(request: Request) -> "GraphStore":
+async def get_store(request: Request) -> "GraphStore":
     store = getattr(request.app.state, "store", None)
     if store is None:
         raise ApiError("the graph store is not available", status=503)
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_ontology(request: Request) -> Ontology:
+async def get_ontology(request: Request) -> Ontology:
     return request.app.state.ontology
 
 
@@ -39,7 +39,7 @@ OntologyDep = Annotated[Ontology, Depends(get_ontology)]
 _bearer = HTTPBearer(auto_error=False, description="REFORMKG_API_KEY; write endpoints are off without one")
 
 
-def require_api_key(
+async def require_api_key(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:

@@ -135,6 +135,8 @@ def _division_file() -> Path | None:
 
 
 def _county_level(name: str) -> str:
+    if name.endswith(ZONE_SUFFIXES):
+        return LEVEL_ZONE
     if name.endswith("区") and not name.endswith(("地区", "林区")):
         return LEVEL_DISTRICT
     return LEVEL_COUNTY

@@ -168,7 +168,7 @@ class _Resolver:
                 return False
             if not _subsequence(short, full):
                 return False
-            return short[-1] == full[-1] or short[-1] in full[-2:]
+            return short[-1] == full[-1] or short[-1] in full[-2:] or (len(short) >= 5 and short[-1] in full[-4:])
         return False
 
     def _absorb(self, g: _Group, h: _Group) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -73,11 +72,14 @@ def ingest_documents(store: Any, paths: list[Path]) -> int:
 
 @dataclass
 class Server:
+    """A running server; `command` says whether it is `reformkg serve` or plain uvicorn."""
+
     base: str
     data_dir: Path
     proc: subprocess.Popen
     ids: dict[str, str] = field(default_factory=dict)
     log_path: Path | None = None
+    command: list[str] = field(default_factory=list)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -100,25 +102,31 @@ def start_server(data_dir: Path, load: Callable[[Any], dict[str, str]], ingest: 
 
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(data_dir=data_dir)
+    from reformkg.graph import embedded
+
     store = open_store(settings)
     try:
         ids = load(store)
         if ingest:
             ids["_ingested"] = str(ingest_documents(store, ingest))
-    finally:
-        store.close()  # the embedded server keeps running in data_dir; the app reconnects to it
+    except BaseException:
+        store.close()
+        embedded.stop(data_dir)
+        raise
+    store.close()  # the embedded server keeps running in data_dir; the app reconnects to it
     port = free_port()
     env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_HOST": "127.0.0.1",
            "REFORMKG_PORT": str(port), "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO)}
-    if shutil.which("reformkg") and _cli_has_serve():
-        cmd = ["reformkg", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if _cli_has_serve():  # `reformkg serve`, run as `python -m reformkg.cli` (no PATH needed)
+        cmd = [sys.executable, "-m", "reformkg.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", str(workers)]
     else:
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "reformkg.api.main:create_app", "--host", "127.0.0.1",
                "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     log_path = data_dir / "server.log"
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log_path.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    server = Server(base=base, data_dir=data_dir, proc=proc, ids=ids, log_path=log_path)
+    server = Server(base=base, data_dir=data_dir, proc=proc, ids=ids, log_path=log_path, command=cmd)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -135,9 +143,6 @@ def start_server(data_dir: Path, load: Callable[[Any], dict[str, str]], ingest: 
 
 
 def _cli_has_serve() -> bool:
-    try:
-        from reformkg import cli  # noqa: F401
-    except Exception:
-        return False
-    out = subprocess.run(["reformkg", "serve", "--help"], capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run([sys.executable, "-m", "reformkg.cli", "serve", "--help"], capture_output=True, text=True,
+                         cwd=REPO, env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
     return out.returncode == 0 and "--port" in out.stdout

@@ -68,6 +68,43 @@ _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^
 _ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
 
 
+def _region_in_name(name: str, doc: Document) -> int:
+    """The first province/city/county named inside an organisation name (full or short form),
+    chosen with the document's context; -1 if none."""
+    gz = lx.gazetteer()
+    if gz.automaton is None:
+        return -1
+    ctx = doc.layers.get("region_context")
+    context = [x for x in ((ctx[0].attrs.get("city", -1), ctx[0].attrs.get("province", -1)) if ctx else ()) if x >= 0]
+    best = None
+    for end, (surface, is_short) in gz.automaton.iter(name):
+        start = end - len(surface) + 1
+        cands = gz.by_short.get(surface, []) if is_short else gz.by_name.get(surface, [])
+        cands = [c for c in cands if gz.get(c).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT)]
+        if not cands or (is_short and gz.get(cands[0]).level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
+            continue
+        if best is None or start < best[0] or (start == best[0] and len(surface) > best[1]):
+            best = (start, len(surface), gz.choose(cands, context))
+    return best[2] if best else -1
+
+
+def _paragraph_region(doc: Document, pos: int) -> int:
+    """The latest region named (on its own or inside an organisation name) before pos in the
+    same paragraph; -1 if none."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    if not doc.paragraphs:
+        return -1
+    ps = doc.paragraphs[paragraph_of(doc, pos)][0]
+    best = -1
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= pos:
+            break
+        if sp.start >= ps and sp.attrs.get("place", -1) is not None and sp.attrs.get("place", -1) >= 0:
+            best = sp.attrs["place"]
+    return best
+
+
 def _generic(body: str) -> bool:
     """A name made only of generic words (企业工会, 基层工会, 中职学校): not a named body."""
     rest = body
@@ -192,6 +229,10 @@ class Orgs:
                 # a bare name: only as an employer (X职工) or followed by a company word
                 if not text[end:end + 2] in ("职工", "员工", "工人", "公司", "集团", "企业"):
                     continue
+            for sub in ("女工委", "女职工委员会"):
+                if text[sp.start:end].endswith(sub) and end - sp.start > len(sub) + 2 and text[end:end + 3].startswith(
+                        ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
+                    end -= len(sub)       # 女工委部长 is a title of the body before it
             if text[sp.start:end] in lx.org_heads() or text[sp.start:end] in _TAIL_ONLY:
                 continue
             if text[end - 1:end] == "社" and text[end:end + 1] == "电":
@@ -335,6 +376,9 @@ class Orgs:
                     if d.kind in ("dept", "lac", "strong", "industry", "tail", "generic") and d.end > c.end and \
                             c.kind not in ("tail", "generic"):
                         body = text[d.start:d.end]
+                        if body in ("女工委", "女职工委员会") and text[d.end:d.end + 3].startswith(
+                                ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
+                            continue        # 女工委部长: part of the title, not a separate body
                         if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic"):
                             nc = _Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
                             key = (nc.start, nc.end)
@@ -425,13 +469,19 @@ class Orgs:
         if place >= 0:
             attrs["place"] = place
             attrs["region"] = gz.get(place).name
-        elif c.kind in ("lac", "strong", "industry"):
-            # a region written inside the name (无锡物联网研究院)
-            for sp in doc.layers.get("regions", []):
-                if c.start <= sp.start and sp.end <= c.end and sp.attrs.get("place", -1) >= 0:
-                    attrs["place"] = sp.attrs["place"]
-                    attrs["region"] = gz.get(sp.attrs["place"]).name
-                    break
+        elif c.kind in ("lac", "strong", "industry", "enum_ent"):
+            # a region written inside the name (无锡物联网研究院, 中国石化南京化学工业有限公司)
+            inner = _region_in_name(surface, doc)
+            if inner >= 0:
+                attrs["place"] = inner
+                attrs["region"] = gz.get(inner).name
+            elif label in ("Enterprise", "Institution") and not surface.startswith(("中央", "中国", "全国", "国家", "中华")):
+                # an enterprise or school named in a paragraph about a region is in that region
+                ctx_place = _paragraph_region(doc, c.start)
+                if ctx_place >= 0:
+                    attrs["place"] = ctx_place
+                    attrs["region"] = gz.get(ctx_place).name
+                    attrs["region_from_context"] = True
         normalised = lx.expand_abbreviation(normalised)
         for short, full in (("女工委", "女职工委员会"),):
             if short in normalised and not normalised.endswith(short):

@@ -26,6 +26,7 @@ _SYMBOLIC_AFTER = ("精神", "理论", "定律", "需求层次", "思想", "式"
 _SPEECH = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "称", "谈到", "提到", "提出", "透露", "讲",
            "同志", "作", "在", "等", "带领", "主持", "出席", "参加", "一行", "为", "对", "向", "和", "与", "：", "，", "。",
            "、", "（", "(", "）", ")")
+_ANAPHORS = ("该企业", "该公司", "该集团", "企业", "公司", "集团")
 # titles after which a bare name is read (position titles, not occupations like 职工/工人)
 POSITION_TITLES = ("总书记", "书记", "副书记", "主席", "副主席", "部长", "副部长", "局长", "副局长", "厅长", "副厅长", "主任",
                    "副主任", "常委", "市长", "副市长", "县长", "副县长", "区长", "副区长", "省长", "副省长", "镇长", "院长",
@@ -83,13 +84,16 @@ class Persons:
                 cands.setdefault((s, e), "title")
                 break
         org_mentions = [m for m in doc.mentions if m.label in ORG_LABELS]
+        # a name used anywhere as a symbol (X精神) is a symbol everywhere in the document
+        symbolic = {text[s:e] for (s, e) in cands if "精神" in text[e:e + 4] or text[e:e + 2] in ("理论", "定律")}
         mentions: list[Mention] = []
+        derived: list[Mention] = []       # unions read from titles (工会主席 after an enterprise)
         accepted: list[tuple[int, int, str]] = []
         for (s, e), how in sorted(cands.items()):
             name = text[s:e]
             if not (2 <= len(name) <= 4) or not all(is_cjk(ch) for ch in name):
                 continue
-            if not _surname_ok(name):
+            if not _surname_ok(name) or name in symbolic:
                 continue
             if any(b.start < e and s < b.end for b in byline):
                 continue
@@ -113,7 +117,7 @@ class Persons:
             if len(name) <= 4 and name[1:] in _SHORT_TITLES or name[2:] in _SHORT_TITLES and len(name) == 4:
                 alias_of = name[0]
             sp = Span(s, e, "Person", doc.sentence_of(s), self.name, {"how": how})
-            attrs = self._positions(doc, s, org_mentions)
+            attrs = self._positions(doc, s, org_mentions, derived)
             if alias_of:
                 attrs["surname_title"] = True
             mentions.append(Mention(sp, "Person", name, name, attrs))
@@ -132,11 +136,11 @@ class Persons:
                 m.normalised = target.normalised
             out.append(m)
         doc.layers["persons"] = [m.span for m in out]
-        add_mentions(doc, out)
+        add_mentions(doc, out + derived)
         return doc
 
     @staticmethod
-    def _positions(doc: Document, pos: int, orgs: list[Mention]) -> dict:
+    def _positions(doc: Document, pos: int, orgs: list[Mention], extra: list[Mention] | None = None) -> dict:
         """Parse the title string written right before a name: 'X市委常委、组织部部长' →
         [(X市委, 常委), (组织部, 部长)]."""
         text = doc.text
@@ -155,6 +159,8 @@ class Persons:
                 a = j + 1
         items.append((a, pos))
         pairs: list[list] = []      # [org_mention | None, title]
+        if extra is None:
+            extra = []
         for a, b in items:
             inside = [o for o in orgs if a <= o.span.start and o.span.end <= b]
             if inside:
@@ -166,6 +172,28 @@ class Persons:
                     pairs.append([org, ""])
             else:
                 title = text[a:b]
+                ana = next((w for w in _ANAPHORS if title.startswith(w) and _is_title(title[len(w):])), None)
+                if ana is not None:
+                    # 企业党委副书记: 企业 is the enterprise named last before
+                    prev = [o for o in orgs if o.label == "Enterprise" and o.span.end <= a]
+                    if prev and a - prev[-1].span.end < 200:
+                        base = prev[-1]
+                        sp = Span(a, a + len(ana), "Enterprise", doc.sentence_of(a), "persons", {"kind": "anaphor"})
+                        ref = Mention(sp, "Enterprise", ana, base.normalised,
+                                      {k: v for k, v in base.attrs.items() if k in ("place", "region")})
+                        extra.append(ref)
+                        pairs.append([ref, title[len(ana):]])
+                        continue
+                if title.startswith("工会") and _is_title(title[2:]) and pairs and pairs[-1][0] is not None and \
+                        pairs[-1][0].label in ("Enterprise", "Institution"):
+                    # X公司党委副书记、工会主席: the chair of that enterprise's union
+                    base = pairs[-1][0]
+                    sp = Span(a, a + 2, "Union", doc.sentence_of(a), "persons", {"kind": "derived"})
+                    union = Mention(sp, "Union", "工会", base.normalised + "工会",
+                                    {k: v for k, v in base.attrs.items() if k in ("place", "region")})
+                    extra.append(union)
+                    pairs.append([union, title[2:]])
+                    continue
                 if title and _is_title(title):
                     if pairs:
                         pairs[-1][1] = (pairs[-1][1] + "、" + title) if pairs[-1][1] else title

@@ -160,11 +160,12 @@ class Programmes:
                 sp = Span(s, e, "Institution", doc.sentence_of(s), self.name, {"rule": "newspaper"})
                 out.append(Mention(sp, "Institution", text[s:e], inner, {}))
                 continue
-            if inner.endswith(_POLICY_END):
-                name = text[s:e]
+            bare = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", inner)
+            if bare.endswith(_POLICY_END):
+                name = "《" + bare + "》"
                 end = e
                 # 《…(征求意见稿)》 keeps the bare title as the name
-                mm = self._mk(doc, s, end, name, "titled", (inner,))
+                mm = self._mk(doc, s, end, name, "titled", (inner, bare) if bare != inner else (inner,))
                 out.append(mm)
                 for ref in _SHORT_REFS:
                     if re.sub(r"[(（][^()（）]*[)）]$", "", inner).endswith(ref):
@@ -174,7 +175,8 @@ class Programmes:
             head = ""
             for h in _HEADS_SORTED:
                 k = tail.find(h)
-                if 0 <= k <= 4 and all(is_cjk(ch) for ch in tail[:k + len(h)]):
+                if 0 <= k <= 4 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
+                        not re.search(r"[的和与及是在为了将把对等获]", tail[:k + 1]):
                     if k + len(h) > len(head):
                         head = tail[:k + len(h)]
             if head:

@@ -26,7 +26,8 @@ from itertools import combinations
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME, DocContext, is_reform
+from reformkg.ingest.extract._context import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, REFORM_NAME, DocContext,
+                                              is_reform)
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工�
 
 # --- AWARDED --------------------------------------------------------------------------------
 _AWARD_VERBS_RE = re.compile(rf"(荣获|获得|获评|被评为|被授予|荣膺|当选|摘得|夺得|入选|获颁|喜获|获)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
 _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
 
 # --- PILOTS ---------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ class _Builder:
         self.onto = get_ontology()
         self.out: list[RelationCandidate] = []
         self.seen: set[tuple[str, str, str]] = set()
-        self.sponsors: dict[int, list[tuple[Mention, str, Span]]] = {}  # id(programme) → sponsors
+        self.sponsors: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → sponsors
         self.reform: Mention | None = None
 
     @staticmethod
@@ -394,6 +396,12 @@ def _awarded(b: _Builder) -> None:
             recips = [m for m in ctx.mentions_between(cs, vpos)
                       if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
                       and id(m) not in ctx.title_orgs]
+            if not recips and _WORK_TITLE_RE.search(text, cs, vpos):
+                # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
+                holder = b.ctx.actor_for(vpos)
+                if holder is not None and holder.label != "Region":
+                    b.add("AWARDED", holder, aw, (vpos, aw.span.end), level=level, year=year)
+                continue
             if recips:
                 last = recips[-1]
                 gap = text[last.span.end:vpos]
@@ -467,8 +475,8 @@ def _pilots(b: _Builder) -> None:
             actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
             if not actors:
                 # 作为…试点单位，集团将… : the subject of the next clause
-                nm = re.match(r"[，,]", text[ce:ce + 1])
-                if nm and text[cs:m.start()].strip() in ("", "作为") or text[cs:m.start()].endswith(("作为",)):
+                gap_end = ADVERBIAL_PREFIX_RE.match(text, cs, m.start()).end()
+                if text[ce:ce + 1] in ("，", ",") and gap_end == m.start():
                     ncs, nce = ctx.clause_bounds(ce + 1)
                     actors = [a for a in ctx.subject_group(ncs, nce) if a.label in ACTOR_LABELS]
             if not actors:
@@ -516,7 +524,7 @@ def _pilots(b: _Builder) -> None:
 
 def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
     if b.add("SPONSORS", actor, prog, trig, role=role):
-        b.sponsors.setdefault(id(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+        b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
 
 
 def _sponsors(b: _Builder) -> None:
@@ -579,7 +587,7 @@ def _co_sponsors(b: _Builder) -> None:
         for a, _, _ in lst:
             if all(b.key(a) != b.key(x) for x in actors):
                 actors.append(a)
-        prog = next((r.tail for r in b.out if r.type == "SPONSORS" and id(r.tail) == pid), None)
+        prog = next((r.tail for r in b.out if r.type == "SPONSORS" and b.key(r.tail) == pid), None)
         for x, y in combinations(actors, 2):
             trig = lst[0][2]
             b.add("CO_SPONSORS", x, y, (trig.start, trig.end),
@@ -597,7 +605,7 @@ def _runs(b: _Builder) -> None:
     text = doc.text
     sponsored = set(b.sponsors)
     for p in _programmes(ctx):
-        if (p.attrs or {}).get("derived") or id(p) in sponsored:
+        if (p.attrs or {}).get("derived") or b.key(p) in sponsored:
             continue
         if _is_policy(p) and (p.attrs or {}).get("kind") == "policy":
             continue

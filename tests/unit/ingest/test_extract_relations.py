@@ -233,3 +233,9 @@ def test_issued_with_allies():
                           ("市财政局", "Agency", "湖州市财政局"),
                           ("《湖州市职工技能补贴管理办法》", "Programme", None, {"kind": "policy"})])
     assert [h for h, _ in pairs(doc, "ISSUED")] == sorted(["湖州市总工会", "湖州市人社局", "湖州市财政局"])
+
+
+def test_award_of_a_work_goes_to_its_maker():
+    text = "华能电厂：创新驱动\n\n近两年，“一种输煤皮带保护装置”获得省职工优秀发明专利奖。"
+    doc = make_doc(text, [("华能电厂", "Enterprise"), ("省职工优秀发明专利奖", "Award")])
+    assert pairs(doc, "AWARDED") == [("华能电厂", "省职工优秀发明专利奖")]

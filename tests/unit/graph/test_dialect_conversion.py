@@ -1,0 +1,95 @@
+"""Result conversion: engine objects → GraphNode/GraphEdge/GraphPath with stable ids.
+
+Neo4j: real `neo4j.graph` Node/Relationship/Path objects, built by the driver's own Bolt
+hydrator (what a live result holds), converted by a Neo4jDialect whose driver is never
+connected. FalkorDB: real client objects from a real embedded query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import neo4j
+import pytest
+from neo4j._codec.hydration.bolt.v1.hydration_handler import _GraphHydrator
+from neo4j.time import Date, DateTime
+
+from reformkg.graph.dialects import FalkorDialect, Neo4jDialect
+from reformkg.graph.records import GraphEdge, GraphNode, GraphPath
+
+
+@pytest.fixture
+def neo() -> Neo4jDialect:
+    driver = neo4j.GraphDatabase.driver("bolt://127.0.0.1:9", auth=("neo4j", "x"))  # never connected
+    d = Neo4jDialect("bolt://127.0.0.1:9", driver=driver)
+    yield d
+    d.close()
+
+
+def test_neo4j_node_edge_path(neo):
+    h = _GraphHydrator()
+    a = h.hydrate_node(1, ["Person", "Entity"], {"id": "per_a", "name": "甲", "aliases": ["甲某"]}, "4:x:1")
+    b = h.hydrate_node(2, ["Union", "Entity"], {"id": "uni_b", "name": "乙工会"}, "4:x:2")
+    r = h.hydrate_relationship(10, 1, 2, "HOLDS_POSITION", {"id": "rel_1", "title": "主席", "ev_doc": ["d1"]},
+                               "5:x:10", "4:x:1", "4:x:2")
+    rel2 = h.hydrate_unbound_relationship(11, "LOCATED_IN", {"id": "rel_2"}, "5:x:11")
+    c = h.hydrate_node(3, ["Region", "Entity"], {"id": "reg_c", "name": "丙市"}, "4:x:3")
+    path = h.hydrate_path([a, b, c], [r, rel2], [1, 1, 2, 2])
+    assert isinstance(path, neo4j.graph.Path) and isinstance(r, neo4j.graph.Relationship)
+    rows = neo.convert_rows([[a, r, path, {"k": [b]}, 3, "x", None]])
+    node, edge, p, m, i, s, z = rows[0]
+    assert node == GraphNode(id="per_a", labels=["Entity", "Person"], props={"id": "per_a", "name": "甲", "aliases": ["甲某"]})
+    assert edge == GraphEdge(id="rel_1", type="HOLDS_POSITION", src="per_a", tgt="uni_b",
+                             props={"id": "rel_1", "title": "主席", "ev_doc": ["d1"]})
+    assert isinstance(p, GraphPath)
+    assert [n.id for n in p.nodes] == ["per_a", "uni_b", "reg_c"]
+    assert [(e.type, e.src, e.tgt) for e in p.edges] == [("HOLDS_POSITION", "per_a", "uni_b"), ("LOCATED_IN", "uni_b", "reg_c")]
+    assert m == {"k": [GraphNode(id="uni_b", labels=["Entity", "Union"], props={"id": "uni_b", "name": "乙工会"})]}
+    assert (i, s, z) == (3, "x", None)
+
+
+def test_neo4j_edge_endpoints_looked_up_when_not_in_result(neo, monkeypatch):
+    h = _GraphHydrator()
+    r = h.hydrate_relationship(10, 1, 2, "RUNS", {"id": "rel_1"}, "5:x:10", "4:x:1", "4:x:2")
+    asked: list[list[str]] = []
+
+    def lookup(keys):  # stands in for the one extra read a live store answers
+        asked.append(sorted(keys))
+        return {"4:x:1": "uni_a", "4:x:2": "pro_b"}
+
+    monkeypatch.setattr(neo, "_lookup_stable_ids", lookup)
+    (edge,), = neo.convert_rows([[r]])
+    assert asked == [["4:x:1", "4:x:2"]]
+    assert (edge.src, edge.tgt) == ("uni_a", "pro_b")
+
+
+def test_neo4j_temporal_values_become_iso_strings(neo):
+    h = _GraphHydrator()
+    n = h.hydrate_node(1, ["Document"], {"id": "doc_1", "date": Date(2023, 5, 1)}, "4:x:1")
+    rows = neo.convert_rows([[n, DateTime(2023, 5, 1, 8, 30, 0), dt.date(2020, 11, 6)]])
+    assert rows[0][0].props["date"] == "2023-05-01"
+    assert rows[0][1].startswith("2023-05-01T08:30:00")
+    assert rows[0][2] == "2020-11-06"
+
+
+def test_neo4j_fulltext_and_ddl_syntax(neo):
+    assert neo.fulltext_term(["江苏", "苏省"]) == '"江苏" AND "苏省"'
+    assert "db.index.fulltext.queryNodes('fulltext_entity_search_text', $q)" in neo.fulltext_call("Entity", "q")
+
+
+def test_falkordb_objects(embedded_store):
+    st = embedded_store
+    st.write("CREATE (:Person:Entity {id: 'per_a', name: '甲'})-[:HOLDS_POSITION {id: 'rel_1', title: '主席'}]->"
+             "(:Union:Entity {id: 'uni_b', name: '乙'})")
+    res = st.read("MATCH p = (a:Person)-[e]->(b) RETURN a, e, p, {x: b} AS m, date('2023-05-01') AS d")
+    a, e, p, m, d = res.rows[0]
+    assert a == GraphNode(id="per_a", labels=["Person", "Entity"], props={"id": "per_a", "name": "甲"})
+    assert (e.id, e.type, e.src, e.tgt) == ("rel_1", "HOLDS_POSITION", "per_a", "uni_b")
+    assert [n.id for n in p.nodes] == ["per_a", "uni_b"] and p.edges[0].src == "per_a"
+    assert m["x"].id == "uni_b"
+    assert d == "2023-05-01"
+    assert res.columns == ["a", "e", "p", "m", "d"]
+    # an edge alone: its endpoints are looked up by engine id
+    (edge,), = st.read("MATCH ()-[e]->() RETURN e").rows
+    assert (edge.src, edge.tgt) == ("per_a", "uni_b")
+    assert isinstance(st.dialect, FalkorDialect)

@@ -1,0 +1,57 @@
+"""Organisations: the compound grammar, typing by head, context resolution of 省/市 prefixes and
+bare departments."""
+
+from __future__ import annotations
+
+from tests.unit.ingest._pipe import extract, mentions
+
+
+def _orgs(text: str) -> dict[str, tuple[str, str]]:
+    doc = extract(text, upto="orgs")
+    return {m.surface: (m.label, m.normalised) for m in mentions(doc) if m.label != "Region"}
+
+
+def test_region_committee_department() -> None:
+    o = _orgs("温岭市委组织部和余姚市总工会联合召开会议。")
+    assert o["温岭市委组织部"] == ("Agency", "温岭市委组织部")
+    assert o["余姚市总工会"] == ("Union", "余姚市总工会")
+
+
+def test_contextual_prefix_resolves_to_document_region() -> None:
+    o = _orgs("浙江省今年推进改革。省总工会和省人社厅联合开展培训。")
+    assert o["省总工会"] == ("Union", "浙江省总工会")
+    assert o["省人社厅"] == ("Agency", "浙江省人力资源和社会保障厅")
+
+
+def test_city_prefix_in_a_city_paragraph() -> None:
+    o = _orgs("嘉兴市近年来加大投入，市总工会牵头组织竞赛。")
+    assert o["市总工会"] == ("Union", "嘉兴市总工会")
+
+
+def test_typing_by_head() -> None:
+    o = _orgs("浙江大学与杭州汽轮机股份有限公司签订协议，宁波市家政服务协会参加。")
+    assert o["浙江大学"][0] == "Institution"
+    assert o["杭州汽轮机股份有限公司"][0] == "Enterprise"
+    assert o["宁波市家政服务协会"][0] == "Institution"
+
+
+def test_enterprise_union_is_a_union() -> None:
+    o = _orgs("杭州钢铁集团有限公司工会举办了讲座。")
+    assert o["杭州钢铁集团有限公司工会"][0] == "Union"
+
+
+def test_bare_departments_after_a_committee() -> None:
+    o = _orgs("宁海县委常委、组织部部长王立新说，要把工作做实。")
+    assert o["宁海县委"] == ("Agency", "宁海县委")
+    assert o["组织部"] == ("Agency", "宁海县委组织部")
+
+
+def test_national_bodies() -> None:
+    o = _orgs("全总和国务院有关部门部署工作。")
+    assert o["全总"] == ("Union", "中华全国总工会")
+    assert o["国务院"][0] == "Agency"
+
+
+def test_generic_bodies_are_not_organisations() -> None:
+    o = _orgs("基层工会和企业工会要发挥作用，中职学校也要参与。")
+    assert not o

@@ -1,0 +1,55 @@
+"""Persons: tagger names, names after titles, bylines and symbolic figures left out, positions
+parsed into (organisation, title) pairs."""
+
+from __future__ import annotations
+
+from reformkg.ingest.document import Span
+from reformkg.ingest.extract.persons import Persons
+from tests.unit.ingest._pipe import extract, mentions
+
+
+def _persons(text: str):
+    doc = extract(text, upto="awards")      # the last mention component fixes the indices
+    return doc, {m.surface: m for m in mentions(doc, "Person")}
+
+
+def test_title_chain_gives_one_pair_per_body() -> None:
+    doc, p = _persons("义乌市委常委、组织部部长周建平表示，要抓好落实。")
+    m = p["周建平"]
+    orgs = [(o.normalised, t) for o, t in m.attrs["org_mentions"]]
+    assert orgs == [("义乌市委", "常委"), ("义乌市委组织部", "部长")]
+    assert m.attrs["title"] == "常委、部长"
+    assert doc.mentions[m.attrs["org"]].normalised == "义乌市委"
+
+
+def test_title_without_body_joins_the_previous_one() -> None:
+    doc, p = _persons("温州市总工会党组书记、副主席郑海涛说，工作要落细。")
+    m = p["郑海涛"]
+    assert [(o.normalised, t) for o, t in m.attrs["org_mentions"]] == [("温州市总工会", "党组书记、副主席")]
+
+
+def test_name_after_title_and_speech_verb() -> None:
+    _, p = _persons("台州市委常委、宣传部部长青山说，要讲好故事。")
+    assert "青山" in p
+
+
+def test_bylines_and_credits_are_not_persons() -> None:
+    _, p = _persons("本报记者 刘晓东 通讯员 赵一鸣\n\n工人们在车间忙碌。\n\n孙亮 钱伟 摄\n")
+    assert not p
+
+
+def test_byline_layer_is_respected() -> None:
+    doc = extract("张建国介绍了经验，大家认真听讲。", upto="orgs")
+    doc.layers["byline"] = [Span(0, 3, "byline")]
+    doc = Persons()(doc)
+    assert not [m for m in doc.mentions if m.label == "Person"]
+
+
+def test_symbolic_figures_are_not_actors() -> None:
+    _, p = _persons("要大力弘扬雷锋精神，学习雷锋好榜样。")
+    assert "雷锋" not in p
+
+
+def test_surname_title_is_an_alias() -> None:
+    _, p = _persons("湖州市委书记陈浩然调研企业。陈书记指出，要重视技能人才。")
+    assert p["陈书记"].normalised == "陈浩然"

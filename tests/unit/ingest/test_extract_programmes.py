@@ -1,0 +1,43 @@
+"""Programmes: quoted names with their head, 《》 policies, numbered events, the reform itself."""
+
+from __future__ import annotations
+
+from tests.unit.ingest._pipe import extract, mentions
+
+
+def _progs(text: str) -> dict[str, tuple[str, str]]:
+    doc = extract(text, upto="programmes")
+    return {m.normalised: (m.attrs.get("kind", ""), m.surface) for m in mentions(doc, "Programme")}
+
+
+def test_quoted_name_keeps_its_head() -> None:
+    p = _progs("今年，金华市实施“金蓝领”培训工程，开展“匠心杯”职业技能竞赛。")
+    assert p["“金蓝领”培训工程"][0] == "training"
+    assert p["“匠心杯”职业技能竞赛"][0] == "competition"
+
+
+def test_titled_policy_and_back_reference() -> None:
+    p = _progs("省委办公厅印发《关于加强技能人才培养的实施意见》。《意见》提出五项举措。")
+    assert p["《关于加强技能人才培养的实施意见》"][0] == "policy"
+    assert len(p) == 1
+
+
+def test_numbered_event() -> None:
+    p = _progs("2021年温州市电工职业技能竞赛在瓯海区举行。")
+    assert "2021年温州市电工职业技能竞赛" in p
+
+
+def test_reform_and_its_short_form() -> None:
+    doc = extract("推进产业工人队伍建设改革，让产改成果惠及职工。", upto="programmes")
+    ms = mentions(doc, "Programme")
+    assert {m.normalised for m in ms} == {"产业工人队伍建设改革"} and len(ms) == 2
+
+
+def test_shared_head_list() -> None:
+    p = _progs("实施技能提升、岗位练兵、安全护航工程。")
+    assert {"技能提升工程", "岗位练兵工程", "安全护航工程"} <= set(p)
+
+
+def test_slogan_in_quotes_is_not_a_programme() -> None:
+    p = _progs("大家要树立“一盘棋”思想，形成“拳头”效应。")
+    assert not p

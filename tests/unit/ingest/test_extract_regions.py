@@ -1,0 +1,53 @@
+"""Regions: gazetteer full names and short forms, adcodes and levels, ambiguity by context,
+zones, contextual forms (该市, 全省)."""
+
+from __future__ import annotations
+
+from reformkg.ingest import lexicons as lx
+from tests.unit.ingest._pipe import extract, mentions
+
+
+def _regions(text: str) -> dict[str, dict]:
+    doc = extract(text, upto="regions")
+    return {m.surface: dict(m.attrs, normalised=m.normalised) for m in mentions(doc, "Region")}
+
+
+def test_gazetteer_has_codes_levels_parents() -> None:
+    gz = lx.gazetteer()
+    (i,) = [i for i in gz.by_name["余杭区"] if gz.get(i).adcode.startswith("3301")]
+    p = gz.get(i)
+    assert p.level == "district" and gz.get(p.parent).name == "杭州市"
+    assert gz.get(gz.by_name["广东省"][0]).level == "province"
+
+
+def test_full_and_short_forms() -> None:
+    r = _regions("佛山市顺德区的企业和东莞的工厂都参加了广东省的活动。")
+    assert r["佛山市顺德区"]["normalised"] == "顺德区"
+    assert r["佛山市顺德区"]["adcode"] == "440606"
+    assert r["东莞"]["normalised"] == "东莞市"
+    assert r["广东省"]["level"] == "province"
+
+
+def test_ambiguous_district_by_document_city() -> None:
+    r = _regions("福州市今年推进技能培训。鼓楼区组织职工参加比赛，福州的企业积极响应。")
+    assert r["鼓楼区"]["adcode"].startswith("3501")
+    r = _regions("南京市今年推进技能培训。鼓楼区组织职工参加比赛，南京的企业积极响应。")
+    assert r["鼓楼区"]["adcode"].startswith("3201")
+
+
+def test_contextual_forms_follow_the_paragraph() -> None:
+    doc = extract("绍兴市大力推进改革。该市培训职工3000人。\n\n全省共有一百家企业参与。浙江省总结经验。", upto="regions")
+    ctx = {m.surface: m.normalised for m in mentions(doc, "Region") if m.attrs.get("contextual")}
+    assert ctx["该市"] == "绍兴市"
+    assert ctx["全省"] == "浙江省"
+
+
+def test_zone_with_region_prefix() -> None:
+    doc = extract("合肥高新技术产业开发区的企业参加了培训。", upto="regions")
+    zones = [m for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"]
+    assert [z.surface for z in zones] == ["合肥高新技术产业开发区"]
+
+
+def test_common_word_is_not_a_short_form() -> None:
+    r = _regions("企业投入真金白银支持职工创新。")
+    assert not r

@@ -1,0 +1,95 @@
+"""Resolution: canonical names and aliases, short forms, identity keys, facts checked against the
+ontology, LOCATED_IN/PART_OF, PilotUnit, evidence offsets, curation."""
+
+from __future__ import annotations
+
+from reformkg.graph.model import DocumentResult
+from reformkg.graph.ontology import get_ontology
+from reformkg.ingest.document import RelationCandidate
+from reformkg.ingest.resolve import IMPLICIT, resolve
+from tests.unit.ingest._pipe import extract
+
+
+def _resolve(text: str, **kw) -> DocumentResult:
+    doc = extract(text)
+    return resolve(doc, get_ontology(), **kw)
+
+
+def _by_name(res: DocumentResult) -> dict:
+    return {e.name: e for e in res.entities}
+
+
+def test_canonical_is_fullest_and_aliases_are_surfaces() -> None:
+    res = _resolve("浙江省推进改革。省总工会牵头。浙江省总工会还开展了培训。")
+    e = _by_name(res)["浙江省总工会"]
+    assert e.label == "Union" and "省总工会" in e.aliases
+
+
+def test_region_identity_by_adcode_and_props() -> None:
+    res = _resolve("湖州市长兴县组织培训。长兴县的企业也参加。")
+    e = _by_name(res)["湖州市长兴县"]
+    assert e.props["adcode"] == "330522" and e.props["level"] == "county"
+    assert "长兴县" in e.aliases
+
+
+def test_located_in_and_part_of_with_implicit_parent() -> None:
+    res = _resolve("余杭区总工会举办活动。")
+    ents = {e.id: e for e in res.entities}
+    facts = {(f.type, ents[f.source_id].name, ents[f.target_id].name) for f in res.facts}
+    assert ("LOCATED_IN", "余杭区总工会", "余杭区") in facts
+    parent = [e for e in res.entities if e.name == "余杭区"][0]
+    assert parent.props.get(IMPLICIT)          # named only inside the union's name
+
+
+def test_part_of_from_gazetteer() -> None:
+    res = _resolve("江山市的企业参加了比赛。")
+    ents = {e.id: e for e in res.entities}
+    part = [(ents[f.source_id].name, ents[f.target_id].name) for f in res.facts if f.type == "PART_OF"]
+    assert ("江山市", "衢州市") in part
+
+
+def test_enterprise_short_form_after_full_form() -> None:
+    res = _resolve("远航发电推行师带徒。今年，远电公司又开设了夜校。")
+    names = {e.name: e for e in res.entities if e.label == "Enterprise"}
+    assert len(names) == 1 and "远电公司" in next(iter(names.values())).aliases
+
+
+def test_relation_candidates_pruned_and_symmetric_order() -> None:
+    doc = extract("宁波市总工会与宁波大学合作。张伟说。")
+    union = [m for m in doc.mentions if m.label == "Union"][0]
+    uni = [m for m in doc.mentions if m.label == "Institution"][0]
+    person = [m for m in doc.mentions if m.label == "Person"][0]
+    doc.relations = [RelationCandidate("PARTNERS_WITH", uni, union), RelationCandidate("PARTNERS_WITH", union, uni),
+                     RelationCandidate("ISSUED", person, union)]
+    res = resolve(doc, get_ontology())
+    pw = [f for f in res.facts if f.type == "PARTNERS_WITH"]
+    assert len(pw) == 1 and pw[0].source_id < pw[0].target_id
+    assert res.pruned == {"ISSUED": 1}
+
+
+def test_pilot_unit_and_evidence_offsets() -> None:
+    text = "\n\n  杭州市总工会被确定为试点单位。"
+    doc = extract(text)
+    union = [m for m in doc.mentions if m.label == "Union"][0]
+    union.attrs["pilot"] = True
+    res = resolve(doc, get_ontology())
+    e = [x for x in res.entities if x.label == "Union"][0]
+    assert "PilotUnit" in e.extra_labels
+    ev = e.evidence[0]
+    assert doc.source_text[ev.start:ev.end] == "杭州市总工会"
+
+
+def test_identity_lookup_and_curation() -> None:
+    class Lookup:
+        def candidates(self, label: str, name: str) -> list[dict]:
+            return [{"id": "per_x", "name": name, "aliases": [], "region": "某地", "positions": []}]
+
+    class Curate:
+        def apply(self, result: DocumentResult) -> DocumentResult:
+            result.entities = [e for e in result.entities if e.label != "Person"]
+            return result
+
+    res = _resolve("台州市委书记李志强说，要抓落实。", identity=Lookup())
+    assert any(e.label == "Person" for e in res.entities)
+    res = _resolve("台州市委书记李志强说，要抓落实。", curation=Curate())
+    assert not any(e.label == "Person" for e in res.entities)
