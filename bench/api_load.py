@@ -116,7 +116,10 @@ def build_graph(store, n_nodes: int, n_rels: int, seed: int = 7, batch: int = 50
 
     # relationships: endpoints from the ontology's rules, a skewed choice (some hubs)
     def pick(pool: list[str]) -> str:
-        return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 else rng.choice(pool)
+        """30% of the ends follow a power law over the pool (hubs of a few thousand), the rest uniform."""
+        if rng.random() < 0.3:
+            return pool[min(int((rng.paretovariate(1.2) - 1.0) * 20), len(pool) - 1)]
+        return rng.choice(pool)
 
     seen: set[str] = set()
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -158,8 +161,8 @@ def build_graph(store, n_nodes: int, n_rels: int, seed: int = 7, batch: int = 50
 
 def _requests(rng: random.Random, ids: list[str], names: list[str]) -> tuple[str, str, dict]:
     kind = rng.choices(list(MIX), list(MIX.values()))[0]
-    if kind == "search":
-        n = rng.choice(names)
+    if kind == "search":  # 2-4 characters of a stored name, punctuation dropped (what people type)
+        n = "".join(ch for ch in rng.choice(names) if ch.isalnum())
         i = rng.randrange(max(1, len(n) - 2))
         return kind, "/api/entities", {"q": n[i:i + 2 + rng.randrange(3)], "limit": 20}
     eid = rng.choice(ids)
@@ -277,6 +280,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of untimed warm-up load")
+    ap.add_argument("--baseline", type=float, default=10.0, help="seconds of 1-client load first (0: skip)")
     ap.add_argument("--data-dir", type=Path, default=None, help="reuse/keep this data dir (default: a temp dir)")
     ap.add_argument("--reuse", action="store_true", help="do not rebuild the graph if it is already there")
     ap.add_argument("--keep", action="store_true", help="keep the temp data dir")
@@ -313,14 +317,32 @@ def main() -> int:
         port = _free_port()
         env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_GRAPH_NAME": "bench",
                "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", "reformkg.api.main:create_app", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"]
+        try:  # `reformkg serve` (uvicorn factory, N workers); plain uvicorn if the CLI is not there
+            from reformkg.cli import serve  # noqa: F401
+
+            cmd = [sys.executable, "-c", "from reformkg.cli import app; app()", "serve", "--host", "127.0.0.1",
+                   "--port", str(port), "--workers", str(args.workers)]
+        except ImportError:
+            cmd = [sys.executable, "-m", "uvicorn", "--factory", "reformkg.api.main:create_app", "--host", "127.0.0.1",
+                   "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"]
         server = subprocess.Popen(cmd, env=env, cwd=str(ROOT), start_new_session=True)
         base = f"http://127.0.0.1:{port}"
         _wait_http(base + "/api/ontology")
         print(f"serving on {base} with {args.workers} workers; {args.clients} clients for {args.duration:.0f} s")
 
         ctx = mp.get_context("spawn")
+        if args.baseline > 0:  # one client, no queueing: the service time of each endpoint
+            q = ctx.Queue()
+            p = ctx.Process(target=_client_main, args=(base, ids, names, 1, args.baseline, args.seed + 2, q))
+            p.start()
+            base_res = q.get(timeout=args.baseline + 120)
+            p.join()
+            print(f"\nbaseline, 1 client for {args.baseline:.0f} s (service time without queueing):")
+            print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+            for kind in MIX:
+                xs = base_res["lat"].get(kind, [])
+                print(f"{kind:<14}{len(xs):>10}{base_res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}"
+                      f"{_pct(xs, 95):>9.1f}{_pct(xs, 99):>9.1f}")
         if args.warmup > 0:
             q = ctx.Queue()
             p = ctx.Process(target=_client_main, args=(base, ids, names, args.clients, args.warmup, args.seed + 1, q))
@@ -335,7 +357,8 @@ def main() -> int:
 
         total = sum(len(v) for v in res["lat"].values())
         errors = sum(res["errors"].values())
-        print(f"\n{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'mean ms':>9}")
+        print(f"\nload, {args.clients} clients for {args.duration:.0f} s:")
+        print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'mean ms':>9}")
         for kind in MIX:
             xs = res["lat"].get(kind, [])
             print(f"{kind:<14}{len(xs):>10}{res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}{_pct(xs, 95):>9.1f}"

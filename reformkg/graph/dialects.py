@@ -197,10 +197,14 @@ class FalkorDialect(Dialect):
                  host: str = "localhost", port: int = 6379, password: str | None = None):
         from falkordb import FalkorDB
 
-        if unix_socket_path is not None:
-            self._db = FalkorDB(unix_socket_path=str(unix_socket_path), password=password)
-        else:
-            self._db = FalkorDB(host=host, port=port, password=password)
+        where = str(unix_socket_path) if unix_socket_path is not None else f"{host}:{port}"
+        try:
+            if unix_socket_path is not None:
+                self._db = FalkorDB(unix_socket_path=str(unix_socket_path), password=password)
+            else:
+                self._db = FalkorDB(host=host, port=port, password=password)
+        except Exception as exc:  # noqa: BLE001 - the client connects at construction
+            raise StoreError(f"cannot reach FalkorDB at {where}: {exc}") from exc
         self.graph_name = graph_name
         self._graph = self._db.select_graph(graph_name)
 
@@ -280,8 +284,16 @@ class FalkorDialect(Dialect):
 
     # operations
     def run_read(self, query, params=None, timeout_ms=None, row_cap=None, user=False) -> QueryResult:
+        timeout = int(timeout_ms) if timeout_ms else None
         try:
-            res = self._graph.ro_query(query, params or {}, timeout=int(timeout_ms) if timeout_ms else None)
+            try:
+                res = self._graph.ro_query(query, params or {}, timeout=timeout)
+            except Exception as exc:  # noqa: BLE001
+                if "empty key" not in str(exc):
+                    raise
+                # the graph does not exist yet: create it empty (reads then see an empty graph)
+                self._graph.query("RETURN 1")
+                res = self._graph.ro_query(query, params or {}, timeout=timeout)
         except Exception as exc:  # noqa: BLE001 - mapped below
             raise self._map_error(exc) from exc
         return self._to_result(res, row_cap)

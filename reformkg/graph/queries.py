@@ -34,9 +34,11 @@ MENTIONED_IN = "MENTIONED_IN"
 DOC_LABEL = "Document"
 OUTCOME_LABEL = "Outcome"
 
-SEARCH_CAP = 1000  # candidates ranked per search
+SEARCH_CAP = 1000  # candidates ranked per search (exact and prefix matches fetched first)
+TOTAL_CAP = 10_000  # search totals are exact up to this
+DEGREE_CAP = 200  # best candidates (rank, then shorter name) whose degree orders a search page
 CARD_CAP = 1000  # relationships read for one card
-PATH_TYPES_EXCLUDED = (MENTIONED_IN,)
+PATH_EXPAND_CAP = 50_000  # relationships read per breadth-first hop when looking for paths
 
 
 # ---- small helpers ---------------------------------------------------------------------------
@@ -190,53 +192,85 @@ class Reader:
 
     def search(self, q: str = "", label: str | None = None, region: str | None = None,
                limit: int = 20, offset: int = 0) -> dict[str, Any]:
-        """Entities by name or alias substring; ranked exact > prefix > substring, then degree."""
+        """Entities by name or alias substring; ranked exact > prefix > substring, then degree,
+        then the shorter name.
+
+        Bounded work per request: full-text (character bigrams) narrows the candidates when the
+        store has it, the substring test is exact, and at most SEARCH_CAP candidates are ranked.
+        When a term matches more than that, exact-name (index) and prefix matches are fetched
+        separately so that they still come first; `total` is exact up to TOTAL_CAP. Degree
+        orders the DEGREE_CAP best candidates (by rank, then shorter name) within their rank.
+        """
         limit = _int(limit, 1, 10_000)
         offset = _int(offset, 0, 10_000_000)
         lab = self.ontology.check_label(label) if label else self.ontology.umbrella_label
-        params: dict[str, Any] = {"q": (q or "").strip().lower()}
-        where = ["($q = '' OR toLower(n.name) CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q))"]
+        raw = (q or "").strip()
+        ql = raw.lower()
+        params: dict[str, Any] = {"q": ql, "raw": raw}
+        where = "($q = '' OR toLower(n.name) CONTAINS $q OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q))"
         region_clause = ""
+        empty = {"items": [], "total": 0, "limit": limit, "offset": offset}
         if region:
             rids, rnames = self.region_scope(region)
             if not rids:
-                return {"items": [], "total": 0, "limit": limit, "offset": offset}
+                return empty
             params.update(rids=rids, rnames=rnames)
             region_clause = (
                 " OPTIONAL MATCH (n)-[:LOCATED_IN|PART_OF]->(x:Region) WITH n, collect(x.id) AS locs"
                 " WHERE n.id IN $rids OR n.region IN $rnames OR n.region IN $rids OR any(i IN locs WHERE i IN $rids)")
         call, ft_params = ("", {})
-        if params["q"] and lab == self.ontology.umbrella_label and hasattr(self.store, "fulltext_query"):
-            call, ft_params = self.store.fulltext_query(params["q"])
-        if call:  # full-text candidates (bigrams), then the exact substring test
+        if ql and lab == self.ontology.umbrella_label and hasattr(self.store, "fulltext_query"):
+            call, ft_params = self.store.fulltext_query(ql)
+        if call:
             params.update(ft_params)
-            match = f"{call} WITH node AS n WHERE n:{lab} AND " + " AND ".join(where)
+            match = f"{call} WITH node AS n WHERE n:{lab} AND {where}{region_clause}"
         else:
-            match = f"MATCH (n:{lab}) WHERE " + " AND ".join(where)
-        match += region_clause
-        total = self._rows(match + " RETURN count(n)", params)[0][0]
-        if offset >= total or offset >= SEARCH_CAP:
-            return {"items": [], "total": int(total), "limit": limit, "offset": offset}
-        fetch = min(offset + limit, SEARCH_CAP)
-        rows = self._rows(
-            match
-            + " WITH n, CASE WHEN toLower(n.name) = $q OR $q IN [a IN coalesce(n.aliases, []) | toLower(a)] THEN 0"
-              " WHEN toLower(n.name) STARTS WITH $q OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) STARTS WITH $q)"
-              " THEN 1 ELSE 2 END AS rank"
-            + " OPTIONAL MATCH (n)-[r]-() WITH n, rank, count(r) AS degree"
-            + f" RETURN n, rank, degree ORDER BY rank, degree DESC, n.name LIMIT {fetch}",
-            params,
-        )
+            match = f"MATCH (n:{lab}) WHERE {where}{region_clause}"
+        cols = "n.id, n.name, n.aliases, labels(n), n.region"
+        rows = self._rows(f"{match} RETURN {cols} LIMIT {SEARCH_CAP + 1}", params)
+        total = len(rows)
+        found: dict[str, list[Any]] = {}
+        if total > SEARCH_CAP:  # a common term: count, and make sure exact and prefix matches are ranked
+            total = int(self._rows(match + f" WITH n LIMIT {TOTAL_CAP} RETURN count(n)", params)[0][0])
+            if ql:
+                for extra in (f"MATCH (n:{lab}) WHERE n.name = $raw{region_clause}",
+                              f"MATCH (n:{lab}) WHERE toLower(n.name) STARTS WITH $q{region_clause}"):
+                    for row in self._rows(f"{extra} RETURN {cols} LIMIT {SEARCH_CAP}", params):
+                        found.setdefault(row[0], row)
+        if total == 0 or offset >= SEARCH_CAP:
+            return {**empty, "total": total}
+        for row in rows[:SEARCH_CAP]:
+            found.setdefault(row[0], row)
+        ranked = []
+        for nid, name, aliases, labels, reg in found.values():
+            names = [(name or "").lower()] + [a.lower() for a in (aliases or []) if isinstance(a, str)]
+            if not ql:
+                rank = 2
+            elif ql in names:
+                rank = 0
+            elif any(x.startswith(ql) for x in names):
+                rank = 1
+            else:
+                rank = 2
+            ranked.append([rank, nid, name or "", list(aliases or []), labels, reg])
+        ranked.sort(key=lambda r: (r[0], len(r[2]), r[1]))
+        ranked = ranked[:SEARCH_CAP]
+        degree = self.degrees([r[1] for r in ranked[:max(DEGREE_CAP, offset + limit)]])
+        ranked.sort(key=lambda r: (r[0], r[1] not in degree, -degree.get(r[1], 0), len(r[2]), r[2], r[1]))
         kinds = ("exact", "prefix", "substring")
-        items = []
-        for node, rank, degree in rows[offset:fetch]:
-            props = node_props(node)
-            items.append({
-                "id": node_id(node), "name": props.get("name") or "", "labels": primary_labels(node_labels(node), self.ontology),
-                "aliases": list(props.get("aliases") or []), "region": props.get("region"),
-                "degree": int(degree), "match": kinds[int(rank)] if params["q"] else None,
-            })
-        return {"items": items, "total": int(total), "limit": limit, "offset": offset}
+        items = [{"id": nid, "name": name, "labels": primary_labels(labels, self.ontology), "aliases": aliases,
+                  "region": reg, "degree": degree.get(nid, 0), "match": kinds[rank] if ql else None}
+                 for rank, nid, name, aliases, labels, reg in ranked[offset:offset + limit]]
+        return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+    def degrees(self, ids: list[str]) -> dict[str, int]:
+        """Number of relationships of each node (all types)."""
+        out: dict[str, int] = {}
+        for lab, group in self._groups(ids).items():
+            for nid, deg in self._rows(f"UNWIND $ids AS i MATCH (n:{lab} {{id: i}}) "
+                                       "OPTIONAL MATCH (n)-[r]-() RETURN i, count(r)", {"ids": group}):
+                out[nid] = int(deg)
+        return out
 
     # ---- projections (scalars and maps instead of whole nodes: less to ship and convert) ---------
     def edge_fields(self, types: Iterable[str] | None = None) -> list[str]:
@@ -423,7 +457,13 @@ class Reader:
     # ---- paths -------------------------------------------------------------------------------
     def paths(self, source: str, target: str, max_hops: int = 6, limit: int = 10,
               rel_types: list[str] | None = None, evidence_per_hop: int = 3) -> dict[str, Any] | None:
-        """Shortest undirected paths between two nodes, with evidence on each hop."""
+        """Shortest undirected paths between two nodes, with evidence on each hop.
+
+        A bidirectional breadth-first search in plain per-hop Cypher (id columns only), which
+        costs a fraction of `allShortestPaths` on large graphs with hubs; every shortest path
+        found is then read back whole. Each hop reads at most PATH_EXPAND_CAP relationships:
+        when a hub hits that cap `truncated` is set (some shortest paths may be missing).
+        """
         max_hops = _int(max_hops, 1, 10)
         limit = _int(limit, 1, 1000)
         if not self.exists(source) or not self.exists(target):
@@ -431,33 +471,121 @@ class Reader:
         out: dict[str, Any] = {"source": source, "target": target, "max_hops": max_hops, "paths": [], "truncated": False}
         if source == target:
             return out
-        types = self.types_text(rel_types or self.default_types())
-        rows = self._rows(
-            f"MATCH {self.node_pattern('a', source)}, {self.node_pattern('b', target)} WITH a, b "
-            f"MATCH p = allShortestPaths((a)-[:{types}*1..{max_hops}]-(b)) RETURN p LIMIT {limit + 1}",
-            {"a_id": source, "b_id": target},
-        )
-        out["truncated"] = len(rows) > limit
+        type_list = rel_types or self.default_types()
+        id_paths, truncated = self._shortest_id_paths(source, target, max_hops, self.types_text(type_list), limit + 1)
+        out["truncated"] = truncated or len(id_paths) > limit
+        id_paths = id_paths[:limit]
+        if not id_paths:
+            return out
+        node_ids = sorted({n for p in id_paths for n in p[0::2]})
+        nodes = self.get_nodes(node_ids)
+        edges = self._edges_by_hop({(p[i], p[i + 1], p[i + 2]) for p in id_paths for i in range(0, len(p) - 2, 2)})
         docs_needed: set[str] = set()
-        for (path,) in rows[:limit]:
-            pnodes = list(_get(path, "nodes") or [])
-            pedges = list(_get(path, "edges") or [])
+        for p in id_paths:
+            pnodes = [nodes[n] for n in p[0::2] if n in nodes]
             names = {node_id(n): _names(n) for n in pnodes}
             hops = []
-            for edge in pedges:
+            for i in range(0, len(p) - 2, 2):
+                edge = edges.get(p[i + 1])
+                if edge is None:  # changed underneath us
+                    break
                 e = edge_dict(edge)
                 ev = evidence_items(_get(edge, "props") or {}, names.get(e["source"], []), names.get(e["target"], []),
                                     evidence_per_hop)
                 docs_needed.update(i["doc_id"] for i in ev)
                 hops.append({"edge": e, "evidence": ev})
+            if len(hops) * 2 + 1 != len(p) or len(pnodes) != len(hops) + 1:
+                continue
             out["paths"].append({"nodes": [summary_node(n, self.ontology) for n in pnodes], "hops": hops,
-                                 "length": len(pedges)})
+                                 "length": len(hops)})
         if docs_needed:
             docs = self.documents_by_id(sorted(docs_needed))
             for p in out["paths"]:
                 for hop in p["hops"]:
                     for item in hop["evidence"]:
                         item["document"] = docs.get(item["doc_id"])
+        return out
+
+    def _expand(self, ids: list[str], types: str, cap: int) -> tuple[list[list[Any]], bool]:
+        """(a.id, r.id, b.id) rows of one hop from `ids`; True when the cap cut them."""
+        rows: list[list[Any]] = []
+        for lab, group in self._groups(ids).items():
+            got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b) "
+                             f"RETURN a.id, r.id, b.id LIMIT {cap - len(rows) + 1}", {"ids": group})
+            rows.extend(got)
+            if len(rows) > cap:
+                return rows[:cap], True
+        return rows, False
+
+    def _shortest_id_paths(self, source: str, target: str, max_hops: int, types: str,
+                           limit: int) -> tuple[list[list[str]], bool]:
+        """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`)."""
+        level = ({source: 0}, {target: 0})
+        parents: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
+        frontier = ([source], [target])
+        depth = [0, 0]
+        truncated = False
+        meet: list[str] = []
+        while depth[0] + depth[1] < max_hops and frontier[0] and frontier[1]:
+            side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+            rows, cut = self._expand(frontier[side], types, PATH_EXPAND_CAP)
+            truncated |= cut
+            d = depth[side] + 1
+            lv, par = level[side], parents[side]
+            nxt: list[str] = []
+            for a, rid, b in rows:
+                if a == b:
+                    continue
+                known = lv.get(b)
+                if known is None:
+                    lv[b] = d
+                    nxt.append(b)
+                    par[b] = [(a, rid)]
+                elif known == d and (a, rid) not in par[b]:
+                    par[b].append((a, rid))
+            depth[side] = d
+            frontier = (nxt, frontier[1]) if side == 0 else (frontier[0], nxt)
+            other = level[1 - side]
+            hits = [(d + other[n], n) for n in nxt if n in other]
+            if hits:
+                best = min(h[0] for h in hits)
+                meet = [n for length, n in hits if length == best]
+                break
+        if not meet:
+            return [], truncated
+
+        def chains(node: str, side: int, budget: int) -> list[list[str]]:
+            """Paths from the side's root to `node`, as [root, edge, …, node]."""
+            if not parents[side].get(node):
+                return [[node]]
+            out: list[list[str]] = []
+            for parent, rid in parents[side][node]:
+                for head in chains(parent, side, budget):
+                    out.append(head + [rid, node])
+                    if len(out) >= budget:
+                        return out
+            return out
+
+        result: list[list[str]] = []
+        for m in meet:
+            for left in chains(m, 0, limit):
+                for right in chains(m, 1, limit):
+                    result.append(left + right[::-1][1:])
+                    if len(result) >= limit:
+                        return result, truncated
+        return result, truncated
+
+    def _edges_by_hop(self, hops: set[tuple[str, str, str]]) -> dict[str, Any]:
+        """Edges (GraphEdge) by id, looked up from their first node (index) rather than by edge id."""
+        by_label: dict[str, list[dict[str, str]]] = {}
+        for a, rid, b in hops:
+            for lab, group in self._groups([a]).items():
+                by_label.setdefault(lab, []).append({"a": a, "r": rid, "b": b})
+        out: dict[str, Any] = {}
+        for lab, pairs in by_label.items():
+            for a, r, b in self._rows(f"UNWIND $pairs AS p MATCH (a:{lab} {{id: p.a}})-[r]-(b) "
+                                      "WHERE r.id = p.r AND b.id = p.b RETURN a, r, b", {"pairs": pairs}):
+                out[str(_get(r, "id"))] = r
         return out
 
     # ---- evidence ----------------------------------------------------------------------------

@@ -131,9 +131,9 @@ class GraphStore:
         res = self.read(
             f"MATCH (n:{label}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) "
             "OPTIONAL MATCH (n)-[h:HOLDS_POSITION]->(o) "
-            "RETURN n.id, n.name, n.aliases, n.region, collect(CASE WHEN o IS NULL THEN NULL ELSE "
-            "{title: h.title, org: o.name, org_id: o.id} END) AS positions "
-            "ORDER BY n.id LIMIT 50",
+            "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.region AS region, "
+            "collect(CASE WHEN o IS NULL THEN NULL ELSE {title: h.title, org: o.name, org_id: o.id} END) AS positions "
+            "ORDER BY id LIMIT 50",
             {"name": name},
         )
         return [

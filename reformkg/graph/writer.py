@@ -40,6 +40,7 @@ REPORTED = "REPORTED"
 PILOT_LABEL = "PilotUnit"
 RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
 EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+UNSUPPORTED_FLAG = "unsupported"  # transient, set and deleted within one clean-up
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,14 +204,16 @@ MATCH (n)-[e]-()
 WHERE e.ev_doc IS NOT NULL AND any(x IN e.ev_doc WHERE x IN $olds OR (x = $doc_id AND NOT e.id IN $edge_ids))
 WITH DISTINCT e
 WITH e, [i IN range(0, size(e.ev_doc) - 1) WHERE NOT e.ev_doc[i] IN $olds AND (e.ev_doc[i] <> $doc_id OR e.id IN $edge_ids)] AS keep
-SET {EVIDENCE_KEEP_SET}, e.evidence_count = size(keep)"""
+SET {EVIDENCE_KEEP_SET}, e.evidence_count = size(keep),
+    e.{UNSUPPORTED_FLAG} = CASE WHEN size(keep) = 0 THEN true END"""
 
 # separate segment: FalkorDB pushes a filter placed after SET below it (the SET then sees
-# only the filtered rows), so edges left without evidence are found again and deleted here
+# only the filtered rows), so the edges the step above left without evidence are flagged
+# there and deleted here. Edges that never had evidence (gazetteer PART_OF) are not flagged.
 DELETE_UNSUPPORTED = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
 MATCH (o)<-[:{MENTIONED_IN}]-(n)
 MATCH (n)-[e]-()
-WHERE e.evidence_count = 0
+WHERE e.{UNSUPPORTED_FLAG} = true
 WITH DISTINCT e
 DELETE e"""
 

@@ -27,7 +27,7 @@ LEVEL_PROVINCE, LEVEL_CITY, LEVEL_COUNTY, LEVEL_DISTRICT, LEVEL_TOWN, LEVEL_ZONE
 
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "开发区", "高新区", "工业园区",
                  "产业园区", "科技园区", "园区", "示范区", "综保区", "综合保税区", "创新区", "产业园", "科技园",
-                 "工业园", "新区", "实验区", "试验区", "自贸区")
+                 "工业园", "新区", "实验区", "试验区", "自贸区", "科技城", "科学城", "保税区", "物流园")
 
 # short forms of counties/districts that are ordinary words: never used alone
 _GENERIC_SHORT = frozenset("""新区 城区 郊区 矿区 市中 市辖 开发 高新 经开 东区 西区 南区 北区 中区 城中 城东 城西 城南
@@ -262,11 +262,15 @@ def compound_surnames() -> frozenset[str]:
 
 def org_label_of(name: str) -> str | None:
     """Type an organisation name by its head (工会 anywhere -> Union)."""
-    if "工会" in name or name.endswith(("女职工委员会", "女工委")):
+    if name.endswith(("工会", "女职工委员会", "女工委")):
         return "Union"
     for head in org_heads_sorted():
         if name.endswith(head):
-            return org_heads()[head]
+            label = org_heads()[head]
+            # a union's own committees and offices are the union (工会女职工委员会, 工会办公室)
+            if "工会" in name and label == "Agency":
+                return "Union"
+            return label
     return None
 
 
@@ -275,7 +279,7 @@ def expand_abbreviation(name: str) -> str:
     for short, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
         if name == short:
             return full
-        if name.endswith(short) and short != full and len(short) >= 3:
+        if name.endswith(short) and short != full and len(name) > len(short):
             return name[: -len(short)] + full
     return name
 

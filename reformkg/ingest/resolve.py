@@ -63,6 +63,18 @@ def _evidence(doc: Document, start: int, end: int, sentence: int | None = None) 
     return Evidence(doc.doc_id, sent, a, b)
 
 
+def _strip_region(name: str) -> str:
+    """The name without a leading province/city (广东美的集团 → 美的集团)."""
+    gz = lx.gazetteer()
+    if gz.automaton is None:
+        return name
+    for end, (surface, _short) in gz.automaton.iter(name):
+        start = end - len(surface) + 1
+        if start == 0 and len(name) - len(surface) >= 3:
+            return name[len(surface):]
+    return name
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -149,9 +161,14 @@ class _Resolver:
             qh = {norm_key(a) for m in h.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
             return bool(qg & qh)
         if label == "Enterprise":
+            bare_full = _strip_region(full)
             for tail in _COMPANY_TAILS:
-                if full == short + tail or (full.endswith(tail) and full[: -len(tail)] == short):
-                    return True
+                for f in (full, bare_full):
+                    if f == short + tail or (f.endswith(tail) and f[: -len(tail)] == short):
+                        return True
+                    if short.endswith(tail) and f.endswith(_COMPANY_TAILS) and f.startswith(short[: -len(tail)]) and \
+                            len(short) - len(tail) >= 2:
+                        return True
             core = short
             for tail in ("公司", "集团"):
                 if core.endswith(tail) and len(core) > len(tail) + 1:
@@ -168,7 +185,11 @@ class _Resolver:
                 return False
             if not _subsequence(short, full):
                 return False
-            return short[-1] == full[-1] or short[-1] in full[-2:] or (len(short) >= 5 and short[-1] in full[-4:])
+            if short[-2:] == full[-2:]:
+                return True
+            if short[-1] in "委局厅部办会":      # a complete body of its own (市委 ≠ 市人大常委会)
+                return False
+            return short[-1] in full[-2:] or (len(short) >= 5 and short[-1] in full[-4:])
         return False
 
     def _absorb(self, g: _Group, h: _Group) -> None:

@@ -5,7 +5,8 @@ store: zero syntax errors.
 The statements are collected two ways:
 - recorded while a real embedded store ingests documents (new versions, deletion), answers the
   application's reads (search, card, neighbourhood, paths, evidence, documents, analytics
-  inputs), curation and the saved queries: every `run_read`/`run_write` statement and every
+  inputs), curation, the saved queries, a migration into a second store and a neo4j-admin CSV
+  export: every `run_read`/`run_write` statement and every
   segment of an atomic write, which the Neo4j dialect sends one by one in one transaction. The
   one dialect fragment inside them (the full-text call) is swapped for the Neo4j dialect's;
 - the Neo4j dialect's own DDL (constraints, indexes, full-text index, clear), captured by giving
@@ -134,7 +135,8 @@ def _try(errors: list[str], what: str, fn, *args, **kwargs) -> Any:
         return None
 
 
-def _session(store: Any, ontology: Any, doc_result: Any) -> list[str]:
+def _session(store: Any, ontology: Any, doc_result: Any, bulk_target: Any = None,
+             export_dir: Path | None = None) -> list[str]:
     """Drive the store through ingest, reads, curation and deletion."""
     from reformkg.graph.writer import build_batch
 
@@ -187,6 +189,17 @@ def _session(store: Any, ontology: Any, doc_result: Any) -> list[str]:
              if hasattr(curation.Curation, "load") else None)
     for name, q in load_catalogue().items():
         _try(errors, f"saved {name}", store.read_only_user_query, q.cypher, q.bind(q.example_params()))
+    try:
+        from reformkg import cli
+    except ImportError:  # pragma: no cover
+        cli = None
+    if cli is not None and hasattr(cli, "_whole_graph"):
+        _try(errors, "cli whole graph", cli._whole_graph, store, 100)
+    if bulk_target is not None:  # migrate reads this store and writes the target; export reads
+        from reformkg.graph.bulk import export_neo4j_csv, migrate
+
+        _try(errors, "migrate", migrate, store, bulk_target, batch_size=5, progress=False)
+        _try(errors, "export", export_neo4j_csv, store, export_dir, batch_size=5)
     store.delete_document(graphdata.DOC2)
     return errors
 
@@ -260,19 +273,25 @@ def _neo4j_dialect(rec: _Recorder):
                         driver=RecordingDriver(rec))
 
 
-def test_statements_the_store_sends_pass_neo4j_parser(embedded_store, ontology, doc_result, monkeypatch, tmp_path):
+def test_statements_the_store_sends_pass_neo4j_parser(embedded_store, make_store, ontology, doc_result, monkeypatch,
+                                                     tmp_path):
     _node()
     from reformkg.graph import schema
 
     rec = _Recorder()
     _record_store(embedded_store, rec, monkeypatch)
-    errors = _session(embedded_store, ontology, doc_result)
+    target = make_store("embedded")
+    _record_store(target, rec, monkeypatch)
+    errors = _session(embedded_store, ontology, doc_result, bulk_target=target, export_dir=tmp_path / "csv")
     recorded_embedded = len(rec.statements)
 
     neo_rec = _Recorder()
     neo = _neo4j_dialect(neo_rec)
     schema.ensure_schema(neo, ontology)
     neo.clear()
+    lookup = getattr(neo, "_lookup_stable_ids", None)  # endpoint ids of edges returned without nodes
+    if lookup is not None:
+        lookup(["4:x:1"])
 
     # the full-text call is the one dialect fragment inside store statements
     falkor = embedded_store.dialect

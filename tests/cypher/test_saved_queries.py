@@ -210,13 +210,13 @@ def test_answers_on_the_fixture_graph(fixture_store):
 def test_saved_queries_are_read_only_on_the_store(fixture_store):
     """They go through read_only_user_query; nothing they do changes the graph."""
     before = fixture_store.stats()
-    for name, q in CATALOGUE.items():
+    for q in CATALOGUE.values():
         fixture_store.read_only_user_query(q.cypher, q.bind(q.example_params()))
     assert fixture_store.stats() == before
 
 
 def test_every_saved_query_runs_on_the_ingested_samples(loaded_store):
-    for name, q in CATALOGUE.items():
+    for q in CATALOGUE.values():
         loaded_store.read_only_user_query(q.cypher, q.bind(q.example_params()))
         required = {p.name: p.example for p in q.parameters.values() if p.required}
         loaded_store.read_only_user_query(q.cypher, q.bind(required))

@@ -45,6 +45,8 @@ def run_read_only(store: Any, settings: Any, query: str, parameters: dict[str, A
 
 def _info(q: Any) -> SavedQueryInfo:
     params = getattr(q, "parameters", None)
+    if isinstance(params, dict):  # Parameter records (name, type, required, default, description, example)
+        params = {k: (p.model_dump() if hasattr(p, "model_dump") else p) for k, p in params.items()}
     return SavedQueryInfo(name=q.name, question=q.question, parameters=json_safe(params),
                           example=json_safe(getattr(q, "example", None)), cypher=q.cypher)
 
@@ -66,6 +68,10 @@ def build(enums: OntologyEnums) -> APIRouter:
         q = _catalogue().get(name)
         if q is None:
             raise NotFound(f"no saved query {name!r}")
-        return run_read_only(store, settings, q.cypher, body.parameters, body.row_cap)
+        try:  # declared types, defaults for the optional ones, 400 for unknown or missing ones
+            params = q.bind(body.parameters) if hasattr(q, "bind") else body.parameters
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from exc
+        return run_read_only(store, settings, q.cypher, params, body.row_cap)
 
     return router

@@ -39,7 +39,7 @@ DEIXIS = (
     (re.compile(r"^(?:该|本|我|全)(县)"), "Region", "县"),
     (re.compile(r"^(?:该|本|我|全)(区)"), "Region", "区"),
     (re.compile(r"^(?:该|本|我|全)(镇)"), "Region", "镇"),
-    (re.compile(r"^(?:该|本|我)?(集团|公司|企业)(?!工会|职工|员工|党委|领导)"), "Enterprise", ""),
+    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), "Enterprise", ""),
 )
 _REGION_PREFIX_RE = re.compile(r"^(.{1,10}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道))")
 
@@ -179,13 +179,25 @@ class DocContext:
         return None
 
     # ---- subjects --------------------------------------------------------------------------
+    def subject_start(self, cs: int, ce: int) -> int:
+        """Where a clause's subject may start: after adverbials (今年以来，目前 …), unless a
+        mention starts before them (a name beginning with 都/并/还 … is not an adverb)."""
+        text = self.doc.text
+        p0 = cs
+        while p0 < ce and text[p0] in _OPENERS:
+            p0 += 1
+        i = bisect_right(self.starts, p0) - 1
+        if i >= 0 and self.starts[i] == p0:
+            return p0
+        m = ADVERBIAL_PREFIX_RE.match(text, cs, ce)
+        return m.end() if m else cs
+
     def clause_subject(self, cs: int, ce: int, labels: frozenset[str] = ACTOR_LABELS,
                        allow_programme: bool = True) -> tuple[Mention | None, int]:
         """The actor naming the subject at the start of clause [cs, ce): a mention (or deictic
         reference such as 该市/集团) preceded only by adverbials. Returns (mention, end of it)."""
         text = self.doc.text
-        m = ADVERBIAL_PREFIX_RE.match(text, cs, ce)
-        p = m.end() if m else cs
+        p = self.subject_start(cs, ce)
         # 由A、B主办的 <X> …: the subject is X
         rel = _REL_CLAUSE_RE.match(text, p, ce)
         if rel:
@@ -220,8 +232,7 @@ class DocContext:
                       allow_programme: bool = False) -> list[Mention]:
         """The clause subject plus actors coordinated with it (A、B和C …) at the clause start."""
         text = self.doc.text
-        m = ADVERBIAL_PREFIX_RE.match(text, cs, ce)
-        p = m.end() if m else cs
+        p = self.subject_start(cs, ce)
         ok = set(labels) | ({"Programme"} if allow_programme else set())
         group: list[Mention] = []
         for mm in self.mentions_between(p, ce):
@@ -321,12 +332,13 @@ class DocContext:
                 continue
             body_seen += 1
             si = self.doc.sentence_of(ps)
-            while 0 <= si < len(self.doc.sentences) and self.doc.sentences[si][0] < pe:
-                subj = self.subjects(si)
-                if subj:
-                    events[pending] = (events[pending][0], subj[0][2])
-                    pending = -1
-                    break
+            while pending >= 0 and 0 <= si < len(self.doc.sentences) and self.doc.sentences[si][0] < pe:
+                for cs, ce in self.clauses(si):
+                    group = self.subject_group(cs, ce)
+                    if group:
+                        events[pending] = (events[pending][0], group[0])
+                        pending = -1
+                        break
                 si += 1
             if body_seen >= 2:
                 pending = -1
@@ -416,12 +428,13 @@ def is_reform(m: Mention) -> bool:
     return bool((m.attrs or {}).get("reform")) or (m.normalised or m.surface) == REFORM_NAME
 
 
-_NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表")
+_NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表|(?:日报|晚报|报|电视台|网|社)?讯")
 _COORD_RE = re.compile(r"(?:、|和|与|及|以及|同)")
 _TITLE_END_RE = re.compile(r"(?:书记|主席|部长|局长|厅长|主任|委员|常委|院长|校长|经理|董事长|总裁|会长|秘书长|"
                            r"市长|县长|区长|省长|镇长|组长|队长|召集人|教授|研究员|专家|工程师|技师|职工|员工|"
                            r"工人|班长|站长|所长|处长|科长|干事|代表|负责人|理事长|总监|主管|行长|社长)\s*$")
 _GAP_BREAK_RE = re.compile(r"[，,。；;：:！？!?\n“”《》]|[与和及对为向在由把将被从给同]")
+_OPENERS = frozenset(" \t\u3000“”‘’\"'(（[【")
 _REL_CLAUSE_RE = re.compile(r"由[^，,。；;]{1,40}?(?:主办|承办|协办|组织|举办|发起|牵头|开展|实施|推出)的")
 
 

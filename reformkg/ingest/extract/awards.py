@@ -34,14 +34,64 @@ _AWARD_RE = re.compile(rf"(?P<level>{_LEVEL_RE})?(?P<pre>首批)?(?P<q>[“\"])?
 _LEVEL_OF = {"全国": "national", "国家级": "national", "省级": "provincial", "省": "provincial", "省部级": "provincial",
              "市级": "municipal", "市": "municipal", "区级": "district", "区": "district", "县级": "district",
              "县": "district"}
-_NOT_AFTER = ("获得者", "创新工作室", "工作室", "评选", "推荐", "候选", "事迹", "精神", "宣讲", "论坛", "协会",
-              "大会", "表彰大会", "座谈会", "管理", "队伍")
+_NOT_AFTER = ("创新工作室", "工作室", "工作站", "评选", "推荐", "候选", "事迹", "精神", "文化", "宣讲", "论坛", "协会",
+              "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿")
+# a bare honour (no level, no region) is an award only with a cue of conferral around it
+_BARE_CUE_BEFORE = re.compile(r"(获得|荣获|获评|评为|评选为|授予|当选|荣膺|获|\d+名|\d+位|\d+人|[一二三四五六七八九十]+名)[“\"]?$")
+_BARE_CUE_AFTER = ("获得者", "称号", "荣誉")
+_PRIZE_RE = re.compile(r"(全国|国家|省部级|省级|市级|省|市)?([\u4e00-\u9fff]{2,14}?(?:特等奖|一等奖|二等奖|三等奖|金奖|银奖|铜奖|优秀奖))")
+_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选)了?“([^“”\n]{2,20})”(称号|荣誉称号|荣誉)?")
+_NOT_HONOUR_END = ("证书", "资格", "认证", "项目", "计划", "工程", "活动", "补贴", "资金", "支持")
+_COORD_LEVELS = re.compile(r"((?:(?:国家|全国|省|市|县|区)级?[和、及与]))+$")
+
+
+def _level_prefix(doc: Document, pos: int, word: str) -> tuple[str, str]:
+    """(region name, level) for a level word before an honour at pos."""
+    gz = lx.gazetteer()
+    if not word:
+        return "", ""
+    if word in ("全国", "国家"):
+        return "全国", "national"
+    kind = word[0]
+    place = context_place(doc, pos, kind) if kind in "省市县区" else -1
+    return (gz.get(place).name if place >= 0 else ""), _LEVEL_OF.get(word, _LEVEL_OF.get(kind, ""))
 
 
 class Awards:
     name = "awards"
     requires: tuple[str, ...] = ("regions",)
     assigns: tuple[str, ...] = ("awards", "mentions")
+
+    def _named_prizes(self, doc: Document, text: str) -> list[Mention]:
+        """Named prizes (X科学技术进步二等奖) and quoted honours after a conferral verb."""
+        out = []
+        for m in _PRIZE_RE.finditer(text):
+            core = m.group(2)
+            s = m.start()
+            word = m.group(1) or ""
+            cut = re.match(r"^.*?(荣获|获得|获评|获|荣膺|夺得)", core) if not word else None
+            if cut:
+                rest = core[cut.end():]
+                s = m.start(2) + cut.end()
+                lm = re.match(r"(全国|国家|省部级|省级|市级|省|市)", rest)
+                word = lm.group(1) if lm else ""
+                core = rest[len(word):]
+            if len(core) < 4 or re.search(r"[的了和与及在为获得]", core):
+                continue
+            region, level = _level_prefix(doc, s, word)
+            sp = Span(s, m.end(), "Award", doc.sentence_of(s), self.name, {"level": level})
+            out.append(Mention(sp, "Award", text[s:m.end()], region + core if region and m.group(1) not in ("全国", "国家") else
+                               ("全国" + core if region == "全国" else core), {"level": level} if level else {}))
+        for m in _QUOTED_HONOUR_RE.finditer(text):
+            inner = m.group(1)
+            if inner.endswith(_NOT_HONOUR_END) or re.search(r"[，。、]", inner):
+                continue
+            s, e = m.start(1) - 1, m.end(1) + 1
+            if _AWARD_RE.fullmatch(inner):
+                continue      # handled by the level rules
+            sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
+            out.append(Mention(sp, "Award", text[s:e], inner, {}))
+        return out
 
     def __call__(self, doc: Document) -> Document:
         gz = lx.gazetteer()
@@ -93,13 +143,36 @@ class Awards:
                             region_name = ""
             if HONOURS[core] and not region_name:
                 continue
-            if text[e:e + 5].startswith(_NOT_AFTER[:0]):
-                pass
+            if text[e:e + 5].startswith(_NOT_AFTER):
+                continue
+            if not region_name and not level:
+                if not (_BARE_CUE_BEFORE.search(text[max(0, start - 6):start]) or text[e:e + 3].startswith(_BARE_CUE_AFTER)):
+                    continue
+            # coordinated levels (国家和省、市级五一劳动奖章): one award per level
+            if level_word:
+                co = _COORD_LEVELS.search(text[max(0, s - 12):s])
+                if co:
+                    base = s - len(co.group(0))
+                    for lm in re.finditer(r"(国家|全国|省|市|县|区)(级)?", co.group(0)):
+                        lw = lm.group(1)
+                        ls = base + lm.start()
+                        lvl = _LEVEL_OF[lw + "级"] if lw + "级" in _LEVEL_OF else _LEVEL_OF.get(lw, "national")
+                        if lw in ("国家", "全国"):
+                            rn = "全国"
+                            lvl = "national"
+                        else:
+                            pl = context_place(doc, ls, lw)
+                            if pl < 0:
+                                continue
+                            rn = gz.get(pl).name
+                        csp = Span(ls, base + lm.end(), "Award", doc.sentence_of(ls), self.name, {"level": lvl})
+                        out.append(Mention(csp, "Award", text[ls:base + lm.end()] + name_core, rn + name_core, {"level": lvl}))
             surface = text[start:e]
             name = (region_name + name_core) if region_name else name_core
             sp = Span(start, e, "Award", doc.sentence_of(start), self.name, {"level": level})
             attrs = {"level": level} if level else {}
             out.append(Mention(sp, "Award", surface, name, attrs))
+        out.extend(self._named_prizes(doc, text))
         doc.layers["awards"] = [m.span for m in out]
         add_mentions(doc, out)
         finalise_indices(doc)

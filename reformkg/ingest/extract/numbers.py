@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 # Counting units, longest first. Units of time/age/length are deliberately absent (年, 月, 岁, 米).
 UNITS: tuple[str, ...] = (
-    "个百分点", "人次", "%", "％", "人", "名", "位", "家", "项", "个", "元", "场", "篇", "所", "户",
-    "期", "次", "套", "台", "件", "份", "对", "张", "座", "条", "批", "支",
+    "个百分点", "人次", "场次", "批次", "%", "％", "人", "名", "位", "家", "项", "个", "元", "场", "篇", "所",
+    "户", "期", "次", "套", "台", "件", "份", "对", "张", "座", "条", "批", "支",
 )
 
 # Characters after a unit that turn it into another word (个月 is a duration, 人民 a name ...).
@@ -192,7 +192,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             cn_value = parse_cn_number(num)
             if cn_value is None or cn_value < 10:
                 continue
-            if len(num) == 1 and num in "百千万" and not pre:
+            if len(num) == 1 and num in "百千万" and not (pre or m.group("a1") or m.group("a2")):
                 continue  # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words
         value = parse_number(num, m.group("mult") or "")
         if value is None:

@@ -63,6 +63,8 @@ def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
 _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
                  "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
                  "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本")
+_PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊", "杂志", "公众号", "网站", "工作简报", "信息")
+_GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
 _TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
 _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
 _ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
@@ -88,20 +90,25 @@ def _region_in_name(name: str, doc: Document) -> int:
     return best[2] if best else -1
 
 
-def _paragraph_region(doc: Document, pos: int) -> int:
+def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
     """The latest region named (on its own or inside an organisation name) before pos in the
-    same paragraph; -1 if none."""
+    same paragraph (or up to `lookback` paragraphs before it); -1 if none."""
     from reformkg.ingest.extract.common import paragraph_of
 
     if not doc.paragraphs:
         return -1
-    ps = doc.paragraphs[paragraph_of(doc, pos)][0]
-    best = -1
+    ps = doc.paragraphs[max(0, paragraph_of(doc, pos) - lookback)][0]
+    gz = lx.gazetteer()
+    rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1, lx.LEVEL_COUNTY: 2, lx.LEVEL_DISTRICT: 2}
+    best, best_rank = -1, -1
     for sp in doc.layers.get("regions", []):
         if sp.start >= pos:
             break
-        if sp.start >= ps and sp.attrs.get("place", -1) is not None and sp.attrs.get("place", -1) >= 0:
-            best = sp.attrs["place"]
+        place = sp.attrs.get("place", -1)
+        if sp.start >= ps and place is not None and place >= 0:
+            r = rank.get(gz.get(place).level, -1)
+            if r >= best_rank:          # the most specific, then the latest
+                best, best_rank = place, r
     return best
 
 
@@ -209,9 +216,17 @@ class Orgs:
             if sp.label != "ORG":
                 continue
             surface = text[sp.start:sp.end]
+            start = sp.start
+            # the tagger sometimes glues coordinated names (A与B大学): keep the last conjunct
+            k = max(surface.rfind(ch) for ch in "与和及、")
+            if k >= 0:
+                surface = surface[k + 1:]
+                start = sp.start + k + 1
             if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
                 continue
             if surface[0] in _BAD_START or surface.endswith(_LAC_ORG_BAD_END):
+                continue
+            if text[sp.end:sp.end + 1] in ("城", "园", "区"):
                 continue
             if sp.start > 0 and text[sp.start - 1] in "“\"《":
                 continue
@@ -220,34 +235,50 @@ class Orgs:
             label = lx.org_label_of(surface)
             if label is None:
                 for k in range(len(surface) - 1, 1, -1):
-                    if lx.org_label_of(surface[:k]) is not None and k >= len(surface) - 2 and \
+                    if surface[k:] not in _GLUED_TAILS:
+                        continue
+                    if lx.org_label_of(surface[:k]) is not None and \
                             any(surface[:k].endswith(h) and len(h) >= 2 for h in lx.org_heads_sorted()):
-                        end = sp.start + k
+                        end = start + k
                         label = lx.org_label_of(surface[:k])
                         break
-            if label is None and sp.start + len(surface) == end:
+            if label is None and start + len(surface) == end:
                 # a bare name: only as an employer (X职工) or followed by a company word
                 if not text[end:end + 2] in ("职工", "员工", "工人", "公司", "集团", "企业"):
                     continue
             for sub in ("女工委", "女职工委员会"):
-                if text[sp.start:end].endswith(sub) and end - sp.start > len(sub) + 2 and text[end:end + 3].startswith(
+                if text[start:end].endswith(sub) and end - start > len(sub) + 2 and text[end:end + 3].startswith(
                         ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
                     end -= len(sub)       # 女工委部长 is a title of the body before it
-            if text[sp.start:end] in lx.org_heads() or text[sp.start:end] in _TAIL_ONLY:
+            if text[start:end] in lx.org_heads() or text[start:end] in _TAIL_ONLY:
                 continue
             if text[end - 1:end] == "社" and text[end:end + 1] == "电":
                 continue
-            cands.append(_Cand(sp.start, end, "lac"))
+            cands.append(_Cand(start, end, "lac"))
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(self._industry(text, words))
         cands = self._combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []
+        last_committee: Mention | None = None
+        self._pending = mentions
         for c in cands:
             m = self._mention(doc, text, c)
-            if m is not None:
-                mentions.append(m)
-                spans.append(m.span)
+            if m is None:
+                continue
+            if c.kind == "dept" and last_committee is not None and m.span.start - last_committee.span.end <= 10 and \
+                    re.fullmatch(r"[\u4e00-\u9fff]{0,8}、", text[last_committee.span.end:m.span.start]):
+                # 市委常委、组织部部长: the department of the committee just named
+                base = last_committee.normalised
+                m.normalised = lx.expand_abbreviation(base + m.surface if m.surface in PARTY_DEPTS
+                                                      else base[:-1] + m.surface if base.endswith("委") else m.normalised)
+                for k in ("place", "region"):
+                    if k in last_committee.attrs:
+                        m.attrs[k] = last_committee.attrs[k]
+            if m.surface.endswith("委") and m.label == "Agency":
+                last_committee = m
+            mentions.append(m)
+            spans.append(m.span)
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
         return doc
@@ -308,6 +339,8 @@ class Orgs:
                 continue
             if w.label not in _NAME_TAGS or text[w.start] in _BAD_START:
                 break
+            if text[w.end - 1] in "与和及" and w.label in ("ORG", "nz", "n"):
+                break        # a name glued to a conjunction (长虹与|电子科技大学)
             if any(not is_cjk(ch) and ch not in "()（）" for ch in text[w.start:w.end]):
                 break
             if n + (w.end - w.start) > 12:
@@ -348,9 +381,12 @@ class Orgs:
                 continue
             prev = text[s - 1] if s > 0 else "。"
             after = text[e:e + 2]
-            if prev not in "、，。：；（(“\n 与和及树" and not (i > 0 and words.spans[i - 1].label in ("v",)):
+            if prev not in "、，,。：:；（(“\n 与和及树" and not (i > 0 and words.spans[i - 1].label in ("v",)):
                 continue
-            if not (after[:1] in ("、", "，", "。", "等", "和", "与", "(", "（", "；") or after in ("公司", "集团", "有限")):
+            nxt_w = words.at(e) if e < len(text) else None
+            if not (after[:1] in ("、", "，", ",", "。", "等", "和", "与", "(", "（", "；", "在", "：", ":") or
+                    after in ("公司", "集团", "有限") or
+                    (prev in "。\n，,：:" and nxt_w is not None and nxt_w.label in ("v", "vd", "d", "p", "ad"))):
                 continue
             name = text[s:e]
             if not all(is_cjk(ch) for ch in name) or name[0] in _BAD_START:
@@ -405,6 +441,8 @@ class Orgs:
     def _mention(self, doc: Document, text: str, c: _Cand) -> Mention | None:
         gz = lx.gazetteer()
         surface = text[c.start:c.end]
+        if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS):
+            return None       # a masthead (X工会简报), not the body acting
         if c.kind == "national":
             table, _ = _national()
             canon, label = table.get(surface, (lx.expand_abbreviation(surface), lx.org_label_of(surface) or "Agency"))
@@ -412,10 +450,17 @@ class Orgs:
                 canon = lx.expand_abbreviation(surface)
             span = Span(c.start, c.end, label, doc.sentence_of(c.start), self.name, {"kind": c.kind})
             return Mention(span, label, surface, canon, {})
-        if c.kind == "enum_ent":
-            span = Span(c.start, c.end, "Enterprise", doc.sentence_of(c.start), self.name, {"kind": c.kind})
-            return Mention(span, "Enterprise", surface, surface, {})
+        if surface in ("公司工会", "集团工会", "企业工会", "该公司工会", "该企业工会", "厂工会"):
+            # the union of the enterprise named last in the paragraph
+            ent = self._last_enterprise(doc, c.start)
+            if ent is None:
+                return None
+            span = Span(c.start, c.end, "Union", doc.sentence_of(c.start), self.name, {"kind": "derived"})
+            return Mention(span, "Union", surface, ent.normalised + "工会",
+                           {k: v for k, v in ent.attrs.items() if k in ("place", "region")})
         label = "Agency" if c.kind == "dept_stem" else lx.org_label_of(surface)
+        if c.kind == "enum_ent":
+            label = "Enterprise"
         if label is None:
             if c.kind in ("lac", "industry"):
                 label = "Enterprise"
@@ -477,7 +522,9 @@ class Orgs:
                 attrs["region"] = gz.get(inner).name
             elif label in ("Enterprise", "Institution") and not surface.startswith(("中央", "中国", "全国", "国家", "中华")):
                 # an enterprise or school named in a paragraph about a region is in that region
-                ctx_place = _paragraph_region(doc, c.start)
+                # universities stand on their own names; schools and firms belong to the place
+                ctx_place = -1 if surface.endswith("大学") else _paragraph_region(
+                    doc, c.start, lookback=1 if label == "Enterprise" else 0)
                 if ctx_place >= 0:
                     attrs["place"] = ctx_place
                     attrs["region"] = gz.get(ctx_place).name
@@ -492,21 +539,34 @@ class Orgs:
         span = Span(c.start, c.end, label, sid, self.name, {"kind": c.kind})
         return Mention(span, label, surface, normalised, attrs)
 
+    def _last_enterprise(self, doc: Document, pos: int) -> Mention | None:
+        from reformkg.ingest.extract.common import paragraph_of
+
+        ps = doc.paragraphs[paragraph_of(doc, pos)][0] if doc.paragraphs else 0
+        best = None
+        for m in self._pending:
+            if m.label == "Enterprise" and ps <= m.span.start and m.span.end <= pos:
+                best = m
+        return best
+
     def _enumerations(self, doc: Document, text: str) -> list[_Cand]:
         out = []
         words = Words(doc)
         for m in _ENUM_ENT.finditer(text):
             items = m.group(1)
             base = m.start(1)
-            # the first item starts after any leading verb/function words
+            # the first item: the name words at its end (the match may start inside a verb)
             first_end = base + len(items.split("、")[0])
-            i = words.index_at(base)
-            while i >= 0 and i < len(words.spans) and words.spans[i].end < first_end and \
-                    words.spans[i].label in ("v", "p", "u", "d", "c", "r", "vd", "ad", "f", "m", "q"):
-                i += 1
-            if i >= 0 and i < len(words.spans) and words.spans[i].start > base:
-                items = text[words.spans[i].start:m.end(1)]
-                base = words.spans[i].start
+            j = words.index_at(first_end - 1)
+            start = first_end
+            while j >= 0 and words.spans[j].start >= base and words.spans[j].end <= first_end and \
+                    words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "PER") and first_end - words.spans[j].start <= 6:
+                start = words.spans[j].start
+                j -= 1
+            if start == first_end:
+                continue
+            items = text[start:m.end(1)]
+            base = start
             pos = 0
             for item in items.split("、"):
                 s = base + pos
@@ -529,9 +589,15 @@ class Orgs:
             items = m.group(1)
             base = m.start(1)
             pos = 0
-            for item in items.split("、"):
+            for n, item in enumerate(items.split("、")):
                 s = base + pos
                 pos += len(item) + 1
+                if n == 0:
+                    # the first item may carry the verb before it (会同人社): keep a known stem
+                    for k in range(len(item) - 2, -1, -1):
+                        if any(item[k:] + h in dset for h in ("局", "厅", "委")):
+                            s, item = s + k, item[k:]
+                            break
                 if any(item + h in dset for h in ("局", "厅", "委")):
                     out.append(_Cand(s, s + len(item), "dept_stem"))
         return out

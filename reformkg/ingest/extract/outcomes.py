@@ -29,6 +29,11 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
 _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
+_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|到20\d{2}年|下一步|今后|未来\S{0,3}年")
+_REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
+_HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
+                           r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
+_SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
 _HAS_RE = re.compile(r"(?:下设|下辖|设有|拥有|下属)")
 _METRIC_TRIM = re.compile(r"^[\s，,、：:；;“”\"（）()·\-—]+|[\s，,、：:；;“”\"（）()·\-—。！？]+$")
 
@@ -43,6 +48,11 @@ class OutcomesComponent:
     def __call__(self, doc: Document) -> Document:
         doc.outcomes = extract_outcomes(doc)
         return doc
+
+
+def _paragraph_end(doc: Document, ctx: DocContext, pos: int) -> int:
+    pi = ctx.paragraph_of(pos)
+    return doc.paragraphs[pi][1] if pi >= 0 else pos
 
 
 def _doc_year(doc: Document) -> int | None:
@@ -90,6 +100,11 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
     out: list[OutcomeCandidate] = []
     subjects = ctx.subjects
 
+    surveys = [(m.end(), _paragraph_end(doc, ctx, m.start())) for m in _SURVEY_RE.finditer(text)]
+
+    def _in_survey(pos: int) -> bool:
+        return any(s <= pos < e for s, e in surveys)
+
     for q in find_quantities(text):
         if ctx.in_quotes(q.num_start, q.end) or ctx.quote_at(q.num_start):
             continue
@@ -112,6 +127,15 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         cs, ce = ctx.clause_bounds(q.start)
         if q.unit in ("次", "场") and _MEETING_RE.search(text, cs, ce):
             continue
+        fm = _FUTURE_RE.search(text, cs, q.start)
+        if fm and not ctx.quote_at(fm.start()):
+            continue  # 力争到2025年新增…5万人: a target, not a result
+        if _REFINED_INTO_RE.match(text, q.end, ce):
+            continue  # 将24项内容细化为86项措施: the first count is the input, not a result
+        if q.unit in ("人", "名") and _HEADCOUNT_RE.search(text[ss:se]):
+            continue  # 在岗职工143人，高级职称21人: a workforce's size is a state, not a result
+        if surveys and _in_survey(q.start):
+            continue  # 调查显示：…3万多家: findings of a survey describe the situation
         actor, subj_end = _credit(doc, ctx, si, cs, q, subjects, main_region)
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor

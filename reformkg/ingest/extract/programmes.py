@@ -36,6 +36,7 @@ _PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打�
 _PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起")
 _NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
 _SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准")
+_QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’\n]{2,24})’")
 _SHARED_RE = re.compile(r"([\u4e00-\u9fff]{4,6}(?:、[\u4e00-\u9fff]{4}){1,6})(工程|行动)")
 _EVENT_HEADS = ("职业技能竞赛", "技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "运动会", "研究班", "读书节",
                 "技能状元大赛")
@@ -92,14 +93,38 @@ class Programmes:
 
     def _quoted(self, doc: Document, text: str) -> list[Mention]:
         out = []
-        for m in re.finditer(r"“([^“”\n]{2,24})”", text):
+        for m in _QUOTE_RE.finditer(text):
             s, e = m.span()
-            inner = m.group(1)
+            inner = m.group(1) or m.group(2)
             if re.search(r"[，。！？；：、,;!?]", inner):
                 continue
             if not any(is_cjk(ch) for ch in inner) and not re.search(r"\d|[+＋]", inner):
                 continue
-            # head noun written right after the quote
+            # head noun written right after the quote, or after a run of quoted names
+            # (“A”“B”等系列主题活动: each gets the head)
+            run_end = e
+            while True:
+                nxt = _QUOTE_RE.match(text, run_end) or _QUOTE_RE.match(text, run_end + 1) \
+                    if text[run_end:run_end + 1] in ("、", "和", "“", "‘") else None
+                if nxt is None or nxt.start() > run_end + 1:
+                    break
+                run_end = nxt.end()
+            tail = text[run_end:run_end + 10]
+            skip = re.match(r"(等系列|系列|等)", tail)
+            in_run = run_end > e or text[max(0, s - 1):s] in ("”", "’") or text[max(0, s - 2):s] in ("”、", "”和")
+            if in_run and skip:
+                tail = tail[skip.end():]
+            if in_run:
+                head = ""
+                for h in _HEADS_SORTED:
+                    k = tail.find(h)
+                    if 0 <= k and k + len(h) <= 10 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
+                            not re.search(r"[的和与及是在为了将把对等获]", tail[:k]):
+                        if k + len(h) > len(head):
+                            head = tail[:k + len(h)]
+                if head:
+                    out.append(self._mk(doc, s, e, text[s:e] + head, "quoted-run", (inner, text[s:e])))
+                    continue
             tail = text[e:e + 10]
             head = ""
             for h in _HEADS_SORTED:
@@ -253,7 +278,7 @@ class Programmes:
                 if w.end != start:
                     break
                 frag = text[w.start:w.end]
-                if w.label not in _NAME_TAGS or frag[0] in _BAD_START:
+                if w.label not in _NAME_TAGS or frag[0] in _BAD_START or frag in ("省", "市", "县", "区"):
                     break
                 if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届", frag):
                     break

@@ -7,11 +7,15 @@ AWARDED         named recipient + 荣获/获得/获评/被评为/授予/入选 +
 PILOTS          作为/是/列为 … 试点单位/企业/省份/城市/园区, X在…试点中, PROGRAMME试点, 经过A、B等N家企业的试点
 RUNS            开展/实施/推出/推行/打造/建立/深化/推进 … PROGRAMME, 以PROGRAMME为载体, 把/将PROGRAMME…,
                 ACTOR+PROGRAMME (靖江产改)
-SPONSORS        由A、B主办的P, A主办/承办/协办P, 承办该赛事的X, A与B联合开展P, A在…召开/举办/举行P
+SPONSORS        由A、B主办的P, A主办/承办/协办P, 承办该赛事的X, A与B联合开展P, A联合B开展P,
+                A在…召开/举办/举行P (events only)
 CO_SPONSORS     every pair of sponsors of one programme
 PARTNERS_WITH   A与B…合作/签约/签署/结对/共建/共同建立
 MEMBER_OF       …成员单位/成员由…: the org mentions of that clause → the committee/joint meeting
-ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan
+ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan (with 会同/联合 allies)
+
+A plan or office named after the reform (出台“市级产改方案”, X产改办 as subject) also gives
+RUNS → 产业工人队伍建设改革; a Programme mention for it is derived when the text has none.
 
 The actor of a verb is the subject of its clause (with coordinated actors), else the actor the
 context credits (DocContext.actor_for). Candidates respect the ontology's endpoint rules.
@@ -39,14 +43,16 @@ _NOSTOP = rf"[^{_STOP}]"
 _RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
               "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织")
 _RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?{_NOSTOP}{{0,16}}$")
-_RUN_DIRECT_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?$")
-_YI_BEFORE_RE = re.compile(r"以$")
 _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
 _NOT_RUN_KIND = frozenset({"policy"})
+_REFORM_IN_NAME_RE = re.compile(r"产改|产业工人队伍建设改革")
+_REFORM_OFFICE_RE = re.compile(r"(?:产改|产业工人队伍建设改革)(?:办|办公室|领导小组|工作领导小组|工作专班)$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_MAIN_FALLBACK = False  # never credit a relation to the document's main region by default alone
 _ADJ_GAP_RE = re.compile(r"(?:也|已|还|又|将|已经|正在|着力|全力|大力|积极|率先|持续|不断|先后|首先|共同|联合|在全省|在全国|在全市)?")
-_YI_BEFORE_RE2 = re.compile(r"以(?:第\S{1,4}届)?$")
+_YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
 _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
 _MODIFIER_AFTER_RE = re.compile(r"^的")
@@ -76,13 +82,15 @@ _COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|�
 _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班|议事协调机构)$")
 
 # --- AWARDED --------------------------------------------------------------------------------
-_AWARD_VERBS_RE = re.compile(rf"(荣获|获得|获评|被评为|被授予|荣膺|当选|摘得|夺得|入选|获颁|喜获|获)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|荣膺|当选|摘得|夺得|入选|获颁|喜获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{2,40}}$)")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
+_NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位|个|人|家)[\u4e00-\u9fff]{0,4}")
 _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
 
 # --- PILOTS ---------------------------------------------------------------------------------
-_PILOT_WORD_RE = re.compile(r"试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)?")
 _AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
+_CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({_NOSTOP}{{0,60}}?)等?{_NOSTOP}{{0,8}}?的试点")
 _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
@@ -154,6 +162,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _sponsors(b)
     _runs(b)
     _issued(b)
+    _reform_offices(b)
     _partners(b)
     _members(b)
     _co_sponsors(b)
@@ -195,7 +204,7 @@ def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback:
         return [adj]
     if not fallback:
         return []
-    a = ctx.actor_for(pos)
+    a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
     return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
 
 
@@ -405,8 +414,8 @@ def _awarded(b: _Builder) -> None:
             if recips:
                 last = recips[-1]
                 gap = text[last.span.end:vpos]
-                if _COUNT_RE.search(gap) or len(gap) > 10:
-                    between_ok = False
+                if (_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12:
+                    between_ok = False  # 3名员工获得…: unnamed; but 张三等100名职工获得…: 张三 is named
                 if between_ok:
                     # the last recipient and those coordinated with it
                     group = [last]
@@ -420,6 +429,15 @@ def _awarded(b: _Builder) -> None:
                     for r in (persons or group):
                         b.add("AWARDED", r, aw, (r.span.start, aw.span.end), level=level, year=year)
                     continue
+        # (1b) 授予 RECIPIENT(、RECIPIENT) “AWARD”
+        gm = _GRANT_RE.search(text, cs, aw.span.start)
+        if gm:
+            recips = [m for m in ctx.mentions_between(gm.end(), aw.span.start)
+                      if m.label in ("Person", "Enterprise", "Union", "Institution")]
+            if recips:
+                for r in recips:
+                    b.add("AWARDED", r, aw, (gm.start(), aw.span.end), level=level, year=year)
+                continue
         # (2) AWARD(、title)* PERSON: 全国劳动模范张三, 全国技能大师、…、淮钢职工杨庚豹
         nxt = [m for m in ctx.mentions_between(aw.span.end, min(ce, aw.span.end + 30)) if m.label == "Person"]
         if nxt:
@@ -489,6 +507,19 @@ def _pilots(b: _Builder) -> None:
             for a in actors:
                 if b.add("PILOTS", a, target, (m.start(), m.end()), level=level):
                     _mark_pilot(a)
+        # (1b) 确定/选取 A、B、C 为(…)试点单位
+        for m in _CHOSEN_PILOT_RE.finditer(text, ss, se):
+            desc = m.group(2)
+            target = _target_programme(b, m.start(2), m.end(2))
+            if target is None:
+                if re.search(r"改革|产改", desc) or not desc.strip() or _level_of(desc):
+                    target = _reform_programme(b, (m.start(), m.end()))
+                else:
+                    continue
+            for a in ctx.mentions_between(m.start(1), m.end(1)):
+                if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs:
+                    if b.add("PILOTS", a, target, (m.start(), m.end()), level=_level_of(desc)):
+                        _mark_pilot(a)
         # (2) X 在(产改)试点中
         for m in _IN_PILOT_RE.finditer(text, ss, se):
             desc_s, desc_e = m.span(1)
@@ -578,7 +609,10 @@ def _sponsors(b: _Builder) -> None:
             continue
         prev = [q for q in progs if q.span.end <= m.start() and _EVENT_NAME_RE.search(q.normalised or q.surface)]
         if prev:
-            _add_sponsor(b, x, prev[-1], m.group(1), (m.start(), x.span.end))
+            # 该赛事 is the event the passage is about: the latest one with sponsors, else the latest
+            sponsored = [q for q in prev if b.key(q) in b.sponsors and m.start() - q.span.end < 1500]
+            target = sponsored[-1] if sponsored else prev[-1]
+            _add_sponsor(b, x, target, m.group(1), (m.start(), x.span.end))
 
 
 def _co_sponsors(b: _Builder) -> None:
@@ -621,7 +655,7 @@ def _runs(b: _Builder) -> None:
         vm = _RUN_BEFORE_RE.search(before)
         if vm and (not reform or len(before) - vm.end() <= 2):
             trig = (cs + vm.start(), p.span.end)
-        elif _YI_BEFORE_RE2.search(before) and _YI_AFTER_RE.match(after):
+        elif _YI_BEFORE_RE.search(before) and _YI_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end + 3)
         elif _BA_BEFORE_RE.search(before) and _BA_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end)
@@ -634,10 +668,35 @@ def _runs(b: _Builder) -> None:
                     and id(prev[-1]) not in ctx.title_orgs and not text[p.span.end:p.span.end + 1] in ("试",):
                 b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
             continue
+        # 工会系统组织的P: a relative clause whose agent is an unnamed noun → no actor to credit
+        vtext = text[trig[0]:p.span.start]
+        if vtext.endswith("的") and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
+                and _adjacent_actor(b, trig[0]) is None:
+            continue
         # the reform is only credited to an actor the clause names, never by context
         actors = _actors_for(b, trig[0], exclude=p, fallback=not reform)
         for a in actors:
             b.add("RUNS", a, p, trig)
+            _runs_reform_by_name(b, a, p, trig)
+
+
+def _runs_reform_by_name(b: _Builder, actor: Mention, prog: Mention, trig: tuple[int, int]) -> None:
+    """出台“市级产改方案”: a programme or policy of the reform, launched by an actor, means the
+    actor runs the reform."""
+    if is_reform(prog) or not _REFORM_IN_NAME_RE.search(prog.normalised or prog.surface or ""):
+        return
+    b.add("RUNS", actor, _reform_programme(b, trig), trig)
+
+
+def _reform_offices(b: _Builder) -> None:
+    """An office of the reform (X产改办, 产改领导小组) acting as a clause subject runs the reform."""
+    ctx = b.ctx
+    for m in ctx.mentions:
+        if m.label != "Agency" or not _REFORM_OFFICE_RE.search(m.normalised or m.surface or ""):
+            continue
+        cs, ce = ctx.clause_bounds(m.span.start)
+        if m in ctx.subject_group(cs, ce):
+            b.add("RUNS", m, _reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))
 
 
 # ---- ISSUED ----------------------------------------------------------------------------------
@@ -666,6 +725,7 @@ def _issued(b: _Builder) -> None:
                                if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a not in actors]
         for a in actors:
             b.add("ISSUED", a, p, (vpos, p.span.end))
+            _runs_reform_by_name(b, a, p, (vpos, p.span.end))
 
 
 # ---- PARTNERS_WITH ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from reformkg.ingest.document import Document, Span
 log = logging.getLogger(__name__)
 
 KEEP_TAGS = frozenset({"PER", "LOC", "ORG", "TIME", "nz", "nw"})
-BATCH = 48
+BATCH = 32
 
 
 class LacModel:

@@ -25,3 +25,19 @@ def test_city_level_and_region_written() -> None:
 def test_generic_honour_needs_a_level() -> None:
     a = _awards("企业要培养更多工匠和技能大师。")
     assert not a
+
+
+def test_coordinated_levels_give_one_award_each() -> None:
+    a = _awards("温州市表彰先进。国家和省、市级五一劳动奖章获得者共300人。")
+    assert set(a.values()) >= {"全国五一劳动奖章", "浙江省五一劳动奖章", "温州市五一劳动奖章"}
+
+
+def test_bare_honour_needs_a_conferral_cue() -> None:
+    assert not _awards("要大力弘扬劳模精神，发挥劳动模范示范作用。")
+    assert _awards("张伟等8名劳模参加了座谈。") == {"劳模": "劳动模范"}
+
+
+def test_named_prize_and_quoted_honour() -> None:
+    a = _awards("浙江省推进创新。该成果获得省科学技术进步二等奖，他还荣获“最美浙江人”称号。")
+    assert a["省科学技术进步二等奖"] == "浙江省科学技术进步二等奖"
+    assert "最美浙江人" in a.values()

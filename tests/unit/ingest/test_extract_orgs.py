@@ -55,3 +55,34 @@ def test_national_bodies() -> None:
 def test_generic_bodies_are_not_organisations() -> None:
     o = _orgs("基层工会和企业工会要发挥作用，中职学校也要参与。")
     assert not o
+
+
+def test_enumerated_enterprises_before_a_company_word() -> None:
+    o = _orgs("丽水市组织绿源、青禾等本地知名企业参加招聘会。")
+    assert o["绿源"][0] == "Enterprise" and o["青禾"][0] == "Enterprise"
+
+
+def test_departments_listed_before_bumen_belong_to_the_region() -> None:
+    o = _orgs("衢州市总工会会同人社、财政等部门召开会议。")
+    assert o["人社"] == ("Agency", "衢州市人力资源和社会保障局")
+    assert o["财政"] == ("Agency", "衢州市财政局")
+
+
+def test_enterprise_union_from_generic_reference() -> None:
+    o = _orgs("浙江恒远纺织有限公司近年来重视培训。公司工会主席赵雪梅说，要关心职工。")
+    assert o["公司工会"] == ("Union", "浙江恒远纺织有限公司工会")
+
+
+def test_masthead_is_not_an_actor() -> None:
+    o = _orgs("台州工会简报\n\n台州市总工会召开会议。")
+    assert "台州工会" not in o and "台州市总工会" in o
+
+
+def test_conjunction_glued_by_tagger_is_split() -> None:
+    o = _orgs("公司与浙江工业大学、宁波大学合作办学。")
+    assert "浙江工业大学" in o and not any("与" in k for k in o)
+
+
+def test_committee_department_in_title_chain() -> None:
+    o = _orgs("嘉兴市今年召开大会。海宁市委常委、宣传部部长沈丽说，要讲好故事。")
+    assert o["宣传部"] == ("Agency", "海宁市委宣传部")

@@ -105,3 +105,68 @@ def test_sub_unit_opening_clause_credits_the_named_organisation():
     doc = make_doc(text, [("常州工匠学院", "Institution")])
     got = extract_outcomes(doc)
     assert got[0].actor is find(doc, "常州工匠学院")
+
+
+def test_states_and_survey_findings_are_not_outcomes():
+    text = ("泰州市将15项改革任务细化为60项具体措施。公司在岗职工320人，其中高级技师12人。"
+            "\n\n市总工会开展调研，调查显示：全市快递企业有2000多家，从业人员近5万人。"
+            "\n\n目前，全市新增技能人才900人。")
+    doc = make_doc(text, [("泰州市", "Region"), ("市总工会", "Union")])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(60, "项"), (900, "人")]
+
+
+def test_training_of_serving_workers_is_an_outcome():
+    doc = make_doc("盐城市总工会今年培训在岗职工500人。", [("盐城市总工会", "Union")])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(500, "人")]
+
+
+def test_dateline_outlet_is_not_the_subject():
+    text = "烟台日报讯（记者 王林）5月8日，烟台市总工会举行表彰大会。会上，100名职工被授予劳动模范称号。"
+    doc = make_doc(text, [("烟台日报", "Institution"), ("烟台市总工会", "Union")])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.surface) for o in got] == [(100, "烟台市总工会")]
+
+
+def test_through_the_real_pipeline():
+    """Outcomes and relations after the real entity components (tagger, regions, orgs …)."""
+    from reformkg.ingest.jsonl import to_record
+    from reformkg.ingest.pipeline import Pipeline
+
+    text = ("嘉兴市总工会推进技能提升\n\n"
+            "今年以来，嘉兴市总工会深入实施“红船工匠”培育工程，累计培训职工3200余人次，发放补贴480万元。"
+            "嘉兴市总工会党组书记、常务副主席沈建华表示，将继续抓好落实。")
+    rec = to_record(Pipeline().run_text(text, "jiaxing.txt"))
+    outs = {(o["value"], o["unit"]): o for o in rec["outcomes"]}
+    assert outs[(3200, "人次")]["actor"] == "嘉兴市总工会" and outs[(3200, "人次")].get("qualifier") == "余"
+    assert outs[(4_800_000, "元")]["actor"] == "嘉兴市总工会"
+    rels = {(r["type"], r["source"], r["target"]) for r in rec["relations"]}
+    assert ("HOLDS_POSITION", "沈建华", "嘉兴市总工会") in rels
+    assert any(t == "RUNS" and s == "嘉兴市总工会" and "红船工匠" in g for t, s, g in rels)
+
+
+def test_name_starting_with_an_adverb_character():
+    text = "成都市推进技能提升，成都市各区积极响应。\n\n都江堰市今年新增技能人才300人。"
+    doc = make_doc(text, [("成都市", "Region"), ("成都市", "Region", None, None, 1), ("都江堰市", "Region")])
+    assert extract_outcomes(doc)[0].actor is find(doc, "都江堰市")
+
+
+def test_targets_are_not_results():
+    text = "合肥市今年新增高技能人才8000人，下一步将力争到2026年新增高技能人才5万人。"
+    doc = make_doc(text, [("合肥市", "Region")])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(8000, "人")]
+
+
+def test_generic_enterprises_are_not_a_deictic_subject():
+    text = "徐州市总工会召开座谈会。\n\n苏能股份有限公司代表发言。企业普遍反映，今年共有800人参加培训。"
+    doc = make_doc(text, [("徐州市总工会", "Union"), ("苏能股份有限公司", "Enterprise")])
+    got = extract_outcomes(doc)
+    assert got[0].actor is not find(doc, "苏能股份有限公司")
+    doc = make_doc("苏能股份有限公司重视培训。该企业今年共有800人取得证书。", [("苏能股份有限公司", "Enterprise")])
+    assert extract_outcomes(doc)[0].actor is find(doc, "苏能股份有限公司")
+
+
+def test_empty_and_mentionless_documents():
+    for text in ("", "  \n ", "培训3000人次。"):
+        doc = make_doc(text)
+        got = extract_outcomes(doc)
+        assert all(o.actor is None for o in got)

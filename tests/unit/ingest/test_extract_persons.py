@@ -53,3 +53,10 @@ def test_symbolic_figures_are_not_actors() -> None:
 def test_surname_title_is_an_alias() -> None:
     _, p = _persons("湖州市委书记陈浩然调研企业。陈书记指出，要重视技能人才。")
     assert p["陈书记"].normalised == "陈浩然"
+
+
+def test_union_chair_after_enterprise_title() -> None:
+    doc, p = _persons("宁波永新光学股份有限公司近年来发展很快，企业党委副书记、工会主席陈立群说，要让职工有获得感。")
+    pairs = [(o.label, o.normalised, t) for o, t in p["陈立群"].attrs["org_mentions"]]
+    assert pairs == [("Enterprise", "宁波永新光学股份有限公司", "党委副书记"),
+                     ("Union", "宁波永新光学股份有限公司工会", "主席")]

@@ -41,3 +41,18 @@ def test_shared_head_list() -> None:
 def test_slogan_in_quotes_is_not_a_programme() -> None:
     p = _progs("大家要树立“一盘棋”思想，形成“拳头”效应。")
     assert not p
+
+
+def test_run_of_quoted_names_shares_the_head() -> None:
+    p = _progs("广泛开展“书香工会”“快乐职工”等系列主题读书活动。")
+    assert {"“书香工会”主题读书活动", "“快乐职工”主题读书活动"} <= set(p)
+
+
+def test_region_prefix_of_a_plan() -> None:
+    p = _progs("舟山市今年推进改革。产改被写入市人才发展规划。")
+    assert "舟山市人才发展规划" in p
+
+
+def test_quoted_name_with_numbers() -> None:
+    p = _progs("企业推行“1+3”导师带徒机制。")
+    assert "“1+3”导师带徒机制" in p

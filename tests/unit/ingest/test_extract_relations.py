@@ -239,3 +239,47 @@ def test_award_of_a_work_goes_to_its_maker():
     text = "华能电厂：创新驱动\n\n近两年，“一种输煤皮带保护装置”获得省职工优秀发明专利奖。"
     doc = make_doc(text, [("华能电厂", "Enterprise"), ("省职工优秀发明专利奖", "Award")])
     assert pairs(doc, "AWARDED") == [("华能电厂", "省职工优秀发明专利奖")]
+
+
+def test_award_holders_counted_are_not_recipients():
+    text = "华能电厂：创新驱动\n\n通过比赛，先后产生12名市级“五一劳动奖章”获得者、30名市级“技术能手”。"
+    doc = make_doc(text, [("华能电厂", "Enterprise"), ("“五一劳动奖章”", "Award"), ("“技术能手”", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_relative_clause_with_an_unnamed_agent():
+    text = "盐城市大力推动安全生产。\n\n职工积极参加工会系统组织的“安康杯”竞赛。"
+    doc = make_doc(text, [("盐城市", "Region"), ("“安康杯”竞赛", "Programme")])
+    assert rels(doc, "RUNS") == []
+    doc = make_doc("盐城市总工会组织的“安康杯”竞赛成效明显。", [("盐城市总工会", "Union"), ("“安康杯”竞赛", "Programme")])
+    assert pairs(doc, "RUNS") == [("盐城市总工会", "“安康杯”竞赛")]
+
+
+def test_reform_run_through_its_plans_and_offices():
+    text = "南通在全省率先出台“市级产改方案”。如东县产改办会同有关部门召开专题会。"
+    doc = make_doc(text, [("南通", "Region", "南通市"), ("“市级产改方案”", "Programme", None, {"kind": "plan"}),
+                          ("如东县产改办", "Agency")])
+    got = pairs(doc, "RUNS")
+    assert ("南通市", "产业工人队伍建设改革") in got and ("如东县产改办", "产业工人队伍建设改革") in got
+    assert pairs(doc, "ISSUED") == [("南通市", "“市级产改方案”")]
+
+
+def test_named_recipient_among_many():
+    text = "会上，钳工孙强等100名职工被授予“烟台市劳动模范”称号。"
+    doc = make_doc(text, [("孙强", "Person"), ("烟台市劳动模范", "Award")])
+    assert pairs(doc, "AWARDED") == [("孙强", "烟台市劳动模范")]
+
+
+def test_pilots_chosen_by_a_body():
+    text = "市产改办确定徐工集团、徐州工程学院等6家单位为全市产改试点单位。"
+    doc = make_doc(text, [("市产改办", "Agency"), ("徐工集团", "Enterprise"), ("徐州工程学院", "Institution"),
+                          ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}, 1)])
+    got = rels(doc, "PILOTS")
+    assert sorted(h for _, h, _, _ in got) == ["徐州工程学院", "徐工集团"]
+    assert all(p.get("level") == "municipal" for _, _, _, p in got)
+
+
+def test_granting_names_the_recipient_after_the_verb():
+    text = "省总工会决定授予李娜、王军“江苏省五一劳动奖章”。"
+    doc = make_doc(text, [("省总工会", "Union"), ("李娜", "Person"), ("王军", "Person"), ("江苏省五一劳动奖章", "Award")])
+    assert pairs(doc, "AWARDED") == sorted([("李娜", "江苏省五一劳动奖章"), ("王军", "江苏省五一劳动奖章")])

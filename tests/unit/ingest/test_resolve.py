@@ -49,7 +49,7 @@ def test_part_of_from_gazetteer() -> None:
 
 
 def test_enterprise_short_form_after_full_form() -> None:
-    res = _resolve("远航发电推行师带徒。今年，远电公司又开设了夜校。")
+    res = _resolve("远航发电在全省率先推行师带徒。今年，远电公司又开设了夜校。")
     names = {e.name: e for e in res.entities if e.label == "Enterprise"}
     assert len(names) == 1 and "远电公司" in next(iter(names.values())).aliases
 
