@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 METRICS = ("degree", "betweenness", "pagerank")
 BETWEENNESS_SAMPLE = 300  # nodes sampled for betweenness on large graphs (seeded, deterministic)
+BETWEENNESS_BUDGET = 2_000_000  # sampled sources × edges
 
 # weights of the collaboration evidence
 WEIGHTS = {"tie": 3.0, "shared_group": 1.5, "shared_programme": 2.0, "shared_document": 0.5}
@@ -28,10 +29,8 @@ MAX_REASONS = 10
 def build_graph(reader: Reader, rel_types: list[str] | None = None, labels: list[str] | None = None,
                 cap: int = 200_000) -> tuple[nx.Graph, bool]:
     """An undirected weighted graph (edge weight = number of relationships between two nodes)."""
-    edges, nodes, truncated = reader.edges_for_analysis(rel_types, labels, cap)
+    edges, truncated = reader.edges_for_analysis(rel_types, labels, cap)
     g = nx.Graph()
-    for nid, (name, labs) in nodes.items():
-        g.add_node(nid, name=name, labels=labs)
     for _rid, _t, s, t in edges:
         if s == t:
             continue
@@ -50,7 +49,9 @@ def centrality(g: nx.Graph, metric: str) -> dict[str, float]:
     if metric == "degree":
         return {n: float(d) for n, d in g.degree()}
     if metric == "betweenness":
-        k = None if g.number_of_nodes() <= BETWEENNESS_SAMPLE else BETWEENNESS_SAMPLE
+        n, m = g.number_of_nodes(), g.number_of_edges()
+        # sampled (seeded, deterministic) on large graphs: about BETWEENNESS_BUDGET edge visits
+        k = None if n <= BETWEENNESS_SAMPLE else max(10, min(BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(m, 1)))
         return nx.betweenness_centrality(g, k=k, seed=0, normalized=True)
     try:
         return nx.pagerank(g, weight="weight", max_iter=200)
@@ -60,16 +61,26 @@ def centrality(g: nx.Graph, metric: str) -> dict[str, float]:
 
 
 def top_nodes(g: nx.Graph, scores: dict[str, float], reader: Reader, label: str | None,
-              limit: int) -> list[dict[str, Any]]:
-    out = []
-    for nid, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        labs = g.nodes[nid].get("labels") or []
-        if label and label not in labs:
-            continue
-        out.append({"id": nid, "name": g.nodes[nid].get("name"), "labels": primary_labels(labs, reader.ontology),
-                    "score": round(float(score), 6)})
-        if len(out) >= limit:
-            break
+              limit: int, scan: int = 5000) -> list[dict[str, Any]]:
+    """The best-scored nodes (optionally of one label) with names and labels read from the store."""
+    order = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:scan]
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(order), 200):
+        chunk = order[i:i + 200]
+        if label and label in reader.ontology.labels:  # the id prefix tells the primary label
+            chunk = [(n, sc) for n, sc in chunk if reader.label_of(n) in (label, None)]
+        nodes = reader.get_nodes([n for n, _ in chunk])
+        for nid, score in chunk:
+            node = nodes.get(nid)
+            if node is None:
+                continue
+            labs = node_labels(node)
+            if label and label not in labs:
+                continue
+            out.append({"id": nid, "name": node_props(node).get("name"),
+                        "labels": primary_labels(labs, reader.ontology), "score": round(float(score), 6)})
+            if len(out) >= limit:
+                return out
     return out
 
 

@@ -13,6 +13,15 @@
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
 
+Two more differences that the shared Cypher simply avoids (issue 6 lists them):
+- datetime: dates are stored and sent as ISO strings, no temporal functions in shared Cypher;
+  engine temporal values in results become ISO strings here.
+- subqueries: shared Cypher uses none (`CALL {}` support and semantics differ); a document
+  write chains its segments with aggregating `WITH count(*) AS _` instead (FalkorDB), or runs
+  them one by one in one transaction (Neo4j). One FalkorDB quirk the writer works around: a
+  filter placed right after a `SET` is pushed below it, so "delete what is now empty" is a
+  separate segment (see writer.py).
+
 Result conversion (`Dialect.convert`) is the one place where engine objects become
 `GraphNode`/`GraphEdge`/`GraphPath` whose ids are the stable `id` property: edge endpoints
 that the result does not carry as nodes are looked up by engine id in one extra query.

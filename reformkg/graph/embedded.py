@@ -17,6 +17,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import signal
 import subprocess
 import time
 from contextlib import contextmanager
@@ -192,8 +193,23 @@ def ensure_running(data_dir: Path | str) -> Path:
         proc = subprocess.run(cmd, cwd=d, capture_output=True, text=True, timeout=30)
         if proc.returncode != 0:
             raise EmbeddedStoreError(f"redis-server failed to start: {proc.stderr.strip() or proc.stdout.strip()}")
-        _wait_ready(d, sock)
+        try:
+            _wait_ready(d, sock)
+        except EmbeddedStoreError:
+            _terminate_started(d)
+            raise
         return sock
+
+
+def _terminate_started(d: Path) -> None:
+    """A server this process just started did not become ready: do not leave it running."""
+    pid = _read_pid(d)
+    if pid and _alive(pid):
+        log.warning("terminating embedded FalkorDB pid %s that did not become ready", pid)
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
 
 
 def stop(data_dir: Path | str, timeout: float = 60.0, wait_exit: bool = False) -> bool:

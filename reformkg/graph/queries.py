@@ -590,7 +590,12 @@ class Reader:
 
     # ---- evidence ----------------------------------------------------------------------------
     def edge(self, edge_id: str) -> tuple[Any, Any, Any] | None:
-        rows = self._rows("MATCH (a)-[r]->(b) WHERE r.id = $id RETURN a, r, b LIMIT 1", {"id": edge_id})
+        """(source node, edge, target node) of a relationship id. One typed branch per type, so
+        that a relationship index on `id` (per type) is used where the schema has one."""
+        query = " UNION ALL ".join(
+            f"MATCH (a)-[r:{self.ontology.check_type(t)}]->(b) WHERE r.id = $id RETURN a, r, b"
+            for t in self.ontology.rel_types)
+        rows = self._rows(query, {"id": edge_id})
         return tuple(rows[0]) if rows else None  # type: ignore[return-value]
 
     def evidence(self, edge_id: str, limit: int = 50) -> dict[str, Any] | None:
@@ -676,24 +681,16 @@ class Reader:
 
     # ---- whole (filtered) graph for analytics and export ---------------------------------------
     def edges_for_analysis(self, rel_types: list[str] | None = None, labels: list[str] | None = None,
-                           cap: int = 200_000) -> tuple[list[tuple[str, str, str, str]], dict[str, tuple[str, list[str]]], bool]:
-        """(edges as (id, type, src, tgt), nodes id → (name, labels), truncated)."""
+                           cap: int = 200_000) -> tuple[list[tuple[str, str, str, str]], bool]:
+        """(edges as (id, type, src, tgt), truncated): id columns only, so large graphs stay cheap."""
         cap = _int(cap, 1, 10_000_000)
         types = self.types_text(rel_types or self.default_types())
         label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
         where = (" WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)"
                  if label_filter else "")
-        rows = self._rows(
-            f"MATCH (a)-[r:{types}]->(b){where} RETURN r.id, type(r), a.id, b.id, a.name, labels(a), b.name, labels(b) "
-            f"LIMIT {cap + 1}", {"labels": label_filter or []})
-        truncated = len(rows) > cap
-        edges = []
-        nodes: dict[str, tuple[str, list[str]]] = {}
-        for rid, t, s, g, sn, sl, tn, tl in rows[:cap]:
-            edges.append((rid, t, s, g))
-            nodes.setdefault(s, (sn, list(sl)))
-            nodes.setdefault(g, (tn, list(tl)))
-        return edges, nodes, truncated
+        rows = self._rows(f"MATCH (a)-[r:{types}]->(b){where} RETURN r.id, type(r), a.id, b.id LIMIT {cap + 1}",
+                          {"labels": label_filter or []})
+        return [tuple(r) for r in rows[:cap]], len(rows) > cap  # type: ignore[misc]
 
     def subgraph_for_export(self, rel_types: list[str] | None = None, labels: list[str] | None = None,
                             cap: int = 50_000) -> dict[str, Any]:

@@ -171,6 +171,13 @@ def gazetteer() -> Gazetteer:
             level = _county_level(name)
         else:
             if name.endswith(ZONE_SUFFIXES):
+                core = name
+                for suf in sorted(ZONE_SUFFIXES, key=len, reverse=True):
+                    if core.endswith(suf):
+                        core = core[: -len(suf)]
+                        break
+                if len(core) < 2 or core.startswith(("经济", "高新", "工业", "国家", "省级", "市级", "开发")):
+                    continue      # a generic name (高新区, 经济开发区): not a gazetteer entry
                 level = LEVEL_ZONE
             elif name.endswith(("镇", "乡", "街道")):
                 level = LEVEL_TOWN
@@ -277,6 +284,8 @@ def org_label_of(name: str) -> str | None:
 def expand_abbreviation(name: str) -> str:
     """Expand a generic abbreviation at the end of a body name (泗洪县人社局 -> 泗洪县人力资源和社会保障局)."""
     for short, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(full):
+            continue
         if name == short:
             return full
         if name.endswith(short) and short != full and len(name) > len(short):

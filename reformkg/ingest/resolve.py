@@ -41,6 +41,19 @@ def norm_key(name: str) -> str:
     return _STRIP.sub("", name or "")
 
 
+_ZONE_ABBR = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"),
+              ("经济开发区", "开发区"), ("综合保税区", "综保区"))
+
+
+def zone_key(name: str) -> str:
+    """Zones written long and short are one (无锡国家高新技术产业开发区 = 无锡高新区)."""
+    k = norm_key(name).replace("国家", "")
+    for long, short in _ZONE_ABBR:
+        if k.endswith(long):
+            k = k[: -len(long)] + short
+    return k
+
+
 @dataclass
 class _Group:
     label: str
@@ -61,6 +74,31 @@ def _evidence(doc: Document, start: int, end: int, sentence: int | None = None) 
         sent = doc.text[max(0, start - 40):end + 40]
     a, b = doc.offsets.to_source(start, end)
     return Evidence(doc.doc_id, sent, a, b)
+
+
+def _drop_parent_regions(name: str) -> str:
+    """盐城市亭湖区总工会 and 亭湖区总工会 are one body: keep only the last of a chain of regions
+    at the start of an organisation name."""
+    gz = lx.gazetteer()
+    while True:
+        lead = [n for n in _leading_regions(name, gz)]
+        if not lead:
+            return name
+        rest = name[len(lead[0]):]
+        if rest and _leading_regions(rest, gz):
+            name = rest
+            continue
+        return name
+
+
+def _leading_regions(name: str, gz) -> list[str]:
+    out = []
+    if gz.automaton is None:
+        return out
+    for end, (surface, is_short) in gz.automaton.iter(name[:12]):
+        if end - len(surface) + 1 == 0 and not is_short:
+            out.append(surface)
+    return sorted(out, key=len, reverse=True)
 
 
 def _strip_region(name: str) -> str:
@@ -95,7 +133,9 @@ class _Resolver:
             place = m.attrs.get("place", -1)
             if place is not None and place >= 0:
                 return "place:" + self.gz.get(place).key
-            return "zone:" + norm_key(m.normalised)
+            return "zone:" + zone_key(m.normalised)
+        if m.label in ORG_LABELS:
+            return _drop_parent_regions(norm_key(m.normalised))
         return norm_key(m.normalised)
 
     def add(self, m: Mention) -> None:
@@ -105,7 +145,9 @@ class _Resolver:
             g = self.groups[(m.label, key)] = _Group(m.label, key)
         g.mentions.append(m)
         self.of_mention[id(m)] = g
-        g.surfaces.append(m.surface)
+        if not m.attrs.get("contextual"):
+            # 该市/全区 are references, not names: as aliases they would match any region
+            g.surfaces.append(m.surface)
         g.names.append(m.normalised)
         for a in m.attrs.get("aliases", []) or []:
             g.surfaces.append(a)
@@ -141,11 +183,12 @@ class _Resolver:
                     continue
                 gname = norm_key(max(g.names, key=len))
                 first = min(m.span.start for m in g.mentions)
-                for h in groups:
-                    if h is g:
+                for h in list(groups):
+                    if h is g or h not in groups:
                         continue
                     hname = norm_key(max(h.names, key=len))
-                    if len(hname) > len(gname) or (len(hname) == len(gname) and not hname.endswith(("公司", "集团"))):
+                    if len(hname) > len(gname) or (len(hname) == len(gname) and label != "Programme" and
+                                                   not hname.endswith(("公司", "集团"))):
                         continue
                     if self._same(label, gname, hname, g, h, first):
                         self._absorb(g, h)
@@ -206,6 +249,11 @@ class _Resolver:
     def canonical(self, g: _Group) -> str:
         names = [n for n in g.names if n]
         if g.label == "Region":
+            # the gazetteer's official name: annotators differ on prefixed forms (镇江市京口区 /
+            # 京口区), the official name is the one every annotation carries
+            place = g.props.get("place", -1)
+            if place is not None and place >= 0:
+                return self.gz.get(place).name
             explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
             names = names + [s for s in explicit if len(s) > 2]
         return max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
@@ -218,33 +266,58 @@ class _Resolver:
             props["region"] = self.gz.get(g.props["place"]).name
         if g.label == "Region":
             key = g.props.get("adcode") or g.key
-        elif g.label == "Person":
-            key = self._person_key(name, g)
-        else:
+        forced_id = None
+        if g.label == "Person":
+            key, forced_id = self._person_identity(name, g)
+            regions, _ = self._person_context(g)
+            if regions:
+                props["region"] = sorted(regions)[0]
+        elif g.label != "Region":
             key = norm_key(name)
         ev = []
         for m in g.mentions[:3]:
             ev.append(_evidence(self.doc, m.span.start, m.span.end, m.span.sentence))
-        ent = Entity(entity_id(g.label, key), g.label, name, aliases, [], props, len(g.mentions), ev)
+        ent = Entity(forced_id or entity_id(g.label, key), g.label, name, aliases, [], props, len(g.mentions), ev)
         if g.implicit:
             ent.props[IMPLICIT] = True
         return ent
 
-    def _person_key(self, name: str, g: _Group) -> str:
-        regions = {m.attrs.get("region") for m in g.mentions if m.attrs.get("region")}
+    def _person_context(self, g: _Group) -> tuple[set[str], set[str]]:
+        """Regions and bodies this document ties the person to (from the titles before the name)."""
+        regions: set[str] = set()
+        bodies: set[str] = set()
+        for m in g.mentions:
+            for org, _title in m.attrs.get("org_mentions", []) or []:
+                bodies.add(org.normalised)
+                if org.attrs.get("region"):
+                    regions.add(org.attrs["region"])
+            if m.attrs.get("region"):
+                regions.add(m.attrs["region"])
+        return regions, bodies
+
+    def _person_identity(self, name: str, g: _Group) -> tuple[str, str | None]:
+        """(identity key, id of an existing node to reuse). Same name and compatible regions or
+        positions → the existing node; same name, incompatible → a key qualified by region/body
+        so the two stay apart; no store → the name."""
+        regions, bodies = self._person_context(g)
         if self.identity is None:
-            return name
+            return name, None
         try:
             cands = self.identity.candidates("Person", name)
         except Exception as exc:  # the store is optional for extraction
             log.warning("identity lookup failed for %s: %s", name, exc)
-            return name
+            return name, None
         if not cands:
-            return name
+            return name, None
         for c in cands:
-            if not regions or not c.get("region") or c.get("region") in regions:
-                return c.get("key") or name if c.get("id") == entity_id("Person", name) else name
-        return f"{name}@{sorted(regions)[0]}"
+            c_region = c.get("region") or ""
+            c_pos = {p if isinstance(p, str) else (p.get("org") or p.get("target") or "") for p in c.get("positions") or []}
+            compatible = (not regions and not bodies) or (not c_region and not c_pos) or \
+                c_region in regions or bool(c_pos & bodies)
+            if compatible and c.get("id"):
+                return name, c["id"]
+        qualifier = sorted(regions)[0] if regions else (sorted(bodies)[0] if bodies else "")
+        return (f"{name}@{qualifier}" if qualifier else name), None
 
 
 def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None = None,
@@ -262,6 +335,7 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
             if g is not None:
                 g.names.append(pref)
     r.merge_short_forms()
+
     entities: dict[int, Entity] = {}
     ent_by_group: dict[int, Entity] = {}
     for g in r.groups.values():

@@ -1,10 +1,10 @@
-"""API test fixtures: one embedded FalkorDB for the API tests (its own data dir), a graph per
-test module loaded with our fictional fixture documents (tests/api/fixture_graph.py), and
+"""API test fixtures: the run's embedded FalkorDB (tests/conftest.py), a graph per test module loaded with our fictional fixture documents (tests/api/fixture_graph.py), and
 TestClients on the real app. Write tests get a fresh graph of their own."""
 
 from __future__ import annotations
 
 import itertools
+import uuid
 import sys
 from pathlib import Path
 
@@ -21,15 +21,13 @@ from reformkg.graph.ontology import get_ontology  # noqa: E402
 
 API_KEY = "test-key-123"
 _counter = itertools.count()
+_RUN = uuid.uuid4().hex[:6]
 
 
 @pytest.fixture(scope="session")
-def api_data_dir(tmp_path_factory):
-    from reformkg.graph import embedded
-
-    d = tmp_path_factory.mktemp("apistore")
-    yield d
-    embedded.stop(d)
+def api_data_dir(embedded_data_dir):
+    """The run's one embedded FalkorDB (tests/conftest.py); API graphs get names of their own."""
+    return embedded_data_dir
 
 
 def _settings(data_dir: Path, graph: str, **kw) -> Settings:
@@ -47,7 +45,7 @@ def _open(settings: Settings):
 
 @pytest.fixture(scope="module")
 def api_settings(api_data_dir) -> Settings:
-    return _settings(api_data_dir, f"api_ro_{next(_counter)}", api_key=API_KEY, row_cap=50,
+    return _settings(api_data_dir, f"api_ro_{_RUN}_{next(_counter)}", api_key=API_KEY, row_cap=50,
                      max_upload_bytes=64 * 1024)
 
 
@@ -69,7 +67,7 @@ def client(api_settings, loaded) -> TestClient:
 @pytest.fixture()
 def fresh(api_data_dir):
     """(settings, store) on an empty graph of its own, with an API key configured."""
-    settings = _settings(api_data_dir, f"api_rw_{next(_counter)}", api_key=API_KEY, max_upload_bytes=64 * 1024)
+    settings = _settings(api_data_dir, f"api_rw_{_RUN}_{next(_counter)}", api_key=API_KEY, max_upload_bytes=64 * 1024)
     store = _open(settings)
     yield settings, store
     store.clear()
@@ -88,6 +86,3 @@ def auth() -> dict[str, str]:
     return {"Authorization": f"Bearer {API_KEY}"}
 
 
-@pytest.fixture()
-def ids() -> type:
-    return fixture_graph

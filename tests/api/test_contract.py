@@ -28,10 +28,10 @@ def contract_schema(client):
 def authed_schema(api_data_dir):
     import fixture_graph
 
-    from conftest import _open, _settings
+    from conftest import _RUN, _open, _settings
     from reformkg.graph.ontology import get_ontology
 
-    s = _settings(api_data_dir, "api_contract_rw", api_key=API_KEY, max_upload_bytes=64 * 1024, row_cap=100)
+    s = _settings(api_data_dir, f"api_contract_rw_{_RUN}", api_key=API_KEY, max_upload_bytes=64 * 1024, row_cap=100)
     store = _open(s)
     fixture_graph.load(store, get_ontology())
     app = create_app(s, store)

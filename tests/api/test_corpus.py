@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import API_KEY, _open, _settings
+from conftest import _RUN, API_KEY, _open, _settings
 from reformkg.api.main import create_app
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus no
 @pytest.fixture(scope="module")
 def corpus_client(api_data_dir):
     pytest.importorskip("reformkg.ingest.pipeline")
-    s = _settings(api_data_dir, "api_corpus", api_key=API_KEY, max_upload_bytes=5 * 1024 * 1024)
+    s = _settings(api_data_dir, f"api_corpus_{_RUN}", api_key=API_KEY, max_upload_bytes=5 * 1024 * 1024)
     store = _open(s)
     client = TestClient(create_app(s, store))
     files = sorted(p for p in CORPUS.iterdir() if p.is_file())

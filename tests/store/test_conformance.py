@@ -300,3 +300,52 @@ def test_samples_through_the_real_pipeline(loaded_store, ontology):
         summary = st.write_document(build_batch(pipe.run_file(p), ontology))
         assert summary.nodes_created == summary.nodes_deleted == 0, p
     assert _counts(st) == before
+
+
+# ---- the application's reads (graph/queries.py) on every store ---------------------------------
+
+
+def _reader(store, ontology):
+    from reformkg.graph.queries import Reader
+
+    return Reader(store, ontology)
+
+
+def _two_docs(store, ontology):
+    _write(store, ontology, make_doc_result("d1"))
+    _write(store, ontology, make_doc_result("d2", person="李另外", sentence="另一句测试市总工会举办“匠心筑梦”技能竞赛。", start=3))
+    return entity_id("Union", "测试市总工会"), entity_id("Person", "王测试"), entity_id("Region", "999900")
+
+
+def test_reader_search_and_card(store, ontology):
+    uid, pid, _rid = _two_docs(store, ontology)
+    r = _reader(store, ontology)
+    found = r.search("总工会")
+    assert [i["id"] for i in found["items"]] == [uid] and found["total"] == 1
+    card = r.card(uid)
+    assert card["id"] == uid and card["name"] == "测试市总工会"
+    assert {p["name"] for p in card["positions"]} == {"王测试", "李另外"}
+    assert r.card("uni_missing") is None
+
+
+def test_reader_neighbourhood_and_paths(store, ontology):
+    uid, pid, rid = _two_docs(store, ontology)
+    r = _reader(store, ontology)
+    sub = r.neighbourhood(uid, depth=1)
+    ids = {n["id"] for n in sub["nodes"]}
+    assert {uid, pid, rid, entity_id("Person", "李另外")} <= ids
+    assert all(not e["type"] == "MENTIONED_IN" for e in sub["edges"])
+    paths = r.paths(pid, rid)
+    assert paths["paths"], paths
+    first = paths["paths"][0]
+    assert [n["id"] for n in first["nodes"]] == [pid, uid, rid]
+    assert [h["edge"]["type"] for h in first["hops"]] == ["HOLDS_POSITION", "LOCATED_IN"]
+
+
+def test_reader_evidence_lists_every_supporting_document(store, ontology):
+    _two_docs(store, ontology)
+    r = _reader(store, ontology)
+    edge_id = store.read("MATCH ()-[e:RUNS]->() RETURN e.id").scalar()
+    ev = r.evidence(edge_id)
+    assert ev["edge"]["evidence_count"] == 2
+    assert sorted((i["doc_id"], i["document"]["title"]) for i in ev["items"]) == [("d1", "标题 d1"), ("d2", "标题 d2")]

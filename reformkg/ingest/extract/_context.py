@@ -316,7 +316,6 @@ class DocContext:
         events: list[tuple[int, Mention | None]] = []
         text = self.doc.text
         pending = -1  # index of a heading still looking for its actor
-        body_seen = 0
         for ps, pe in self.doc.paragraphs:
             line = text[ps:pe].strip()
             if _MD_HEADING_RE.match(line) or (len(line) <= 32 and not _SENT_END_RE.search(line)):
@@ -326,13 +325,14 @@ class DocContext:
                         actor = m
                         break
                 events.append((ps, actor))
-                pending, body_seen = (len(events) - 1, 0) if actor is None else (-1, 0)
+                pending = len(events) - 1 if actor is None else -1
                 continue
             if pending < 0:
                 continue
-            body_seen += 1
             si = self.doc.sentence_of(ps)
-            while pending >= 0 and 0 <= si < len(self.doc.sentences) and self.doc.sentences[si][0] < pe:
+            # only the lead's first two sentences: a subject further down is an example, not the topic
+            last = si + 2
+            while pending >= 0 and 0 <= si < min(last, len(self.doc.sentences)) and self.doc.sentences[si][0] < pe:
                 for cs, ce in self.clauses(si):
                     group = self.subject_group(cs, ce)
                     if group:
@@ -340,8 +340,7 @@ class DocContext:
                         pending = -1
                         break
                 si += 1
-            if body_seen >= 2:
-                pending = -1
+            pending = -1  # only the first body paragraph leads
         self._sections = [e for e in events if e[1] is not None]
         self._section_starts = [e[0] for e in self._sections]
 

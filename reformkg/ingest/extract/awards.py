@@ -27,7 +27,9 @@ HONOURS = {
     "工匠": True, "大国工匠": False, "三八红旗手": False, "五四青年奖章": False, "青年五四奖章": False,
     "最美职工": False, "劳动奖状": False, "五一劳动奖状": False, "技能人才": True, "十佳": True,
     "先进集体": True, "模范职工之家": False, "优秀发明专利": True, "科学技术进步奖": True,
+    "五一奖章": False, "大工匠": True,
 }
+_CORE_CANON = {"劳模": "劳动模范", "五一奖章": "五一劳动奖章"}
 _CORE_RE = "|".join(sorted((re.escape(h) for h in HONOURS), key=len, reverse=True))
 _LEVEL_RE = r"全国|国家级|省部级|省级|市级|区级|县级|省|市|区|县"
 _AWARD_RE = re.compile(rf"(?P<level>{_LEVEL_RE})?(?P<pre>首批)?(?P<q>[“\"])?(?P<core>{_CORE_RE})(?P<q2>[”\"])?")
@@ -40,7 +42,10 @@ _NOT_AFTER = ("创新工作室", "工作室", "工作站", "评选", "推荐", "
 _BARE_CUE_BEFORE = re.compile(r"(获得|荣获|获评|评为|评选为|授予|当选|荣膺|获|\d+名|\d+位|\d+人|[一二三四五六七八九十]+名)[“\"]?$")
 _BARE_CUE_AFTER = ("获得者", "称号", "荣誉")
 _PRIZE_RE = re.compile(r"(全国|国家|省部级|省级|市级|省|市)?([\u4e00-\u9fff]{2,14}?(?:特等奖|一等奖|二等奖|三等奖|金奖|银奖|铜奖|优秀奖))")
-_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选)了?“([^“”\n]{2,20})”(称号|荣誉称号|荣誉)?")
+_QUOTE_RUN = r"(“[^“”\n]{2,20}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
+_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出)了?"
+                               r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN)
+_QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")
 _NOT_HONOUR_END = ("证书", "资格", "认证", "项目", "计划", "工程", "活动", "补贴", "资金", "支持")
 _COORD_LEVELS = re.compile(r"((?:(?:国家|全国|省|市|县|区)级?[和、及与]))+$")
 
@@ -55,6 +60,10 @@ def _level_prefix(doc: Document, pos: int, word: str) -> tuple[str, str]:
     kind = word[0]
     place = context_place(doc, pos, kind) if kind in "省市县区" else -1
     return (gz.get(place).name if place >= 0 else ""), _LEVEL_OF.get(word, _LEVEL_OF.get(kind, ""))
+
+
+def gz_name(span: Span) -> str:
+    return lx.gazetteer().get(span.attrs["place"]).name
 
 
 class Awards:
@@ -82,15 +91,25 @@ class Awards:
             sp = Span(s, m.end(), "Award", doc.sentence_of(s), self.name, {"level": level})
             out.append(Mention(sp, "Award", text[s:m.end()], region + core if region and m.group(1) not in ("全国", "国家") else
                                ("全国" + core if region == "全国" else core), {"level": level} if level else {}))
-        for m in _QUOTED_HONOUR_RE.finditer(text):
-            inner = m.group(1)
-            if inner.endswith(_NOT_HONOUR_END) or re.search(r"[，。、]", inner):
-                continue
-            s, e = m.start(1) - 1, m.end(1) + 1
-            if _AWARD_RE.fullmatch(inner):
-                continue      # handled by the level rules
-            sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
-            out.append(Mention(sp, "Award", text[s:e], inner, {}))
+        regions_by_end = {sp.end: sp for sp in doc.layers.get("regions", [])
+                          if not sp.attrs.get("contextual") and sp.attrs.get("place", -1) >= 0}
+        for rx in (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE):
+            for m in rx.finditer(text):
+                run_start = m.start(1)
+                # a region written before the run names the honours (沛县“十大工匠”)
+                prefix = ""
+                if run_start in regions_by_end:
+                    prefix = gz_name(regions_by_end[run_start])
+                for q in re.finditer(r"“([^“”\n]{2,20})”", m.group(1)):
+                    inner = q.group(1)
+                    if inner.endswith(_NOT_HONOUR_END) or re.search(r"[，。、]", inner):
+                        continue
+                    if _AWARD_RE.fullmatch(inner):
+                        continue      # handled by the level rules
+                    s, e = run_start + q.start(), run_start + q.end()
+                    sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
+                    name = inner if (not prefix or inner.startswith(prefix[:2])) else prefix + inner
+                    out.append(Mention(sp, "Award", text[s:e], name, {"aliases": [inner]}))
         return out
 
     def __call__(self, doc: Document) -> Document:
@@ -105,7 +124,7 @@ class Awards:
             s, e = m.span()
             if m.group("q") and not m.group("q2"):
                 continue
-            name_core = "劳动模范" if core == "劳模" else core
+            name_core = _CORE_CANON.get(core, core)
             region_name = ""
             level = ""
             start = s
@@ -121,7 +140,7 @@ class Awards:
                 level = {"province": "provincial", "city": "municipal"}.get(pl.level, "district")
                 start = r.start
                 # full name unless the honour is written with the short form (江苏工匠)
-                if core not in ("工匠",):
+                if core not in ("工匠", "大工匠"):
                     region_name = pl.name
             elif level_word:
                 level = _LEVEL_OF[level_word]

@@ -32,7 +32,8 @@ _BAD_START = set("该全我本各每此其这那等和与及或的了在为对�
 _STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院", "学校", "中专", "技校", "职校", "中学", "协会",
                  "学会", "商会", "研究院", "研究所", "研究中心", "有限责任公司", "股份有限公司", "有限公司", "公司",
                  "集团", "日报", "晚报", "报社", "通讯社", "电视台", "总台", "科学院", "人民政府", "中级人民法院",
-                 "人民法院", "人民检察院", "办公厅", "工会")
+                 "人民法院", "人民检察院", "办公厅", "工会", "融媒体中心", "活动中心", "服务中心", "研究中心", "培训中心",
+                 "联盟", "仲裁院", "联席会", "干部学校", "干校", "管委会", "管理委员会", "工作室")
 _SUB_BODIES = ("工会委员会", "女职工委员会", "工会", "女工委", "办公室", "党委", "分公司", "学院", "研究院")
 _COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
 _NOT_AFTER_WEI = set("托员屈婉曲派任")
@@ -62,8 +63,11 @@ def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
 
 _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
                  "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
-                 "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本")
+                 "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本", "产改", "工作",
+                 "服务", "产业链", "党建", "集体协商", "职工", "技能", "人才")
 _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊", "杂志", "公众号", "网站", "工作简报", "信息")
+_PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
+                       r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 _GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
 _TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
 _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
@@ -85,8 +89,10 @@ def _region_in_name(name: str, doc: Document) -> int:
         cands = [c for c in cands if gz.get(c).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT)]
         if not cands or (is_short and gz.get(cands[0]).level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
             continue
-        if best is None or start < best[0] or (start == best[0] and len(surface) > best[1]):
-            best = (start, len(surface), gz.choose(cands, context))
+        rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1}.get(gz.get(cands[0]).level, 2)
+        # the most specific region named (无锡市新吴区总工会 → 新吴区), then the earliest
+        if best is None or rank > best[3] or (rank == best[3] and start < best[0]):
+            best = (start, len(surface), gz.choose(cands, context), rank)
     return best[2] if best else -1
 
 
@@ -110,6 +116,25 @@ def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
             if r >= best_rank:          # the most specific, then the latest
                 best, best_rank = place, r
     return best
+
+
+def _fragment(name: str) -> bool:
+    """A head without a name part (有限公司, 有限公司工会), or a union named only by a place or a
+    collective (全省工会, 中国工会, 福建工会): not one body."""
+    rest = name
+    for _ in range(3):
+        for h in ("工会", "股份有限公司", "有限责任公司", "有限公司", "公司", "集团"):
+            if rest.endswith(h):
+                rest = rest[: -len(h)]
+                break
+    if not rest or rest in ("有限", "股份", "责任"):
+        return True
+    if name.endswith("工会") and not name.endswith("总工会"):
+        body = name[:-2]
+        if body in ("全省", "全市", "全县", "全区", "中国", "各级", "基层", "全国", "本级") or \
+                lx.gazetteer().candidates(body):
+            return True
+    return False
 
 
 def _generic(body: str) -> bool:
@@ -211,6 +236,8 @@ class Orgs:
             cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
         # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
         cands.extend(self._enumerations(doc, text))
+        # names with a parenthesised region (华虹半导体(无锡)有限公司)
+        cands.extend(self._parenthesised(text, words))
         # (c) tagger ORG spans
         for sp in doc.layers.get("lac", []):
             if sp.label != "ORG":
@@ -224,6 +251,15 @@ class Orgs:
                 start = sp.start + k + 1
             if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
                 continue
+            lead = [n for n in lx.gazetteer().automaton.iter(surface[:6]) if n[0] - len(n[1][0]) + 1 == 0] \
+                if lx.gazetteer().automaton is not None else []
+            if lead and not any(r.start == start for r in regions):
+                # 会同县经发局: the regions component refused 会同县 (会同 = "together with"),
+                # so the name starts at its 县
+                full = max((n[1][0] for n in lead), key=len)
+                if full[-1] in "省市县区" and len(full) < len(surface):
+                    start += len(full) - 1
+                    surface = surface[len(full) - 1:]
             if surface[0] in _BAD_START or surface.endswith(_LAC_ORG_BAD_END):
                 continue
             if text[sp.end:sp.end + 1] in ("城", "园", "区"):
@@ -295,6 +331,8 @@ class Orgs:
             return _Cand(start, e, "prefixed", r.attrs.get("place", -1))
         if s >= 2 and text[s - 2:s] == "全国" and body in ("人大", "政协", "总工会", "妇联", "工商联", "人大常委会"):
             return _Cand(s - 2, e, "national")
+        if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
+            return _Cand(s - 3, e, "contextual", prefix_char="省")
         if s > 0 and text[s - 1] in "省市县区":
             ch = text[s - 1]
             # 区区委: OCR-doubled suffix after a region name
@@ -348,6 +386,9 @@ class Orgs:
             n += w.end - w.start
             start = w.start
             i -= 1
+        if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
+                head in ("联席会议", "联席会", "领导小组", "委员会"):
+            return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
         if start > 0 and text[start - 1] in "省市县区" and start - 1 not in reg_by_end:
             ch = text[start - 1]
             if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
@@ -415,7 +456,9 @@ class Orgs:
                         if body in ("女工委", "女职工委员会") and text[d.end:d.end + 3].startswith(
                                 ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
                             continue        # 女工委部长: part of the title, not a separate body
-                        if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic"):
+                        if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic") or \
+                                (d.kind == "strong" and d.place < 0 and lx.org_label_of(text[c.start:c.end]) is not None
+                                 and text[c.start:c.end].endswith(("工会", "委", "局", "厅", "政府"))):
                             nc = _Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
                             key = (nc.start, nc.end)
                             if not any((x.start, x.end) == key for x in cands + new):
@@ -459,6 +502,8 @@ class Orgs:
             return Mention(span, "Union", surface, ent.normalised + "工会",
                            {k: v for k, v in ent.attrs.items() if k in ("place", "region")})
         label = "Agency" if c.kind == "dept_stem" else lx.org_label_of(surface)
+        if _fragment(surface):
+            return None
         if c.kind == "enum_ent":
             label = "Enterprise"
         if label is None:
@@ -480,8 +525,12 @@ class Orgs:
             return None
         if c.kind == "contextual":
             place = context_place(doc, c.start, c.prefix_char)
+            plen = 3 if surface.startswith("自治区") else 2 if surface[:2] in ("全省", "全市", "全县", "全区") else 1
             if place >= 0:
-                normalised = gz.get(place).name + surface[1:]
+                rest = surface[plen:]
+                if rest.startswith("总") and not rest.startswith("总工会"):
+                    rest = "总工会" + rest[1:]      # 省总职工… = 省总工会职工…
+                normalised = gz.get(place).name + rest
         elif c.kind == "dept_stem":
             place = self._nearest_region(doc, c.start)
             if place < 0:
@@ -538,6 +587,24 @@ class Orgs:
         sid = doc.sentence_of(c.start)
         span = Span(c.start, c.end, label, sid, self.name, {"kind": c.kind})
         return Mention(span, label, surface, normalised, attrs)
+
+    @staticmethod
+    def _parenthesised(text: str, words: Words) -> list[_Cand]:
+        out = []
+        for m in _PAREN_RE.finditer(text):
+            a = m.start(1)
+            first_end = m.end(1)
+            # keep the name words at the end of the first group
+            j = words.index_at(first_end - 1)
+            start = first_end
+            while j >= 0 and words.spans[j].start >= a and \
+                    words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "LOC", "PER", "eng", "vn", "m"):
+                start = words.spans[j].start
+                j -= 1
+            if first_end - start < 2 or text[start] in _BAD_START:
+                continue
+            out.append(_Cand(start, m.end(), "paren"))
+        return out
 
     def _last_enterprise(self, doc: Document, pos: int) -> Mention | None:
         from reformkg.ingest.extract.common import paragraph_of
@@ -614,7 +681,8 @@ class Orgs:
             if sp.attrs.get("contextual"):
                 continue
             place = sp.attrs.get("place", -1)
-            if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
+            if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
+                    not sp.attrs.get("in_name"):
                 best = place
         if best < 0:
             ctx = doc.layers.get("region_context")

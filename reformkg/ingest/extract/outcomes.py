@@ -3,11 +3,14 @@
 the credited actor.
 
 Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers inside quotes, titles
-and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes.
-The actor credited is the subject of the clause, else of an earlier/later clause of the
-sentence, else the subject of the nearest earlier sentence of the paragraph, else the
-document's main region. A regional party/government body is credited to its region
-(武进区委 → 武进区), as the annotation does.
+and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes;
+neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
+size (在岗职工143人) or the input of a refinement (将24项细化为86项).
+The actor credited is the agent of 由X颁发…, else the subject of the clause, else of an
+earlier/later clause of the sentence, else the subject of the nearest earlier sentence of the
+paragraph, else the section's actor (heading or lead subject), else the document's main region.
+A regional party/government body is credited to its region (武进区委 → 武进区), as the
+annotation does.
 """
 
 from __future__ import annotations
@@ -29,13 +32,15 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
 _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
-_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|到20\d{2}年|下一步|今后|未来\S{0,3}年")
+_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
+_BY_YEAR_RE = re.compile(r"到(20\d{2})年")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
                            r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
 _HAS_RE = re.compile(r"(?:下设|下辖|设有|拥有|下属)")
-_METRIC_TRIM = re.compile(r"^[\s，,、：:；;“”\"（）()·\-—]+|[\s，,、：:；;“”\"（）()·\-—。！？]+$")
+_AFTER_NOUN_RE = re.compile(r"[^，,。；;：:、（(]{1,16}")
+_METRIC_TRIM = re.compile(r"^[\s，,、：:；;”\"）)·\-—的]+|[\s，,、：:；;“\"（(·\-—。！？]+$")
 
 
 class OutcomesComponent:
@@ -48,6 +53,27 @@ class OutcomesComponent:
     def __call__(self, doc: Document) -> Document:
         doc.outcomes = extract_outcomes(doc)
         return doc
+
+
+def _enumeration_start(ctx: DocContext, cs: int, pos: int) -> int | None:
+    """Start of the first name of an enumeration (A、B等) in [cs, pos), None if none."""
+    for m in ctx.mentions_between(cs, pos):
+        if ctx.doc.text[m.span.end:m.span.end + 1] in ("、", "等"):
+            return m.span.start
+    return None
+
+
+def _is_target(doc: Document, ctx: DocContext, ss: int, cs: int, pos: int) -> bool:
+    """A planned figure: 力争/预计/下一步… in the clause, or 到<future year>年 in the sentence."""
+    fm = _FUTURE_RE.search(doc.text, cs, pos)
+    if fm and not ctx.quote_at(fm.start()):
+        return True
+    dy = _doc_year(doc)
+    for m in _BY_YEAR_RE.finditer(doc.text, ss, pos):
+        year = int(m.group(1))
+        if (dy is not None and year > dy) or (dy is None and "将" in doc.text[m.end():pos]):
+            return True
+    return False
 
 
 def _paragraph_end(doc: Document, ctx: DocContext, pos: int) -> int:
@@ -77,15 +103,25 @@ def _year_for(doc: Document, ss: int, q: Quantity) -> int | None:
     return None
 
 
-def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int) -> str:
+def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int, prev_end: int = -1,
+            enum_start: int | None = None) -> str:
+    """What was counted: the clause's verb phrase before the number (without its subject,
+    adverbials and enumerated names: 培育A、B等6家 → 培育) plus the counted noun after the unit."""
     text = doc.text
     start = max(cs, subject_end) if subject_end <= q.start else cs
+    if cs <= prev_end <= q.start:  # 创设党组织104个、工会组织226个: the second counts 工会组织
+        start = max(start, prev_end)
     m = ADVERBIAL_PREFIX_RE.match(text, start, q.start)
     if m:
         start = m.end()
     before = text[start:q.start]
-    after = text[q.end:ce]
-    phrase = before + after if len(before) < 24 else before
+    if enum_start is not None and start <= enum_start < q.start:
+        # 培育A、B等6家 → 培育: drop the enumerated names up to 等
+        k = text.find("等", enum_start, q.start)
+        if k >= 0:
+            before = text[start:enum_start] + text[k + 1:q.start]
+    after = _AFTER_NOUN_RE.match(text, q.end, ce)
+    phrase = before + (after.group() if after else "")
     phrase = _METRIC_TRIM.sub("", phrase)
     return phrase[:40]
 
@@ -96,7 +132,6 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
     name_spans = sorted((m.span.start, m.span.end) for m in doc.mentions
                         if m.label in ("Programme", "Award") or m.label in ACTOR_LABELS)
     name_starts = [s for s, _ in name_spans]
-    main_region = ctx.main_region()
     out: list[OutcomeCandidate] = []
     subjects = ctx.subjects
 
@@ -105,6 +140,7 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
     def _in_survey(pos: int) -> bool:
         return any(s <= pos < e for s, e in surveys)
 
+    prev_end = -1
     for q in find_quantities(text):
         if ctx.in_quotes(q.num_start, q.end) or ctx.quote_at(q.num_start):
             continue
@@ -127,8 +163,7 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         cs, ce = ctx.clause_bounds(q.start)
         if q.unit in ("次", "场") and _MEETING_RE.search(text, cs, ce):
             continue
-        fm = _FUTURE_RE.search(text, cs, q.start)
-        if fm and not ctx.quote_at(fm.start()):
+        if _is_target(doc, ctx, ss, cs, q.start):
             continue  # 力争到2025年新增…5万人: a target, not a result
         if _REFINED_INTO_RE.match(text, q.end, ce):
             continue  # 将24项内容细化为86项措施: the first count is the input, not a result
@@ -136,19 +171,21 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             continue  # 在岗职工143人，高级职称21人: a workforce's size is a state, not a result
         if surveys and _in_survey(q.start):
             continue  # 调查显示：…3万多家: findings of a survey describe the situation
-        actor, subj_end = _credit(doc, ctx, si, cs, q, subjects, main_region)
+        actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",
                     {"raw": q.raw, "clause": (cs, ce)})
         out.append(OutcomeCandidate(
             value=q.value, unit=q.unit, qualifier=q.qualifier,
-            metric=_metric(doc, cs, ce, q, subj_end), year=_year_for(doc, ss, q),
+            metric=_metric(doc, cs, ce, q, subj_end, prev_end, _enumeration_start(ctx, cs, q.start)),
+            year=_year_for(doc, ss, q),
             span=span, actor=actor))
+        prev_end = q.end
     return out
 
 
-def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects, main_region):
+def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects):
     """(actor, end of the subject in the clause or -1)."""
     text = doc.text
     ss, se = doc.sentences[si]

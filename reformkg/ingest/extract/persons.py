@@ -34,7 +34,8 @@ POSITION_TITLES = ("总书记", "书记", "副书记", "主席", "副主席", "�
                    "召集人", "秘书长", "处长", "科长", "教授", "会长", "副会长", "理事长", "总工程师", "首席技师", "高级技师",
                    "劳模", "工匠", "技术能手", "技能大师")
 _SPEECH_STRICT = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "谈到", "提到", "透露", "讲述", "回忆",
-                  "感慨", "笑着", "同志", "（", "(")
+                  "感慨", "笑着", "同志", "（", "(", "主持", "出席", "讲话", "致辞", "调研", "陪同", "带队", "参加", "作")
+_VERB_TAILS = ("主持", "出席", "讲话", "致辞", "表示", "介绍", "指出", "强调", "调研", "陪同", "参加", "说")
 _SHORT_TITLES = ("书记", "主席", "部长", "局长", "厅长", "主任", "院长", "校长", "经理", "董事长", "市长", "县长",
                  "区长", "省长", "师傅", "老师", "教授", "总", "工")
 
@@ -56,13 +57,18 @@ class Persons:
         cands: dict[tuple[int, int], str] = {}
         for sp in doc.layers.get("lac", []):
             if sp.label == "PER":
-                cands[(sp.start, sp.end)] = "lac"
+                e = sp.end
+                for v in _VERB_TAILS:          # the tagger glued a verb to the name (王明主持)
+                    if text[sp.start:e].endswith(v) and e - len(v) - sp.start >= 2:
+                        e -= len(v)
+                        break
+                cands[(sp.start, e)] = "lac"
         titles = lx.titles()
         title_re = _title_regex()
         word_at = {w.start: w for w in doc.layers.get("lac_words", [])}
         for m in title_re.finditer(text):
             s = m.end()
-            for n in (3, 2, 4):
+            for n in (2, 3, 4):
                 e = s + n
                 if e > len(text):
                     continue

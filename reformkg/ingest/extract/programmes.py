@@ -26,10 +26,11 @@ HEADS = ("技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "�
          "行动", "计划", "活动", "系列活动", "主题教育活动", "主题宣传教育活动", "宣传教育活动", "访谈活动", "专项行动",
          "项目", "机制", "长效机制", "制度", "体系", "模式", "通道", "战略", "方案", "规划", "工作法", "集体协商",
          "协商", "平台", "品牌", "品牌栏目", "栏目", "调研", "服务集市活动", "集市", "杯", "论坛", "行动方案",
-         "发明创造", "评选")
+         "发明创造", "专场招聘会", "招聘会", "服务站", "驿站", "工作模式", "宣讲", "大舞台", "创建工作", "试点工作",
+         "工作方案", "考评制", "诵读", "专题培训", "系列专题培训", "宣讲团", "书屋", "课堂")
 _HEADS_SORTED = tuple(sorted(HEADS, key=len, reverse=True))
 _POLICY_END = ("意见", "通知", "办法", "规定", "条例", "决定", "纲要", "细则", "规范", "标准", "规则", "实施方案",
-               "方案", "规划", "计划", "法", "指引", "指南", "决议", "措施")
+               "方案", "规划", "计划", "法", "指引", "指南", "决议", "措施", "考核", "清单", "制度", "目录", "章程")
 _PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打造", "建立", "构建", "创新", "探索", "落实", "推进",
                "组织", "深化", "发起", "创建", "出台", "设立", "开设", "创设", "持续", "围绕", "依托", "通过", "以",
                "结合", "聚焦", "打响", "擦亮", "叫响", "参加", "参与", "举行", "承办", "主办")
@@ -40,9 +41,33 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’\n]{2,24})’")
 _SHARED_RE = re.compile(r"([\u4e00-\u9fff]{4,6}(?:、[\u4e00-\u9fff]{4}){1,6})(工程|行动)")
 _EVENT_HEADS = ("职业技能竞赛", "技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "运动会", "研究班", "读书节",
                 "技能状元大赛")
-_UNQUOTED_HEADS = ("工程", "行动", "战略", "计划")
+_UNQUOTED_HEADS = ("工程", "行动", "计划")
 _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"})
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
+
+
+def _first_head(tail: str) -> str:
+    """The head noun phrase right after a quoted name: the longest run of plain CJK text within
+    10 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
+    (“X”竞赛品牌 → “X”竞赛)."""
+    head = ""
+    for h in _HEADS_SORTED:
+        k = tail.find(h)
+        if k < 0 or k + len(h) > 10 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
+            continue
+        if re.search(r"[的和与及是在为了将把对等获暨]", tail[:k]) or re.match(r"[一二三四五六七八九十两\d]+[项个大类条]", tail):
+            continue
+        if k + len(h) > len(head):
+            head = tail[:k + len(h)]
+    for brand in ("品牌栏目", "品牌", "栏目"):
+        if head.endswith(brand) and len(head) > len(brand):
+            core = head[: -len(brand)]
+            if core.endswith(_HEADS_SORTED):
+                head = core
+            break
+    if re.search(r"(评选|评比|选树)", head):
+        return ""          # “X”评选: X is an honour (see awards), not a programme
+    return head
 
 
 def kind_of(name: str) -> str:
@@ -96,7 +121,7 @@ class Programmes:
         for m in _QUOTE_RE.finditer(text):
             s, e = m.span()
             inner = m.group(1) or m.group(2)
-            if re.search(r"[，。！？；：、,;!?]", inner):
+            if re.search(r"[，。！？；：、,;!?]", inner) or _REFORM_RE.fullmatch(inner):
                 continue
             if not any(is_cjk(ch) for ch in inner) and not re.search(r"\d|[+＋]", inner):
                 continue
@@ -115,24 +140,12 @@ class Programmes:
             if in_run and skip:
                 tail = tail[skip.end():]
             if in_run:
-                head = ""
-                for h in _HEADS_SORTED:
-                    k = tail.find(h)
-                    if 0 <= k and k + len(h) <= 10 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
-                            not re.search(r"[的和与及是在为了将把对等获]", tail[:k]):
-                        if k + len(h) > len(head):
-                            head = tail[:k + len(h)]
+                head = _first_head(tail)
                 if head:
                     out.append(self._mk(doc, s, e, text[s:e] + head, "quoted-run", (inner, text[s:e])))
                     continue
             tail = text[e:e + 10]
-            head = ""
-            for h in _HEADS_SORTED:
-                k = tail.find(h)
-                if 0 <= k and k + len(h) <= 10 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
-                        not re.search(r"[的和与及是在为了将把对等获]", tail[:k]):
-                    if k + len(h) > len(head):
-                        head = tail[:k + len(h)]
+            head = _first_head(tail)
             if head and text[e + len(head):e + len(head) + 1] == "师":
                 head = ""
             prefix, pstart = self._prefix(doc, s)
@@ -163,7 +176,7 @@ class Programmes:
         for sp in doc.layers.get("regions", []):
             if sp.end == s and not sp.attrs.get("contextual") and sp.attrs.get("place", -1) >= 0:
                 return lx.gazetteer().get(sp.attrs["place"]).name, sp.start
-        if s > 0 and text[s - 1] in "省市县区" and (s < 2 or not is_cjk(text[s - 2]) or text[s - 2] in "的在和与及、被入将把为"):
+        if s > 0 and text[s - 1] in "省市县区" and (s < 2 or not is_cjk(text[s - 2]) or text[s - 2] in "的在和与及、被入将把为全"):
             place = context_place(doc, s - 1, text[s - 1])
             if place >= 0:
                 return lx.gazetteer().get(place).name, s - 1
@@ -181,6 +194,8 @@ class Programmes:
                     mm = self._mk(doc, s, e, ref.normalised, "titled-ref", (inner,))
                     out.append(mm)
                 continue
+            if re.search(r"(来源|来源于|摘自|转自|原载|刊于)[:：]?\s*$", text[max(0, s - 6):s]):
+                continue      # a source credit, not an actor or programme
             if inner.endswith(("日报", "晚报", "报", "杂志", "周刊")):
                 sp = Span(s, e, "Institution", doc.sentence_of(s), self.name, {"rule": "newspaper"})
                 out.append(Mention(sp, "Institution", text[s:e], inner, {}))

@@ -17,7 +17,9 @@ from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of
 
 _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
-_ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES, key=len, reverse=True)) + ")")
+_ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
+_GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
+                       "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
 _KIND_SUFFIX = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("district",)}
@@ -40,7 +42,7 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
     kind before pos in the paragraph, else in the preceding paragraphs, else the document's
     default (its province; its most-mentioned city). -1 if none."""
     gz = lx.gazetteer()
-    spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual")]
+    spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
     if kind == "省":
         ctx = doc.layers.get("region_context")
         return ctx[0].attrs.get("province", -1) if ctx else -1
@@ -56,9 +58,9 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
         p = gz.get(place)
         if _accept_kind(p, kind):
             best = place
-        elif kind in ("市",) and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
-            # a district implies its city only when nothing closer is named
-            pass
+        elif kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
+            # a paragraph about a county or district: its 市 is the city above it (沛县 → 徐州市)
+            best = p.city
     if best >= 0:
         # prefer one within the current paragraph, else the latest before
         return best
@@ -112,7 +114,10 @@ class Regions:
         district_count: Counter[int] = Counter()
         for s, e, surface, is_short, cands in chosen:
             if len({gz.get(c).province for c in cands}) == 1:
-                prov_count[gz.get(cands[0]).province] += 1
+                # provinces and cities speak for the document's province far more than a
+                # county name (会同县 may be 会同 + 县…)
+                lv = gz.get(cands[0]).level
+                prov_count[gz.get(cands[0]).province] += 3 if lv in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) else 1
             if len(cands) == 1:
                 p = gz.get(cands[0])
                 if p.level == lx.LEVEL_CITY or (p.level == lx.LEVEL_COUNTY and p.name.endswith("市")):
@@ -133,14 +138,26 @@ class Regions:
         context = [c for c, _ in city_count.most_common(3)] + ([province] if province >= 0 else [])
         spans: list[Span] = []
         mentions: list[Mention] = []
+        prev_end, prev_place = -1, -1
         for s, e, surface, is_short, cands in chosen:
             place = gz.choose(cands, context) if len(cands) > 1 else cands[0]
             p = gz.get(place)
-            if len(cands) > 1 and province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY):
-                # an ambiguous county/town name outside the document's province: too uncertain
+            chained = prev_end == s and prev_place >= 0 and gz.is_within(place, prev_place)
+            if province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) \
+                    and not chained:
+                # a county/district/town outside the document's province, not written after its
+                # own city or province: usually a word that happens to spell one (会同, 惠民)
                 continue
             spans.append(self._span(doc, s, e, p, surface))
+            prev_end, prev_place = e, place
         spans = self._merge_chains(doc, spans, gz)
+        # a region that only starts the name of a university or company (武汉理工大学) does not
+        # say where the paragraph is
+        for sp in spans:
+            tok = lac_ent.get(sp.start)
+            if tok is not None and tok.label == "ORG" and tok.end > sp.end and \
+                    lx.org_label_of(text[tok.start:tok.end]) in ("Institution", "Enterprise"):
+                sp.attrs["in_name"] = True
         spans.extend(self._zones(doc, words, spans))
         spans.sort(key=lambda sp: sp.start)
         # contextual forms
@@ -181,8 +198,8 @@ class Regions:
                    gz: lx.Gazetteer, words: Words, lac_ent: dict) -> bool:
         levels = {gz.get(c).level for c in cands}
         if not is_short:
-            if len(surface) <= 2 and not (levels & {lx.LEVEL_PROVINCE, lx.LEVEL_CITY}):
-                return False
+            if len(surface) <= 2 and not (levels & {lx.LEVEL_PROVINCE, lx.LEVEL_CITY}) and not surface.endswith(("县", "旗")):
+                return False      # 城区, 郊区, 矿区 …; but 沛县, 歙县 are names
             if levels <= {lx.LEVEL_TOWN, lx.LEVEL_ZONE}:
                 # towns: full names of ≥3 characters at a word start
                 return len(surface) >= 3 and words.is_start(s)
@@ -215,48 +232,88 @@ class Regions:
         return out
 
     def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
-        """Named zones/parks: [region] + name words (or a quoted name) + a zone suffix."""
+        """Named zones/parks. The name needs a proper part: a region written first (无锡高新区,
+        沛县经济开发区), a quoted name (“长三角新就业产业园”), the tagger reading the whole as a
+        place (LOC), or a short name listed as one of several units (微纳园、综保区等). Bare or
+        generic ones (园区, 特色产业园区, 实施园区) are not entities."""
         text = doc.text
         out: list[Span] = []
+        region_by_start = {sp.start: sp for sp in regions}
         region_by_end = {sp.end: sp for sp in regions}
         covered = set()
         for sp in regions:
             covered.update(range(sp.start, sp.end))
         for m in _ZONE_RE.finditer(text):
             hs, he = m.span()
-            if hs in covered:
+            if hs in covered or (he < len(text) and is_cjk(text[he]) and not words.is_end(he)):
                 continue
-            start = hs
-            if start > 0 and text[start - 1] in "”\"":
-                q = text.rfind("“", max(0, start - 14), start - 1)
-                if q < 0:
-                    q = text.rfind('"', max(0, start - 14), start - 1)
+            start = -1
+            parent = -1
+            suffix = m.group(1)
+            # (b) a quoted name (“X产业园”), or a quoted name before the suffix (“两湖”创新区)
+            if he < len(text) and text[he] in "”\"":
+                q = text.rfind("“", max(0, hs - 16), hs)
+                if q >= 0 and "”" not in text[q:hs]:
+                    start = q + 1
+            elif hs > 0 and text[hs - 1] == "”":
+                q = text.rfind("“", max(0, hs - 12), hs - 1)
                 if q >= 0:
                     start = q
-            else:
+            if start < 0:
+                # extend left over name-like words
                 i = words.index_at(hs - 1) if hs > 0 else -1
-                n_chars = 0
+                w_here = words.at(hs)
+                cur = w_here.start if (w_here is not None and w_here.start < hs) else hs
+                i = words.index_at(cur - 1) if cur > 0 else -1
+                first = cur
                 while i >= 0:
                     w = words.spans[i]
-                    if w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
+                    if w.end != first or w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
                         break
-                    if n_chars + (w.end - w.start) > 10:
+                    if he - w.start > 14:
                         break
-                    n_chars += w.end - w.start
-                    start = w.start
+                    first = w.start
                     i -= 1
-                    if w.start in {r.start for r in regions}:
+                    if first in region_by_start:
                         break
-            # a region directly before the name belongs to it
-            if start in region_by_end:
-                start = region_by_end[start].start
-            if start >= hs or hs - start < 2:
+                # (a) a region first
+                for k in range(first, hs):
+                    if k in region_by_start and region_by_start[k].attrs.get("place", -1) >= 0:
+                        start, parent = k, region_by_start[k].attrs["place"]
+                        break
+                if start < 0 and hs in region_by_end and region_by_end[hs].attrs.get("place", -1) >= 0:
+                    r = region_by_end[hs]
+                    start, parent = r.start, r.attrs["place"]
+                if start < 0:
+                    # (c) the tagger reads it as a place, (d) a short listed unit
+                    tok = words.at(hs - 1) if hs > 0 else None
+                    if tok is not None and tok.label in ("LOC", "ORG") and words.at(he - 1) is tok:
+                        start = tok.start
+                    elif w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs:
+                        start = w_here.start
+                    elif suffix != "园" and hs - first >= 4 and words.at(first) is not None and \
+                            words.at(first).label in ("n", "nz", "j") and \
+                            not any(g in text[first:hs] for g in _GENERIC_ZONE_WORDS):
+                        start = first       # (e) a specific name of several words (台资集聚示范区)
+                    elif 1 <= hs - cur <= 3 or (cur == hs and hs - first <= 3 and first < hs):
+                        st = cur if cur < hs else first
+                        before = text[st - 1:st] if st > 0 else ""
+                        after = text[he:he + 1]
+                        if (before in ("、", "，", ",") or after in ("、",) or text[he:he + 1] == "等") and \
+                                (after in ("、", "等") or before == "、"):
+                            start = st
+            if start < 0 or hs - start < 1:
                 continue
             name = text[start:he]
-            parent = -1
-            for r in regions:
-                if r.start == start:
-                    parent = r.attrs["place"]
+            if any(g in name for g in _GENERIC_ZONE_WORDS) and not text[start - 1:start] == "“" and \
+                    not (start in region_by_start):
+                continue
+            if name.endswith(("家园", "校园", "公园", "花园", "乐园", "庄园", "田园")):
+                continue
+            if text[start:start + 1] == "“" and suffix in ("园区", "园", "产业园区", "科技园区"):
+                continue      # “一主一副”园区: a slogan, not a named park
+            if suffix == "园" and not (he - start >= 3 and (words.at(start) is not None and words.at(start).label == "LOC")):
+                continue
             out.append(Span(start, he, "Region", doc.sentence_of(start), self.name,
                             {"place": -1, "name": name, "level": lx.LEVEL_ZONE, "adcode": "", "parent": parent,
                              "zone": True}))

@@ -47,6 +47,9 @@ _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
 _NOT_RUN_KIND = frozenset({"policy"})
+_RUN_BY = r"(?:牵头)?(?:组织实施|负责实施|实施|负责|推进|组织|开展|牵头)"
+_RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({_NOSTOP}{{2,40}}?){_RUN_BY}")
+_RUN_BY_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,40}}?){_RUN_BY}的$")
 _REFORM_IN_NAME_RE = re.compile(r"产改|产业工人队伍建设改革")
 _REFORM_OFFICE_RE = re.compile(r"(?:产改|产业工人队伍建设改革)(?:办|办公室|领导小组|工作领导小组|工作专班)$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -67,6 +70,9 @@ _POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条�
 _SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
 _BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
 _SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
+_CHAIN_VERB_RE = re.compile(r"(主办|承办|协办|联办)$")
+_P_BY_RE = re.compile(rf"[，,]?由(?:{_NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
+_CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主办|承办|协办|联办)")
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
 _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
 _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
@@ -74,9 +80,11 @@ _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调
 
 # --- PARTNERS_WITH --------------------------------------------------------------------------
 _PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|结对|共建|共同建立|联合建立|携手|联建|共育|共同打造)")
-_WITH_GAP_RE = re.compile(r"(?:与|同|跟|和)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
+_HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
+_WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 
 # --- MEMBER_OF ------------------------------------------------------------------------------
+_COMPOSED_RE = re.compile(rf"由({_NOSTOP}{{2,120}}?)(?:等{_NOSTOP}{{0,10}}?)?(?:共同)?组成")
 _MEMBER_RE = re.compile(r"成员单位|成员由|成员包括|成员为|成员有|成员涵盖|成员是")
 _COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班)(?:的)?$")
 _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班|议事协调机构)$")
@@ -91,6 +99,7 @@ _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七
 # --- PILOTS ---------------------------------------------------------------------------------
 _AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
 _CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
+_LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
 _IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({_NOSTOP}{{0,60}}?)等?{_NOSTOP}{{0,8}}?的试点")
 _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
@@ -467,6 +476,27 @@ def _target_programme(b: _Builder, s: int, e: int) -> Mention | None:
     return progs[-1] if progs else None
 
 
+def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+    """Actors enumerated right before pos (A、B和C|等…), in text order."""
+    ctx, text = b.ctx, b.doc.text
+    prev = ctx.mentions_between(max(0, pos - 200), pos)
+    items: list[Mention] = []
+    end = pos
+    for m in reversed(prev):
+        if m.span.end > end:
+            continue
+        gap = text[m.span.end:end]
+        if items and gap not in ("、", "和", "及", "与"):
+            break
+        if not items and gap != "":
+            break
+        if m.label not in ACTOR_LABELS or id(m) in ctx.title_orgs:
+            break
+        items.append(m)
+        end = m.span.start
+    return list(reversed(items))
+
+
 def _mark_pilot(m: Mention) -> None:
     if m.attrs is None:
         m.attrs = {}
@@ -536,10 +566,26 @@ def _pilots(b: _Builder) -> None:
         # (3) PROGRAMME 试点 (落实“…”制度试点): the clause's credited actor
         for p in [x for x in ctx.sentence_mentions(si) if x.label == "Programme"]:
             if text[p.span.end:p.span.end + 2] == "试点" and text[p.span.end + 2:p.span.end + 3] not in ("单", "企"):
-                actors = _actors_for(b, p.span.start, exclude=p)
+                if is_reform(p):
+                    continue  # 园区产改试点: the generic phrase names no pilot
+                cs, _ = ctx.clause_bounds(p.span.start)
+                actors = [a for a in ctx.subject_group(cs, p.span.start) if a.label in ACTOR_LABELS]
+                if not actors:
+                    a = ctx.actor_for(p.span.start, main=False)
+                    actors = [a] if a is not None and a.label in ACTOR_LABELS else []
                 for a in actors[:1]:
                     if b.add("PILOTS", a, p, (p.span.start, p.span.end + 2)):
                         _mark_pilot(a)
+        # (3b) A、B、C等N家(省级)(产改)试点单位: an enumerated list of pilots
+        for m in _LISTED_PILOT_RE.finditer(text, ss, se):
+            items = _enumeration_before(b, m.start())
+            if not items:
+                continue
+            desc = m.group(1)
+            target = _target_programme(b, m.start(), m.end()) or _reform_programme(b, (m.start(), m.end()))
+            for a in items:
+                if b.add("PILOTS", a, target, (items[0].span.start, m.end()), level=_level_of(desc)):
+                    _mark_pilot(a)
         # (4) 经过/通过 A、B等N家企业的试点 — only with a named programme in the sentence
         for m in _VIA_PILOT_RE.finditer(text, ss, se):
             target = _target_programme(b, ss, se)
@@ -573,6 +619,16 @@ def _sponsors(b: _Builder) -> None:
                       if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
             for a in actors:
                 _add_sponsor(b, a, p, role, (m.start(), p.span.end))
+        # A主办、B承办的P / A、B主办，C承办的P: each verb with the names written right before it
+        _sponsor_chain(b, p)
+        # P由A主办、B承办: the sponsors follow the event's name
+        m = _P_BY_RE.match(text, p.span.end, min(len(text), p.span.end + 80))
+        if m:
+            for seg in _CHAIN_SEG_RE.finditer(text, m.start(), m.end()):
+                names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
+                         if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+                for a in names:
+                    _add_sponsor(b, a, p, seg.group(2), (p.span.start, m.end()))
         # A(、B)主办/承办/召开P  — subject group directly before the verb
         group = ctx.subject_group(cs, p.span.start)
         if group:
@@ -615,6 +671,32 @@ def _sponsors(b: _Builder) -> None:
             _add_sponsor(b, x, target, m.group(1), (m.start(), x.span.end))
 
 
+def _sponsor_chain(b: _Builder, p: Mention) -> None:
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    si = doc.sentence_of(p.span.start)
+    if si < 0:
+        return
+    ss = doc.sentences[si][0]
+    pos = p.span.start
+    if text[pos - 1:pos] == "的":
+        pos -= 1
+    found: list[tuple[list[Mention], str, int]] = []
+    while pos > ss:
+        vm = _CHAIN_VERB_RE.search(text, max(ss, pos - 6), pos)
+        if not vm:
+            break
+        names = _enumeration_before(b, vm.start())
+        if not names:
+            break
+        found.append((names, vm.group(1), names[0].span.start))
+        pos = names[0].span.start
+        while pos > ss and text[pos - 1] in "、，,和及":
+            pos -= 1
+    for names, verb, start in found:
+        for a in names:
+            _add_sponsor(b, a, p, verb, (start, p.span.end))
+
+
 def _co_sponsors(b: _Builder) -> None:
     for pid, lst in b.sponsors.items():
         actors: list[Mention] = []
@@ -647,6 +729,15 @@ def _runs(b: _Builder) -> None:
         before = text[cs:p.span.start]
         after = text[p.span.end:ce]
         reform = is_reform(p)
+        # P由X牵头实施 / 由X牵头实施的P: the named body runs it
+        bym = _RUN_BY_AFTER_RE.match(text, p.span.end, ce) or _RUN_BY_BEFORE_RE.search(text, cs, p.span.start)
+        if bym:
+            names = [a for a in ctx.mentions_between(bym.start(1), bym.end(1))
+                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+            for a in names:
+                b.add("RUNS", a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
+            if names:
+                continue
         if not reform and _MODIFIER_AFTER_RE.match(after):
             continue  # 打造“…”的目标定位: the quoted name modifies another noun
         if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":
@@ -743,6 +834,8 @@ def _partners(b: _Builder) -> None:
         w = wm.start()  # position of 与/同/和
         cs, ce = ctx.clause_bounds(other.span.start)
         pm = _PARTNER_RE.match(text[other.span.end:ce])
+        if not pm and text[w:w + 2] in ("携手", "联手"):
+            pm = _HAND_IN_HAND_RE.match(text[other.span.end:ce])
         if not pm:
             continue
         if re.search(r"联合开展|共同开展|联合举办|联合主办", text[other.span.end:other.span.end + pm.end() + 2]):
@@ -771,6 +864,19 @@ def _partners(b: _Builder) -> None:
 def _members(b: _Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
+    # <committee>由A、B、C(等N家单位)组成
+    for m in _COMPOSED_RE.finditer(text):
+        committee = None
+        for x in reversed(ctx.mentions_between(max(0, m.start() - 40), m.start())):
+            if x.span.end == m.start() and x.label in ("Agency", "Institution") \
+                    and _COMMITTEE_RE.search(x.normalised or x.surface):
+                committee = x
+            break
+        if committee is None:
+            continue
+        for x in ctx.mentions_between(m.start(1), m.end(1)):
+            if x.label in ACTOR_LABELS and x.label != "Region" and id(x) not in ctx.title_orgs:
+                b.add("MEMBER_OF", x, committee, (committee.span.start, m.end()))
     for m in _MEMBER_RE.finditer(text):
         cs, ce = ctx.clause_bounds(m.start())
         if doc.sentence_of(m.start()) < 0:

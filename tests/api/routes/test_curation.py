@@ -59,3 +59,33 @@ def test_split_alias_survives_reingest(write_client, fresh, auth):
     assert r.status_code == 422
     r = write_client.post("/api/entities/ent_nobody/split-alias", headers=auth, json={"alias": "x"})
     assert r.status_code == 404
+
+
+def test_merge_survives_reupload_through_the_pipeline(fresh, auth):
+    import pytest
+    from fastapi.testclient import TestClient
+
+    from reformkg.api.main import create_app
+
+    pytest.importorskip("reformkg.ingest.pipeline")
+    settings, store = fresh
+    c = TestClient(create_app(settings, store))
+    text = ("临川市总工会召开产改推进会\n\n临川市总工会联合临川市人社局举办“金蓝领”技能提升行动。"
+            "东湖精密机械有限公司、南岭电子科技有限公司承办比赛。\n").encode()
+    up = c.post("/api/documents", headers=auth, files={"files": ("curation.txt", text, "text/plain")}).json()
+    doc = c.get(f"/api/documents/{up['items'][0]['doc_id']}").json()
+    by_label: dict[str, list[dict]] = {}
+    for e in doc["entities"]:
+        by_label.setdefault(e["labels"][0], []).append(e)
+    pair = next((v for k, v in sorted(by_label.items()) if k in ("Enterprise", "Union", "Agency") and len(v) >= 2), None)
+    if pair is None:
+        pytest.skip(f"the pipeline found no two entities of one label: {by_label}")
+    target, source = pair[0], pair[1]
+    r = c.post("/api/entities/merge", headers=auth, json={"target_id": target["id"], "source_ids": [source["id"]]})
+    assert r.status_code == 200, r.text
+    again = c.post("/api/documents", headers=auth, files={"files": ("curation.txt", text, "text/plain")})
+    assert again.status_code == 201 and again.json()["items"][0]["ok"]
+    assert c.get(f"/api/entities/{source['id']}").status_code == 404
+    card = c.get(f"/api/entities/{target['id']}").json()
+    assert source["name"] in card["aliases"]
+    assert c.get("/api/documents").json()["total"] == 1

@@ -69,3 +69,14 @@ def test_saved_query_runs_read_only(client):
     r = client.post("/api/queries/co_sponsors", json={"parameters": {"actor": "临川市总工会"}})
     assert r.status_code == 200, r.text
     assert "临川市人社局" in {row[0] for row in r.json()["rows"]}
+
+
+def test_cypher_server_side_timeout_is_408(api_settings, loaded):
+    from fastapi.testclient import TestClient
+
+    from reformkg.api.main import create_app
+
+    c = TestClient(create_app(api_settings.model_copy(update={"query_timeout_ms": 1}), loaded))
+    r = c.post("/api/cypher", json={"query": "UNWIND range(1, 20000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i)"})
+    assert r.status_code == 408
+    assert "timed out" in r.json()["message"]

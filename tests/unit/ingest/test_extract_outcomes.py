@@ -170,3 +170,19 @@ def test_empty_and_mentionless_documents():
         doc = make_doc(text)
         got = extract_outcomes(doc)
         assert all(o.actor is None for o in got)
+
+
+def test_future_year_targets():
+    text = "到2027年，泉州市将命名200家“幸福企业”。到2022年底，泉州市已建成驿站150个。"
+    doc = make_doc(text, [("泉州市", "Region"), ("泉州市", "Region", None, None, 1)], date="2023-05-01")
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(150, "个")]
+    undated = make_doc(text, [("泉州市", "Region"), ("泉州市", "Region", None, None, 1)])
+    assert [(o.value, o.unit) for o in extract_outcomes(undated)] == [(150, "个")]
+
+
+def test_metrics_name_what_was_counted():
+    text = "盐城市今年创设党组织104个、工会组织226个，培育甲公司、乙公司等6家省级试点单位。"
+    doc = make_doc(text, [("盐城市", "Region"), ("甲公司", "Enterprise"), ("乙公司", "Enterprise")])
+    metrics = [o.metric for o in extract_outcomes(doc)]
+    assert metrics[0] == "创设党组织" and metrics[1] == "工会组织"
+    assert metrics[2] == "培育省级试点单位"

@@ -283,3 +283,47 @@ def test_granting_names_the_recipient_after_the_verb():
     text = "省总工会决定授予李娜、王军“江苏省五一劳动奖章”。"
     doc = make_doc(text, [("省总工会", "Union"), ("李娜", "Person"), ("王军", "Person"), ("江苏省五一劳动奖章", "Award")])
     assert pairs(doc, "AWARDED") == sorted([("李娜", "江苏省五一劳动奖章"), ("王军", "江苏省五一劳动奖章")])
+
+
+def test_enumerated_pilot_units_with_levels():
+    text = "培育常州高新区、中天钢铁集团有限公司等5家省级试点单位，武进园、金坛园等9家市级试点单位。"
+    doc = make_doc(text, [("常州高新区", "Region"), ("中天钢铁集团有限公司", "Enterprise"),
+                          ("武进园", "Region"), ("金坛园", "Region")])
+    got = {h: p.get("level") for _, h, t, p in rels(doc, "PILOTS")}
+    assert got == {"常州高新区": "provincial", "中天钢铁集团有限公司": "provincial",
+                   "武进园": "municipal", "金坛园": "municipal"}
+
+
+def test_generic_reform_pilot_phrase_names_no_pilot():
+    doc = make_doc("在全市率先实施园区产改试点。", [("园区", "Region"),
+                                               ("产改", "Programme", "产业工人队伍建设改革", {"reform": True})])
+    assert rels(doc, "PILOTS") == []
+
+
+def test_sponsor_chains_before_and_after_the_event():
+    text = "常州市总工会主办、常州技师学院承办的2024年常州市电工技能竞赛开幕。"
+    doc = make_doc(text, [("常州市总工会", "Union"), ("常州技师学院", "Institution"),
+                          ("2024年常州市电工技能竞赛", "Programme")])
+    assert sorted((h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")) == sorted(
+        [("常州市总工会", "主办"), ("常州技师学院", "承办")])
+    text = "“金蓝领”职业技能大赛由泰州市总工会主办，泰州职业技术学院承办。"
+    doc = make_doc(text, [("“金蓝领”职业技能大赛", "Programme"), ("泰州市总工会", "Union"),
+                          ("泰州职业技术学院", "Institution")])
+    assert sorted((h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")) == sorted(
+        [("泰州市总工会", "主办"), ("泰州职业技术学院", "承办")])
+    assert len(rels(doc, "CO_SPONSORS")) == 1
+
+
+def test_members_composing_a_committee_and_hand_in_hand_partners():
+    text = "市劳动关系三方委员会由市人社局、市总工会、市企业联合会组成。徐工集团携手江苏师范大学打造技能人才培养基地。"
+    doc = make_doc(text, [("市劳动关系三方委员会", "Agency"), ("市人社局", "Agency"), ("市总工会", "Union"),
+                          ("市企业联合会", "Institution"), ("徐工集团", "Enterprise"), ("江苏师范大学", "Institution")])
+    assert sorted(h for h, _ in pairs(doc, "MEMBER_OF")) == sorted(["市人社局", "市总工会", "市企业联合会"])
+    assert pairs(doc, "PARTNERS_WITH") == [("徐工集团", "江苏师范大学")]
+
+
+def test_runs_by_a_named_body():
+    text = "“职工书屋”项目由淮北市总工会牵头实施。由濉溪县人社局组织实施的“技能濉溪”行动成效明显。"
+    doc = make_doc(text, [("“职工书屋”", "Programme"), ("淮北市总工会", "Union"),
+                          ("濉溪县人社局", "Agency"), ("“技能濉溪”行动", "Programme")])
+    assert pairs(doc, "RUNS") == sorted([("淮北市总工会", "“职工书屋”"), ("濉溪县人社局", "“技能濉溪”行动")])

@@ -79,17 +79,29 @@ def test_pilot_unit_and_evidence_offsets() -> None:
     assert doc.source_text[ev.start:ev.end] == "杭州市总工会"
 
 
-def test_identity_lookup_and_curation() -> None:
+def test_identity_lookup_reuses_compatible_nodes_and_keeps_others_apart() -> None:
     class Lookup:
-        def candidates(self, label: str, name: str) -> list[dict]:
-            return [{"id": "per_x", "name": name, "aliases": [], "region": "某地", "positions": []}]
+        def __init__(self, region: str):
+            self.region = region
 
+        def candidates(self, label: str, name: str) -> list[dict]:
+            return [{"id": "per_existing", "name": name, "aliases": [], "region": self.region, "positions": []}]
+
+    text = "台州市委书记李志强说，要抓落实。"
+    same = _resolve(text, identity=Lookup("台州市"))
+    other = _resolve(text, identity=Lookup("遵义市"))
+    alone = _resolve(text)
+    pid = {r: [e.id for e in x.entities if e.label == "Person"][0] for r, x in
+           (("same", same), ("other", other), ("alone", alone))}
+    assert pid["same"] == "per_existing"
+    assert pid["other"] not in ("per_existing", pid["alone"])
+
+
+def test_curation_is_applied_last() -> None:
     class Curate:
         def apply(self, result: DocumentResult) -> DocumentResult:
             result.entities = [e for e in result.entities if e.label != "Person"]
             return result
 
-    res = _resolve("台州市委书记李志强说，要抓落实。", identity=Lookup())
-    assert any(e.label == "Person" for e in res.entities)
     res = _resolve("台州市委书记李志强说，要抓落实。", curation=Curate())
     assert not any(e.label == "Person" for e in res.entities)
