@@ -55,6 +55,9 @@ SEGMENT_GLUE = "\nWITH count(*) AS _\n"
 FULLTEXT_FIELD = "search_text"
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # returned as they are by _plain
+
+
 def _plain(value: Any) -> Any:
     """Non-graph values to plain Python (dates as ISO strings, ordered maps as dicts)."""
     if isinstance(value, (str, int, float, bool)) or value is None:
@@ -142,6 +145,8 @@ class Dialect(ABC):
         wanted: set[Any] = set()
 
         def scan(v: Any) -> None:
+            if type(v) in _SCALARS:  # fast path: most values are plain scalars
+                return
             if self._is_node(v):
                 sid = self._props(v).get("id")
                 if sid is not None:
@@ -167,6 +172,8 @@ class Dialect(ABC):
             known.update(self._lookup_stable_ids(missing))
 
         def conv(v: Any) -> Any:
+            if type(v) in _SCALARS:
+                return v
             if self._is_node(v):
                 props = {k: _plain(x) for k, x in self._props(v).items()}
                 return GraphNode(id=props.get("id"), labels=self._node_labels(v), props=props)

@@ -34,7 +34,7 @@ MENTIONED_IN = "MENTIONED_IN"
 DOC_LABEL = "Document"
 OUTCOME_LABEL = "Outcome"
 
-SEARCH_CAP = 1000  # candidates ranked per search (exact and prefix matches fetched first)
+SEARCH_CAP = 500  # candidates ranked per search (exact names fetched first)
 TOTAL_CAP = 10_000  # search totals are exact up to this
 DEGREE_CAP = 200  # best candidates (rank, then shorter name) whose degree orders a search page
 CARD_CAP = 1000  # relationships read for one card
@@ -197,9 +197,10 @@ class Reader:
 
         Bounded work per request: full-text (character bigrams) narrows the candidates when the
         store has it, the substring test is exact, and at most SEARCH_CAP candidates are ranked.
-        When a term matches more than that, exact-name (index) and prefix matches are fetched
-        separately so that they still come first; `total` is exact up to TOTAL_CAP. Degree
-        orders the DEGREE_CAP best candidates (by rank, then shorter name) within their rank.
+        When a term matches more than that, exact names are fetched through the name index so
+        that they still come first, and prefix/substring ranking applies to the first SEARCH_CAP
+        candidates; `total` is exact up to TOTAL_CAP. Degree orders the DEGREE_CAP best
+        candidates (by rank, then shorter name) within their rank.
         """
         limit = _int(limit, 1, 10_000)
         offset = _int(offset, 0, 10_000_000)
@@ -232,11 +233,10 @@ class Reader:
         found: dict[str, list[Any]] = {}
         if total > SEARCH_CAP:  # a common term: count, and make sure exact and prefix matches are ranked
             total = int(self._rows(match + f" WITH n LIMIT {TOTAL_CAP} RETURN count(n)", params)[0][0])
-            if ql:
-                for extra in (f"MATCH (n:{lab}) WHERE n.name = $raw{region_clause}",
-                              f"MATCH (n:{lab}) WHERE toLower(n.name) STARTS WITH $q{region_clause}"):
-                    for row in self._rows(f"{extra} RETURN {cols} LIMIT {SEARCH_CAP}", params):
-                        found.setdefault(row[0], row)
+            if raw:  # exact names through the name index, whatever the engine's candidate order
+                for row in self._rows(f"MATCH (n:{lab}) WHERE n.name = $raw{region_clause} RETURN {cols} "
+                                      f"LIMIT {SEARCH_CAP}", params):
+                    found.setdefault(row[0], row)
         if total == 0 or offset >= SEARCH_CAP:
             return {**empty, "total": total}
         for row in rows[:SEARCH_CAP]:

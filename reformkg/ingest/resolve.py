@@ -91,6 +91,19 @@ def _drop_parent_regions(name: str) -> str:
         return name
 
 
+def _region_chain(name: str) -> str:
+    """The regions written at the start of a name (无锡市新吴区 of 无锡市新吴区总工会)."""
+    gz = lx.gazetteer()
+    chain = ""
+    rest = name
+    while True:
+        lead = _leading_regions(rest, gz)
+        if not lead:
+            return chain
+        chain += lead[0]
+        rest = rest[len(lead[0]):]
+
+
 def _leading_regions(name: str, gz) -> list[str]:
     out = []
     if gz.automaton is None:
@@ -221,9 +234,16 @@ class _Resolver:
                     core != full[: len(core)] or (len(core) >= 2 and full.startswith(core) and len(core) <= 4 and hfirst > first
                                                    and not full.startswith(core + "市") and len(full) > len(core) + 1):
                 return True
+        if label in ("Union", "Institution", "Agency") and _region_chain(full) and _region_chain(short) and \
+                _region_chain(full) != _region_chain(short):
+            return False          # 无锡市总工会 ≠ 无锡市新吴区总工会
         if label in ("Union", "Institution", "Agency"):
             # 省家协 ↔ 江苏省家政服务行业协会: same region prefix, an abbreviation of the rest,
             # the same head (or its first character); a prefix is a parent body, not an alias
+            bare = _strip_region(full)
+            if bare != full and len(short) >= 4 and short[:2] == bare[:2] and short[-2:] == full[-2:] and \
+                    _subsequence(short, bare) and not bare.startswith(short):
+                return True       # 物联网研究院 ↔ 无锡物联网产业研究院
             if full.startswith(short) or len(short) < 4 or full[:3] != short[:3]:
                 return False
             if not _subsequence(short, full):

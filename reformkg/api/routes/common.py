@@ -2,9 +2,10 @@
 
 
 import math
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable, TypeVar
 
-from fastapi import Path
+import anyio
+from fastapi import Path, Request
 
 from reformkg.config import Settings
 from reformkg.graph.ontology import Ontology
@@ -12,6 +13,19 @@ from reformkg.graph.queries import Reader
 from reformkg.graph.records import to_jsonable
 
 IdPath = Annotated[str, Path(min_length=1, max_length=200, description="the node's stable id")]
+T = TypeVar("T")
+
+# Expensive reads (search, depth ≥ 2, paths, collaborators, analytics, export) run at most this
+# many at a time per worker, on threads of their own: a burst of them then queues instead of
+# taking the CPU (and the GIL) from cheap interactive reads (cards, depth-1 neighbourhoods).
+HEAVY_CONCURRENCY = 1
+
+
+async def run_heavy(request: Request, fn: Callable[[], T]) -> T:
+    limiter = getattr(request.app.state, "heavy_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.heavy_limiter = anyio.CapacityLimiter(HEAVY_CONCURRENCY)
+    return await anyio.to_thread.run_sync(fn, limiter=limiter)
 
 
 def reader(store: Any, ontology: Ontology, settings: Settings) -> Reader:

@@ -4,11 +4,12 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
-from reformkg.api.routes.common import IdPath, reader
+from reformkg.api.routes.common import IdPath, reader, run_heavy
 from reformkg.api.schemas import (
     MAX_PAGE, MAX_SUBGRAPH_EDGES, CollaboratorList, CurationResult, EntityCard, EntitySummary, ErrorBody,
     MergeRequest, OntologyEnums, Page, SplitAliasRequest, Subgraph,
@@ -26,8 +27,8 @@ def build(enums: OntologyEnums) -> APIRouter:
     router = APIRouter(prefix="/api/entities", tags=["entities"])
 
     @router.get("", response_model=Page[EntitySummary], summary="Search entities by name or alias")
-    def search(
-        store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+    async def search(
+        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
         q: Annotated[str, Query(max_length=200, description="substring of the name or an alias")] = "",
         type: Annotated[NodeLabel | None, Query(description="only this label")] = None,  # type: ignore[valid-type]
         region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
@@ -35,7 +36,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ):
         label = type.value if type is not None else None
-        return reader(store, onto, settings).search(q, label, region, limit, offset)
+        return await run_heavy(request, lambda: reader(store, onto, settings).search(q, label, region, limit, offset))
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
     def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
@@ -46,8 +47,8 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.get("/{id}/neighbors", response_model=Subgraph, responses=NOT_FOUND,
                 summary="The neighbourhood of an entity as {nodes, edges}")
-    def neighbors(
-        id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+    async def neighbors(
+        request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
         labels: Annotated[list[NodeLabel] | None, Query(description="only neighbours with one of these labels")] = None,  # type: ignore[valid-type]
@@ -57,20 +58,23 @@ def build(enums: OntologyEnums) -> APIRouter:
     ):
         if since and until and since > until:
             raise Unprocessable("since is after until")
-        out = reader(store, onto, settings).neighbourhood(
-            id, depth, [t.value for t in rel_types] if rel_types else None,
-            [lb.value for lb in labels] if labels else None,
-            since.isoformat() if since else None, until.isoformat() if until else None, limit)
+        def read() -> dict | None:
+            return reader(store, onto, settings).neighbourhood(
+                id, depth, [t.value for t in rel_types] if rel_types else None,
+                [lb.value for lb in labels] if labels else None,
+                since.isoformat() if since else None, until.isoformat() if until else None, limit)
+
+        out = await (run_heavy(request, read) if depth > 1 else run_in_threadpool(read))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
         return out
 
     @router.get("/{id}/collaborators", response_model=CollaboratorList, responses=NOT_FOUND,
                 summary="Who works with whom: actors ranked by shared programmes, ties and documents")
-    def collaborators(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
-                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20):
+    async def collaborators(request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20):
         r = reader(store, onto, settings)
-        rows = r.collaborator_rows(id)
+        rows = await run_heavy(request, lambda: r.collaborator_rows(id))
         if rows is None:
             raise NotFound(f"no entity with id {id!r}")
         return analytics.score_collaborators(id, rows, r, limit)

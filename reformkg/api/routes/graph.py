@@ -3,11 +3,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
-from reformkg.api.routes.common import reader
+from reformkg.api.routes.common import reader, run_heavy
 from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult
 
 
@@ -17,16 +17,16 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.get("/paths", response_model=PathResult, responses={404: {"model": ErrorBody}},
                 summary="Shortest paths between two nodes")
-    def paths(
-        store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+    async def paths(
+        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
         source: Annotated[str, Query(min_length=1, max_length=200)],
         target: Annotated[str, Query(min_length=1, max_length=200)],
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
         limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
     ):
-        out = reader(store, onto, settings).paths(source, target, max_hops, limit,
-                                                  [t.value for t in rel_types] if rel_types else None)
+        out = await run_heavy(request, lambda: reader(store, onto, settings).paths(
+            source, target, max_hops, limit, [t.value for t in rel_types] if rel_types else None))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
         return out

@@ -215,11 +215,18 @@ class DocContext:
             for mm in self.mentions_between(p + 1, ce):
                 if mm.span.start != p + 1:
                     break
-                if mm.label in labels and id(mm) not in self.title_orgs and self.word_tag(mm.span.end).startswith("v") \
+                if mm.label in labels and mm.label in ("Agency", "Union") and id(mm) not in self.title_orgs \
+                        and self.word_tag(mm.span.end).startswith("v") \
                         and text[mm.span.end:mm.span.end + 1] not in ("中", "上", "下", "内", "里"):
                     return mm, mm.span.end
         # deixis
         seg = text[p:min(ce, p + 6)]
+        if allow_programme:
+            em = _EVENT_DEIXIS_RE.match(seg)
+            if em:
+                ante = self._previous_event(p)
+                if ante is not None:
+                    return ante, p + em.end()
         for rx, label, suffix in DEIXIS:
             dm = rx.match(seg)
             if dm:
@@ -227,6 +234,22 @@ class DocContext:
                 if ante is not None:
                     return ante, p + dm.end()
         return None, p
+
+    def _previous_event(self, pos: int) -> Mention | None:
+        """The latest named event (…大赛/竞赛/活动…) before pos in the same section."""
+        floor = 0
+        if self._sections is None:
+            self._build_sections()
+        k = bisect_right(self._section_starts, pos) - 1
+        if k >= 0:
+            floor = self._section_starts[k]
+        i = bisect_right(self.starts, pos - 1) - 1
+        while i >= 0 and self.starts[i] >= floor:
+            m = self.mentions[i]
+            if m.label == "Programme" and not is_reform(m) and _EVENT_HEAD_RE.search(m.normalised or m.surface or ""):
+                return m
+            i -= 1
+        return None
 
     def subject_group(self, cs: int, ce: int, labels: frozenset[str] = ACTOR_LABELS,
                       allow_programme: bool = False) -> list[Mention]:
@@ -287,7 +310,7 @@ class DocContext:
         ps = doc.paragraphs[floor_pi][0] if doc.paragraphs and pi >= 0 else 0
         j = si - 1
         while j >= 0 and doc.sentences[j][0] >= ps:
-            sj = self.subjects(j)
+            sj = [x for x in self.subjects(j) if not self._scope_subject(*x)]
             if sj:
                 return sj[0][2]
             j -= 1
@@ -295,6 +318,13 @@ class DocContext:
         if topic is not None:
             return topic
         return self.main_region() if main else None
+
+    def _scope_subject(self, cs: int, ce: int, m: Mention) -> bool:
+        """全区/全市… as a subject (resolved to the region by deixis) states the scope of a
+        figure, not an agent: it does not carry over to the next subject-less sentence."""
+        if cs <= m.span.start < ce:
+            return m.label == "Region" and (m.surface or "").startswith("全")
+        return self.doc.text[self.subject_start(cs, ce):][:1] == "全"
 
     def _enumerated(self, m: Mention) -> bool:
         """X、Y等N家… / 《A》《B》等: enumerated items are counted objects, not the subject;
@@ -310,39 +340,155 @@ class DocContext:
 
     # ---- sections --------------------------------------------------------------------------
     def _build_sections(self) -> None:
-        """Headings (markdown #… or short unpunctuated lines) and the actor each section is
-        about: the first actor the heading names, else the first subject of the section's
-        lead paragraphs (中交河海：… / 中交河海工程有限公司深入学习…)."""
-        events: list[tuple[int, Mention | None]] = []
+        """Articles and sections, and the actor each is about.
+
+        A column marker (【主席之声】) or a markdown heading no more than one level below the
+        current article's heading opens a new article; its topic is the body an author line
+        right after the heading signs for (X区总工会党组书记 某某 → X区总工会; a party or
+        government body stands for its region: 某区委书记 某某 → 某区), else the actor the
+        headline names (a region named in the headline gives way to an organisation of that
+        region that is the lead's subject: 某省工会… / 某省总工会在…), else the first subject of
+        the lead paragraph. A deeper heading or a short unpunctuated line inside an article is a
+        section of it: it takes the actor its heading names (a region that is the article
+        body's own region keeps the article's body), else it keeps the article's topic; outside
+        any article such a line is a headline whose topic is the actor it names or the lead's
+        first subject."""
+        events: list[tuple[int, Mention | None, bool]] = []  # (start, actor, opens an article)
         text = self.doc.text
-        pending = -1  # index of a heading still looking for its actor
+        pending = -1  # index of an event still looking for its actor in the lead
+        article_level: int | None = None  # markdown level of the article heading; 0 = column marker
+        article_event = -1
+        article_body = False  # a body paragraph seen since the article opened
         for ps, pe in self.doc.paragraphs:
             line = text[ps:pe].strip()
-            if _MD_HEADING_RE.match(line) or (len(line) <= 32 and not _SENT_END_RE.search(line)):
+            if _COLUMN_RE.fullmatch(line):
+                events.append((ps, None, True))
+                article_level, article_event, article_body, pending = 0, len(events) - 1, False, len(events) - 1
+                continue
+            author = self._author_line(ps, pe, line)
+            if author is not None:
+                if article_event >= 0 and not article_body:
+                    events[article_event] = (events[article_event][0], author, True)
+                    pending = -1
+                elif article_event < 0:
+                    events.append((ps, author, True))
+                    article_event, article_level, pending = len(events) - 1, 9, -1
+                continue
+            level = self._md_level(ps)
+            if level is not None or (len(line) <= 32 and not _SENT_END_RE.search(line)):
                 actor = None
                 for m in self.mentions_between(ps, pe):
                     if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
                         actor = m
                         break
-                events.append((ps, actor))
+                topic = events[article_event][1] if article_event >= 0 else None
+                opens = level is not None and (article_level is None or level <= article_level + 1
+                                               or (article_level == 0 and not article_body))
+                if opens:
+                    events.append((ps, actor, True))
+                    article_level, article_event, article_body = level, len(events) - 1, False
+                    pending = len(events) - 1 if actor is None or actor.label == "Region" else -1
+                    continue
+                if topic is not None:
+                    if actor is not None and actor.label == "Region" and self._same_region(topic, actor):
+                        actor = topic
+                    events.append((ps, actor or topic, False))
+                    pending = -1
+                    continue
+                events.append((ps, actor, False))
                 pending = len(events) - 1 if actor is None else -1
                 continue
+            article_body = True
             if pending < 0:
                 continue
             si = self.doc.sentence_of(ps)
             # only the lead's first two sentences: a subject further down is an example, not the topic
             last = si + 2
+            start, head, opens = events[pending]
             while pending >= 0 and 0 <= si < min(last, len(self.doc.sentences)) and self.doc.sentences[si][0] < pe:
                 for cs, ce in self.clauses(si):
                     group = self.subject_group(cs, ce)
                     if group:
-                        events[pending] = (events[pending][0], group[0])
+                        lead = group[0]
+                        if head is None:
+                            events[pending] = (start, lead, opens)
+                        elif lead.label in ORG_LABELS and self._same_region(lead, head):
+                            events[pending] = (start, lead, opens)
                         pending = -1
                         break
                 si += 1
             pending = -1  # only the first body paragraph leads
-        self._sections = [e for e in events if e[1] is not None]
+        # a section without an actor continues the one before it; an article without one stops it
+        self._sections = [(s, a) for s, a, opens in events if a is not None or opens]
         self._section_starts = [e[0] for e in self._sections]
+
+    def _md_level(self, ps: int) -> int | None:
+        """Markdown heading level of the source line of the paragraph at ps (None if none)."""
+        src = self.doc.source_text
+        try:
+            s, _ = self.doc.offsets.to_source(ps, ps + 1)
+        except (IndexError, ValueError):
+            return None
+        ls = src.rfind("\n", 0, s) + 1
+        m = _MD_HEADING_RE.match(src, ls, s + 1)
+        return len(m.group(1)) if m else None
+
+    def _author_line(self, ps: int, pe: int, line: str) -> Mention | None:
+        """The body a signed article's author line names (see author_line); a party or
+        government body stands for its region."""
+        parts = self.author_line(ps, pe, line)
+        if parts is None:
+            return None
+        org = parts[0]
+        if org.label == "Agency":
+            return self.region_of(org) or org
+        return org
+
+    def author_line(self, ps: int, pe: int, line: str | None = None) -> tuple[Mention, Mention | None, str] | None:
+        """(body, person or None, title) of an author line: `<org>[<title>] <name>` alone on a
+        short line (X区总工会党组书记、副主席 某某, X县总工会 某某). None for bylines (记者,
+        通讯员, 摄 …) and anything else."""
+        text = self.doc.text
+        if line is None:
+            line = text[ps:pe].strip()
+        if len(line) > 48 or _SENT_END_RE.search(line) or _BYLINE_WORD_RE.search(line):
+            return None
+        m = _AUTHOR_TAIL_RE.search(line)
+        if not m:
+            return None
+        lead = len(text[ps:pe]) - len(text[ps:pe].lstrip())
+        body_end = ps + lead + m.start()
+        org = None
+        for x in self.mentions_between(ps, body_end + 1):
+            if x.label in ORG_LABELS:
+                org = x
+        if org is None:
+            return None
+        gap = text[org.span.end:body_end].strip()
+        if gap and not _TITLE_END_RE.search(gap):
+            return None
+        name_s = ps + lead + m.end() - len(m.group().strip())
+        person = None
+        for x in self.mentions_between(name_s, ps + lead + m.end()):
+            if x.label == "Person" and x.span.start == name_s:
+                person = x
+        if person is None and self.word_tag(name_s) != "PER":
+            return None  # `某某总工会 宣教部`: the tail is no name
+        return org, person, gap
+
+    def _same_region(self, a: Mention, b: Mention) -> bool:
+        """Whether b (a Region) is a's own region (a is b, or a body of b)."""
+        if b.label != "Region":
+            return False
+        kb = b.normalised or b.surface
+        if a.label == "Region":
+            return (a.normalised or a.surface) == kb
+        r = self.region_of(a)
+        if r is not None and (r.normalised or r.surface) == kb:
+            return True
+        name = a.normalised or a.surface or ""
+        short = kb[:-1] if len(kb) > 2 and kb[-1] in "省市县区" else kb
+        return name.startswith(kb) or (len(short) >= 2 and name.startswith(short))
 
     def section_topic(self, pos: int) -> Mention | None:
         """The actor of the section around pos (see _build_sections), None if none."""
@@ -418,7 +564,12 @@ class DocContext:
         return None
 
 
-_MD_HEADING_RE = re.compile(r"(#{1,6})\s")
+_EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")
+_EVENT_HEAD_RE = re.compile(r"(?:赛|会|活动|论坛|培训班?|展)”?$")
+_MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]")
+_COLUMN_RE = re.compile(r"[【\[〖][^】\]〗]{2,10}[】\]〗]")
+_AUTHOR_TAIL_RE = re.compile(r"[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
+_BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|校对|摄影?|来源|供稿|整理|撰稿")
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
 REFORM_NAME = "产业工人队伍建设改革"
 

@@ -1,17 +1,12 @@
 """Helpers shared by the extraction components: mention bookkeeping with an overlap filter
 (spaCy span_ruler's idea: a longer span absorbs the shorter ones it covers), word-boundary
-lookups over the tagger's layer, and the paragraph/document region context used to resolve
-contextual forms (该市, 全区, 省, 市 …)."""
+lookups over the tagger's layer, and the paragraph of a position."""
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from reformkg.ingest.document import Document, Mention, Span
-
-CJK = "\u4e00-\u9fff"
-STOP_PUNCT = set("，。；：！？、,.;:!?()（）“”\"'‘’《》〈〉【】[]\n\t ")
 
 
 def is_cjk(ch: str) -> bool:
@@ -94,32 +89,7 @@ class Words:
         return None
 
 
-@dataclass(slots=True)
-class RegionRef:
-    start: int
-    end: int
-    place: int      # gazetteer index
-    name: str       # full name
-    level: str
-
-
 def paragraph_of(doc: Document, pos: int) -> int:
     starts = [p[0] for p in doc.paragraphs]
     i = bisect.bisect_right(starts, pos) - 1
     return max(i, 0)
-
-
-def region_refs(doc: Document) -> list[RegionRef]:
-    """Explicit region mentions (from the regions layer), in text order."""
-    out = []
-    for sp in doc.layers.get("regions", []):
-        if sp.attrs.get("contextual"):
-            continue
-        out.append(RegionRef(sp.start, sp.end, sp.attrs.get("place", -1), sp.attrs.get("name", ""), sp.attrs.get("level", "")))
-    return out
-
-
-def doc_context(doc: Document) -> dict:
-    """Document-level context computed by the regions component (province, main city)."""
-    spans = doc.layers.get("region_context", [])
-    return spans[0].attrs if spans else {}

@@ -61,6 +61,7 @@ _RANGE_CHARS = "—–-－~～至到"
 _RANGE_BEFORE = re.compile(r"\d[十百千万亿]*(?:" + _UNIT_RE + r")?\s*[—–\-－~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[—–\-－~～至到]\s*(?:近|超过|约)?\d")
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内|左右以上)")
+_REACHED_RATE_BEFORE = re.compile(r"(?:率|比例|占比|比重)(?:已|均|始终)?(?:达到|达|保持在|稳定在|在|为|超过)?$")
 _CODE_BEFORE = re.compile(r"[\dA-Za-z.．\-－_/#№]$")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _RATE_BEFORE = re.compile(r"(?:每|人均|户均|平均每|每年每)[人名户个家位月年天次场期]?$")
@@ -180,8 +181,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         if unit in ("名", "位") and _RANK_BEFORE.search(before):
             continue
-        if after[:1] in ("/", "／") or _THRESHOLD_AFTER.match(after):
+        above = ""
+        if after[:1] in ("/", "／"):
             continue
+        if _THRESHOLD_AFTER.match(after):
+            # 签订率98%以上 states a reached rate; 占比60%以上的企业 / 300人以上 set a threshold
+            if unit in ("%", "％") and after.startswith("以上") and after[2:3] != "的" \
+                    and _REACHED_RATE_BEFORE.search(text, max(0, ps - 8), ps):
+                above = "以上"
+            else:
+                continue
         if _RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4]):
             continue
         if _RANGE_BEFORE.search(text[max(0, ps - 12):ps]):
@@ -197,7 +206,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         value = parse_number(num, m.group("mult") or "")
         if value is None:
             continue
-        qualifier = m.group("a1") or m.group("a2") or pre
+        qualifier = m.group("a1") or m.group("a2") or above or pre
         unit_out = "%" if unit == "％" else unit
         out.append(Quantity(start=ps, end=unit_end, num_start=ns, value=_round(value), unit=unit_out,
                             qualifier=qualifier, raw=m.group()))

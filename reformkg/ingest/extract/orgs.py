@@ -33,7 +33,8 @@ _STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院"
                  "学会", "商会", "研究院", "研究所", "研究中心", "有限责任公司", "股份有限公司", "有限公司", "公司",
                  "集团", "日报", "晚报", "报社", "通讯社", "电视台", "总台", "科学院", "人民政府", "中级人民法院",
                  "人民法院", "人民检察院", "办公厅", "工会", "融媒体中心", "活动中心", "服务中心", "研究中心", "培训中心",
-                 "联盟", "仲裁院", "联席会", "干部学校", "干校", "管委会", "管理委员会", "工作室")
+                 "联盟", "仲裁院", "联席会", "干部学校", "干校", "管委会", "管理委员会", "工作室", "协调小组",
+                 "工作小组", "办公室", "产业工人学院")
 _SUB_BODIES = ("工会委员会", "女职工委员会", "工会", "女工委", "办公室", "党委", "分公司", "学院", "研究院")
 _COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
 _NOT_AFTER_WEI = set("托员屈婉曲派任")
@@ -65,6 +66,7 @@ _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "�
                  "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
                  "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本", "产改", "工作",
                  "服务", "产业链", "党建", "集体协商", "职工", "技能", "人才")
+_GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "以及", "并由", "还有", "包括", "如"))
 _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊", "杂志", "公众号", "网站", "工作简报", "信息")
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
@@ -94,6 +96,21 @@ def _region_in_name(name: str, doc: Document) -> int:
         if best is None or rank > best[3] or (rank == best[3] and start < best[0]):
             best = (start, len(surface), gz.choose(cands, context), rank)
     return best[2] if best else -1
+
+
+def _display_name(doc: Document, place: int) -> str:
+    """The fullest way the document writes a region (无锡市新吴区 rather than 新吴区), for composing
+    the names of its bodies (全区产改工作联席会 → 无锡市新吴区产改工作联席会)."""
+    gz = lx.gazetteer()
+    best = gz.get(place).name
+    if gz.get(place).level not in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
+        return best           # a city keeps its own name (not 广西壮族自治区柳州市)
+    for sp in doc.layers.get("regions", []):
+        if sp.attrs.get("place") == place and not sp.attrs.get("contextual"):
+            form = sp.attrs.get("prefixed") or ""
+            if len(form) > len(best) and form.endswith(best):
+                best = form
+    return best
 
 
 def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
@@ -354,8 +371,15 @@ class Orgs:
         """Strong head: extend left over name-like words (≤ 12 characters), through a region."""
         start = s
         w_here = words.at(s)
-        if w_here is not None and w_here.start < s and all(is_cjk(ch) for ch in text[w_here.start:s]):
-            start = w_here.start      # head glued to the word before it (三方委员会)
+        if w_here is not None and w_here.start < s:
+            k = s
+            while k > w_here.start and is_cjk(text[k - 1]):
+                k -= 1
+            start = k                 # head glued to the word before it (三方委员会, 。智能研究院)
+            if k > w_here.start:
+                if s - start < 2:
+                    return None
+                return _Cand(start, e, "strong", -1) if not _generic(text[start:s]) else _Cand(start, e, "generic")
         i = words.index_at(start - 1) if start > 0 else -1
         n = s - start
         place = -1
@@ -386,6 +410,12 @@ class Orgs:
             n += w.end - w.start
             start = w.start
             i -= 1
+        if start == s and s > 0 and text[s - 1] == "”":
+            q = text.rfind("“", max(0, s - 16), s - 1)
+            if q >= 0 and "”" not in text[q:s - 1]:
+                start = q             # “红蜻蜓”产业工人学院
+        if start < s and text[start - 1:start + 1] in _GLUED_BIGRAMS:
+            start += 1                # 其中|正泰集团: the tagger glued 中 to the name
         if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
                 head in ("联席会议", "联席会", "领导小组", "委员会"):
             return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
@@ -484,8 +514,8 @@ class Orgs:
     def _mention(self, doc: Document, text: str, c: _Cand) -> Mention | None:
         gz = lx.gazetteer()
         surface = text[c.start:c.end]
-        if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS):
-            return None       # a masthead (X工会简报), not the body acting
+        if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS) or text[c.end:c.end + 1] == "讯":
+            return None       # a masthead (X工会简报) or a dateline (X日报讯), not the body acting
         if c.kind == "national":
             table, _ = _national()
             canon, label = table.get(surface, (lx.expand_abbreviation(surface), lx.org_label_of(surface) or "Agency"))
@@ -530,7 +560,7 @@ class Orgs:
                 rest = surface[plen:]
                 if rest.startswith("总") and not rest.startswith("总工会"):
                     rest = "总工会" + rest[1:]      # 省总职工… = 省总工会职工…
-                normalised = gz.get(place).name + rest
+                normalised = _display_name(doc, place) + rest
         elif c.kind == "dept_stem":
             place = self._nearest_region(doc, c.start)
             if place < 0:
@@ -538,13 +568,13 @@ class Orgs:
             p = gz.get(place)
             head = "厅" if p.level == lx.LEVEL_PROVINCE else "局"
             label = "Agency"
-            normalised = p.name + surface + head
+            normalised = _display_name(doc, place) + surface + head
         elif c.kind == "dept":
             # a bare department: belongs to the paragraph's region (its party committee for
             # party departments)
             place = self._nearest_region(doc, c.start)
             if place >= 0:
-                rname = gz.get(place).name
+                rname = _display_name(doc, place)
                 normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
         elif c.kind in ("prefixed", "strong") and place >= 0:
             p = gz.get(place)
@@ -601,6 +631,8 @@ class Orgs:
                     words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "LOC", "PER", "eng", "vn", "m"):
                 start = words.spans[j].start
                 j -= 1
+            if text[start] in "和与及" and first_end - start > 3:
+                start += 1          # 和信达半导体: the tagger glued the conjunction
             if first_end - start < 2 or text[start] in _BAD_START:
                 continue
             out.append(_Cand(start, m.end(), "paren"))

@@ -27,12 +27,14 @@ log = logging.getLogger(__name__)
 
 # Nouns after a count that make it a structure of the text, not a result (4个方面, 6个关键词).
 _STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|层次|层级|步骤|方向|领域|板块|主题|关键词|要点|原则|特点|问题|大类|类别|篇章|章节|条款|字)")
+_AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
 _MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
 _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
 _FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
+_STRONG_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|目标(?:是|为)|下一步")
 _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
@@ -65,7 +67,7 @@ def _enumeration_start(ctx: DocContext, cs: int, pos: int) -> int | None:
 
 def _is_target(doc: Document, ctx: DocContext, ss: int, cs: int, pos: int) -> bool:
     """A planned figure: 力争/预计/下一步… in the clause, or 到<future year>年 in the sentence."""
-    fm = _FUTURE_RE.search(doc.text, cs, pos)
+    fm = _FUTURE_RE.search(doc.text, cs, pos) or _STRONG_FUTURE_RE.search(doc.text, ss, pos)
     if fm and not ctx.quote_at(fm.start()):
         return True
     dy = _doc_year(doc)
@@ -73,7 +75,22 @@ def _is_target(doc: Document, ctx: DocContext, ss: int, cs: int, pos: int) -> bo
         year = int(m.group(1))
         if (dy is not None and year > dy) or (dy is None and "将" in doc.text[m.end():pos]):
             return True
+        if dy is None and year > _latest_reported_year(doc):
+            return True  # undated text: 到<a year after every other year it names>
     return False
+
+
+def _latest_reported_year(doc: Document) -> int:
+    """The latest year the text names outside 到<year> phrases (0 if none); cached per doc."""
+    cached = doc.meta.get("_latest_reported_year") if isinstance(doc.meta, dict) else None
+    if cached is not None:
+        return cached
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(doc.text)
+             if doc.text[max(0, m.start() - 1):m.start()] not in ("到", "至")]
+    latest = max(years) if years else 0
+    if isinstance(doc.meta, dict):
+        doc.meta["_latest_reported_year"] = latest
+    return latest
 
 
 def _paragraph_end(doc: Document, ctx: DocContext, pos: int) -> int:
@@ -120,7 +137,7 @@ def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int, prev
         k = text.find("等", enum_start, q.start)
         if k >= 0:
             before = text[start:enum_start] + text[k + 1:q.start]
-    after = _AFTER_NOUN_RE.match(text, q.end, ce)
+    after = _AFTER_NOUN_RE.match(text, q.end + (2 if q.qualifier == "以上" else 0), ce)
     phrase = before + (after.group() if after else "")
     phrase = _METRIC_TRIM.sub("", phrase)
     return phrase[:40]
@@ -156,6 +173,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         after = text[q.end:q.end + 4]
         if _STRUCTURAL_AFTER.match(after):
             continue
+        if _AMONG_AFTER.match(text, q.end):
+            continue  # 22名代表中，产业工人代表8名: the base of a share, not a result
         si = doc.sentence_of(q.start)
         if si < 0:
             continue
@@ -172,6 +191,11 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if surveys and _in_survey(q.start):
             continue  # 调查显示：…3万多家: findings of a survey describe the situation
         actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
+        if actor is not None and actor.label == "Region" and text.startswith("工会", actor.span.end):
+            # 某省工会…: the region's union system speaks; credit the union the article is about
+            topic = ctx.section_topic(actor.span.start)
+            if topic is not None and topic.label == "Union" and ctx._same_region(topic, actor):
+                actor = topic
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",

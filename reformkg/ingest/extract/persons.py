@@ -15,6 +15,7 @@ Mention objects themselves are in `attrs["org_mentions"]`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
@@ -55,9 +56,20 @@ class Persons:
         text = doc.text
         byline = doc.layers.get("byline", [])
         cands: dict[tuple[int, int], str] = {}
+        words_by_start = {w.start: w for w in doc.layers.get("lac_words", [])}
         for sp in doc.layers.get("lac", []):
             if sp.label == "PER":
                 e = sp.end
+                nxt = words_by_start.get(e)
+                if e - sp.start == 2 and nxt is not None and nxt.end - nxt.start >= 3 and nxt.label in ("n", "v", "a", "nz") \
+                        and is_cjk(text[e]):
+                    # the tagger cut a three-character name (孙华|芹光荣): if the rest of that word
+                    # is a word of its own, the first character belongs to the name
+                    from reformkg.ingest.extract.tagger import lac_words
+
+                    rest = lac_words(text[e + 1:nxt.end + 2])
+                    if rest and rest[0][1] == nxt.end - e - 1 and rest[0][2] not in ("w", "u", "xc"):
+                        e += 1
                 for v in _VERB_TAILS:          # the tagger glued a verb to the name (王明主持)
                     if text[sp.start:e].endswith(v) and e - len(v) - sp.start >= 2:
                         e -= len(v)
@@ -171,7 +183,7 @@ class Persons:
             inside = [o for o in orgs if a <= o.span.start and o.span.end <= b]
             if inside:
                 org = inside[-1]
-                title = text[org.span.end:b]
+                title = text[org.span.end:b].strip()
                 if title and _is_title(title):
                     pairs.append([org, title])
                 elif not title:
@@ -205,9 +217,13 @@ class Persons:
                         pairs[-1][1] = (pairs[-1][1] + "、" + title) if pairs[-1][1] else title
                     else:
                         pairs.append([None, title])
-        pairs = [p for p in pairs if p[1]]
-        if not pairs:
+        # an author line (X总工会 张三): the body written right before the name, with no title
+        if not pairs or not any(p[1] for p in pairs):
+            gap = text[pairs[-1][0].span.end:pos] if pairs and pairs[-1][0] is not None else ""
+            if gap and gap.isspace() and "\n" not in gap:
+                return {"title": "", "org_mentions": [(pairs[-1][0], "")]}
             return {}
+        pairs = [p for p in pairs if p[1]]
         # a title string is only a position when it ends right before the name
         last_title = pairs[-1][1]
         if not text[:pos].endswith(last_title.split("、")[-1]):
@@ -226,14 +242,9 @@ def _is_title(s: str) -> bool:
     return any(s.endswith(t) for t in lx.titles()) and all(is_cjk(ch) for ch in s)
 
 
-_TITLE_RE: re.Pattern | None = None
-
-
+@lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    global _TITLE_RE
-    if _TITLE_RE is None:
-        _TITLE_RE = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(POSITION_TITLES, key=len, reverse=True)) + ")")
-    return _TITLE_RE
+    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(POSITION_TITLES, key=len, reverse=True)) + ")")
 
 
 def finalise_indices(doc: Document) -> None:

@@ -38,6 +38,11 @@ _PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办"
 _NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
 _SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准")
 _QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’\n]{2,24})’")
+_STOP_VERBS = frozenset(("举办", "开展", "组织", "举行", "参加", "参与", "召开", "实施", "推进", "落实", "打造", "深化",
+                         "启动", "承办", "主办", "协办", "推出", "成立", "建立", "通过", "围绕", "依托", "先后", "持续",
+                         "组织开展", "积极", "认真", "全面", "广泛", "深入", "获得", "荣获", "参赛", "暨", "制定", "发放",
+                         "完善", "加强", "提升", "推动", "做好", "抓好", "出台", "印发", "制订", "修订", "执行", "贯彻"))
+_MEASURES_RE = re.compile(r"([\u4e00-\u9fff]{4,18}?)(\d+|[一二三四五六七八九十]+)条(措施|举措|意见)")
 _SHARED_RE = re.compile(r"([\u4e00-\u9fff]{4,6}(?:、[\u4e00-\u9fff]{4}){1,6})(工程|行动)")
 _EVENT_HEADS = ("职业技能竞赛", "技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "运动会", "研究班", "读书节",
                 "技能状元大赛")
@@ -55,7 +60,7 @@ def _first_head(tail: str) -> str:
         k = tail.find(h)
         if k < 0 or k + len(h) > 10 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
             continue
-        if re.search(r"[的和与及是在为了将把对等获暨]", tail[:k]) or re.match(r"[一二三四五六七八九十两\d]+[项个大类条]", tail):
+        if re.search(r"[的和与及是在等暨]", tail[:k]) or re.match(r"[一二三四五六七八九十两\d]+[项个大类条]", tail):
             continue
         if k + len(h) > len(head):
             head = tail[:k + len(h)]
@@ -100,6 +105,7 @@ class Programmes:
         out += self._titled(doc, text)
         out += self._events(doc, text, words)
         out += self._shared_head(doc, text, words)
+        out += self._measures(doc, text, words)
         for m in _REFORM_RE.finditer(text):
             s, e = m.span()
             sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": "reform"})
@@ -135,11 +141,13 @@ class Programmes:
                     break
                 run_end = nxt.end()
             tail = text[run_end:run_end + 10]
+            if re.match(r"等?(先进典型|优秀|先进)?(评选|评比|选树|推选)", tail):
+                continue      # “X”“Y”评选: honours (see awards)
             skip = re.match(r"(等系列|系列|等)", tail)
             in_run = run_end > e or text[max(0, s - 1):s] in ("”", "’") or text[max(0, s - 2):s] in ("”、", "”和")
             if in_run and skip:
                 tail = tail[skip.end():]
-            if in_run:
+            if in_run and not inner.endswith(_HEADS_SORTED):
                 head = _first_head(tail)
                 if head:
                     out.append(self._mk(doc, s, e, text[s:e] + head, "quoted-run", (inner, text[s:e])))
@@ -196,6 +204,8 @@ class Programmes:
                 continue
             if re.search(r"(来源|来源于|摘自|转自|原载|刊于)[:：]?\s*$", text[max(0, s - 6):s]):
                 continue      # a source credit, not an actor or programme
+            if text[e:e + 1] == "讯":
+                continue      # 《X报》讯: a dateline
             if inner.endswith(("日报", "晚报", "报", "杂志", "周刊")):
                 sp = Span(s, e, "Institution", doc.sentence_of(s), self.name, {"rule": "newspaper"})
                 out.append(Mention(sp, "Institution", text[s:e], inner, {}))
@@ -216,7 +226,7 @@ class Programmes:
             for h in _HEADS_SORTED:
                 k = tail.find(h)
                 if 0 <= k <= 4 and all(is_cjk(ch) for ch in tail[:k + len(h)]) and \
-                        not re.search(r"[的和与及是在为了将把对等获]", tail[:k + 1]):
+                        not re.search(r"[的和与及是在等]", tail[:k + 1]):
                     if k + len(h) > len(head):
                         head = tail[:k + len(h)]
             if head:
@@ -248,6 +258,29 @@ class Programmes:
                     out.append(self._mk(doc, s, e, it + head, "shared-head", (it,)))
         return out
 
+    def _measures(self, doc: Document, text: str, words: Words) -> list[Mention]:
+        """X10条措施: a numbered set of measures is a named policy."""
+        out = []
+        for m in _MEASURES_RE.finditer(text):
+            s = m.start(1)
+            # start after a leading verb (落实X10条措施)
+            w = words.at(s)
+            while w is not None and w.end < m.end(1) and (text[w.start:w.end] in _STOP_VERBS or
+                                                           w.label in ("d", "p", "u", "c") or w.start < s):
+                nw = words.at(w.end)
+                if nw is None:
+                    break
+                s, w = nw.start, nw
+                if text[w.start:w.end] not in _STOP_VERBS and w.label not in ("d", "p", "u", "c"):
+                    break
+            if m.end(1) - s < 4:
+                continue
+            sp_name = text[s:m.end()]
+            mm = self._mk(doc, s, m.end(), sp_name, "measures")
+            mm.attrs["kind"] = "policy"
+            out.append(mm)
+        return out
+
     @staticmethod
     def _list_item(text: str, hs: int, he: int) -> int | None:
         """Start of a name that is a whole item of a 、-list of same-headed names (A工程、B工程)."""
@@ -256,7 +289,7 @@ class Programmes:
             k -= 1
         if hs - k < 2 or (k > 0 and text[k - 1] not in "、，,：:；“"):
             return None
-        if re.search(r"[了的和与及是在]", text[k:hs]):
+        if re.search(r"[了的和与及是在]", text[k:hs]) or re.search(r"(制定|发放|开展|实施|推进|组织|建立|举办|落实|完善|加强)", text[k:hs]):
             return None
         if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
             return None
@@ -293,7 +326,12 @@ class Programmes:
                 if w.end != start:
                     break
                 frag = text[w.start:w.end]
-                if w.label not in _NAME_TAGS or frag[0] in _BAD_START or frag in ("省", "市", "县", "区"):
+                if frag in _STOP_VERBS or frag in ("省", "市", "县", "区"):
+                    break
+                if w.label in ("v", "vd", "TIME") and len(frag) <= 2 and frag not in _STOP_VERBS \
+                        and not re.fullmatch(r"\d{4}年", frag):
+                    pass          # a verb inside a compound name (驾驶教练员, 集中要约)
+                elif w.label not in _NAME_TAGS or frag[0] in _BAD_START:
                     break
                 if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届", frag):
                     break
@@ -304,12 +342,27 @@ class Programmes:
                 if w.start in regions or w.label == "LOC":
                     has_region = True
                 i -= 1
-            # a year / edition right before the name
+            # a verb cannot start the name unless a scope, year or region stands before it
+            # (全市驾驶教练员…竞赛 yes; 发放职业技能提升行动, 制定培训计划 no)
+            while start < hs:
+                w0 = words.at(start)
+                if w0 is None or w0.label not in ("v", "vd", "d", "ad") or w0.end > hs:
+                    break
+                before2 = text[max(0, start - 2):start]
+                if before2 in ("全市", "全县", "全区", "全省") or re.search(r"\d年$", text[max(0, start - 5):start]) \
+                        or start in regions:
+                    break
+                start = w0.end
+            core_start = start
+            # a year / edition right before the name, and a 全市/全县 scope before that
             pre = re.search(r"((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+届)?)$", text[max(0, start - 10):start])
             if pre and pre.group(1):
                 start -= len(pre.group(1))
+            scoped = ""
+            if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省"):
+                scoped = text[start - 2:he]
             name = text[start:he]
-            core = text[start:hs]
+            core = text[core_start:hs]
             if len(core) < 2:
                 continue
             numbered = bool(re.match(r"(\d{4}年|第)", name))
@@ -330,5 +383,9 @@ class Programmes:
             else:
                 if not (numbered or has_region or len(core) >= 4):
                     continue
-            out.append(self._mk(doc, start, he, name, "event"))
+            aliases = tuple(a for a in (scoped, text[core_start:he]) if a and a != name)
+            if scoped and core_start == start:
+                name = scoped        # 全市驾驶教练员职业技能竞赛: the scope is part of the name
+                start -= 2
+            out.append(self._mk(doc, start, he, name, "event", aliases))
         return out

@@ -14,7 +14,7 @@ from collections import Counter
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
 
 _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
 _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
@@ -37,17 +37,26 @@ def _accept_kind(place: lx.Place, kind: str) -> bool:
     return False
 
 
+def _in_quoted_slogan(text: str, s: int, e: int) -> bool:
+    q = text.rfind("“", max(0, s - 20), s)
+    if q < 0 or "”" in text[q:s]:
+        return False
+    c = text.find("”", e, e + 20)
+    if c < 0:
+        return False
+    inner = text[q + 1:c]
+    return bool(re.search(r"[、，,]", inner)) and len(inner) <= 24
+
+
 def context_place(doc: Document, pos: int, kind: str) -> int:
     """The place that a bare 省/市/县/区 at `pos` refers to: the latest explicit region of that
-    kind before pos in the paragraph, else in the preceding paragraphs, else the document's
-    default (its province; its most-mentioned city). -1 if none."""
+    kind named before pos (for 市 in a paragraph about a county or district: its city), else the
+    document's default (its province; its most-mentioned city, county, district). -1 if none."""
     gz = lx.gazetteer()
     spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
     if kind == "省":
         ctx = doc.layers.get("region_context")
         return ctx[0].attrs.get("province", -1) if ctx else -1
-    para = paragraph_of(doc, pos)
-    pstart = doc.paragraphs[para][0] if doc.paragraphs else 0
     best = -1
     for sp in spans:
         if sp.start >= pos:
@@ -72,7 +81,6 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
             return ctx[0].attrs.get("county", -1)
         if kind == "区":
             return ctx[0].attrs.get("district", -1)
-    del pstart
     return -1
 
 
@@ -107,6 +115,8 @@ class Regions:
                 taken[i] = 1
             chosen.append((s, e, surface, is_short, cands))
         chosen.sort()
+        # a region inside a quoted slogan list (“生态滨湖区、现代智造城”) is a figure of speech
+        chosen = [h for h in chosen if not _in_quoted_slogan(text, h[0], h[1])]
         # document context from unambiguous hits
         prov_count: Counter[int] = Counter()
         city_count: Counter[int] = Counter()

@@ -41,8 +41,9 @@ _NOSTOP = rf"[^{_STOP}]"
 
 # --- RUNS -----------------------------------------------------------------------------------
 _RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
-              "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织")
-_RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?{_NOSTOP}{{0,16}}$")
+              "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
+              "高标准建设|建设|搭建|开启|开办|擦亮|做优|做实|做强|做精")
+_RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({_NOSTOP}{{0,16}})$")
 _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
@@ -59,6 +60,8 @@ _YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
 _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
 _MODIFIER_AFTER_RE = re.compile(r"^的")
+# 某区产改新模式/产改企业/产改试点: the reform qualifying another noun names no runner
+_REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果")
 
 # --- ISSUED ---------------------------------------------------------------------------------
 _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
@@ -77,11 +80,24 @@ _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本�
 _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
 _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
+# (先后)举办/承办/召开 P1、P2和P3 — verb with no written subject before its object list
+_HOST_RE = re.compile(r"(?:先后|相继|成功|组织|联合|共同|连续|定期|积极|精心|还|并|又|分别)?"
+                      r"(举办|主办|承办|协办|召开|举行|组织举办|联合举办|共同举办)(?:了|过)?(?!的)")
+_HOST_FIRST_GAP_RE = re.compile(r"(?:全市|全县|全区|全省|全国|首届|第[一二三四五六七八九十百\d]+届|\d{4}年度?|年度|一年一度的)*")
+_QUOTED_ITEM_RE = re.compile(r"^(?:“[^”]{1,40}”[、，,]?)+")
+_HOST_GAP_RE = re.compile(r"(?:[、，,和及与暨]|以及)?(?:等)?(?:\d{4}年度?|第[一二三四五六七八九十百\d]+届)?")
+# (A)会同/联合B、C等部门(单位)，(共同)开展/深化 P
+_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,60}}?)(?:等{_NOSTOP}{{0,10}})?[，,]?"
+                           rf"(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起|深化|推进|打造)(?:了)?"
+                           rf"{_NOSTOP}{{0,6}}$")
 
 # --- PARTNERS_WITH --------------------------------------------------------------------------
 _PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|结对|共建|共同建立|联合建立|携手|联建|共育|共同打造)")
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
+
+_UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
+                               r"(?:企业|单位|学校|院校|高校|职工|工人|员工|会员|基层工会|基层)$")
 
 # --- MEMBER_OF ------------------------------------------------------------------------------
 _COMPOSED_RE = re.compile(rf"由({_NOSTOP}{{2,120}}?)(?:等{_NOSTOP}{{0,10}}?)?(?:共同)?组成")
@@ -90,7 +106,7 @@ _COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|�
 _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班|议事协调机构)$")
 
 # --- AWARDED --------------------------------------------------------------------------------
-_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|荣膺|当选|摘得|夺得|入选|获颁|喜获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
 _GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{2,40}}$)")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
 _NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位|个|人|家)[\u4e00-\u9fff]{0,4}")
@@ -156,6 +172,8 @@ class _Builder:
         if trigger is not None:
             s, e = trigger
             span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
+        if isinstance(props.get("title"), str):
+            props["title"] = props["title"].strip(" \u3000\t、，,")
         self.out.append(RelationCandidate(rtype, head, tail, span,
                                           {k2: v for k2, v in props.items() if v not in (None, "")}))
         return True
@@ -165,10 +183,14 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     ctx = ctx or DocContext.build(doc)
     b = _Builder(doc, ctx)
     _holds_position(b)
+    _author_positions(b)
+    _congress_deputies(b)
     _party_centre(b)
     _awarded(b)
     _pilots(b)
     _sponsors(b)
+    _hosted_events(b)
+    _allied_events(b)
     _runs(b)
     _issued(b)
     _reform_offices(b)
@@ -195,7 +217,7 @@ def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
     gap = b.doc.text[m.span.end:pos]
     if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs and _ADJ_GAP_RE.fullmatch(gap):
         before = b.doc.text[max(cs, m.span.start - 1):m.span.start]
-        if before not in ("与", "和", "对", "为", "向", "由", "被", "把", "将", "给", "从", "同", "跟"):
+        if before not in ("与", "和", "对", "为", "向", "由", "被", "把", "将", "给", "从", "同", "跟", "在"):
             return m
     return None
 
@@ -255,6 +277,9 @@ _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
 _SUBUNIT_RE = re.compile(r"^(?:女工委|女职工委员会|经审会|经费审查委员会|办公室|工会委员会|团委|妇委会|党委|党支部|党总支)")
 _CORE_RE = re.compile(r"以(\S{2,4})同志为核心的(党中央)")
 _TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士)")
+_QUOTED_GROUP_RE = re.compile(r"^“[^”]{2,20}”")
+_GROUP_TITLE_RE = re.compile(r"(?:副)?(?:团长|队长|组长|会长|主任|负责人|领队|召集人|站长|室长)")
+_NPC_BEFORE_RE = re.compile(r"(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
 _TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
 
 
@@ -365,10 +390,16 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
         i -= 1
         if m.span.end > nxt_start:
             continue
+        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
+                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
+            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
         if m.label not in ORG_LABELS:
             break
         gap = text[m.span.end:nxt_start]
-        if len(gap) > 14 or any(c in _STOP + "“”《》（）()" for c in gap):
+        core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
+        if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
+            break
+        if len(core) > 14 or any(c in _STOP + "“”《》（）()" for c in core):
             break
         if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
             break
@@ -390,9 +421,47 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
     for org, title in chain:
         if not title and after:
             title = after.group(1)
-        if not title or not _looks_like_title(title):
+        if not title or not (_looks_like_title(title) or _GROUP_TITLE_RE.fullmatch(_QUOTED_GROUP_RE.sub("", title))):
             continue
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
+
+
+def _author_positions(b: _Builder) -> None:
+    """An article's author line `<org>[<title>] <name>`: the author holds a post in the body
+    they sign for (title when written)."""
+    ctx = b.ctx
+    for ps, pe in b.doc.paragraphs:
+        if pe - ps > 60:
+            continue
+        parts = ctx.author_line(ps, pe)
+        if parts is None or parts[1] is None:
+            continue
+        org, person, title = parts
+        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title or None)
+
+
+def _congress_deputies(b: _Builder) -> None:
+    """<name>(光荣)当选(第N届)全国人大代表: a deputy holds a seat in that people's congress."""
+    ctx, text = b.ctx, b.doc.text
+    for cong in ctx.mentions:
+        if cong.label != "Agency" or text[cong.span.end:cong.span.end + 2] != "代表":
+            continue
+        name = cong.normalised or cong.surface or ""
+        if not (name.endswith("人民代表大会") or name.endswith("人大")):
+            continue
+        cs, _ = ctx.clause_bounds(cong.span.start)
+        prev = [m for m in ctx.mentions_between(cs, cong.span.start) if m.label == "Person"]
+        if not prev:
+            continue
+        person = prev[-1]
+        gap = text[person.span.end:cong.span.start]
+        if not _NPC_BEFORE_RE.fullmatch(gap):
+            continue
+        title = text[cong.span.start:cong.span.end + 2]
+        pm = re.search(r"第[一二三四五六七八九十]+届$", gap)
+        if pm:
+            title = pm.group() + title
+        b.add("HOLDS_POSITION", person, cong, (person.span.start, cong.span.end + 2), title=title)
 
 
 # ---- AWARDED ---------------------------------------------------------------------------------
@@ -671,6 +740,93 @@ def _sponsors(b: _Builder) -> None:
             _add_sponsor(b, x, target, m.group(1), (m.start(), x.span.end))
 
 
+def _hosted_events(b: _Builder) -> None:
+    """(先后)举办/承办/召开 P1、P2和P3: a hosting verb with its object list; the host is the
+    clause's subject, else the actor the context credits (the paragraph's or article's body).
+    举办/主办/承办/协办 take any named programme but a policy; 召开/举行 only named events."""
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    for vm in _HOST_RE.finditer(text):
+        verb = vm.group(1)
+        si = doc.sentence_of(vm.start())
+        if si < 0:
+            continue
+        se = doc.sentences[si][1]
+        if text[max(0, vm.start() - 1):vm.start()] in ("由", "的") or ctx.in_quotes(vm.start(), vm.end()):
+            continue
+        events: list[Mention] = []
+        pos = vm.end()
+        first = True
+        for m in ctx.mentions_between(vm.end(), min(se, vm.end() + 200)):
+            if m.span.start < pos:
+                continue
+            gap = text[pos:m.span.start]
+            if first:
+                g = gap
+                for r in ctx.mentions_between(pos, m.span.start):
+                    if r.label == "Region":
+                        g = g.replace(text[r.span.start:r.span.end], "")
+                g = _QUOTED_ITEM_RE.sub("", g)  # an unrecognised quoted item before this one
+                if not _HOST_FIRST_GAP_RE.fullmatch(g):
+                    break
+            else:
+                region_gap = ctx.mentions_between(pos, m.span.start)
+                g = gap
+                for r in region_gap:
+                    if r.label == "Region":
+                        g = g.replace(text[r.span.start:r.span.end], "")
+                if not _HOST_GAP_RE.fullmatch(g):
+                    break
+            if m.label == "Region":
+                continue  # 举办沛县2023年“…”: a region qualifying the event (checked with the gap)
+            if m.label != "Programme":
+                break
+            if is_reform(m) or _is_policy(m):
+                break
+            if verb in ("召开", "举行") and not _EVENT_NAME_RE.search(m.normalised or m.surface):
+                break
+            events.append(m)
+            pos = m.span.end
+            first = False
+        if not events:
+            continue
+        tail = text[events[-1].span.end:events[-1].span.end + 1]
+        if tail and tail not in _STOP + "、等及和与暨（(":
+            continue  # 举行P1和P2启动仪式: the names qualify another head noun
+        role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
+        if verb in ("召开", "举行"):
+            role = "主办"
+        actors = _actors_for(b, vm.start(), exclude=events[0])
+        if verb in ("召开", "举行"):
+            actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
+        for a in actors:
+            for ev in events:
+                _add_sponsor(b, a, ev, role, (vm.start(), ev.span.end))
+
+
+def _allied_events(b: _Builder) -> None:
+    """A会同/联合B、C等部门，(共同)开展/深化P: A (subject or context) and its allies sponsor P."""
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    for p in _programmes(ctx):
+        if is_reform(p) or _is_policy(p) or (p.attrs or {}).get("derived"):
+            continue
+        si = doc.sentence_of(p.span.start)
+        if si < 0:
+            continue
+        ss = doc.sentences[si][0]
+        lm = _ALLY_WIDE_RE.search(text, max(ss, p.span.start - 120), p.span.start)
+        if not lm:
+            continue
+        allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
+                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+        if not allies:
+            continue
+        leads = [a for a in _actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
+        if not leads:
+            continue
+        for a in leads + allies:
+            _add_sponsor(b, a, p, "联合开展", (lm.start(), p.span.end))
+
+
 def _sponsor_chain(b: _Builder, p: Mention) -> None:
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     si = doc.sentence_of(p.span.start)
@@ -744,7 +900,7 @@ def _runs(b: _Builder) -> None:
             continue  # handled as PILOTS
         trig = None
         vm = _RUN_BEFORE_RE.search(before)
-        if vm and (not reform or len(before) - vm.end() <= 2):
+        if vm and (not reform or len(vm.group(1)) <= 2):
             trig = (cs + vm.start(), p.span.end)
         elif _YI_BEFORE_RE.search(before) and _YI_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end + 3)
@@ -756,7 +912,7 @@ def _runs(b: _Builder) -> None:
             # ACTOR directly followed by the reform (靖江产改, 淮安产业工人队伍建设改革向纵深推进)
             prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
             if reform and prev and prev[-1].span.end == p.span.start and prev[-1].label in ACTOR_LABELS \
-                    and id(prev[-1]) not in ctx.title_orgs and not text[p.span.end:p.span.end + 1] in ("试",):
+                    and id(prev[-1]) not in ctx.title_orgs and not _REFORM_AS_MODIFIER_RE.match(text, p.span.end):
                 b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
             continue
         # 工会系统组织的P: a relative clause whose agent is an unnamed noun → no actor to credit
@@ -766,6 +922,11 @@ def _runs(b: _Builder) -> None:
             continue
         # the reform is only credited to an actor the clause names, never by context
         actors = _actors_for(b, trig[0], exclude=p, fallback=not reform)
+        if reform and not actors:
+            # …X坚持…，有力推动产改工作…: the subject of an earlier clause of the same sentence
+            si = doc.sentence_of(trig[0])
+            earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS] if si >= 0 else []
+            actors = earlier[-1:]
         for a in actors:
             b.add("RUNS", a, p, trig)
             _runs_reform_by_name(b, a, p, trig)
@@ -847,6 +1008,8 @@ def _partners(b: _Builder) -> None:
             heads = [prev[-1]]
         elif text[w] == "和":
             continue  # 和 only coordinates two written names
+        elif _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
+            continue  # 指导企业与X合作: the other party is an unnamed noun
         else:
             heads = _actors_for(b, w, exclude=other)
         # actors coordinated with `other` (与A、B合作)

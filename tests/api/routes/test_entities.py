@@ -122,3 +122,27 @@ def test_collaborators(client):
     assert "东湖精密机械有限公司" in items  # shared programme (SPONSORS/RUNS) and documents
     assert all(i["id"] != fg.eid("union") for i in r.json()["items"])
     assert client.get("/api/entities/uni_nobody/collaborators").status_code == 404
+
+
+def test_search_common_term_keeps_exact_first(fresh):
+    """More matches than the ranking window: the exact name still comes first, total is exact."""
+    from fastapi.testclient import TestClient
+
+    from reformkg.api.main import create_app
+    from reformkg.graph.model import entity_id
+    from reformkg.graph.queries import SEARCH_CAP
+
+    settings, store = fresh
+    n = SEARCH_CAP + 100
+    rows = [{"id": entity_id("Enterprise", f"测试{i}"), "name": f"华东测试机械厂{i:04d}", "search_text": ""}
+            for i in range(n)]
+    rows.append({"id": entity_id("Enterprise", "华东"), "name": "华东", "search_text": ""})
+    for r in rows:
+        s = r["name"].lower()
+        r["search_text"] = " ".join(s[i:i + 2] for i in range(len(s) - 1))
+    store.write("UNWIND $rows AS r CREATE (n:Enterprise:Entity) SET n = r", {"rows": rows})
+    c = TestClient(create_app(settings, store))
+    body = c.get("/api/entities", params={"q": "华东", "limit": 5}).json()
+    assert body["total"] == n + 1
+    assert body["items"][0]["name"] == "华东" and body["items"][0]["match"] == "exact"
+    assert all(i["match"] == "prefix" for i in body["items"][1:])

@@ -41,3 +41,14 @@ def test_named_prize_and_quoted_honour() -> None:
     a = _awards("浙江省推进创新。该成果获得省科学技术进步二等奖，他还荣获“最美浙江人”称号。")
     assert a["省科学技术进步二等奖"] == "浙江省科学技术进步二等奖"
     assert "最美浙江人" in a.values()
+
+
+def test_quoted_honours_in_a_selection_get_the_region() -> None:
+    doc = extract("今年开展泰兴市“最美职工”“十佳工匠”先进典型评选。", upto="awards")
+    names = {m.normalised for m in doc.mentions if m.label == "Award"}
+    assert {"泰兴市最美职工", "泰兴市十佳工匠"} <= names
+
+
+def test_abbreviated_medal_and_city_context_of_a_county() -> None:
+    a = _awards("睢宁县推荐评选市五一奖章3个。")
+    assert a["市五一奖章"] == "徐州市五一劳动奖章"

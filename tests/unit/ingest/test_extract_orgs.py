@@ -86,3 +86,37 @@ def test_conjunction_glued_by_tagger_is_split() -> None:
 def test_committee_department_in_title_chain() -> None:
     o = _orgs("嘉兴市今年召开大会。海宁市委常委、宣传部部长沈丽说，要讲好故事。")
     assert o["宣传部"] == ("Agency", "海宁市委宣传部")
+
+
+def test_parenthesised_company_names() -> None:
+    o = _orgs("苏州市近年来引进了东芝电子(中国)有限公司和信达半导体(苏州)有限公司工会。")
+    o = {k.replace("（", "(").replace("）", ")"): v for k, v in o.items()}
+    assert o["东芝电子(中国)有限公司"][0] == "Enterprise"
+    assert o["信达半导体(苏州)有限公司工会"][0] == "Union"
+
+
+def test_heads_without_a_name_are_fragments() -> None:
+    o = _orgs("常州市有限公司工会和全省工会、中国工会都要发挥作用。")
+    assert not any(k in o for k in ("有限公司工会", "全省工会", "中国工会"))
+
+
+def test_body_of_a_district_takes_the_fullest_district_form() -> None:
+    o = _orgs("苏州市吴中区大力推进改革。全区产改工作联席会定期召开，区委高度重视。")
+    assert o["全区产改工作联席会"] == ("Agency", "苏州市吴中区产改工作联席会")
+    assert o["区委"] == ("Agency", "苏州市吴中区委")
+
+
+def test_government_abbreviation() -> None:
+    o = _orgs("常州市政府和常州市人民政府是同一机关。")
+    assert {v[1] for k, v in o.items()} == {"常州市人民政府"}
+
+
+def test_dateline_and_glued_function_word() -> None:
+    o = _orgs("南方日报讯 多家企业参与，其中美华电器股份有限公司表现突出。")
+    assert "南方日报" not in o
+    assert "美华电器股份有限公司" in o
+
+
+def test_quoted_name_before_an_institution_head() -> None:
+    o = _orgs("嘉善县总工会共建“蓝海”产业工人学院。")
+    assert o["“蓝海”产业工人学院"][0] == "Institution"

@@ -186,3 +186,59 @@ def test_metrics_name_what_was_counted():
     metrics = [o.metric for o in extract_outcomes(doc)]
     assert metrics[0] == "创设党组织" and metrics[1] == "工会组织"
     assert metrics[2] == "培育省级试点单位"
+
+
+# ---- articles, columns and signed pieces ----------------------------------------------------
+
+_BULLETIN = ("【工作交流】\n\n# 凝心聚力推进产改\n\n海宁市总工会党组书记、副主席 沈一鸣\n\n"
+             "强化技能提升。每年开展岗位练兵，累计培训职工6800人次。\n\n"
+             "### 擦亮海宁服务品牌\n\n建设户外劳动者服务站24家。\n\n"
+             "【他山之石】\n\n# 某地经验\n\n日前，桐乡市总工会召开会议。目前，全市新增技能人才900名。"
+             "组织开展技能比武，参与职工1500人。")
+
+
+def _bulletin_doc():
+    return make_doc(_BULLETIN, [("海宁市总工会", "Union"), ("沈一鸣", "Person"), ("海宁", "Region", "海宁市"),
+                                ("桐乡市总工会", "Union"), ("全市", "Region", "桐乡市")])
+
+
+def test_subject_less_outcomes_are_credited_to_the_body_an_author_signs_for():
+    doc = _bulletin_doc()
+    got = {o.value: o.actor.normalised for o in extract_outcomes(doc)}
+    # the author line names the union; a sub-heading naming its own city keeps the union
+    assert got[6800] == "海宁市总工会"
+    assert got[24] == "海宁市总工会"
+
+
+def test_a_column_marker_opens_a_new_article_and_scope_subjects_do_not_carry_over():
+    doc = _bulletin_doc()
+    got = {o.value: o.actor.normalised for o in extract_outcomes(doc)}
+    assert got[900] == "桐乡市"  # 全市 is the written subject of its own sentence
+    assert got[1500] == "桐乡市总工会"  # the next subject-less sentence returns to the lead's body
+
+
+def test_event_deixis_credits_the_event():
+    text = "由临安区总工会主办的“匠心杯”焊工技能大赛举行。本届大赛吸引选手260名参赛。"
+    doc = make_doc(text, [("临安区总工会", "Union"), ("“匠心杯”焊工技能大赛", "Programme")])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.normalised) for o in got] == [(260, "“匠心杯”焊工技能大赛")]
+
+
+def test_region_union_system_is_credited_to_the_union_the_article_is_about():
+    text = "# 某省工会推进服务\n\n日前，闽东省总工会召开会议。目前，闽东工会共建成服务站120家。"
+    doc = make_doc(text, [("闽东省总工会", "Union"), ("闽东", "Region", "闽东省", None, 1)])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.normalised) for o in got] == [(120, "闽东省总工会")]
+
+
+def test_base_of_a_share_and_strong_targets_across_clauses_are_not_outcomes():
+    text = "余杭区总工会推荐的30名代表中，一线职工代表12名。力争到2030年，新增技能人才5000名。"
+    doc = make_doc(text, [("余杭区总工会", "Union")])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(12, "名")]
+
+
+def test_reached_rate_with_yishang_is_an_outcome():
+    doc = make_doc("萧山区总工会推动集体协商，集体合同签订率98%以上。", [("萧山区总工会", "Union")])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.unit, o.qualifier) for o in got] == [(98, "%", "以上")]
+    assert got[0].actor.normalised == "萧山区总工会" and got[0].metric.endswith("签订率")

@@ -60,3 +60,14 @@ def test_union_chair_after_enterprise_title() -> None:
     pairs = [(o.label, o.normalised, t) for o, t in p["陈立群"].attrs["org_mentions"]]
     assert pairs == [("Enterprise", "宁波永新光学股份有限公司", "党委副书记"),
                      ("Union", "宁波永新光学股份有限公司工会", "主席")]
+
+
+def test_three_character_name_cut_by_the_tagger_is_repaired() -> None:
+    _, p = _persons("在大会上，孙华芹光荣当选全国人大代表。")
+    assert "孙华芹" in p or not any(k.startswith("孙华") for k in p)
+
+
+def test_author_line_gives_a_position_without_title() -> None:
+    _, p = _persons("如皋市总工会 顾晓东\n\n近年来，我们推进改革。")
+    m = p["顾晓东"]
+    assert [(o.normalised, t) for o, t in m.attrs["org_mentions"]] == [("如皋市总工会", "")]

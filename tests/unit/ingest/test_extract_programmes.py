@@ -56,3 +56,14 @@ def test_region_prefix_of_a_plan() -> None:
 def test_quoted_name_with_numbers() -> None:
     p = _progs("企业推行“1+3”导师带徒机制。")
     assert "“1+3”导师带徒机制" in p
+
+
+def test_numbered_measures_are_a_policy() -> None:
+    p = _progs("落实促进青年就业创业12条措施，效果明显。")
+    assert p["促进青年就业创业12条措施"][0] == "policy"      # 落实 is not part of the name
+
+
+def test_scope_and_verbs_inside_event_names() -> None:
+    p = _progs("先后举办全市叉车驾驶职业技能竞赛，效果良好。")
+    assert "全市叉车驾驶职业技能竞赛" in p
+    assert not _progs("企业要制定培训计划，发放补贴。")

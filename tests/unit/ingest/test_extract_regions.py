@@ -51,3 +51,31 @@ def test_zone_with_region_prefix() -> None:
 def test_common_word_is_not_a_short_form() -> None:
     r = _regions("企业投入真金白银支持职工创新。")
     assert not r
+
+
+def test_county_outside_the_document_province_is_a_word() -> None:
+    doc = extract("苏州市总工会召开会议，会同县人社局、财政局等部门研究对策。", upto="regions")
+    assert "会同县" not in {m.normalised for m in mentions(doc, "Region")}
+
+
+def test_two_character_county_names() -> None:
+    r = _regions("徐州市的沛县组织职工培训。")
+    assert r["沛县"]["adcode"] == "320322"
+
+
+def test_generic_parks_are_not_zones() -> None:
+    doc = extract("苏州市在特色产业园区和骨干企业中推进改革，并在全市率先实施园区试点。", upto="regions")
+    assert not [m for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"]
+
+
+def test_quoted_and_listed_zones() -> None:
+    doc = extract("南通市将“江海创业产业园”作为试点。", upto="regions")
+    zones = {m.surface for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"}
+    assert zones == {"江海创业产业园"}
+
+
+def test_city_context_of_a_county_paragraph() -> None:
+    from reformkg.ingest.extract.regions import context_place
+    doc = extract("无锡市召开会议。\n\n沛县总工会组织职工参加市级比赛。", upto="regions")
+    pos = doc.text.index("市级")
+    assert lx.gazetteer().get(context_place(doc, pos, "市")).name == "徐州市"

@@ -102,3 +102,10 @@ def test_any_multiplied_amount(n, mult):
     word, factor = mult
     value, unit, qualifier = one(f"发放资金{n}余{word}元。")
     assert (value, unit, qualifier) == (n * factor, "元", "余")
+
+
+def test_a_reached_rate_with_yishang_is_kept_a_threshold_is_not():
+    assert one("集体合同签订率达95%以上。") == (95, "%", "以上")
+    assert one("职工入会率保持在90%以上，") == (90, "%", "以上")
+    assert find_quantities("对占比60%以上的企业给予奖励") == []
+    assert find_quantities("职工300人以上的企业") == []

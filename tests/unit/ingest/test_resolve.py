@@ -27,9 +27,9 @@ def test_canonical_is_fullest_and_aliases_are_surfaces() -> None:
 
 def test_region_identity_by_adcode_and_props() -> None:
     res = _resolve("湖州市长兴县组织培训。长兴县的企业也参加。")
-    e = _by_name(res)["湖州市长兴县"]
+    e = _by_name(res)["长兴县"]            # the gazetteer's name; the prefixed form is an alias
     assert e.props["adcode"] == "330522" and e.props["level"] == "county"
-    assert "长兴县" in e.aliases
+    assert "湖州市长兴县" in e.aliases
 
 
 def test_located_in_and_part_of_with_implicit_parent() -> None:
@@ -105,3 +105,13 @@ def test_curation_is_applied_last() -> None:
 
     res = _resolve("台州市委书记李志强说，要抓落实。", curation=Curate())
     assert not any(e.label == "Person" for e in res.entities)
+
+
+def test_abbreviation_merge_but_not_parent_and_child_bodies() -> None:
+    res = _resolve("无锡市总工会和无锡市梁溪区总工会召开会议。会上，梁溪区总工会发言。")
+    unions = {e.name: e for e in res.entities if e.label == "Union"}
+    assert set(unions) == {"无锡市总工会", "无锡市梁溪区总工会"}
+    assert "梁溪区总工会" in unions["无锡市梁溪区总工会"].aliases
+    res = _resolve("南通市有南通智能制造研究院。智能研究院今年培训1000人。")
+    inst = [e for e in res.entities if e.label == "Institution"]
+    assert len(inst) == 1 and "智能研究院" in inst[0].aliases
