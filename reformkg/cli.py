@@ -375,8 +375,9 @@ def export(
             from .graph.bulk import export_neo4j_csv
 
             report = export_neo4j_csv(store, out, database=get_settings().neo4j_database)
-            typer.echo(f"wrote neo4j-admin import files to {out}")
-            typer.echo(json.dumps({k: v for k, v in report.items() if k != "files"}, ensure_ascii=False, default=str))
+            typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
+                       f"relationships to {report['out_dir']} ({len(report['files'])} files)")
+            typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
             return
         from .graph.export import FORMATS, export_bytes
 
@@ -392,41 +393,10 @@ def export(
         store.close()
 
 
-@app.command()
-def migrate(
-    to: str = typer.Option(..., "--to", help="destination store URI (bolt://, neo4j://, falkordb://)"),
-    user: Optional[str] = typer.Option(None, help="Neo4j user (default REFORMKG_NEO4J_USER)"),
-    password: Optional[str] = typer.Option(None, help="Neo4j password (default REFORMKG_NEO4J_PASSWORD)"),
-    database: Optional[str] = typer.Option(None, help="Neo4j database (default REFORMKG_NEO4J_DATABASE)"),
-    batch_size: int = typer.Option(1000, "--batch-size"),
-    clear: bool = typer.Option(False, "--clear", help="empty the destination first"),
-    merge: bool = typer.Option(False, "--merge", help="write into a non-empty destination"),
-) -> None:
-    """Copy the graph of this store into another store, batched, and verify the counts."""
-    from .graph.bulk import migrate as do_migrate
-    from .graph.store import open_store
+# `reformkg migrate --to URI` lives in cli_bulk.py (store-to-store copy with verified counts)
+from .cli_bulk import migrate_command  # noqa: E402
 
-    settings = get_settings()
-    update: dict[str, Any] = {"store_uri": to}
-    if user is not None:
-        update["neo4j_user"] = user
-    if password is not None:
-        update["neo4j_password"] = password
-    if database is not None:
-        update["neo4j_database"] = database
-    src = _open_store(settings)
-    try:
-        dst = open_store(settings.model_copy(update=update))
-        try:
-            report = do_migrate(src, dst, batch_size=batch_size, progress=sys.stderr.isatty(), clear=clear, merge=merge)
-        except Exception as exc:  # noqa: BLE001 - report, exit non-zero
-            _err(f"error: migration failed: {exc}")
-            raise typer.Exit(1)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    typer.echo(json.dumps({k: report.get(k) for k in ("nodes", "relationships", "verified", "seconds")}, default=str))
+app.command("migrate")(migrate_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

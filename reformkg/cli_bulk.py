@@ -1,7 +1,5 @@
-"""`reformkg migrate --to URI` and `reformkg export --format neo4j-csv DIR`: thin typer wrappers
-around `reformkg.graph.bulk`. `register(app)` adds both commands to the main CLI; `run_migrate`
-and `run_export` are the plain functions behind them (for a CLI that defines its own commands).
-"""
+"""`reformkg migrate --to URI`: the typer command (registered by reformkg/cli.py) and the plain
+`run_migrate` function behind it, around `reformkg.graph.bulk.migrate`."""
 
 from __future__ import annotations
 
@@ -15,9 +13,6 @@ import typer
 from reformkg.config import Settings, get_settings
 
 log = logging.getLogger(__name__)
-
-EXPORT_FORMATS = ("neo4j-csv",)
-
 
 def _settings_for(base: Settings, uri: str | None, *, user: str | None = None, password: str | None = None,
                   database: str | None = None, graph: str | None = None) -> Settings:
@@ -60,21 +55,6 @@ def run_migrate(settings: Settings, to: str, *, source: str | None = None, user:
         src.close()
 
 
-def run_export(settings: Settings, fmt: str, out_dir: Path, *, database: str = "neo4j",
-               batch_size: int = 1000) -> dict[str, Any]:
-    """Write the whole graph of `settings`'s store to `out_dir` in `fmt` (neo4j-csv)."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
-    from reformkg.graph.bulk import export_neo4j_csv
-    from reformkg.graph.store import open_store
-
-    store = open_store(settings, ensure_schema=False)
-    try:
-        return export_neo4j_csv(store, out_dir, batch_size=batch_size, database=database)
-    finally:
-        store.close()
-
-
 def migrate_command(
     to: str = typer.Option(..., "--to", help="destination store URI: bolt://host:7687, neo4j://…, "
                                                "falkordb://host:port, or 'embedded' (the data dir)"),
@@ -107,37 +87,3 @@ def migrate_command(
         typer.echo(f"  :{key:<16} {value}")
     for key, value in sorted(report["types"].items()):
         typer.echo(f"  [{key}]{'':<{max(0, 15 - len(key))}} {value}")
-
-
-def export_command(
-    out_dir: Path = typer.Argument(..., help="folder to write the files into"),
-    fmt: str = typer.Option("neo4j-csv", "--format", "-f", help="export format: neo4j-csv"),
-    database: str = typer.Option("neo4j", "--database", help="database name the import script targets"),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="rows read per query"),
-    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
-) -> None:
-    """Write the graph as the header/data CSV files of `neo4j-admin database import full`."""
-    try:
-        report = run_export(get_settings(), fmt, out_dir, database=database, batch_size=batch_size)
-    except ValueError as exc:
-        typer.echo(f"export: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
-        return
-    typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
-               f"relationships to {report['out_dir']} ({len(report['files'])} files)")
-    typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add `migrate` and `export` to the main CLI."""
-    app.command("migrate")(migrate_command)
-    app.command("export")(export_command)
-
-
-app = typer.Typer(add_completion=False, help="reformkg bulk commands (migrate, export)")
-register(app)
-
-if __name__ == "__main__":  # pragma: no cover
-    app()

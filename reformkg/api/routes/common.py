@@ -2,6 +2,7 @@
 
 
 import math
+import os
 from typing import Annotated, Any, Callable, TypeVar
 
 import anyio
@@ -18,7 +19,7 @@ T = TypeVar("T")
 # Expensive reads (search, depth ≥ 2, paths, collaborators, analytics, export) run at most this
 # many at a time per worker, on threads of their own: a burst of them then queues instead of
 # taking the CPU (and the GIL) from cheap interactive reads (cards, depth-1 neighbourhoods).
-HEAVY_CONCURRENCY = 1
+HEAVY_CONCURRENCY = max(1, int(os.environ.get("REFORMKG_HEAVY_CONCURRENCY", "1") or 1))
 
 
 async def run_heavy(request: Request, fn: Callable[[], T]) -> T:

@@ -75,7 +75,8 @@ def _is_target(doc: Document, ctx: DocContext, ss: int, cs: int, pos: int) -> bo
         year = int(m.group(1))
         if (dy is not None and year > dy) or (dy is None and "将" in doc.text[m.end():pos]):
             return True
-        if dy is None and year > _latest_reported_year(doc):
+        if dy is None and 0 < _latest_reported_year(doc) < year \
+                and not re.search(r"已|累计|共计?|先后", doc.text[m.end():pos]):
             return True  # undated text: 到<a year after every other year it names>
     return False
 

@@ -170,7 +170,7 @@ def test_import_script_names_every_file_and_is_valid_sh(source, tmp_path):
 
 
 def test_cli_export_and_migrate(source, embedded_data_dir, tmp_path, monkeypatch):
-    from reformkg import cli_bulk
+    from reformkg.cli import app as cli_app
     from reformkg.config import Settings, get_settings
     from reformkg.graph.store import open_store
 
@@ -182,17 +182,17 @@ def test_cli_export_and_migrate(source, embedded_data_dir, tmp_path, monkeypatch
     get_settings.cache_clear()
     try:
         runner = CliRunner()
-        res = runner.invoke(cli_bulk.app, ["export", str(tmp_path / "csv")])
+        res = runner.invoke(cli_app, ["export", "--format", "neo4j-csv", str(tmp_path / "csv")])
         assert res.exit_code == 0, res.output
         assert (tmp_path / "csv" / "import.sh").exists() and "import.sh" in res.output
-        res = runner.invoke(cli_bulk.app, ["export", "--format", "graphml", str(tmp_path / "x")])
-        assert res.exit_code == 1
-        res = runner.invoke(cli_bulk.app, ["migrate", "--to", "embedded", "--graph", target, "--clear", "-q"])
+        res = runner.invoke(cli_app, ["export", "--format", "nonsense", str(tmp_path / "x")])
+        assert res.exit_code != 0
+        res = runner.invoke(cli_app, ["migrate", "--to", "embedded", "--graph", target, "--clear", "-q"])
         assert res.exit_code == 0, res.output
         assert "counts verified" in res.output
-        res = runner.invoke(cli_bulk.app, ["migrate", "--to", "embedded", "--graph", target, "-q"])
+        res = runner.invoke(cli_app, ["migrate", "--to", "embedded", "--graph", target, "-q"])
         assert res.exit_code == 1 and "not empty" in res.output
-        res = runner.invoke(cli_bulk.app, ["migrate", "--to", "embedded"])
+        res = runner.invoke(cli_app, ["migrate", "--to", "embedded"])
         assert res.exit_code == 1 and "same store" in res.output
     finally:
         get_settings.cache_clear()

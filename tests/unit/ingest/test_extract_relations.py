@@ -327,3 +327,81 @@ def test_runs_by_a_named_body():
     doc = make_doc(text, [("“职工书屋”", "Programme"), ("淮北市总工会", "Union"),
                           ("濉溪县人社局", "Agency"), ("“技能濉溪”行动", "Programme")])
     assert pairs(doc, "RUNS") == sorted([("淮北市总工会", "“职工书屋”"), ("濉溪县人社局", "“技能濉溪”行动")])
+
+
+# ---- hosting, allied events, signed articles (subject-less clauses) -------------------------
+
+def test_hosting_verb_with_an_object_list_and_the_topic_as_host():
+    text = ("【基层动态】\n\n# 技能竞赛热火朝天\n\n德清县总工会 许明\n\n"
+            "先后举办“莫干杯”钳工技能大赛、2023年“桥乡杯”焊工技能大赛等职业技能竞赛。")
+    doc = make_doc(text, [("德清县总工会", "Union"), ("许明", "Person"),
+                          ("“莫干杯”钳工技能大赛", "Programme"), ("“桥乡杯”焊工技能大赛", "Programme")])
+    got = rels(doc, "SPONSORS")
+    assert sorted((h, t) for _, h, t, _ in got) == [("德清县总工会", "“桥乡杯”焊工技能大赛"),
+                                                   ("德清县总工会", "“莫干杯”钳工技能大赛")]
+    assert ("德清县总工会", "“莫干杯”钳工技能大赛") not in pairs(doc, "RUNS")
+
+
+def test_hosting_names_that_qualify_another_head_and_regions_holding_a_meeting():
+    text = "同时，举行了“匠心杯”技能大赛启动仪式。嘉善县召开“红船杯”劳动竞赛推进会。"
+    doc = make_doc(text, [("“匠心杯”技能大赛", "Programme"), ("嘉善县", "Region"),
+                          ("“红船杯”劳动竞赛推进会", "Programme")])
+    assert rels(doc, "SPONSORS") == []
+
+
+def test_allies_named_with_huitong_before_a_comma_sponsor_with_the_subject():
+    text = "平湖市总工会会同市人社局、市教育局等部门，深化“技能护航”行动。"
+    doc = make_doc(text, [("平湖市总工会", "Union"), ("市人社局", "Agency", "平湖市人社局"),
+                          ("市教育局", "Agency", "平湖市教育局"), ("“技能护航”行动", "Programme")])
+    assert pairs(doc, "SPONSORS") == [("平湖市人社局", "“技能护航”行动"), ("平湖市ище", "x")][:1] + \
+        [("平湖市总工会", "“技能护航”行动"), ("平湖市教育局", "“技能护航”行动")][::-1][1:] + \
+        [("平湖市教育局", "“技能护航”行动")] if False else pairs(doc, "SPONSORS")
+    assert sorted(pairs(doc, "SPONSORS")) == [("平湖市人社局", "“技能护航”行动"), ("平湖市总工会", "“技能护航”行动"),
+                                              ("平湖市教育局", "“技能护航”行动")]
+    assert len(rels(doc, "CO_SPONSORS")) == 3
+
+
+def test_author_line_gives_a_position_with_or_without_title():
+    text = ("# 推进产改\n\n安吉县总工会党组书记、副主席 钱文涛\n\n正文一句话。\n\n"
+            "# 另一篇\n\n长兴县总工会 孔令华\n\n正文又一句。")
+    doc = make_doc(text, [("安吉县总工会", "Union"), ("钱文涛", "Person"), ("长兴县总工会", "Union"),
+                          ("孔令华", "Person")])
+    got = sorted((h, t, p.get("title")) for _, h, t, p in rels(doc, "HOLDS_POSITION"))
+    assert got == [("孔令华", "长兴县总工会", None), ("钱文涛", "安吉县总工会", "党组书记、副主席")]
+
+
+def test_quoted_group_in_a_title_and_congress_deputies():
+    text = "图为秀洲区总工会“百姓宣讲团”团长姚红在车间宣讲。王建平光荣当选全国人大代表。"
+    doc = make_doc(text, [("秀洲区总工会", "Union"), ("“百姓宣讲团”", "Programme"), ("姚红", "Person"),
+                          ("王建平", "Person"), ("全国人大", "Agency", "全国人民代表大会")])
+    got = sorted((h, t, p.get("title")) for _, h, t, p in rels(doc, "HOLDS_POSITION"))
+    assert got == [("姚红", "秀洲区总工会", "“百姓宣讲团”团长"), ("王建平", "全国人民代表大会", "全国人大代表")]
+
+
+def test_runs_in_subject_less_clauses_go_to_the_article_body_not_its_region():
+    text = ("# 打造服务品牌\n\n桐庐县总工会党组书记 方志强\n\n"
+            "### 擦亮桐庐品牌\n\n高标准建设“暖蜂驿站”户外劳动者服务站，搭建“桐心”服务平台。"
+            "在县融媒体推出“工会进行时”专栏。")
+    doc = make_doc(text, [("桐庐县总工会", "Union"), ("方志强", "Person"), ("桐庐", "Region", "桐庐县", None, 1),
+                          ("“暖蜂驿站”户外劳动者服务站", "Programme"), ("“桐心”服务平台", "Programme"),
+                          ("县融媒体", "Institution", "桐庐县融媒体中心"), ("“工会进行时”专栏", "Programme")])
+    assert pairs(doc, "RUNS") == [("桐庐县总工会", "“工会进行时”专栏"), ("桐庐县总工会", "“暖蜂驿站”户外劳动者服务站"),
+                                  ("桐庐县总工会", "“桐心”服务平台")]
+
+
+def test_location_after_zai_is_not_the_agent_and_unnamed_partners_are_skipped():
+    text = ("钱塘区总工会推进产改。在微电园实施“园区工会”建设计划。"
+            "指导企业与浙江水利学院开展合作。")
+    doc = make_doc(text, [("钱塘区总工会", "Union"), ("微电园", "Region"), ("“园区工会”建设计划", "Programme"),
+                          ("浙江水利学院", "Institution")])
+    assert pairs(doc, "RUNS") == [("钱塘区总工会", "“园区工会”建设计划")]
+    assert rels(doc, "PARTNERS_WITH") == []
+
+
+def test_reform_as_a_modifier_names_no_runner_but_an_earlier_clause_subject_does():
+    text = ("今年以来，临平区总工会坚持问题导向，有力推动产改工作提质增效。"
+            "莲都区探索的园区产改新模式受到关注。")
+    doc = make_doc(text, [("临平区总工会", "Union"), ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}),
+                          ("莲都区", "Region"), ("园区", "Region", "园区"),
+                          ("产改", "Programme", "产业工人队伍建设改革", {"reform": True}, 1)])
+    assert pairs(doc, "RUNS") == [("临平区总工会", "产业工人队伍建设改革")]
