@@ -1,11 +1,13 @@
-"""API load benchmark: a synthetic graph (default 100k nodes / 300k relationships) written
-straight into an embedded store (batched UNWIND), the API served by uvicorn with 2 workers
-(the app factory `reformkg serve` runs), and 32 concurrent clients in another process for
-60 s over a mix of search, entity card, neighbours depth 1 and 2, and paths.
-Prints p50/p95/p99 latency per endpoint, requests per second and errors.
+"""API load benchmark: a synthetic graph (default 100k nodes / 300k relationships, labels and
+relationship types in ontology-valid proportions, 30% of relationship ends drawn from a power
+law so that hubs of a few thousand exist) written straight into an embedded store (batched
+UNWIND); the API served by `reformkg serve` with 2 uvicorn workers; then, from another process,
+a 1-client baseline (service time without queueing) and 32 concurrent keep-alive clients for
+60 s over a mix of search 20%, entity card 30%, neighbours depth 1 25% and depth 2 15%, paths
+(max 4 hops) 10%. Prints p50/p95/p99 latency per endpoint, requests per second and errors.
 
-Loopback only; bounded in time; everything it starts (store server, uvicorn) is stopped at
-the end and the temporary data dir removed (unless --keep / --data-dir is given).
+Loopback only; bounded in time; everything it starts (store server, uvicorn) is stopped at the
+end and the temporary data dir removed (unless --data-dir is given, which is kept for --reuse).
 
     python bench/api_load.py [--nodes 100000] [--rels 300000] [--duration 60] [--clients 32]
 """
@@ -285,12 +287,23 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="do not rebuild the graph if it is already there")
     ap.add_argument("--keep", action="store_true", help="keep the temp data dir")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--falkordb-threads", type=int, default=0,
+                    help="THREAD_COUNT of the embedded FalkorDB this bench starts (0: its default, the core count)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     from reformkg.graph import embedded
     from reformkg.graph.store import open_store
 
+    if args.falkordb_threads > 0:  # experiment knob: module argument of the server started below
+        base_command = embedded._server_command
+
+        def _command(d: Path, sock: Path) -> list[str]:
+            cmd = base_command(d, sock)
+            i = cmd.index("--loadmodule") + 2
+            return cmd[:i] + ["THREAD_COUNT", str(args.falkordb_threads)] + cmd[i:]
+
+        embedded._server_command = _command
     tmp = args.data_dir is None
     data_dir = Path(tempfile.mkdtemp(prefix="rkg-bench-")) if tmp else args.data_dir.resolve()
     settings = Settings(data_dir=data_dir, graph_name="bench")
@@ -318,8 +331,10 @@ def main() -> int:
         env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_GRAPH_NAME": "bench",
                "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
         try:  # `reformkg serve` (uvicorn factory, N workers); plain uvicorn if the CLI is not there
-            from reformkg.cli import serve  # noqa: F401
+            import reformkg.cli as cli
 
+            if not hasattr(cli, "serve"):
+                raise ImportError("no serve command")
             cmd = [sys.executable, "-c", "from reformkg.cli import app; app()", "serve", "--host", "127.0.0.1",
                    "--port", str(port), "--workers", str(args.workers)]
         except ImportError:

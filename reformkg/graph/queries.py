@@ -589,17 +589,23 @@ class Reader:
         return out
 
     # ---- evidence ----------------------------------------------------------------------------
-    def edge(self, edge_id: str) -> tuple[Any, Any, Any] | None:
-        """(source node, edge, target node) of a relationship id. One typed branch per type, so
+    def edge(self, edge_id: str, near: str | None = None) -> tuple[Any, Any, Any] | None:
+        """(source node, edge, target node) of a relationship id. With `near` (the id of either
+        end) the lookup starts from that node's index; otherwise one typed branch per type, so
         that a relationship index on `id` (per type) is used where the schema has one."""
+        if near:
+            rows = self._rows(f"MATCH {self.node_pattern('n', near)}-[r]-(m) WHERE r.id = $id "
+                              "RETURN startNode(r), r, endNode(r) LIMIT 1", {"n_id": near, "id": edge_id})
+            if rows:
+                return tuple(rows[0])  # type: ignore[return-value]
         query = " UNION ALL ".join(
             f"MATCH (a)-[r:{self.ontology.check_type(t)}]->(b) WHERE r.id = $id RETURN a, r, b"
             for t in self.ontology.rel_types)
         rows = self._rows(query, {"id": edge_id})
         return tuple(rows[0]) if rows else None  # type: ignore[return-value]
 
-    def evidence(self, edge_id: str, limit: int = 50) -> dict[str, Any] | None:
-        found = self.edge(edge_id)
+    def evidence(self, edge_id: str, limit: int = 50, near: str | None = None) -> dict[str, Any] | None:
+        found = self.edge(edge_id, near)
         if found is None:
             return None
         a, r, b = found

@@ -158,7 +158,7 @@ class _Resolver:
             g = self.groups[(m.label, key)] = _Group(m.label, key)
         g.mentions.append(m)
         self.of_mention[id(m)] = g
-        if not m.attrs.get("contextual"):
+        if not m.attrs.get("contextual") and not m.attrs.get("implied"):
             # 该市/全区 are references, not names: as aliases they would match any region
             g.surfaces.append(m.surface)
         g.names.append(m.normalised)
@@ -172,7 +172,7 @@ class _Resolver:
                 g.props["level"] = p.level
                 if p.adcode:
                     g.props["adcode"] = p.adcode
-                if not m.attrs.get("contextual"):
+                if not m.attrs.get("contextual") and not m.attrs.get("implied"):
                     g.names.append(p.name)
             else:
                 g.props["level"] = lx.LEVEL_ZONE
@@ -215,7 +215,11 @@ class _Resolver:
             # two names built on the same quoted core (“1+4”人才战略 / “1+4”制度)
             qg = {norm_key(a) for m in g.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
             qh = {norm_key(a) for m in h.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
-            return bool(qg & qh)
+            if qg & qh:
+                return True
+            # one meeting written twice, once shorter (X特殊权益…座谈会 / X权益…座谈会)
+            return g.props.get("kind") == h.props.get("kind") == "meeting" and full[-3:] == short[-3:] and \
+                len(short) >= 0.75 * len(full) and _subsequence(short, full)
         if label == "Enterprise":
             bare_full = _strip_region(full)
             for tail in _COMPANY_TAILS:
@@ -298,7 +302,8 @@ class _Resolver:
         for m in g.mentions[:3]:
             ev.append(_evidence(self.doc, m.span.start, m.span.end, m.span.sentence))
         ent = Entity(forced_id or entity_id(g.label, key), g.label, name, aliases, [], props, len(g.mentions), ev)
-        if g.implicit:
+        if g.implicit or all(m.attrs.get("derived_from") for m in g.mentions):
+            # a region read off a body's name to credit a figure: not mentioned on its own
             ent.props[IMPLICIT] = True
         return ent
 

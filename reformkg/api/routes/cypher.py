@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from reformkg.api.deps import SettingsDep, StoreDep
-from reformkg.api.errors import ApiError, BadRequest, NotFound
+from reformkg.api.errors import BadRequest, NotFound
 from reformkg.api.routes.common import json_safe
 from reformkg.api.schemas import (
     CypherRequest, CypherResponse, ErrorBody, OntologyEnums, SavedQueryInfo, SavedQueryRun,

@@ -17,7 +17,6 @@ from reformkg.api.schemas import (
 
 log = logging.getLogger(__name__)
 
-DocIdPath = Annotated[str, "doc id"]
 WRITE = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
          413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 _SAFE = re.compile(r"[^\w.\-\u3400-\u9fff]+")

@@ -16,8 +16,10 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.get("/{id}/evidence", response_model=EdgeEvidence, responses={404: {"model": ErrorBody}})
     def evidence(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
-                 limit: Annotated[int, Query(ge=1, le=MAX_EVIDENCE)] = 50):
-        out = reader(store, onto, settings).evidence(id, limit)
+                 limit: Annotated[int, Query(ge=1, le=MAX_EVIDENCE)] = 50,
+                 node: Annotated[str | None, Query(max_length=200, description=(
+                     "id of either end, if known: the lookup starts there (fast on large graphs)"))] = None):
+        out = reader(store, onto, settings).evidence(id, limit, node)
         if out is None:
             raise NotFound(f"no relationship with id {id!r}")
         return out

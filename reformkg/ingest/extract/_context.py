@@ -1,6 +1,7 @@
 """Shared sentence-level helpers for the outcomes and relations components: mentions indexed by
 sentence, clause boundaries, quoted spans, clause subjects, deictic references (该市, 全区,
-集团 …) and the document's main region.
+集团, 本届大赛 …), the pieces a bulletin is made of (column markers, headlines, author lines,
+sections) with the body each is about, and the document's main region.
 
 Everything here works on positions into `Document.text` and the mentions other components
 put into `doc.mentions`; nothing is copied or re-tagged.
@@ -323,6 +324,8 @@ class DocContext:
         """全区/全市… as a subject (resolved to the region by deixis) states the scope of a
         figure, not an agent: it does not carry over to the next subject-less sentence."""
         if cs <= m.span.start < ce:
+            if _RECIPIENT_AFTER_RE.match(self.doc.text, m.span.end, ce):
+                return True  # X被命名为…/X荣获…: a recipient, not the agent of what follows
             return m.label == "Region" and (m.surface or "").startswith("全")
         return self.doc.text[self.subject_start(cs, ce):][:1] == "全"
 
@@ -359,23 +362,31 @@ class DocContext:
         article_level: int | None = None  # markdown level of the article heading; 0 = column marker
         article_event = -1
         article_body = False  # a body paragraph seen since the article opened
+        prev_heading: int | None = None  # level of the heading right before (9: a plain line)
+        check_lead = False  # the pending event only checks whether its lead changes the piece
         for ps, pe in self.doc.paragraphs:
             line = text[ps:pe].strip()
             if _COLUMN_RE.fullmatch(line):
                 events.append((ps, None, True))
                 article_level, article_event, article_body, pending = 0, len(events) - 1, False, len(events) - 1
+                prev_heading = None
                 continue
             author = self._author_line(ps, pe, line)
             if author is not None:
                 if article_event >= 0 and not article_body:
                     events[article_event] = (events[article_event][0], author, True)
-                    pending = -1
-                elif article_event < 0:
+                elif prev_heading is not None:
+                    # the headline right before the author line opens a new article
+                    events[-1] = (events[-1][0], author, True)
+                    article_event, article_level = len(events) - 1, prev_heading
+                else:
                     events.append((ps, author, True))
-                    article_event, article_level, pending = len(events) - 1, 9, -1
+                    article_event, article_level = len(events) - 1, 9
+                article_body, pending, prev_heading = False, -1, None
                 continue
             level = self._md_level(ps)
             if level is not None or (len(line) <= 32 and not _SENT_END_RE.search(line)):
+                prev_heading = level if level is not None else 9
                 actor = None
                 for m in self.mentions_between(ps, pe):
                     if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
@@ -390,16 +401,40 @@ class DocContext:
                     pending = len(events) - 1 if actor is None or actor.label == "Region" else -1
                     continue
                 if topic is not None:
+                    if actor is not None and actor.label == "Region" and not self._same_region(topic, actor) \
+                            and self._other_place(topic, actor):
+                        # a headline about another place: a new piece (its lead's body may speak)
+                        events.append((ps, actor, True))
+                        article_event, article_body = len(events) - 1, False
+                        pending, check_lead = len(events) - 1, False
+                        continue
                     if actor is not None and actor.label == "Region" and self._same_region(topic, actor):
                         actor = topic
                     events.append((ps, actor or topic, False))
-                    pending = -1
+                    pending, check_lead = (len(events) - 1, True) if actor is None else (-1, False)
                     continue
                 events.append((ps, actor, False))
                 pending = len(events) - 1 if actor is None else -1
                 continue
             article_body = True
-            if pending < 0:
+            prev_heading = None
+            if pending < 0 or check_lead:
+                # a lead whose written subject is a body of another place starts another piece
+                topic = events[article_event][1] if article_event >= 0 else None
+                lead = self._lead_subject(ps, pe)
+                if topic is not None and lead is not None and lead.label in ("Union", "Agency") \
+                        and self._other_place(topic, lead):
+                    if check_lead and pending >= 0:
+                        events[pending] = (events[pending][0], lead, True)
+                        article_event = pending
+                    else:
+                        events.append((ps, lead, True))
+                        article_event = len(events) - 1
+                elif check_lead and pending >= 0 and topic is not None and lead is not None \
+                        and lead.label in ORG_LABELS and self._key(lead) != self._key(topic):
+                    # a section led by another body of the same place is about that body
+                    events[pending] = (events[pending][0], lead, False)
+                pending, check_lead = -1, False
                 continue
             si = self.doc.sentence_of(ps)
             # only the lead's first two sentences: a subject further down is an example, not the topic
@@ -421,6 +456,39 @@ class DocContext:
         # a section without an actor continues the one before it; an article without one stops it
         self._sections = [(s, a) for s, a, opens in events if a is not None or opens]
         self._section_starts = [e[0] for e in self._sections]
+
+    @staticmethod
+    def _key(m: Mention) -> str:
+        return f"{m.label}:{m.normalised or m.surface}"
+
+    def _lead_subject(self, ps: int, pe: int) -> Mention | None:
+        """The written subject of the first clause with one in the paragraph's first sentence."""
+        si = self.doc.sentence_of(ps)
+        if si < 0:
+            return None
+        for cs, ce in self.clauses(si):
+            if cs >= pe:
+                break
+            m, _ = self.clause_subject(cs, ce, allow_programme=False)
+            if m is not None:
+                return m if m.span.start >= ps else None
+        return None
+
+    def _place(self, m: Mention) -> str | None:
+        if m.label == "Region":
+            return m.normalised or m.surface
+        r = self.region_of(m)
+        if r is not None:
+            return r.normalised or r.surface
+        reg = (m.attrs or {}).get("region")
+        return reg if isinstance(reg, str) and reg else None
+
+    def _other_place(self, a: Mention, b: Mention) -> bool:
+        """Whether a and b are known to belong to different places (neither inside the other's name)."""
+        pa, pb = self._place(a), self._place(b)
+        if not pa or not pb or pa == pb:
+            return False
+        return not (pa.startswith(pb) or pb.startswith(pa) or pa.endswith(pb) or pb.endswith(pa))
 
     def _md_level(self, ps: int) -> int | None:
         """Markdown heading level of the source line of the paragraph at ps (None if none)."""
@@ -462,8 +530,8 @@ class DocContext:
         for x in self.mentions_between(ps, body_end + 1):
             if x.label in ORG_LABELS:
                 org = x
-        if org is None:
-            return None
+        if org is None or _MEDIA_RE.search(org.normalised or org.surface or ""):
+            return None  # 某某日报 张三: a reporter's byline, not a body's author
         gap = text[org.span.end:body_end].strip()
         if gap and not _TITLE_END_RE.search(gap):
             return None
@@ -515,10 +583,18 @@ class DocContext:
             if name and name[:2] in first_para:
                 counts[name] += 1
         best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-        for m in regions:
-            if (m.normalised or m.surface) == best:
-                return m
-        return regions[0]
+        best_m = next((m for m in regions if (m.normalised or m.surface) == best), regions[0])
+        # a district/county article names its city too: prefer the most specific region the
+        # title or lead names, when it lies inside the best one
+        head = title + self.doc.text[:300]
+        place = (best_m.attrs or {}).get("place")
+        if place is not None:
+            for m in regions:
+                name = m.normalised or m.surface
+                if name != best and (m.attrs or {}).get("parent") == place and counts[name] >= 2 \
+                        and (name in head or (len(name) > 2 and name[:-1] in head)):
+                    return m
+        return best_m
 
     def region_of(self, m: Mention) -> Mention | None:
         """The Region whose body a regional agency is (武进区委 → 武进区, 泰州市人社局 → 泰州市)."""
@@ -564,11 +640,14 @@ class DocContext:
         return None
 
 
+_RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
+                                 r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")
 _EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")
 _EVENT_HEAD_RE = re.compile(r"(?:赛|会|活动|论坛|培训班?|展)”?$")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]")
 _COLUMN_RE = re.compile(r"[【\[〖][^】\]〗]{2,10}[】\]〗]")
 _AUTHOR_TAIL_RE = re.compile(r"[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
+_MEDIA_RE = re.compile(r"(?:报|报社|电视台|广播电台|网|杂志社?|融媒体中心?|新闻中心|传媒|出版社|通讯社|频道)$")
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|校对|摄影?|来源|供稿|整理|撰稿")
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
 REFORM_NAME = "产业工人队伍建设改革"

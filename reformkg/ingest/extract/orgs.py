@@ -65,12 +65,19 @@ def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
 _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
                  "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
                  "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本", "产改", "工作",
-                 "服务", "产业链", "党建", "集体协商", "职工", "技能", "人才")
+                 "服务", "产业链", "党建", "集体协商", "职工", "技能", "人才", "试点", "单位", "用人单位", "所属", "下属",
+                 "车间", "班组", "部门", "机关", "各", "全体", "联合", "区域", "新就业形态", "新业态", "园区", "楼宇",
+                 "村", "社区", "会员单位", "成员单位", "各类", "广大", "全市", "全省", "全县", "全区", "该", "本单位",
+                 "小微", "中小", "中小企业", "外资", "外企", "私营", "规上", "龙头", "头部", "平台", "网约", "货车",
+                 "快递", "外卖", "物流", "家政", "建筑", "制造业")
 _GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "以及", "并由", "还有", "包括", "如"))
 _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊", "杂志", "公众号", "网站", "工作简报", "信息")
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 _GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
+_SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
+                            r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
+_LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
 _TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
 _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
 _ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
@@ -266,6 +273,12 @@ class Orgs:
             if k >= 0:
                 surface = surface[k + 1:]
                 start = sp.start + k + 1
+            for verb in _LEAD_VERBS:
+                # 联合市总工会: the tagger glued the verb of a joint action to the name
+                if surface.startswith(verb) and len(surface) - len(verb) >= 3:
+                    surface = surface[len(verb):]
+                    start += len(verb)
+                    break
             if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
                 continue
             lead = [n for n in lx.gazetteer().automaton.iter(surface[:6]) if n[0] - len(n[1][0]) + 1 == 0] \
@@ -310,6 +323,7 @@ class Orgs:
             cands.append(_Cand(start, end, "lac"))
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(self._industry(text, words))
+        shared = self._shared_head(doc, text, words)
         cands = self._combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []
@@ -332,9 +346,51 @@ class Orgs:
                 last_committee = m
             mentions.append(m)
             spans.append(m.span)
+        for m in shared:
+            if not any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions):
+                mentions.append(m)
+                spans.append(m.span)
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
         return doc
+
+    def _shared_head(self, doc: Document, text: str, words: Words) -> list[Mention]:
+        """A、B、C(3个)产业链党建联盟: each listed name with the shared head, in the region
+        written before the list or the paragraph's region (沛县A产业链党建联盟)."""
+        gz = lx.gazetteer()
+        out = []
+        for m in _SHARED_ORG_RE.finditer(text):
+            items = m.group(1).split("、")
+            head = m.group(3)
+            base = m.start(1)
+            # the first item may carry the verb before it (成立A): keep its name words
+            w = words.at(base)
+            while w is not None and w.label in ("v", "vd", "d", "p", "ad") and w.end < base + len(items[0]):
+                items[0] = text[w.end:base + len(items[0])]
+                base = w.end
+                w = words.at(base)
+            if any(len(it) < 2 or re.search(r"[的和与及了在等]", it) for it in items):
+                continue
+            place = -1
+            for sp in doc.layers.get("regions", []):
+                if sp.end == base and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
+                    place = sp.attrs["place"]
+            if place < 0:
+                place = self._nearest_region(doc, base)
+            label = lx.org_label_of(items[-1] + head) or "Institution"
+            pos = base
+            for it in items:
+                s_, e_ = pos, pos + len(it)
+                pos = e_ + 1
+                name = it + head
+                attrs: dict = {"aliases": [name]}
+                if place >= 0:
+                    attrs["place"] = place
+                    attrs["region"] = gz.get(place).name
+                    name = _display_name(doc, place) + name
+                span = Span(s_, e_, label, doc.sentence_of(s_), self.name, {"kind": "shared-head"})
+                out.append(Mention(span, label, it, name, attrs))
+        return out
 
     # ------------------------------------------------------------------------------------------
     @staticmethod
@@ -376,6 +432,8 @@ class Orgs:
             while k > w_here.start and is_cjk(text[k - 1]):
                 k -= 1
             start = k                 # head glued to the word before it (三方委员会, 。智能研究院)
+            if text[k:k + 2] in _LEAD_VERBS:
+                return None           # 联合市总工会: a verb glued to the name (see the tagger spans)
             if k > w_here.start:
                 if s - start < 2:
                     return None

@@ -5,10 +5,13 @@ the credited actor.
 Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers inside quotes, titles
 and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes;
 neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
-size (在岗职工143人) or the input of a refinement (将24项细化为86项).
+size (在岗职工143人), the input of a refinement (将24项细化为86项), the base of a share (22名代表中)
+or a count inside a policy's name (落实…10条措施). A reached rate keeps 以上 (签订率98%以上).
 The actor credited is the agent of 由X颁发…, else the subject of the clause, else of an
 earlier/later clause of the sentence, else the subject of the nearest earlier sentence of the
-paragraph, else the section's actor (heading or lead subject), else the document's main region.
+paragraph, else the section's actor (heading, author line or lead subject; see
+DocContext._build_sections), else the document's main region. A region's union system
+(某省工会…) is credited to the union the piece is about.
 A regional party/government body is credited to its region (武进区委 → 武进区), as the
 annotation does.
 """
@@ -27,6 +30,8 @@ log = logging.getLogger(__name__)
 
 # Nouns after a count that make it a structure of the text, not a result (4个方面, 6个关键词).
 _STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|层次|层级|步骤|方向|领域|板块|主题|关键词|要点|原则|特点|问题|大类|类别|篇章|章节|条款|字)")
+_MEASURES_AFTER = re.compile(r"(?:措施|举措|意见|规定|政策|硬招|实招)")
+_ISSUE_BEFORE = re.compile(r"(?:出台|制定|推出|提出|印发|发布|形成|梳理|细化|明确|新增|共|了)$")
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
 _MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
@@ -174,6 +179,9 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         after = text[q.end:q.end + 4]
         if _STRUCTURAL_AFTER.match(after):
             continue
+        if q.unit == "条" and _MEASURES_AFTER.match(text, q.end) and q.start > 0 \
+                and "\u4e00" <= text[q.start - 1] <= "\u9fff" and not _ISSUE_BEFORE.search(text, max(0, q.start - 4), q.start):
+            continue  # 落实促进就业10条措施: the count belongs to a policy's name
         if _AMONG_AFTER.match(text, q.end):
             continue  # 22名代表中，产业工人代表8名: the base of a share, not a result
         si = doc.sentence_of(q.start)

@@ -41,6 +41,21 @@ _SHORT_TITLES = ("书记", "主席", "部长", "局长", "厅长", "主任", "�
                  "区长", "省长", "师傅", "老师", "教授", "总", "工")
 
 
+_TITLE_AFTER_RE = re.compile(r"(常务副省长|常务副市长|常务副县长|常务副区长|副省长|副市长|副县长|副区长|省长|市长|县长|区长|"
+                             r"副书记|书记|副主席|主席|副部长|部长|副局长|局长|副主任|主任|副厅长|厅长|董事长|总经理)")
+_AFTER_TITLE_CUES = ("，", "。", "、", "：", "指出", "表示", "强调", "要求", "出席", "讲话", "主持", "说", "在", "作", "对",
+                     "一行", "带队", "调研", "参加", "为", "和", "与", "等", "向", "希望", "充分", "肯定", "代表", "宣布",
+                     "提出", "介绍", "批示", "作出", "深入", "来到", "走访", "会见", "慰问", "（", "(")
+
+
+def _gov_name(doc: Document, place: int) -> str:
+    """The people's government of a region, named as the document names the region's bodies
+    (南通市海门区人民政府)."""
+    from reformkg.ingest.extract.orgs import _display_name
+
+    return _display_name(doc, place) + "人民政府"
+
+
 def _surname_ok(name: str) -> bool:
     if len(name) >= 3 and name[:2] in lx.compound_surnames():
         return True
@@ -136,6 +151,10 @@ class Persons:
                 alias_of = name[0]
             sp = Span(s, e, "Person", doc.sentence_of(s), self.name, {"how": how})
             attrs = self._positions(doc, s, org_mentions, derived)
+            if not attrs.get("title"):
+                attrs = self._title_after(doc, s, e, org_mentions, derived) or attrs
+            elif not attrs.get("org_mentions"):
+                attrs = self._government(doc, s, attrs, derived)
             if alias_of:
                 attrs["surname_title"] = True
             mentions.append(Mention(sp, "Person", name, name, attrs))
@@ -156,6 +175,71 @@ class Persons:
         doc.layers["persons"] = [m.span for m in out]
         add_mentions(doc, out + derived)
         return doc
+
+    @staticmethod
+    def _title_after(doc: Document, s: int, e: int, orgs: list[Mention], extra: list[Mention]) -> dict:
+        """A title written after the name (王某副市长指出, 省委李某书记): the body is the
+        organisation written right before the name, else for 市长/县长/区长/省长 the people's
+        government of the context region (a derived Agency mention on the title)."""
+        text = doc.text
+        m = _TITLE_AFTER_RE.match(text, e)
+        if m is None:
+            return {}
+        title = m.group(1)
+        te = e + len(title)
+        if not text[te:te + 2].startswith(_AFTER_TITLE_CUES):
+            return {}
+        before = [o for o in orgs if o.span.end == s]
+        if before:
+            return {"title": title, "org_mentions": [(before[-1], title)], "title_after": True}
+        gov = re.search(r"(省|市|县|区)长$", title)
+        if gov is None:
+            return {"title": title, "title_after": True}
+        from reformkg.ingest.extract.regions import context_place
+
+        place = context_place(doc, s, gov.group(1))
+        if place < 0:
+            return {"title": title, "title_after": True}
+        region = lx.gazetteer().get(place).name
+        sp = Span(e, te, "Agency", doc.sentence_of(e), "persons", {"kind": "derived-government"})
+        gov_m = Mention(sp, "Agency", title, _gov_name(doc, place), {"place": place, "region": region, "implied": True})
+        extra.append(gov_m)
+        return {"title": title, "org_mentions": [(gov_m, title)], "title_after": True, "region": region}
+
+    @staticmethod
+    def _government(doc: Document, s: int, attrs: dict, extra: list[Mention]) -> dict:
+        """县长陈某 / 沭阳县县长陈某 / 市长陈某: a head of government with no body written is
+        a position in the people's government of the region written before the title, else of
+        the context region."""
+        title = attrs.get("title", "")
+        last = title.split("、")[-1]
+        gov = re.search(r"(?:常务)?副?(省|市|县|区)长$", last)
+        if gov is None or attrs.get("org_mentions") or not doc.text[:s].endswith(last):
+            return attrs
+        last = gov.group(0)
+        ts = s - len(last)
+        place = -1
+        for sp in doc.layers.get("regions", []):
+            if sp.end == ts and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
+                place = sp.attrs["place"]
+        if place < 0:
+            from reformkg.ingest.extract.regions import context_place
+
+            place = context_place(doc, ts, gov.group(1))
+        if place < 0:
+            return attrs
+        region = lx.gazetteer().get(place).name
+        sp = Span(ts, s, "Agency", doc.sentence_of(ts), "persons", {"kind": "derived-government"})
+        gov_m = Mention(sp, "Agency", last, _gov_name(doc, place), {"place": place, "region": region, "implied": True})
+        extra.append(gov_m)
+        attrs = dict(attrs)
+        attrs["title"] = attrs["title"][: len(attrs["title"]) - len(gov.group(0))] + last \
+            if attrs["title"].endswith(gov.group(0)) else attrs["title"]
+        if len(attrs["title"]) > len(last) and not attrs["title"].endswith("、" + last):
+            attrs["title"] = last      # 沭阳县县长 → 县长 (the region is the body's)
+        attrs["org_mentions"] = [(gov_m, last)]
+        attrs.setdefault("region", region)
+        return attrs
 
     @staticmethod
     def _positions(doc: Document, pos: int, orgs: list[Mention], extra: list[Mention] | None = None) -> dict:
@@ -208,9 +292,20 @@ class Persons:
                     base = pairs[-1][0]
                     sp = Span(a, a + 2, "Union", doc.sentence_of(a), "persons", {"kind": "derived"})
                     union = Mention(sp, "Union", "工会", base.normalised + "工会",
-                                    {k: v for k, v in base.attrs.items() if k in ("place", "region")})
+                                    {**{k: v for k, v in base.attrs.items() if k in ("place", "region")}, "implied": True})
                     extra.append(union)
                     pairs.append([union, title[2:]])
+                    continue
+                gov_head = re.fullmatch(r"(?:常务)?副?(省|市|县|区)长", title or "")
+                if gov_head and pairs and pairs[-1][0] is not None and pairs[-1][0].normalised.endswith("委") and \
+                        pairs[-1][0].attrs.get("place", -1) is not None and pairs[-1][0].attrs.get("place", -1) >= 0:
+                    # 区委副书记、区长: the head of government holds office in the people's government
+                    base = pairs[-1][0]
+                    sp = Span(a, b, "Agency", doc.sentence_of(a), "persons", {"kind": "derived-government"})
+                    gov = Mention(sp, "Agency", title, _gov_name(doc, base.attrs["place"]),
+                                  {"place": base.attrs["place"], "region": base.attrs["region"], "implied": True})
+                    extra.append(gov)
+                    pairs.append([gov, title])
                     continue
                 if title and _is_title(title):
                     if pairs:

@@ -47,8 +47,63 @@ _SHARED_RE = re.compile(r"([\u4e00-\u9fff]{4,6}(?:、[\u4e00-\u9fff]{4}){1,6})(�
 _EVENT_HEADS = ("职业技能竞赛", "技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "比赛", "运动会", "研究班", "读书节",
                 "技能状元大赛")
 _UNQUOTED_HEADS = ("工程", "行动", "计划")
+# named meetings (全市产改工作推进会, X座谈会): a Programme when the text names their topic
+MEETING_HEADS = ("部署推进会议", "部署推进会", "现场推进会议", "现场推进会", "推进会议", "推进会", "推进大会", "部署会议",
+                 "部署会", "动员部署会", "动员大会", "动员会", "座谈会", "现场会", "电视电话会议", "视频会议", "经验交流会",
+                 "交流会", "观摩会", "观摩交流会", "研讨会", "调度会")
+_GENERIC_TOPIC = ("职工", "代表", "企业", "企业家", "工作", "劳模", "工匠", "专题", "主题", "经验", "相关", "有关", "部门",
+                  "单位", "青年", "会员", "各", "有关部门", "专家", "学者", "座谈", "现场", "会议", "代表性", "新闻",
+                  "媒体", "记者", "专场", "线上", "线下", "小型", "全体", "首次", "本次", "此次", "一次", "集体")
+# a head alone, or a head with only generic modifiers, names nothing (三年行动计划, 主题劳动技能竞赛)
+_LISTED_EVENTS_RE = re.compile(r"(举办|开展|组织|承办|主办|组织开展|参加)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等"
+                               r"(职业技能大赛|职业技能竞赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|竞赛|大赛|比赛|运动会)")
+_MODALS = ("要", "应", "需", "将", "可", "须", "应当", "需要", "必须", "对照", "按照", "根据", "结合")
+_GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "系列", "三年", "五年", "年度", "专题", "职工", "岗位", "提升",
+                 "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下")
+
+
+def _only_generic(core: str, words: tuple[str, ...]) -> bool:
+    rest = core
+    changed = True
+    while rest and changed:
+        changed = False
+        for g in sorted(words, key=len, reverse=True):
+            if rest.startswith(g):
+                rest = rest[len(g):]
+                changed = True
+                break
+    return rest == ""
 _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"})
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
+
+
+_ABOUT_RE = re.compile(r"关于[^，。；：！？《》“”\n]{2,48}?的$")
+# the issuers written before 关于 (中央和省关于…, 省委省政府关于…)
+_ISSUER_RE = re.compile(r"(?:中央|国务院|中共中央|省委|省政府|市委|市政府|县委|县政府|区委|区政府|国家|省|市|县|区)"
+                        r"(?:(?:和|与|、)?(?:中央|国务院|省委|省政府|市委|市政府|县委|县政府|区委|区政府|省|市|县|区))*$")
+_ETC_RE = re.compile(r"(等系列|等一系列|等)")
+_COUNTED_SLOGAN_RE = re.compile(r"[一二三四五六七八九十两双][\u4e00-\u9fff]{1,3}[一二三四五六七八九十两双][\u4e00-\u9fff]{1,3}")
+_SLOGAN_VERBS = ("做到", "实施", "开展", "推进", "围绕", "聚力", "落实", "深化", "推行")
+
+
+_ABBREV_RE = re.compile(r"[一二三四五六七八九十两双多][\u4e00-\u9fff]{1,3}")
+_RUN_SEP_RE = re.compile(r"[、和及与]?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))?(?:\d{4}年度?)?(?=[“‘])")
+_YEAR_BEFORE_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))?\d{4}年度?$")
+_HEAD_MODIFIERS = ("线上线下", "线上", "线下", "系列", "各类")
+
+
+def _bare_head(head: str) -> str:
+    """The head without a modality modifier (线上线下专场招聘会 → 专场招聘会)."""
+    for mod in _HEAD_MODIFIERS:
+        if head.startswith(mod) and len(head) - len(mod) >= 2:
+            return head[len(mod):]
+    return head
+
+
+def _after_etc(tail: str) -> tuple[str, str]:
+    """('等', rest) when the text after a quoted name starts with a coordinating 等(系列)."""
+    m = _ETC_RE.match(tail)
+    return (m.group(1), tail[m.end():]) if m else ("", tail)
 
 
 def _first_head(tail: str) -> str:
@@ -106,6 +161,7 @@ class Programmes:
         out += self._events(doc, text, words)
         out += self._shared_head(doc, text, words)
         out += self._measures(doc, text, words)
+        out += self._listed_events(doc, text)
         for m in _REFORM_RE.finditer(text):
             s, e = m.span()
             sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": "reform"})
@@ -118,28 +174,60 @@ class Programmes:
     def _mk(self, doc: Document, s: int, e: int, name: str, rule: str, aliases: tuple[str, ...] = ()) -> Mention:
         sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": rule})
         attrs: dict = {"kind": kind_of(name)}
+        aliases = tuple(aliases)
+        if "，" in name:
+            # the normaliser widened the source's ASCII commas: names are written as the source
+            # writes them (the widened form stays an alias)
+            a, b = doc.offsets.to_source(s, e)
+            src = doc.source_text[a:b] if 0 <= a < b <= len(doc.source_text) else ""
+            if "," in src and "，" not in src:
+                aliases = aliases + (name,)
+                name = name.replace("，", ",")
         if aliases:
             attrs["aliases"] = list(aliases)
         return Mention(sp, "Programme", doc.text[s:e], name, attrs)
 
     def _quoted(self, doc: Document, text: str) -> list[Mention]:
         out = []
+        abbrev_done: set[int] = set()
         for m in _QUOTE_RE.finditer(text):
             s, e = m.span()
             inner = m.group(1) or m.group(2)
-            if re.search(r"[，。！？；：、,;!?]", inner) or _REFORM_RE.fullmatch(inner):
+            if _REFORM_RE.fullmatch(inner):
                 continue
             if not any(is_cjk(ch) for ch in inner) and not re.search(r"\d|[+＋]", inner):
                 continue
             # head noun written right after the quote, or after a run of quoted names
-            # (“A”“B”等系列主题活动: each gets the head)
+            # (“A”“B”等系列主题活动, “A”、沛县2023年“B”等专场招聘会: each gets the head)
+            if s in abbrev_done:
+                continue
+            abbr = _QUOTE_RE.match(text, e)
+            if abbr is not None and _ABBREV_RE.fullmatch(abbr.group(1) or abbr.group(2) or "") and \
+                    len(inner) > len(abbr.group(1) or abbr.group(2)) + 3:
+                head = _first_head(text[abbr.end():abbr.end() + 10])
+                if head:
+                    # “劳模进校园、教师进企业”“双进”宣讲: the second quote abbreviates the first
+                    ab = abbr.group(1) or abbr.group(2)
+                    abbrev_done.add(abbr.start())
+                    out.append(self._mk(doc, s, abbr.end() + len(head), text[s:abbr.end()] + _bare_head(head),
+                                        "quoted-abbrev", (inner, ab, text[s:e] + head, text[abbr.start():abbr.end()] + head)))
+                    continue
             run_end = e
             while True:
-                nxt = _QUOTE_RE.match(text, run_end) or _QUOTE_RE.match(text, run_end + 1) \
-                    if text[run_end:run_end + 1] in ("、", "和", "“", "‘") else None
-                if nxt is None or nxt.start() > run_end + 1:
+                sep = _RUN_SEP_RE.match(text, run_end)
+                nxt = _QUOTE_RE.match(text, sep.end()) if sep is not None else None
+                if nxt is None:
+                    break
+                if sep.end() > run_end and not re.fullmatch(r"[、和及与]?", sep.group(0)) and \
+                        not self._region_year(doc, run_end, sep.end()):
                     break
                 run_end = nxt.end()
+            if re.search(r"[，。！？；：、,;!?]", inner):
+                # a quoted name that itself holds a list (“甲乙、丙丁”三年行动计划) is one name,
+                # but only with a head noun written right after it (or its run); otherwise it
+                # is a quotation
+                if re.search(r"[。！？；：;!?]", inner) or not _first_head(_after_etc(text[run_end:run_end + 14])[1]):
+                    continue
             tail = text[run_end:run_end + 10]
             if re.match(r"等?(先进典型|优秀|先进)?(评选|评比|选树|推选)", tail):
                 continue      # “X”“Y”评选: honours (see awards)
@@ -150,7 +238,13 @@ class Programmes:
             if in_run and not inner.endswith(_HEADS_SORTED):
                 head = _first_head(tail)
                 if head:
-                    out.append(self._mk(doc, s, e, text[s:e] + head, "quoted-run", (inner, text[s:e])))
+                    ps = s
+                    ry = _YEAR_BEFORE_RE.search(text, max(0, s - 12), s)
+                    if ry is not None and self._region_year(doc, ry.start(), s):
+                        ps = ry.start()      # 沛县2023年“B”: the region and year belong to the name
+                    head = _bare_head(head)
+                    al = (inner, text[s:e]) + ((text[s:e] + head,) if ps < s else ())
+                    out.append(self._mk(doc, ps, e, text[ps:e] + head, "quoted-run", al))
                     continue
             tail = text[e:e + 10]
             head = _first_head(tail)
@@ -158,9 +252,20 @@ class Programmes:
                 head = ""
             prefix, pstart = self._prefix(doc, s)
             if head:
-                name = text[s:e + len(head)]
+                name = text[s:e] + _bare_head(head)
                 out.append(self._mk(doc, pstart, e + len(head), prefix + name, "quoted+head", (inner, text[pstart:e + len(head)])))
                 continue
+            etc, rest = _after_etc(text[e:e + 14])
+            if etc:
+                # “A”等主题劳动技能竞赛: the head after a coordinating 等 belongs to the quoted name
+                head = _first_head(rest)
+                if head and re.search(r"(表彰|荣誉|称号|评选|奖励)", head):
+                    continue      # “十佳X”等表彰项目: honours (see awards)
+                if head and text[e + len(etc) + len(head):e + len(etc) + len(head) + 1] != "师":
+                    he = e + len(etc) + len(head)
+                    out.append(self._mk(doc, pstart, he, prefix + text[s:e] + _bare_head(head), "quoted+etc+head",
+                                        (inner, text[s:e])))
+                    continue
             if not any(is_cjk(ch) for ch in inner):
                 continue
             if inner.endswith(_HEADS_SORTED) and len(inner) >= 3:
@@ -171,7 +276,24 @@ class Programmes:
             if (defined or any(before.endswith(v) for v in _PROG_VERBS_STRICT)) and 3 <= len(inner) <= 12 and \
                     not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END):
                 out.append(self._mk(doc, s, e, text[s:e], "quoted-verb", (inner,)))
+            elif _COUNTED_SLOGAN_RE.fullmatch(inner) and any(before.endswith(v) for v in _SLOGAN_VERBS):
+                # 做到“三突出三提升”: a counted slogan introduced as a programme
+                out.append(self._mk(doc, s, e, text[s:e], "quoted-slogan", (inner,)))
         return out
+
+    @staticmethod
+    def _region_year(doc: Document, a: int, b: int) -> bool:
+        """text[a:b] is a year, optionally after a region named there (沛县2023年, 2024年)."""
+        text = doc.text
+        frag = re.sub(r"^[、和及与]", "", text[a:b])
+        y = re.search(r"\d{4}年度?$", frag)
+        if y is None:
+            return False
+        lead = frag[: y.start()]
+        if not lead:
+            return True
+        a2 = b - len(frag)
+        return any(sp.start == a2 and sp.end == a2 + len(lead) for sp in doc.layers.get("regions", []))
 
     @staticmethod
     def _prefix(doc: Document, s: int) -> tuple[str, int]:
@@ -197,6 +319,20 @@ class Programmes:
             s, e = m.span()
             inner = m.group(1)
             if inner in _SHORT_REFS:
+                k = text.rfind("关于", max(0, s - 50), s)
+                about = _ABOUT_RE.fullmatch(text, k, s) if k >= 0 else None
+                if about is not None:
+                    # 关于提高X待遇的《意见》 (中央和省关于…的《意见》): one policy, titled in full
+                    title = "《" + about.group(0) + inner + "》"
+                    al = [text[k:e], about.group(0) + inner]
+                    issuer = _ISSUER_RE.search(text, max(0, k - 10), k)
+                    if issuer is not None and issuer.end() == k:
+                        al.append(text[issuer.start():e])
+                    mm = self._mk(doc, k, e, title, "titled-split", tuple(al))
+                    mm.attrs["kind"] = "policy"
+                    out.append(mm)
+                    last_policy[inner] = mm
+                    continue
                 ref = last_policy.get(inner)
                 if ref is not None:
                     mm = self._mk(doc, s, e, ref.normalised, "titled-ref", (inner,))
@@ -258,6 +394,23 @@ class Programmes:
                     out.append(self._mk(doc, s, e, it + head, "shared-head", (it,)))
         return out
 
+    def _listed_events(self, doc: Document, text: str) -> list[Mention]:
+        """举办A、B等职业技能大赛: each listed name with the shared event head."""
+        out = []
+        for m in _LISTED_EVENTS_RE.finditer(text):
+            items = m.group(2).split("、")
+            if any(re.search(r"[的和与及了在]", it) or len(it) < 2 for it in items):
+                continue
+            head = m.group(3)
+            pos = m.start(2)
+            for it in items:
+                s, e = pos, pos + len(it)
+                pos = e + 1
+                if _only_generic(it, _GENERIC_CORE):
+                    continue
+                out.append(self._mk(doc, s, e, it + head, "listed-event", (it,)))
+        return out
+
     def _measures(self, doc: Document, text: str, words: Words) -> list[Mention]:
         """X10条措施: a numbered set of measures is a named policy."""
         out = []
@@ -275,11 +428,56 @@ class Programmes:
                     break
             if m.end(1) - s < 4:
                 continue
+            ws = [w for w in words.spans[max(0, words.index_at(s)):] if w.start < m.end(1)] if words.index_at(s) >= 0 else []
+            if ws and not any(w.label in ("n", "nz", "vn", "ORG", "LOC", "j", "nw", "an", "s") for w in ws):
+                continue      # 《意见》明确提出十条举措: a clause, not a name
             sp_name = text[s:m.end()]
             mm = self._mk(doc, s, m.end(), sp_name, "measures")
             mm.attrs["kind"] = "policy"
             out.append(mm)
         return out
+
+    def _meeting(self, doc: Document, start: int, core_start: int, hs: int, he: int, scoped: str,
+                 has_region: bool) -> Mention | None:
+        """A named meeting: its topic (4+ characters, not only generic words; 2+ with a scope
+        or region) and head. A 全市/全省 scope resolves to the region (全市X推进会 → 宿迁市X推进会
+        in a Suqian paragraph); the forms with and without 议 are aliases."""
+        from reformkg.ingest import lexicons as lx
+        from reformkg.ingest.extract.regions import context_place
+
+        text = doc.text
+        core = text[core_start:hs]
+        if len(core) < 2 or _only_generic(core, _GENERIC_TOPIC) or core[0] in _BAD_START:
+            return None
+        if len(core) < 4 and not (scoped or has_region):
+            return None
+        if re.search(r"[的了在和与及是为]", core) or core.endswith(_EVENT_HEADS + ("班", "活动", "工程")):
+            return None       # X研究班座谈会: a meeting of a programme, which is the name
+        name = text[start:he]
+        aliases = [text[core_start:he]]
+        s = start
+        if scoped:
+            s = start - 2
+            place = context_place(doc, s, text[s + 1])
+            aliases.append(text[s:he])
+            if place >= 0:
+                name = lx.gazetteer().get(place).name + text[start:he]
+            else:
+                name = text[s:he]
+        else:
+            prefix, pstart = self._prefix(doc, start)
+            if prefix and pstart < start:
+                aliases.append(text[pstart:he])
+                name, s = prefix + text[start:he], pstart
+        for a in list(aliases) + [name]:
+            if a.endswith("会议"):
+                aliases.append(a[:-1])
+            elif a.endswith("会"):
+                aliases.append(a + "议")
+        aliases = [a for a in dict.fromkeys(aliases) if a != name]
+        mm = self._mk(doc, s, he, name, "meeting", tuple(aliases))
+        mm.attrs["kind"] = "meeting"
+        return mm
 
     @staticmethod
     def _list_item(text: str, hs: int, he: int) -> int | None:
@@ -299,7 +497,7 @@ class Programmes:
         """Unquoted named events/policies: extend left from a head over name-like words; the
         name must carry a year, an edition (第N届), a region or be 4+ characters of nouns."""
         out = []
-        heads = _EVENT_HEADS + _UNQUOTED_HEADS + ("实施办法", "管理办法", "发展规划", "规划")
+        heads = _EVENT_HEADS + _UNQUOTED_HEADS + MEETING_HEADS + ("实施办法", "管理办法", "发展规划", "规划")
         pat = re.compile("(" + "|".join(sorted(heads, key=len, reverse=True)) + ")")
         regions = {sp.start: sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")}
         for m in pat.finditer(text):
@@ -307,6 +505,8 @@ class Programmes:
             head = m.group(1)
             if he < len(text) and text[he] in "”》师":
                 continue
+            if head in _UNQUOTED_HEADS and text.startswith(("计划", "方案", "规划"), he):
+                continue      # 三年行动|计划: the longer name ends later
             item = self._list_item(text, hs, he)
             if item is not None and head in _UNQUOTED_HEADS:
                 out.append(self._mk(doc, item, he, text[item:he], "list-item"))
@@ -326,16 +526,18 @@ class Programmes:
                 if w.end != start:
                     break
                 frag = text[w.start:w.end]
-                if frag in _STOP_VERBS or frag in ("省", "市", "县", "区"):
+                if frag in _STOP_VERBS or frag in ("省", "市", "县", "区") or frag in _MODALS:
                     break
                 if w.label in ("v", "vd", "TIME") and len(frag) <= 2 and frag not in _STOP_VERBS \
                         and not re.fullmatch(r"\d{4}年", frag):
                     pass          # a verb inside a compound name (驾驶教练员, 集中要约)
+                elif w.label in ("ad", "a") and len(frag) <= 2 and text[w.start - 1:w.start] == "、":
+                    pass          # 、安全生产知识竞赛: the first word of a list item
                 elif w.label not in _NAME_TAGS or frag[0] in _BAD_START:
                     break
                 if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届", frag):
                     break
-                if n + len(frag) > 14:
+                if n + len(frag) > (18 if head in MEETING_HEADS else 14):
                     break
                 n += len(frag)
                 start = w.start
@@ -352,8 +554,12 @@ class Programmes:
                 if before2 in ("全市", "全县", "全区", "全省") or re.search(r"\d年$", text[max(0, start - 5):start]) \
                         or start in regions:
                     break
+                if before2[-1:] == "、" and w0.label in ("ad", "a", "vd") and text[w0.start:w0.end] not in _STOP_VERBS:
+                    break     # 、安全生产知识竞赛: a list item keeps its first word
                 start = w0.end
             core_start = start
+            if re.search(r"”(等系列|等一系列|等|系列)?$", text[max(0, start - 4):start]):
+                continue      # the head of a quoted name (“A”等主题竞赛): see _quoted
             # a year / edition right before the name, and a 全市/全县 scope before that
             pre = re.search(r"((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+届)?)$", text[max(0, start - 10):start])
             if pre and pre.group(1):
@@ -366,6 +572,13 @@ class Programmes:
             if len(core) < 2:
                 continue
             numbered = bool(re.match(r"(\d{4}年|第)", name))
+            if head in MEETING_HEADS:
+                mm = self._meeting(doc, start, core_start, hs, he, scoped, has_region)
+                if mm is not None:
+                    out.append(mm)
+                continue
+            if not (numbered or has_region or scoped) and _only_generic(core, _GENERIC_CORE):
+                continue
             if head in _UNQUOTED_HEADS:
                 if head == "计划" and len(core) < 3:
                     continue

@@ -55,8 +55,26 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
     gz = lx.gazetteer()
     spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
     if kind == "省":
+        # the province the passage is about: the latest province named (also inside a body's
+        # name: 福建省总工会…全省各级工会) in this or the three paragraphs before, else the
+        # document's province
+        from reformkg.ingest.extract.common import paragraph_of
+
         ctx = doc.layers.get("region_context")
-        return ctx[0].attrs.get("province", -1) if ctx else -1
+        default = ctx[0].attrs.get("province", -1) if ctx else -1
+        if doc.paragraphs:
+            lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 3)][0]
+            best = -1
+            for sp in doc.layers.get("regions", []):
+                if sp.start >= pos:
+                    break
+                place = sp.attrs.get("place", -1)
+                if sp.start >= lo and not sp.attrs.get("contextual") and place is not None and place >= 0 and \
+                        gz.get(place).level == lx.LEVEL_PROVINCE:
+                    best = place
+            if best >= 0:
+                return best
+        return default
     best = -1
     for sp in spans:
         if sp.start >= pos:

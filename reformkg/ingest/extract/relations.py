@@ -1,16 +1,21 @@
 """The `relations` component: RelationCandidates between the mentions the entity components
 found, from title attributes and trigger words around them.
 
-HOLDS_POSITION  person title attrs (one per person/body) or ORG+title+PERSON adjacency
+HOLDS_POSITION  person title attrs (one per person/body) or ORG+title+PERSON adjacency (a quoted group
+                may sit in the title: X总工会“某宣讲团”团长某某), an article's author line
+                `<org>[<title>] <name>`, <name>当选(第N届)全国人大代表 → that congress
 AWARDED         named recipient + 荣获/获得/获评/被评为/授予/入选 + award, or AWARD(、title)*PERSON,
                 or PERSON等N名AWARD
 PILOTS          作为/是/列为 … 试点单位/企业/省份/城市/园区, X在…试点中, PROGRAMME试点, 经过A、B等N家企业的试点
 RUNS            开展/实施/推出/推行/打造/建立/深化/推进 … PROGRAMME, 以PROGRAMME为载体, 把/将PROGRAMME…,
                 ACTOR+PROGRAMME (靖江产改)
 SPONSORS        由A、B主办的P, A主办/承办/协办P, 承办该赛事的X, A与B联合开展P, A联合B开展P,
-                A在…召开/举办/举行P (events only)
+                A在…召开/举办/举行P (events only), (先后)举办/承办/召开 P1、P2等… with the clause
+                subject or the context's actor as host (a region only 举办s; 召开/举行 in a region
+                is where, not who), A会同/联合B、C等部门，深化/开展P
 CO_SPONSORS     every pair of sponsors of one programme
-PARTNERS_WITH   A与B…合作/签约/签署/结对/共建/共同建立
+PARTNERS_WITH   A与B…合作/签约/签署/结对/共建/共同建立 (not when A is an unnamed 企业/单位 guided by
+                the subject), a union that 在B、C设立…工作站/调解室
 MEMBER_OF       …成员单位/成员由…: the org mentions of that clause → the committee/joint meeting
 ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan (with 会同/联合 allies)
 
@@ -18,7 +23,9 @@ A plan or office named after the reform (出台“市级产改方案”, X产改
 RUNS → 产业工人队伍建设改革; a Programme mention for it is derived when the text has none.
 
 The actor of a verb is the subject of its clause (with coordinated actors), else the actor the
-context credits (DocContext.actor_for). Candidates respect the ontology's endpoint rules.
+context credits (DocContext.actor_for: the paragraph's subject, else the section's or article's
+body — see DocContext._build_sections). The reform itself is credited only to an actor the
+sentence names, or to the section's body when a run verb directly governs it. Candidates respect the ontology's endpoint rules.
 """
 
 from __future__ import annotations
@@ -96,6 +103,8 @@ _PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 
+_STATION_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
+                         rf"{_NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
 _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
                                r"(?:企业|单位|学校|院校|高校|职工|工人|员工|会员|基层工会|基层)$")
 
@@ -195,6 +204,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _issued(b)
     _reform_offices(b)
     _partners(b)
+    _stations_in_bodies(b)
     _members(b)
     _co_sponsors(b)
     return b.out
@@ -709,6 +719,8 @@ def _sponsors(b: _Builder) -> None:
                     if not _EVENT_NAME_RE.search(p.normalised or p.surface):
                         continue
                     role = "主办"
+                    if verb != "举办":
+                        group = [a for a in group if a.label != "Region"]  # 某县召开…: where, not who
                 else:
                     role = verb.replace("联合", "").replace("共同", "")
                 for a in group:
@@ -896,6 +908,8 @@ def _runs(b: _Builder) -> None:
                 continue
         if not reform and _MODIFIER_AFTER_RE.match(after):
             continue  # 打造“…”的目标定位: the quoted name modifies another noun
+        if reform and _REFORM_AS_MODIFIER_RE.match(after):
+            continue  # 探索的产改新模式 / 推进产改服务中心建设: the reform qualifies another noun
         if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":
             continue  # handled as PILOTS
         trig = None
@@ -927,6 +941,11 @@ def _runs(b: _Builder) -> None:
             si = doc.sentence_of(trig[0])
             earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS] if si >= 0 else []
             actors = earlier[-1:]
+        if reform and not actors and vm is not None and trig[1] == p.span.end and not vm.group(1):
+            # 要系统推进产改 in a subject-less clause: the body the article or section is about
+            topic = ctx.section_topic(p.span.start)
+            if topic is not None and topic.label in ACTOR_LABELS:
+                actors = [topic]
         for a in actors:
             b.add("RUNS", a, p, trig)
             _runs_reform_by_name(b, a, p, trig)
@@ -1020,6 +1039,22 @@ def _partners(b: _Builder) -> None:
         for h in heads:
             for o in partners:
                 b.add("PARTNERS_WITH", h, o, (w, other.span.end + pm.end()))
+
+
+def _stations_in_bodies(b: _Builder) -> None:
+    """(X工会)在A、B(分别)设立…工作站/调解室: a union that sets up a joint station inside other
+    bodies partners with them."""
+    ctx, text = b.ctx, b.doc.text
+    for m in _STATION_RE.finditer(text):
+        hosts = [a for a in ctx.mentions_between(m.start(1), m.end(1))
+                 if a.label in ("Agency", "Institution", "Enterprise") and id(a) not in ctx.title_orgs]
+        if not hosts:
+            continue
+        for u in _actors_for(b, m.start()):
+            if u.label != "Union":
+                continue
+            for h in hosts:
+                b.add("PARTNERS_WITH", u, h, (m.start(), m.end()))
 
 
 # ---- MEMBER_OF -------------------------------------------------------------------------------

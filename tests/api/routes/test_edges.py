@@ -33,3 +33,13 @@ def test_split_counts_utf16_units():
     assert (out["match_start_utf16"], out["match_end_utf16"]) == (2, 11)
     none = split_sentence("无关句子", ["甲"], ["乙"])
     assert none["before"] == "无关句子" and none["match"] == "" and none["after"] == ""
+
+
+def test_evidence_with_node_hint(client):
+    rid = fact_id("RUNS", fg.eid("union"), fg.eid("prog"))
+    for near in (fg.eid("union"), fg.eid("prog")):
+        body = client.get(f"/api/edges/{rid}/evidence", params={"node": near}).json()
+        assert body["source"]["id"] == fg.eid("union") and body["target"]["id"] == fg.eid("prog")
+        assert body["total"] == 2
+    # a wrong hint still finds the edge (falls back to the full lookup)
+    assert client.get(f"/api/edges/{rid}/evidence", params={"node": fg.eid("chair")}).status_code == 200

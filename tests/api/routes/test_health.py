@@ -19,3 +19,18 @@ def test_health_503_without_store(api_settings):
     r = TestClient(app).get("/health")  # no lifespan run: no store on the app
     assert r.status_code == 503
     assert "store" in r.json()["message"]
+
+
+def test_cors_origins_from_settings(api_settings, loaded):
+    from fastapi.testclient import TestClient
+
+    from reformkg.api.main import create_app
+
+    settings = api_settings.model_copy(update={"cors_origins": ["http://example.test"]})
+    c = TestClient(create_app(settings, loaded))
+    r = c.options("/api/entities", headers={"Origin": "http://example.test", "Access-Control-Request-Method": "GET"})
+    assert r.headers.get("access-control-allow-origin") == "http://example.test"
+    r = c.get("/health", headers={"Origin": "http://elsewhere.test"})
+    assert "access-control-allow-origin" not in r.headers
+    plain = TestClient(create_app(api_settings, loaded)).get("/health", headers={"Origin": "http://example.test"})
+    assert "access-control-allow-origin" not in plain.headers

@@ -242,3 +242,37 @@ def test_reached_rate_with_yishang_is_an_outcome():
     got = extract_outcomes(doc)
     assert [(o.value, o.unit, o.qualifier) for o in got] == [(98, "%", "以上")]
     assert got[0].actor.normalised == "萧山区总工会" and got[0].metric.endswith("签订率")
+
+
+def test_main_region_prefers_the_district_the_title_names_over_its_city():
+    city = "杭州市"
+    text = ("杭州市推进产改，杭州市各区响应，杭州市企业参与，杭州市职工受益，杭州市成效明显，杭州市获得好评。"
+            "西湖区大力推进，西湖区成效明显。\n\n今年以来，累计培训职工3000人次。")
+    ms = [(city, "Region", None, {"place": 1}, i) for i in range(6)]
+    ms += [("西湖区", "Region", None, {"place": 2, "parent": 1}, i) for i in range(2)]
+    doc = make_doc(text, ms, title="西湖区技能人才工作纪实")
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.normalised) for o in got] == [(3000, "西湖区")]
+
+
+def test_numbered_measures_in_a_policy_name_are_not_counted_but_issued_measures_are():
+    text = "婺城区总工会落实稳岗就业8条措施。婺城区总工会出台了12条措施。"
+    doc = make_doc(text, [("婺城区总工会", "Union"), ("婺城区总工会", "Union", None, None, 1)])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(12, "条")]
+
+
+def test_plain_text_pieces_switch_when_a_lead_names_a_body_of_another_place():
+    text = ("凝心聚力推进产改\n\n建德市总工会党组书记 胡立新\n\n强化技能提升。累计培训职工4200人次。\n\n"
+            "今年以来，淳安县总工会坚持问题导向，推动产改提质。\n\n坚持素质提升\n\n"
+            "淳安县制定了工作方案。\n\n组织开展技能培训，完成培训3100人次。")
+    doc = make_doc(text, [("建德市总工会", "Union", None, {"region": "建德市"}), ("胡立新", "Person"),
+                          ("淳安县总工会", "Union", None, {"region": "淳安县"}), ("淳安县", "Region", None, None, 1)])
+    got = {o.value: o.actor.normalised for o in extract_outcomes(doc)}
+    assert got == {4200: "建德市总工会", 3100: "淳安县总工会"}
+
+
+def test_a_recipient_subject_does_not_carry_over_to_the_next_sentence():
+    text = ("奉化区总工会深化产改\n\n宁波港口有限公司被命名为市级示范企业。累计培训职工2600人次。")
+    doc = make_doc(text, [("奉化区总工会", "Union"), ("宁波港口有限公司", "Enterprise")])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.normalised) for o in got] == [(2600, "奉化区总工会")]
