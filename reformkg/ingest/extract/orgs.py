@@ -69,7 +69,8 @@ _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "�
                  "车间", "班组", "部门", "机关", "各", "全体", "联合", "区域", "新就业形态", "新业态", "园区", "楼宇",
                  "村", "社区", "会员单位", "成员单位", "各类", "广大", "全市", "全省", "全县", "全区", "该", "本单位",
                  "小微", "中小", "中小企业", "外资", "外企", "私营", "规上", "龙头", "头部", "平台", "网约", "货车",
-                 "快递", "外卖", "物流", "家政", "建筑", "制造业")
+                 "快递", "外卖", "物流", "家政", "建筑", "制造业", "乡镇", "街道", "村级", "镇", "县级", "市级", "省级",
+                 "两新", "非公企业", "新经济组织")
 _GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "以及", "并由", "还有", "包括", "如"))
 _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊", "杂志", "公众号", "网站", "工作简报", "信息")
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
@@ -438,6 +439,13 @@ class Orgs:
                 if s - start < 2:
                     return None
                 return _Cand(start, e, "strong", -1) if not _generic(text[start:s]) else _Cand(start, e, "generic")
+        if start == s and s >= 2 and text[s - 1] == " " and text[s - 2] != " ":
+            # a heading or credit line that spaces its parts (X总工会 干部学校): the body before
+            # the space is the parent of the head
+            w_prev = words.at(s - 2)
+            if w_prev is not None and w_prev.label == "ORG" and lx.org_label_of(text[w_prev.start:w_prev.end]) and \
+                    head in ("干部学校", "学校", "学院", "研究院", "培训中心", "活动中心", "服务中心", "研究中心"):
+                return _Cand(w_prev.start, e, "strong", -1)
         i = words.index_at(start - 1) if start > 0 else -1
         n = s - start
         place = -1
@@ -520,6 +528,8 @@ class Orgs:
             name = text[s:e]
             if not all(is_cjk(ch) for ch in name) or name[0] in _BAD_START:
                 continue
+            if name.startswith(("企业", "行业", "产业", "公司", "职工", "文化", "品牌", "基础", "项目")):
+                continue      # 企业文化建设: a generic activity, not a named firm
             out.append(_Cand(s, e, "industry"))
         return out
 
@@ -601,7 +611,7 @@ class Orgs:
                 return None
         if c.kind == "lac" and label == "Enterprise" and len(surface) > 10:
             return None
-        normalised = surface
+        normalised = surface.replace(" ", "")
         place = c.place
         attrs: dict = {}
         if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区" and c.place < 0 and \

@@ -56,6 +56,18 @@ def _gov_name(doc: Document, place: int) -> str:
     return _display_name(doc, place) + "人民政府"
 
 
+def _in_quotation(text: str, s: int, e: int) -> bool:
+    """s..e lies inside a quoted passage “…” that holds a sentence (a comma or full stop), not
+    a quoted name."""
+    q = text.rfind("“", max(0, s - 60), s)
+    if q < 0 or "”" in text[q:s]:
+        return False
+    c = text.find("”", e, e + 60)
+    if c < 0 or "“" in text[e:c]:
+        return False
+    return bool(re.search(r"[，。,；！？]", text[q:c]))
+
+
 def _surname_ok(name: str) -> bool:
     if len(name) >= 3 and name[:2] in lx.compound_surnames():
         return True
@@ -85,6 +97,11 @@ class Persons:
                     rest = lac_words(text[e + 1:nxt.end + 2])
                     if rest and rest[0][1] == nxt.end - e - 1 and rest[0][2] not in ("w", "u", "xc"):
                         e += 1
+                if e - sp.start >= 3 and text[e - 1] in "副正常" and _TITLE_AFTER_RE.match(text, e) is not None:
+                    e -= 1                     # 李某副|市长: the title's first character
+                elif e - sp.start >= 3 and _TITLE_AFTER_RE.match(text, e - 1) is None and \
+                        text[e - 2:e] in ("常务",) and _TITLE_AFTER_RE.match(text, e) is not None:
+                    e -= 2
                 for v in _VERB_TAILS:          # the tagger glued a verb to the name (王明主持)
                     if text[sp.start:e].endswith(v) and e - len(v) - sp.start >= 2:
                         e -= len(v)
@@ -146,6 +163,10 @@ class Persons:
             # inside an organisation/programme name: not a person
             if any(o.span.start <= s and e <= o.span.end for o in doc.mentions):
                 continue
+            if how == "lac" and _in_quotation(text, s, e) and not re.match(r"(同志|说|表示|指出|讲)", text[e:e + 2]):
+                q = text.rfind("“", max(0, s - 60), s)
+                if not re.search(r"(书记|主席|部长|局长|主任|市长|县长|区长|经理|董事长)$", text[q:s]):
+                    continue      # a name inside a quotation (“…则万钧不足举也”): a word, not an actor
             alias_of = None
             if len(name) <= 4 and name[1:] in _SHORT_TITLES or name[2:] in _SHORT_TITLES and len(name) == 4:
                 alias_of = name[0]

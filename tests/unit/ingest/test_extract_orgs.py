@@ -120,3 +120,20 @@ def test_dateline_and_glued_function_word() -> None:
 def test_quoted_name_before_an_institution_head() -> None:
     o = _orgs("嘉善县总工会共建“蓝海”产业工人学院。")
     assert o["“蓝海”产业工人学院"][0] == "Institution"
+
+
+def test_generic_unions_are_not_bodies() -> None:
+    o = _orgs("泉州市总工会要求，试点企业工会要发挥作用，单位工会和基层工会积极参与。")
+    assert set(o) == {"泉州市总工会"}
+
+
+def test_joint_action_verb_is_not_part_of_a_name() -> None:
+    o = _orgs("漳州市今年推进改革。市人社局联合市总工会开展专场招聘会。")
+    assert o["市人社局"] == ("Agency", "漳州市人力资源和社会保障局")
+    assert o["市总工会"] == ("Union", "漳州市总工会")
+
+
+def test_listed_names_share_an_alliance_head() -> None:
+    doc = extract("安溪县推动成立茶叶加工、藤铁工艺2个产业链党建联盟。", upto="orgs")
+    names = {m.normalised for m in mentions(doc, "Institution")}
+    assert names == {"安溪县茶叶加工产业链党建联盟", "安溪县藤铁工艺产业链党建联盟"}

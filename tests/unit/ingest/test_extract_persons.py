@@ -71,3 +71,28 @@ def test_author_line_gives_a_position_without_title() -> None:
     _, p = _persons("如皋市总工会 顾晓东\n\n近年来，我们推进改革。")
     m = p["顾晓东"]
     assert [(o.normalised, t) for o, t in m.attrs["org_mentions"]] == [("如皋市总工会", "")]
+
+
+def test_title_after_the_name_is_a_position_in_the_context_government() -> None:
+    doc, p = _persons("三明市召开推进会。陈立民副市长指出，要抓好落实。")
+    m = p["陈立民"]
+    assert [(o.normalised, t) for o, t in m.attrs["org_mentions"]] == [("三明市人民政府", "副市长")]
+    gov = doc.mentions[m.attrs["org"]]
+    assert gov.label == "Agency" and gov.attrs["region"] == "三明市"
+
+
+def test_body_before_the_name_and_title_after_it() -> None:
+    doc, p = _persons("福建省召开会议。会上，省委刘德明书记作出批示。")
+    assert [(o.normalised, t) for o, t in p["刘德明"].attrs["org_mentions"]] == [("福建省委", "书记")]
+
+
+def test_head_of_government_after_a_committee_title() -> None:
+    doc, p = _persons("南平市延平区委副书记、区长吴志远出席会议。")
+    pairs = [(o.normalised, t) for o, t in p["吴志远"].attrs["org_mentions"]]
+    assert ("南平市延平区委", "副书记") in pairs
+    assert ("南平市延平区人民政府", "区长") in pairs
+
+
+def test_region_head_title_before_the_name() -> None:
+    doc, p = _persons("建宁县县长黄振华出席会议。")
+    assert [(o.normalised, t) for o, t in p["黄振华"].attrs["org_mentions"]] == [("建宁县人民政府", "县长")]

@@ -67,3 +67,75 @@ def test_scope_and_verbs_inside_event_names() -> None:
     p = _progs("先后举办全市叉车驾驶职业技能竞赛，效果良好。")
     assert "全市叉车驾驶职业技能竞赛" in p
     assert not _progs("企业要制定培训计划，发放补贴。")
+
+
+def test_quoted_name_with_coordinating_etc_keeps_quote_and_head() -> None:
+    p = _progs("今年，泉州市总工会举办“匠心筑梦”等主题劳动技能竞赛。")
+    assert "“匠心筑梦”主题劳动技能竞赛" in p
+    assert "主题劳动技能竞赛" not in p        # a generic head alone names nothing
+
+
+def test_run_of_quoted_names_with_etc_each_get_the_head() -> None:
+    p = _progs("市人社局开展“就业暖心”“春风送岗”等专场招聘会。")
+    assert {"“就业暖心”专场招聘会", "“春风送岗”专场招聘会"} <= set(p)
+
+
+def test_quoted_name_holding_a_list_is_one_name() -> None:
+    p = _progs("莆田市出台“技能强企、人才兴业”三年行动计划。")
+    assert "“技能强企、人才兴业”三年行动计划" in p
+    assert "三年行动计划" not in p
+    # a quotation with a comma and no head noun is not a programme
+    assert not _progs("他说“干一行，爱一行”是本分。")
+
+
+def test_region_and_year_before_a_quoted_run_item() -> None:
+    p = _progs("举办“春暖就业”、漳浦县2024年“技能兴漳”“名企进校”等线上线下专场招聘会。")
+    assert "漳浦县2024年“技能兴漳”专场招聘会" in p
+    assert "“春暖就业”专场招聘会" in p and "“名企进校”专场招聘会" in p
+
+
+def test_quoted_abbreviation_joins_its_full_name() -> None:
+    p = _progs("开展“老师进工厂、技师进课堂”“双进”宣讲活动。")
+    assert any(n.startswith("“老师进工厂、技师进课堂”“双进”宣讲") for n in p)
+    assert "“双进”宣讲" not in p
+
+
+def test_named_meeting_is_a_programme_with_its_scope_resolved() -> None:
+    doc = extract("三明市委召开全市产改工作部署推进会议。会议强调要抓好落实。", upto="programmes")
+    ms = [m for m in mentions(doc, "Programme") if m.attrs.get("kind") == "meeting"]
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.normalised == "三明市产改工作部署推进会议"
+    assert {"全市产改工作部署推进会议", "全市产改工作部署推进会"} <= set(m.attrs["aliases"])
+
+
+def test_generic_meetings_are_not_programmes() -> None:
+    p = _progs("公司召开职工代表座谈会，随后召开座谈会。")
+    assert not any(n.endswith("座谈会") for n in p)
+    # a meeting of a named programme: the programme is the name
+    p = _progs("全省青年干部产改专题研究班座谈会在南京举行。")
+    assert not any(n.endswith("座谈会") for n in p)
+
+
+def test_policy_title_split_around_the_brackets() -> None:
+    p = _progs("市委办公室印发了关于提高一线技术工人待遇的《意见》。《意见》明确提出十条举措。")
+    assert p["《关于提高一线技术工人待遇的意见》"][0] == "policy"
+    assert not any("举措" in n for n in p)        # 明确提出十条举措 is a clause
+    doc = extract("中央和省关于加强新时代产业工人队伍建设的《意见》出台后，各地认真落实。", upto="programmes")
+    m = next(m for m in mentions(doc, "Programme") if m.normalised.startswith("《关于"))
+    assert "中央和省关于加强新时代产业工人队伍建设的《意见》" in m.attrs["aliases"]
+
+
+def test_counted_slogan_after_a_programme_verb() -> None:
+    assert "“三突出三提升”" in _progs("各企业要做到“三突出三提升”。")
+    assert not _progs("要增强“四个意识”。")
+
+
+def test_listed_names_share_an_event_head() -> None:
+    p = _progs("举办数控加工、电梯维保等职业技能大赛，职工踊跃参加。")
+    assert {"数控加工职业技能大赛", "电梯维保职业技能大赛"} <= set(p)
+
+
+def test_modal_verb_stops_an_unquoted_name() -> None:
+    p = _progs("各成员单位要对照三年行动计划，细化任务。")
+    assert not any("对照" in n or "成员单位" in n for n in p)

@@ -79,3 +79,12 @@ def test_city_context_of_a_county_paragraph() -> None:
     doc = extract("无锡市召开会议。\n\n沛县总工会组织职工参加市级比赛。", upto="regions")
     pos = doc.text.index("市级")
     assert lx.gazetteer().get(context_place(doc, pos, "市")).name == "徐州市"
+
+
+def test_province_scope_follows_the_province_the_passage_names() -> None:
+    doc = extract("江苏省推进产改。苏州市总工会开展培训。\n日前，福建省总工会召开会议。全省各级工会将积极参与。",
+                  upto="regions")
+    ctx = [m for m in mentions(doc, "Region") if m.surface == "全省"]
+    assert ctx and ctx[-1].normalised == "福建省"
+    doc = extract("江苏省推进产改。全省各级工会积极参与。", upto="regions")
+    assert [m.normalised for m in mentions(doc, "Region") if m.surface == "全省"] == ["江苏省"]

@@ -115,3 +115,26 @@ def test_abbreviation_merge_but_not_parent_and_child_bodies() -> None:
     res = _resolve("南通市有南通智能制造研究院。智能研究院今年培训1000人。")
     inst = [e for e in res.entities if e.label == "Institution"]
     assert len(inst) == 1 and "智能研究院" in inst[0].aliases
+
+
+def test_one_meeting_written_long_and_short_is_one_programme() -> None:
+    res = _resolve("省总工会在苏州召开女职工特殊权益专项协商工作座谈会。女职工权益专项协商工作座谈会上，代表们发言。")
+    ms = [e for e in res.entities if e.label == "Programme" and e.name.endswith("座谈会")]
+    assert len(ms) == 1 and "女职工权益专项协商工作座谈会" in ms[0].aliases
+
+
+def test_derived_region_mentions_are_implicit() -> None:
+    from reformkg.ingest.document import Mention, Span
+
+    doc = extract("苏州市吴江区总工会开展培训。")
+    sp = Span(0, 3, "Region", 0, "test", {})
+    doc.mentions.append(Mention(sp, "Region", "苏州市", "吴江区", {"derived_from": "苏州市吴江区总工会", "place": -1}))
+    res = resolve(doc, get_ontology())
+    e = next(e for e in res.entities if e.label == "Region" and e.name == "吴江区")
+    assert e.props.get(IMPLICIT)
+
+
+def test_names_keep_the_source_comma() -> None:
+    res = _resolve("举办“春风送岗位,就业暖人心”专场招聘会。")
+    names = {e.name for e in res.entities if e.label == "Programme"}
+    assert "“春风送岗位,就业暖人心”专场招聘会" in names

@@ -1,0 +1,367 @@
+"""Relations about the reform itself (产业工人队伍建设改革, 产改) read from designation,
+leadership and policy language, for the `relations` component (called by
+`relations.extract_relations` with its builder):
+
+PILOTS  我市/我省/<region> 要抓住(产改)试点这一契机 / 我市产改试点工作 → the region pilots the
+        reform (a count such as 2个…试点城市之一 is a designation, never an outcome);
+        (多家|N家|一批)…试点单位/企业 … ：A、B、C → each example pilots it.
+RUNS    <body>(主要)领导(就)…产改…作出批示 / <body><name>书记对…产改…作出批示 / <person with a post>
+        对…作出批示 → the body runs the reform; <body>作出的…产改…决策部署 (产改是<body>作出的…部署);
+        我市/我省/<region>(的)产改工作 → the region runs it; a reform office, leading group or joint
+        meeting of the reform (X产改办, 产改工作联席会议) that 要/负责/牵头 … runs it, and so does a
+        body written in brackets right after it (产改办（市总工会）).
+ISSUED  贯彻/落实/按照 中央和省(委)关于…的《意见》 → each issuer named before 关于 issues the policy
+        (bare 中央/党中央 → 中共中央, bare 省/市/县/区 → the region the passage is about).
+
+Every rule needs the reform (or a named programme) written in the clause it reads: nothing is
+credited by the document's topic alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest.document import Mention, Span
+from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, is_reform
+
+_STOP = "，,。；;：:！？!?\n"
+_NS = rf"[^{_STOP}]"
+_REFORM_WORD = r"(?:产改|产业工人队伍建设改革|产业工人队伍建设)"
+
+# --- PILOTS ----------------------------------------------------------------------------------
+# <region> (要)(抓住/推进…)(产改)试点(工作/这一契机): the region itself is the pilot
+_REGION_PILOT_RE = re.compile(
+    rf"(?:的)?(?:要|将|应|需|必须|正|已)?(?:紧紧|牢牢|切实)?"
+    rf"(?:抓住|抓好|抓牢|用好|把握|利用|借助|依托|推进|推动|深化|做好|落实|开展|扎实推进|全面推进|作为)?(?:好)?"
+    rf"({_REFORM_WORD})?(?:全面|综合)?试点"
+    r"(?!单位|企业|园区|城市|县|区|市|省份|学校|院校|基地|工会|项目|示范|名单)")
+# 多家/N家/一批 … 试点单位(企业) … ：A、B、C
+_MANY_PILOTS_RE = re.compile(r"(?:多家|一批|部分|(?:\d+|[一二两三四五六七八九十百]+)家)"
+                             rf"{_NS}{{0,16}}?试点(?:单位|企业)")
+
+# --- RUNS ------------------------------------------------------------------------------------
+_INSTRUCTION_RE = re.compile(r"作出(?:了)?(?:重要)?(?:批示|指示)|作(?:了)?(?:重要)?批示|批示(?:指出|要求|强调)")
+_LEADER_AFTER_RE = re.compile(r"^(?:的)?(?:主要|分管|有关|相关)?(?:领导(?:同志)?|负责同志|负责人)")
+_TITLE_WORD_RE = re.compile(r"^(?:书记|副书记|省长|副省长|市长|副市长|县长|副县长|区长|副区长|主席|副主席|"
+                            r"部长|副部长|主任|副主任|局长|副局长|厅长|副厅长)")
+_DECISION_RE = re.compile(rf"作出的{_NS}{{0,40}}?(?:决策部署|战略部署|重大部署|决策)")
+_REFORM_WORK_RE = re.compile(rf"^(?:的)?{_REFORM_WORD}(?:改革)?(?:工作)?")
+_OFFICE_RE = re.compile(rf"{_REFORM_WORD}\S{{0,6}}?(?:办|办公室|领导小组|联席会议|工作专班|协调小组)$")
+_DUTY_AFTER_RE = re.compile(r"^\s*(?:[（(][^）)]{2,20}[）)])?\s*(?:要|应|须|需|负责|牵头|统筹|将|积极|切实|加强)")
+_BRACKETED_RE = re.compile(r"^\s*[（(]([^）)]{2,20})[）)]")
+
+# --- ISSUED ----------------------------------------------------------------------------------
+_FOLLOW_RE = re.compile(r"(?:认真|深入|全面)?(?:贯彻落实|贯彻|落实|按照|根据|依据|执行|对照)")
+_ABOUT_RE = re.compile(r"关于")
+_BARE_ISSUER_RE = re.compile(r"党中央|中央|(?<![\u4e00-\u9fff])[省市县区](?:委|政府)?|(?<=[和、及与])[省市县区](?:委|政府)?")
+_ISSUER_GAP_RE = re.compile(r"^[和、及与\s]*$")
+
+
+def _R():
+    from reformkg.ingest.extract import relations
+    return relations
+
+
+def _reform_at(b, s: int, e: int) -> Mention:
+    return _R()._reform_programme(b, (s, e))
+
+
+def _derived(b, s: int, e: int, label: str, name: str, attrs: dict) -> Mention:
+    """A mention the entity components did not produce (中央 → 中共中央), added to the document."""
+    for m in b.ctx.mentions_between(s, e):
+        if m.label == label and (m.normalised or m.surface) == name:
+            return m
+    for m in b.doc.mentions:
+        if m.label == label and (m.normalised or m.surface) == name and m.span.start == s:
+            return m
+    span = Span(s, e, label, b.doc.sentence_of(s), "relations", {})
+    m = Mention(span=span, label=label, surface=b.doc.text[s:e], normalised=name, attrs=dict(attrs, derived=True))
+    b.doc.mentions.append(m)
+    return m
+
+
+def _place_region(b, s: int, e: int, kind: str) -> Mention | None:
+    """The Region a bare 省/市/县/区 at s stands for (the region the passage is about)."""
+    try:
+        from reformkg.ingest import lexicons as lx
+        from reformkg.ingest.extract.regions import context_place
+        place = context_place(b.doc, s, kind)
+        if place is None or place < 0:
+            return None
+        p = lx.gazetteer().get(place)
+    except Exception:  # no gazetteer: nothing to resolve to
+        return None
+    for m in b.ctx.mentions:
+        if m.label == "Region" and (m.attrs or {}).get("place") == place and not (m.attrs or {}).get("derived"):
+            return m
+    return _derived(b, s, e, "Region", p.name, {"place": place, "level": p.level, "adcode": p.adcode,
+                                                "contextual": True})
+
+
+def _region_before(b, pos: int) -> Mention | None:
+    """A Region mention (我市, 该省, a named region; not 全市) ending right at pos."""
+    for m in reversed(b.ctx.mentions_between(max(0, pos - 12), pos)):
+        if m.span.end != pos:
+            continue
+        if m.label != "Region" or id(m) in b.ctx.title_orgs:
+            return None
+        if (m.surface or "").startswith("全"):
+            return None  # 全市产改试点…: the scope, not the pilot
+        return m
+    return None
+
+
+# ---- PILOTS ---------------------------------------------------------------------------------
+
+def region_pilots(b) -> None:
+    """我市要抓住产改试点这一契机 / 我省产改试点工作 / <region>产改试点: the region is the pilot."""
+    ctx, text = b.ctx, b.doc.text
+    for r in ctx.mentions:
+        if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
+            continue
+        if (r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"):
+            continue
+        cs, ce = ctx.clause_bounds(r.span.start)
+        m = _REGION_PILOT_RE.match(text, r.span.end, ce)
+        if not m:
+            continue
+        after = text[m.end():m.end() + 6]
+        if after.startswith(("中", "过程", "期间")) and not m.group(1):
+            continue
+        si = b.doc.sentence_of(r.span.start)
+        ss, se = b.doc.sentences[si] if si >= 0 else (cs, ce)
+        if not m.group(1) and not re.search(_REFORM_WORD, text[ss:se]):
+            continue  # 我市要抓住试点这一契机 needs the reform in the sentence
+        if text[r.span.end:m.start(1) if m.group(1) else m.end()].find("开展") >= 0 and not m.group(1):
+            continue
+        subj = ctx.subject_group(cs, ce)
+        if r not in subj and r.span.start != ctx.subject_start(cs, ce):
+            # the region must be the clause's subject (推动园区产改试点 names no pilot)
+            before = text[cs:r.span.start]
+            if before and not re.fullmatch(r"(?:推动|推进|抓好|做好|深化|加快|要|将|并|同时)*", before):
+                continue
+        target = _reform_at(b, m.start(), m.end())
+        if b.add("PILOTS", r, target, (r.span.start, m.end())):
+            _R()._mark_pilot(r)
+
+
+def example_pilots(b) -> None:
+    """(多家|N家)…试点单位…：A、B、C / …。A…，B…: organisations given as examples right after a
+    sentence about several pilot units (same paragraph) are pilots."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    R = _R()
+    for m in _MANY_PILOTS_RE.finditer(text):
+        si = doc.sentence_of(m.start())
+        if si < 0:
+            continue
+        ss, se = doc.sentences[si]
+        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not R._is_policy(p)]
+        target = progs[-1] if progs and not is_reform(progs[-1]) else None
+        if target is None:
+            if not re.search(_REFORM_WORD, text[ss:se]):
+                continue
+            target = _reform_at(b, m.start(), m.end())
+        colon = text.find("：", m.end(), se)
+        if colon < 0:
+            colon = text.find(":", m.end(), se)
+        if colon < 0:
+            continue
+        items: list[Mention] = []
+        pos = colon + 1
+        for x in ctx.mentions_between(pos, se):
+            if x.span.start < pos:
+                continue
+            gap = text[pos:x.span.start]
+            if gap.strip(" 、，,和及") or x.label not in ORG_LABELS or id(x) in ctx.title_orgs:
+                break
+            items.append(x)
+            pos = x.span.end
+        for x in items:
+            if b.add("PILOTS", x, target, (m.start(), x.span.end)):
+                R._mark_pilot(x)
+
+
+# ---- RUNS -----------------------------------------------------------------------------------
+
+def _leader_body(b, cs: int, pos: int) -> Mention | None:
+    """The body whose leader acts in clause [cs, pos): <body>(主要)领导, <body><name>书记,
+    <name>(title) of a person whose title names a body, <body>书记<name>."""
+    ctx, text = b.ctx, b.doc.text
+    start = ctx.subject_start(cs, pos)
+    ms = [m for m in ctx.mentions_between(start, pos)]
+    if not ms or ms[0].span.start > start + 1:
+        return None
+    first = ms[0]
+    if first.label in ("Agency", "Union"):
+        rest = text[first.span.end:pos]
+        if _LEADER_AFTER_RE.match(rest) or _TITLE_WORD_RE.match(rest):
+            return first
+        if len(ms) > 1 and ms[1].label == "Person" and ms[1].span.start - first.span.end <= 8:
+            gap = text[first.span.end:ms[1].span.start]
+            if not gap or _TITLE_WORD_RE.match(gap) or _TITLE_WORD_RE.match(text[ms[1].span.end:pos]):
+                return first
+        return None
+    if first.label == "Person":
+        pairs = R_pairs(b, first)
+        orgs = [o for o, _ in pairs if o.label in ("Agency", "Union")]
+        return orgs[0] if orgs else None
+    return None
+
+
+def R_pairs(b, person: Mention) -> list[tuple[Mention, str]]:
+    return _R()._position_pairs(b.doc, person)
+
+
+def leadership_runs(b) -> None:
+    """A body's leader instructs on the reform (…就做好产改工作作出批示), or a body takes the
+    decision on it (党中央作出的…重大决策部署): the body runs the reform."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    for m in _INSTRUCTION_RE.finditer(text):
+        cs, _ = ctx.clause_bounds(m.start())
+        seg = text[cs:m.start()]
+        rm = re.search(_REFORM_WORD, seg)
+        if not rm:
+            continue
+        body = _leader_body(b, cs, cs + rm.start())
+        if body is None:
+            continue
+        if b.add("RUNS", body, _reform_at(b, cs + rm.start(), cs + rm.end()), (body.span.start, m.end())):
+            pass
+    for m in _DECISION_RE.finditer(text):
+        si = doc.sentence_of(m.start())
+        if si < 0:
+            continue
+        ss, se = doc.sentences[si]
+        seg = text[ss:m.end()]
+        if not re.search(_REFORM_WORD, seg):
+            continue
+        prev = [x for x in ctx.mentions_between(max(ss, m.start() - 16), m.start())
+                if x.span.end == m.start() and x.label in ("Agency",)]
+        if not prev:
+            continue
+        body = prev[-1]
+        rm = re.search(_REFORM_WORD, seg)
+        b.add("RUNS", body, _reform_at(b, ss + rm.start(), ss + rm.end()), (body.span.start, m.end()))
+
+
+def region_work_runs(b) -> None:
+    """我市/我省/<region>(的)产改工作 (推动我省产改工作走在全国前列): the region runs the reform.
+    A region written before a reform mention is handled by relations._runs; this reads the
+    phrases without one (产改工作 is no Programme mention)."""
+    ctx, text = b.ctx, b.doc.text
+    for r in ctx.mentions:
+        if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
+            continue
+        if (r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"):
+            continue
+        m = _REFORM_WORK_RE.match(text, r.span.end)
+        if not m:
+            continue
+        nxt = text[m.end():m.end() + 2]
+        if nxt.startswith(("试点", "办", "领导", "联席", "专班", "指导", "服务", "示范", "企业", "典型", "经验",
+                           "模式", "品牌", "样本", "成果", "推进会", "现场会", "会议", "座谈")):
+            continue
+        if not text.startswith("工作", m.end() - 2) and not re.match(r"[走取向迈实在，,。；;、]", nxt):
+            continue  # 靖江产改 with a mention is relations._runs's; bare 产改 needs 工作 or a verb after it
+        b.add("RUNS", r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
+
+
+def office_runs(b) -> None:
+    """A reform office, leading group or joint meeting (名称含产改) with a duty (要/负责/牵头…), and a
+    body written in brackets right after it (产改办（市总工会）要…): they run the reform."""
+    ctx, text = b.ctx, b.doc.text
+    for m in ctx.mentions:
+        if m.label not in ("Agency", "Institution") or id(m) in ctx.title_orgs:
+            continue
+        name = m.normalised or m.surface or ""
+        if not _OFFICE_RE.search(name):
+            continue
+        if not _DUTY_AFTER_RE.match(text, m.span.end):
+            continue
+        cs, ce = ctx.clause_bounds(m.span.start)
+        if m.span.start != ctx.subject_start(cs, ce) and m not in ctx.subject_group(cs, ce):
+            continue
+        target = _reform_at(b, m.span.start, m.span.end)
+        b.add("RUNS", m, target, (m.span.start, m.span.end))
+        bm = _BRACKETED_RE.match(text, m.span.end)
+        if bm:
+            for x in ctx.mentions_between(m.span.end + bm.start(1) - bm.start(), m.span.end + bm.end(1) - bm.start()):
+                if x.label in ORG_LABELS and x is not m:
+                    b.add("RUNS", x, target, (m.span.start, x.span.end))
+
+
+# ---- ISSUED ---------------------------------------------------------------------------------
+
+def _issuers(b, s: int, e: int) -> list[Mention]:
+    """Issuers written in text[s:e] (中央和省, 中共中央、国务院, 省委省政府)."""
+    ctx, text = b.ctx, b.doc.text
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for x in ctx.mentions_between(s, e):
+        if x.label in ACTOR_LABELS and id(x) not in ctx.title_orgs and not (x.attrs or {}).get("contextual"):
+            out.append(x)
+            covered.append((x.span.start, x.span.end))
+    for bm in _BARE_ISSUER_RE.finditer(text, s, e):
+        if any(cs_ <= bm.start() < ce_ for cs_, ce_ in covered):
+            continue
+        w = bm.group()
+        if w in ("中央", "党中央"):
+            out.append(_derived(b, bm.start(), bm.end(), "Agency", "中共中央", {"level": "national"}))
+        else:
+            r = _place_region(b, bm.start(), bm.end(), w[0])
+            if r is None:
+                continue
+            if len(w) > 1:
+                continue  # 省委/省政府 not found as a mention: leave to the entity side
+            out.append(r)
+        covered.append(bm.span())
+    # everything between the issuers must be joiners or other issuers
+    out.sort(key=lambda x: x.span.start)
+    return out
+
+
+def followed_policies(b) -> None:
+    """贯彻/落实/按照 <issuers>关于…的《P》: the issuers named before 关于 issue P."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    R = _R()
+    for p in ctx.mentions:
+        if p.label != "Programme" or (p.attrs or {}).get("derived"):
+            continue
+        kind = (p.attrs or {}).get("kind")
+        name = p.surface or ""
+        if not (kind in ("policy", "plan") or name.startswith("《") or R._POLICY_NAME_RE.search(p.normalised or name)):
+            continue
+        si = doc.sentence_of(p.span.start)
+        if si < 0:
+            continue
+        ss, _ = doc.sentences[si]
+        # 关于 before the policy in the same sentence (or starting its title)
+        inner = _ABOUT_RE.search(text, p.span.start, min(p.span.end, p.span.start + 3))
+        about = inner
+        if about is None:
+            for am in _ABOUT_RE.finditer(text, max(ss, p.span.start - 80), p.span.start):
+                about = am
+            if about is None or not text.startswith("的", p.span.start - 1) and text[p.span.start - 1:p.span.start] != "》":
+                if about is None or not re.search(r"的[《“]?$", text[max(ss, p.span.start - 3):p.span.start]):
+                    continue
+            if re.search(r"[。；;]", text[about.end():p.span.start]):
+                continue
+        fm = None
+        for x in _FOLLOW_RE.finditer(text, max(ss, about.start() - 30), about.start()):
+            fm = x
+        if fm is None:
+            continue
+        issuer_text = text[fm.end():about.start()]
+        if len(issuer_text) > 24 or re.search(r"[，,。；;：:]", issuer_text) or not issuer_text.strip("“《"):
+            continue
+        issuers = _issuers(b, fm.end(), about.start())
+        if not issuers:
+            continue
+        # the issuer span must be made of issuers and joiners only
+        rest = issuer_text
+        for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
+            rest = rest.replace(text[x.span.start:x.span.end], "", 1)
+        if not _ISSUER_GAP_RE.match(rest.replace("《", "").replace("“", "")):
+            continue
+        for x in issuers:
+            b.add("ISSUED", x, p, (fm.start(), p.span.end))
