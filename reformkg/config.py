@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     query_timeout_ms: int = 10_000
     row_cap: int = 5_000
     max_upload_bytes: int = 20 * 1024 * 1024
+    heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
     log_level: str = "INFO"
 
     @property

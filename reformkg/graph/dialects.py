@@ -122,6 +122,8 @@ class Dialect(ABC):
     def create_unique_constraint(self, label: str, prop: str) -> None: ...
     @abstractmethod
     def create_fulltext_index(self, label: str, prop: str) -> None: ...
+    @abstractmethod
+    def create_rel_index(self, rel_type: str, prop: str) -> None: ...
 
     @abstractmethod
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
@@ -351,6 +353,9 @@ class FalkorDialect(Dialect):
     def create_fulltext_index(self, label: str, prop: str) -> None:
         self._ddl(lambda: self._graph.query(f"CALL db.idx.fulltext.createNodeIndex('{label}', '{prop}')"))
 
+    def create_rel_index(self, rel_type: str, prop: str) -> None:
+        self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR ()-[r:{rel_type}]-() ON (r.{prop})"))
+
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return f"CALL db.idx.fulltext.queryNodes('{label}', ${term_param}) YIELD node, score"
 
@@ -577,6 +582,10 @@ class Neo4jDialect(Dialect):
             f"CREATE FULLTEXT INDEX {self.index_name('fulltext', label, prop)} IF NOT EXISTS "
             f"FOR (n:{label}) ON EACH [n.{prop}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}"
         )
+
+    def create_rel_index(self, rel_type: str, prop: str) -> None:
+        self._schema(f"CREATE INDEX {self.index_name('relidx', rel_type, prop)} IF NOT EXISTS "
+                     f"FOR ()-[r:{rel_type}]-() ON (r.{prop})")
 
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "

@@ -3,7 +3,8 @@
 For every label: a unique constraint on `id` (an exact-match index first on FalkorDB) and an
 index on each `indexed` property (name, adcode, doc_id, source_key …); the umbrella label gets
 the same `id`/`name` indexes (one cross-label lookup), plus the full-text index over
-`search_text`, the bigram field the writer maintains. "Already indexed" counts as success.
+`search_text`, the bigram field the writer maintains; every relationship type gets an index on
+its stable `id` (evidence look-ups by edge id). "Already indexed" counts as success.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def schema_items(ontology: Ontology) -> dict[str, list[tuple[str, str]]]:
     ranges.append((umbrella, "name"))
     for extra in ontology.extra_labels:
         ranges.append((ontology.check_label(extra), "id"))
-    return {"unique": unique, "range": ranges, "fulltext": [(umbrella, FULLTEXT_FIELD)]}
+    rels = [(ontology.check_type(t), "id") for t in ontology.rel_types]
+    return {"unique": unique, "range": ranges, "fulltext": [(umbrella, FULLTEXT_FIELD)], "rel": rels}
 
 
 def ensure_schema(dialect: "Dialect", ontology: Ontology) -> dict[str, int]:
@@ -47,5 +49,7 @@ def ensure_schema(dialect: "Dialect", ontology: Ontology) -> dict[str, int]:
         dialect.create_range_index(label, prop)
     for label, prop in items["fulltext"]:
         dialect.create_fulltext_index(label, prop)
+    for rel_type, prop in items["rel"]:
+        dialect.create_rel_index(rel_type, prop)
     log.debug("schema ensured on %s: %s", dialect.name, {k: len(v) for k, v in items.items()})
     return {k: len(v) for k, v in items.items()}

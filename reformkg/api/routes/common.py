@@ -2,7 +2,6 @@
 
 
 import math
-import os
 from typing import Annotated, Any, Callable, TypeVar
 
 import anyio
@@ -16,16 +15,15 @@ from reformkg.graph.records import to_jsonable
 IdPath = Annotated[str, Path(min_length=1, max_length=200, description="the node's stable id")]
 T = TypeVar("T")
 
-# Expensive reads (search, depth ≥ 2, paths, collaborators, analytics, export) run at most this
-# many at a time per worker, on threads of their own: a burst of them then queues instead of
-# taking the CPU (and the GIL) from cheap interactive reads (cards, depth-1 neighbourhoods).
-HEAVY_CONCURRENCY = max(1, int(os.environ.get("REFORMKG_HEAVY_CONCURRENCY", "1") or 1))
-
-
 async def run_heavy(request: Request, fn: Callable[[], T]) -> T:
+    """Expensive reads (search, depth ≥ 2, paths, collaborators, analytics, export) run at most
+    `settings.heavy_concurrency` at a time per worker, on threads of their own: a burst of them
+    then queues instead of taking the CPU (and the GIL) from cheap interactive reads (cards,
+    depth-1 neighbourhoods)."""
     limiter = getattr(request.app.state, "heavy_limiter", None)
     if limiter is None:
-        limiter = request.app.state.heavy_limiter = anyio.CapacityLimiter(HEAVY_CONCURRENCY)
+        limit = max(1, request.app.state.settings.heavy_concurrency)
+        limiter = request.app.state.heavy_limiter = anyio.CapacityLimiter(limit)
     return await anyio.to_thread.run_sync(fn, limiter=limiter)
 
 

@@ -661,9 +661,18 @@ class Orgs:
         if place >= 0:
             attrs["place"] = place
             attrs["region"] = gz.get(place).name
-        elif c.kind in ("lac", "strong", "industry", "enum_ent"):
+        elif c.kind in ("lac", "strong", "industry", "enum_ent", "paren"):
             # a region written inside the name (无锡物联网研究院, 中国石化南京化学工业有限公司)
             inner = _region_in_name(surface, doc)
+            if inner >= 0 and label in ("Enterprise", "Institution") and \
+                    gz.get(inner).level in (lx.LEVEL_CITY, lx.LEVEL_PROVINCE):
+                # a firm or institute named after its city, in a paragraph about one of that
+                # city's districts or counties, stands in that district
+                near = _paragraph_region(doc, c.start, lookback=1)
+                if near >= 0 and near != inner and gz.get(near).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
+                        gz.is_within(near, inner):
+                    inner = near
+                    attrs["region_from_context"] = True
             if inner >= 0:
                 attrs["place"] = inner
                 attrs["region"] = gz.get(inner).name

@@ -45,6 +45,7 @@ _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分�
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
                            r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
+_ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _HAS_RE = re.compile(r"(?:下设|下辖|设有|拥有|下属)")
 _AFTER_NOUN_RE = re.compile(r"[^，,。；;：:、（(]{1,16}")
 _METRIC_TRIM = re.compile(r"^[\s，,、：:；;”\"）)·\-—的]+|[\s，,、：:；;“\"（(·\-—。！？]+$")
@@ -193,6 +194,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             continue
         if _is_target(doc, ctx, ss, cs, q.start):
             continue  # 力争到2025年新增…5万人: a target, not a result
+        if _ONE_OF_RE.match(text, q.end, ce):
+            continue  # 被确定为全国2个试点城市之一: a designation, not a result
         if _REFINED_INTO_RE.match(text, q.end, ce):
             continue  # 将24项内容细化为86项措施: the first count is the input, not a result
         if q.unit in ("人", "名") and _HEADCOUNT_RE.search(text[ss:se]):

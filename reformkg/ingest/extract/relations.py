@@ -37,6 +37,7 @@ from itertools import combinations
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
+from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, REFORM_NAME, DocContext,
                                               is_reform)
 
@@ -202,7 +203,13 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _allied_events(b)
     _runs(b)
     _issued(b)
+    rr.followed_policies(b)
     _reform_offices(b)
+    rr.office_runs(b)
+    rr.leadership_runs(b)
+    rr.region_work_runs(b)
+    rr.region_pilots(b)
+    rr.example_pilots(b)
     _partners(b)
     _stations_in_bodies(b)
     _members(b)
@@ -275,7 +282,7 @@ def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
     s, e = at
     span = Span(s, e, "Programme", b.doc.sentence_of(s), "relations", {})
     m = Mention(span=span, label="Programme", surface=b.doc.text[s:e], normalised=REFORM_NAME,
-                attrs={"kind": "initiative", "derived": True})
+                attrs={"kind": "initiative", "derived": True, "implied": True})
     b.doc.mentions.append(m)
     b.reform = m
     return m

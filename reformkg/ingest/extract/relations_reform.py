@@ -45,10 +45,10 @@ _LEADER_AFTER_RE = re.compile(r"^(?:的)?(?:主要|分管|有关|相关)?(?:领�
 _TITLE_WORD_RE = re.compile(r"^(?:书记|副书记|省长|副省长|市长|副市长|县长|副县长|区长|副区长|主席|副主席|"
                             r"部长|副部长|主任|副主任|局长|副局长|厅长|副厅长)")
 _DECISION_RE = re.compile(rf"作出的{_NS}{{0,40}}?(?:决策部署|战略部署|重大部署|决策)")
-_REFORM_WORK_RE = re.compile(rf"^(?:的)?{_REFORM_WORD}(?:改革)?(?:工作)?")
+_REFORM_WORK_RE = re.compile(rf"(?:的)?{_REFORM_WORD}(?:改革)?(?:工作)?")
 _OFFICE_RE = re.compile(rf"{_REFORM_WORD}\S{{0,6}}?(?:办|办公室|领导小组|联席会议|工作专班|协调小组)$")
-_DUTY_AFTER_RE = re.compile(r"^\s*(?:[（(][^）)]{2,20}[）)])?\s*(?:要|应|须|需|负责|牵头|统筹|将|积极|切实|加强)")
-_BRACKETED_RE = re.compile(r"^\s*[（(]([^）)]{2,20})[）)]")
+_DUTY_AFTER_RE = re.compile(r"\s*(?:[（(][^）)]{2,20}[）)])?\s*(?:要|应|须|需|负责|牵头|统筹|将|积极|切实|加强)")
+_BRACKETED_RE = re.compile(r"\s*[（(]([^）)]{2,20})[）)]")
 
 # --- ISSUED ----------------------------------------------------------------------------------
 _FOLLOW_RE = re.compile(r"(?:认真|深入|全面)?(?:贯彻落实|贯彻|落实|按照|根据|依据|执行|对照)")
@@ -196,6 +196,8 @@ def _leader_body(b, cs: int, pos: int) -> Mention | None:
         rest = text[first.span.end:pos]
         if _LEADER_AFTER_RE.match(rest) or _TITLE_WORD_RE.match(rest):
             return first
+        if ctx.word_tag(first.span.end) == "PER" and re.match(r"[\u4e00-\u9fff]{2,3}(?:同志)?(?:书记|省长|市长|县长|区长|主席|主任)", rest):
+            return first  # 省委某某书记 (the name not tagged as a person)
         if len(ms) > 1 and ms[1].label == "Person" and ms[1].span.start - first.span.end <= 8:
             gap = text[first.span.end:ms[1].span.start]
             if not gap or _TITLE_WORD_RE.match(gap) or _TITLE_WORD_RE.match(text[ms[1].span.end:pos]):
@@ -261,8 +263,10 @@ def region_work_runs(b) -> None:
         if nxt.startswith(("试点", "办", "领导", "联席", "专班", "指导", "服务", "示范", "企业", "典型", "经验",
                            "模式", "品牌", "样本", "成果", "推进会", "现场会", "会议", "座谈")):
             continue
-        if not text.startswith("工作", m.end() - 2) and not re.match(r"[走取向迈实在，,。；;、]", nxt):
-            continue  # 靖江产改 with a mention is relations._runs's; bare 产改 needs 工作 or a verb after it
+        if not re.match(r"[走取向迈实在有不进成得已再中上的和与及，,。；;、]", nxt):
+            continue  # 产改工作新格局: the reform's work qualifies another noun
+        if ctx.in_quotes(r.span.start, m.end()):
+            continue  # a quoted slogan (构建…产改工作新格局)
         b.add("RUNS", r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
 
 
@@ -285,7 +289,7 @@ def office_runs(b) -> None:
         b.add("RUNS", m, target, (m.span.start, m.span.end))
         bm = _BRACKETED_RE.match(text, m.span.end)
         if bm:
-            for x in ctx.mentions_between(m.span.end + bm.start(1) - bm.start(), m.span.end + bm.end(1) - bm.start()):
+            for x in ctx.mentions_between(bm.start(1), bm.end(1)):
                 if x.label in ORG_LABELS and x is not m:
                     b.add("RUNS", x, target, (m.span.start, x.span.end))
 
@@ -335,16 +339,13 @@ def followed_policies(b) -> None:
         if si < 0:
             continue
         ss, _ = doc.sentences[si]
-        # 关于 before the policy in the same sentence (or starting its title)
-        inner = _ABOUT_RE.search(text, p.span.start, min(p.span.end, p.span.start + 3))
-        about = inner
+        # 关于 starting the policy's title, else 关于…的 right before it in the same sentence
+        about = _ABOUT_RE.search(text, p.span.start, min(p.span.end, p.span.start + 3))
         if about is None:
             for am in _ABOUT_RE.finditer(text, max(ss, p.span.start - 80), p.span.start):
                 about = am
-            if about is None or not text.startswith("的", p.span.start - 1) and text[p.span.start - 1:p.span.start] != "》":
-                if about is None or not re.search(r"的[《“]?$", text[max(ss, p.span.start - 3):p.span.start]):
-                    continue
-            if re.search(r"[。；;]", text[about.end():p.span.start]):
+            if about is None or re.search(r"[。；;]", text[about.end():p.span.start]) \
+                    or not re.search(r"的[《“]?$", text[max(ss, p.span.start - 3):p.span.start]):
                 continue
         fm = None
         for x in _FOLLOW_RE.finditer(text, max(ss, about.start() - 30), about.start()):
@@ -361,7 +362,8 @@ def followed_policies(b) -> None:
         rest = issuer_text
         for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
             rest = rest.replace(text[x.span.start:x.span.end], "", 1)
-        if not _ISSUER_GAP_RE.match(rest.replace("《", "").replace("“", "")):
+        rest = _BARE_ISSUER_RE.sub("", rest.replace("《", "").replace("“", ""))
+        if not _ISSUER_GAP_RE.match(rest):
             continue
         for x in issuers:
             b.add("ISSUED", x, p, (fm.start(), p.span.end))

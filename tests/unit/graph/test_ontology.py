@@ -104,6 +104,7 @@ def test_every_label_has_schema_and_style(ontology):
                 assert (label, prop) in items["range"]
     for name, rel in ontology.relationships.items():
         assert rel.style.color.startswith("#"), name
+        assert (name, "id") in items["rel"], name
     assert items["fulltext"] == [(ontology.umbrella_label, "search_text")]
 
 

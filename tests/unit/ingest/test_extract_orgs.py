@@ -137,3 +137,13 @@ def test_listed_names_share_an_alliance_head() -> None:
     doc = extract("安溪县推动成立茶叶加工、藤铁工艺2个产业链党建联盟。", upto="orgs")
     names = {m.normalised for m in mentions(doc, "Institution")}
     assert names == {"安溪县茶叶加工产业链党建联盟", "安溪县藤铁工艺产业链党建联盟"}
+
+
+def test_generic_activity_is_not_an_enterprise() -> None:
+    o = _orgs("6. 重视企业文化建设，努力培育优秀文化。")
+    assert "企业文化建设" not in o
+
+
+def test_spaced_heading_joins_parent_body_and_school() -> None:
+    doc = extract("职工权益问答\n\n福建省总工会 干部学校 林芳 教授答疑\n\n", upto="orgs")
+    assert "福建省总工会干部学校" in {m.normalised for m in mentions(doc, "Institution")}

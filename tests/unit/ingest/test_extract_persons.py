@@ -96,3 +96,14 @@ def test_head_of_government_after_a_committee_title() -> None:
 def test_region_head_title_before_the_name() -> None:
     doc, p = _persons("建宁县县长黄振华出席会议。")
     assert [(o.normalised, t) for o, t in p["黄振华"].attrs["org_mentions"]] == [("建宁县人民政府", "县长")]
+
+
+def test_name_inside_a_quotation_is_not_an_actor() -> None:
+    _, p = _persons("古人说：“众志成城，则万钧不足举也。”我们要团结奋斗。")
+    assert "万钧" not in p
+
+
+def test_tagger_glued_title_character_is_cut() -> None:
+    _, p = _persons("淮安市召开推进会，李森副市长出席。")
+    assert "李森" in p and "李森副" not in p
+    assert [t for _, t in p["李森"].attrs["org_mentions"]] == ["副市长"]
