@@ -280,7 +280,29 @@ class _Resolver:
                 return self.gz.get(place).name
             explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
             names = names + [s for s in explicit if len(s) > 2]
-        return max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
+        best = max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
+        if g.label in ORG_LABELS:
+            # a county/district body is named with the region chain the document writes
+            # (顺德区委组织部 → 佛山市顺德区委组织部 when the text says 佛山市顺德区)
+            for short, chain in self.chains().items():
+                if best.startswith(short) and not best.startswith(chain):
+                    return chain + best[len(short):]
+        return best
+
+    def chains(self) -> dict[str, str]:
+        """County/district name → the longest city+county chain the document writes for it."""
+        if not hasattr(self, "_chains"):
+            out: dict[str, str] = {}
+            for sp in self.doc.layers.get("regions", []):
+                pref = sp.attrs.get("prefixed")
+                place = sp.attrs.get("place", -1)
+                if pref and place is not None and place >= 0:
+                    p = self.gz.get(place)
+                    if p.level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and pref.endswith(p.name) and \
+                            len(pref) > len(out.get(p.name, "")):
+                        out[p.name] = pref
+            self._chains = out
+        return self._chains
 
     def entity_of(self, g: _Group) -> Entity:
         name = self.canonical(g)

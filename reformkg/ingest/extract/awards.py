@@ -186,6 +186,12 @@ class Awards:
                             rn = gz.get(pl).name
                         csp = Span(ls, base + lm.end(), "Award", doc.sentence_of(ls), self.name, {"level": lvl})
                         out.append(Mention(csp, "Award", text[ls:base + lm.end()] + name_core, rn + name_core, {"level": lvl}))
+            if m.group("q2") and not m.group("q") and text[start:start + 1] not in ("“", '"'):
+                # “顺德工匠”: the opening quote stands before the region, keep the pair balanced
+                if start > 0 and text[start - 1] in ("“", '"'):
+                    start -= 1
+                else:
+                    e -= 1
             surface = text[start:e]
             name = (region_name + name_core) if region_name else name_core
             sp = Span(start, e, "Award", doc.sentence_of(start), self.name, {"level": level})

@@ -67,6 +67,9 @@ _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _RATE_BEFORE = re.compile(r"(?:每|人均|户均|平均每|每年每)[人名户个家位月年天次场期]?$")
 _APPROX_BEFORE = re.compile(r"(?:数|几|若干|好几)$")
 _RANK_BEFORE = re.compile(r"(?:前|后|排名|位列|位居|名列)$")
+# a count with 以上 right after a result verb states a result (表彰百名以上…), not a threshold
+_RESULT_VERB_BEFORE = re.compile(r"(?:表彰|奖励|培养|培训|培育|选树|评选|命名|吸纳|带动|惠及|覆盖|帮扶|新增|建成|创建|"
+                                 r"组建|认定|输送|招聘|安置|资助|慰问|救助)(?:了|出)?[^，,。；;：:\d的]{0,8}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if unit in ("%", "％") and after.startswith("以上") and after[2:3] != "的" \
                     and _REACHED_RATE_BEFORE.search(text, max(0, ps - 8), ps):
                 above = "以上"
+            elif unit not in ("%", "％", "个百分点") and after.startswith("以上") and after[2:3] != "的" \
+                    and _RESULT_VERB_BEFORE.search(text, max(0, ps - 16), ps):
+                above = "以上"
             else:
                 continue
         if _RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4]):
@@ -201,7 +207,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             cn_value = parse_cn_number(num)
             if cn_value is None or cn_value < 10:
                 continue
-            if len(num) == 1 and num in "百千万" and not (pre or m.group("a1") or m.group("a2")):
+            if len(num) == 1 and num in "百千万" and not (pre or m.group("a1") or m.group("a2") or above):
                 continue  # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words
         value = parse_number(num, m.group("mult") or "")
         if value is None:

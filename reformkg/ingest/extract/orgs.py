@@ -9,6 +9,9 @@ and the tagger's ORG spans.
 
 Mentions are typed by head (工会 → Union; 委/局/厅/部/办/政府/法院/委员会/联席会议 → Agency;
 大学/学院/学校/协会/研究院/报/社/电视台 → Institution; 公司/集团/厂/药业 … → Enterprise).
+Also: A、B(N个)产业链党建联盟 → one body per listed name (in the region written before the
+list); 省总/市总/县总 standing alone → the context region's 总工会; generic heads without a
+name part (企业工会, 试点企业工会, 单位工会) are not bodies.
 `normalised` holds the context-resolved name; attrs: `region` (full name), `place`
 (gazetteer index) when the organisation belongs to a region, `prefix_region` when the region is
 written in the name.
@@ -76,6 +79,7 @@ _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊"
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 _GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
+_SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
 _LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
@@ -141,6 +145,23 @@ def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
             if r >= best_rank:          # the most specific, then the latest
                 best, best_rank = place, r
     return best
+
+
+def _focus_below(doc: Document, city: int) -> int:
+    """The district or county of `city` that the document is about (named at least as often as
+    the city itself, 全区/全县 included), else the city."""
+    gz = lx.gazetteer()
+    counts: dict[int, int] = {}
+    for sp in doc.layers.get("regions", []):
+        place = sp.attrs.get("place", -1)
+        if place is not None and place >= 0:
+            counts[place] = counts.get(place, 0) + 1
+    below = [(n, p) for p, n in counts.items() if p != city and
+             gz.get(p).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and gz.is_within(p, city)]
+    if not below:
+        return city
+    n, p = max(below)
+    return p if n >= counts.get(city, 0) and n >= 3 else city
 
 
 def _fragment(name: str) -> bool:
@@ -274,6 +295,11 @@ class Orgs:
             if k >= 0:
                 surface = surface[k + 1:]
                 start = sp.start + k + 1
+            k = max(surface.rfind(v) for v in ("联合", "会同", "携手", "协同"))
+            if 2 <= k and len(surface) - k - 2 >= 3:
+                # A联合B: the tagger glued two bodies and the verb (B is the one spanned here)
+                surface = surface[k + 2:]
+                start += k + 2
             for verb in _LEAD_VERBS:
                 # 联合市总工会: the tagger glued the verb of a joint action to the name
                 if surface.startswith(verb) and len(surface) - len(verb) >= 3:
@@ -324,7 +350,7 @@ class Orgs:
             cands.append(_Cand(start, end, "lac"))
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(self._industry(text, words))
-        shared = self._shared_head(doc, text, words)
+        shared = self._shared_head(doc, text, words) + self._short_unions(doc, text, words)
         cands = self._combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []
@@ -354,6 +380,29 @@ class Orgs:
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
         return doc
+
+    @staticmethod
+    def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
+        """省总/市总/县总/区总 standing alone (县总成立…, 省总、市总和县总): the federation of
+        trade unions of the context region."""
+        out = []
+        for m in _SHORT_UNION_RE.finditer(text):
+            s = m.start()
+            e = s + 2
+            if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "和与及由在将对向把从是为、":
+                continue
+            w = words.at(s + 1)
+            if not ((w is not None and w.start == s + 1 and w.end == e) or text[e:e + 1] in "、，。；：,"):
+                continue
+            if text[e:e + 1] and text[e] in "工":
+                continue
+            place = context_place(doc, s, m.group(1))
+            if place < 0:
+                continue
+            span = Span(s, e, "Union", doc.sentence_of(s), "orgs", {"kind": "short-union"})
+            out.append(Mention(span, "Union", text[s:e], _display_name(doc, place) + "总工会",
+                               {"place": place, "region": lx.gazetteer().get(place).name}))
+        return out
 
     def _shared_head(self, doc: Document, text: str, words: Words) -> list[Mention]:
         """A、B、C(3个)产业链党建联盟: each listed name with the shared head, in the region
@@ -476,6 +525,11 @@ class Orgs:
             n += w.end - w.start
             start = w.start
             i -= 1
+        if place < 0 and start < s and start in reg_by_end:
+            # the region right before the name words (姜堰区|产改联席会议 when the tagger glued
+            # the region to the next word)
+            r = reg_by_end[start]
+            start, place = r.start, r.attrs.get("place", -1)
         if start == s and s > 0 and text[s - 1] == "”":
             q = text.rfind("“", max(0, s - 16), s - 1)
             if q >= 0 and "”" not in text[q:s - 1]:
@@ -665,10 +719,12 @@ class Orgs:
             # a region written inside the name (无锡物联网研究院, 中国石化南京化学工业有限公司)
             inner = _region_in_name(surface, doc)
             if inner >= 0 and label in ("Enterprise", "Institution") and \
-                    gz.get(inner).level in (lx.LEVEL_CITY, lx.LEVEL_PROVINCE):
+                    gz.get(inner).level == lx.LEVEL_CITY:
                 # a firm or institute named after its city, in a paragraph about one of that
                 # city's districts or counties, stands in that district
                 near = _paragraph_region(doc, c.start, lookback=1)
+                if near < 0 or near == inner:
+                    near = _focus_below(doc, inner)
                 if near >= 0 and near != inner and gz.get(near).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
                         gz.is_within(near, inner):
                     inner = near
@@ -681,6 +737,8 @@ class Orgs:
                 # universities stand on their own names; schools and firms belong to the place
                 ctx_place = -1 if surface.endswith("大学") else _paragraph_region(
                     doc, c.start, lookback=1 if label == "Enterprise" else 0)
+                if ctx_place >= 0 and label == "Enterprise" and gz.get(ctx_place).level == lx.LEVEL_CITY:
+                    ctx_place = _focus_below(doc, ctx_place)
                 if ctx_place >= 0:
                     attrs["place"] = ctx_place
                     attrs["region"] = gz.get(ctx_place).name

@@ -46,6 +46,12 @@ _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|
                            r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
+_PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
+# a news brief about something else on the same page (a plant's overhaul, foreign investment)
+_RELEVANT_RE = re.compile(r"产改|产业工人|工会|职工|员工|工人|劳模|劳动|工匠|技能|技工|技师|人才|培训|就业|师徒|职业|"
+                          r"岗位|集体协商|农民工|骑手|快递员|新就业|匠|学徒|薪酬|工资")
+_SUBHEAD_RE = re.compile(r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+_LINE_END_RE = re.compile(r"[。！？!?；;]")
 _HAS_RE = re.compile(r"(?:下设|下辖|设有|拥有|下属)")
 _AFTER_NOUN_RE = re.compile(r"[^，,。；;：:、（(]{1,16}")
 _METRIC_TRIM = re.compile(r"^[\s，,、：:；;”\"）)·\-—的]+|[\s，,、：:；;“\"（(·\-—。！？]+$")
@@ -98,6 +104,26 @@ def _latest_reported_year(doc: Document) -> int:
     if isinstance(doc.meta, dict):
         doc.meta["_latest_reported_year"] = latest
     return latest
+
+
+def _pieces(doc: Document) -> list[tuple[int, int, bool]]:
+    """(start, end, relevant) for the pieces a page is made of: text between headline-like lines
+    (short, unpunctuated, not an enumerated sub-heading); relevant when it speaks of workers,
+    unions, skills or the reform. Only a page with some relevant piece has irrelevant ones."""
+    text = doc.text
+    bounds = [0]
+    for ps, pe in doc.paragraphs:
+        line = text[ps:pe].strip()
+        if line and len(line) <= 32 and not _LINE_END_RE.search(line) and not _SUBHEAD_RE.match(line):
+            bounds.append(ps)
+    bounds.append(len(text))
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b > a:
+            out.append((a, b, bool(_RELEVANT_RE.search(text, a, b))))
+    if not any(r for _, _, r in out):
+        return [(0, len(text), True)]  # a text about something else altogether: not a page of briefs
+    return out
 
 
 def _paragraph_end(doc: Document, ctx: DocContext, pos: int) -> int:
@@ -164,8 +190,14 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
     def _in_survey(pos: int) -> bool:
         return any(s <= pos < e for s, e in surveys)
 
+    pieces = _pieces(doc)
+    piece_starts = [a for a, _, _ in pieces]
+
     prev_end = -1
     for q in find_quantities(text):
+        k = bisect_right(piece_starts, q.start) - 1
+        if k >= 0 and not pieces[k][2]:
+            continue  # a figure of an unrelated news brief on the page
         if ctx.in_quotes(q.num_start, q.end) or ctx.quote_at(q.num_start):
             continue
         k = bisect_right(name_starts, q.num_start) - 1
@@ -194,6 +226,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             continue
         if _is_target(doc, ctx, ss, cs, q.start):
             continue  # 力争到2025年新增…5万人: a target, not a result
+        if q.qualifier == "以上" and q.unit != "%" and _PLAN_BEFORE_RE.search(text, cs, q.start):
+            continue  # 将组织实施培训7500万人次以上: a planned floor
         if _ONE_OF_RE.match(text, q.end, ce):
             continue  # 被确定为全国2个试点城市之一: a designation, not a result
         if _REFINED_INTO_RE.match(text, q.end, ce):

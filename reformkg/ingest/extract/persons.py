@@ -10,6 +10,11 @@ pairs: `attrs["positions"]` = [(org_index, title)], `attrs["org"]` (first org in
 `attrs["title"]` (all titles joined with 、); the indices point into doc.mentions and are
 fixed by `finalise_indices` once all mention components ran (see awards.py). The organisation
 Mention objects themselves are in `attrs["org_mentions"]`.
+
+Titles written after the name (王某副市长, 省委李某书记) count too: the body is the organisation
+written right before the name, else for 市长/县长/区长/省长 the people's government of the
+context region (a derived Agency mention, attrs["implied"], named <region>人民政府); 县长王某
+and 区委副书记、区长王某 give that government as well.
 """
 
 from __future__ import annotations
@@ -41,8 +46,8 @@ _SHORT_TITLES = ("书记", "主席", "部长", "局长", "厅长", "主任", "�
                  "区长", "省长", "师傅", "老师", "教授", "总", "工")
 
 
-_TITLE_AFTER_RE = re.compile(r"(常务副省长|常务副市长|常务副县长|常务副区长|副省长|副市长|副县长|副区长|省长|市长|县长|区长|"
-                             r"副书记|书记|副主席|主席|副部长|部长|副局长|局长|副主任|主任|副厅长|厅长|董事长|总经理)")
+_TITLE_AFTER_RE = re.compile(r"((?:党组|党委|党工委)?(?:常务)?(?:副省长|常务副市长|常务副县长|常务副区长|副省长|副市长|副县长|副区长|省长|市长|县长|区长|"
+                             r"副书记|书记|副主席|主席|副部长|部长|副局长|局长|副主任|主任|副厅长|厅长|董事长|总经理))")
 _AFTER_TITLE_CUES = ("，", "。", "、", "：", "指出", "表示", "强调", "要求", "出席", "讲话", "主持", "说", "在", "作", "对",
                      "一行", "带队", "调研", "参加", "为", "和", "与", "等", "向", "希望", "充分", "肯定", "代表", "宣布",
                      "提出", "介绍", "批示", "作出", "深入", "来到", "走访", "会见", "慰问", "（", "(")

@@ -9,7 +9,13 @@ Rules (generic, no names):
 - numbered or regional events: [年份][第N届][region] name 竞赛/大赛/研究班 …; regional policy
   names (X区职业技能培训补贴实施办法); unquoted name + 工程/行动/计划 heads.
 - 产业工人队伍建设改革 and its short forms (产改) are one Programme.
-`attrs["kind"]` ∈ initiative, competition, training, mechanism, policy, plan.
+- “A”等/“A”“B”等 + head: each quoted name keeps the head; a quoted name holding 、/·/， is one
+  name when a head follows; a generic head alone (三年行动计划, 主题劳动技能竞赛) is never a name.
+- named meetings (…推进会/部署会/座谈会/现场会/电视电话会议 …) with a specific topic, 全市/全省
+  resolved to the region (kind "meeting", forms with and without 议 as aliases).
+- 关于X的《意见》 (中央和省关于X的《意见》) is the policy 《关于X的意见》; a bare 《意见》 refers
+  back to the nearest full title; counted slogans after 做到/实施… (“三突出三提升”).
+`attrs["kind"]` ∈ initiative, competition, training, mechanism, policy, plan, meeting.
 """
 
 from __future__ import annotations
@@ -36,7 +42,8 @@ _PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打�
                "结合", "聚焦", "打响", "擦亮", "叫响", "参加", "参与", "举行", "承办", "主办")
 _PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起")
 _NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
-_SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准")
+_SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准", "实施意见",
+               "指导意见", "实施方案", "工作方案", "行动方案", "若干措施", "若干意见", "实施细则", "行动计划", "三年行动计划")
 _QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’\n]{2,24})’")
 _STOP_VERBS = frozenset(("举办", "开展", "组织", "举行", "参加", "参与", "召开", "实施", "推进", "落实", "打造", "深化",
                          "启动", "承办", "主办", "协办", "推出", "成立", "建立", "通过", "围绕", "依托", "先后", "持续",
@@ -89,7 +96,7 @@ _SLOGAN_VERBS = ("做到", "实施", "开展", "推进", "围绕", "聚力", "�
 _ABBREV_RE = re.compile(r"[一二三四五六七八九十两双多][\u4e00-\u9fff]{1,3}")
 _RUN_SEP_RE = re.compile(r"[、和及与]?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))?(?:\d{4}年度?)?(?=[“‘])")
 _YEAR_BEFORE_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))?\d{4}年度?$")
-_HEAD_MODIFIERS = ("线上线下", "线上", "线下", "系列", "各类")
+_HEAD_MODIFIERS = ("线上线下", "线上", "线下")
 
 
 def _bare_head(head: str) -> str:
@@ -125,6 +132,8 @@ def _first_head(tail: str) -> str:
             if core.endswith(_HEADS_SORTED):
                 head = core
             break
+    if head.endswith(("产业体系", "产业集群", "产业链")):
+        return ""          # “2+3”现代产业体系: an economic structure, not a programme
     if re.search(r"(评选|评比|选树)", head):
         return ""          # “X”评选: X is an honour (see awards), not a programme
     return head
@@ -489,6 +498,8 @@ class Programmes:
             return None
         if re.search(r"[了的和与及是在]", text[k:hs]) or re.search(r"(制定|发放|开展|实施|推进|组织|建立|举办|落实|完善|加强)", text[k:hs]):
             return None
+        if re.match(r"(突出|聚焦|立足|强化|加快|推动|围绕|坚持|着力|做好|提升|深化|打造|抓好|抓住|重点|主要|各类|一批)", text[k:hs]):
+            return None       # 突出重点工程、重大项目: a verb phrase, not a name
         if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
             return None
         return k

@@ -209,6 +209,8 @@ class Regions:
                                    {"place": place, "name": p.name, "level": p.level, "adcode": p.adcode,
                                     "contextual": True}))
         for sp in spans + contextual:
+            if text.startswith(("日报", "晚报", "报讯", "工人报", "电视台", "广播电视台"), sp.end):
+                continue      # a newspaper or station's name (X日报讯), not the region acting
             mentions.append(Mention(sp, "Region", text[sp.start:sp.end], sp.attrs["name"],
                                     {k: v for k, v in sp.attrs.items() if k in ("level", "adcode", "place", "contextual", "parent")}))
         doc.layers["regions"] = sorted(spans + contextual, key=lambda sp: sp.start)

@@ -52,6 +52,10 @@ _RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|
               "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
               "高标准建设|建设|搭建|开启|开办|擦亮|做优|做实|做强|做精")
 _RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({_NOSTOP}{{0,16}})$")
+_RUN_LIST_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?(?:[^{_STOP}、]{{1,24}}、)+$")
+_RUN_LONG_MOD_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?{_NOSTOP}{{17,40}}的$")
+_YI_VERB_AFTER_RE = re.compile(r"(?:活动|项目|工作|模式)?(?:打造|推动|推进|带动|促进|引领|助推|提升|构建|建设|服务|激发|赋能)")
+_CARRY_OUT_RE = re.compile(r"(?:落实|实施|推行|执行)(?:好|了)?$")
 _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
@@ -69,6 +73,8 @@ _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
 _MODIFIER_AFTER_RE = re.compile(r"^的")
 # 某区产改新模式/产改企业/产改试点: the reform qualifying another noun names no runner
+# 市委常委会专题研究产改工作: a body studying or deploying the reform runs it
+_REFORM_STUDY_RE = re.compile(r"(?:专题研究|研究部署|专门研究|专题部署|安排部署|周密部署|统筹部署|谋划部署|部署|谋划|研究)(?:了)?$")
 _REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果")
 
 # --- ISSUED ---------------------------------------------------------------------------------
@@ -124,6 +130,9 @@ _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七
 
 # --- PILOTS ---------------------------------------------------------------------------------
 _AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
+# 被确定为全国产业工人队伍建设改革试点 / 被列为全省产改试点 (no unit noun after 试点)
+_AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入选|获批|被选为|被批准为|成为)((?:(?!试点){_NOSTOP}){{0,30}}?)"
+                               r"试点(?=之一|以来|后|[，,。；;、]|$)")
 _CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
 _IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
@@ -190,7 +199,9 @@ class _Builder:
 
 
 def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[RelationCandidate]:
-    ctx = ctx or DocContext.build(doc)
+    if ctx is None:
+        rr.add_reform_work_anchors(doc)
+        ctx = DocContext.build(doc)
     b = _Builder(doc, ctx)
     _holds_position(b)
     _author_positions(b)
@@ -204,12 +215,14 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _runs(b)
     _issued(b)
     rr.followed_policies(b)
+    rr.followed_decisions(b)
     _reform_offices(b)
     rr.office_runs(b)
     rr.leadership_runs(b)
     rr.region_work_runs(b)
     rr.region_pilots(b)
     rr.example_pilots(b)
+    rr.charged_runs(b)
     _partners(b)
     _stations_in_bodies(b)
     _members(b)
@@ -583,6 +596,24 @@ def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
     return list(reversed(items))
 
 
+def _loose_enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+    """A、B、C right before pos where some items are no mention (微纳园、某某区等8家): the
+    actors among the 、-separated items of the clause, when the item right before pos is short."""
+    ctx, text = b.ctx, b.doc.text
+    cs, _ = ctx.clause_bounds(pos - 1)
+    seg = text[cs:pos]
+    parts = seg.split("、")
+    if len(parts) < 2 or any(not p or len(p) > 16 for p in parts[1:]) or len(parts[0]) > 40:
+        return []
+    items: list[Mention] = []
+    for x in ctx.mentions_between(cs, pos):
+        if x.label in ACTOR_LABELS and id(x) not in ctx.title_orgs and text[x.span.end:x.span.end + 1] in ("、", "等") \
+                and (x.span.start == cs or text[x.span.start - 1] == "、" or x.span.start >= pos - len(parts[-1])
+                     or x.span.start == cs + len(parts[0]) - (x.span.end - x.span.start)):
+            items.append(x)
+    return items
+
+
 def _mark_pilot(m: Mention) -> None:
     if m.attrs is None:
         m.attrs = {}
@@ -596,7 +627,7 @@ def _pilots(b: _Builder) -> None:
         if "试点" not in text[ss:se]:
             continue
         # (1) X 作为/是/列为 … 试点单位/企业/省份
-        for m in _AS_PILOT_RE.finditer(text, ss, se):
+        for m in list(_AS_PILOT_RE.finditer(text, ss, se)) + list(_AS_PILOT_BARE_RE.finditer(text, ss, se)):
             desc_s, desc_e = m.span(1)
             desc = m.group(1)
             target = _target_programme(b, desc_s, desc_e)
@@ -620,6 +651,11 @@ def _pilots(b: _Builder) -> None:
                 if prior:
                     actors = [prior[-1]]
             level = _level_of(desc)
+            if level is None:
+                # X被省总工会确定为试点单位: the designating body's level
+                bm = re.search(rf"被({_NOSTOP}{{2,20}}?)$", text[cs:m.start()])
+                if bm:
+                    level = _level_of(bm.group(1))
             for a in actors:
                 if b.add("PILOTS", a, target, (m.start(), m.end()), level=level):
                     _mark_pilot(a)
@@ -649,6 +685,8 @@ def _pilots(b: _Builder) -> None:
             for a in actors:
                 if b.add("PILOTS", a, target, (m.start(), m.end()), level=_level_of(m.group(1))):
                     _mark_pilot(a)
+                if is_reform(target) and a.label != "Person":
+                    b.add("RUNS", a, target, (m.start(), m.end()))  # X在产改试点中…: it carries the reform out
         # (3) PROGRAMME 试点 (落实“…”制度试点): the clause's credited actor
         for p in [x for x in ctx.sentence_mentions(si) if x.label == "Programme"]:
             if text[p.span.end:p.span.end + 2] == "试点" and text[p.span.end + 2:p.span.end + 3] not in ("单", "企"):
@@ -664,11 +702,17 @@ def _pilots(b: _Builder) -> None:
                         _mark_pilot(a)
         # (3b) A、B、C等N家(省级)(产改)试点单位: an enumerated list of pilots
         for m in _LISTED_PILOT_RE.finditer(text, ss, se):
-            items = _enumeration_before(b, m.start())
+            items = _enumeration_before(b, m.start()) or _loose_enumeration_before(b, m.start())
             if not items:
                 continue
             desc = m.group(1)
             target = _target_programme(b, m.start(), m.end()) or _reform_programme(b, (m.start(), m.end()))
+            if not _level_of(desc):
+                # 全省确定了A、B等10个试点县: the level the designating clause states
+                lcs, _ = ctx.clause_bounds(items[0].span.start)
+                lead = text[lcs:items[0].span.start]
+                if re.search(r"确定|遴选|选定|选取|批准|命名|公布", lead):
+                    desc = lead
             for a in items:
                 if b.add("PILOTS", a, target, (items[0].span.start, m.end()), level=_level_of(desc)):
                     _mark_pilot(a)
@@ -898,9 +942,10 @@ def _runs(b: _Builder) -> None:
     for p in _programmes(ctx):
         if (p.attrs or {}).get("derived") or b.key(p) in sponsored:
             continue
-        if _is_policy(p) and (p.attrs or {}).get("kind") == "policy":
-            continue
         cs, ce = ctx.clause_bounds(p.span.start)
+        if _is_policy(p) and (p.attrs or {}).get("kind") == "policy" \
+                and ((p.surface or "").startswith("《") or not _CARRY_OUT_RE.search(text, max(cs, p.span.start - 4), p.span.start)):
+            continue  # a policy is issued, not run; 落实…10条措施 (measures without a title) are carried out
         before = text[cs:p.span.start]
         after = text[p.span.end:ce]
         reform = is_reform(p)
@@ -920,15 +965,27 @@ def _runs(b: _Builder) -> None:
         if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":
             continue  # handled as PILOTS
         trig = None
+        long_object = False
         vm = _RUN_BEFORE_RE.search(before)
+        dm = _REFORM_STUDY_RE.search(before) if reform else None
         if vm and (not reform or len(vm.group(1)) <= 2):
             trig = (cs + vm.start(), p.span.end)
+        elif dm:
+            vm = None
+            trig = (cs + dm.start(), p.span.end)
         elif _YI_BEFORE_RE.search(before) and _YI_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end + 3)
         elif _BA_BEFORE_RE.search(before) and _BA_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end)
         elif _DUI_BEFORE_RE.search(before) and _DUI_AFTER_RE.match(after):
             trig = (cs + _DUI_BEFORE_RE.search(before).start(), p.span.end + 2)
+        elif not reform and (_RUN_LIST_RE.search(before) or _RUN_LONG_MOD_RE.search(before)):
+            # 开展A、B、P等活动 (P later in the verb's object list) / 构建基于…的P (a long modifier)
+            lm = _RUN_LIST_RE.search(before) or _RUN_LONG_MOD_RE.search(before)
+            trig = (cs + lm.start(), p.span.end)
+            long_object = True
+        elif not reform and _YI_BEFORE_RE.search(before) and _YI_VERB_AFTER_RE.match(after):
+            trig = (p.span.start - 1, p.span.end + 2)  # 以P打造…: P is the means the actor uses
         else:
             # ACTOR directly followed by the reform (靖江产改, 淮安产业工人队伍建设改革向纵深推进)
             prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
@@ -938,7 +995,7 @@ def _runs(b: _Builder) -> None:
             continue
         # 工会系统组织的P: a relative clause whose agent is an unnamed noun → no actor to credit
         vtext = text[trig[0]:p.span.start]
-        if vtext.endswith("的") and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
+        if vtext.endswith("的") and not long_object and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
                 and _adjacent_actor(b, trig[0]) is None:
             continue
         # the reform is only credited to an actor the clause names, never by context
@@ -948,6 +1005,10 @@ def _runs(b: _Builder) -> None:
             si = doc.sentence_of(trig[0])
             earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS] if si >= 0 else []
             actors = earlier[-1:]
+        if reform and not actors:
+            # 市委主要领导/某某副市长 对产改工作作出部署: the leader's body
+            body = rr.leader_body(b, cs, trig[0])
+            actors = [body] if body is not None else []
         if reform and not actors and vm is not None and trig[1] == p.span.end and not vm.group(1):
             # 要系统推进产改 in a subject-less clause: the body the article or section is about
             topic = ctx.section_topic(p.span.start)
@@ -973,7 +1034,8 @@ def _reform_offices(b: _Builder) -> None:
         if m.label != "Agency" or not _REFORM_OFFICE_RE.search(m.normalised or m.surface or ""):
             continue
         cs, ce = ctx.clause_bounds(m.span.start)
-        if m in ctx.subject_group(cs, ce):
+        p = ctx.subject_start(cs, ce)
+        if m in ctx.subject_group(cs, ce) or re.fullmatch(r"[该本我][省市县区]?", b.doc.text[p:m.span.start]):
             b.add("RUNS", m, _reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))
 
 

@@ -183,7 +183,7 @@ def example_pilots(b) -> None:
 
 # ---- RUNS -----------------------------------------------------------------------------------
 
-def _leader_body(b, cs: int, pos: int) -> Mention | None:
+def leader_body(b, cs: int, pos: int) -> Mention | None:
     """The body whose leader acts in clause [cs, pos): <body>(主要)领导, <body><name>书记,
     <name>(title) of a person whose title names a body, <body>书记<name>."""
     ctx, text = b.ctx, b.doc.text
@@ -224,7 +224,7 @@ def leadership_runs(b) -> None:
         rm = re.search(_REFORM_WORD, seg)
         if not rm:
             continue
-        body = _leader_body(b, cs, cs + rm.start())
+        body = leader_body(b, cs, cs + rm.start())
         if body is None:
             continue
         if b.add("RUNS", body, _reform_at(b, cs + rm.start(), cs + rm.end()), (body.span.start, m.end())):
@@ -367,3 +367,92 @@ def followed_policies(b) -> None:
             continue
         for x in issuers:
             b.add("ISSUED", x, p, (fm.start(), p.span.end))
+
+
+# ---- RUNS: P，X负责考核 -------------------------------------------------------------------------
+
+_CHARGE_RE = re.compile(r"(?:具体|牵头)?负责(?:考核|考评|评估|实施|组织实施|组织|落实|推进|督导|监督|牵头)")
+
+
+def charged_runs(b) -> None:
+    """将…列入P，X负责考核 / P，由X负责实施: the body put in charge of a named programme runs it."""
+    ctx, text = b.ctx, b.doc.text
+    for p in ctx.mentions:
+        if p.label != "Programme" or is_reform(p) or (p.attrs or {}).get("derived"):
+            continue
+        m = re.compile(r"[^，,。；;]{0,4}[，,]\s*(?:并|由)?").match(text, p.span.end)
+        if not m:
+            continue
+        x = ctx.mention_at(m.end(), ORG_LABELS)
+        if x is None or id(x) in ctx.title_orgs:
+            continue
+        cm = _CHARGE_RE.match(text, x.span.end)
+        if not cm:
+            continue
+        b.add("RUNS", x, p, (p.span.start, cm.end()))
+
+
+# ---- anchors --------------------------------------------------------------------------------
+
+_REFORM_WORK_ANCHOR_RE = re.compile(r"产改(?=(?:试点)?工作(?!领导小组|联席会议|专班|办公室|委员会|推进会|现场会|会议|座谈会|例会|"
+                                    r"调度会|交流会|培训班|指导站|服务站|站|室|组))")
+
+
+def add_reform_work_anchors(doc) -> None:
+    """产改工作 / 产改试点工作 name the reform, though the entity components leave 产改 before 工
+    alone (产改工作领导小组 is a body): add a reform mention for each such 产改 outside a name, so
+    that the run and pilot rules read them like any other mention of the reform."""
+    text = doc.text
+    if "产改" not in text:
+        return
+    spans = sorted((m.span.start, m.span.end) for m in doc.mentions)
+    starts = [s for s, _ in spans]
+    from bisect import bisect_right
+    for m in _REFORM_WORK_ANCHOR_RE.finditer(text):
+        s, e = m.span()
+        k = bisect_right(starts, s) - 1
+        covered = False
+        while k >= 0 and spans[k][0] >= s - 40:
+            if spans[k][1] > s:
+                covered = True
+                break
+            k -= 1
+        if covered or (k >= 0 and spans[k][1] > s):
+            continue
+        span = Span(s, e, "Programme", doc.sentence_of(s), "relations", {})
+        doc.mentions.append(Mention(span=span, label="Programme", surface="产改", normalised="产业工人队伍建设改革",
+                                    attrs={"kind": "initiative", "reform": True, "anchor": True}))
+
+
+_DECISION_AFTER_RE = re.compile(rf"{_NS}{{0,24}}?的(?:重大)?(?:决策部署|战略部署|部署要求|决策|部署)")
+
+
+def followed_decisions(b) -> None:
+    """贯彻落实 中央和省 关于<the reform>的决策部署: the bodies whose decision on the reform is followed
+    run it (as 党中央作出的…决策部署 does)."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    for am in _ABOUT_RE.finditer(text):
+        rp = ctx.mention_at(am.end(), {"Programme"})
+        if rp is None or not is_reform(rp):
+            continue
+        if not _DECISION_AFTER_RE.match(text, rp.span.end):
+            continue
+        si = doc.sentence_of(am.start())
+        ss = doc.sentences[si][0] if si >= 0 else max(0, am.start() - 30)
+        fm = None
+        for x in _FOLLOW_RE.finditer(text, max(ss, am.start() - 30), am.start()):
+            fm = x
+        if fm is None:
+            continue
+        issuer_text = text[fm.end():am.start()]
+        if len(issuer_text) > 24 or re.search(r"[，,。；;：:]", issuer_text):
+            continue
+        issuers = _issuers(b, fm.end(), am.start())
+        rest = issuer_text
+        for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
+            rest = rest.replace(text[x.span.start:x.span.end], "", 1)
+        if not issuers or not _ISSUER_GAP_RE.match(_BARE_ISSUER_RE.sub("", rest)):
+            continue
+        for x in issuers:
+            if x.label != "Person":
+                b.add("RUNS", x, rp, (fm.start(), rp.span.end))

@@ -52,3 +52,11 @@ def test_quoted_honours_in_a_selection_get_the_region() -> None:
 def test_abbreviated_medal_and_city_context_of_a_county() -> None:
     a = _awards("睢宁县推荐评选市五一奖章3个。")
     assert a["市五一奖章"] == "徐州市五一劳动奖章"
+
+
+def test_quoted_regional_honour_keeps_balanced_quotes() -> None:
+    from tests.unit.ingest._pipe import extract, mentions
+
+    doc = extract("佛山市顺德区每年评选“顺德工匠”10名。", upto="awards")
+    ms = [m for m in mentions(doc, "Award") if m.normalised == "顺德工匠"]
+    assert ms and ms[0].surface == "“顺德工匠”"

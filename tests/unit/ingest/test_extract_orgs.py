@@ -147,3 +147,32 @@ def test_generic_activity_is_not_an_enterprise() -> None:
 def test_spaced_heading_joins_parent_body_and_school() -> None:
     doc = extract("职工权益问答\n\n福建省总工会 干部学校 林芳 教授答疑\n\n", upto="orgs")
     assert "福建省总工会干部学校" in {m.normalised for m in mentions(doc, "Institution")}
+
+
+def test_two_bodies_glued_by_a_joint_action_verb() -> None:
+    o = _orgs("芜湖市推进改革。镜湖区总工会联合区人社局举办专场招聘会。")
+    assert o["镜湖区总工会"][0] == "Union"
+    assert o["区人社局"] == ("Agency", "镜湖区人力资源和社会保障局")
+
+
+def test_region_before_a_reform_body_is_part_of_its_name() -> None:
+    doc = extract("宣州区产改联席会议办公室\n\n区产改联席会议召开全体会议。", upto="orgs")
+    names = {m.normalised for m in mentions(doc, "Agency")}
+    assert not any(n.startswith("产改") for n in names)
+
+
+def test_firm_in_a_district_article_stands_in_that_district() -> None:
+    text = ("常州市武进区总工会推进产改。武进区今年培育试点企业。全区职工踊跃参加。\n\n"
+            "武进区各级工会开展培训。\n\n常州精工机械有限公司被评为试点单位。")
+    doc = extract(text, upto="orgs")
+    m = next(m for m in mentions(doc, "Enterprise") if m.surface.startswith("常州精工"))
+    assert m.attrs["region"] == "武进区"
+    doc = extract("常州市推进产改。常州市今年培育试点企业。\n\n常州精工机械有限公司被评为试点单位。", upto="orgs")
+    m = next(m for m in mentions(doc, "Enterprise") if m.surface.startswith("常州精工"))
+    assert m.attrs["region"] == "常州市"
+
+
+def test_short_federation_names_stand_for_the_context_union() -> None:
+    o = _orgs("建湖县推进改革。县总成立集体协商工作领导小组。县总人口增加，该市总体规划出台。")
+    assert o["县总"] == ("Union", "建湖县总工会")
+    assert len([k for k in o if k.endswith("总")]) == 1

@@ -276,3 +276,16 @@ def test_a_recipient_subject_does_not_carry_over_to_the_next_sentence():
     doc = make_doc(text, [("奉化区总工会", "Union"), ("宁波港口有限公司", "Enterprise")])
     got = extract_outcomes(doc)
     assert [(o.value, o.actor.normalised) for o in got] == [(2600, "奉化区总工会")]
+
+
+def test_a_designation_count_is_no_outcome_and_planned_floors_are_not_results():
+    text = "绵阳市被确定为全国2个全面试点城市之一。绵阳市将组织培训5000人次以上。绵阳市每年表彰奖励百名以上技术能手。"
+    doc = make_doc(text, [("绵阳市", "Region", None, None, k) for k in range(3)])
+    assert outs(doc) == [(100, "名", "以上")]
+
+
+def test_figures_of_an_unrelated_news_brief_on_the_page_are_dropped():
+    text = ("某市总工会开展职工培训\n\n某市总工会今年培训职工300人次。\n\n"
+            "某化工厂装置大修结束\n\n此次大修项目291项，20家参检单位同心协力。")
+    doc = make_doc(text, [("某市总工会", "Union", None, None, 1)])
+    assert outs(doc) == [(300, "人次", "")]

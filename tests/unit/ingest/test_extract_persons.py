@@ -107,3 +107,8 @@ def test_tagger_glued_title_character_is_cut() -> None:
     _, p = _persons("淮安市召开推进会，李森副市长出席。")
     assert "李森" in p and "李森副" not in p
     assert [t for _, t in p["李森"].attrs["org_mentions"]] == ["副市长"]
+
+
+def test_compound_title_after_the_name() -> None:
+    _, p = _persons("芜湖市总工会召开会议。市总工会王建国常务副主席主持。")
+    assert [(o.normalised, t) for o, t in p["王建国"].attrs["org_mentions"]] == [("芜湖市总工会", "常务副主席")]

@@ -139,3 +139,10 @@ def test_listed_names_share_an_event_head() -> None:
 def test_modal_verb_stops_an_unquoted_name() -> None:
     p = _progs("各成员单位要对照三年行动计划，细化任务。")
     assert not any("对照" in n or "成员单位" in n for n in p)
+
+
+def test_split_title_with_a_longer_short_form_and_back_reference() -> None:
+    doc = extract("市委办公厅印发的关于深化产业工人队伍建设改革的《实施意见》，《实施意见》明确了12项重点任务。",
+                  upto="programmes")
+    ms = [m for m in mentions(doc, "Programme") if m.normalised.startswith("《")]
+    assert {m.normalised for m in ms} == {"《关于深化产业工人队伍建设改革的实施意见》"} and len(ms) == 2

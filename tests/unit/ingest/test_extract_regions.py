@@ -88,3 +88,8 @@ def test_province_scope_follows_the_province_the_passage_names() -> None:
     assert ctx and ctx[-1].normalised == "福建省"
     doc = extract("江苏省推进产改。全省各级工会积极参与。", upto="regions")
     assert [m.normalised for m in mentions(doc, "Region") if m.surface == "全省"] == ["江苏省"]
+
+
+def test_newspaper_masthead_is_not_the_region() -> None:
+    doc = extract("温州日报讯 近日，瑞安市总工会开展培训。", upto="regions")
+    assert "温州" not in {m.surface for m in mentions(doc, "Region")}

@@ -415,3 +415,119 @@ def test_a_union_setting_up_stations_inside_other_bodies_partners_with_them():
     doc = make_doc(text, [("江山市总工会", "Union"), ("市人民法院", "Agency", "江山市人民法院"),
                           ("市仲裁院", "Agency", "江山市仲裁院"), ("园区", "Region")])
     assert pairs(doc, "PARTNERS_WITH") == [("江山市总工会", "江山市人民法院"), ("江山市总工会", "江山市仲裁院")]
+
+
+# ---- reform designation, leadership and policy language (relations_reform) -----------------
+
+def test_a_deictic_region_seizing_the_pilot_is_the_pilot():
+    text = "绵阳市总结经验。我市要抓住产改试点这一契机，全面推进。全县产改试点企业分为三类。"
+    doc = make_doc(text, [("绵阳市", "Region"), ("我市", "Region", "绵阳市", {"contextual": True}),
+                          ("全县", "Region", "某县", {"contextual": True})])
+    got = rels(doc, "PILOTS")
+    assert [(h, t) for _, h, t, _ in got] == [("绵阳市", "产业工人队伍建设改革")]
+
+
+def test_a_region_pilot_needs_the_reform_in_the_sentence_and_the_region_as_subject():
+    doc = make_doc("我市要抓住试点这一契机。", [("我市", "Region", "绵阳市", {"contextual": True})])
+    assert rels(doc, "PILOTS") == []
+    doc = make_doc("我省产改试点工作取得成效。", [("我省", "Region", "四川省", {"contextual": True})])
+    assert pairs(doc, "PILOTS") == [("四川省", "产业工人队伍建设改革")]
+
+
+def test_leaders_instructing_on_the_reform_make_their_body_run_it():
+    text = ("德阳市委主要领导就做好产改工作作出批示。省委主要领导作出批示予以肯定。"
+            "四川省委王平书记对我市产改试点工作作出了批示。")
+    doc = make_doc(text, [("德阳市委", "Agency"), ("省委", "Agency", "四川省委"), ("四川省委", "Agency"),
+                          ("王平", "Person")])
+    assert pairs(doc, "RUNS") == [("四川省委", "产业工人队伍建设改革"), ("德阳市委", "产业工人队伍建设改革")]
+
+
+def test_a_body_taking_the_decision_on_the_reform_runs_it():
+    doc = make_doc("产业工人队伍建设改革是党中央作出的重大决策部署。",
+                   [("产业工人队伍建设改革", "Programme", None, {"reform": True}), ("党中央", "Agency", "中共中央")])
+    assert pairs(doc, "RUNS") == [("中共中央", "产业工人队伍建设改革")]
+
+
+def test_our_province_reform_work_is_run_by_the_province_but_not_a_quoted_slogan():
+    text = "推动我省产改工作走在全国前列。代表们围绕“构建四川产改工作新格局”发言。"
+    doc = make_doc(text, [("我省", "Region", "四川省", {"contextual": True}), ("四川", "Region", "四川省")])
+    assert pairs(doc, "RUNS") == [("四川省", "产业工人队伍建设改革")]
+
+
+def test_reform_offices_joint_meetings_and_bracketed_bodies_with_duties_run_the_reform():
+    text = "市产改工作联席会议要统筹推进各项任务。市产改办（市总工会）要对改革任务细化分解。市产改办主任出席。"
+    doc = make_doc(text, [("市产改工作联席会议", "Agency"), ("市产改办", "Agency"), ("市总工会", "Union"),
+                          ("市产改办", "Agency", None, None, 1)])
+    assert pairs(doc, "RUNS") == sorted([("市总工会", "产业工人队伍建设改革"), ("市产改办", "产业工人队伍建设改革"),
+                                         ("市产改工作联席会议", "产业工人队伍建设改革")])
+
+
+def test_policies_followed_are_issued_by_the_issuers_named_before_guanyu():
+    from reformkg.ingest import lexicons as lx
+    from reformkg.ingest.document import Span
+    text = "会议要求，要贯彻中央和省关于产业工人队伍建设改革的《实施意见》。"
+    doc = make_doc(text, [("《实施意见》", "Programme", None, {"kind": "policy"})])
+    province = lx.gazetteer().by_name["四川省"][0]
+    doc.layers["region_context"] = [Span(0, 0, "context", -1, "test", {"province": province})]
+    got = pairs(doc, "ISSUED")
+    assert got == [("中共中央", "《实施意见》"), ("四川省", "《实施意见》")]
+    # the derived issuers are mentions of the document (the resolver turns them into entities)
+    assert any(m.normalised == "中共中央" and m.surface == "中央" for m in doc.mentions)
+    doc = make_doc("贯彻落实中共中央、国务院《关于深化改革的意见》。",
+                   [("中共中央", "Agency"), ("国务院", "Agency"), ("《关于深化改革的意见》", "Programme", None, {"kind": "policy"})])
+    assert pairs(doc, "ISSUED") == [("中共中央", "《关于深化改革的意见》"), ("国务院", "《关于深化改革的意见》")]
+    doc = make_doc("贯彻落实省总工会学习会精神和关于培训的《通知》。",
+                   [("省总工会", "Union"), ("《通知》", "Programme", None, {"kind": "policy"})])
+    assert pairs(doc, "ISSUED") == []
+
+
+def test_the_body_put_in_charge_of_a_programme_runs_it():
+    text = "将产改工作列入《年度目标考核》，县产改办负责考核，各镇占3分。"
+    doc = make_doc(text, [("《年度目标考核》", "Programme", None, {"kind": "policy"}), ("县产改办", "Agency")])
+    assert ("县产改办", "《年度目标考核》") in pairs(doc, "RUNS")
+
+
+def test_examples_after_several_pilot_units_and_loosely_enumerated_pilots():
+    text = "全省多家产改试点单位交流经验：甲科技有限公司、乙电力有限公司。丙园、某某区等8家市级试点单位。"
+    doc = make_doc(text, [("甲科技有限公司", "Enterprise"), ("乙电力有限公司", "Enterprise"), ("丙园", "Region")])
+    got = {h: p.get("level") for _, h, _, p in rels(doc, "PILOTS")}
+    assert got == {"甲科技有限公司": None, "乙电力有限公司": None, "丙园": "municipal"}
+
+
+def test_designations_without_a_unit_noun_after_shidian():
+    text = "宜宾市被确定为全国产业工人队伍建设改革试点，泸州市被列为全省产改试点。这是试点单位的经验。"
+    doc = make_doc(text, [("宜宾市", "Region"), ("泸州市", "Region")])
+    got = {h: p.get("level") for _, h, _, p in rels(doc, "PILOTS")}
+    assert got == {"宜宾市": "national", "泸州市": "provincial"}
+
+
+def test_reform_work_phrases_are_read_like_mentions_of_the_reform():
+    text = "市委常委会专题研究产改工作。该县产改办就职工解困工作多次召开专题会议。出席的有产改工作领导小组成员。"
+    doc = make_doc(text, [("市委常委会", "Agency", "乐山市委常委会"), ("该县", "Region", "沐川县", {"contextual": True}),
+                          ("产改办", "Agency", "沐川县产改办"), ("产改工作领导小组", "Agency", "乐山市产改工作领导小组")])
+    assert pairs(doc, "RUNS") == [("乐山市委常委会", "产业工人队伍建设改革"), ("沐川县产改办", "产业工人队伍建设改革")]
+    # the anchor added for 产改工作 is a mention of the reform; none inside the group's name
+    anchors = [m for m in doc.mentions if (m.attrs or {}).get("anchor")]
+    assert [doc.text[m.span.start:m.span.end + 2] for m in anchors] == ["产改工作"]
+
+
+def test_a_region_carrying_out_the_reform_pilot_pilots_and_runs_it():
+    doc = make_doc("京山区在产改试点中，探索了新办法。", [("京山区", "Region")])
+    assert pairs(doc, "PILOTS") == [("京山区", "产业工人队伍建设改革")]
+    assert pairs(doc, "RUNS") == [("京山区", "产业工人队伍建设改革")]
+
+
+def test_the_bodies_whose_decision_on_the_reform_is_followed_run_it():
+    text = "全市认真贯彻落实中央和省委关于产业工人队伍建设改革的决策部署。"
+    doc = make_doc(text, [("省委", "Agency", "四川省委"),
+                          ("产业工人队伍建设改革", "Programme", None, {"reform": True})])
+    assert pairs(doc, "RUNS") == [("中共中央", "产业工人队伍建设改革"), ("四川省委", "产业工人队伍建设改革")]
+
+
+def test_pilot_level_from_the_designating_body_and_a_leader_deploying_the_reform():
+    doc = make_doc("株洲钢铁有限公司被湖南省总工会确定为产改试点单位。",
+                   [("株洲钢铁有限公司", "Enterprise"), ("湖南省总工会", "Union")])
+    assert [(h, p.get("level")) for _, h, _, p in rels(doc, "PILOTS")] == [("株洲钢铁有限公司", "provincial")]
+    doc = make_doc("会上，王刚副市长对产改工作作出部署。", [("王刚", "Person"), ("副市长", "Agency", "株洲市人民政府")])
+    find(doc, "王刚").attrs["org_mentions"] = [(find(doc, "副市长"), "副市长")]
+    assert pairs(doc, "RUNS") == [("株洲市人民政府", "产业工人队伍建设改革")]

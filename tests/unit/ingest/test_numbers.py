@@ -109,3 +109,10 @@ def test_a_reached_rate_with_yishang_is_kept_a_threshold_is_not():
     assert one("职工入会率保持在90%以上，") == (90, "%", "以上")
     assert find_quantities("对占比60%以上的企业给予奖励") == []
     assert find_quantities("职工300人以上的企业") == []
+
+
+def test_a_count_with_yishang_after_a_result_verb_is_a_result_not_a_threshold():
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities("每年表彰百名以上工匠，培育技能骨干200名以上。")]
+    assert got == [(100, "名", "以上"), (200, "名", "以上")]
+    assert find_quantities("300人以上的企业") == []
+    assert find_quantities("规模在300人以上，共有企业") == []

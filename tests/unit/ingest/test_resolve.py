@@ -138,3 +138,11 @@ def test_names_keep_the_source_comma() -> None:
     res = _resolve("举办“春风送岗位,就业暖人心”专场招聘会。")
     names = {e.name for e in res.entities if e.label == "Programme"}
     assert "“春风送岗位,就业暖人心”专场招聘会" in names
+
+
+def test_county_bodies_take_the_region_chain_the_document_writes() -> None:
+    res = _resolve("佛山市顺德区推进产改。顺德区委常委、组织部部长黄俊表示，要持续推进。")
+    names = {e.name for e in res.entities if e.label == "Agency"}
+    assert "佛山市顺德区委组织部" in names and "顺德区委组织部" not in names
+    res = _resolve("顺德区推进产改。顺德区委常委、组织部部长黄俊表示，要持续推进。")
+    assert "顺德区委组织部" in {e.name for e in res.entities if e.label == "Agency"}
