@@ -1,7 +1,8 @@
 """Number and unit parsing for outcomes: finds quantities such as 1000余万元, 5.6万名, 近百人,
 244.9%, 十家 in Chinese text and normalises them to base units (10000000 元 qualifier 余).
 
-Only the syntax of a quantity is decided here (what is a number with a counting unit, and what
+A count with 以上 is a threshold (300人以上的企业) unless a result verb governs it (表彰百名以上工匠,
+qualifier 以上). Only the syntax of a quantity is decided here (what is a number with a counting unit, and what
 is plainly not a count: ordinals, ranks, rates, ranges, thresholds, durations, codes). Whether a
 quantity is a reform outcome is decided by `outcomes.py`.
 """

@@ -6,7 +6,11 @@ Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers insid
 and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes;
 neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
 size (在岗职工143人), the input of a refinement (将24项细化为86项), the base of a share (22名代表中)
-or a count inside a policy's name (落实…10条措施). A reached rate keeps 以上 (签订率98%以上).
+or a count inside a policy's name (落实…10条措施), a designation (全国2个试点城市之一), a planned floor
+(将培训5000人次以上), or any figure of a news brief on the page that speaks of nothing the reform
+is about (a plant's overhaul, foreign investment: no worker, union, skill or reform word in the
+piece between two headlines). A reached rate keeps 以上 (签订率98%以上), so does a count after
+a result verb (表彰百名以上…).
 The actor credited is the agent of 由X颁发…, else the subject of the clause, else of an
 earlier/later clause of the sentence, else the subject of the nearest earlier sentence of the
 paragraph, else the section's actor (heading, author line or lead subject; see
@@ -33,7 +37,7 @@ _STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|
 _MEASURES_AFTER = re.compile(r"(?:措施|举措|意见|规定|政策|硬招|实招)")
 _ISSUE_BEFORE = re.compile(r"(?:出台|制定|推出|提出|印发|发布|形成|梳理|细化|明确|新增|共|了)$")
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
-_MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会")
+_MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会|专题研究|研究部署|批示|调研|视察|督查|调度")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")

@@ -21,6 +21,15 @@ ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan (with
 
 A plan or office named after the reform (出台“市级产改方案”, X产改办 as subject) also gives
 RUNS → 产业工人队伍建设改革; a Programme mention for it is derived when the text has none.
+RUNS also reaches later items of a run verb's object list (开展A、B、P等活动), objects after a long
+modifier (构建基于…的P), 以P打造…, 落实 untitled measures (…10条措施), and a leader's body for the
+reform (某某副市长对产改工作作出部署); 专题研究/部署 产改工作 runs the reform. A region's union
+system (某省各级工会) stands for the union the piece is about. PILOTS also from designations
+without a unit noun (被列为全省产改试点), with the level of the designating body (被省总工会确定为…)
+or clause (全省确定了A、B等10个试点县), and from 、-lists whose items are partly unrecognised.
+Designation, leadership and policy-following language about the reform itself (我市产改试点工作,
+…作出批示, 贯彻中央和省关于…的《意见》, 产改办（市总工会）要…, P，X负责考核) is read in
+relations_reform.py; 产改工作 phrases get reform mentions there first (add_reform_work_anchors).
 
 The actor of a verb is the subject of its clause (with coordinated actors), else the actor the
 context credits (DocContext.actor_for: the paragraph's subject, else the section's or article's
@@ -72,6 +81,7 @@ _YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
 _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
 _MODIFIER_AFTER_RE = re.compile(r"^的")
+_COMPOUND_AFTER_RE = re.compile(r"^(?:库|池|名录|名单|清单|榜单|档案|数据库)")
 # 某区产改新模式/产改企业/产改试点: the reform qualifying another noun names no runner
 # 市委常委会专题研究产改工作: a body studying or deploying the reform runs it
 _REFORM_STUDY_RE = re.compile(r"(?:专题研究|研究部署|专门研究|专题部署|安排部署|周密部署|统筹部署|谋划部署|部署|谋划|研究)(?:了)?$")
@@ -252,9 +262,26 @@ def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
     return None
 
 
+_UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层)?工会")
+
+
 def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
     """Subject group of the clause before pos (or the actor right before the verb), else the
-    context's credited actor when `fallback`."""
+    context's credited actor when `fallback`. A region's union system (某省各级工会…) stands for
+    the union the piece is about, when it is that region's union; else it names no actor."""
+    out = []
+    for a in _actors_for_raw(b, pos, exclude, fallback):
+        if a.label == "Region" and _UNION_SYSTEM_RE.match(b.doc.text, a.span.end):
+            topic = b.ctx.section_topic(a.span.start)
+            if topic is not None and topic.label == "Union" and b.ctx._same_region(topic, a):
+                a = topic
+            else:
+                continue
+        out.append(a)
+    return out
+
+
+def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
     ctx = b.ctx
     cs, ce = ctx.clause_bounds(pos)
     group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
@@ -306,7 +333,8 @@ def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
 _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
 _SUBUNIT_RE = re.compile(r"^(?:女工委|女职工委员会|经审会|经费审查委员会|办公室|工会委员会|团委|妇委会|党委|党支部|党总支)")
 _CORE_RE = re.compile(r"以(\S{2,4})同志为核心的(党中央)")
-_TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士)")
+_TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士|"
+                             r"(?:常务)?副?(?:书记|主席|省长|市长|县长|区长|部长|局长|厅长|主任|院长|校长|董事长|总经理|会长))")
 _QUOTED_GROUP_RE = re.compile(r"^“[^”]{2,20}”")
 _GROUP_TITLE_RE = re.compile(r"(?:副)?(?:团长|队长|组长|会长|主任|负责人|领队|召集人|站长|室长)")
 _NPC_BEFORE_RE = re.compile(r"(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
@@ -858,7 +886,10 @@ def _hosted_events(b: _Builder) -> None:
         role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
         if verb in ("召开", "举行"):
             role = "主办"
-        actors = _actors_for(b, vm.start(), exclude=events[0])
+        hcs, _ = ctx.clause_bounds(vm.start())
+        # 我们召开…会 in a speech: the speaker's body is not the topic a later sentence names
+        speaker = bool(re.search(r"我们|我(?=[\u4e00-\u9fff]{0,4}$)", text[hcs:vm.start()]))
+        actors = _actors_for(b, vm.start(), exclude=events[0], fallback=not speaker)
         if verb in ("召开", "举行"):
             actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
         for a in actors:
@@ -958,8 +989,8 @@ def _runs(b: _Builder) -> None:
                 b.add("RUNS", a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
             if names:
                 continue
-        if not reform and _MODIFIER_AFTER_RE.match(after):
-            continue  # 打造“…”的目标定位: the quoted name modifies another noun
+        if not reform and (_MODIFIER_AFTER_RE.match(after) or _COMPOUND_AFTER_RE.match(after)):
+            continue  # 打造“…”的目标定位 / 建立“…”项目库: the name modifies another noun
         if reform and _REFORM_AS_MODIFIER_RE.match(after):
             continue  # 探索的产改新模式 / 推进产改服务中心建设: the reform qualifies another noun
         if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":

@@ -35,6 +35,7 @@ _REGION_PILOT_RE = re.compile(
     rf"(?:抓住|抓好|抓牢|用好|把握|利用|借助|依托|推进|推动|深化|做好|落实|开展|扎实推进|全面推进|作为)?(?:好)?"
     rf"({_REFORM_WORD})?(?:全面|综合)?试点"
     r"(?!单位|企业|园区|城市|县|区|市|省份|学校|院校|基地|工会|项目|示范|名单)")
+_OPPORTUNITY_RE = re.compile(r"(?:这一|这个|的)?(?:契机|机遇|机会|工作)")
 # 多家/N家/一批 … 试点单位(企业) … ：A、B、C
 _MANY_PILOTS_RE = re.compile(r"(?:多家|一批|部分|(?:\d+|[一二两三四五六七八九十百]+)家)"
                              rf"{_NS}{{0,16}}?试点(?:单位|企业)")
@@ -130,8 +131,9 @@ def region_pilots(b) -> None:
             continue
         si = b.doc.sentence_of(r.span.start)
         ss, se = b.doc.sentences[si] if si >= 0 else (cs, ce)
-        if not m.group(1) and not re.search(_REFORM_WORD, text[ss:se]):
-            continue  # 我市要抓住试点这一契机 needs the reform in the sentence
+        if not m.group(1) and not re.search(_REFORM_WORD, text[ss:se]) \
+                and not (_OPPORTUNITY_RE.match(text, m.end()) and re.search(_REFORM_WORD, text)):
+            continue  # 我市要抓住试点这一契机: the reform in the sentence, or an opportunity in a text on it
         if text[r.span.end:m.start(1) if m.group(1) else m.end()].find("开展") >= 0 and not m.group(1):
             continue
         subj = ctx.subject_group(cs, ce)
@@ -176,8 +178,9 @@ def example_pilots(b) -> None:
                 break
             items.append(x)
             pos = x.span.end
+        level = R._level_of(m.group())
         for x in items:
-            if b.add("PILOTS", x, target, (m.start(), x.span.end)):
+            if b.add("PILOTS", x, target, (m.start(), x.span.end), level=level):
                 R._mark_pilot(x)
 
 

@@ -289,3 +289,8 @@ def test_figures_of_an_unrelated_news_brief_on_the_page_are_dropped():
             "某化工厂装置大修结束\n\n此次大修项目291项，20家参检单位同心协力。")
     doc = make_doc(text, [("某市总工会", "Union", None, None, 1)])
     assert outs(doc) == [(300, "人次", "")]
+
+
+def test_counts_of_studies_and_instructions_are_meeting_counts():
+    doc = make_doc("株洲市委常委会先后3次专题研究产改工作，全年培训职工1200人次。", [("株洲市委常委会", "Agency")])
+    assert outs(doc) == [(1200, "人次", "")]

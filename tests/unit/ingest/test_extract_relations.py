@@ -430,6 +430,10 @@ def test_a_deictic_region_seizing_the_pilot_is_the_pilot():
 def test_a_region_pilot_needs_the_reform_in_the_sentence_and_the_region_as_subject():
     doc = make_doc("我市要抓住试点这一契机。", [("我市", "Region", "绵阳市", {"contextual": True})])
     assert rels(doc, "PILOTS") == []
+    doc = make_doc("绵阳市推进产改。\n\n我市要抓住试点这一契机。我市要抓住试点企业的经验。",
+                   [("我市", "Region", "绵阳市", {"contextual": True}),
+                    ("我市", "Region", "绵阳市", {"contextual": True}, 1)])
+    assert pairs(doc, "PILOTS") == [("绵阳市", "产业工人队伍建设改革")]
     doc = make_doc("我省产改试点工作取得成效。", [("我省", "Region", "四川省", {"contextual": True})])
     assert pairs(doc, "PILOTS") == [("四川省", "产业工人队伍建设改革")]
 
@@ -488,10 +492,10 @@ def test_the_body_put_in_charge_of_a_programme_runs_it():
 
 
 def test_examples_after_several_pilot_units_and_loosely_enumerated_pilots():
-    text = "全省多家产改试点单位交流经验：甲科技有限公司、乙电力有限公司。丙园、某某区等8家市级试点单位。"
+    text = "全省多家省级产改试点单位交流经验：甲科技有限公司、乙电力有限公司。丙园、某某区等8家市级试点单位。"
     doc = make_doc(text, [("甲科技有限公司", "Enterprise"), ("乙电力有限公司", "Enterprise"), ("丙园", "Region")])
     got = {h: p.get("level") for _, h, _, p in rels(doc, "PILOTS")}
-    assert got == {"甲科技有限公司": None, "乙电力有限公司": None, "丙园": "municipal"}
+    assert got == {"甲科技有限公司": "provincial", "乙电力有限公司": "provincial", "丙园": "municipal"}
 
 
 def test_designations_without_a_unit_noun_after_shidian():
@@ -531,3 +535,48 @@ def test_pilot_level_from_the_designating_body_and_a_leader_deploying_the_reform
     doc = make_doc("会上，王刚副市长对产改工作作出部署。", [("王刚", "Person"), ("副市长", "Agency", "株洲市人民政府")])
     find(doc, "王刚").attrs["org_mentions"] = [(find(doc, "副市长"), "副市长")]
     assert pairs(doc, "RUNS") == [("株洲市人民政府", "产业工人队伍建设改革")]
+
+
+def test_run_verbs_reach_later_items_of_their_object_list_and_long_modified_objects():
+    text = ("泉州市总工会开展“夏季送清凉”、安全知识竞赛、“隐患随手拍”活动等各类活动。"
+            "泉州市总工会联合专业机构着手构建基于职工满意度、工会服务与职工需求匹配度的“幸福企业”评价体系。"
+            "泉州市总工会以“服务中心+基层工会”协作模式打造服务综合体，并建立“公益伙伴”项目库。"
+            "泉州市总工会落实助企发展10条措施，印发《工会工作规则》。")
+    ms = [("泉州市总工会", "Union", None, None, k) for k in range(4)]
+    ms += [("“夏季送清凉”", "Programme"), ("安全知识竞赛", "Programme"), ("“隐患随手拍”活动", "Programme"),
+           ("“幸福企业”评价体系", "Programme"), ("“服务中心+基层工会”协作模式", "Programme"),
+           ("“公益伙伴”项目", "Programme"), ("助企发展10条措施", "Programme", None, {"kind": "policy"}),
+           ("《工会工作规则》", "Programme", None, {"kind": "policy"})]
+    doc = make_doc(text, ms)
+    got = {t for h, t in pairs(doc, "RUNS")}
+    assert got == {"“夏季送清凉”", "安全知识竞赛", "“隐患随手拍”活动", "“幸福企业”评价体系",
+                   "“服务中心+基层工会”协作模式", "助企发展10条措施"}
+
+
+def test_a_regions_union_system_stands_for_the_union_the_piece_is_about():
+    text = "福州市总工会推进服务提质\n\n福州市总工会出台新举措。福州市各级工会还将深入实施“暖心驿站”工程。"
+    ms = [("福州市总工会", "Union"), ("福州市总工会", "Union", None, None, 1), ("福州市", "Region", None, None, 2),
+          ("“暖心驿站”工程", "Programme")]
+    doc = make_doc(text, ms)
+    assert doc.text[find(doc, "福州市", "Region").span.end:].startswith("各级工会")
+    assert pairs(doc, "RUNS") == [("福州市总工会", "“暖心驿站”工程")]
+    # without the union article around it, the region's union system names no runner
+    doc = make_doc("福州市各级工会还将深入实施“暖心驿站”工程。", [("福州市", "Region"), ("“暖心驿站”工程", "Programme")])
+    assert pairs(doc, "RUNS") == []
+
+
+def test_a_title_written_after_the_name_of_a_body_member():
+    text = "湖南省委李明书记对此作出批示。市总工会王华副主席出席。习近平总书记强调，要抓好落实。"
+    doc = make_doc(text, [("湖南省委", "Agency"), ("李明", "Person"), ("市总工会", "Union", "株洲市总工会"),
+                          ("王华", "Person"), ("习近平", "Person")])
+    got = sorted((h, t, p["title"]) for _, h, t, p in rels(doc, "HOLDS_POSITION"))
+    assert got == [("李明", "湖南省委", "书记"), ("王华", "株洲市总工会", "副主席")]
+
+
+def test_a_speakers_we_hosting_a_meeting_is_not_credited_to_a_body_named_later():
+    text = "# 在推进会上的讲话\n\n同志们：\n\n今天，我们召开全市产改工作推进会，部署今年任务。刚才，市产改办通报了工作情况。"
+    doc = make_doc(text, [("全市产改工作推进会", "Programme", None, {"kind": "meeting"}),
+                          ("市产改办", "Agency", "株洲市产改办")])
+    from reformkg.ingest.extract._context import DocContext
+    assert DocContext.build(doc).section_topic(text.index("召开")).normalised == "株洲市产改办"
+    assert rels(doc, "SPONSORS") == []
