@@ -254,6 +254,17 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[k] * 1000
 
 
+def _print_table(res: dict, with_mean: bool) -> None:
+    """Requests, errors and latency percentiles per endpoint (and the mean, if asked)."""
+    mean_head = f"{'mean ms':>9}" if with_mean else ""
+    print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{mean_head}")
+    for kind in MIX:
+        xs = res["lat"].get(kind, [])
+        mean = f"{(statistics.fmean(xs) * 1000 if xs else float('nan')):>9.1f}" if with_mean else ""
+        print(f"{kind:<14}{len(xs):>10}{res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}{_pct(xs, 95):>9.1f}"
+              f"{_pct(xs, 99):>9.1f}{mean}")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -346,38 +357,28 @@ def main() -> int:
         print(f"serving on {base} with {args.workers} workers; {args.clients} clients for {args.duration:.0f} s")
 
         ctx = mp.get_context("spawn")
+
+        def run(clients: int, duration: float, seed: int) -> dict:
+            """Drive the server from a process of its own; its results."""
+            q = ctx.Queue()
+            p = ctx.Process(target=_client_main, args=(base, ids, names, clients, duration, seed, q))
+            p.start()
+            out = q.get(timeout=duration + 120)
+            p.join()
+            return out
+
         if args.baseline > 0:  # one client, no queueing: the service time of each endpoint
-            q = ctx.Queue()
-            p = ctx.Process(target=_client_main, args=(base, ids, names, 1, args.baseline, args.seed + 2, q))
-            p.start()
-            base_res = q.get(timeout=args.baseline + 120)
-            p.join()
+            base_res = run(1, args.baseline, args.seed + 2)
             print(f"\nbaseline, 1 client for {args.baseline:.0f} s (service time without queueing):")
-            print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
-            for kind in MIX:
-                xs = base_res["lat"].get(kind, [])
-                print(f"{kind:<14}{len(xs):>10}{base_res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}"
-                      f"{_pct(xs, 95):>9.1f}{_pct(xs, 99):>9.1f}")
+            _print_table(base_res, with_mean=False)
         if args.warmup > 0:
-            q = ctx.Queue()
-            p = ctx.Process(target=_client_main, args=(base, ids, names, args.clients, args.warmup, args.seed + 1, q))
-            p.start()
-            q.get()
-            p.join()
-        q = ctx.Queue()
-        p = ctx.Process(target=_client_main, args=(base, ids, names, args.clients, args.duration, args.seed, q))
-        p.start()
-        res = q.get(timeout=args.duration + 120)
-        p.join()
+            run(args.clients, args.warmup, args.seed + 1)
+        res = run(args.clients, args.duration, args.seed)
 
         total = sum(len(v) for v in res["lat"].values())
         errors = sum(res["errors"].values())
         print(f"\nload, {args.clients} clients for {args.duration:.0f} s:")
-        print(f"{'endpoint':<14}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'mean ms':>9}")
-        for kind in MIX:
-            xs = res["lat"].get(kind, [])
-            print(f"{kind:<14}{len(xs):>10}{res['errors'].get(kind, 0):>8}{_pct(xs, 50):>9.1f}{_pct(xs, 95):>9.1f}"
-                  f"{_pct(xs, 99):>9.1f}{(statistics.fmean(xs) * 1000 if xs else float('nan')):>9.1f}")
+        _print_table(res, with_mean=True)
         allx = [x for v in res["lat"].values() for x in v]
         print(f"{'all':<14}{total:>10}{errors:>8}{_pct(allx, 50):>9.1f}{_pct(allx, 95):>9.1f}{_pct(allx, 99):>9.1f}")
         print(f"\nthroughput: {total / args.duration:.1f} requests/s over {args.duration:.0f} s "

@@ -51,10 +51,27 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _open_store(settings: Settings | None = None):
-    from .graph.store import open_store
+def _open_store(settings: Settings | None = None) -> Any:
+    """The configured store; an unreachable store is one `error:` line and exit status 1."""
+    from .graph.embedded import EmbeddedStoreError
+    from .graph.store import StoreError, open_store
 
-    return open_store(settings or get_settings())
+    try:
+        return open_store(settings or get_settings())
+    except (StoreError, EmbeddedStoreError) as exc:
+        _err(f"error: cannot open the store: {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _ensure_embedded(data_dir: Path) -> Path:
+    """Start or reuse the embedded server; a failure is one `error:` line and exit status 1."""
+    from .graph import embedded
+
+    try:
+        return embedded.ensure_running(data_dir)
+    except (embedded.EmbeddedStoreError, OSError) as exc:
+        _err(f"error: cannot start the embedded store in {data_dir}: {exc}")
+        raise typer.Exit(1) from exc
 
 
 def _file_error(path: Path | str, exc: BaseException) -> str:
@@ -68,7 +85,7 @@ def _file_error(path: Path | str, exc: BaseException) -> str:
     return f"error: {path}: {type(exc).__name__}: {exc}"
 
 
-def _progress(items: list[Path], desc: str):
+def _progress(items: list[Path], desc: str) -> Any:
     from tqdm import tqdm
 
     return tqdm(items, desc=desc, unit="doc", file=sys.stderr, disable=not items or not sys.stderr.isatty() and
@@ -163,7 +180,12 @@ def extract(
                 errors += 1
                 bar.write(_file_error(path, exc), file=sys.stderr)
 
-    n = write_jsonl(results(), jsonl)
+    try:
+        jsonl.parent.mkdir(parents=True, exist_ok=True)
+        n = write_jsonl(results(), jsonl)
+    except OSError as exc:
+        _err(f"error: {jsonl}: cannot write ({exc.strerror or exc})")
+        raise typer.Exit(1) from exc
     typer.echo(f"wrote {n} record(s) to {jsonl} in {time.perf_counter() - t0:.1f}s, {errors} error(s)")
     if errors:
         raise typer.Exit(1)
@@ -288,9 +310,7 @@ def serve(
     settings = get_settings()
     # start the embedded server once here, so that workers only connect to it
     if settings.embedded:
-        from .graph import embedded
-
-        embedded.ensure_running(settings.data_dir)
+        _ensure_embedded(settings.data_dir)
     uvicorn.run("reformkg.api.main:create_app", factory=True, host=host or settings.host, port=port or settings.port,
                 workers=workers or settings.workers, reload=reload, log_level=settings.log_level.lower())
 
@@ -313,9 +333,7 @@ def store_stop() -> None:
 @store_app.command("start")
 def store_start() -> None:
     """Start (or reuse) the embedded FalkorDB server of the data dir."""
-    from .graph import embedded
-
-    sock = embedded.ensure_running(get_settings().data_dir)
+    sock = _ensure_embedded(get_settings().data_dir)
     typer.echo(f"embedded store running on {sock}")
 
 
@@ -371,26 +389,34 @@ def export(
     """Export the whole graph."""
     store = _open_store()
     try:
-        if fmt == "neo4j-csv":
-            from .graph.bulk import export_neo4j_csv
-
-            report = export_neo4j_csv(store, out, database=get_settings().neo4j_database)
-            typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
-                       f"relationships to {report['out_dir']} ({len(report['files'])} files)")
-            typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
-            return
-        from .graph.export import FORMATS, export_bytes
-
-        if fmt not in FORMATS:
-            _err(f"error: unknown format {fmt!r}; use {' | '.join([*FORMATS, 'neo4j-csv'])}")
-            raise typer.Exit(2)
-        sub = _whole_graph(store, cap)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(export_bytes(sub, fmt))
-        typer.echo(f"wrote {len(sub['nodes'])} nodes, {len(sub['edges'])} relationships to {out}"
-                   + (" (truncated)" if sub["truncated"] else ""))
+        _export(store, out, fmt, cap)
+    except OSError as exc:
+        _err(f"error: {exc.filename or out}: cannot write ({exc.strerror or exc})")
+        raise typer.Exit(1) from exc
     finally:
         store.close()
+
+
+def _export(store: Any, out: Path, fmt: str, cap: int) -> None:
+    """Write the whole graph as `fmt` (a file, or a folder for neo4j-csv)."""
+    if fmt == "neo4j-csv":
+        from .graph.bulk import export_neo4j_csv
+
+        report = export_neo4j_csv(store, out, database=get_settings().neo4j_database)
+        typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
+                   f"relationships to {report['out_dir']} ({len(report['files'])} files)")
+        typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
+        return
+    from .graph.export import FORMATS, export_bytes
+
+    if fmt not in FORMATS:
+        _err(f"error: unknown format {fmt!r}; use {' | '.join([*FORMATS, 'neo4j-csv'])}")
+        raise typer.Exit(2)
+    sub = _whole_graph(store, cap)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(export_bytes(sub, fmt))
+    typer.echo(f"wrote {len(sub['nodes'])} nodes, {len(sub['edges'])} relationships to {out}"
+               + (" (truncated)" if sub["truncated"] else ""))
 
 
 # `reformkg migrate --to URI` lives in cli_bulk.py (store-to-store copy with verified counts)

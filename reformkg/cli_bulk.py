@@ -71,11 +71,13 @@ def migrate_command(
 ) -> None:
     """Copy the whole graph into another store (e.g. embedded → Neo4j), batched, and verify counts."""
     from reformkg.graph.bulk import MigrationError
+    from reformkg.graph.embedded import EmbeddedStoreError
+    from reformkg.graph.records import StoreError
 
     try:
         report = run_migrate(get_settings(), to, source=source, user=user, password=password, database=database,
                              graph=graph, batch_size=batch_size, clear=clear, merge=merge, progress=not quiet)
-    except (MigrationError, ValueError) as exc:
+    except (MigrationError, ValueError, StoreError, EmbeddedStoreError) as exc:
         typer.echo(f"migrate: {exc}", err=True)
         raise typer.Exit(1) from exc
     if as_json:

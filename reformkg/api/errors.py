@@ -26,7 +26,7 @@ class ApiError(Exception):
 
     status = 400
 
-    def __init__(self, message: str, status: int | None = None, details: list[Any] | None = None):
+    def __init__(self, message: str, status: int | None = None, details: list[Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         if status is not None:

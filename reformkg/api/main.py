@@ -35,13 +35,14 @@ class UploadLimit:
 
     def __init__(self, app: ASGIApp, max_bytes: int, slack: int = 64 * 1024) -> None:
         self.app = app
+        self.limit = max_bytes  # what the client is told
         self.max_bytes = max_bytes + slack  # multipart framing around the files
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].startswith("/api/documents"):
             for name, value in scope.get("headers", ()):
                 if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                    resp = errors.error_response(413, f"upload larger than {self.max_bytes} bytes")
+                    resp = errors.error_response(413, f"upload larger than {self.limit} bytes")
                     await resp(scope, receive, send)
                     return
         await self.app(scope, receive, send)
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, store: "GraphStore | None" = No
     app.state.settings = settings
     app.state.ontology = onto
     app.state.store = store
+    app.state.analytics_cache = analytics.TTLCache()
     errors.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,

@@ -135,6 +135,7 @@ class SubgraphNode(_Model):
     id: str
     name: str | None = None
     labels: list[str]
+    aliases: list[str] = Field(default_factory=list, description="other names (evidence highlighting)")
     props: dict[str, Any] = Field(default_factory=dict)
     depth: int | None = None
 

@@ -40,7 +40,7 @@ def curation_label(ontology: Ontology) -> str:
 class CurationError(ValueError):
     """A curation request that cannot be carried out (unknown id, label mismatch, bad alias)."""
 
-    def __init__(self, message: str, status: int = 422):
+    def __init__(self, message: str, status: int = 422) -> None:
         super().__init__(message)
         self.status = status
 
@@ -73,12 +73,16 @@ class Curation:
 
     def __post_init__(self) -> None:
         self._merge: dict[str, tuple[str, str]] = {}
+        self._merged_at: dict[str, str] = {}
         self._split: dict[str, set[str]] = {}
+        self._split_at: dict[tuple[str, str], str] = {}
         for d in self.decisions:
             if d.kind == "merge":
                 self._merge[d.source_id] = (d.entity_id, d.name)
+                self._merged_at[d.source_id] = d.created
             elif d.kind == "split":
                 self._split.setdefault(d.entity_id, set()).add(d.alias)
+                self._split_at[(d.entity_id, d.alias)] = d.created
 
     def __bool__(self) -> bool:
         return bool(self.decisions)
@@ -106,6 +110,11 @@ class Curation:
             eid = out[0]
         return out
 
+    def _split_after_merge(self, source_id: str, target_id: str, name: str) -> bool:
+        """True when `name` was split off `target_id` at or after `source_id` was merged into it."""
+        split_at = self._split_at.get((target_id, name))
+        return split_at is not None and split_at >= self._merged_at.get(source_id, "")
+
     def apply(self, result: DocumentResult) -> DocumentResult:
         if not self.decisions:
             return result
@@ -120,13 +129,16 @@ class Curation:
                 else:
                     e.aliases = [a for a in e.aliases if a not in split]
             target = self.merged_into(e.id)
+            if target is not None and self._split_after_merge(e.id, target[0], e.name):
+                target = None  # the name was split off the merge target later: it stays apart
             if target is not None:
                 tid, tname = target
                 names = [e.name, *e.aliases]
                 e.id = tid
                 if tname:
                     e.name = tname
-                e.aliases = [a for a in dict.fromkeys(names) if a and a != e.name]
+                split_off = self._split.get(tid, set())
+                e.aliases = [a for a in dict.fromkeys(names) if a and a != e.name and a not in split_off]
             if e.id != old:
                 remap[old] = e.id
         result.entities = _dedupe_entities(result.entities)

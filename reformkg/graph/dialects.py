@@ -9,7 +9,7 @@
 | read-only user Cypher | the read-only query command, which the server enforces | read transaction plus an `EXPLAIN` whose summary `query_type` must be `r` (the driver documents access mode as a routing hint, not access control); a reader role in production |
 | timeout | per-query timeout argument | transaction timeout |
 | index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
-| full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters) |
+| full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters); `ensure_schema` ends with `db.awaitIndexes` |
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
 
@@ -98,6 +98,9 @@ class Dialect(ABC):
     def _edge_type(self, e: Any) -> str: ...
     @abstractmethod
     def _edge_ends(self, e: Any) -> tuple[Any, Any]: ...
+    def _edge_end_nodes(self, e: Any) -> list[Any]:
+        """Endpoint node objects an edge carries with their properties (none by default)."""
+        return []
     @abstractmethod
     def _path_parts(self, p: Any) -> tuple[list[Any], list[Any]]: ...
     @abstractmethod
@@ -124,6 +127,9 @@ class Dialect(ABC):
     def create_fulltext_index(self, label: str, prop: str) -> None: ...
     @abstractmethod
     def create_rel_index(self, rel_type: str, prop: str) -> None: ...
+
+    def await_indexes(self) -> None:
+        """Block until the indexes just created are usable (no-op where the engine needs none)."""
 
     @abstractmethod
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
@@ -155,6 +161,8 @@ class Dialect(ABC):
                     known[self._node_key(v)] = sid
             elif self._is_edge(v):
                 wanted.update(self._edge_ends(v))
+                for n in self._edge_end_nodes(v):
+                    scan(n)
             elif self._is_path(v):
                 ns, es = self._path_parts(v)
                 for x in (*ns, *es):
@@ -301,7 +309,8 @@ class FalkorDialect(Dialect):
         return QueryResult(columns=columns, rows=self.convert_rows(rows), truncated=truncated)
 
     # operations
-    def run_read(self, query, params=None, timeout_ms=None, row_cap=None, user=False) -> QueryResult:
+    def run_read(self, query: str, params: dict | None = None, timeout_ms: int | None = None,
+                 row_cap: int | None = None, user: bool = False) -> QueryResult:
         timeout = int(timeout_ms) if timeout_ms else None
         try:
             try:
@@ -316,7 +325,7 @@ class FalkorDialect(Dialect):
             raise self._map_error(exc) from exc
         return self._to_result(res, row_cap)
 
-    def run_write(self, query, params=None) -> tuple[QueryResult, WriteSummary]:
+    def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         try:
             res = self._graph.query(query, params or {})
         except Exception as exc:  # noqa: BLE001
@@ -396,6 +405,9 @@ class Neo4jDialect(Dialect):
         self.uri = uri
         self.database = database or None
         self._driver = driver or neo4j.GraphDatabase.driver(uri, auth=(user, password) if user else None)
+        # one bookmark manager for all sessions: on a cluster or Aura a read (e.g. the version
+        # check or identity lookup before a document write) sees every earlier write
+        self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
 
     # conversion hooks
     def _is_node(self, v: Any) -> bool:
@@ -426,32 +438,9 @@ class Neo4jDialect(Dialect):
         # endpoint Node objects carry properties when the result hydrated them
         return s_key, t_key
 
-    def convert_rows(self, rows: list[list[Any]]) -> list[list[Any]]:
-        # endpoint nodes hydrated inside relationships already carry their `id` property:
-        # pass them along as an extra column so the shared algorithm registers them
-        extended = [list(r) + [self._endpoints(r)] for r in rows]
-        return [row[:-1] for row in super().convert_rows(extended)]
-
-    def _endpoints(self, row: list[Any]) -> list[Any]:
-        out: list[Any] = []
-
-        def walk(v: Any) -> None:
-            if self._is_edge(v):
-                for n in (v.start_node, v.end_node):
-                    if n is not None and "id" in n:
-                        out.append(n)
-            elif self._is_path(v):
-                out.extend(v.nodes)
-            elif isinstance(v, Mapping):
-                for x in v.values():
-                    walk(x)
-            elif isinstance(v, (list, tuple)):
-                for x in v:
-                    walk(x)
-
-        for v in row:
-            walk(v)
-        return out
+    def _edge_end_nodes(self, e: Any) -> list[Any]:
+        # endpoint nodes hydrated inside relationships already carry their `id` property
+        return [n for n in (e.start_node, e.end_node) if n is not None and "id" in n]
 
     def _path_parts(self, p: Any) -> tuple[list[Any], list[Any]]:
         return list(p.nodes), list(p.relationships)
@@ -465,9 +454,9 @@ class Neo4jDialect(Dialect):
             return s.execute_read(work)
 
     # plumbing
-    def _session(self, read: bool):
+    def _session(self, read: bool) -> Any:
         mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
-        return self._driver.session(database=self.database, default_access_mode=mode)
+        return self._driver.session(database=self.database, default_access_mode=mode, bookmark_manager=self._bookmarks)
 
     def _map_error(self, exc: Exception) -> Exception:
         ex = self._neo4j.exceptions
@@ -497,7 +486,8 @@ class Neo4jDialect(Dialect):
             properties_set=counters.properties_set,
         )
 
-    def _read_work(self, query: str, params: dict, row_cap: int | None, check_read_only: bool):
+    def _read_work(self, query: str, params: dict, row_cap: int | None,
+                   check_read_only: bool) -> Callable[[Any], tuple[list[str], list[list[Any]], bool]]:
         def work(tx):
             if check_read_only:
                 summary = tx.run("EXPLAIN " + query, params).consume()
@@ -516,7 +506,8 @@ class Neo4jDialect(Dialect):
 
         return work
 
-    def run_read(self, query, params=None, timeout_ms=None, row_cap=None, user=False) -> QueryResult:
+    def run_read(self, query: str, params: dict | None = None, timeout_ms: int | None = None,
+                 row_cap: int | None = None, user: bool = False) -> QueryResult:
         work = self._read_work(query, params or {}, row_cap, check_read_only=user)
         if timeout_ms:
             work = self._neo4j.unit_of_work(timeout=timeout_ms / 1000.0)(work)
@@ -527,7 +518,7 @@ class Neo4jDialect(Dialect):
             raise self._map_error(exc) from exc
         return QueryResult(columns=columns, rows=self.convert_rows(rows), truncated=truncated)
 
-    def run_write(self, query, params=None) -> tuple[QueryResult, WriteSummary]:
+    def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         def work(tx):
             res = tx.run(query, params or {})
             columns = list(res.keys())
@@ -586,6 +577,10 @@ class Neo4jDialect(Dialect):
     def create_rel_index(self, rel_type: str, prop: str) -> None:
         self._schema(f"CREATE INDEX {self.index_name('relidx', rel_type, prop)} IF NOT EXISTS "
                      f"FOR ()-[r:{rel_type}]-() ON (r.{prop})")
+
+    def await_indexes(self) -> None:
+        # index population is asynchronous: a full-text query on a populating index fails
+        self._schema("CALL db.awaitIndexes(300)")
 
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "

@@ -88,6 +88,7 @@ def summary_node(node: Any, ontology: Ontology, depth: int | None = None) -> dic
         "id": node_id(node),
         "name": props.get("name") or props.get("title"),
         "labels": primary_labels(node_labels(node), ontology),
+        "aliases": list(props.get("aliases") or []),
         "props": public_props(props),
     }
     if depth is not None:
@@ -297,7 +298,8 @@ class Reader:
                 "evidence_count": int(count if count is not None else n_ev or 0)}
         bprops = {k: v for k, v in (bprops or {}).items() if v is not None}
         other = {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
-                 "labels": primary_labels(blabels, self.ontology), "props": public_props(bprops)}
+                 "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
+                 "props": public_props(bprops)}
         return edge, other
 
     def _groups(self, ids: Iterable[str]) -> dict[str, list[str]]:
@@ -690,23 +692,24 @@ class Reader:
                            cap: int = 200_000) -> tuple[list[tuple[str, str, str, str]], bool]:
         """(edges as (id, type, src, tgt), truncated): id columns only, so large graphs stay cheap."""
         cap = _int(cap, 1, 10_000_000)
+        rows = self._filtered_edges(rel_types, labels, "r.id, type(r), a.id, b.id", cap)
+        return [tuple(r) for r in rows[:cap]], len(rows) > cap  # type: ignore[misc]
+
+    def _filtered_edges(self, rel_types: list[str] | None, labels: list[str] | None, columns: str,
+                        cap: int) -> list[list[Any]]:
+        """Rows `columns` of (a)-[r]->(b) of these types with both ends carrying one of `labels`
+        (at most cap + 1, so that the caller can tell it was cut)."""
         types = self.types_text(rel_types or self.default_types())
         label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
         where = (" WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)"
                  if label_filter else "")
-        rows = self._rows(f"MATCH (a)-[r:{types}]->(b){where} RETURN r.id, type(r), a.id, b.id LIMIT {cap + 1}",
+        return self._rows(f"MATCH (a)-[r:{types}]->(b){where} RETURN {columns} LIMIT {cap + 1}",
                           {"labels": label_filter or []})
-        return [tuple(r) for r in rows[:cap]], len(rows) > cap  # type: ignore[misc]
 
     def subgraph_for_export(self, rel_types: list[str] | None = None, labels: list[str] | None = None,
                             cap: int = 50_000) -> dict[str, Any]:
         cap = _int(cap, 1, 1_000_000)
-        types = self.types_text(rel_types or self.default_types())
-        label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
-        where = (" WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)"
-                 if label_filter else "")
-        rows = self._rows(f"MATCH (a)-[r:{types}]->(b){where} RETURN a, r, b LIMIT {cap + 1}",
-                          {"labels": label_filter or []})
+        rows = self._filtered_edges(rel_types, labels, "a, r, b", cap)
         nodes: dict[str, dict[str, Any]] = {}
         edges = []
         for a, r, b in rows[:cap]:

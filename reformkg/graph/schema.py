@@ -51,5 +51,6 @@ def ensure_schema(dialect: "Dialect", ontology: Ontology) -> dict[str, int]:
         dialect.create_fulltext_index(label, prop)
     for rel_type, prop in items["rel"]:
         dialect.create_rel_index(rel_type, prop)
+    dialect.await_indexes()
     log.debug("schema ensured on %s: %s", dialect.name, {k: len(v) for k, v in items.items()})
     return {k: len(v) for k, v in items.items()}

@@ -85,7 +85,8 @@ def iter_paths(paths: list[Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(
                 f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not _hidden(f, p)
+                if (f.is_file() or f.is_symlink() and not f.exists())  # a dangling link: `load` reports it
+                and f.suffix.lower() in SUFFIXES and not _hidden(f, p)
             )
         else:
             found = [p]
@@ -466,6 +467,8 @@ def load(path: Path) -> RawDocument:
     path = Path(path)
     if path.is_dir():
         raise LoadError(path, "is a folder, not a file")
+    if path.is_symlink() and not path.exists():
+        raise LoadError(path, "broken symbolic link (its target does not exist)")
     try:
         data = path.read_bytes()
     except OSError as exc:

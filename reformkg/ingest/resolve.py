@@ -248,6 +248,13 @@ class _Resolver:
             if bare != full and len(short) >= 4 and short[:2] == bare[:2] and short[-2:] == full[-2:] and \
                     _subsequence(short, bare) and not bare.startswith(short):
                 return True       # 物联网研究院 ↔ 无锡物联网产业研究院
+            if label == "Agency" and full.endswith(short) and len(short) >= 5 and not _region_chain(short) and \
+                    short.endswith(("委员会", "联席会议")) and len(short) - 3 >= 2 and \
+                    min(m.span.start for m in h.mentions) > first:
+                return True       # 三方委员会 after 江苏省…劳动关系三方委员会: the same body, shortened
+            s_rest, f_rest = short[len(_region_chain(short)):], full[len(_region_chain(full)):]
+            if len(s_rest) < len(short) and s_rest != f_rest and f_rest.endswith(s_rest):
+                return False      # 江苏省劳动关系三方委员会 ≠ 江苏省家政行业协调劳动关系三方委员会
             if full.startswith(short) or len(short) < 4 or full[:3] != short[:3]:
                 return False
             if not _subsequence(short, full):

@@ -90,6 +90,18 @@ def test_extract_jsonl(cli_env, tmp_path):
     assert json.loads(_run("stats", "--json").stdout)["documents"] == 0  # the store was not touched
 
 
+def test_extract_creates_the_output_folder_or_names_the_unwritable_file(cli_env, tmp_path):
+    pytest.importorskip("reformkg.ingest.jsonl")
+    files = _sample_files()[:1]
+    out = tmp_path / "new" / "dir" / "out.jsonl"
+    assert _run("extract", *map(str, files), "--jsonl", str(out)).exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = _run("extract", *map(str, files), "--jsonl", str(blocker / "out.jsonl"))
+    assert res.exit_code == 1 and res.stderr.startswith(f"error: {blocker / 'out.jsonl'}: cannot write")
+
+
 def test_store_stop(tmp_path, monkeypatch):
     d = tmp_path / "own"
     monkeypatch.setenv("REFORMKG_DATA_DIR", str(d))
@@ -104,3 +116,37 @@ def test_store_stop(tmp_path, monkeypatch):
     finally:
         embedded.stop(d)
         get_settings.cache_clear()
+
+
+
+UNREACHABLE = ["bolt://127.0.0.1:1", "falkordb://127.0.0.1:1", "foo://x"]
+
+
+def _one_error_line(res, prefix: str) -> None:
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    assert lines and lines[0].startswith(prefix), res.stderr
+    assert "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("uri", UNREACHABLE)
+@pytest.mark.parametrize("argv", [["stats"], ["query", "RETURN 1"], ["ingest", "missing.txt"]])
+def test_unreachable_or_unknown_store_is_one_error_line(cli_env, monkeypatch, uri, argv):
+    monkeypatch.setenv("REFORMKG_STORE_URI", uri)
+    get_settings.cache_clear()
+    _one_error_line(_run(*argv), "error: cannot open the store:")
+
+
+@pytest.mark.parametrize("uri", UNREACHABLE)
+def test_migrate_to_an_unreachable_store_is_one_error_line(cli_env, uri):
+    _one_error_line(_run("migrate", "--to", uri), "migrate:")
+
+
+@pytest.mark.parametrize("fmt", ["json", "neo4j-csv"])
+def test_export_to_an_unwritable_place_is_one_error_line(cli_env, tmp_path, fmt):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = _run("export", str(blocker / "out"), "--format", fmt)
+    assert res.exit_code == 1 and res.stderr.startswith("error: ") and "cannot write" in res.stderr
+    ok = _run("export", str(tmp_path / "new" / "out"), "--format", fmt)
+    assert ok.exit_code == 0 and ok.stdout.startswith("wrote ")

@@ -4,8 +4,10 @@ and persistence across a restart. Each test runs its own server in its own tmp d
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,19 @@ def test_stale_pid_and_socket_are_cleaned(data_dir: Path):
     (data_dir / embedded.SOCKET_NAME).write_text("")
     sock = embedded.ensure_running(data_dir)
     assert embedded.is_running(data_dir) and sock.is_socket()
+
+
+def test_acknowledged_writes_survive_a_crash_through_the_append_only_file(data_dir: Path):
+    st = open_store(Settings(data_dir=data_dir, graph_name="g"))
+    st.write("CREATE (:Award {id: 'a2', name: '崩溃前写入'})")
+    st.close()
+    pid = int((data_dir / embedded.PID_FILE).read_text())
+    os.kill(pid, signal.SIGKILL)  # no SHUTDOWN SAVE: only the append-only file has the write
+    for _ in range(400):  # wait (at most ~20 s) for the process to be gone
+        if not embedded._alive(pid):
+            break
+        time.sleep(0.05)
+    assert not embedded._alive(pid)
+    st = open_store(Settings(data_dir=data_dir, graph_name="g"))
+    assert st.read("MATCH (a:Award) RETURN a.name").rows == [["崩溃前写入"]]
+    st.close()

@@ -55,16 +55,16 @@ def build(enums: OntologyEnums) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["cypher"])
 
     @router.post("/cypher", response_model=CypherResponse, responses=ERRORS, summary="Run read-only Cypher")
-    def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep):
+    def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
         return run_read_only(store, settings, body.query, body.parameters, body.row_cap)
 
     @router.get("/queries", response_model=list[SavedQueryInfo], summary="The saved analyst queries")
-    def queries():
+    def queries() -> list[SavedQueryInfo]:
         return [_info(q) for _, q in sorted(_catalogue().items())]
 
     @router.post("/queries/{name}", response_model=CypherResponse, responses={**ERRORS, 404: {"model": ErrorBody}},
                  summary="Run a saved query (read-only) with parameters")
-    def run_saved(name: str, body: SavedQueryRun, store: StoreDep, settings: SettingsDep):
+    def run_saved(name: str, body: SavedQueryRun, store: StoreDep, settings: SettingsDep) -> CypherResponse:
         q = _catalogue().get(name)
         if q is None:
             raise NotFound(f"no saved query {name!r}")

@@ -4,7 +4,7 @@
 import logging
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 
@@ -14,6 +14,7 @@ from reformkg.api.routes.common import reader
 from reformkg.api.schemas import (
     MAX_PAGE, DeleteResult, DocumentDetail, DocumentSummary, ErrorBody, OntologyEnums, Page, UploadItem, UploadResult,
 )
+from reformkg.graph.ontology import Ontology
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,12 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("", response_model=Page[DocumentSummary])
     def list_documents(store: StoreDep, settings: SettingsDep, onto: OntologyDep,
                        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                       offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+                       offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> dict[str, Any]:
         return reader(store, onto, settings).documents(limit, offset)
 
     @router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"model": ErrorBody}})
     def get_document(doc_id: str, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
-                     limit: Annotated[int, Query(ge=1, le=2000)] = 500):
+                     limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
         if len(doc_id) > 200:
             raise NotFound(f"no document {doc_id[:50]!r}…")
         if doc_id.startswith("doc_"):
@@ -54,7 +55,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.post("", response_model=UploadResult, status_code=201, responses=WRITE,
                  dependencies=[Depends(require_api_key)], summary="Upload and ingest documents")
     def upload(store: StoreDep, settings: SettingsDep, onto: OntologyDep,
-               files: Annotated[list[UploadFile], File(description="one or more documents")]):
+               files: Annotated[list[UploadFile], File(description="one or more documents")]) -> UploadResult:
         if not files:
             raise ApiError("no files", status=422)
         upload_dir = Path(settings.data_dir) / "uploads"
@@ -78,7 +79,7 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.delete("/{doc_id}", response_model=DeleteResult, responses=WRITE,
                    dependencies=[Depends(require_api_key)], summary="Delete a document and what only it supported")
-    def delete(doc_id: str, store: StoreDep):
+    def delete(doc_id: str, store: StoreDep) -> DeleteResult:
         if doc_id.startswith("doc_"):
             doc_id = doc_id[4:]
         if len(doc_id) > 200 or not store.delete_document(doc_id):
@@ -88,7 +89,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     return router
 
 
-def _ingest(store, onto, filename: str, path: Path) -> UploadItem:
+def _ingest(store: Any, onto: Ontology, filename: str, path: Path) -> UploadItem:
     """Run the ingest pipeline on one saved upload and write it (curation decisions applied)."""
     from reformkg.graph.curation import Curation
     from reformkg.graph.writer import build_batch

@@ -1,7 +1,7 @@
 """GET /api/edges/{id}/evidence: the sentences and documents behind a relationship."""
 
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
@@ -18,7 +18,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     def evidence(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
                  limit: Annotated[int, Query(ge=1, le=MAX_EVIDENCE)] = 50,
                  node: Annotated[str | None, Query(max_length=200, description=(
-                     "id of either end, if known: the lookup starts there (fast on large graphs)"))] = None):
+                     "id of either end, if known: the lookup starts there (fast on large graphs)"))] = None) -> dict[str, Any]:
         out = reader(store, onto, settings).evidence(id, limit, node)
         if out is None:
             raise NotFound(f"no relationship with id {id!r}")

@@ -2,7 +2,7 @@
 
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -34,12 +34,12 @@ def build(enums: OntologyEnums) -> APIRouter:
         region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    ):
+    ) -> dict[str, Any]:
         label = type.value if type is not None else None
         return await run_heavy(request, lambda: reader(store, onto, settings).search(q, label, region, limit, offset))
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
-    def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+    def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
         out = reader(store, onto, settings).card(id)
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
@@ -55,7 +55,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         since: Annotated[date | None, Query(description="only relationships read from documents dated on/after")] = None,
         until: Annotated[date | None, Query(description="only relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
-    ):
+    ) -> dict[str, Any]:
         if since and until and since > until:
             raise Unprocessable("since is after until")
         def read() -> dict | None:
@@ -72,7 +72,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("/{id}/collaborators", response_model=CollaboratorList, responses=NOT_FOUND,
                 summary="Who works with whom: actors ranked by shared programmes, ties and documents")
     async def collaborators(request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
-                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20):
+                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
         r = reader(store, onto, settings)
         rows = await run_heavy(request, lambda: r.collaborator_rows(id))
         if rows is None:
@@ -89,7 +89,7 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.post("/merge", response_model=CurationResult, responses=WRITE, dependencies=[Depends(require_api_key)],
                  summary="Merge entities into one (stored; survives re-ingest)")
-    def merge(body: MergeRequest, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+    def merge(body: MergeRequest, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> CurationResult:
         try:
             decisions, moved = curation.record_merge(store, onto, body.target_id, body.source_ids)
         except curation.CurationError as exc:
@@ -100,7 +100,8 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.post("/{id}/split-alias", response_model=CurationResult, responses=WRITE,
                  dependencies=[Depends(require_api_key)], summary="Split an alias off an entity (stored)")
-    def split_alias(id: IdPath, body: SplitAliasRequest, store: StoreDep, settings: SettingsDep, onto: OntologyDep):
+    def split_alias(id: IdPath, body: SplitAliasRequest, store: StoreDep, settings: SettingsDep,
+                    onto: OntologyDep) -> CurationResult:
         try:
             d = curation.record_split(store, onto, id, body.alias)
         except curation.CurationError as exc:

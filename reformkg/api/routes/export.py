@@ -1,6 +1,7 @@
 """GET /api/export: a filtered subgraph as GraphML, GEXF or node-link JSON."""
 
 
+from datetime import date
 from enum import Enum
 from typing import Annotated
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
-from reformkg.api.errors import NotFound
+from reformkg.api.errors import NotFound, Unprocessable
 from reformkg.api.routes.common import reader
 from reformkg.api.schemas import ErrorBody, OntologyEnums
 from reformkg.graph import export as exporter
@@ -37,13 +38,18 @@ def build(enums: OntologyEnums) -> APIRouter:
         labels: Annotated[list[NodeLabel] | None, Query(description="both ends must carry one of these labels")] = None,  # type: ignore[valid-type]
         center: Annotated[str | None, Query(max_length=200, description="only the neighbourhood of this node")] = None,
         depth: Annotated[int, Query(ge=1, le=3)] = 2,
+        since: Annotated[date | None, Query(description="with center: relationships read from documents dated on/after")] = None,
+        until: Annotated[date | None, Query(description="with center: relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_EDGES)] = 10_000,
     ) -> Response:
         r = reader(store, onto, settings)
         types = [t.value for t in rel_types] if rel_types else None
         labs = [lb.value for lb in labels] if labels else None
+        if (since or until) and not center:
+            raise Unprocessable("since/until filter a neighbourhood: give center as well")
         if center:
-            sub = r.neighbourhood(center, depth, types, labs, limit=limit)
+            sub = r.neighbourhood(center, depth, types, labs, since.isoformat() if since else None,
+                                  until.isoformat() if until else None, limit=limit)
             if sub is None:
                 raise NotFound(f"no entity with id {center!r}")
         else:

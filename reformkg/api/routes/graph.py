@@ -1,7 +1,7 @@
 """Paths: how two actors are connected (shortest undirected paths, evidence on each hop)."""
 
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -24,7 +24,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
         limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
-    ):
+    ) -> dict[str, Any]:
         out = await run_heavy(request, lambda: reader(store, onto, settings).paths(
             source, target, max_hops, limit, [t.value for t in rel_types] if rel_types else None))
         if out is None:

@@ -16,7 +16,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     router = APIRouter(tags=["health"])
 
     @router.get("/health", response_model=Health, responses={503: {"model": Health}})
-    def health(store: StoreDep):
+    def health(store: StoreDep) -> Health | JSONResponse:
         try:
             stats = store.stats()
         except Exception as exc:  # the point of a health check: report, don't raise

@@ -210,6 +210,10 @@ class DocContext:
             if mm.label == "Programme" and is_reform(mm):
                 continue
             if mm.label in ok and id(mm) not in self.title_orgs and not self._enumerated(mm):
+                if mm.label == "Region" and (mm.attrs or {}).get("contextual"):
+                    ante = self._deictic_antecedent(mm)
+                    if ante is not None:
+                        return ante, mm.span.end
                 return mm, mm.span.end
         if text[p:p + 1] == "在":
             # 在<actor><verb>… (在省劳动关系三方委员会总结…): the actor is the agent
@@ -230,11 +234,56 @@ class DocContext:
                     return ante, p + em.end()
         for rx, label, suffix in DEIXIS:
             dm = rx.match(seg)
+            if dm and seg.startswith("我") and self._reader_question(p):
+                continue  # 问：我企业准备…: the asker's own body, not one the text names
             if dm:
                 ante = self.previous_mention(p, label, suffix)
+                if label == "Enterprise":
+                    ante = self._company_antecedent(p, dm.group(), ante)
                 if ante is not None:
                     return ante, p + dm.end()
         return None, p
+
+    def _company_antecedent(self, pos: int, word: str, nearest: Mention | None) -> Mention | None:
+        """公司/集团/该企业: in a piece about one enterprise (its headline or lead names it) that
+        enterprise, not whichever company was named last (a client, a partner); else the nearest
+        enterprise of that kind (集团 → a group) in the same piece."""
+        kind = "集团" if "集团" in word else ""
+        topic = self.section_topic(pos)
+        if topic is not None and topic.label == "Enterprise" and kind in (topic.normalised or topic.surface or ""):
+            return topic
+        if nearest is None:
+            return None
+        if kind and kind not in (nearest.normalised or nearest.surface or ""):
+            i = bisect_right(self.starts, pos - 1) - 1
+            while i >= 0 and self.starts[i] >= nearest.span.start - 2000:
+                m = self.mentions[i]
+                if m.label == "Enterprise" and kind in (m.normalised or m.surface or "") and m.span.end <= pos:
+                    return m
+                i -= 1
+        return nearest
+
+    def _deictic_antecedent(self, mm: Mention) -> Mention | None:
+        """该市/该县 tagged as a contextual region: the nearest region of that kind named before
+        it in the same or the previous paragraph (该市 after a county-level 高邮 is 高邮市, not the
+        prefecture the document is about)."""
+        sm = _DEICTIC_REGION_RE.fullmatch(mm.surface or "")
+        if not sm:
+            return None
+        ante = self.previous_mention(mm.span.start, "Region", sm.group(1))
+        if ante is None or (ante.attrs or {}).get("contextual") or ante.normalised == mm.normalised:
+            return None
+        pi = self.paragraph_of(mm.span.start)
+        floor = self.doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
+        return ante if ante.span.start >= floor else None
+
+    def _reader_question(self, pos: int) -> bool:
+        """Whether pos lies in a reader's question of a Q&A column (问：…)."""
+        pi = self.paragraph_of(pos)
+        if pi < 0:
+            return False
+        ps = self.doc.paragraphs[pi][0]
+        return bool(_QUESTION_RE.match(self.doc.text, ps, pos))
 
     def _previous_event(self, pos: int) -> Mention | None:
         """The latest named event (…大赛/竞赛/活动…) before pos in the same section."""
@@ -640,6 +689,8 @@ class DocContext:
         return None
 
 
+_DEICTIC_REGION_RE = re.compile(r"[该本](省|市|县|区|镇)")
+_QUESTION_RE = re.compile(r"\s*(?:问|提问|读者问|网友问|Q)\s*[:：]")
 _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
                                  r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")
 _EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")

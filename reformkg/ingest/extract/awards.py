@@ -46,6 +46,11 @@ _QUOTE_RUN = r"(“[^“”\n]{2,20}”(?:[、和及]?“[^“”\n]{2,20}”)*)
 _QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出)了?"
                                r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN)
 _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")
+# “X”称号 / “X”等表彰项目: a quoted title named as an honour by the word after it
+_QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|称号|表彰项目|荣誉)")
+# 先锋骑手 / 先锋司机: a vanguard title of a (new-employment-form) occupation
+_VANGUARD_RE = re.compile(r"(?<![工人])先锋(骑手|司机|快递员|外卖员|配送员|网约车司机|货车司机|家政员|护工|职工)")
+_ENT_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
 _NOT_HONOUR_END = ("证书", "资格", "认证", "项目", "计划", "工程", "活动", "补贴", "资金", "支持")
 _COORD_LEVELS = re.compile(r"((?:(?:国家|全国|省|市|县|区)级?[和、及与]))+$")
 
@@ -93,7 +98,7 @@ class Awards:
                                ("全国" + core if region == "全国" else core), {"level": level} if level else {}))
         regions_by_end = {sp.end: sp for sp in doc.layers.get("regions", [])
                           if not sp.attrs.get("contextual") and sp.attrs.get("place", -1) >= 0}
-        for rx in (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE):
+        for rx in (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE):
             for m in rx.finditer(text):
                 run_start = m.start(1)
                 # a region written before the run names the honours (沛县“十大工匠”)
@@ -110,6 +115,64 @@ class Awards:
                     sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
                     name = inner if (not prefix or inner.startswith(prefix[:2])) else prefix + inner
                     out.append(Mention(sp, "Award", text[s:e], name, {"aliases": [inner]}))
+        return out
+
+    def _vanguards(self, doc: Document, text: str) -> list[Mention]:
+        out = []
+        for m in _VANGUARD_RE.finditer(text):
+            s, e = m.span()
+            if text[e:e + 2] in ("精神", "作用", "队伍") or text[e:e + 1] in "的们":
+                continue
+            sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
+            out.append(Mention(sp, "Award", text[s:e], text[s:e], {}))
+        return out
+
+    def _enterprise_craftsmen(self, doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+        """X工匠 where X is the short name of an enterprise of the document (新华公司 → 新华工匠):
+        the enterprise's own craftsman title."""
+        shorts: set[str] = set()
+        for m in doc.mentions:
+            if m.label != "Enterprise":
+                continue
+            for form in (m.surface, m.normalised):
+                for suf in _ENT_SUFFIXES:
+                    if form.endswith(suf) and 2 <= len(form) - len(suf) <= 4:
+                        shorts.add(form[: -len(suf)])
+                        break
+        if not shorts:
+            return []
+        have = {(m.span.start, m.span.end) for m in found}
+        out = []
+        for m in re.finditer(r"(大?工匠)", text):
+            hs, he = m.span()
+            for short in sorted(shorts, key=len, reverse=True):
+                s = hs - len(short)
+                if s >= 0 and text[s:hs] == short and (s, he) not in have and \
+                        not text[he:he + 2].startswith(("精神", "文化", "工作室", "学院")):
+                    sp = Span(s, he, "Award", doc.sentence_of(s), self.name, {"level": "enterprise"})
+                    out.append(Mention(sp, "Award", text[s:he], text[s:he], {"level": "enterprise"}))
+                    break
+        return out
+
+    def _coordinated_bare(self, doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+        """A bare honour coordinated with an accepted one (劳模、先进工作者和五一劳动奖章获得者):
+        the list shares the conferral cue."""
+        spans = [(m.span.start, m.span.end) for m in found]
+        out: list[Mention] = []
+        for core in ("先进工作者", "劳动模范", "劳模", "三八红旗手", "五一劳动奖章", "技术能手"):
+            for m in re.finditer(core, text):
+                s, e = m.span()
+                if any(a <= s < b or a < e <= b for a, b in spans):
+                    continue
+                if text[e:e + 5].startswith(_NOT_AFTER):
+                    continue
+                near = any((b <= s and s - b <= 1 and re.fullmatch(r"[、和及与]?", text[b:s])) or
+                           (a >= e and a - e == 1 and text[e] in "、和及与") for a, b in spans)
+                if not near:
+                    continue
+                sp = Span(s, e, "Award", doc.sentence_of(s), self.name, {})
+                out.append(Mention(sp, "Award", text[s:e], _CORE_CANON.get(core, core), {}))
+                spans.append((s, e))
         return out
 
     def __call__(self, doc: Document) -> Document:
@@ -198,6 +261,9 @@ class Awards:
             attrs = {"level": level} if level else {}
             out.append(Mention(sp, "Award", surface, name, attrs))
         out.extend(self._named_prizes(doc, text))
+        out.extend(self._vanguards(doc, text))
+        out.extend(self._enterprise_craftsmen(doc, text, out))
+        out.extend(self._coordinated_bare(doc, text, out))
         doc.layers["awards"] = [m.span for m in out]
         add_mentions(doc, out)
         finalise_indices(doc)

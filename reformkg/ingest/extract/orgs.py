@@ -79,6 +79,12 @@ _PUBLICATION_WORDS = ("简报", "通讯", "快讯", "动态", "周刊", "月刊"
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 _GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
+# a category written before an enterprise name (试点企业X有限公司, 规上企业X集团)
+_GENERIC_ENT_PREFIX = re.compile(r"(?:(?:国家|省|市|区|县)级?)?(?:产改)?(?:试点|龙头|重点|规上|规模以上|骨干|示范|链主|领军|"
+                                 r"民营|国有|外资|外商投资|中小|高新技术|专精特新|头部|优秀|先进)企业(?![管服])")
+_SET_UP_RE = re.compile(r"(成立了?|组建了?|设立了?)([\u4e00-\u9fff]{2,14}?(领导小组|工作小组|工作专班|专班|指导组))"
+                        r"(?![\u4e00-\u9fff]{0,2}(成员|组长|办公室))")
+_PLURAL_PLACES = re.compile(r"(各级|各[省市县区]?|县区|市县|县市区|乡镇|镇街)$")
 _SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
@@ -175,6 +181,8 @@ def _fragment(name: str) -> bool:
                 break
     if not rest or rest in ("有限", "股份", "责任"):
         return True
+    if re.match(r"(各级|各|县区|市县|县市区|乡镇|镇街)", name) and not lx.gazetteer().candidates(name[:2]):
+        return True       # 县区总工会 / 各市总工会: the bodies of every place, not one
     if name.endswith("工会") and not name.endswith("总工会"):
         body = name[:-2]
         if body in ("全省", "全市", "全县", "全区", "中国", "各级", "基层", "全国", "本级") or \
@@ -272,6 +280,8 @@ class Orgs:
                         continue
                     cands.append(_Cand(s, e, "tail"))
                     continue
+                if re.search(r"(各|各级|各[省市县区]|县区|市县|县市区|乡镇|镇街)$", text[max(0, s - 3):s]):
+                    continue      # 各县区总工会 / 各级人社局: the bodies of every place, not one
                 c = _Cand(s, e, "dept")
             cands.append(c)
         # national bodies (党中央, 全总, 国务院 …)
@@ -377,9 +387,57 @@ class Orgs:
             if not any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions):
                 mentions.append(m)
                 spans.append(m.span)
+        set_up = self._set_up_bodies(doc, text, mentions)
+        mentions.extend(set_up)
+        spans.extend(m.span for m in set_up)
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
         return doc
+
+    def _set_up_bodies(self, doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A body that an organisation sets up (X总工会成立Y领导小组; 市人社局牵头成立Y工作专班) is
+        named with its parent: X总工会Y领导小组 (a union's group is a Union, others Agencies);
+        the bare name is an alias."""
+        out: list[Mention] = []
+        by_end = {}
+        for m in mentions:
+            if m.label in ("Union", "Agency", "Enterprise", "Institution"):
+                by_end[m.span.end] = m
+        for m in _SET_UP_RE.finditer(text):
+            gap_s = m.start()
+            parent = None
+            for k in range(gap_s, max(-1, gap_s - 5), -1):
+                if k in by_end and re.fullmatch(r"(牵头|专门|还|又|先后|率先|已|已经|及时|随即|联合)*", text[k:gap_s]):
+                    parent = by_end[k]
+                    break
+            if parent is None:
+                continue
+            bs, be = m.start(2), m.end(2)
+            core = text[bs:be]
+            if _generic(core[: -len(m.group(3))]) and len(core) - len(m.group(3)) < 2:
+                continue
+            if any(ch in core for ch in "的了和与及、"):
+                continue
+            label = "Union" if parent.label == "Union" else "Agency"
+            name = parent.normalised + core
+            existing = [o for o in mentions if o.span.start >= bs and o.span.end <= be]
+            for o in existing:
+                if o.span.start == bs and o.span.end == be:
+                    o.normalised, o.label = name, label
+                    o.span.label = label
+                    o.attrs.setdefault("aliases", []).append(core)
+                    for key in ("place", "region"):
+                        if key in parent.attrs:
+                            o.attrs[key] = parent.attrs[key]
+                    break
+            else:
+                if existing:
+                    continue
+                sp = Span(bs, be, label, doc.sentence_of(bs), self.name, {"kind": "set-up"})
+                attrs = {k: v for k, v in parent.attrs.items() if k in ("place", "region")}
+                attrs["aliases"] = [core]
+                out.append(Mention(sp, label, core, name, attrs))
+        return out
 
     @staticmethod
     def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
@@ -498,6 +556,7 @@ class Orgs:
         i = words.index_at(start - 1) if start > 0 else -1
         n = s - start
         place = -1
+        before_verb = -1          # where the name stood before a verb word was crossed
         while i >= 0:
             w = words.spans[i]
             if w.end != start:
@@ -509,6 +568,16 @@ class Orgs:
                 if start >= 2 and text[start - 2:start] == "中共":
                     start -= 2
                 break
+            frag = text[w.start:w.end]
+            if w.label == "v" and len(frag) == 2 and frag not in _LEAD_VERBS and \
+                    before_verb < 0 and n + 2 <= 10 and head in ("委员会", "联席会议", "领导小组", "协会", "联合会"):
+                # a verb inside a long body name (江苏省家政行业协调劳动关系三方委员会): kept only
+                # when the name reaches a region further left
+                before_verb = start
+                n += 2
+                start = w.start
+                i -= 1
+                continue
             if text[max(0, start - 2):start] == "产改":
                 n += 2
                 start -= 2
@@ -525,6 +594,8 @@ class Orgs:
             n += w.end - w.start
             start = w.start
             i -= 1
+        if before_verb >= 0 and place < 0 and not (start < s and start in reg_by_end):
+            start = before_verb       # no region reached: the verb is not part of the name
         if place < 0 and start < s and start in reg_by_end:
             # the region right before the name words (姜堰区|产改联席会议 when the tagger glued
             # the region to the next word)
@@ -635,7 +706,17 @@ class Orgs:
 
     def _mention(self, doc: Document, text: str, c: _Cand) -> Mention | None:
         gz = lx.gazetteer()
+        gp = _GENERIC_ENT_PREFIX.match(text, c.start, c.end)
+        if gp is None and text.startswith("企业", c.start) and not text.startswith(("企业管", "企业服"), c.start):
+            q = _GENERIC_ENT_PREFIX.search(text, max(0, c.start - 8), c.start + 2)
+            gp = q if q is not None and q.end() == c.start + 2 else None
+        if gp is not None and c.end - gp.end() >= 4 and c.kind not in ("national", "contextual", "dept", "dept_stem"):
+            # 试点企业X有限公司 / 龙头企业X集团: the category is not part of the name
+            c = _Cand(gp.end(), c.end, c.kind, c.place if c.place >= 0 and c.kind != "strong" else -1, c.prefix_char)
         surface = text[c.start:c.end]
+        if c.kind != "national" and _PLURAL_PLACES.search(text, max(0, c.start - 3), c.start) and \
+                lx.org_label_of(surface) in ("Union", "Agency") and not gz.candidates(surface[:2]):
+            return None       # 各市总工会 / 县区人社局: the bodies of every place, not one
         if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS) or text[c.end:c.end + 1] == "讯":
             return None       # a masthead (X工会简报) or a dateline (X日报讯), not the body acting
         if c.kind == "national":
@@ -665,9 +746,16 @@ class Orgs:
                 return None
         if c.kind == "lac" and label == "Enterprise" and len(surface) > 10:
             return None
+        if label == "Institution" and c.place < 0 and not _region_in_name(surface, doc) >= 0 and \
+                re.match(r"等?(特色|创新|典型|先进|有效|好的)?(做法|经验|模式|举措)", text[c.end:c.end + 8]):
+            return None       # 形成了X联盟等特色做法: a practice, not an actor
         normalised = surface.replace(" ", "")
         place = c.place
         attrs: dict = {}
+        if c.kind in ("lac", "strong", "industry", "contextual") and surface[0] in "省市县区" and c.place < 0 and \
+                re.search(r"(各|[省市县区]|乡镇|镇街)$", text[max(0, c.start - 2):c.start]) and \
+                c.start - 1 not in {sp.end - 1 for sp in doc.layers.get("regions", []) if sp.end == c.start}:
+            return None       # 各县区产改联席会 / 市县总工会: bodies of every county, not one
         if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区" and c.place < 0 and \
                 not gz.candidates(surface[:2]) and not any(surface.startswith(n) for n in ("市场", "区域", "县域", "省级", "市级")):
             c = _Cand(c.start, c.end, "contextual", prefix_char=surface[0])
@@ -840,12 +928,15 @@ class Orgs:
     def _nearest_region(doc: Document, pos: int) -> int:
         """The latest explicit city/county/district named before pos (in the same paragraph or
         the one before), else the document's main city."""
+        from reformkg.ingest.extract.common import paragraph_of
+
         gz = lx.gazetteer()
         best = -1
+        lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 1)][0] if doc.paragraphs else 0
         for sp in doc.layers.get("regions", []):
             if sp.start >= pos:
                 break
-            if sp.attrs.get("contextual"):
+            if sp.attrs.get("contextual") or sp.start < lo:
                 continue
             place = sp.attrs.get("place", -1)
             if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \

@@ -38,6 +38,8 @@ _MEASURES_AFTER = re.compile(r"(?:措施|举措|意见|规定|政策|硬招|实�
 _ISSUE_BEFORE = re.compile(r"(?:出台|制定|推出|提出|印发|发布|形成|梳理|细化|明确|新增|共|了)$")
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
 _MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会|专题研究|研究部署|批示|调研|视察|督查|调度")
+# A meeting's programme or a bulletin's layout: speakers, agenda items, attendance, pages.
+_AGENDA_RE = re.compile(r"发言|讲话|致辞|议程|议题|主持|出席|参会|与会|列席|宣读|点评|畅谈|作报告|版面|刊发|简报|会议精神")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
@@ -228,6 +230,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         cs, ce = ctx.clause_bounds(q.start)
         if q.unit in ("次", "场") and _MEETING_RE.search(text, cs, ce):
             continue
+        if _AGENDA_RE.search(text, cs, ce):
+            continue  # 4家单位作交流发言 / 议程共3项 / 简报共4个版面: a meeting's or bulletin's make-up
         if _is_target(doc, ctx, ss, cs, q.start):
             continue  # 力争到2025年新增…5万人: a target, not a result
         if q.qualifier == "以上" and q.unit != "%" and _PLAN_BEFORE_RE.search(text, cs, q.start):

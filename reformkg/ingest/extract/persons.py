@@ -53,6 +53,13 @@ _AFTER_TITLE_CUES = ("，", "。", "、", "：", "指出", "表示", "强调", "
                      "提出", "介绍", "批示", "作出", "深入", "来到", "走访", "会见", "慰问", "（", "(")
 
 
+# more verbs after a title written after a name (王某副市长宣读…)
+_MORE_AFTER_CUES = ("宣读", "传达", "部署", "听取", "看望", "检查", "率队", "就", "颁发", "颁奖", "揭牌", "启动",
+                    "点评", "总结", "解读", "通报", "宣讲", "作了", "指导", "到", "赴", "莅临")
+_FUNCTION_CHARS = frozenset("由向和与在对请给把被让同及或将为从经是于跟")
+_NAME_LEFT = ("会上", "期间", "同志", "随后", "最后", "其中", "此外", "当天", "今天", "昨天", "日前", "近日")
+
+
 def _gov_name(doc: Document, place: int) -> str:
     """The people's government of a region, named as the document names the region's bodies
     (南通市海门区人民政府)."""
@@ -138,6 +145,7 @@ class Persons:
                     continue
                 cands.setdefault((s, e), "title")
                 break
+        self._names_before_titles(doc, cands, word_at)
         org_mentions = [m for m in doc.mentions if m.label in ORG_LABELS]
         # a name used anywhere as a symbol (X精神) is a symbol everywhere in the document
         symbolic = {text[s:e] for (s, e) in cands if "精神" in text[e:e + 4] or text[e:e + 2] in ("理论", "定律")}
@@ -203,6 +211,44 @@ class Persons:
         return doc
 
     @staticmethod
+    def _names_before_titles(doc: Document, cands: dict[tuple[int, int], str], word_at: dict) -> None:
+        """A name written right before a position title that the tagger read as ordinary
+        words (王建设副市长宣读…, 由李国庆局长主持): a surname, two or three characters, a clear
+        left boundary and a cue after the title."""
+        text = doc.text
+        ends = {m.span.end for m in doc.mentions}
+        taken = [(a, b) for (a, b) in cands]
+        for m in _TITLE_AFTER_RE.finditer(text):
+            t = m.start()
+            te = m.end()
+            if not text[te:te + 2].startswith(_AFTER_TITLE_CUES + _MORE_AFTER_CUES):
+                continue
+            if any(a < t and t <= b for (a, b) in taken) or any(a == t for (a, b) in taken):
+                continue
+            for n in (3, 2):
+                s = t - n
+                if s < 0:
+                    continue
+                name = text[s:t]
+                if not all(is_cjk(ch) for ch in name) or not _surname_ok(name):
+                    continue
+                if re.search(r"[的了是在和与及等会委局部厅办院府组党工市县区省镇乡村司团校长记席任理事]", name[1:]):
+                    continue
+                if name[0] in _FUNCTION_CHARS:
+                    continue      # 由王明局长主持 / 向张局长表示: a preposition, not a surname
+                left = text[s - 1:s] if s > 0 else ""
+                if not (left == "" or not is_cjk(left) or s in ends or text[max(0, s - 2):s] in _NAME_LEFT
+                        or left in "由请和与及同"):
+                    continue
+                if any(mm.span.start <= s < mm.span.end for mm in doc.mentions):
+                    continue
+                w = word_at.get(s)
+                if w is not None and w.label in ("LOC", "ORG", "TIME") and w.end > s + 1:
+                    continue
+                cands.setdefault((s, t), "title-after")
+                break
+
+    @staticmethod
     def _title_after(doc: Document, s: int, e: int, orgs: list[Mention], extra: list[Mention]) -> dict:
         """A title written after the name (王某副市长指出, 省委李某书记): the body is the
         organisation written right before the name, else for 市长/县长/区长/省长 the people's
@@ -213,7 +259,7 @@ class Persons:
             return {}
         title = m.group(1)
         te = e + len(title)
-        if not text[te:te + 2].startswith(_AFTER_TITLE_CUES):
+        if not text[te:te + 2].startswith(_AFTER_TITLE_CUES + _MORE_AFTER_CUES):
             return {}
         before = [o for o in orgs if o.span.end == s]
         if before:

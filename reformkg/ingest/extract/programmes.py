@@ -64,6 +64,14 @@ _GENERIC_TOPIC = ("职工", "代表", "企业", "企业家", "工作", "劳模",
 # a head alone, or a head with only generic modifiers, names nothing (三年行动计划, 主题劳动技能竞赛)
 _LISTED_EVENTS_RE = re.compile(r"(举办|开展|组织|承办|主办|组织开展|参加)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等"
                                r"(职业技能大赛|职业技能竞赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|竞赛|大赛|比赛|运动会)")
+_VERB_NAMED_RE = re.compile(r"(开展|实施|举办|参加|参与|组织开展|组织|推进|深化)([\u4e00-\u9fff]{2,12}?)"
+                            r"(创建活动|项目|战略|培训|诵读)(?![班师员中基工会])")
+_GENERIC_TRAINING = ("补贴性", "就业前", "再就业", "岗前", "在岗", "转岗", "技能", "职业", "业务", "安全", "岗位", "技术",
+                     "理论", "实操", "学历", "线上", "集中", "轮训", "专业", "管理", "培训")
+# national campaigns commonly written without quotes (generic knowledge, like award names)
+_NATIONAL_RE = re.compile(r"职业技能提升(?:三年)?行动|党史学习教育|技能中国行动|大国工匠人才培育工程|"
+                          r"农民工职业技能提升计划|新型学徒制")
+_LIST_ACTIVITY_RE = re.compile(r"[^。；！？，\n]{0,48}?等[^，。；“”、\n]{0,10}?活动(?![中室站])")
 _MODALS = ("要", "应", "需", "将", "可", "须", "应当", "需要", "必须", "对照", "按照", "根据", "结合")
 _GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "系列", "三年", "五年", "年度", "专题", "职工", "岗位", "提升",
                  "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下")
@@ -171,6 +179,8 @@ class Programmes:
         out += self._shared_head(doc, text, words)
         out += self._measures(doc, text, words)
         out += self._listed_events(doc, text)
+        out += self._verb_named(doc, text)
+        out += self._national(doc, text)
         for m in _REFORM_RE.finditer(text):
             s, e = m.span()
             sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": "reform"})
@@ -280,6 +290,13 @@ class Programmes:
             if inner.endswith(_HEADS_SORTED) and len(inner) >= 3:
                 out.append(self._mk(doc, pstart, e, prefix + text[s:e], "quoted-head", (inner,)))
                 continue
+            if text[e:e + 1] == "、" or text[max(0, s - 1):s] == "、":
+                # an item of a list that ends with 等…活动 (“A”竞赛、“B”、C等群众性活动): the
+                # list's head names it
+                lm = _LIST_ACTIVITY_RE.match(text, e)
+                if lm is not None and 2 <= len(inner) <= 12 and not re.search(r"[的了吗呢，。]", inner):
+                    out.append(self._mk(doc, s, e, text[s:e] + "活动", "quoted-list-activity", (inner, text[s:e])))
+                    continue
             before = text[max(0, s - 4):s]
             defined = text[e:e + 3].startswith(("(即", "（即", "，即", ",即", "：即"))
             if (defined or any(before.endswith(v) for v in _PROG_VERBS_STRICT)) and 3 <= len(inner) <= 12 and \
@@ -401,6 +418,42 @@ class Programmes:
                     out.append(self._mk(doc, s, e + len(head), it + head, "shared-head"))
                 else:
                     out.append(self._mk(doc, s, e, it + head, "shared-head", (it,)))
+        return out
+
+    def _verb_named(self, doc: Document, text: str) -> list[Mention]:
+        """Unquoted names that a programme verb introduces and whose head says they are one
+        named thing: X创建活动 (开展模范职工之家创建活动), a workers' X项目 (开展职工医疗互助项目),
+        a local X强市/兴区 战略, a training one takes part in (参加X培训, 6+ characters), a
+        recital held (举办X诵读)."""
+        out = []
+        for m in _VERB_NAMED_RE.finditer(text):
+            verb, core, head = m.group(1), m.group(2), m.group(3)
+            s, e = m.start(2), m.end()
+            if re.search(r"[的了与及或是在等各该]|和(?!谐)", core) or _only_generic(core, _GENERIC_CORE + _GENERIC_TRAINING):
+                continue
+            if core.startswith(("各类", "各项", "各种", "相关", "有关", "重点", "一系列", "多项", "多场", "专项", "一批", "系列", "多种")):
+                continue
+            if head == "创建活动":
+                ok = len(core) >= 4
+            elif head == "项目":
+                ok = len(core) >= 5 and re.search(r"(职工|员工|工人|农民工|劳动者|劳模|工匠)", core) is not None
+            elif head == "战略":
+                ok = re.search(r"[强兴立](省|市|县|区|企)$", core) is not None
+            elif head == "培训":
+                ok = verb in ("参加", "参与") and len(core) >= 6
+            else:   # 诵读
+                ok = verb in ("举办", "开展", "组织", "组织开展") and len(core) >= 4
+            if not ok:
+                continue
+            out.append(self._mk(doc, s, e, text[s:e], "verb-named"))
+        return out
+
+    def _national(self, doc: Document, text: str) -> list[Mention]:
+        """Named national campaigns written without quotes (a generic lexicon, not document names)."""
+        out = []
+        for m in _NATIONAL_RE.finditer(text):
+            s, e = m.span()
+            out.append(self._mk(doc, s, e, text[s:e], "national"))
         return out
 
     def _listed_events(self, doc: Document, text: str) -> list[Mention]:

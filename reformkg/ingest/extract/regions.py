@@ -20,6 +20,8 @@ _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
 _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
 _GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
                        "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级")
+# zone kinds a city has one of: the bare kind names the place (综保区, 自贸区)
+_UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
 _KIND_SUFFIX = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("district",)}
@@ -46,6 +48,40 @@ def _in_quoted_slogan(text: str, s: int, e: int) -> bool:
         return False
     inner = text[q + 1:c]
     return bool(re.search(r"[、，,]", inner)) and len(inner) <= 24
+
+
+def _county_city_ok(doc: Document, sp, pos: int, spans: list) -> bool:
+    """A county-level city (县级市) is what a later bare 市 refers to only when the passage is
+    about it: named in the same sentence outside a list, or the document's most-named place
+    below its prefecture city."""
+    text = doc.text
+    place = sp.attrs["place"]
+    if doc.sentence_of(sp.start) == doc.sentence_of(pos) and text[sp.end:sp.end + 1] not in "、和与及" and \
+            text[sp.start - 1:sp.start] not in ("、",):
+        return True
+    if text[sp.end:sp.end + 1] in "、和与及" or text[sp.start - 1:sp.start] == "、":
+        in_list = True
+    else:
+        in_list = False
+    if not in_list and doc.paragraphs:
+        from reformkg.ingest.extract.common import paragraph_of
+
+        if paragraph_of(doc, pos) - paragraph_of(doc, sp.start) <= 1:
+            subject = sp.start == 0 or text[sp.start - 1] in "。，；：\n ！？”（(" or \
+                text.startswith(("市委", "市政府", "市人民政府", "市总工会", "市人大", "市政协", "总工会"), sp.end) or \
+                text.startswith(("在", "据"), sp.start - 1)
+            if subject:
+                return True
+    counts: dict[int, int] = {}
+    for o in spans:
+        pl = o.attrs.get("place", -1)
+        if pl is not None and pl >= 0:
+            counts[pl] = counts.get(pl, 0) + 1
+    gz = lx.gazetteer()
+    mine = counts.get(place, 0)
+    parent = gz.get(place).city
+    return mine >= 2 and mine >= counts.get(parent, 0) and all(
+        n <= mine for pl, n in counts.items() if pl != place and gz.get(pl).level == lx.LEVEL_COUNTY)
 
 
 def context_place(doc: Document, pos: int, kind: str) -> int:
@@ -76,6 +112,7 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
                 return best
         return default
     best = -1
+    best_city = -1
     for sp in spans:
         if sp.start >= pos:
             break
@@ -84,7 +121,14 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
             continue
         p = gz.get(place)
         if _accept_kind(p, kind):
+            if kind == "市" and p.level == lx.LEVEL_COUNTY and not _county_city_ok(doc, sp, pos, spans):
+                # a county-level city named in passing (a list, another sentence): a bare 市
+                # still means the prefecture city the passage is about
+                best = best_city if best_city >= 0 else best
+                continue
             best = place
+            if p.level != lx.LEVEL_COUNTY:
+                best_city = place
         elif kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
             # a paragraph about a county or district: its 市 is the city above it (沛县 → 徐州市)
             best = p.city
@@ -279,6 +323,7 @@ class Regions:
                 continue
             start = -1
             parent = -1
+            bare_kind = False
             suffix = m.group(1)
             # (b) a quoted name (“X产业园”), or a quoted name before the suffix (“两湖”创新区)
             if he < len(text) and text[he] in "”\"":
@@ -296,6 +341,9 @@ class Regions:
                 cur = w_here.start if (w_here is not None and w_here.start < hs) else hs
                 i = words.index_at(cur - 1) if cur > 0 else -1
                 first = cur
+                if w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs and \
+                        cur - 1 not in {r.end - 1 for r in regions}:
+                    i = -1      # the tagger read the whole park name as a place (X园): no verb before it
                 while i >= 0:
                     w = words.spans[i]
                     if w.end != first or w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
@@ -332,7 +380,11 @@ class Regions:
                         if (before in ("、", "，", ",") or after in ("、",) or text[he:he + 1] == "等") and \
                                 (after in ("、", "等") or before == "、"):
                             start = st
-            if start < 0 or hs - start < 1:
+            if start < 0 and suffix in _UNIQUE_ZONES and (hs == 0 or text[hs - 1] in "、，,在于和与及“\n") and \
+                    (text[hs - 1:hs] in ("、", "在", "于") or text[he:he + 1] in ("、", "等")):
+                start = hs          # 微纳园、综保区等 / 在综保区: a city's one bonded zone, named by its kind
+                bare_kind = True
+            if start < 0 or (hs - start < 1 and not bare_kind):
                 continue
             name = text[start:he]
             if any(g in name for g in _GENERIC_ZONE_WORDS) and not text[start - 1:start] == "“" and \

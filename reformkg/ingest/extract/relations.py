@@ -57,7 +57,7 @@ _STOP = "，,。；;：:！？!?\n"
 _NOSTOP = rf"[^{_STOP}]"
 
 # --- RUNS -----------------------------------------------------------------------------------
-_RUN_VERBS = ("组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
+_RUN_VERBS = ("用好|抓好|办好|做到|凭借|组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
               "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
               "高标准建设|建设|搭建|开启|开办|擦亮|做优|做实|做强|做精")
 _RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({_NOSTOP}{{0,16}})$")
@@ -65,9 +65,16 @@ _RUN_LIST_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?(?:[^{_STOP}、]{{1,24}}、
 _RUN_LONG_MOD_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?{_NOSTOP}{{17,40}}的$")
 _YI_VERB_AFTER_RE = re.compile(r"(?:活动|项目|工作|模式)?(?:打造|推动|推进|带动|促进|引领|助推|提升|构建|建设|服务|激发|赋能)")
 _CARRY_OUT_RE = re.compile(r"(?:落实|实施|推行|执行)(?:好|了)?$")
-_YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|契机|引领|主线|重点)")
+_YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
-_BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿)")
+_BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿|搬到|推广到|延伸到|覆盖到|送到|带到|引入)")
+_VERB_DE_RE = re.compile(rf"(?:{_RUN_VERBS})的")
+_GUIDE_RE = re.compile(r"(?:指导|引导|鼓励|推动|支持|帮助|督促|动员|带动|号召|倡导)(?!开展|实施|推进|建立|推出|打造)"
+                       r"[\u4e00-\u9fff]{1,10}$")
+_RESULT_AFTER_RE = re.compile(rf"^(?:“[^”]{{1,20}}”)*(?:等{_NOSTOP}{{0,12}}?)?(?:已|均|都|也)?"
+                              r"(?:初显成效|初见成效|取得(?:了)?(?:明显|显著|积极|良好)?(?:的)?成效|成效(?:明显|显著|突出)|"
+                              r"效果(?:明显|显著|良好)|深受(?:职工)?(?:欢迎|好评)|广受(?:好评|欢迎)|反响(?:良好|热烈))")
+_PASSIVE_RUN_RE = re.compile(r"^(?:已|均|也|还)?(?:被|已被)(?:纳入|列入|写入|融入)")
 _NOT_RUN_KIND = frozenset({"policy"})
 _RUN_BY = r"(?:牵头)?(?:组织实施|负责实施|实施|负责|推进|组织|开展|牵头)"
 _RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({_NOSTOP}{{2,40}}?){_RUN_BY}")
@@ -139,7 +146,7 @@ _NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百�
 _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
 
 # --- PILOTS ---------------------------------------------------------------------------------
-_AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
+_AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:的)?(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
 # 被确定为全国产业工人队伍建设改革试点 / 被列为全省产改试点 (no unit noun after 试点)
 _AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入选|获批|被选为|被批准为|成为)((?:(?!试点){_NOSTOP}){{0,30}}?)"
                                r"试点(?=之一|以来|后|[，,。；;、]|$)")
@@ -178,6 +185,7 @@ class _Builder:
         self.seen: set[tuple[str, str, str]] = set()
         self.sponsors: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → sponsors
         self.reform: Mention | None = None
+        self.known: dict[str, Mention] | None = None
 
     @staticmethod
     def key(m: Mention) -> str:
@@ -233,6 +241,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     rr.region_pilots(b)
     rr.example_pilots(b)
     rr.charged_runs(b)
+    rr.lead_runs(b)
+    rr.bare_office_runs(b)
     _partners(b)
     _stations_in_bodies(b)
     _members(b)
@@ -269,6 +279,8 @@ def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback:
     """Subject group of the clause before pos (or the actor right before the verb), else the
     context's credited actor when `fallback`. A region's union system (某省各级工会…) stands for
     the union the piece is about, when it is that region's union; else it names no actor."""
+    if b.ctx._reader_question(pos):
+        return []  # 问：我企业准备开展…: a reader's question names no actor
     out = []
     for a in _actors_for_raw(b, pos, exclude, fallback):
         if a.label == "Region" and _UNION_SYSTEM_RE.match(b.doc.text, a.span.end):
@@ -432,6 +444,13 @@ def _party_centre(b: _Builder) -> None:
         centre = ctx.mention_at(m.start(2), {"Agency"})
         if person is not None and centre is not None:
             b.add("HOLDS_POSITION", person, centre, (m.start(), m.end()), title="总书记")
+    # <name>总书记 in a text that names the party centre (党中央/中共中央) itself
+    centre = next((x for x in ctx.mentions if x.label == "Agency" and (x.normalised or x.surface) == "中共中央"), None)
+    if centre is None:
+        return
+    for person in ctx.mentions:
+        if person.label == "Person" and doc.text.startswith("总书记", person.span.end):
+            b.add("HOLDS_POSITION", person, centre, (person.span.start, person.span.end + 3), title="总书记")
 
 
 def _holds_position_fallback(b: _Builder, person: Mention) -> None:
@@ -639,7 +658,33 @@ def _loose_enumeration_before(b: _Builder, pos: int) -> list[Mention]:
                 and (x.span.start == cs or text[x.span.start - 1] == "、" or x.span.start >= pos - len(parts[-1])
                      or x.span.start == cs + len(parts[0]) - (x.span.end - x.span.start)):
             items.append(x)
+    # an item the entity components left untagged here but found elsewhere in the text
+    # (微纳园 named as a place earlier): the known actor of that exact name
+    known = _known_actors(b)
+    off = cs
+    for part in parts:
+        ps_, pe_ = off, off + len(part)
+        off = pe_ + 1
+        name = part.strip()
+        if not name or any(ps_ <= x.span.start < pe_ for x in items):
+            continue
+        x = known.get(name)
+        if x is not None and all(b.key(x) != b.key(y) for y in items):
+            items.append(x)
     return items
+
+
+def _known_actors(b: _Builder) -> dict[str, Mention]:
+    """Surface forms and names of the document's organisation and region mentions → a mention."""
+    if b.known is None:
+        b.known = {}
+        for m in b.ctx.mentions:
+            if m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs and not (m.attrs or {}).get("derived") \
+                    and len(m.surface or "") >= 2 and not (m.surface or "").startswith(("全", "我", "本", "该")):
+                for n in (m.surface, m.normalised):
+                    if n:
+                        b.known.setdefault(n, m)
+    return b.known
 
 
 def _mark_pilot(m: Mention) -> None:
@@ -730,7 +775,10 @@ def _pilots(b: _Builder) -> None:
                         _mark_pilot(a)
         # (3b) A、B、C等N家(省级)(产改)试点单位: an enumerated list of pilots
         for m in _LISTED_PILOT_RE.finditer(text, ss, se):
-            items = _enumeration_before(b, m.start()) or _loose_enumeration_before(b, m.start())
+            items = _enumeration_before(b, m.start())
+            for x in _loose_enumeration_before(b, m.start()):
+                if all(b.key(x) != b.key(y) for y in items):
+                    items.append(x)
             if not items:
                 continue
             desc = m.group(1)
@@ -889,12 +937,18 @@ def _hosted_events(b: _Builder) -> None:
         hcs, _ = ctx.clause_bounds(vm.start())
         # 我们召开…会 in a speech: the speaker's body is not the topic a later sentence names
         speaker = bool(re.search(r"我们|我(?=[\u4e00-\u9fff]{0,4}$)", text[hcs:vm.start()]))
-        actors = _actors_for(b, vm.start(), exclude=events[0], fallback=not speaker)
+        # 召开了全市…推进会 with no written host: a city-wide meeting is convened by whoever the
+        # report does not say (the section's body only hosts what it 举办s/承办s)
+        citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
+        actors = _actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
         if verb in ("召开", "举行"):
             actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
         for a in actors:
             for ev in events:
                 _add_sponsor(b, a, ev, role, (vm.start(), ev.span.end))
+
+
+_CITYWIDE_RE = re.compile(r"[“]?(?:全省|全市|全县|全区|全国)")
 
 
 def _allied_events(b: _Builder) -> None:
@@ -989,6 +1043,13 @@ def _runs(b: _Builder) -> None:
                 b.add("RUNS", a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
             if names:
                 continue
+        if not reform and (p.surface or "").startswith("“") and not _is_policy(p):
+            prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
+            if prev and prev[-1].span.end == p.span.start and prev[-1].label == "Region" \
+                    and id(prev[-1]) not in ctx.title_orgs and not (prev[-1].surface or "").startswith("全"):
+                # 我市“某某”三年行动计划: a region's own named plan or campaign
+                b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
+                continue
         if not reform and (_MODIFIER_AFTER_RE.match(after) or _COMPOUND_AFTER_RE.match(after)):
             continue  # 打造“…”的目标定位 / 建立“…”项目库: the name modifies another noun
         if reform and _REFORM_AS_MODIFIER_RE.match(after):
@@ -1023,11 +1084,24 @@ def _runs(b: _Builder) -> None:
             if reform and prev and prev[-1].span.end == p.span.start and prev[-1].label in ACTOR_LABELS \
                     and id(prev[-1]) not in ctx.title_orgs and not _REFORM_AS_MODIFIER_RE.match(text, p.span.end):
                 b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
+            elif not reform and _RESULT_AFTER_RE.match(after) and _programme_subject(b, p, cs, ce):
+                # “甲班”“乙计划”等培养项目初显成效: the body the passage is about runs them
+                for a in _actors_for(b, cs, exclude=p):
+                    b.add("RUNS", a, p, (p.span.start, p.span.end))
+            elif not reform and _PASSIVE_RUN_RE.match(after):
+                # P被纳入…体系 / P被列入…: the body the passage speaks of puts P in place
+                for a in _actors_for(b, p.span.start, exclude=p):
+                    b.add("RUNS", a, p, (p.span.start, p.span.end + 3))
             continue
         # 工会系统组织的P: a relative clause whose agent is an unnamed noun → no actor to credit
         vtext = text[trig[0]:p.span.start]
-        if vtext.endswith("的") and not long_object and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
+        rel_verb = (vtext.endswith("的") and not long_object) or _VERB_DE_RE.match(vtext)
+        if rel_verb and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
                 and _adjacent_actor(b, trig[0]) is None:
+            continue
+        # 指导家政行业开展P / 引导企业开展P: the guided party carries P out, not the subject
+        gm = _GUIDE_RE.search(text, max(cs, trig[0] - 14), trig[0])
+        if gm and not any(a.label in ACTOR_LABELS for a in ctx.mentions_between(gm.end(), trig[0])):
             continue
         # the reform is only credited to an actor the clause names, never by context
         actors = _actors_for(b, trig[0], exclude=p, fallback=not reform)
@@ -1048,6 +1122,25 @@ def _runs(b: _Builder) -> None:
         for a in actors:
             b.add("RUNS", a, p, trig)
             _runs_reform_by_name(b, a, p, trig)
+
+
+def _programme_subject(b: _Builder, p: Mention, cs: int, ce: int) -> bool:
+    """Whether p opens its clause (after adverbials), alone or after other named programmes."""
+    ctx, text = b.ctx, b.doc.text
+    start = ctx.subject_start(cs, ce)
+    ms = ctx.mentions_between(cs, p.span.end)
+    if not ms or not cs <= ms[0].span.start <= start:
+        return False
+    pos = ms[0].span.start
+    for m in ms:
+        if m.span.start != pos or m.label != "Programme":
+            return False
+        if m is p:
+            return True
+        pos = m.span.end
+        while pos < p.span.start and text[pos] in "、和及与":
+            pos += 1
+    return False
 
 
 def _runs_reform_by_name(b: _Builder, actor: Mention, prog: Mention, trig: tuple[int, int]) -> None:
@@ -1139,6 +1232,27 @@ def _partners(b: _Builder) -> None:
         for h in heads:
             for o in partners:
                 b.add("PARTNERS_WITH", h, o, (w, other.span.end + pm.end()))
+
+
+_INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){_NOSTOP}){{2,80}}?)"
+                         r"(?:等)?(?:\d+所|[一二两三四五六七八九十]+所)?(?:高校|院校|大学|学校|职校|技校)?的?"
+                         r"(?:实习生|毕业生|学生|学员|实训生)")
+
+
+def _school_interns(b: _Builder) -> None:
+    """(企业)吸纳/接收 A大学、B学院等高校的实习生: the enterprise takes in the named schools'
+    interns, a school-enterprise cooperation with each school."""
+    ctx, text = b.ctx, b.doc.text
+    for m in _INTERNS_RE.finditer(text):
+        schools = [x for x in ctx.mentions_between(m.start(1), m.end(1))
+                   if x.label == "Institution" and id(x) not in ctx.title_orgs]
+        if not schools:
+            continue
+        for e in _actors_for(b, m.start()):
+            if e.label != "Enterprise":
+                continue
+            for sch in schools:
+                b.add("PARTNERS_WITH", e, sch, (m.start(), m.end()))
 
 
 def _stations_in_bodies(b: _Builder) -> None:

@@ -160,6 +160,8 @@ def example_pilots(b) -> None:
         progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not R._is_policy(p)]
         target = progs[-1] if progs and not is_reform(progs[-1]) else None
         if target is None:
+            target = _named_elsewhere(b, m.group())
+        if target is None:
             if not re.search(_REFORM_WORD, text[ss:se]):
                 continue
             target = _reform_at(b, m.start(), m.end())
@@ -178,10 +180,60 @@ def example_pilots(b) -> None:
                 break
             items.append(x)
             pos = x.span.end
+        if not items:
+            items = _example_subjects(b, colon + 1, si)
         level = R._level_of(m.group())
         for x in items:
             if b.add("PILOTS", x, target, (m.start(), x.span.end), level=level):
                 R._mark_pilot(x)
+
+
+_ELLIPSIS_RE = re.compile(r"…{1,2}|\.{3,6}|。{3}")
+
+
+def _named_elsewhere(b, seg: str) -> Mention | None:
+    """A quoted name in seg (多家“某某企业”试点单位) that heads a Programme mention elsewhere in the
+    text (“某某企业”创建工作): that programme."""
+    qm = re.search(r"“([^”]{2,20})”", seg)
+    if qm is None:
+        return None
+    q = qm.group()
+    for p in b.ctx.mentions:
+        if p.label != "Programme" or is_reform(p) or (p.attrs or {}).get("derived"):
+            continue
+        name = p.normalised or p.surface or ""
+        if name == q or name.startswith(q):
+            return p
+    return None
+
+
+def _example_subjects(b, start: int, si: int, max_sentences: int = 3) -> list[Mention]:
+    """…试点单位…：<examples>……A建起…。B开办…: the organisations that open a clause (or follow
+    an ellipsis) after the colon, in the rest of the sentence and the next sentences of the
+    paragraph, until a sentence whose subject is no organisation."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    pi = ctx.paragraph_of(start)
+    pe = doc.paragraphs[pi][1] if pi >= 0 else doc.sentences[si][1]
+    out: list[Mention] = []
+    for sj in range(si, min(len(doc.sentences), si + 1 + max_sentences)):
+        ss, se = doc.sentences[sj]
+        if ss >= pe:
+            break
+        found = False
+        starts = [max(ss, start)] + [e.end() for e in _ELLIPSIS_RE.finditer(text, max(ss, start), se)]
+        for cs, ce in ctx.clauses(sj):
+            if cs >= start:
+                starts.append(cs)
+        for p0 in sorted(set(starts)):
+            ce = ctx.clause_bounds(p0)[1] if p0 < se else se
+            m, _ = ctx.clause_subject(p0, ce, ORG_LABELS, allow_programme=False)
+            if m is not None and m.span.start >= start and m.label in ORG_LABELS \
+                    and all(b.key(m) != b.key(x) for x in out):
+                out.append(m)
+                found = True
+        if sj > si and not found:
+            break
+    return out
 
 
 # ---- RUNS -----------------------------------------------------------------------------------
@@ -243,6 +295,16 @@ def leadership_runs(b) -> None:
         prev = [x for x in ctx.mentions_between(max(ss, m.start() - 16), m.start())
                 if x.span.end == m.start() and x.label in ("Agency",)]
         if not prev:
+            # 产改是党中央着眼…、提高…作出的重大决策部署: the body after 是 decides, with a purpose
+            # phrase between it and 作出
+            cs, _ = ctx.clause_bounds(m.start())
+            for x in ctx.mentions_between(max(cs, m.start() - 50), m.start()):
+                if x.label == "Agency" and id(x) not in ctx.title_orgs \
+                        and re.search(r"(?:是|为|系|由)$", text[max(cs, x.span.start - 1):x.span.start]) \
+                        and not any(y.label in ACTOR_LABELS for y in ctx.mentions_between(x.span.end, m.start())):
+                    prev = [x]
+                    break
+        if not prev:
             continue
         body = prev[-1]
         rm = re.search(_REFORM_WORD, seg)
@@ -295,6 +357,65 @@ def office_runs(b) -> None:
             for x in ctx.mentions_between(bm.start(1), bm.end(1)):
                 if x.label in ORG_LABELS and x is not m:
                     b.add("RUNS", x, target, (m.span.start, x.span.end))
+
+
+_BARE_BODY_RE = re.compile(r"(联席会议?|领导小组|工作专班|产改办)(?=\s*(?:要|应|须|需|负责|牵头|统筹|将))")
+_REFORM_BODY_NAME_RE = re.compile(rf"{_REFORM_WORD}\S{{0,8}}?(?:联席会议?|领导小组|工作专班|办|办公室)$")
+
+
+def bare_office_runs(b) -> None:
+    """联席会议要统筹…推动产改工作…: a body of the reform named by its bare head word (no mention
+    there) as a clause subject with a duty is the reform body named earlier (市产改联席会议, not
+    各县区产改联席会): it runs the reform."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    for m in _BARE_BODY_RE.finditer(text):
+        if re.match(r"[\u4e00-\u9fff]", text[max(0, m.start() - 1):m.start()] or " ") \
+                and text[m.start() - 1] not in "。，,；;：:":
+            continue  # part of a longer name or phrase
+        cs, ce = ctx.clause_bounds(m.start())
+        if ctx.subject_start(cs, ce) != m.start() or ctx.mentions_between(m.start(), m.end()):
+            continue
+        head = m.group(1)
+        ante = None
+        i = len(ctx.mentions) - 1
+        for x in reversed(ctx.mentions_between(0, m.start())):
+            name = x.normalised or x.surface or ""
+            if x.label in ("Agency", "Institution", "Union") and _REFORM_BODY_NAME_RE.search(name) \
+                    and head.rstrip("议") in name and text[max(0, x.span.start - 1):x.span.start] != "各" \
+                    and text[max(0, x.span.start - 2):x.span.start] not in ("各县", "各区", "各市"):
+                ante = x
+                break
+        if ante is None:
+            continue
+        b.add("RUNS", ante, _reform_at(b, m.start(), m.end()), (m.start(), m.end()))
+
+
+_LEADS_RE = re.compile(r"(?:具体|负责)?牵头(?:组织|抓总|负责|推进|实施|协调)?")
+
+
+def lead_runs(b) -> None:
+    """…、总工会牵头组织、各部门协同履职的推进机制 … 产改: a body that leads (牵头) the work of a
+    sentence about the reform runs it (a named programme in the clause is read by relations._runs)."""
+    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    for m in ctx.mentions:
+        if m.label not in ("Union", "Agency") or id(m) in ctx.title_orgs:
+            continue
+        lm = _LEADS_RE.match(text, m.span.end)
+        if not lm:
+            continue
+        if text[max(0, m.span.start - 1):m.span.start] == "由":
+            continue  # 由X牵头…: relations._runs reads the programme it leads
+        si = doc.sentence_of(m.span.start)
+        if si < 0:
+            continue
+        ss, se = doc.sentences[si]
+        cs, ce = ctx.clause_bounds(m.span.start)
+        if any(p.label == "Programme" and not is_reform(p) for p in ctx.mentions_between(lm.end(), ce)):
+            continue
+        rm = re.search(_REFORM_WORD, text[ss:se])
+        if not rm:
+            continue
+        b.add("RUNS", m, _reform_at(b, ss + rm.start(), ss + rm.end()), (m.span.start, lm.end()))
 
 
 # ---- ISSUED ---------------------------------------------------------------------------------

@@ -395,6 +395,7 @@
   function namesOf(n) {
     if (!n) return [];
     var out = [n.name];
+    if (Array.isArray(n.aliases)) out = out.concat(n.aliases);
     if (n.props && Array.isArray(n.props.aliases)) out = out.concat(n.props.aliases);
     var vn = state.nodesData && state.nodesData.get(n.id);
     if (vn && vn.raw && vn.raw.aliases) out = out.concat(vn.raw.aliases);

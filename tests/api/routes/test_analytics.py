@@ -33,3 +33,21 @@ def test_communities(client):
     members = [{m["name"] for m in c["members"]} for c in body["communities"]]
     assert any({"临川市总工会", "临川市人社局"} <= m for m in members)
     assert all(c["size"] >= 2 for c in body["communities"])
+
+
+def test_analytics_cache_belongs_to_the_app(fresh):
+    """No module-level cache: a new app on the same store sees what was written since."""
+    from fastapi.testclient import TestClient
+
+    import fixture_graph as fg
+    from reformkg.api.main import create_app
+    from reformkg.graph.ontology import get_ontology
+    from reformkg.graph.writer import build_batch
+
+    settings, store = fresh
+    onto = get_ontology()
+    store.write_document(build_batch(fg.document_a(onto), onto))
+    first = TestClient(create_app(settings, store)).get("/api/analytics/centrality").json()
+    store.write_document(build_batch(fg.document_b(onto), onto))
+    second = TestClient(create_app(settings, store)).get("/api/analytics/centrality").json()
+    assert second["edges"] > first["edges"]

@@ -12,13 +12,18 @@ def test_merge_needs_key(client):
     assert r.status_code == 401
 
 
-def test_merge_and_reingest(write_client, fresh, auth):
-    _settings, store = fresh
-    onto = get_ontology()
+def _merge_dup_into_ent(write_client, auth) -> tuple[str, str, dict]:
+    """POST the fixture's one merge (dup → ent); (ent id, dup id, response body)."""
     ent, dup = fg.eid("ent"), fg.eid("dup")
     r = write_client.post("/api/entities/merge", headers=auth, json={"target_id": ent, "source_ids": [dup]})
     assert r.status_code == 200, r.text
-    body = r.json()
+    return ent, dup, r.json()
+
+
+def test_merge_and_reingest(write_client, fresh, auth):
+    _settings, store = fresh
+    onto = get_ontology()
+    ent, dup, body = _merge_dup_into_ent(write_client, auth)
     assert body["kind"] == "merge" and "东湖精密机械公司" in body["entity"]["aliases"] and body["moved_edges"] >= 2
     assert write_client.get(f"/api/entities/{dup}").status_code == 404
     card = write_client.get(f"/api/entities/{ent}").json()
@@ -89,3 +94,17 @@ def test_merge_survives_reupload_through_the_pipeline(fresh, auth):
     card = c.get(f"/api/entities/{target['id']}").json()
     assert source["name"] in card["aliases"]
     assert c.get("/api/documents").json()["total"] == 1
+
+
+def test_split_after_merge_keeps_the_name_apart_on_reingest(write_client, fresh, auth):
+    """Merge dup into ent, then split dup's name off ent: a re-ingest must not merge it again."""
+    _settings, store = fresh
+    onto = get_ontology()
+    ent, dup, _body = _merge_dup_into_ent(write_client, auth)
+    r = write_client.post(f"/api/entities/{ent}/split-alias", headers=auth, json={"alias": "东湖精密机械公司"})
+    assert r.status_code == 200, r.text
+    cur = Curation.load(store, onto)
+    store.write_document(build_batch(cur.apply(fg.document_b(onto)), onto))
+    assert "东湖精密机械公司" not in write_client.get(f"/api/entities/{ent}").json()["aliases"]
+    hits = write_client.get("/api/entities", params={"q": "东湖精密机械公司"}).json()["items"]
+    assert [h["id"] for h in hits] == [dup]

@@ -58,6 +58,14 @@ def test_upload_too_large_is_413(write_client, auth):
     assert "larger" in r.json()["message"]
 
 
+def test_413_names_the_configured_limit(write_client, auth):
+    """Rejected on Content-Length before the body is read; the message gives the setting's value."""
+    big = b"x" * (64 * 1024 * 3)
+    r = write_client.post("/api/documents", headers=auth, files={"files": ("big.txt", big, "text/plain")})
+    assert r.status_code == 413
+    assert r.json()["message"] == f"upload larger than {64 * 1024} bytes"
+
+
 def test_upload_runs_the_pipeline(write_client, auth):
     import pytest
 

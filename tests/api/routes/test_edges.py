@@ -43,3 +43,14 @@ def test_evidence_with_node_hint(client):
         assert body["total"] == 2
     # a wrong hint still finds the edge (falls back to the full lookup)
     assert client.get(f"/api/edges/{rid}/evidence", params={"node": fg.eid("chair")}).status_code == 200
+
+
+def test_evidence_and_subgraph_nodes_carry_aliases(client):
+    """The UI highlights both ends' names *and aliases* in evidence sentences: nodes carry them."""
+    rid = fact_id("RUNS", fg.eid("union"), fg.eid("prog"))
+    body = client.get(f"/api/edges/{rid}/evidence").json()
+    assert body["source"]["aliases"] == ["市总工会"] and body["target"]["aliases"] == ["金蓝领"]
+    sub = client.get(f"/api/entities/{fg.eid('union')}/neighbors").json()
+    by_id = {n["id"]: n for n in sub["nodes"]}
+    assert by_id[fg.eid("union")]["aliases"] == ["市总工会"]
+    assert by_id[fg.eid("prog")]["aliases"] == ["金蓝领"]

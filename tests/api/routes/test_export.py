@@ -35,3 +35,18 @@ def test_export_limit_and_errors(client):
     assert len(json.loads(r.content)["edges"]) == 2 and r.headers["x-truncated"] == "true"
     assert client.get("/api/export", params={"format": "csv"}).status_code == 422
     assert client.get("/api/export", params={"center": "per_nobody"}).status_code == 404
+
+
+def test_export_time_filter_matches_the_neighbourhood(client):
+    """since/until filter an exported neighbourhood like GET /neighbors; without center: 422."""
+    ent = fg.eid("ent")
+    for params in ({"since": "2024-01-01"}, {"until": "2023-12-31"}):
+        shown = client.get(f"/api/entities/{ent}/neighbors", params={"depth": 1, **params}).json()
+        r = client.get("/api/export", params={"format": "json", "center": ent, "depth": 1, **params})
+        assert r.status_code == 200
+        assert {e["id"] for e in json.loads(r.content)["edges"]} == {e["id"] for e in shown["edges"]}
+    everything = json.loads(client.get("/api/export", params={"format": "json", "center": ent, "depth": 1}).content)
+    late = json.loads(client.get("/api/export", params={"format": "json", "center": ent, "depth": 1,
+                                                         "since": "2024-01-01"}).content)
+    assert len(late["edges"]) < len(everything["edges"])
+    assert client.get("/api/export", params={"since": "2024-01-01"}).status_code == 422

@@ -63,6 +63,26 @@ def test_neo4j_edge_endpoints_looked_up_when_not_in_result(neo, monkeypatch):
     assert (edge.src, edge.tgt) == ("uni_a", "pro_b")
 
 
+def test_neo4j_edge_endpoints_hydrated_in_the_result_need_no_lookup(neo, monkeypatch):
+    h = _GraphHydrator()
+    h.hydrate_node(1, ["Union", "Entity"], {"id": "uni_a", "name": "甲工会"}, "4:x:1")  # seen elsewhere in the record
+    r = h.hydrate_relationship(10, 1, 2, "RUNS", {"id": "rel_1"}, "5:x:10", "4:x:1", "4:x:2")
+    asked: list[list[str]] = []
+    monkeypatch.setattr(neo, "_lookup_stable_ids", lambda keys: asked.append(sorted(keys)) or {"4:x:2": "pro_b"})
+    (edge,), = neo.convert_rows([[r]])
+    assert asked == [["4:x:2"]]  # only the endpoint without properties is looked up
+    assert (edge.src, edge.tgt) == ("uni_a", "pro_b")
+
+
+def test_neo4j_sessions_read_in_read_mode_and_share_bookmarks(neo):
+    # causal consistency on clusters: reads after a write must wait for it (shared bookmarks)
+    with neo._session(read=True) as r, neo._session(read=False) as w:
+        assert r._config.default_access_mode == neo4j.READ_ACCESS
+        assert w._config.default_access_mode == neo4j.WRITE_ACCESS
+        assert r._config.bookmark_manager is not None
+        assert r._config.bookmark_manager is w._config.bookmark_manager
+
+
 def test_neo4j_temporal_values_become_iso_strings(neo):
     h = _GraphHydrator()
     n = h.hydrate_node(1, ["Document"], {"id": "doc_1", "date": Date(2023, 5, 1)}, "4:x:1")
@@ -75,6 +95,18 @@ def test_neo4j_temporal_values_become_iso_strings(neo):
 def test_neo4j_fulltext_and_ddl_syntax(neo):
     assert neo.fulltext_term(["江苏", "苏省"]) == '"江苏" AND "苏省"'
     assert "db.index.fulltext.queryNodes('fulltext_entity_search_text', $q)" in neo.fulltext_call("Entity", "q")
+
+
+def test_neo4j_schema_is_idempotent_ddl_then_waits_for_the_indexes(neo, monkeypatch):
+    from reformkg.graph import schema
+    from reformkg.graph.ontology import get_ontology
+
+    sent: list[str] = []
+    monkeypatch.setattr(neo, "_schema", sent.append)
+    counts = schema.ensure_schema(neo, get_ontology())
+    assert len(sent) == sum(counts.values()) + 1
+    assert all(" IF NOT EXISTS " in stmt for stmt in sent[:-1])
+    assert sent[-1] == "CALL db.awaitIndexes(300)"  # a populating full-text index cannot be queried
 
 
 def test_falkordb_objects(embedded_store):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.ingest._pipe import extract, mentions
+from tests.unit.ingest._pipe import extract, mentions, names
 
 
 def _awards(text: str) -> dict[str, str]:
@@ -60,3 +60,27 @@ def test_quoted_regional_honour_keeps_balanced_quotes() -> None:
     doc = extract("佛山市顺德区每年评选“顺德工匠”10名。", upto="awards")
     ms = [m for m in mentions(doc, "Award") if m.normalised == "顺德工匠"]
     assert ms and ms[0].surface == "“顺德工匠”"
+
+
+def test_vanguard_titles_of_occupations_are_awards() -> None:
+    doc = extract("为首批先锋骑手、先锋司机发放关爱礼包。发挥工人先锋号作用。")
+    got = names(doc, "Award")
+    assert {"先锋骑手", "先锋司机"} <= got
+
+
+def test_an_enterprise_craftsman_title_is_an_award() -> None:
+    doc = extract("恒通公司今年评选出恒通工匠3名，并明确恒通工匠的待遇。")
+    assert "恒通工匠" in names(doc, "Award")
+
+
+def test_a_bare_honour_coordinated_with_a_cued_one_is_an_award() -> None:
+    doc = extract("组织劳模、先进工作者和五一劳动奖章获得者开展志愿服务。")
+    assert {"先进工作者", "五一劳动奖章"} <= names(doc, "Award")
+    doc = extract("要向先进工作者学习，争当先进工作者。")
+    assert "先进工作者" not in names(doc, "Award")
+
+
+def test_a_quoted_title_named_as_an_honour_project_is_an_award() -> None:
+    doc = extract("在年度考核中设置“优秀班组长”等表彰项目。")
+    assert "优秀班组长" in names(doc, "Award")
+    assert "优秀班组长" not in {n.strip("“”") for n in names(doc, "Programme")}

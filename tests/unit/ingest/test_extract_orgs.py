@@ -3,7 +3,7 @@ bare departments."""
 
 from __future__ import annotations
 
-from tests.unit.ingest._pipe import extract, mentions
+from tests.unit.ingest._pipe import extract, mentions, names
 
 
 def _orgs(text: str) -> dict[str, tuple[str, str]]:
@@ -176,3 +176,48 @@ def test_short_federation_names_stand_for_the_context_union() -> None:
     o = _orgs("建湖县推进改革。县总成立集体协商工作领导小组。县总人口增加，该市总体规划出台。")
     assert o["县总"] == ("Union", "建湖县总工会")
     assert len([k for k in o if k.endswith("总")]) == 1
+
+
+def test_a_category_before_an_enterprise_name_is_not_part_of_it() -> None:
+    doc = extract("该区确定试点企业恒达精密机械有限公司开展改革，规上企业新兴电子有限公司参加。", upto="orgs")
+    got = names(doc, "Enterprise")
+    assert got == {"恒达精密机械有限公司", "新兴电子有限公司"}
+    doc = extract("企业管理咨询有限公司参加会议。", upto="orgs")
+    assert names(doc, "Enterprise") == {"企业管理咨询有限公司"}
+
+
+def test_bodies_of_every_county_are_not_one_county_body() -> None:
+    doc = extract("台州市召开会议，参会的有市产改联席会成员，各县区产改联席会召集人。\n黄岩区作交流发言。", upto="orgs")
+    got = names(doc)
+    assert "台州市产改联席会" in got
+    assert not any(n.startswith("黄岩区产改") for n in got)
+
+
+def test_a_bare_body_belongs_to_the_document_city_not_a_district_named_paragraphs_before() -> None:
+    text = ("台州市召开产改推进会。\n黄岩区委作交流发言。\n会议要求各地抓好落实。\n"
+            "会议强调，产改办（总工会）要细化分解任务。")
+    doc = extract(text, upto="orgs")
+    unions = names(doc, "Union")
+    assert "台州市总工会" in unions and "黄岩区总工会" not in unions
+
+
+def test_a_body_set_up_by_an_organisation_is_named_with_its_parent() -> None:
+    doc = extract("宁海县总工会成立集体协商工作领导小组，由分管领导任组长。", upto="orgs")
+    m = [m for m in mentions(doc) if m.surface == "集体协商工作领导小组"]
+    assert m and m[0].normalised == "宁海县总工会集体协商工作领导小组" and m[0].label == "Union"
+    doc = extract("市人社局牵头成立技能人才评价工作领导小组。", upto="orgs")
+    m = [m for m in mentions(doc) if m.surface == "技能人才评价工作领导小组"]
+    assert m and m[0].label == "Agency"
+    assert m[0].normalised.endswith("人力资源和社会保障局技能人才评价工作领导小组")
+
+
+def test_a_practice_named_like_an_alliance_is_not_an_institution() -> None:
+    doc = extract("形成了党建带工建、技能培训校企合作联盟等特色做法。", upto="orgs")
+    assert names(doc, "Institution") == set()
+    doc = extract("嘉兴市产业工人联盟成立。", upto="orgs")
+    assert "嘉兴市产业工人联盟" in names(doc, "Institution")
+
+
+def test_a_verb_inside_a_long_committee_name_needs_a_region_before_it() -> None:
+    doc = extract("浙江省家政行业协调劳动关系三方委员会在杭州揭牌。", upto="orgs")
+    assert "浙江省家政行业协调劳动关系三方委员会" in names(doc, "Agency")

@@ -112,3 +112,21 @@ def test_tagger_glued_title_character_is_cut() -> None:
 def test_compound_title_after_the_name() -> None:
     _, p = _persons("芜湖市总工会召开会议。市总工会王建国常务副主席主持。")
     assert [(o.normalised, t) for o, t in p["王建国"].attrs["org_mentions"]] == [("芜湖市总工会", "常务副主席")]
+
+
+def test_name_made_of_common_words_before_a_title_is_read() -> None:
+    doc, p = _persons("绍兴市召开推进会。会上，王建设副市长宣读了表彰决定。")
+    m = p["王建设"]
+    assert [(o.normalised, t) for o, t in m.attrs["org_mentions"]] == [("绍兴市人民政府", "副市长")]
+    doc, p = _persons("会议由李国庆局长主持。")
+    assert "李国庆" in p
+
+
+def test_titles_without_a_name_before_them_give_no_person() -> None:
+    _, p = _persons("工会主席指出，市委书记强调，集团党委书记表示，要抓好落实。")
+    assert p == {}
+
+
+def test_a_preposition_before_a_surname_is_not_part_of_the_name() -> None:
+    _, p = _persons("会议由王建设副市长主持，我们要向张局长表示感谢。")
+    assert set(p) == {"王建设"}

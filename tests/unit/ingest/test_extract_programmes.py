@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.ingest._pipe import extract, mentions
+from tests.unit.ingest._pipe import extract, mentions, names
 
 
 def _progs(text: str) -> dict[str, tuple[str, str]]:
@@ -146,3 +146,27 @@ def test_split_title_with_a_longer_short_form_and_back_reference() -> None:
                   upto="programmes")
     ms = [m for m in mentions(doc, "Programme") if m.normalised.startswith("《")]
     assert {m.normalised for m in ms} == {"《关于深化产业工人队伍建设改革的实施意见》"} and len(ms) == 2
+
+
+def test_unquoted_names_introduced_by_a_programme_verb() -> None:
+    doc = extract("各地开展模范职工之家创建活动，持续开展职工互助保障项目，深入实施人才强市战略。"
+                  "组织骨干参加新时代企业管理创新培训，举办劳动创造幸福职工诵读。")
+    got = names(doc, "Programme")
+    assert {"模范职工之家创建活动", "职工互助保障项目", "人才强市战略", "新时代企业管理创新培训",
+            "劳动创造幸福职工诵读"} <= got
+
+
+def test_generic_trainings_projects_and_strategies_are_not_names() -> None:
+    doc = extract("开展职业技能培训，开展重点项目建设，参加业务培训，实施创新驱动战略，开展各类慰问活动。")
+    assert names(doc, "Programme") == set()
+
+
+def test_a_quoted_list_item_takes_the_head_of_its_list() -> None:
+    doc = extract("组织“安康杯”竞赛、“隐患随手拍”、安全知识普及等群众性安全生产活动。")
+    got = names(doc, "Programme")
+    assert "“隐患随手拍”活动" in got and "“安康杯”竞赛" in got
+
+
+def test_national_campaigns_written_without_quotes() -> None:
+    doc = extract("发放职业技能提升行动资金，以党史学习教育为契机。")
+    assert {"职业技能提升行动", "党史学习教育"} <= names(doc, "Programme")

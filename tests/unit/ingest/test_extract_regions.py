@@ -4,7 +4,7 @@ zones, contextual forms (该市, 全省)."""
 from __future__ import annotations
 
 from reformkg.ingest import lexicons as lx
-from tests.unit.ingest._pipe import extract, mentions
+from tests.unit.ingest._pipe import extract, mentions, names
 
 
 def _regions(text: str) -> dict[str, dict]:
@@ -93,3 +93,17 @@ def test_province_scope_follows_the_province_the_passage_names() -> None:
 def test_newspaper_masthead_is_not_the_region() -> None:
     doc = extract("温州日报讯 近日，瑞安市总工会开展培训。", upto="regions")
     assert "温州" not in {m.surface for m in mentions(doc, "Region")}
+
+
+def test_a_bonded_zone_named_by_its_kind_in_a_list_or_after_zai() -> None:
+    doc = extract("嘉兴市确定科创园、综保区等8家试点单位。在综保区推进产改。各地保税区加快发展。")
+    zones = [m for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"]
+    assert {m.normalised for m in zones} == {"科创园", "综保区"} or {m.normalised for m in zones} == {"综保区"}
+    assert not any(m.normalised.startswith("嘉兴市确定") for m in zones)
+
+
+def test_a_county_level_city_named_in_passing_does_not_take_a_bare_city_body() -> None:
+    doc = extract("苏州市召开产改推进会。会上，昆山市、张家港市作交流发言。市委常委会听取汇报。")
+    assert "苏州市委常委会" in names(doc, "Agency")
+    doc = extract("昆山市召开会议，市委书记出席。")
+    assert "昆山市委" in names(doc, "Agency")

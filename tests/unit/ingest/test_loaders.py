@@ -134,6 +134,16 @@ def test_iter_paths(tmp_path: Path) -> None:
     assert explicit[0].name == "e.jpg" and len(explicit) == 5
 
 
+def test_dangling_link_in_a_folder_is_listed_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("正文", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "dir.txt").symlink_to(tmp_path / "sub")  # a link to a folder is not a document
+    assert [p.name for p in iter_paths([tmp_path])] == ["gone.txt", "ok.txt"]
+    with pytest.raises(LoadError, match="broken symbolic link"):
+        load(tmp_path / "gone.txt")
+
+
 def test_samples_all_load() -> None:
     paths = iter_paths([SAMPLES])
     assert len(paths) >= 4

@@ -146,3 +146,12 @@ def test_county_bodies_take_the_region_chain_the_document_writes() -> None:
     assert "佛山市顺德区委组织部" in names and "顺德区委组织部" not in names
     res = _resolve("顺德区推进产改。顺德区委常委、组织部部长黄俊表示，要持续推进。")
     assert "顺德区委组织部" in {e.name for e in res.entities if e.label == "Agency"}
+
+
+def test_a_long_committee_name_with_a_verb_and_its_short_tail_are_one_body() -> None:
+    res = _resolve("浙江省家政行业协调劳动关系三方委员会在杭州揭牌。三方委员会成员由省人社厅负责人担任。"
+                   "此前，浙江省劳动关系三方委员会出台了意见。")
+    by = _by_name(res)
+    full = by["浙江省家政行业协调劳动关系三方委员会"]
+    assert "三方委员会" in full.aliases
+    assert "浙江省劳动关系三方委员会" in by          # a more general committee stays apart
