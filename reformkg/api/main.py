@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, AsyncIterator
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -69,7 +70,7 @@ def create_app(settings: Settings | None = None, store: "GraphStore | None" = No
                 owned.close()
                 app.state.store = None
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc served from the package, no CDN
         title="reformkg",
         version="0.1.0",
         description="Knowledge graph of China's industrial-workforce reform (产改): search, entity cards, "

@@ -34,3 +34,17 @@ def test_cors_origins_from_settings(api_settings, loaded):
     assert "access-control-allow-origin" not in r.headers
     plain = TestClient(create_app(api_settings, loaded)).get("/health", headers={"Origin": "http://example.test"})
     assert "access-control-allow-origin" not in plain.headers
+
+
+def test_openapi_docs_are_served_without_a_cdn(client):
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200
+    refs = re.findall(r'(?:src|href)=["\']([^"\']+)', page.text) + re.findall(r"url: ['\"]([^'\"]+)", page.text)
+    assert refs, page.text
+    assert not [u for u in refs if u.startswith(("http:", "https:", "//"))], refs
+    for url in refs:
+        if url.endswith((".js", ".css")):
+            assert client.get(url).status_code == 200, url
+    assert client.get("/openapi.json").json()["info"]["title"] == "reformkg"
