@@ -3,6 +3,10 @@ sentence, clause boundaries, quoted spans, clause subjects, deictic references (
 集团, 本届大赛 …), the pieces a bulletin is made of (column markers, headlines, author lines,
 sections) with the body each is about, and the document's main region.
 
+Deixis: 公司/集团 in a piece about one enterprise is that enterprise; 该市 tagged as a context
+region yields to the nearer region of that kind named just before (a county-level city); 我企业
+in a reader's question (问：…) refers to no named body.
+
 Everything here works on positions into `Document.text` and the mentions other components
 put into `doc.mentions`; nothing is copied or re-tagged.
 """
@@ -69,6 +73,7 @@ class DocContext:
     _subj_cache: dict[int, list[tuple[int, int, Mention]]] = field(default_factory=dict)
     _word_tags: dict[int, str] | None = None
     _sections: list[tuple[int, Mention | None]] | None = None
+    _building: bool = False
     _section_starts: list[int] = field(default_factory=list)
     _regions: dict[str, Mention] | None = None
     _region_of_cache: dict[str, Mention | None] = field(default_factory=dict)
@@ -249,7 +254,7 @@ class DocContext:
         enterprise, not whichever company was named last (a client, a partner); else the nearest
         enterprise of that kind (集团 → a group) in the same piece."""
         kind = "集团" if "集团" in word else ""
-        topic = self.section_topic(pos)
+        topic = None if self._building else self.section_topic(pos)  # not while the sections are built
         if topic is not None and topic.label == "Enterprise" and kind in (topic.normalised or topic.surface or ""):
             return topic
         if nearest is None:
@@ -392,6 +397,13 @@ class DocContext:
 
     # ---- sections --------------------------------------------------------------------------
     def _build_sections(self) -> None:
+        self._building = True
+        try:
+            self._build_sections_()
+        finally:
+            self._building = False
+
+    def _build_sections_(self) -> None:
         """Articles and sections, and the actor each is about.
 
         A column marker (【主席之声】) or a markdown heading no more than one level below the

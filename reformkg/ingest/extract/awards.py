@@ -43,7 +43,8 @@ _BARE_CUE_BEFORE = re.compile(r"(获得|荣获|获评|评为|评选为|授予|�
 _BARE_CUE_AFTER = ("获得者", "称号", "荣誉")
 _PRIZE_RE = re.compile(r"(全国|国家|省部级|省级|市级|省|市)?([\u4e00-\u9fff]{2,14}?(?:特等奖|一等奖|二等奖|三等奖|金奖|银奖|铜奖|优秀奖))")
 _QUOTE_RUN = r"(“[^“”\n]{2,20}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
-_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出)了?"
+_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出|"
+                               r"命名[^，。；：“”\n]{1,10}?为|授予[^，。；：“”\n]{1,10}?)了?"
                                r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN)
 _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")
 # “X”称号 / “X”等表彰项目: a quoted title named as an honour by the word after it
@@ -51,7 +52,8 @@ _QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|�
 # 先锋骑手 / 先锋司机: a vanguard title of a (new-employment-form) occupation
 _VANGUARD_RE = re.compile(r"(?<![工人])先锋(骑手|司机|快递员|外卖员|配送员|网约车司机|货车司机|家政员|护工|职工)")
 _ENT_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
-_NOT_HONOUR_END = ("证书", "资格", "认证", "项目", "计划", "工程", "活动", "补贴", "资金", "支持")
+_NOT_HONOUR_END = ("证书", "资格", "认证", "项目", "计划", "工程", "活动", "补贴", "资金", "支持", "工作室", "工作站",
+                   "基地", "中心", "学院", "驿站", "服务站")
 _COORD_LEVELS = re.compile(r"((?:(?:国家|全国|省|市|县|区)级?[和、及与]))+$")
 
 
@@ -101,6 +103,8 @@ class Awards:
         for rx in (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE):
             for m in rx.finditer(text):
                 run_start = m.start(1)
+                if rx is _QUOTED_HONOUR_RE and "的" in text[m.start():run_start]:
+                    continue      # 获得者X领衔的“Y工作室”: the quote is not what was conferred
                 # a region written before the run names the honours (沛县“十大工匠”)
                 prefix = ""
                 if run_start in regions_by_end:
@@ -131,22 +135,31 @@ class Awards:
         """X工匠 where X is the short name of an enterprise of the document (新华公司 → 新华工匠):
         the enterprise's own craftsman title."""
         shorts: set[str] = set()
+        brands: set[str] = set()
+        gz = lx.gazetteer()
         for m in doc.mentions:
             if m.label != "Enterprise":
                 continue
+            brand = m.normalised[:2]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in brand) and not gz.candidates(brand) and \
+                    not m.normalised.startswith(("中国", "中华", "国家", "全国")):
+                brands.add(brand)     # 福耀工匠 of 福耀玻璃…有限公司: the brand's first characters
             for form in (m.surface, m.normalised):
                 for suf in _ENT_SUFFIXES:
                     if form.endswith(suf) and 2 <= len(form) - len(suf) <= 4:
                         shorts.add(form[: -len(suf)])
                         break
-        if not shorts:
+        if not shorts and not brands:
             return []
         have = {(m.span.start, m.span.end) for m in found}
         out = []
         for m in re.finditer(r"(大?工匠)", text):
             hs, he = m.span()
-            for short in sorted(shorts, key=len, reverse=True):
+            for short in sorted(shorts, key=len, reverse=True) + sorted(brands):
                 s = hs - len(short)
+                if short in brands and short not in shorts and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and \
+                        text[s - 1] not in "设立评选为获和与及了首名位":
+                    continue
                 if s >= 0 and text[s:hs] == short and (s, he) not in have and \
                         not text[he:he + 2].startswith(("精神", "文化", "工作室", "学院")):
                     sp = Span(s, he, "Award", doc.sentence_of(s), self.name, {"level": "enterprise"})

@@ -85,6 +85,10 @@ _GENERIC_ENT_PREFIX = re.compile(r"(?:(?:国家|省|市|区|县)级?)?(?:产改)
 _SET_UP_RE = re.compile(r"(成立了?|组建了?|设立了?)([\u4e00-\u9fff]{2,14}?(领导小组|工作小组|工作专班|专班|指导组))"
                         r"(?![\u4e00-\u9fff]{0,2}(成员|组长|办公室))")
 _PLURAL_PLACES = re.compile(r"(各级|各[省市县区]?|县区|市县|县市区|乡镇|镇街)$")
+# place words that never start a firm's name (国内能源, 当地企业)
+_GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境外", "本地", "当地", "省内", "省外", "市内", "市外",
+                                  "区内", "县内", "各地", "城乡", "农村", "城市", "全球", "世界", "周边", "沿海", "内地",
+                                  "地方", "基层", "一线", "现场", "本市", "本省", "本区", "本县"))
 _SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
@@ -289,6 +293,8 @@ class Orgs:
         for end, key in nat.iter(text):
             if text[end + 1:end + 2] == "电":
                 continue
+            if key.endswith("部") and text[end + 1:end + 2] == "门":
+                continue      # 人社部门: the departments in general, not the ministry
             cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
         # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
         cands.extend(self._enumerations(doc, text))
@@ -625,9 +631,12 @@ class Orgs:
         out = []
         heads = _industry_heads()
         for i, w in enumerate(words.spans):
-            if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn"):
+            if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn", "s"):
                 continue
             frag = text[w.start:w.end]
+            if w.label == "s" and (frag in _GENERIC_PLACE_WORDS or not (
+                    i + 1 < len(words.spans) and text[words.spans[i + 1].start:words.spans[i + 1].end] in heads)):
+                continue      # a place word (南方) only before an industry head (南方光纤)
             for h in heads:
                 if frag.endswith(h) and len(frag) > len(h):
                     break
@@ -746,6 +755,15 @@ class Orgs:
                 return None
         if c.kind == "lac" and label == "Enterprise" and len(surface) > 10:
             return None
+        joint = re.search(r"(?<=.{2})(共建|共办|合办|联办|携手|合作建立|合作共建)(?=..)", surface) \
+            if label == "Institution" else None
+        if joint is not None:
+            # 与X学院共建产业学院: a joint action, not one body's name; the partner named before
+            # the verb is the body
+            head = surface[: joint.start()]
+            if lx.org_label_of(head) is None:
+                return None
+            return self._mention(doc, text, _Cand(c.start, c.start + joint.start(), c.kind, c.place, c.prefix_char))
         if label == "Institution" and c.place < 0 and not _region_in_name(surface, doc) >= 0 and \
                 re.match(r"等?(特色|创新|典型|先进|有效|好的)?(做法|经验|模式|举措)", text[c.end:c.end + 8]):
             return None       # 形成了X联盟等特色做法: a practice, not an actor
@@ -815,6 +833,17 @@ class Orgs:
                     near = _focus_below(doc, inner)
                 if near >= 0 and near != inner and gz.get(near).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
                         gz.is_within(near, inner):
+                    inner = near
+                    attrs["region_from_context"] = True
+            if inner >= 0 and label == "Enterprise" and gz.get(inner).level == lx.LEVEL_PROVINCE:
+                # a firm registered under its province's name (江苏X有限公司) in a passage about
+                # one of that province's cities stands in that city
+                near = _paragraph_region(doc, c.start, lookback=1)
+                if near < 0:
+                    ctx = doc.layers.get("region_context")
+                    near = ctx[0].attrs.get("city", -1) if ctx else -1
+                if near >= 0 and near != inner and gz.get(near).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) \
+                        and gz.is_within(near, inner):
                     inner = near
                     attrs["region_from_context"] = True
             if inner >= 0:
@@ -927,21 +956,29 @@ class Orgs:
     @staticmethod
     def _nearest_region(doc: Document, pos: int) -> int:
         """The latest explicit city/county/district named before pos (in the same paragraph or
-        the one before), else the document's main city."""
+        the two before), else the latest one named earlier that is not an item of a list, else
+        the document's main city."""
         from reformkg.ingest.extract.common import paragraph_of
 
         gz = lx.gazetteer()
         best = -1
-        lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 1)][0] if doc.paragraphs else 0
+        fallback = -1
+        text = doc.text
+        lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 2)][0] if doc.paragraphs else 0
         for sp in doc.layers.get("regions", []):
             if sp.start >= pos:
                 break
-            if sp.attrs.get("contextual") or sp.start < lo:
+            if sp.attrs.get("contextual"):
                 continue
             place = sp.attrs.get("place", -1)
             if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
                     not sp.attrs.get("in_name"):
-                best = place
+                if sp.start >= lo:
+                    best = place
+                elif text[sp.start - 1:sp.start] != "、" and not re.match(r"[\u4e00-\u9fff]{0,6}、", text[sp.end:sp.end + 7]):
+                    fallback = place      # named earlier as the subject, not as one item of a list
+        if best < 0:
+            best = fallback
         if best < 0:
             ctx = doc.layers.get("region_context")
             if ctx:

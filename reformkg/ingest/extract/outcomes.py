@@ -7,7 +7,8 @@ and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are 
 neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
 size (在岗职工143人), the input of a refinement (将24项细化为86项), the base of a share (22名代表中)
 or a count inside a policy's name (落实…10条措施), a designation (全国2个试点城市之一), a planned floor
-(将培训5000人次以上), or any figure of a news brief on the page that speaks of nothing the reform
+(将培训5000人次以上, also when 期间…将 opens the sentence), a meeting's agenda, speakers or a
+bulletin's layout (4家单位作交流发言, 议程共3项), or any figure of a news brief on the page that speaks of nothing the reform
 is about (a plant's overhaul, foreign investment: no worker, union, skill or reform word in the
 piece between two headlines). A reached rate keeps 以上 (签订率98%以上), so does a count after
 a result verb (表彰百名以上…).
@@ -51,6 +52,8 @@ _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分�
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
                            r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
+_UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层|各)?工会")
+_FUTURE_PLAN_RE = re.compile(r"(?:期间|年内|今后|未来)[^。；;]{0,6}?将|计划|力争|争取|预计")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
 # a news brief about something else on the same page (a plant's overhaul, foreign investment)
@@ -234,8 +237,9 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             continue  # 4家单位作交流发言 / 议程共3项 / 简报共4个版面: a meeting's or bulletin's make-up
         if _is_target(doc, ctx, ss, cs, q.start):
             continue  # 力争到2025年新增…5万人: a target, not a result
-        if q.qualifier == "以上" and q.unit != "%" and _PLAN_BEFORE_RE.search(text, cs, q.start):
-            continue  # 将组织实施培训7500万人次以上: a planned floor
+        if q.qualifier == "以上" and q.unit != "%" and (_PLAN_BEFORE_RE.search(text, cs, q.start)
+                                                      or _FUTURE_PLAN_RE.search(text, ss, q.start)):
+            continue  # 将组织实施培训7500万人次以上 / “十四五”期间将面向…，培训…以上: a planned floor
         if _ONE_OF_RE.match(text, q.end, ce):
             continue  # 被确定为全国2个试点城市之一: a designation, not a result
         if _REFINED_INTO_RE.match(text, q.end, ce):
@@ -245,7 +249,7 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if surveys and _in_survey(q.start):
             continue  # 调查显示：…3万多家: findings of a survey describe the situation
         actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
-        if actor is not None and actor.label == "Region" and text.startswith("工会", actor.span.end):
+        if actor is not None and actor.label == "Region" and _UNION_SYSTEM_RE.match(text, actor.span.end):
             # 某省工会…: the region's union system speaks; credit the union the article is about
             topic = ctx.section_topic(actor.span.start)
             if topic is not None and topic.label == "Union" and ctx._same_region(topic, actor):

@@ -72,6 +72,9 @@ _GENERIC_TRAINING = ("补贴性", "就业前", "再就业", "岗前", "在岗", 
 _NATIONAL_RE = re.compile(r"职业技能提升(?:三年)?行动|党史学习教育|技能中国行动|大国工匠人才培育工程|"
                           r"农民工职业技能提升计划|新型学徒制")
 _LIST_ACTIVITY_RE = re.compile(r"[^。；！？，\n]{0,48}?等[^，。；“”、\n]{0,10}?活动(?![中室站])")
+# public holidays are not programmes (“五一”国际劳动节, 三八妇女节)
+_HOLIDAYS = ("劳动节", "妇女节", "青年节", "儿童节", "建军节", "国庆节", "春节", "中秋节", "端午节", "元宵节", "重阳节",
+             "教师节", "护士节", "记者节", "元旦")
 _MODALS = ("要", "应", "需", "将", "可", "须", "应当", "需要", "必须", "对照", "按照", "根据", "结合")
 _GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "系列", "三年", "五年", "年度", "专题", "职工", "岗位", "提升",
                  "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下")
@@ -185,6 +188,7 @@ class Programmes:
             s, e = m.span()
             sp = Span(s, e, "Programme", doc.sentence_of(s), self.name, {"rule": "reform"})
             out.append(Mention(sp, "Programme", text[s:e], REFORM, {"kind": "initiative", "reform": True}))
+        out = [m for m in out if not m.normalised.rstrip("”》").endswith(_HOLIDAYS)]
         doc.layers["programmes"] = [m.span for m in out]
         add_mentions(doc, out)
         return doc

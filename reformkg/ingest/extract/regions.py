@@ -19,7 +19,7 @@ from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
 _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
 _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
 _GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
-                       "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级")
+                       "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级", "镇街", "乡镇", "村居", "各类")
 # zone kinds a city has one of: the bare kind names the place (综保区, 自贸区)
 _UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
@@ -203,7 +203,10 @@ class Regions:
             for hint in (doc.source, doc.title):
                 for end, (surface, is_short) in (gz.automaton.iter(hint) if hint and gz.automaton else []):
                     cands = gz.candidates(surface)
-                    if cands:
+                    # a short form in a title must name a province or city, and only one
+                    # province (not a county's short form that spells a word: 大通, 会同)
+                    if cands and len({gz.get(c).province for c in cands}) == 1 and \
+                            (not is_short or gz.get(cands[0]).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
                         province = gz.get(cands[0]).province
                         break
         city = city_count.most_common(1)[0][0] if city_count else -1

@@ -21,6 +21,14 @@ ISSUED          出台/印发/发布/制定/修订/颁布 a policy or plan (with
 
 A plan or office named after the reform (出台“市级产改方案”, X产改办 as subject) also gives
 RUNS → 产业工人队伍建设改革; a Programme mention for it is derived when the text has none.
+Round 4: a region's own quoted plan (我市“…”三年行动计划), 用好/做到/把P搬到…, P被纳入…, named
+programmes opening a clause that reports results (“甲班”“乙计划”等…初显成效) are run by the body the
+passage is about; nobody runs what a guided party (指导企业开展P) or an unnamed organiser
+(工会系统组织的P、Q) carries out, nor what a reader's question (问：我企业…) mentions. Pilot lists
+reach items tagged only elsewhere in the text; 试点的省份之一 designates; interns from named
+schools (吸纳A大学、B学院等高校的实习生) make a school-enterprise partnership; <name>总书记 holds
+office in 中共中央 when the text names the party centre; a city-wide meeting (召开全市…会) with no
+written host has no sponsor.
 RUNS also reaches later items of a run verb's object list (开展A、B、P等活动), objects after a long
 modifier (构建基于…的P), 以P打造…, 落实 untitled measures (…10条措施), and a leader's body for the
 reform (某某副市长对产改工作作出部署); 专题研究/部署 产改工作 runs the reform. A region's union
@@ -69,7 +77,7 @@ _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
 _BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿|搬到|推广到|延伸到|覆盖到|送到|带到|引入)")
 _VERB_DE_RE = re.compile(rf"(?:{_RUN_VERBS})的")
-_GUIDE_RE = re.compile(r"(?:指导|引导|鼓励|推动|支持|帮助|督促|动员|带动|号召|倡导)(?!开展|实施|推进|建立|推出|打造)"
+_GUIDE_RE = re.compile(r"(?:指导|引导|鼓励|支持|帮助|督促|动员|号召|倡导)(?!开展|实施|推进|建立|推出|打造)"
                        r"[\u4e00-\u9fff]{1,10}$")
 _RESULT_AFTER_RE = re.compile(rf"^(?:“[^”]{{1,20}}”)*(?:等{_NOSTOP}{{0,12}}?)?(?:已|均|都|也)?"
                               r"(?:初显成效|初见成效|取得(?:了)?(?:明显|显著|积极|良好)?(?:的)?成效|成效(?:明显|显著|突出)|"
@@ -110,6 +118,7 @@ _CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主�
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
 _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
 _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
+_EVENT_BY_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)")
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
 # (先后)举办/承办/召开 P1、P2和P3 — verb with no written subject before its object list
 _HOST_RE = re.compile(r"(?:先后|相继|成功|组织|联合|共同|连续|定期|积极|精心|还|并|又|分别)?"
@@ -127,6 +136,7 @@ _PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 
+_LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")
 _STATION_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
                          rf"{_NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
 _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
@@ -150,6 +160,7 @@ _AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被
 # 被确定为全国产业工人队伍建设改革试点 / 被列为全省产改试点 (no unit noun after 试点)
 _AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入选|获批|被选为|被批准为|成为)((?:(?!试点){_NOSTOP}){{0,30}}?)"
                                r"试点(?=之一|以来|后|[，,。；;、]|$)")
+_DESIGNATE_RE = re.compile(r"(?:遴选|确定|选取|选定|评选|推荐|命名|批准|择优|选树|培育|选择)(?:了|出)?")
 _CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
 _IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
@@ -245,6 +256,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     rr.bare_office_runs(b)
     _partners(b)
     _stations_in_bodies(b)
+    _school_interns(b)
     _members(b)
     _co_sponsors(b)
     return b.out
@@ -711,6 +723,13 @@ def _pilots(b: _Builder) -> None:
                     continue
             cs, ce = ctx.clause_bounds(m.start())
             actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
+            dv = _DESIGNATE_RE.search(text, cs, m.start())
+            if dv is not None and m.group().startswith("作为"):
+                # X遴选/确定了A、B等N家企业作为…试点企业: A and B are the pilots, X designates them
+                actors = [a for a in ctx.mentions_between(dv.end(), m.start())
+                          if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                if not actors:
+                    continue
             if not actors:
                 # 作为…试点单位，集团将… : the subject of the next clause
                 gap_end = ADVERBIAL_PREFIX_RE.match(text, cs, m.start()).end()
@@ -866,6 +885,24 @@ def _sponsors(b: _Builder) -> None:
                 leads = _actors_for(b, lm.start(), exclude=p)
                 for a in leads + allies:
                     _add_sponsor(b, a, p, "联合开展", (lm.start(), p.span.end))
+    # 本届大赛由A、B联合主办，C承办: the event named before, with each verb's names
+    for m in _EVENT_BY_RE.finditer(text):
+        target = ctx._previous_event(m.start())
+        if target is None:
+            continue
+        si = doc.sentence_of(m.start())
+        se = doc.sentences[si][1] if si >= 0 else len(text)
+        pos = m.end() - 1  # at 由
+        for seg in _CHAIN_SEG_RE.finditer(text, pos, se):
+            if seg.start() > pos + 1 and not re.fullmatch(r"[，,、]?", text[pos:seg.start()]):
+                break
+            names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
+                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+            if not names:
+                break
+            for a in names:
+                _add_sponsor(b, a, target, seg.group(2), (m.start(), seg.end()))
+            pos = seg.end()
     # 承办该赛事的X
     for m in _THIS_EVENT_RE.finditer(text):
         x = ctx.mention_at(m.end(), ACTOR_LABELS)
@@ -1206,17 +1243,33 @@ def _partners(b: _Builder) -> None:
             continue
         w = wm.start()  # position of 与/同/和
         cs, ce = ctx.clause_bounds(other.span.start)
-        pm = _PARTNER_RE.match(text[other.span.end:ce])
+        # actors coordinated with `other` (与A、B、C等5所高校合作): the list ends before the verb
+        partners = [other]
+        for m in ctx.mentions_between(other.span.end, ce):
+            if m.span.start < partners[-1].span.end:
+                continue
+            if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs \
+                    and text[partners[-1].span.end:m.span.start] in ("、", "和", "及", "以及"):
+                partners.append(m)
+            else:
+                break
+        list_end = partners[-1].span.end
+        lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(partners) > 1 else None
+        if lm:
+            list_end = lm.end()
+        pm = _PARTNER_RE.match(text[list_end:ce])
         if not pm and text[w:w + 2] in ("携手", "联手"):
-            pm = _HAND_IN_HAND_RE.match(text[other.span.end:ce])
+            pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
         if not pm:
             continue
-        if re.search(r"联合开展|共同开展|联合举办|联合主办", text[other.span.end:other.span.end + pm.end() + 2]):
+        if re.search(r"联合开展|共同开展|联合举办|联合主办", text[list_end:list_end + pm.end() + 2]):
             continue
         # the actor before 与: a mention ending right there, else the clause subject, else context
         heads: list[Mention] = []
         prev = ctx.mentions_between(cs, w)
         if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
+            if text[w] in "和及" and re.search(r"[与同跟]$", text[max(cs, prev[-1].span.start - 1):prev[-1].span.start]):
+                continue  # 与A和B签约: B is A's fellow partner, not A's
             heads = [prev[-1]]
         elif text[w] == "和":
             continue  # 和 only coordinates two written names
@@ -1224,14 +1277,9 @@ def _partners(b: _Builder) -> None:
             continue  # 指导企业与X合作: the other party is an unnamed noun
         else:
             heads = _actors_for(b, w, exclude=other)
-        # actors coordinated with `other` (与A、B合作)
-        partners = [other]
-        for m in ctx.mentions_between(other.span.end, other.span.end + pm.start() + 1):
-            if m.label in ACTOR_LABELS and text[partners[-1].span.end:m.span.start] in ("、", "和", "及"):
-                partners.append(m)
         for h in heads:
             for o in partners:
-                b.add("PARTNERS_WITH", h, o, (w, other.span.end + pm.end()))
+                b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
 
 
 _INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){_NOSTOP}){{2,80}}?)"

@@ -10,6 +10,11 @@ RUNS    <body>(主要)领导(就)…产改…作出批示 / <body><name>书记�
         我市/我省/<region>(的)产改工作 → the region runs it; a reform office, leading group or joint
         meeting of the reform (X产改办, 产改工作联席会议) that 要/负责/牵头 … runs it, and so does a
         body written in brackets right after it (产改办（市总工会）).
+        A body that leads (X牵头组织) in a sentence on the reform runs it; a bare 联席会议/领导小组/产改办
+        subject with a duty is the reform body of that head named earlier (not a 各县区… one);
+        产改是<body>着眼…作出的…决策部署 credits the body after 是.
+PILOTS  (多家)“X”试点单位…：……A建起…。B开办…: the organisations opening the example clauses
+        pilot the programme headed by “X” elsewhere in the text.
 ISSUED  贯彻/落实/按照 中央和省(委)关于…的《意见》 → each issuer named before 关于 issues the policy
         (bare 中央/党中央 → 中共中央, bare 省/市/县/区 → the region the passage is about).
 
@@ -367,17 +372,15 @@ def bare_office_runs(b) -> None:
     """联席会议要统筹…推动产改工作…: a body of the reform named by its bare head word (no mention
     there) as a clause subject with a duty is the reform body named earlier (市产改联席会议, not
     各县区产改联席会): it runs the reform."""
-    ctx, doc, text = b.ctx, b.doc, b.doc.text
+    ctx, text = b.ctx, b.doc.text
     for m in _BARE_BODY_RE.finditer(text):
-        if re.match(r"[\u4e00-\u9fff]", text[max(0, m.start() - 1):m.start()] or " ") \
-                and text[m.start() - 1] not in "。，,；;：:":
+        if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]):
             continue  # part of a longer name or phrase
         cs, ce = ctx.clause_bounds(m.start())
         if ctx.subject_start(cs, ce) != m.start() or ctx.mentions_between(m.start(), m.end()):
             continue
         head = m.group(1)
         ante = None
-        i = len(ctx.mentions) - 1
         for x in reversed(ctx.mentions_between(0, m.start())):
             name = x.normalised or x.surface or ""
             if x.label in ("Agency", "Institution", "Union") and _REFORM_BODY_NAME_RE.search(name) \

@@ -84,3 +84,16 @@ def test_a_quoted_title_named_as_an_honour_project_is_an_award() -> None:
     doc = extract("在年度考核中设置“优秀班组长”等表彰项目。")
     assert "优秀班组长" in names(doc, "Award")
     assert "优秀班组长" not in {n.strip("“”") for n in names(doc, "Programme")}
+
+
+def test_a_brand_craftsman_title_and_a_title_conferred_with_ming_ming_wei() -> None:
+    doc = extract("温州市总工会命名20家企业为“温州市劳动关系和谐企业”。正泰电器股份有限公司设立正泰工匠评选。")
+    got = names(doc, "Award")
+    assert {"温州市劳动关系和谐企业", "正泰工匠"} <= got
+    doc = extract("要弘扬工匠精神，争做新时代工匠。")
+    assert names(doc, "Award") == set()
+
+
+def test_a_studio_led_by_an_honoured_worker_is_not_an_award() -> None:
+    doc = extract("全国五一劳动奖章获得者孙某领衔的“某某劳模创新工作室”完成革新27项。")
+    assert not any("工作室" in n for n in names(doc, "Award"))

@@ -194,11 +194,18 @@ def test_bodies_of_every_county_are_not_one_county_body() -> None:
 
 
 def test_a_bare_body_belongs_to_the_document_city_not_a_district_named_paragraphs_before() -> None:
-    text = ("台州市召开产改推进会。\n黄岩区委作交流发言。\n会议要求各地抓好落实。\n"
-            "会议强调，产改办（总工会）要细化分解任务。")
+    text = ("台州市召开产改推进会。\n市人社局、黄岩区委、台州港务有限公司作交流发言。\n会议要求各地抓好落实。\n"
+            "会议指出，要坚持问题导向。\n会议要求，要压实责任。\n会议强调，产改办（总工会）要细化分解任务。")
     doc = extract(text, upto="orgs")
     unions = names(doc, "Union")
     assert "台州市总工会" in unions and "黄岩区总工会" not in unions
+
+
+def test_a_bare_body_belongs_to_the_county_an_article_is_about() -> None:
+    text = ("台州市召开产改推进会。\n今年以来，仙居县坚持问题导向。\n仙居县制定了工作方案。\n"
+            "开展技能培训。\n加强权益保障。\n在县人民法院、劳动人事仲裁院分别设立了工作站。")
+    doc = extract(text, upto="orgs")
+    assert "仙居县劳动人事仲裁院" in names(doc, "Agency")
 
 
 def test_a_body_set_up_by_an_organisation_is_named_with_its_parent() -> None:
@@ -221,3 +228,30 @@ def test_a_practice_named_like_an_alliance_is_not_an_institution() -> None:
 def test_a_verb_inside_a_long_committee_name_needs_a_region_before_it() -> None:
     doc = extract("浙江省家政行业协调劳动关系三方委员会在杭州揭牌。", upto="orgs")
     assert "浙江省家政行业协调劳动关系三方委员会" in names(doc, "Agency")
+
+
+def test_bodies_of_every_place_are_not_one_body() -> None:
+    doc = extract("合肥市召开会议。各县区总工会要开展活动，县区总工会要配合，各市总工会参加。", upto="orgs")
+    assert names(doc, "Union") == set()
+    doc = extract("各地人社部门配合，人社部发文。", upto="orgs")
+    assert [m.surface for m in mentions(doc, "Agency")] == ["人社部"]
+
+
+def test_a_firm_named_after_its_province_stands_in_the_city_of_the_passage() -> None:
+    doc = extract("温州市召开产改推进会，浙江正泰电器有限公司作交流发言。", upto="orgs")
+    m = [m for m in mentions(doc, "Enterprise") if m.normalised == "浙江正泰电器有限公司"]
+    assert m and m[0].attrs.get("region") == "温州市"
+    doc = extract("浙江正泰电器有限公司获评先进。", upto="orgs")
+    m = [m for m in mentions(doc, "Enterprise") if m.normalised == "浙江正泰电器有限公司"]
+    assert m and m[0].attrs.get("region") == "浙江省"
+
+
+def test_a_joint_action_between_bodies_is_not_a_name() -> None:
+    doc = extract("该公司去年与金华职业技术学院共建产业学院，联合培养技能人才。", upto="orgs")
+    assert names(doc, "Institution") == {"金华职业技术学院"}
+
+
+def test_a_direction_word_before_an_industry_head_names_a_firm() -> None:
+    doc = extract("重点选树东方电气等建功立业典型、北方光纤等技能典型。国内能源、当地服装行业发展。", upto="orgs")
+    got = names(doc, "Enterprise")
+    assert "北方光纤" in got and "国内能源" not in got

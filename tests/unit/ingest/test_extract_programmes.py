@@ -170,3 +170,10 @@ def test_a_quoted_list_item_takes_the_head_of_its_list() -> None:
 def test_national_campaigns_written_without_quotes() -> None:
     doc = extract("发放职业技能提升行动资金，以党史学习教育为契机。")
     assert {"职业技能提升行动", "党史学习教育"} <= names(doc, "Programme")
+
+
+def test_a_public_holiday_is_not_a_programme() -> None:
+    doc = extract("绍兴市召开庆祝“五一”国际劳动节暨劳动模范表彰大会。举办“越韵”职工文化节。")
+    got = names(doc, "Programme")
+    assert not any("劳动节" in n for n in got)
+    assert "“越韵”职工文化节" in got

@@ -107,3 +107,15 @@ def test_a_county_level_city_named_in_passing_does_not_take_a_bare_city_body() -
     assert "苏州市委常委会" in names(doc, "Agency")
     doc = extract("昆山市召开会议，市委书记出席。")
     assert "昆山市委" in names(doc, "Agency")
+
+
+def test_a_park_of_generic_words_is_not_a_zone() -> None:
+    doc = extract("北滘镇、顺德高新区等5个镇街园区为试点单位。")
+    zones = {m.normalised for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"}
+    assert zones == {"顺德高新区"}
+
+
+def test_no_province_is_guessed_from_a_word_that_spells_a_county() -> None:
+    doc = extract("推进重大项目建设，参加由省总工会举办的劳模培训。")
+    assert names(doc, "Region") == set()
+    assert names(doc, "Union") == {"省总工会"}

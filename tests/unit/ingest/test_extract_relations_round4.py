@@ -154,3 +154,44 @@ def test_company_in_a_piece_about_one_enterprise_is_that_enterprise():
     doc = make_doc(text, [("甲能源有限公司", "Enterprise"), ("甲能源有限公司", "Enterprise", None, None, 1),
                           ("乙科技有限公司", "Enterprise"), ("“金蓝领”培养工程", "Programme")])
     assert pairs(doc, "RUNS") == [("甲能源有限公司", "“金蓝领”培养工程")]
+
+
+def test_a_floor_planned_in_an_earlier_clause_is_no_result():
+    doc = make_doc("“十五五”期间将面向全体劳动者，组织实施补贴性培训3000万人次以上。")
+    assert extract_outcomes(doc) == []
+    doc = make_doc("去年以来，全市表彰百名以上优秀工匠。")
+    assert [o.value for o in extract_outcomes(doc)] == [100]
+
+
+def test_partners_listed_before_the_cooperation_verb():
+    text = "甲集团有限公司与乙大学、丙学院等5所高校建立校企合作关系。丁市总工会分别与戊学院、己大学签署合作协议。"
+    ms = [("甲集团有限公司", "Enterprise"), ("乙大学", "Institution"), ("丙学院", "Institution"),
+          ("丁市总工会", "Union"), ("戊学院", "Institution"), ("己大学", "Institution")]
+    assert pairs(make_doc(text, ms), "PARTNERS_WITH") == [
+        ("丁市总工会", "己大学"), ("丁市总工会", "戊学院"), ("甲集团有限公司", "丙学院"), ("甲集团有限公司", "乙大学")]
+    doc = make_doc("丁市总工会与戊学院和己大学签约。", ms[3:])
+    assert pairs(doc, "PARTNERS_WITH") == [("丁市总工会", "己大学"), ("丁市总工会", "戊学院")]
+
+
+def test_this_event_by_a_and_b_sponsored_the_event_named_before():
+    text = "4月20日，甲市第五届职工技能大赛开幕。本届大赛由甲市总工会、甲市人社局联合主办，乙电器有限公司承办。"
+    ms = [("甲市第五届职工技能大赛", "Programme"), ("甲市总工会", "Union"), ("甲市人社局", "Agency"),
+          ("乙电器有限公司", "Enterprise")]
+    doc = make_doc(text, ms)
+    assert pairs(doc, "SPONSORS") == [("乙电器有限公司", "甲市第五届职工技能大赛"), ("甲市人社局", "甲市第五届职工技能大赛"),
+                                      ("甲市总工会", "甲市第五届职工技能大赛")]
+    assert len(pairs(doc, "CO_SPONSORS")) == 3
+
+
+def test_a_citys_union_system_figures_are_credited_to_the_union_the_piece_is_about():
+    text = "甲市总工会推进技能竞赛\n\n甲市总工会持续开展技能竞赛。全市各级工会共举办各类技能竞赛120场。"
+    ms = [("甲市总工会", "Union"), ("甲市总工会", "Union", None, None, 1), ("全市", "Region", "甲市")]
+    got = extract_outcomes(make_doc(text, ms))
+    assert [(o.value, o.actor.normalised) for o in got] == [(120, "甲市总工会")]
+
+
+def test_the_designating_body_is_no_pilot_of_what_it_chose():
+    text = "县总工会在全县遴选了甲建材有限公司、乙科技有限公司等10家企业作为县级产改试点企业。"
+    ms = [("县总工会", "Union", "丙县总工会"), ("甲建材有限公司", "Enterprise"), ("乙科技有限公司", "Enterprise")]
+    got = pairs(make_doc(text, ms), "PILOTS")
+    assert got == [("乙科技有限公司", "产业工人队伍建设改革"), ("甲建材有限公司", "产业工人队伍建设改革")]
