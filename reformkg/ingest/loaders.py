@@ -368,9 +368,11 @@ def _load_pdf(path: Path, data: bytes, media_type: str = "application/pdf") -> R
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")  # restriction-only PDFs open with the empty password
             except Exception as exc:
                 raise LoadError(path, "encrypted PDF (password required)") from exc
+            if not opened:  # PasswordType.NOT_DECRYPTED
+                raise LoadError(path, "encrypted PDF (password required)")
         pages = [(page.extract_text() or "") for page in reader.pages]
     except LoadError:
         raise

@@ -17,7 +17,7 @@ from reformkg.graph.model import (DocumentResult, Entity, Evidence, Fact, Outcom
                                   outcome_id)
 from reformkg.graph.ontology import Ontology
 from reformkg.ingest import lexicons as lx
-from reformkg.ingest.document import Document, Mention
+from reformkg.ingest.document import Document, Mention, RelationCandidate
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,22 @@ class _Group:
     surfaces: list[str] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
     implicit: bool = False
+
+
+def _relation_span(doc: Document, rc: RelationCandidate) -> tuple[int, int, int]:
+    """(sentence, start, end) of a relation's evidence: the sentence it was read from — the
+    trigger's, else the tail's — and, within it, the parts of the relation that stand there.
+    A head taken from context (a headline or paragraph topic) does not stretch the span
+    across the document."""
+    anchor = rc.trigger if rc.trigger is not None else rc.tail.span
+    sid = anchor.sentence if anchor.sentence >= 0 else doc.sentence_of(anchor.start)
+    parts = [p for p in (rc.head.span, rc.tail.span, rc.trigger) if p is not None]
+    if 0 <= sid < len(doc.sentences):
+        ss, se = doc.sentences[sid]
+        inside = [p for p in parts if ss <= p.start and p.end <= se] or [anchor]
+    else:
+        inside = parts
+    return sid, min(p.start for p in inside), max(p.end for p in inside)
 
 
 def _evidence(doc: Document, start: int, end: int, sentence: int | None = None) -> Evidence:
@@ -439,14 +455,9 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
         if src is None or tgt is None:
             pruned[rc.type] = pruned.get(rc.type, 0) + 1
             continue
-        if rc.trigger is not None:
-            s = min(rc.head.span.start, rc.tail.span.start, rc.trigger.start)
-            e = max(rc.head.span.end, rc.tail.span.end, rc.trigger.end)
-        else:
-            s = min(rc.head.span.start, rc.tail.span.start)
-            e = max(rc.head.span.end, rc.tail.span.end)
+        sid, s, e = _relation_span(doc, rc)
         add_fact(rc.type, src, tgt, {k: v for k, v in rc.props.items() if v is not None},
-                 _evidence(doc, s, e, rc.head.span.sentence))
+                 _evidence(doc, s, e, sid))
 
     # LOCATED_IN: an organisation whose region is in its name or context
     all_entities: dict[str, Entity] = {e.id: e for e in ent_by_group.values()}

@@ -112,6 +112,20 @@ def test_bad_input_other_cases(tmp_path: Path) -> None:
         load(tmp_path)
 
 
+def test_encrypted_pdf_is_named_as_such(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    locked = PdfWriter(clone_from=DOCS / "bulletin.pdf")
+    locked.encrypt(user_password="secret", owner_password="owner")
+    locked.write(tmp_path / "locked.pdf")
+    with pytest.raises(LoadError, match="encrypted PDF"):
+        load(tmp_path / "locked.pdf")
+    restricted = PdfWriter(clone_from=DOCS / "bulletin.pdf")
+    restricted.encrypt(user_password="", owner_password="owner")  # opens without a password
+    restricted.write(tmp_path / "restricted.pdf")
+    assert load(tmp_path / "restricted.pdf").source_text == load(DOCS / "bulletin.pdf").source_text
+
+
 def test_sniffing_overrides_suffix(tmp_path: Path) -> None:
     pdf = tmp_path / "report.txt"
     pdf.write_bytes((DOCS / "bulletin.pdf").read_bytes())

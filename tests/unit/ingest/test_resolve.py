@@ -155,3 +155,20 @@ def test_a_long_committee_name_with_a_verb_and_its_short_tail_are_one_body() -> 
     full = by["浙江省家政行业协调劳动关系三方委员会"]
     assert "三方委员会" in full.aliases
     assert "浙江省劳动关系三方委员会" in by          # a more general committee stays apart
+
+
+def test_relation_evidence_stays_in_the_sentence_it_was_read_from() -> None:
+    """A relation whose actor comes from the headline (subject-less body sentence) carries the
+    body sentence as evidence, with offsets inside that sentence, not a span from the title."""
+    from reformkg.ingest.pipeline import Pipeline
+
+    text = ("台州市总工会推进产业工人队伍建设改革\n"
+            "本报讯 今年以来，台州市总工会多措并举推进改革。\n"
+            "同时，持续开展“技能强企”培训工程，培训职工3000余人次。\n")
+    res = Pipeline().run_text(text, path="t.txt")
+    facts = [f for f in res.facts if f.type in ("RUNS", "SPONSORS") and f.evidence]
+    assert facts
+    for f in facts:
+        for ev in f.evidence:
+            assert text[ev.start:ev.end] in ev.sentence
+            assert "\n" not in text[ev.start:ev.end]
