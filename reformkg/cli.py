@@ -106,6 +106,7 @@ def _paths_or_exit(paths: list[Path]) -> list[Path]:
 def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recursive)")) -> None:
     """Extract documents and write them into the store."""
     from .graph.curation import Curation
+    from .graph.records import StoreError
     from .graph.writer import build_batch
     from .ingest.pipeline import Pipeline
 
@@ -141,7 +142,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
             replaced += len(summary.replaced)
             nodes_added += summary.nodes_added
             rels_added += summary.relationships_added
-        stats = store.stats()
+        try:
+            stats = store.stats()
+            holds = (f"store now holds {stats['documents']} documents, {stats['nodes']} nodes, "
+                     f"{stats['relationships']} relationships")
+        except StoreError as exc:  # the summary is still printed when the store went away
+            holds = f"store unreachable ({exc})"
     finally:
         store.close()
     elapsed = time.perf_counter() - t0
@@ -149,8 +155,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
         f"ingested {docs} document(s) of {len(files)} in {elapsed:.1f}s "
         f"(extraction {extract_s:.1f}s, store {store_s:.1f}s): "
         f"{nodes_added:+d} nodes, {rels_added:+d} relationships, {replaced} earlier version(s) replaced, "
-        f"{errors} error(s); store now holds {stats['documents']} documents, {stats['nodes']} nodes, "
-        f"{stats['relationships']} relationships"
+        f"{errors} error(s); {holds}"
     )
     if errors:
         raise typer.Exit(1)
@@ -402,7 +407,8 @@ def _export(store: Any, out: Path, fmt: str, cap: int) -> None:
     if fmt == "neo4j-csv":
         from .graph.bulk import export_neo4j_csv
 
-        report = export_neo4j_csv(store, out, database=get_settings().neo4j_database)
+        report = export_neo4j_csv(store, out, database=get_settings().neo4j_database,
+                                  progress=sys.stderr.isatty() or os.environ.get("REFORMKG_PROGRESS", "") == "1")
         typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
                    f"relationships to {report['out_dir']} ({len(report['files'])} files)")
         typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")

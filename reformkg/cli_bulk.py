@@ -48,6 +48,8 @@ def run_migrate(settings: Settings, to: str, *, source: str | None = None, user:
     try:
         dst = open_store(dst_settings, ensure_schema=False)
         try:
+            if src.dialect.address == dst.dialect.address:  # e.g. the embedded store named by its socket
+                raise ValueError(f"source and destination are the same store ({src.dialect.address})")
             return migrate(src, dst, batch_size=batch_size, progress=progress, clear=clear, merge=merge)
         finally:
             dst.close()

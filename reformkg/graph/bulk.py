@@ -140,7 +140,7 @@ def _counts(store: "GraphStore") -> dict[str, dict[str, int]]:
             "types": {k: int(v) for k, v in st.get("types", {}).items()}}
 
 
-def _progress(total: int, desc: str, enabled: bool):
+def _progress(total: int, desc: str, enabled: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=total, desc=desc, unit=" rows", disable=not enabled, leave=False)
@@ -360,7 +360,8 @@ def _declared_types(ontology: Ontology) -> tuple[dict[str, dict[str, str]], dict
 
 
 def export_neo4j_csv(store: "GraphStore", out_dir: Path, batch_size: int = DEFAULT_BATCH,
-                     database: str = "neo4j", ontology: Ontology | None = None) -> dict[str, Any]:
+                     database: str = "neo4j", ontology: Ontology | None = None,
+                     progress: bool = False) -> dict[str, Any]:
     """Write `nodes_<Label>_header.csv` + `nodes_<Label>.csv` per primary label and
     `rels_<TYPE>_header.csv` + `rels_<TYPE>.csv` per relationship type, `import.sh` (the
     `neo4j-admin database import full` command) and `IMPORT.md`. Returns a report: files,
@@ -371,22 +372,29 @@ def export_neo4j_csv(store: "GraphStore", out_dir: Path, batch_size: int = DEFAU
     declared_nodes, declared_rels = _declared_types(ontology)
     labels = _Labels.of(ontology, _present_labels(store))
 
+    totals = _counts(store) if progress else {"nodes": 0, "relationships": 0}
+
     node_files: dict[str, _CsvFile] = {}
     sources: dict[str, list[str]] = defaultdict(list)
-    for page in iter_nodes(store, labels, batch_size):
-        for row in page:
-            primary = row.labels[0]
-            f = node_files.setdefault(primary, _CsvFile(f"nodes_{_safe_filename(primary)}", ["id:ID", ":LABEL"]))
-            props = {k: v for k, v in row.props.items() if k != "id"}
-            f.add([row.id, row.labels], props)
-            sources[primary].append(row.id)
+    with _progress(totals["nodes"], "nodes", progress) as bar:
+        for page in iter_nodes(store, labels, batch_size):
+            for row in page:
+                primary = row.labels[0]
+                f = node_files.setdefault(primary, _CsvFile(f"nodes_{_safe_filename(primary)}", ["id:ID", ":LABEL"]))
+                props = {k: v for k, v in row.props.items() if k != "id"}
+                f.add([row.id, row.labels], props)
+                sources[primary].append(row.id)
+            bar.update(len(page))
     rel_files: dict[str, _CsvFile] = {}
-    for page in iter_edges(store, ontology, sources, batch_size):
-        for e in page:
-            f = rel_files.setdefault(e.type, _CsvFile(f"rels_{_safe_filename(e.type)}", [":START_ID", ":END_ID", ":TYPE"]))
-            props = dict(e.props)
-            props["id"] = e.id
-            f.add([e.src, e.tgt, e.type], props)
+    with _progress(totals["relationships"], "relationships", progress) as bar:
+        for page in iter_edges(store, ontology, sources, batch_size):
+            for e in page:
+                f = rel_files.setdefault(e.type, _CsvFile(f"rels_{_safe_filename(e.type)}",
+                                                          [":START_ID", ":END_ID", ":TYPE"]))
+                props = dict(e.props)
+                props["id"] = e.id
+                f.add([e.src, e.tgt, e.type], props)
+            bar.update(len(page))
 
     for label, f in node_files.items():
         f.finish(declared_nodes.get(label, {}))

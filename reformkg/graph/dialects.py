@@ -80,6 +80,7 @@ class Dialect(ABC):
     """Engine-specific operations. Everything takes and returns plain Python."""
 
     name: str = ""
+    address: str = ""  # which server and graph/database this is (two dialects on one graph compare equal)
 
     # ---- engine object access (conversion hooks) ------------------------------------------
     @abstractmethod
@@ -232,6 +233,8 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - the client connects at construction
             raise StoreError(f"cannot reach FalkorDB at {where}: {exc}") from exc
         self.graph_name = graph_name
+        server = f"unix:{Path(unix_socket_path).resolve()}" if unix_socket_path is not None else f"tcp:{host}:{port}"
+        self.address = f"falkordb {server} graph {graph_name}"
         self._graph = self._db.select_graph(graph_name)
 
     # conversion hooks
@@ -404,6 +407,7 @@ class Neo4jDialect(Dialect):
         self._neo4j = neo4j
         self.uri = uri
         self.database = database or None
+        self.address = f"neo4j {uri} database {self.database or '(default)'}"
         self._driver = driver or neo4j.GraphDatabase.driver(uri, auth=(user, password) if user else None)
         # one bookmark manager for all sessions: on a cluster or Aura a read (e.g. the version
         # check or identity lookup before a document write) sees every earlier write

@@ -135,6 +135,8 @@ def _division_file() -> Path | None:
 
 
 def _county_level(name: str) -> str:
+    if name.endswith("新区") and len(name) >= 4:
+        return LEVEL_DISTRICT     # 浦东新区, 滨海新区: districts with a code, not parks
     if name.endswith(ZONE_SUFFIXES):
         return LEVEL_ZONE
     if name.endswith("区") and not name.endswith(("地区", "林区")):
@@ -204,6 +206,13 @@ def gazetteer() -> Gazetteer:
         gz.by_name.setdefault(name, []).append(idx)
         if place.short and len(place.short) >= 2 and place.short not in _GENERIC_SHORT and depth <= 2:
             gz.by_short.setdefault(place.short, []).append(idx)
+    # autonomous prefectures and leagues are written short + 州/盟 (延边州, 凉山州): a name of
+    # its own (kept apart from the bare short form, which needs the tagger's say)
+    for place in list(gz.places):
+        if place.level == LEVEL_CITY and place.short and place.name.endswith("自治州"):
+            alt = place.short + "州"
+            if alt not in gz.by_name:
+                gz.by_name.setdefault(alt, []).append(place.idx)
     # a short form that is also some place's full name is not a short form
     for s in list(gz.by_short):
         if s in gz.by_name:
@@ -287,9 +296,12 @@ def expand_abbreviation(name: str) -> str:
         if name.endswith(full):
             continue
         if name == short:
-            return full
+            return name if full.startswith("人民政府") else full
         if name.endswith(short) and short != full and len(name) > len(short):
-            return name[: -len(short)] + full
+            prefix = name[: -len(short)]
+            if full.startswith("人民政府") and prefix.endswith(("国务院", "政府")):
+                full = full[len("人民政府"):]      # 国务院国资委: no 人民政府 inside
+            return prefix + full
     return name
 
 

@@ -130,6 +130,77 @@ def _leading_regions(name: str, gz) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
+def _quote_heads(g: "_Group") -> set[str]:
+    """The head nouns written after the closing quote in a group's names (“X”评价体系 → 评价体系)."""
+    out = set()
+    for n in list(g.names) + list(g.surfaces):
+        k = n.rfind("”")
+        if 0 < k < len(n) - 1 and n.find("“") >= 0:
+            out.add(n[k + 1:])
+    return out
+
+
+def _company_core(name: str) -> tuple[str, str]:
+    """(leading region chain, name without it and without company tails)."""
+    chain = _region_chain(name)
+    core = name[len(chain):]
+    changed = True
+    while changed:
+        changed = False
+        for tail in _COMPANY_TAILS:
+            if core.endswith(tail) and len(core) > len(tail) + 1:
+                core = core[: -len(tail)]
+                changed = True
+                break
+    return chain, core
+
+
+def _contraction_of(short: str, full: str) -> bool:
+    """Chinese contraction by the first character of each two-character word (工业投资 → 工投,
+    交通控股 → 交控); a word may also be kept whole (城市建设投资 → 城建投资 is not needed, but
+    港务 + 集团 stays 港务)."""
+    if not short or not full or len(short) >= len(full):
+        return False
+    if not short:
+        return True
+    if short[0] != full[0]:
+        return False
+    # keep the first character of this 2-char word, or the whole word
+    if len(full) >= 2 and _contraction_of(short[1:], full[2:]) if len(short) > 1 else len(full) <= 2:
+        return True
+    if len(short) >= 2 and len(full) >= 2 and short[:2] == full[:2]:
+        rest_s, rest_f = short[2:], full[2:]
+        return (not rest_s and not rest_f) or (bool(rest_s) and _contraction_of(rest_s, rest_f)) or rest_s == rest_f
+    return False
+
+
+def _contracted(full: str, short: str) -> bool:
+    """An enterprise written with its words contracted (市工投集团 / 工投集团公司 ↔ 连云港市工业投资
+    集团公司): the same region (or none written), the short core a contraction of the full one."""
+    fc, fcore = _company_core(full)
+    sc, score = _company_core(short)
+    if fc and not sc:
+        gz = lx.gazetteer()
+        for i in gz.candidates(fc):
+            sh = gz.get(i).short
+            if sh and score.startswith(sh) and len(score) > len(sh):
+                sc, score = fc, score[len(sh):]      # 厦门工投 ↔ 厦门市工业投资
+                break
+    if sc and fc and sc != fc:
+        gz = lx.gazetteer()
+        a = {gz.get(i).idx for i in gz.candidates(sc)}
+        b = {gz.get(i).idx for i in gz.candidates(fc)}
+        if not (a & b):
+            # 厦门 ↔ 厦门市: short and full forms of one place
+            a2 = {i for n in (sc, sc.rstrip("省市县区")) for i in gz.candidates(n)}
+            b2 = {i for n in (fc, fc.rstrip("省市县区")) for i in gz.candidates(n)}
+            if not (a2 & b2):
+                return False
+    if len(score) < 2 or len(fcore) < 4 or len(fcore) % 2:
+        return False
+    return _contraction_of(score, fcore)
+
+
 def _strip_region(name: str) -> str:
     """The name without a leading province/city (广东美的集团 → 美的集团)."""
     gz = lx.gazetteer()
@@ -232,11 +303,15 @@ class _Resolver:
             qg = {norm_key(a) for m in g.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
             qh = {norm_key(a) for m in h.mentions for a in m.attrs.get("aliases", []) if m.span.attrs.get("rule", "").startswith("quoted")}
             if qg & qh:
-                return True
+                # “幸福企业”评价体系 ≠ “幸福企业”创建工作: the same quoted core, different heads
+                hg, hh = _quote_heads(g), _quote_heads(h)
+                return not (hg and hh and not any(a.endswith(b) or b.endswith(a) for a in hg for b in hh))
             # one meeting written twice, once shorter (X特殊权益…座谈会 / X权益…座谈会)
             return g.props.get("kind") == h.props.get("kind") == "meeting" and full[-3:] == short[-3:] and \
                 len(short) >= 0.75 * len(full) and _subsequence(short, full)
         if label == "Enterprise":
+            if _contracted(full, short):
+                return True       # X工投集团 ↔ X工业投资集团有限公司
             bare_full = _strip_region(full)
             for tail in _COMPANY_TAILS:
                 for f in (full, bare_full):

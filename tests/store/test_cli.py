@@ -150,3 +150,31 @@ def test_export_to_an_unwritable_place_is_one_error_line(cli_env, tmp_path, fmt)
     assert res.exit_code == 1 and res.stderr.startswith("error: ") and "cannot write" in res.stderr
     ok = _run("export", str(tmp_path / "new" / "out"), "--format", fmt)
     assert ok.exit_code == 0 and ok.stdout.startswith("wrote ")
+
+
+def test_store_going_away_mid_ingest_is_one_line_per_file_and_a_summary(tmp_path, monkeypatch):
+    pytest.importorskip("reformkg.ingest.pipeline")
+    from reformkg.ingest.pipeline import Pipeline
+
+    files = _sample_files()[:3]
+    d = tmp_path / "own"
+    monkeypatch.setenv("REFORMKG_DATA_DIR", str(d))
+    monkeypatch.delenv("REFORMKG_STORE_URI", raising=False)
+    get_settings.cache_clear()
+    run_file = Pipeline.run_file
+
+    def run_then_stop_the_server(self, path):  # the server stops after the first document is read
+        result = run_file(self, path)
+        embedded.stop(d)
+        return result
+
+    monkeypatch.setattr(Pipeline, "run_file", run_then_stop_the_server)
+    try:
+        res = _run("ingest", *map(str, files))
+        assert res.exit_code == 1
+        errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+        assert len(errors) == len(files) and all("StoreError" in e for e in errors)
+        assert res.stdout.startswith("ingested 0 document(s) of 3") and "store unreachable" in res.stdout
+    finally:
+        embedded.stop(d)
+        get_settings.cache_clear()

@@ -225,7 +225,7 @@ class Awards:
                 elif level_word in ("省", "省级", "市", "市级", "区", "区级", "县", "县级"):
                     # 省/市 before the honour: must not be the end of a longer word (城市技术能手?)
                     if level_word in ("省", "市", "区", "县") and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" \
-                            and text[s - 1] not in "获为被等和、及与个名位首评选授荐":
+                            and text[s - 1] not in "获为被等和、及与个名位首评选授荐批些的了是届":
                         region_name = ""
                         level = ""
                         start = s + len(level_word)

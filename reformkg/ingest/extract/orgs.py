@@ -98,6 +98,23 @@ _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^
 _ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
 
 
+def _joint_verb_cut(text: str, start: int, end: int) -> int:
+    """Where a name glued behind a joint-action verb begins (A联合B / A会同B …): the position
+    after the last such verb in text[start:end] that has a body before it, else start."""
+    best = start
+    for v in ("联合", "会同", "携手", "协同", "联手"):
+        k = text.rfind(v, start, end)
+        while k >= 0:
+            after = text[k + 2:k + 3]
+            if k - start >= 2 and after and after not in "会体国社":
+                before = text[start:k]
+                if lx.org_label_of(before) is not None or before.endswith(("局", "厅", "委", "部", "办", "会", "司", "团")):
+                    best = max(best, k + 2)
+                    break
+            k = text.rfind(v, start, k)
+    return best
+
+
 def _region_in_name(name: str, doc: Document) -> int:
     """The first province/city/county named inside an organisation name (full or short form),
     chosen with the document's context; -1 if none."""
@@ -259,7 +276,8 @@ class Orgs:
         for end, body in _dept_automaton().iter(text):
             s, e = end - len(body) + 1, end + 1
             if not words.is_end(e) and e < len(text) and is_cjk(text[e]) and body not in ("总工会", "工会") \
-                    and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部":
+                    and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部" and \
+                    not text.startswith(("联合", "会同", "携手", "协同", "联手"), e):
                 # the head must end a word (组织部门 is not 组织部)
                 w = words.at(e - 1)
                 if w is not None and w.end > e:
@@ -396,8 +414,12 @@ class Orgs:
         set_up = self._set_up_bodies(doc, text, mentions)
         mentions.extend(set_up)
         spans.extend(m.span for m in set_up)
+        parents = self._parent_firms(doc, text, mentions)
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
+        # derived parents lie inside their body's mention: added past the overlap rule
+        doc.mentions.extend(m for m in parents if any(o is not m and o.span.start == m.span.start and
+                                                        o.span.end > m.span.end for o in doc.mentions))
         return doc
 
     def _set_up_bodies(self, doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -508,6 +530,29 @@ class Orgs:
 
     # ------------------------------------------------------------------------------------------
     @staticmethod
+    def _parent_firms(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A firm named only as the owner of a body (X集团公司产改领导小组, X有限公司工会): a
+        derived Enterprise mention, an entity of its own only when the text also names the firm
+        otherwise (resolve merges it with a shorter form, 市X集团, and keeps the fuller name)."""
+        out: list[Mention] = []
+        for m in mentions:
+            if m.label not in ("Agency", "Union"):
+                continue
+            name = m.normalised
+            k = max(name.rfind(t) + len(t) if name.rfind(t) >= 0 else -1 for t in ("有限公司", "集团公司", "公司", "集团"))
+            if k < 5 or k >= len(name) or lx.org_label_of(name[:k]) != "Enterprise":
+                continue
+            if text[m.span.start:m.span.start + k] != name[:k] or "等" in name[:k]:
+                continue          # only a name written out in full
+            sp = Span(m.span.start, m.span.start + k, "Enterprise", m.span.sentence, "orgs", {"kind": "parent"})
+            attrs = {"derived_from": name}
+            for key in ("place", "region"):
+                if key in m.attrs:
+                    attrs[key] = m.attrs[key]
+            out.append(Mention(sp, "Enterprise", name[:k], name[:k], attrs))
+        return out
+
+    @staticmethod
     def _prefixed(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> _Cand | None:
         """A body preceded by a region (泗洪县+委) or a contextual prefix char (省+总工会)."""
         if s in reg_by_end:
@@ -520,7 +565,7 @@ class Orgs:
             return _Cand(s - 2, e, "national")
         if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
             return _Cand(s - 3, e, "contextual", prefix_char="省")
-        if s > 0 and text[s - 1] in "省市县区":
+        if s > 0 and text[s - 1] in "省市县区州":
             ch = text[s - 1]
             # 区区委: OCR-doubled suffix after a region name
             if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):
@@ -548,6 +593,16 @@ class Orgs:
             start = k                 # head glued to the word before it (三方委员会, 。智能研究院)
             if text[k:k + 2] in _LEAD_VERBS:
                 return None           # 联合市总工会: a verb glued to the name (see the tagger spans)
+            j = _joint_verb_cut(text, k, s)
+            if j > k:
+                # A联合B总工会: the tagger glued two bodies and the verb; B starts after it
+                start = k = j
+                if s - start < 1:
+                    return None
+                if text[start] in "省市县区" and start + 1 < s + 1:
+                    return _Cand(start, e, "contextual", prefix_char=text[start]) if start + 1 == s else \
+                        _Cand(start, e, "strong", -1)
+                return _Cand(start, e, "strong", -1)
             if k > w_here.start:
                 if s - start < 2:
                     return None
@@ -595,6 +650,10 @@ class Orgs:
                 break        # a name glued to a conjunction (长虹与|电子科技大学)
             if any(not is_cjk(ch) and ch not in "()（）" for ch in text[w.start:w.end]):
                 break
+            if n == 0 and head in _SUB_BODIES and w.label == "ORG" and w.end - w.start <= 24 and \
+                    lx.org_label_of(frag) in ("Enterprise", "Institution") and frag[0] not in _BAD_START:
+                start = w.start       # X有限公司 + 工会: the union of the firm the tagger spanned
+                break
             if n + (w.end - w.start) > 12:
                 break
             n += w.end - w.start
@@ -616,7 +675,7 @@ class Orgs:
         if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
                 head in ("联席会议", "联席会", "领导小组", "委员会"):
             return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
-        if start > 0 and text[start - 1] in "省市县区" and start - 1 not in reg_by_end:
+        if start > 0 and text[start - 1] in "省市县区州" and start - 1 not in reg_by_end:
             ch = text[start - 1]
             if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
                 return _Cand(start - 1, e, "contextual", prefix_char=ch)
@@ -774,7 +833,7 @@ class Orgs:
                 re.search(r"(各|[省市县区]|乡镇|镇街)$", text[max(0, c.start - 2):c.start]) and \
                 c.start - 1 not in {sp.end - 1 for sp in doc.layers.get("regions", []) if sp.end == c.start}:
             return None       # 各县区产改联席会 / 市县总工会: bodies of every county, not one
-        if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区" and c.place < 0 and \
+        if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区州" and c.place < 0 and \
                 not gz.candidates(surface[:2]) and not any(surface.startswith(n) for n in ("市场", "区域", "县域", "省级", "市级")):
             c = _Cand(c.start, c.end, "contextual", prefix_char=surface[0])
         if label == "Agency" and c.kind in ("lac", "strong") and c.place < 0 and not any(
@@ -814,6 +873,8 @@ class Orgs:
                     rs = text[sp.start:sp.end]
                     if rest.startswith(p.name[-1]) and rest[1:2] == "委" and p.name.endswith(rest[0]):
                         rest = rest[1:]
+                    if rs != p.name and p.name.endswith("自治州") and rs.endswith("州"):
+                        rs = p.name       # 延边州人社局: the prefecture's full name
                     normalised = (surface[:2] if surface.startswith("中共") else "") + rs + rest
                     break
             if normalised.startswith("中共") and label == "Agency":
@@ -866,6 +927,8 @@ class Orgs:
                 normalised = normalised.replace(short, full)
         if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7:
             normalised = normalised[:-3]
+        if normalised.endswith("联席会") and text.count("联席会议") >= 2:
+            normalised += "议"    # X联席会 in a text that calls the body 联席会议: its standard name
         sid = doc.sentence_of(c.start)
         span = Span(c.start, c.end, label, sid, self.name, {"kind": c.kind})
         return Mention(span, label, surface, normalised, attrs)

@@ -6,7 +6,7 @@ Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers insid
 and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes;
 neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
 size (在岗职工143人), the input of a refinement (将24项细化为86项), the base of a share (22名代表中)
-or a count inside a policy's name (落实…10条措施), a designation (全国2个试点城市之一), a planned floor
+or a count inside a policy's name (落实…10条措施), the origin of participants (来自11个地市的选手), a designation (全国2个试点城市之一), a planned floor
 (将培训5000人次以上, also when 期间…将 opens the sentence), a meeting's agenda, speakers or a
 bulletin's layout (4家单位作交流发言, 议程共3项), or any figure of a news brief on the page that speaks of nothing the reform
 is about (a plant's overhaul, foreign investment: no worker, union, skill or reform word in the
@@ -40,7 +40,8 @@ _ISSUE_BEFORE = re.compile(r"(?:出台|制定|推出|提出|印发|发布|形成
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
 _MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会|专题研究|研究部署|批示|调研|视察|督查|调度")
 # A meeting's programme or a bulletin's layout: speakers, agenda items, attendance, pages.
-_AGENDA_RE = re.compile(r"发言|讲话|致辞|议程|议题|主持|出席|参会|与会|列席|宣读|点评|畅谈|作报告|版面|刊发|简报|会议精神")
+_AGENDA_RE = re.compile(r"发言|讲话|致辞|议程|议题|主持|出席|参会|与会|列席|宣读|点评|畅谈|作报告|版面|刊发|简报|会议精神|"
+                        r"参加(?:了)?(?:会议|大会|座谈会|推进会|全体会议)|(?:负责人|负责同志|分管领导|主要领导)(?:等)?(?:共)?参加")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
@@ -54,6 +55,7 @@ _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
 _UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层|各)?工会")
 _FUTURE_PLAN_RE = re.compile(r"(?:期间|年内|今后|未来)[^。；;]{0,6}?将|计划|力争|争取|预计")
+_ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
 # a news brief about something else on the same page (a plant's overhaul, foreign investment)
@@ -240,6 +242,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if q.qualifier == "以上" and q.unit != "%" and (_PLAN_BEFORE_RE.search(text, cs, q.start)
                                                       or _FUTURE_PLAN_RE.search(text, ss, q.start)):
             continue  # 将组织实施培训7500万人次以上 / “十四五”期间将面向…，培训…以上: a planned floor
+        if _ORIGIN_RE.search(text, max(cs, q.start - 12), q.start):
+            continue  # 来自全省11个地市的选手: where participants come from, not a result
         if _ONE_OF_RE.match(text, q.end, ce):
             continue  # 被确定为全国2个试点城市之一: a designation, not a result
         if _REFINED_INTO_RE.match(text, q.end, ce):

@@ -146,7 +146,7 @@ class Persons:
                 cands.setdefault((s, e), "title")
                 break
         self._names_before_titles(doc, cands, word_at)
-        org_mentions = [m for m in doc.mentions if m.label in ORG_LABELS]
+        org_mentions = [m for m in doc.mentions if m.label in ORG_LABELS and not m.attrs.get("derived_from")]
         # a name used anywhere as a symbol (X精神) is a symbol everywhere in the document
         symbolic = {text[s:e] for (s, e) in cands if "精神" in text[e:e + 4] or text[e:e + 2] in ("理论", "定律")}
         mentions: list[Mention] = []

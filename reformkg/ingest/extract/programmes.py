@@ -279,7 +279,9 @@ class Programmes:
                 out.append(self._mk(doc, pstart, e + len(head), prefix + name, "quoted+head", (inner, text[pstart:e + len(head)])))
                 continue
             etc, rest = _after_etc(text[e:e + 14])
-            if etc:
+            if etc and not (inner.endswith(_HEADS_SORTED) and len(inner) >= 3):
+                # (“A计划”等…培养项目: a name with its own head is an item of the category
+                # after 等, not a name carrying it)
                 # “A”等主题劳动技能竞赛: the head after a coordinating 等 belongs to the quoted name
                 head = _first_head(rest)
                 if head and re.search(r"(表彰|荣誉|称号|评选|奖励)", head):

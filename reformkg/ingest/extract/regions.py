@@ -36,6 +36,8 @@ def _accept_kind(place: lx.Place, kind: str) -> bool:
         return place.name.endswith(("县", "旗"))
     if kind == "区":
         return place.level == lx.LEVEL_DISTRICT or (place.level == lx.LEVEL_ZONE)
+    if kind == "州":
+        return place.level == lx.LEVEL_CITY and place.name.endswith("州") and not place.name.endswith("市")
     return False
 
 
@@ -143,6 +145,10 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
             return ctx[0].attrs.get("county", -1)
         if kind == "区":
             return ctx[0].attrs.get("district", -1)
+        if kind == "州":
+            city = ctx[0].attrs.get("city", -1)
+            if city >= 0 and _accept_kind(gz.get(city), "州"):
+                return city
     return -1
 
 
@@ -226,6 +232,11 @@ class Regions:
             spans.append(self._span(doc, s, e, p, surface))
             prev_end, prev_place = e, place
         spans = self._merge_chains(doc, spans, gz)
+        # the county/district a bare 县/区 defaults to: only from places kept above (a word that
+        # spells an out-of-province county, 会同县…, says nothing)
+        kept = {sp.attrs["place"] for sp in spans}
+        county_count = Counter({k: v for k, v in county_count.items() if k in kept})
+        district_count = Counter({k: v for k, v in district_count.items() if k in kept})
         # a region that only starts the name of a university or company (武汉理工大学) does not
         # say where the paragraph is
         for sp in spans:

@@ -118,7 +118,8 @@ _CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主�
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
 _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
 _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
-_EVENT_BY_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)")
+_EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*)"
+                          r"(大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)", re.M)
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
 # (先后)举办/承办/召开 P1、P2和P3 — verb with no written subject before its object list
 _HOST_RE = re.compile(r"(?:先后|相继|成功|组织|联合|共同|连续|定期|积极|精心|还|并|又|分别)?"
@@ -285,6 +286,13 @@ def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
 
 
 _UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层)?工会")
+_COMPANY_SUBJECT_RE = re.compile(r"(?:本|该|我)?(?:公司|集团|企业|厂)(?!工会|党委|团委)")
+# An unnamed (plural or generic) group written as the clause's subject, optionally after a
+# speaker's verb (强调各地工会要…): the verb's actor is that group, not the context's body.
+_UNNAMED_SUBJECT_RE = re.compile(
+    r"(?:(?:他|她|其|会议|文件|通知|意见|方案)?(?:指出|强调|要求|提出|表示|希望|号召|倡议)[，,：:]?)?"
+    r"(?:各地|各单位|各部门|各企业|各行业|各系统|各园区|各乡镇|各街道|各县|各市|各区|各成员单位|各类|各基层|各产业|"
+    r"广大|基层工会|用人单位|企业工会|各级工会|各级党委|各级政府)")
 
 
 def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
@@ -316,7 +324,18 @@ def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallb
         return [adj]
     if not fallback:
         return []
+    if _UNNAMED_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
+        return []  # 各地工会要开展P / 各企业积极推行P: an unnamed group acts, not the section's body
+    si = b.doc.sentence_of(pos)
+    if si >= 0:
+        # 全市共开展…，发放…；组织P: a topic chain keeps the subject of an earlier clause
+        earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+                   and m is not exclude and id(m) not in ctx.title_orgs]
+        if earlier:
+            return earlier[-1:]
     a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
+    if a is not None and a.label != "Enterprise" and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
+        return []  # 公司与X大学签约 where no enterprise is named: not the union or region of the piece
     return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
 
 
@@ -890,6 +909,13 @@ def _sponsors(b: _Builder) -> None:
         target = ctx._previous_event(m.start())
         if target is None:
             continue
+        noun = m.group(1)
+        if not m.group().lstrip().startswith(("本", "此", "该", "这")):
+            # bare 大赛由…: the event of the same paragraph whose name has that head noun
+            tname = target.normalised or target.surface or ""
+            head = "赛" if noun.endswith("赛") else noun
+            if ctx.paragraph_of(target.span.start) != ctx.paragraph_of(m.start(1)) or head not in tname:
+                continue
         si = doc.sentence_of(m.start())
         se = doc.sentences[si][1] if si >= 0 else len(text)
         pos = m.end() - 1  # at 由

@@ -144,6 +144,17 @@ def test_export_neo4j_csv_reads_back_as_the_same_graph(source, tmp_path):
     assert read_import_files(out, ";") == _without_empty(dump(source))
 
 
+def test_export_neo4j_csv_shows_progress_and_writes_the_same_files(source, tmp_path, capsys):
+    export_neo4j_csv(source, tmp_path / "quiet", batch_size=3)
+    assert "relationships" not in capsys.readouterr().err
+    export_neo4j_csv(source, tmp_path / "bars", batch_size=3, progress=True)
+    err = capsys.readouterr().err
+    total = source.stats()
+    assert f"/{total['nodes']}" in err and f"/{total['relationships']}" in err
+    for f in (tmp_path / "quiet").iterdir():
+        assert (tmp_path / "bars" / f.name).read_bytes() == f.read_bytes()
+
+
 def test_export_picks_another_array_delimiter_when_values_hold_semicolons(source, tmp_path):
     source.write("MATCH (n:Union) SET n.aliases = n.aliases + ['甲;乙工会']")
     report = export_neo4j_csv(source, tmp_path / "out")
@@ -172,6 +183,7 @@ def test_import_script_names_every_file_and_is_valid_sh(source, tmp_path):
 def test_cli_export_and_migrate(source, embedded_data_dir, tmp_path, monkeypatch):
     from reformkg.cli import app as cli_app
     from reformkg.config import Settings, get_settings
+    from reformkg.graph import embedded
     from reformkg.graph.store import open_store
 
     graph = source.dialect.graph_name
@@ -194,6 +206,11 @@ def test_cli_export_and_migrate(source, embedded_data_dir, tmp_path, monkeypatch
         assert res.exit_code == 1 and "not empty" in res.output
         res = runner.invoke(cli_app, ["migrate", "--to", "embedded"])
         assert res.exit_code == 1 and "same store" in res.output
+        before = source.stats()
+        sock = embedded.socket_path(embedded_data_dir)  # the same store named by its socket: refused, kept
+        res = runner.invoke(cli_app, ["migrate", "--to", f"falkordb+unix://{sock}", "--clear", "-q"])
+        assert res.exit_code == 1 and "same store" in res.output
+        assert source.stats() == before and before["nodes"] > 0
     finally:
         get_settings.cache_clear()
         copy = open_store(Settings(data_dir=embedded_data_dir, graph_name=target), ensure_schema=False)
