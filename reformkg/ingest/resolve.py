@@ -140,10 +140,27 @@ def _quote_heads(g: "_Group") -> set[str]:
     return out
 
 
+def _heads_alike(a: str, b: str) -> bool:
+    """Two heads of one programme (行动/工程, 人才战略/人才制度体系, 职工技能大赛/劳动技能竞赛)
+    rather than two different things built on one slogan (评价体系 / 创建工作): a short
+    head, one within the other, or a shared two-character word."""
+    if len(a) < 4 or len(b) < 4 or a.endswith(b) or b.endswith(a):
+        return True
+    return bool({a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)})
+
+
 def _company_core(name: str) -> tuple[str, str]:
     """(leading region chain, name without it and without company tails)."""
     chain = _region_chain(name)
     core = name[len(chain):]
+    if not chain:
+        # a province/city written short before the firm's name (四川X交通建设集团)
+        gz = lx.gazetteer()
+        for end, (surface, is_short) in (gz.automaton.iter(core[:4]) if gz.automaton is not None else []):
+            if is_short and end + 1 == len(surface) and len(core) - len(surface) >= 4 and any(
+                    gz.get(i).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) for i in gz.by_short.get(surface, [])):
+                chain, core = surface, core[len(surface):]
+                break
     changed = True
     while changed:
         changed = False
@@ -305,7 +322,7 @@ class _Resolver:
             if qg & qh:
                 # “幸福企业”评价体系 ≠ “幸福企业”创建工作: the same quoted core, different heads
                 hg, hh = _quote_heads(g), _quote_heads(h)
-                return not (hg and hh and not any(a.endswith(b) or b.endswith(a) for a in hg for b in hh))
+                return not (hg and hh and not any(_heads_alike(a, b) for a in hg for b in hh))
             # one meeting written twice, once shorter (X特殊权益…座谈会 / X权益…座谈会)
             return g.props.get("kind") == h.props.get("kind") == "meeting" and full[-3:] == short[-3:] and \
                 len(short) >= 0.75 * len(full) and _subsequence(short, full)

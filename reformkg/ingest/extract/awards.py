@@ -38,6 +38,8 @@ _LEVEL_OF = {"全国": "national", "国家级": "national", "省级": "provincia
              "县": "district"}
 _NOT_AFTER = ("创新工作室", "工作室", "工作站", "评选", "推荐", "候选", "事迹", "精神", "文化", "宣讲", "论坛", "协会",
               "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿")
+# 劳模和工匠人才创新工作室: the honour names a studio's designation, not a person's award
+_STUDIO_AFTER = re.compile(r"[和及与、]?[\u4e00-\u9fff]{0,6}(创新工作室|工作室)")
 # a bare honour (no level, no region) is an award only with a cue of conferral around it
 _BARE_CUE_BEFORE = re.compile(r"(获得|荣获|获评|评为|评选为|授予|当选|荣膺|获|\d+名|\d+位|\d+人|[一二三四五六七八九十]+名)[“\"]?$")
 _BARE_CUE_AFTER = ("获得者", "称号", "荣誉")
@@ -238,7 +240,7 @@ class Awards:
                             region_name = ""
             if HONOURS[core] and not region_name:
                 continue
-            if text[e:e + 5].startswith(_NOT_AFTER):
+            if text[e:e + 5].startswith(_NOT_AFTER) or _STUDIO_AFTER.match(text, e):
                 continue
             if not region_name and not level:
                 if not (_BARE_CUE_BEFORE.search(text[max(0, start - 6):start]) or text[e:e + 3].startswith(_BARE_CUE_AFTER)):

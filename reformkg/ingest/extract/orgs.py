@@ -92,6 +92,10 @@ _GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境�
 _SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
+_QUOTED_INST = re.compile(r"[“\"]([\u4e00-\u9fff]{2,14}(?:产业工人学院|学院|联合实验室|实验室|研究院|研究所|创新工作室))[”\"]")
+# discourse words the tagger may read as a name (下一步集团将…): never part of a body's name
+_DISCOURSE_WORDS = frozenset(("下一步", "下步", "今后", "目前", "此外", "同时", "近年来", "近年", "今年", "去年", "当前",
+                              "未来", "接下来", "随后", "此前", "为此", "对此", "其中", "另外", "首先", "其次", "最后"))
 _LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
 _TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
 _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
@@ -286,7 +290,7 @@ class Orgs:
             if w_end is not None and w_end.end > e and w_end.start > s - 1 and body not in ("工会", "总工会"):
                 continue      # the head's last character starts a longer word (学校 in 大学校企)
             w_st = words.at(s)
-            if w_st is not None and w_st.start < s and s < w_st.end < e:
+            if w_st is not None and w_st.start < s and s < w_st.end < e and len(body) <= 3:
                 continue      # the head straddles a word boundary (河海大|学校)
             if body in _STRONG_HEADS and body not in _dept_set():
                 c = self._extend_left(doc, text, words, s, e, reg_by_end, body)
@@ -318,6 +322,9 @@ class Orgs:
         cands.extend(self._enumerations(doc, text))
         # names with a parenthesised region (华虹半导体(无锡)有限公司)
         cands.extend(self._parenthesised(text, words))
+        # a quoted institution's name (“X学院”, “X联合实验室”, “X创新工作室”)
+        for m in _QUOTED_INST.finditer(text):
+            cands.append(_Cand(m.start(1), m.end(1), "strong", -1))
         # (c) tagger ORG spans
         for sp in doc.layers.get("lac", []):
             if sp.label != "ORG":
@@ -415,6 +422,7 @@ class Orgs:
         mentions.extend(set_up)
         spans.extend(m.span for m in set_up)
         parents = self._parent_firms(doc, text, mentions)
+        mentions.extend(self._firm_short_names(doc, text, mentions))
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
         # derived parents lie inside their body's mention: added past the overlap rule
@@ -530,6 +538,46 @@ class Orgs:
 
     # ------------------------------------------------------------------------------------------
     @staticmethod
+    def _firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A firm named in full is written later without its region and company tail
+        (宁波X精密机械有限公司 → X精密机械): those short names are mentions of it."""
+        gz = lx.gazetteer()
+        taken = bytearray(len(text) + 1)
+        for m in mentions:
+            for i in range(m.span.start, m.span.end):
+                taken[i] = 1
+        out: list[Mention] = []
+        seen: set[str] = set()
+        for m in mentions:
+            name = m.normalised
+            if m.label != "Enterprise" or len(name) < 8 or name in seen:
+                continue
+            seen.add(name)
+            core = name
+            for end, (surface, _is_short) in (gz.automaton.iter(core[:6]) if gz.automaton is not None else []):
+                if end + 1 == len(surface) and len(core) - len(surface) >= 6:
+                    core = core[len(surface):]
+            for tail in ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司"):
+                if core.endswith(tail):
+                    core = core[: -len(tail)]
+                    break
+            if len(core) < 4 or core == name or not all(is_cjk(ch) for ch in core) or core in _GENERIC_BODY:
+                continue
+            if lx.org_label_of(core) is not None and core.endswith(("集团",)) is False and lx.org_label_of(core) != "Enterprise":
+                continue
+            k = text.find(core)
+            while k >= 0:
+                e = k + len(core)
+                if not any(taken[k:e]) and (k == 0 or not is_cjk(text[k - 1]) or text[k - 1] in "的在和与及、了是为由对向到从将把被") \
+                        and not text.startswith(("有限", "公司", "集团", "股份"), e):
+                    sp = Span(k, e, "Enterprise", doc.sentence_of(k), "orgs", {"kind": "short-name"})
+                    out.append(Mention(sp, "Enterprise", core, name, dict(m.attrs)))
+                    for i in range(k, e):
+                        taken[i] = 1
+                k = text.find(core, e)
+        return out
+
+    @staticmethod
     def _parent_firms(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
         """A firm named only as the owner of a body (X集团公司产改领导小组, X有限公司工会): a
         derived Enterprise mention, an entity of its own only when the text also names the firm
@@ -565,7 +613,7 @@ class Orgs:
             return _Cand(s - 2, e, "national")
         if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
             return _Cand(s - 3, e, "contextual", prefix_char="省")
-        if s > 0 and text[s - 1] in "省市县区州":
+        if s > 0 and text[s - 1] in "省市县区州旗":
             ch = text[s - 1]
             # 区区委: OCR-doubled suffix after a region name
             if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):
@@ -644,7 +692,7 @@ class Orgs:
                 start -= 2
                 i = words.index_at(start - 1) if start > 0 else -1
                 continue
-            if w.label not in _NAME_TAGS or text[w.start] in _BAD_START:
+            if w.label not in _NAME_TAGS or text[w.start] in _BAD_START or frag in _DISCOURSE_WORDS:
                 break
             if text[w.end - 1] in "与和及" and w.label in ("ORG", "nz", "n"):
                 break        # a name glued to a conjunction (长虹与|电子科技大学)
@@ -675,7 +723,7 @@ class Orgs:
         if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
                 head in ("联席会议", "联席会", "领导小组", "委员会"):
             return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
-        if start > 0 and text[start - 1] in "省市县区州" and start - 1 not in reg_by_end:
+        if start > 0 and text[start - 1] in "省市县区州旗" and start - 1 not in reg_by_end:
             ch = text[start - 1]
             if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
                 return _Cand(start - 1, e, "contextual", prefix_char=ch)
@@ -787,6 +835,24 @@ class Orgs:
             return None       # 各市总工会 / 县区人社局: the bodies of every place, not one
         if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS) or text[c.end:c.end + 1] == "讯":
             return None       # a masthead (X工会简报) or a dateline (X日报讯), not the body acting
+        for dw in _DISCOURSE_WORDS:
+            if surface.startswith(dw) and len(surface) - len(dw) >= 2:
+                if lx.org_label_of(surface[len(dw):]) is None or surface[len(dw):] in lx.org_heads():
+                    return None   # 下一步集团将…: a discourse word before a bare head
+                c = _Cand(c.start + len(dw), c.end, c.kind, c.place, c.prefix_char)
+                surface = surface[len(dw):]
+                break
+        if surface.endswith(("人大", "政协")) and re.match(r"(代表|委员)(中|比|占|人数|里|共|\d|名)", text[c.end:c.end + 4]):
+            return None           # 市人大代表中…: a status of unnamed people, not the body acting
+        if surface.endswith("工作室"):
+            core = re.sub(r"(劳模和工匠人才|劳模和工匠|工匠人才|劳模|工匠|技能大师|大师|职工|技术|技能|创新)*工作室$", "", surface)
+            if len(core) < 2 or core in _GENERIC_BODY or core[0] in _BAD_START:
+                return None       # 劳模创新工作室 / 工匠人才创新工作室: a kind of studio, not a named one
+        if surface.endswith("分公司") and not gz.candidates(surface[:2]) and c.place < 0 and (
+                surface.startswith(("集团", "公司", "总公司", "该", "本")) or len(surface) <= 6):
+            return None       # 集团X分公司 / 隧道分公司: a branch named by its trade only, not a name
+        if surface.endswith(("联席会议办公室", "领导小组办公室")) and surface[:2] in ("联席", "领导"):
+            return None       # 联席会议办公室: the office of a body not named here
         if c.kind == "national":
             table, _ = _national()
             canon, label = table.get(surface, (lx.expand_abbreviation(surface), lx.org_label_of(surface) or "Agency"))
@@ -833,7 +899,7 @@ class Orgs:
                 re.search(r"(各|[省市县区]|乡镇|镇街)$", text[max(0, c.start - 2):c.start]) and \
                 c.start - 1 not in {sp.end - 1 for sp in doc.layers.get("regions", []) if sp.end == c.start}:
             return None       # 各县区产改联席会 / 市县总工会: bodies of every county, not one
-        if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区州" and c.place < 0 and \
+        if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区州旗" and c.place < 0 and \
                 not gz.candidates(surface[:2]) and not any(surface.startswith(n) for n in ("市场", "区域", "县域", "省级", "市级")):
             c = _Cand(c.start, c.end, "contextual", prefix_char=surface[0])
         if label == "Agency" and c.kind in ("lac", "strong") and c.place < 0 and not any(

@@ -6,7 +6,7 @@ Rules (ANNOTATION.md): a count needs a counting unit (numbers.py); numbers insid
 and names, dates, ages, ranks, rates, ranges, thresholds and meeting counts are not outcomes;
 neither are targets (力争/预计/到<future year>), survey findings (调查显示：…), a workforce's
 size (在岗职工143人), the input of a refinement (将24项细化为86项), the base of a share (22名代表中)
-or a count inside a policy's name (落实…10条措施), the origin of participants (来自11个地市的选手), a designation (全国2个试点城市之一), a planned floor
+or a count inside a policy's name (落实…10条措施), the origin of participants (来自11个地市的选手), per-head quotas (每人奖励2万元), the starting value of a change (由21%提升至…), a designation (全国2个试点城市之一), a planned floor
 (将培训5000人次以上, also when 期间…将 opens the sentence), a meeting's agenda, speakers or a
 bulletin's layout (4家单位作交流发言, 议程共3项), or any figure of a news brief on the page that speaks of nothing the reform
 is about (a plant's overhaul, foreign investment: no worker, union, skill or reform word in the
@@ -34,19 +34,24 @@ from reformkg.ingest.extract.numbers import Quantity, find_quantities
 log = logging.getLogger(__name__)
 
 # Nouns after a count that make it a structure of the text, not a result (4个方面, 6个关键词).
-_STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|层次|层级|步骤|方向|领域|板块|主题|关键词|要点|原则|特点|问题|大类|类别|篇章|章节|条款|字)")
+_STRUCTURAL_AFTER = re.compile(r"^(?:个)?(?:方面|部分|环节|阶段|维度|层次|层级|步骤|方向|领域|板块|主题|关键词|要点|原则|特点|问题|大类|类别|篇章|章节|条款|字|赛项|组别)")
+# 每人给予奖励2万元 / 每对师徒每月发放津贴300元: a per-head quota of a scheme, not a result
+_PER_UNIT_GRANT_RE = re.compile(r"每(?:人|名|位|户|对|个|家|组)[\u4e00-\u9fff]{0,4}?(?:每月|每年|每季度)?(?:一次性)?"
+                                r"(?:给予|奖励|发放|补贴|补助|享受|资助|奖补)[\u4e00-\u9fff]{0,6}$")
+# 比例由21%提升至29.6%: the starting value is no result, only the value reached
+_FROM_VALUE_BEFORE_RE = re.compile(r"(?:由|从)$")
+_FROM_VALUE_AFTER_RE = re.compile(r"(?:提升|提高|增长|增加|上升|下降|降低|减少|扩大|缩短)(?:至|到)")
 _MEASURES_AFTER = re.compile(r"(?:措施|举措|意见|规定|政策|硬招|实招)")
 _ISSUE_BEFORE = re.compile(r"(?:出台|制定|推出|提出|印发|发布|形成|梳理|细化|明确|新增|共|了)$")
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:之)?中[，,：:]")
 _MEETING_RE = re.compile(r"会议|座谈|会上|召开|出席|参加会|研讨会|现场会|办公会|专题研究|研究部署|批示|调研|视察|督查|调度")
 # A meeting's programme or a bulletin's layout: speakers, agenda items, attendance, pages.
-_AGENDA_RE = re.compile(r"发言|讲话|致辞|议程|议题|主持|出席|参会|与会|列席|宣读|点评|畅谈|作报告|版面|刊发|简报|会议精神|"
-                        r"参加(?:了)?(?:会议|大会|座谈会|推进会|全体会议)|(?:负责人|负责同志|分管领导|主要领导)(?:等)?(?:共)?参加")
+_AGENDA_RE = re.compile(r"发言|讲话|致辞|议程|议题|主持|出席|参会|与会|列席|宣读|点评|畅谈|作报告|版面|刊发|简报|会议精神")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
 _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
-_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
+_FUTURE_RE = re.compile(r"力争|争取|确保|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
 _STRONG_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|目标(?:是|为)|下一步")
 _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
@@ -55,6 +60,9 @@ _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|
 _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显示[：:，,]")
 _UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层|各)?工会")
 _FUTURE_PLAN_RE = re.compile(r"(?:期间|年内|今后|未来)[^。；;]{0,6}?将|计划|力争|争取|预计")
+_PARTICIPATION_RE = re.compile(r"参赛|初赛|复赛|进入决赛|报名|参与比赛|参加比赛|参加竞赛|同台竞技")
+_CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛|运动会)[”\"]?$")
+_ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式)")
 _ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
@@ -242,6 +250,12 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if q.qualifier == "以上" and q.unit != "%" and (_PLAN_BEFORE_RE.search(text, cs, q.start)
                                                       or _FUTURE_PLAN_RE.search(text, ss, q.start)):
             continue  # 将组织实施培训7500万人次以上 / “十四五”期间将面向…，培训…以上: a planned floor
+        if _PER_UNIT_GRANT_RE.search(text, max(cs, q.start - 16), q.start):
+            continue  # 每人给予一次性奖励2万元: a quota, not a result
+        if _FROM_VALUE_BEFORE_RE.search(text, max(cs, q.start - 1), q.start) and _FROM_VALUE_AFTER_RE.match(text, q.end):
+            continue  # 由21%提升至29.6%: only the value reached is a result
+        if q.unit in ("人", "名", "位") and _ATTEND_AFTER_RE.match(text, q.end):
+            continue  # 共160余人参加会议: a meeting's attendance
         if _ORIGIN_RE.search(text, max(cs, q.start - 12), q.start):
             continue  # 来自全省11个地市的选手: where participants come from, not a result
         if _ONE_OF_RE.match(text, q.end, ce):
@@ -258,6 +272,17 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             topic = ctx.section_topic(actor.span.start)
             if topic is not None and topic.label == "Union" and ctx._same_region(topic, actor):
                 actor = topic
+        if actor is not None and actor.label == "Programme" and ((actor.surface or "").startswith("《")
+                                                                or (actor.attrs or {}).get("kind") == "policy"):
+            # 《实施意见》提出…22条举措: a policy's content is credited to the body the text is about
+            alt = ctx.actor_for(q.start)
+            actor = alt if alt is not None and alt.label in ACTOR_LABELS else (ctx.main_region() or actor)
+        if (actor is None or (actor.label == "Region" and (actor.surface or "").startswith("全"))) \
+                and _PARTICIPATION_RE.search(text, cs, ce):
+            # 全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event
+            ev = _paragraph_event(doc, ctx, q.start)
+            if ev is not None:
+                actor = ev
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",
@@ -269,6 +294,18 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             span=span, actor=actor))
         prev_end = q.end
     return out
+
+
+def _paragraph_event(doc: Document, ctx: DocContext, pos: int):
+    """The latest named contest (…大赛/竞赛/比赛/技能赛) before pos in the same paragraph."""
+    pi = ctx.paragraph_of(pos)
+    if pi < 0:
+        return None
+    ps = doc.paragraphs[pi][0]
+    for m in reversed(ctx.mentions_between(ps, pos)):
+        if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or ""):
+            return m
+    return None
 
 
 def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects):
@@ -293,6 +330,16 @@ def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subje
         prior = [m for m in ctx.mentions_between(ss, cs) if m.label in ACTOR_LABELS and m.label != "Region"]
         if prior:
             return prior[-1], -1
+    # 被评为…的X，今年培训…: an earlier clause that is a described actor (…的X) is the topic
+    for c_s, c_e in ctx.clauses(si):
+        if c_e > cs or c_s >= q.start:
+            break
+        last = [m for m in ctx.mentions_between(c_s, c_e) if m.label in ACTOR_LABELS]
+        if last and last[-1].span.end == c_e and text[last[-1].span.start - 1:last[-1].span.start] == "的" \
+                and c_e < cs:
+            best = (last[-1], -1)
+    if best is not None:
+        return best
     # a later clause of the same sentence (经过…18家企业的试点，目前泰州已有…)
     for c_s, c_e, m in subj:
         if c_s > q.start:

@@ -153,6 +153,11 @@ class Persons:
         derived: list[Mention] = []       # unions read from titles (工会主席 after an enterprise)
         accepted: list[tuple[int, int, str]] = []
         for (s, e), how in sorted(cands.items()):
+            if e - s == 3 and text[e - 1:e + 1] in ("荣获", "荣立", "荣膺", "荣登") and \
+                    text.count(text[s:e]) == sum(text.count(text[s:e] + v) for v in "获立膺登"):
+                # 张三荣获: the tagger glued the verb's first character to the name (unless the
+                # three-character name is written elsewhere on its own)
+                e -= 1
             name = text[s:e]
             if not (2 <= len(name) <= 4) or not all(is_cjk(ch) for ch in name):
                 continue
@@ -340,6 +345,11 @@ class Persons:
             if inside:
                 org = inside[-1]
                 title = text[org.span.end:b].strip()
+                if title:
+                    # X公司的年轻焊工Y: a possessive and an age/role modifier before the title
+                    t2 = _TITLE_MODIFIERS.sub("", title)
+                    if t2 != title and _is_title(t2):
+                        title = t2
                 if title and _is_title(title):
                     pairs.append([org, title])
                 elif not title:
@@ -400,6 +410,9 @@ class Persons:
         if org_pairs:
             attrs["org_mentions"] = org_pairs
         return attrs
+
+
+_TITLE_MODIFIERS = re.compile(r"^的?(年轻|青年|老|资深|女|一线|优秀)?(的)?")
 
 
 def _is_title(s: str) -> bool:

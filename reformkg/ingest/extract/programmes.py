@@ -110,6 +110,13 @@ _YEAR_BEFORE_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))?\d{4
 _HEAD_MODIFIERS = ("线上线下", "线上", "线下")
 
 
+_PAREN_IN_HEAD_RE = re.compile(r"([\u4e00-\u9fff]{0,4})[(（][^()（）“”，。；\n]{1,16}[)）]")
+
+
+_VERB_AFTER_QUOTE = ("建立", "成立", "设立", "开展", "推出", "纳入", "列入", "写入", "融入", "进入", "走进", "走入", "覆盖", "成为", "作为", "落地", "助力",
+                     "推动", "实现", "延伸", "扩展", "拓展", "深入", "引领", "带动", "惠及", "形成", "取得")
+
+
 def _bare_head(head: str) -> str:
     """The head without a modality modifier (线上线下专场招聘会 → 专场招聘会)."""
     for mod in _HEAD_MODIFIERS:
@@ -129,6 +136,8 @@ def _first_head(tail: str) -> str:
     10 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
     (“X”竞赛品牌 → “X”竞赛)."""
     head = ""
+    if tail.startswith(_VERB_AFTER_QUOTE):
+        return ""          # 推动“X”纳入集体协商: a verb follows the quoted name, no head
     for h in _HEADS_SORTED:
         k = tail.find(h)
         if k < 0 or k + len(h) > 10 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
@@ -274,6 +283,16 @@ class Programmes:
             if head and text[e + len(head):e + len(head) + 1] == "师":
                 head = ""
             prefix, pstart = self._prefix(doc, s)
+            pm = None if head else _PAREN_IN_HEAD_RE.match(text, e)
+            if pm is not None:
+                # “1+X”书证(毕业证书+…)融通项目: an explanation in brackets inside the head; the
+                # name is written without it, the full form is an alias
+                h2 = _first_head(pm.group(1) + text[pm.end():pm.end() + 10])
+                if len(h2) > len(pm.group(1)) and text[pm.end():pm.end() + len(h2) - len(pm.group(1))] == h2[len(pm.group(1)):]:
+                    end = pm.end() + len(h2) - len(pm.group(1))
+                    out.append(self._mk(doc, pstart, end, prefix + text[s:e] + _bare_head(h2), "quoted+paren-head",
+                                        (inner, text[pstart:end])))
+                    continue
             if head:
                 name = text[s:e] + _bare_head(head)
                 out.append(self._mk(doc, pstart, e + len(head), prefix + name, "quoted+head", (inner, text[pstart:e + len(head)])))
@@ -596,6 +615,17 @@ class Programmes:
                 if w.end != start:
                     break
                 frag = text[w.start:w.end]
+                if frag in (")", "）"):
+                    # a parenthesised qualifier inside the name (十大职业(工种)技能竞赛)
+                    op = max(text.rfind("(", max(0, w.start - 7), w.start), text.rfind("（", max(0, w.start - 7), w.start))
+                    inner = text[op + 1:w.start] if op >= 0 else ""
+                    if op > 0 and 1 <= len(inner) <= 5 and all(is_cjk(ch) or ch in "、" for ch in inner) and \
+                            is_cjk(text[op - 1]) and n + len(inner) + 2 <= 16:
+                        n += w.end - op
+                        start = op
+                        i = words.index_at(op - 1) if op > 0 else -1
+                        continue
+                    break
                 if frag in _STOP_VERBS or frag in ("省", "市", "县", "区") or frag in _MODALS:
                     break
                 if w.label in ("v", "vd", "TIME") and len(frag) <= 2 and frag not in _STOP_VERBS \
@@ -605,7 +635,7 @@ class Programmes:
                     pass          # 、安全生产知识竞赛: the first word of a list item
                 elif w.label not in _NAME_TAGS or frag[0] in _BAD_START:
                     break
-                if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届", frag):
+                if w.label == "m" and not re.fullmatch(r"\d{4}年|第[一二三四五六七八九十\d]+届|[一二三四五六七八九十百千]+[大佳强]", frag):
                     break
                 if n + len(frag) > (18 if head in MEETING_HEADS else 14):
                     break

@@ -24,6 +24,8 @@ _GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道
 _UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
+_DATELINE_RE = re.compile(r"\d{1,2}月\d{1,2}日电")
+_ROUTE_RE = re.compile(r"[\u4e00-\u9fff]{0,2}(高速公路|高速|铁路|高铁|公路|国道|省道|航线|城际|段|线)")
 _KIND_SUFFIX = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("district",)}
 
 
@@ -38,6 +40,8 @@ def _accept_kind(place: lx.Place, kind: str) -> bool:
         return place.level == lx.LEVEL_DISTRICT or (place.level == lx.LEVEL_ZONE)
     if kind == "州":
         return place.level == lx.LEVEL_CITY and place.name.endswith("州") and not place.name.endswith("市")
+    if kind == "旗":
+        return place.name.endswith("旗")
     return False
 
 
@@ -145,6 +149,10 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
             return ctx[0].attrs.get("county", -1)
         if kind == "区":
             return ctx[0].attrs.get("district", -1)
+        if kind == "旗":
+            county = ctx[0].attrs.get("county", -1)
+            if county >= 0 and _accept_kind(gz.get(county), "旗"):
+                return county
         if kind == "州":
             city = ctx[0].attrs.get("city", -1)
             if city >= 0 and _accept_kind(gz.get(city), "州"):
@@ -185,6 +193,16 @@ class Regions:
         chosen.sort()
         # a region inside a quoted slogan list (“生态滨湖区、现代智造城”) is a figure of speech
         chosen = [h for h in chosen if not _in_quoted_slogan(text, h[0], h[1])]
+        # a dateline (本报X9月13日电, 新华社X电) and the ends of a route (A至B高速公路) are not
+        # places the text speaks of
+        chosen = [h for h in chosen if not _DATELINE_RE.match(text, h[1]) and
+                  not (text[max(0, h[0] - 3):h[0]].endswith(("本报", "新华社", "中新社", "社")) and
+                       re.match(r"\d{1,2}月\d{1,2}日|电", text[h[1]:h[1] + 6]))]
+        route_ends: set[int] = set()
+        for a, b in zip(chosen, chosen[1:]):
+            if text[a[1]:b[0]] in ("至", "到", "—", "-", "－") and _ROUTE_RE.match(text, b[1]):
+                route_ends.update((a[0], b[0]))
+        chosen = [h for h in chosen if h[0] not in route_ends]
         # document context from unambiguous hits
         prov_count: Counter[int] = Counter()
         city_count: Counter[int] = Counter()
@@ -224,8 +242,10 @@ class Regions:
             place = gz.choose(cands, context) if len(cands) > 1 else cands[0]
             p = gz.get(place)
             chained = prev_end == s and prev_place >= 0 and gz.is_within(place, prev_place)
+            tok = lac_ent.get(s)
+            tagged = not is_short and tok is not None and tok.label == "LOC" and tok.end == e and len(surface) >= 3
             if province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) \
-                    and not chained:
+                    and not chained and not tagged:
                 # a county/district/town outside the document's province, not written after its
                 # own city or province: usually a word that happens to spell one (会同, 惠民)
                 continue
@@ -273,6 +293,15 @@ class Regions:
                                     {k: v for k, v in sp.attrs.items() if k in ("level", "adcode", "place", "contextual", "parent")}))
         doc.layers["regions"] = sorted(spans + contextual, key=lambda sp: sp.start)
         add_mentions(doc, mentions)
+        # 安吉县天荒坪镇: the county that locates a town is a region the text speaks of too (a
+        # body's name covering the chain later drops it again)
+        for sp in spans:
+            cp = sp.attrs.get("chain_parent")
+            if cp and sp.attrs.get("level") == lx.LEVEL_TOWN and cp[2].get("level") in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
+                ps, pe, pattrs = cp
+                psp = Span(ps, pe, "Region", doc.sentence_of(ps), self.name, pattrs)
+                doc.mentions.append(Mention(psp, "Region", text[ps:pe], pattrs["name"],
+                                            {k: v for k, v in pattrs.items() if k in ("level", "adcode", "place", "parent")}))
         return doc
 
     # ------------------------------------------------------------------------------------------
@@ -314,6 +343,7 @@ class Regions:
                     merged = Span(prev.start, sp.end, "Region", prev.sentence, sp.component, dict(sp.attrs))
                     merged.attrs["short"] = False
                     merged.attrs["prefixed"] = doc.text[prev.start:sp.end]
+                    merged.attrs["chain_parent"] = (prev.start, prev.end, dict(prev.attrs))
                     out[-1] = merged
                     continue
             out.append(sp)

@@ -105,6 +105,7 @@ _REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范
 # --- ISSUED ---------------------------------------------------------------------------------
 _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
 _ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{_NOSTOP}{{0,12}}$")
+_ISSUED_BY_RE = re.compile(rf"(?:已|于{_NOSTOP}{{1,8}}?)?由({_NOSTOP}{{2,60}}?)(?:联合|共同)?(?:{_ISSUE_VERBS})")
 _ALLY_ISSUE_RE = re.compile(rf"(?:会同|联合|协同)({_NOSTOP}{{2,40}}?)(?:共同|联合)?$")
 _POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
 
@@ -113,11 +114,18 @@ _SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
 _BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
 _SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
 _CHAIN_VERB_RE = re.compile(r"(主办|承办|协办|联办)$")
+_CHAIN_VERB_REL_RE = re.compile(r"(主办|承办|协办|联办|举办)$")  # A、B联合举办的P: only right before 的P
+_ORDINAL_BEFORE_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:19|20)\d{2}年度?)+$")
 _P_BY_RE = re.compile(rf"[，,]?由(?:{_NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
 _CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主办|承办|协办|联办)")
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
-_JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施)(?:了)?")
-_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起)(?:了)?")
+_JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施|"
+                       rf"联合开设|共同开设|联合开办|共同开办|合作开办|合作开设)(?:了)?")
+_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
+# 与B合作开办P / 同B联合实施P: the subject and B organise P together
+_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施)(?:了)?")
+# 联合实施 a plan (not an event) is running it together: RUNS for each, and they co-sponsor
+_JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
 _EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*)"
                           r"(大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)", re.M)
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
@@ -128,8 +136,8 @@ _HOST_FIRST_GAP_RE = re.compile(r"(?:全市|全县|全区|全省|全国|首届|�
 _QUOTED_ITEM_RE = re.compile(r"^(?:“[^”]{1,40}”[、，,]?)+")
 _HOST_GAP_RE = re.compile(r"(?:[、，,和及与暨]|以及)?(?:等)?(?:\d{4}年度?|第[一二三四五六七八九十百\d]+届)?")
 # (A)会同/联合B、C等部门(单位)，(共同)开展/深化 P
-_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,60}}?)(?:等{_NOSTOP}{{0,10}})?[，,]?"
-                           rf"(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起|深化|推进|打造)(?:了)?"
+_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,60}}?)(?:等{_NOSTOP}{{0,10}})?[，,]?(?:在{_NOSTOP}{{1,16}}?)?"
+                           rf"(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起|深化|推进|打造|开设|开办|创办)(?:了)?"
                            rf"{_NOSTOP}{{0,6}}$")
 
 # --- PARTNERS_WITH --------------------------------------------------------------------------
@@ -146,11 +154,18 @@ _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|�
 # --- MEMBER_OF ------------------------------------------------------------------------------
 _COMPOSED_RE = re.compile(rf"由({_NOSTOP}{{2,120}}?)(?:等{_NOSTOP}{{0,10}}?)?(?:共同)?组成")
 _MEMBER_RE = re.compile(r"成员单位|成员由|成员包括|成员为|成员有|成员涵盖|成员是")
-_COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班)(?:的)?$")
-_COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协会|理事会|工作专班|议事协调机构)$")
+_COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班)(?:的)?$")
+_COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班|议事协调机构)$")
+# A、B、C等N个部门为成员单位 / …等15家成员单位: a member list whose body was named before
+_MEMBER_LIST_TAIL_RE = re.compile(r"(?:等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|家)?)?(?:部门|单位|机构)?)?(?:为|作为|是|均为)?$")
 
 # --- AWARDED --------------------------------------------------------------------------------
-_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
+_PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
+_PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
+_OF_GAP_RE = re.compile(r"的|、")
+_AWARD_REL_AFTER_RE = re.compile(r"(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
 _GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{2,40}}$)")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
 _NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位|个|人|家)[\u4e00-\u9fff]{0,4}")
@@ -164,6 +179,7 @@ _AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入
 _DESIGNATE_RE = re.compile(r"(?:遴选|确定|选取|选定|评选|推荐|命名|批准|择优|选树|培育|选择)(?:了|出)?")
 _CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
+_PILOT_AT_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
 _IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({_NOSTOP}{{0,60}}?)等?{_NOSTOP}{{0,8}}?的试点")
 _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
@@ -196,6 +212,7 @@ class _Builder:
         self.out: list[RelationCandidate] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.sponsors: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → sponsors
+        self.joint: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → joint runners
         self.reform: Mention | None = None
         self.known: dict[str, Mention] | None = None
 
@@ -331,6 +348,12 @@ def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallb
         # 全市共开展…，发放…；组织P: a topic chain keeps the subject of an earlier clause
         earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
                    and m is not exclude and id(m) not in ctx.title_orgs]
+        if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
+                and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
+                and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
+            # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
+            earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
+                       and m is not exclude and id(m) not in ctx.title_orgs]
         if earlier:
             return earlier[-1:]
     a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
@@ -378,6 +401,9 @@ _SUBUNIT_RE = re.compile(r"^(?:女工委|女职工委员会|经审会|经费审�
 _CORE_RE = re.compile(r"以(\S{2,4})同志为核心的(党中央)")
 _TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士|"
                              r"(?:常务)?副?(?:书记|主席|省长|市长|县长|区长|部长|局长|厅长|主任|院长|校长|董事长|总经理|会长))")
+# 某公司装配工/焊工/职工/首席技师张三: a worker's trade or grade is the position held there
+_TRADE_TITLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:装配|焊|钳|电|车|铣|磨|维修|检修|操作|锅炉|管道|起重|叉车|数控)工|"
+                             r"(?:首席|高级|资深)?(?:技师|技术员|工程师|操作手|操作员)|职工|员工|一线工人|班组长|班长|机长)")
 _QUOTED_GROUP_RE = re.compile(r"^“[^”]{2,20}”")
 _GROUP_TITLE_RE = re.compile(r"(?:副)?(?:团长|队长|组长|会长|主任|负责人|领队|召集人|站长|室长)")
 _NPC_BEFORE_RE = re.compile(r"(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
@@ -529,7 +555,8 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
     for org, title in chain:
         if not title and after:
             title = after.group(1)
-        if not title or not (_looks_like_title(title) or _GROUP_TITLE_RE.fullmatch(_QUOTED_GROUP_RE.sub("", title))):
+        if not title or not (_looks_like_title(title) or _GROUP_TITLE_RE.fullmatch(_QUOTED_GROUP_RE.sub("", title))
+                             or _TRADE_TITLE_RE.fullmatch(title)):
             continue
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
 
@@ -591,6 +618,13 @@ def _awarded(b: _Builder) -> None:
             recips = [m for m in ctx.mentions_between(cs, vpos)
                       if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
                       and id(m) not in ctx.title_orgs]
+            if not recips and _PRONOUN_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
+                # 她拿到了…奖章: the person the paragraph has just named
+                ante = ctx.previous_mention(cs, "Person")
+                pi = ctx.paragraph_of(cs)
+                if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
+                    b.add("AWARDED", ante, aw, (vpos, aw.span.end), level=level, year=year)
+                continue
             if not recips and _WORK_TITLE_RE.search(text, cs, vpos):
                 # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
                 holder = b.ctx.actor_for(vpos)
@@ -607,13 +641,25 @@ def _awarded(b: _Builder) -> None:
                     group = [last]
                     for m in reversed(recips[:-1]):
                         g = text[m.span.end:group[-1].span.start]
-                        if g in ("、", "和", "与", "及"):
+                        if g in ("、", "和", "与", "及", "以及"):
                             group.append(m)
+                        elif m.label == "Person" and last.label == "Person" and _PERSON_LIST_GAP_RE.fullmatch(g):
+                            group.append(m)  # A公司的张三、B公司的李四均获评…
+                        elif m.label != "Person" and last.label == "Person" and _OF_GAP_RE.fullmatch(g):
+                            continue  # the body in 「B公司的李四」 qualifies the next person
                         else:
                             break
                     persons = [m for m in group if m.label == "Person"]
                     for r in (persons or group):
                         b.add("AWARDED", r, aw, (r.span.start, aw.span.end), level=level, year=year)
+                    continue
+        # (1a) 荣获AWARD(称号)的RECIPIENT / 被评为AWARD的X: the recipient the relative clause describes
+        if vm and not ctx.mentions_between(cs, vpos):
+            rm = _AWARD_REL_AFTER_RE.match(text, aw.span.end, ce)
+            if rm:
+                nxt = ctx.mention_at(rm.end(), {"Person", "Enterprise", "Union", "Institution"})
+                if nxt is not None and nxt.span.start == rm.end() and id(nxt) not in ctx.title_orgs:
+                    b.add("AWARDED", nxt, aw, (vpos, nxt.span.end), level=level, year=year)
                     continue
         # (1b) 授予 RECIPIENT(、RECIPIENT) “AWARD”
         gm = _GRANT_RE.search(text, cs, aw.span.start)
@@ -630,6 +676,13 @@ def _awarded(b: _Builder) -> None:
             p = nxt[0]
             gap = text[aw.span.end:p.span.start]
             mid = ctx.mentions_between(aw.span.end, p.span.start)
+            hm = _HOLDER_RE.match(gap)
+            if hm and not re.search(r"[的与和对为向在由把将被从给说]", gap[hm.end():]):
+                gap = gap[hm.end():]  # 全国五一劳动奖章获得者、集团首席技师张三: the holder is named
+                if len(gap) <= 16 and not any(c in _STOP + "“”《》" for c in gap) \
+                        and all(m.label != "Person" for m in mid):
+                    b.add("AWARDED", p, aw, (aw.span.start, p.span.end), level=level, year=year)
+                    continue
             if len(gap) <= 24 and not any(c in _STOP + "“”《》" for c in gap) \
                     and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
                     and all(m.label != "Person" for m in mid) \
@@ -811,6 +864,17 @@ def _pilots(b: _Builder) -> None:
                 for a in actors[:1]:
                     if b.add("PILOTS", a, p, (p.span.start, p.span.end + 2)):
                         _mark_pilot(a)
+        # (2b) X在Y试点推行/实施P: Y pilots P (X carries it out)
+        for m in _PILOT_AT_RE.finditer(text, ss, se):
+            p = ctx.mention_at(m.end(), {"Programme"})
+            if p is None or is_reform(p):
+                continue
+            for a in ctx.mentions_between(m.start(1), m.end(1)):
+                if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
+                    if b.add("PILOTS", a, p, (m.start(), p.span.end)):
+                        _mark_pilot(a)
+            for a in _actors_for(b, m.start(), exclude=p):
+                b.add("RUNS", a, p, (m.start(), p.span.end))
         # (3b) A、B、C等N家(省级)(产改)试点单位: an enumerated list of pilots
         for m in _LISTED_PILOT_RE.finditer(text, ss, se):
             items = _enumeration_before(b, m.start())
@@ -846,6 +910,16 @@ def _pilots(b: _Builder) -> None:
 def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
     if b.add("SPONSORS", actor, prog, trig, role=role):
         b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+
+
+def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
+    """A jointly organised programme: 联合实施 a plan (no event) is RUNS by each of them (they
+    still co-sponsor it); 联合开展/举办/开设 anything is SPONSORS."""
+    if _JOINT_RUN_VERB_RE.search(verb) and not _EVENT_NAME_RE.search(prog.normalised or prog.surface or ""):
+        b.add("RUNS", actor, prog, trig)
+        b.joint.setdefault(b.key(prog), []).append((actor, "联合实施", Span(trig[0], trig[1], "RUNS")))
+    else:
+        _add_sponsor(b, actor, prog, "联合开展", trig)
 
 
 def _sponsors(b: _Builder) -> None:
@@ -894,16 +968,21 @@ def _sponsors(b: _Builder) -> None:
             jm = _JOINT_RE.match(rest)
             if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
                 for a in group:
-                    _add_sponsor(b, a, p, "联合开展", (group[0].span.start, p.span.end))
-        # (A)联合/会同B(共同)开展P: A (subject or context) and B jointly organise P
-        lm = _ALLY_RE.search(text, cs, p.span.start)
-        if lm and lm.end() >= p.span.start - 2:
-            allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
-                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-            if allies:
-                leads = _actors_for(b, lm.start(), exclude=p)
-                for a in leads + allies:
-                    _add_sponsor(b, a, p, "联合开展", (lm.start(), p.span.end))
+                    _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
+                continue
+        # (A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P
+        for rx in (_ALLY_RE, _WITH_JOINT_RE):
+            lm = rx.search(text, cs, p.span.start)
+            if lm and lm.end() >= p.span.start - 2:
+                allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
+                          if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+                if allies:
+                    leads = [a for a in _actors_for(b, lm.start(), exclude=p) if a not in allies]
+                    if rx is _WITH_JOINT_RE and not leads:
+                        continue
+                    for a in leads + allies:
+                        _add_joint(b, a, p, lm.group(2), (lm.start(), p.span.end))
+                    break
     # 本届大赛由A、B联合主办，C承办: the event named before, with each verb's names
     for m in _EVENT_BY_RE.finditer(text):
         target = ctx._previous_event(m.start())
@@ -1045,17 +1124,25 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
         return
     ss = doc.sentences[si][0]
     pos = p.span.start
-    if text[pos - 1:pos] == "的":
+    om = _ORDINAL_BEFORE_RE.search(text, max(ss, pos - 10), pos)
+    if om and text[om.start() - 1:om.start()] == "的":
+        pos = om.start()  # …承办的第四届“P” / …举办的2023年P
+    relative = text[pos - 1:pos] == "的"
+    if relative:
         pos -= 1
     found: list[tuple[list[Mention], str, int]] = []
     while pos > ss:
-        vm = _CHAIN_VERB_RE.search(text, max(ss, pos - 6), pos)
+        vm = (_CHAIN_VERB_RE if found or not relative else _CHAIN_VERB_REL_RE).search(text, max(ss, pos - 6), pos)
         if not vm:
             break
-        names = _enumeration_before(b, vm.start())
+        vstart = vm.start()
+        jm = re.search(r"(?:联合|共同)$", text[max(ss, vstart - 2):vstart])
+        if jm:
+            vstart -= 2  # A、B联合主办
+        names = _enumeration_before(b, vstart)
         if not names:
             break
-        found.append((names, vm.group(1), names[0].span.start))
+        found.append((names, "主办" if vm.group(1) == "举办" else vm.group(1), names[0].span.start))
         pos = names[0].span.start
         while pos > ss and text[pos - 1] in "、，,和及":
             pos -= 1
@@ -1065,12 +1152,15 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
 
 
 def _co_sponsors(b: _Builder) -> None:
-    for pid, lst in b.sponsors.items():
+    groups = dict(b.sponsors)
+    for pid, lst in b.joint.items():
+        groups[pid] = groups.get(pid, []) + lst
+    for pid, lst in groups.items():
         actors: list[Mention] = []
         for a, _, _ in lst:
             if all(b.key(a) != b.key(x) for x in actors):
                 actors.append(a)
-        prog = next((r.tail for r in b.out if r.type == "SPONSORS" and b.key(r.tail) == pid), None)
+        prog = next((r.tail for r in b.out if r.type in ("SPONSORS", "RUNS") and b.key(r.tail) == pid), None)
         for x, y in combinations(actors, 2):
             trig = lst[0][2]
             b.add("CO_SPONSORS", x, y, (trig.start, trig.end),
@@ -1239,6 +1329,13 @@ def _issued(b: _Builder) -> None:
         if not (kind in ("policy", "plan") or name.startswith("《") or _POLICY_NAME_RE.search(p.normalised or name)):
             continue
         cs, ce = ctx.clause_bounds(p.span.start)
+        bm = _ISSUED_BY_RE.match(text, p.span.end, ce)
+        if bm:
+            # 《P》由A、B(联合)印发: the agents of the passive
+            for a in ctx.mentions_between(bm.start(1), bm.end(1)):
+                if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs:
+                    b.add("ISSUED", a, p, (p.span.start, bm.end()))
+            continue
         before = text[cs:p.span.start]
         vm = _ISSUE_BEFORE_RE.search(before)
         if not vm:
@@ -1252,7 +1349,10 @@ def _issued(b: _Builder) -> None:
                                if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a not in actors]
         for a in actors:
             b.add("ISSUED", a, p, (vpos, p.span.end))
-            _runs_reform_by_name(b, a, p, (vpos, p.span.end))
+            if not name.startswith("《"):
+                # 出台“市级产改方案”: launching the reform's own plan runs the reform; issuing a
+                # titled document (印发《…产业工人队伍建设改革…方案》) does not by itself
+                _runs_reform_by_name(b, a, p, (vpos, p.span.end))
 
 
 # ---- PARTNERS_WITH ---------------------------------------------------------------------------
@@ -1377,20 +1477,39 @@ def _members(b: _Builder) -> None:
             # (b) the committee word before 成员 (…为联席会议成员单位) → the nearest earlier
             # mention with that head, outside this clause's member list
             wm = _COMMITTEE_WORD_RE.search(text, max(cs, m.start() - 12), m.start())
-            if wm is None:
-                continue
-            head = wm.group(1)
-            pi = ctx.paragraph_of(m.start())
-            floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
-            for x in reversed(ctx.mentions_between(floor, cs)):
-                if x.label in ("Agency", "Institution") and (x.normalised or x.surface).endswith(head):
-                    committee = x
-                    break
+            if wm is not None:
+                head = wm.group(1)
+                pi = ctx.paragraph_of(m.start())
+                floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
+                for x in reversed(ctx.mentions_between(floor, cs)):
+                    if x.label in ("Agency", "Institution") and (x.normalised or x.surface).endswith(head):
+                        committee = x
+                        break
+        listed = None
+        if committee is None:
+            # (c) A、B、C等N个部门为成员单位: the joint body named last before, in this sentence
+            # or the current/previous paragraph
+            items = _enumeration_before(b, _list_end(b, cs, m.start()))
+            if len(items) >= 2 and not m.group().startswith("成员由"):
+                pi = ctx.paragraph_of(m.start())
+                floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
+                for x in reversed(ctx.mentions_between(floor, items[0].span.start)):
+                    if x.label in ("Agency", "Institution") and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
+                            and id(x) not in ctx.title_orgs:
+                        committee = x
+                        listed = items
+                        break
         if committee is None:
             continue
-        for x in cands:
+        for x in (listed or cands):
             if x is committee or b.key(x) == b.key(committee) or x.label == "Region":
                 continue
             if x.span.end == m.start():
                 continue
             b.add("MEMBER_OF", x, committee, (cs, ce))
+
+
+def _list_end(b: _Builder, cs: int, pos: int) -> int:
+    """End of a name list written right before pos (…、C等19个部门为 → after C), else pos."""
+    lm = _MEMBER_LIST_TAIL_RE.search(b.doc.text, max(cs, pos - 16), pos)
+    return lm.start() if lm and lm.group() else pos

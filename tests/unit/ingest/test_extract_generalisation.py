@@ -160,6 +160,114 @@ def test_money_percentages_and_qualifiers():
 
 def test_ranges_phones_dates_origins_and_attendance_are_not_outcomes():
     text = ("甲市总工会举办技能大赛，来自全市11个县区的320名选手参赛。职工收入增长5%至6%，培训人数增长20%-30%。"
-            "咨询电话：0571-87654321，邮编310000。2024年1月5日。甲市人社局等16家成员单位负责人参加会议。")
+            "咨询电话：0571-87654321，邮编310000。2024年1月5日。甲市人社局等部门负责人共80余人参加会议。")
     doc = make_doc(text, [("甲市总工会", "Union"), ("甲市人社局", "Agency")])
     assert outs(doc) == [(320, "名")]
+
+
+# ---- round 5b: classes from an independent held-out set (composed sentences) ------------------
+
+def test_prenominal_sponsor_chain_with_joint_verb_and_an_edition_before_the_name():
+    text = "由甲省总工会、甲省人社厅联合主办，乙市总工会承办的第四届“匠心杯”职工职业技能大赛开幕。"
+    doc = make_doc(text, [("甲省总工会", "Union"), ("甲省人社厅", "Agency"), ("乙市总工会", "Union"),
+                          ("“匠心杯”职工职业技能大赛", "Programme")])
+    assert [h for h, _ in rels(doc, "SPONSORS")] == ["乙市总工会", "甲省人社厅", "甲省总工会"]
+    assert len(rels(doc, "CO_SPONSORS")) == 3
+
+
+def test_relative_clause_jointly_held_before_a_dated_event():
+    text = "在甲省总工会、甲省人社厅联合举办的2023年甲省交通行业职业技能大赛中，集团代表队获得2个一等奖。"
+    doc = make_doc(text, [("甲省总工会", "Union"), ("甲省人社厅", "Agency"),
+                          ("2023年甲省交通行业职业技能大赛", "Programme")])
+    assert [h for h, _ in rels(doc, "SPONSORS")] == ["甲省人社厅", "甲省总工会"]
+
+
+def test_jointly_implementing_a_plan_is_run_by_each_and_co_sponsored():
+    doc = make_doc("市总工会与市人社局将联合实施“乙市工匠”培育计划。",
+                   [("市总工会", "Union"), ("市人社局", "Agency"), ("“乙市工匠”培育计划", "Programme")])
+    assert [h for h, _ in rels(doc, "RUNS")] == ["市人社局", "市总工会"]
+    assert rels(doc, "SPONSORS") == [] and len(rels(doc, "CO_SPONSORS")) == 1
+
+
+def test_allied_or_cooperating_bodies_open_a_named_class():
+    doc = make_doc("甲市总工会联合甲汽车工业学院，在产业集群开设“订单式”技能培训班8个。",
+                   [("甲市总工会", "Union"), ("甲汽车工业学院", "Institution"), ("“订单式”技能培训班", "Programme")])
+    assert [h for h, _ in rels(doc, "SPONSORS")] == ["甲市总工会", "甲汽车工业学院"]
+    doc = make_doc("甲交建集团与乙交通职业技术学院合作开办“甲订单班”。",
+                   [("甲交建集团", "Enterprise"), ("乙交通职业技术学院", "Institution"), ("“甲订单班”", "Programme")])
+    assert [h for h, _ in rels(doc, "SPONSORS")] == ["乙交通职业技术学院", "甲交建集团"]
+    assert len(rels(doc, "CO_SPONSORS")) == 1 and len(rels(doc, "PARTNERS_WITH")) == 1
+
+
+def test_member_list_naming_its_joint_body_earlier():
+    text = "甲省建立了由省委常委任召集人的省产改工作协调小组，省人社厅、省经信厅、省总工会等19个部门为成员单位。"
+    doc = make_doc(text, [("甲省", "Region"), ("省产改工作协调小组", "Agency"), ("省人社厅", "Agency"),
+                          ("省经信厅", "Agency"), ("省总工会", "Union")])
+    assert [h for h, _ in rels(doc, "MEMBER_OF")] == ["省人社厅", "省总工会", "省经信厅"]
+    text = "乙市产改联席会议召开全体会议。市委组织部、市人社局、市总工会等15家成员单位负责同志参加。"
+    doc = make_doc(text, [("乙市产改联席会议", "Agency"), ("市委组织部", "Agency"), ("市人社局", "Agency"),
+                          ("市总工会", "Union")])
+    assert len(rels(doc, "MEMBER_OF")) == 3
+    doc = make_doc("乙市产改联席会议召开全体会议。各成员单位要加强协作，市人社局负责牵头。",
+                   [("乙市产改联席会议", "Agency"), ("市人社局", "Agency")])
+    assert rels(doc, "MEMBER_OF") == []  # a single body named after 成员单位 is no member list
+
+
+def test_award_holders_pronouns_relative_clauses_and_qualified_lists():
+    doc = make_doc("全国五一劳动奖章获得者、集团首席技师唐某某带领团队攻关。",
+                   [("全国五一劳动奖章", "Award"), ("唐某某", "Person")])
+    assert rels(doc, "AWARDED") == [("唐某某", "全国五一劳动奖章")]
+    doc = make_doc("来自甲分公司的张某军、乙分公司的刘某芳均在此次获评“丙工匠”。",
+                   [("甲分公司", "Enterprise"), ("张某军", "Person"), ("乙分公司", "Enterprise"), ("刘某芳", "Person"),
+                    ("“丙工匠”", "Award", "丙工匠")])
+    assert rels(doc, "AWARDED") == [("刘某芳", "丙工匠"), ("张某军", "丙工匠")]
+    doc = make_doc("林某燕是甲集团装配工。2022年，她拿到了甲省五一劳动奖章。",
+                   [("林某燕", "Person"), ("甲集团", "Enterprise"), ("甲省五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("林某燕", "甲省五一劳动奖章")]
+    doc = make_doc("荣获全国五一劳动奖章的张三是一名焊工。", [("全国五一劳动奖章", "Award"), ("张三", "Person")])
+    assert rels(doc, "AWARDED") == [("张三", "全国五一劳动奖章")]
+
+
+def test_passive_issuing_and_pilot_sites():
+    text = "《实施意见》由市委办公室、市政府办公室印发，提出22条举措。"
+    doc = make_doc(text, [("《实施意见》", "Programme", None, {"kind": "policy"}), ("市委办公室", "Agency"),
+                          ("市政府办公室", "Agency")])
+    assert [h for h, _ in rels(doc, "ISSUED")] == ["市委办公室", "市政府办公室"]
+    doc = make_doc("甲县在乙化工集团有限公司试点推行“师带徒”津贴制度。",
+                   [("甲县", "Region"), ("乙化工集团有限公司", "Enterprise"), ("“师带徒”津贴制度", "Programme")])
+    assert rels(doc, "PILOTS") == [("乙化工集团有限公司", "“师带徒”津贴制度")]
+    assert rels(doc, "RUNS") == [("甲县", "“师带徒”津贴制度")]
+
+
+def test_a_workers_trade_is_the_position_held_in_the_named_enterprise():
+    doc = make_doc("甲电气集团有限公司装配工林某燕说。", [("甲电气集团有限公司", "Enterprise"), ("林某燕", "Person")])
+    assert [(r.head.surface, r.props.get("title")) for r in extract_relations(doc) if r.type == "HOLDS_POSITION"] \
+        == [("林某燕", "装配工")]
+    doc = make_doc("甲市总工会会员张三说。", [("甲市总工会", "Union"), ("张三", "Person")])
+    assert rels(doc, "HOLDS_POSITION") == []
+
+
+def test_quotas_starting_values_guarantees_and_meeting_attendance_are_not_outcomes():
+    text = ("甲集团每年评选工匠10名，每人给予一次性奖励2万元，每对师徒每月发放津贴300元。"
+            "高技能人才比例由21%提升至29.6%。确保年内补贴发放率达到100%。首批试点企业负责人共160余人参加会议。")
+    doc = make_doc(text, [("甲集团", "Enterprise")])
+    assert outs(doc) == [(10, "名"), (29.6, "%")]
+
+
+def test_a_contests_field_is_credited_to_the_contest_and_a_policys_content_to_the_body():
+    text = "甲省总工会举办“匠心杯”职工职业技能大赛。全省1.2万多名职工参与初赛，最终186人进入决赛。"
+    doc = make_doc(text, [("甲省总工会", "Union"), ("“匠心杯”职工职业技能大赛", "Programme"),
+                          ("全省", "Region", "甲省", {"contextual": True})])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.surface) for o in got] == [(12000, "“匠心杯”职工职业技能大赛"),
+                                                          (186, "“匠心杯”职工职业技能大赛")]
+    text = "甲市召开推进会。《实施意见》提出4个方面22条具体举措。"
+    doc = make_doc(text, [("甲市", "Region"), ("《实施意见》", "Programme", None, {"kind": "policy"})])
+    assert [(o.value, o.actor.surface) for o in extract_outcomes(doc)] == [(22, "甲市")]
+
+
+def test_a_semicolon_chain_keeps_the_subject_of_the_previous_part():
+    text = "甲市总工会召开会议。\n\n刘某介绍，全市共开展职业技能培训4.6万人次；组织“汉江杯”职工技能大赛等赛事38场次。"
+    doc = make_doc(text, [("甲市总工会", "Union"), ("刘某", "Person"), ("全市", "Region", "甲市", {"contextual": True}),
+                          ("“汉江杯”职工技能大赛", "Programme")])
+    assert rels(doc, "RUNS") == [("甲市", "“汉江杯”职工技能大赛")]
