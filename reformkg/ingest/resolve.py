@@ -570,7 +570,21 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
             all_entities[e.id] = e
         return e
 
+    zone_entity: dict[str, Entity] = {}
+    for g in r.groups.values():
+        if g.label == "Region" and (g.props.get("place", -1) is None or g.props.get("place", -1) < 0):
+            ent = ent_by_group.get(id(g))
+            if ent is not None:
+                for n in [ent.name] + list(ent.aliases):
+                    zone_entity.setdefault(zone_key(n), ent)
     for m in doc.mentions:
+        if m.label in ORG_LABELS and m.attrs.get("zone") and zone_key(m.attrs["zone"]) in zone_entity:
+            src = entities.get(id(m))
+            if src is not None:
+                # a body named after a zone (X高新区工会) stands in the zone
+                add_fact("LOCATED_IN", src, zone_entity[zone_key(m.attrs["zone"])], {},
+                         _evidence(doc, m.span.start, m.span.end, m.span.sentence))
+                continue
         if m.label in ORG_LABELS and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0:
             src = entities.get(id(m))
             if src is None:

@@ -92,6 +92,10 @@ _GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境�
 _SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
+_ORG_ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "综保区", "综合保税区",
+                      "自贸区", "新区", "工业园区")
+# 省政府办公厅 / 市政府 inside a longer name: the government's full name
+_GOV_RE = re.compile(r"^([\u4e00-\u9fff]{1,12}?[省市县区州旗])政府(?=办公厅|办公室|研究室|参事室|$)")
 _QUOTED_INST = re.compile(r"[“\"]([\u4e00-\u9fff]{2,14}(?:产业工人学院|学院|联合实验室|实验室|研究院|研究所|创新工作室))[”\"]")
 # discourse words the tagger may read as a name (下一步集团将…): never part of a body's name
 _DISCOURSE_WORDS = frozenset(("下一步", "下步", "今后", "目前", "此外", "同时", "近年来", "近年", "今年", "去年", "当前",
@@ -565,7 +569,15 @@ class Orgs:
                 continue
             if lx.org_label_of(core) is not None and core.endswith(("集团",)) is False and lx.org_label_of(core) != "Enterprise":
                 continue
-            k = text.find(core)
+            part = core
+            for _ in range(3):
+                h = next((h for h in _industry_heads() if part.endswith(h) and len(part) > len(h)), None)
+                if h is None:
+                    break
+                part = part[: -len(h)]
+            if len(part) < 2 or part in _GENERIC_BODY or part in _GENERIC_PLACE_WORDS:
+                continue          # 精密机械 alone is a trade, not a name
+            k = text.find(core, m.span.end)
             while k >= 0:
                 e = k + len(core)
                 if not any(taken[k:e]) and (k == 0 or not is_cjk(text[k - 1]) or text[k - 1] in "的在和与及、了是为由对向到从将把被") \
@@ -991,8 +1003,20 @@ class Orgs:
         for short, full in (("女工委", "女职工委员会"),):
             if short in normalised and not normalised.endswith(short):
                 normalised = normalised.replace(short, full)
-        if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7:
-            normalised = normalised[:-3]
+        if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7 and \
+                not normalised[:-3].endswith(("政府", "委", "党组")):
+            normalised = normalised[:-3]      # X领导小组办公室 acts for the group; 政府办公室 is a body
+        normalised = _GOV_RE.sub(r"\1人民政府", normalised)
+        for zsp in doc.layers.get("regions", []):
+            if zsp.start != c.start or zsp.attrs.get("contextual"):
+                continue
+            if zsp.attrs.get("zone") and zsp.end < c.end and text[zsp.end:zsp.end + 1] not in "(（":
+                attrs["zone"] = zsp.attrs.get("name", text[zsp.start:zsp.end])   # 襄阳高新区工会: in the zone
+                break
+            suf = next((z for z in _ORG_ZONE_SUFFIXES if text.startswith(z, zsp.end)), None)
+            if suf and zsp.end + len(suf) < c.end and text[zsp.end + len(suf):zsp.end + len(suf) + 1] not in "(（":
+                attrs["zone"] = text[zsp.start:zsp.end + len(suf)]
+                break
         if normalised.endswith("联席会") and text.count("联席会议") >= 2:
             normalised += "议"    # X联席会 in a text that calls the body 联席会议: its standard name
         sid = doc.sentence_of(c.start)

@@ -33,7 +33,7 @@ HEADS = ("技能竞赛", "劳动竞赛", "竞赛", "技能大赛", "大赛", "�
          "项目", "机制", "长效机制", "制度", "体系", "模式", "通道", "战略", "方案", "规划", "工作法", "集体协商",
          "协商", "平台", "品牌", "品牌栏目", "栏目", "调研", "服务集市活动", "集市", "杯", "论坛", "行动方案",
          "发明创造", "专场招聘会", "招聘会", "服务站", "驿站", "工作模式", "宣讲", "大舞台", "创建工作", "试点工作",
-         "工作方案", "考评制", "诵读", "专题培训", "系列专题培训", "宣讲团", "书屋", "课堂")
+         "工作方案", "考评制", "成果评选", "案例评选", "作品评选", "成果评比", "诵读", "专题培训", "系列专题培训", "宣讲团", "书屋", "课堂")
 _HEADS_SORTED = tuple(sorted(HEADS, key=len, reverse=True))
 _POLICY_END = ("意见", "通知", "办法", "规定", "条例", "决定", "纲要", "细则", "规范", "标准", "规则", "实施方案",
                "方案", "规划", "计划", "法", "指引", "指南", "决议", "措施", "考核", "清单", "制度", "目录", "章程")
@@ -154,8 +154,9 @@ def _first_head(tail: str) -> str:
             break
     if head.endswith(("产业体系", "产业集群", "产业链")):
         return ""          # “2+3”现代产业体系: an economic structure, not a programme
-    if re.search(r"(评选|评比|选树)", head):
-        return ""          # “X”评选: X is an honour (see awards), not a programme
+    if re.search(r"(评选|评比|选树)", head) and not re.fullmatch(r"[\u4e00-\u9fff]{2,6}(成果|案例|作品|项目)(评选|评比)(活动)?", head):
+        return ""          # “X”评选: X is an honour (see awards), not a programme; but “五小”创新成果评选
+                           # judges results (an event)
     return head
 
 

@@ -263,3 +263,16 @@ def test_banner_prefix_resolves_to_the_banner() -> None:
     e = _ents("内蒙古自治区总工会召开会议。鄂尔多斯市达拉特旗总工会、旗人社局作交流。旗总工会主席巴特尔发言。")
     assert "旗总工会" in e["鄂尔多斯市达拉特旗总工会"][1]
     assert e["鄂尔多斯市达拉特旗人力资源和社会保障局"][1] == ["旗人社局"]
+
+
+def test_government_full_name_inside_a_longer_name_and_its_office() -> None:
+    e = _ents("宜昌市召开会议。宜昌市政府办公室、湖北省政府办公厅派员参加。宜昌市政府出台政策。")
+    assert e["宜昌市人民政府办公室"][0] == "Agency"
+    assert e["湖北省人民政府办公厅"][0] == "Agency"
+    assert e["宜昌市人民政府"][0] == "Agency"
+
+
+def test_union_named_after_a_zone_is_located_in_the_zone() -> None:
+    rec = _record("宜昌市召开会议。宜昌高新区工会派员参加。宜昌高新区有企业300家。")
+    loc = {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "LOCATED_IN"}
+    assert ("宜昌高新区工会", "宜昌高新区") in loc
