@@ -11,15 +11,18 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
   if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # a failed system install must not hide the rest of the suite: the tests that need these
+    # packages skip with the reason, and the warning says why
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } \
+      || echo "warning: apt-get install ${need[*]} failed; browser/compose tests will be skipped" >&2
   fi
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 
 if [ -f tools/cypher-lint/package.json ] && command -v npm >/dev/null 2>&1; then
-  (cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: npm ci in tools/cypher-lint failed; the Neo4j-parser lint tests will be skipped" >&2
 fi
 
 python3 -m pytest -q "$@"
