@@ -1,7 +1,8 @@
 """The ingest pipeline: load → normalise → segment → extraction components → resolve.
 
 A fixed, ordered list of components (see base.Component): H1's document metadata, the
-tagger, regions, organisations, persons, programmes, awards, then H3's outcomes and
+tagger, regions, organisations, persons, programmes, awards, coreference (pronouns → the
+person they refer to), then H3's outcomes and
 relations. At construction a component that requires a layer no earlier step assigns is an
 error; at run time each component is timed (DocumentResult.timings) and a failure raises
 ComponentError naming the document and the component.
@@ -23,6 +24,7 @@ from reformkg.ingest.extract.meta import Meta
 from reformkg.ingest.extract.outcomes import OutcomesComponent
 from reformkg.ingest.extract.relations import RelationsComponent
 from reformkg.ingest.extract.base import Component, ComponentError
+from reformkg.ingest.extract.coreference import Coreference
 from reformkg.ingest.extract.orgs import Orgs
 from reformkg.ingest.extract.persons import Persons
 from reformkg.ingest.extract.programmes import Programmes
@@ -37,7 +39,8 @@ BASE_LAYERS = ("text", "sentences", "paragraphs")
 
 
 def default_components() -> list[Component]:
-    return [Meta(), Tagger(), Regions(), Orgs(), Persons(), Programmes(), Awards(), OutcomesComponent(),
+    return [Meta(), Tagger(), Regions(), Orgs(), Persons(), Programmes(), Awards(), Coreference(),
+            OutcomesComponent(),
             RelationsComponent()]
 
 

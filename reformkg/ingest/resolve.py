@@ -262,6 +262,9 @@ class _Resolver:
             g = self.groups[(m.label, key)] = _Group(m.label, key)
         g.mentions.append(m)
         self.of_mention[id(m)] = g
+        if m.attrs.get("pronoun"):
+            # 她/该同志 (coreference): the antecedent's entity, never an alias or a name of its own
+            return
         if not m.attrs.get("contextual") and not m.attrs.get("implied"):
             # 该市/全区 are references, not names: as aliases they would match any region
             g.surfaces.append(m.surface)
@@ -388,11 +391,15 @@ class _Resolver:
     def canonical(self, g: _Group) -> str:
         names = [n for n in g.names if n]
         if g.label == "Region":
-            # the gazetteer's official name: annotators differ on prefixed forms (镇江市京口区 /
-            # 京口区), the official name is the one every annotation carries
+            # the gazetteer's official name, except that a district the text writes with its
+            # city (镇江市京口区) is named that fullest way; counties and districts written bare
+            # keep the bare official name (泗洪县, 武进区)
             place = g.props.get("place", -1)
             if place is not None and place >= 0:
-                return self.gz.get(place).name
+                p = self.gz.get(place)
+                if p.level == lx.LEVEL_DISTRICT and p.name in self.chains():
+                    return self.chains()[p.name]
+                return p.name
             explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
             names = names + [s for s in explicit if len(s) > 2]
         best = max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
