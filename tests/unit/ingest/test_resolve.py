@@ -172,3 +172,10 @@ def test_relation_evidence_stays_in_the_sentence_it_was_read_from() -> None:
         for ev in f.evidence:
             assert text[ev.start:ev.end] in ev.sentence
             assert "\n" not in text[ev.start:ev.end]
+
+
+def test_district_written_with_its_city_is_named_that_way_and_bare_ones_stay_bare() -> None:
+    res = _resolve("台州市椒江区总工会召开会议。椒江区今年培训职工3000人。泗阳县和海曙区也派人参加。")
+    regions = {e.name: e for e in res.entities if e.label == "Region"}
+    assert "台州市椒江区" in regions and "椒江区" in regions["台州市椒江区"].aliases
+    assert "泗阳县" in regions  # a county keeps its bare official name
