@@ -318,7 +318,7 @@ def leadership_runs(b) -> None:
 
 def region_work_runs(b) -> None:
     """我市/我省/<region>(的)产改工作 (推动我省产改工作走在全国前列): the region runs the reform.
-    A region written before a reform mention is handled by relations._runs; this reads the
+    A region written before a reform mention is handled by relations.runs._runs; this reads the
     phrases without one (产改工作 is no Programme mention)."""
     ctx, text = b.ctx, b.doc.text
     for r in ctx.mentions:
@@ -398,7 +398,7 @@ _LEADS_RE = re.compile(r"(?:具体|负责)?牵头(?:组织|抓总|负责|推进|
 
 def lead_runs(b) -> None:
     """…、总工会牵头组织、各部门协同履职的推进机制 … 产改: a body that leads (牵头) the work of a
-    sentence about the reform runs it (a named programme in the clause is read by relations._runs)."""
+    sentence about the reform runs it (a named programme in the clause is read by relations.runs._runs)."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
     for m in ctx.mentions:
         if m.label not in ("Union", "Agency") or id(m) in ctx.title_orgs:
@@ -407,7 +407,7 @@ def lead_runs(b) -> None:
         if not lm:
             continue
         if text[max(0, m.span.start - 1):m.span.start] == "由":
-            continue  # 由X牵头…: relations._runs reads the programme it leads
+            continue  # 由X牵头…: relations.runs._runs reads the programme it leads
         si = doc.sentence_of(m.span.start)
         if si < 0:
             continue

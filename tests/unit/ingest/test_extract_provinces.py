@@ -87,8 +87,9 @@ def test_municipality_unions_and_district_of_a_municipality() -> None:
     assert e["上海市总工会"][0] == e["重庆市总工会"][0] == "Union"
     assert e["上海市浦东新区总工会"][0] == "Union"
     rec = _record("上海市浦东新区总工会参加。浦东新区有职工120万人。")
-    reg = [x for x in rec["entities"] if x["type"] == "Region" and x["name"] == "浦东新区"]
+    reg = [x for x in rec["entities"] if x["type"] == "Region" and "浦东新区" in [x["name"], *x["aliases"]]]
     assert reg and reg[0]["properties"]["level"] == "district"
+    assert reg[0]["name"] == "上海市浦东新区"  # the fullest form the text writes
 
 
 def test_county_level_city_of_another_province_named_in_full() -> None:

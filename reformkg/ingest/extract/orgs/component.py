@@ -1,0 +1,206 @@
+"""The `Orgs` component: collects organisation candidates (committees, departments, strong heads,
+national bodies, enumerations, tagger ORG spans, industry names), turns them into Mentions and
+adds the derived bodies; the parts live in the sibling modules of this package.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+from reformkg.ingest.extract.orgs.derived import _firm_short_names, _parent_firms, _set_up_bodies
+from reformkg.ingest.extract.orgs.grammar import _Cand, _combine, _extend_left, _industry, _parenthesised, _prefixed
+from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _LEAD_VERBS, _STRONG_HEADS,
+                                                  _dept_automaton, _dept_set, _national)
+from reformkg.ingest.extract.orgs.lists import _enumerations, _shared_head, _short_unions
+from reformkg.ingest.extract.orgs.mention import _mention
+
+
+_COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
+_NOT_AFTER_WEI = set("托员屈婉曲派任")
+_LAC_ORG_BAD_END = ("班", "代会", "时代", "后", "讲堂", "夜校", "活动", "工程", "计划", "大赛", "竞赛")
+_GLUED_TAILS = ("合作", "签约", "联合", "共同", "电", "的", "在", "与", "和", "开展", "举办", "召开", "等")
+_QUOTED_INST = re.compile(r"[“\"]([\u4e00-\u9fff]{2,14}(?:产业工人学院|学院|联合实验室|实验室|研究院|研究所|创新工作室))[”\"]")
+_TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
+
+
+class Orgs:
+    name = COMPONENT_NAME
+    requires: tuple[str, ...] = ("lac", "lac_words", "regions")
+    assigns: tuple[str, ...] = ("orgs", "mentions")
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        words = Words(doc)
+        regions = [sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")]
+        reg_by_end = {}
+        for sp in regions:
+            if sp.attrs.get("place", -1) >= 0 or sp.attrs.get("zone"):
+                reg_by_end[sp.end] = sp
+        cands: list[_Cand] = []
+        # (b) committees: region + 委/政府/…, or a contextual 省/市/县/区 + 委
+        for m in _COMMITTEE.finditer(text):
+            s, e = m.span()
+            head = m.group(1)
+            if head == "委" and e < len(text) and text[e] in _NOT_AFTER_WEI:
+                continue
+            if head == "委" and e < len(text) and text[e] == "员":
+                continue
+            c = _prefixed(doc, text, s, e, reg_by_end, head)
+            if c is not None:
+                c.committee = True
+                cands.append(c)
+        # (a) departments and strong heads
+        for end, body in _dept_automaton().iter(text):
+            s, e = end - len(body) + 1, end + 1
+            if not words.is_end(e) and e < len(text) and is_cjk(text[e]) and body not in ("总工会", "工会") \
+                    and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部" and \
+                    not text.startswith(("联合", "会同", "携手", "协同", "联手"), e):
+                # the head must end a word (组织部门 is not 组织部)
+                w = words.at(e - 1)
+                if w is not None and w.end > e:
+                    continue
+            w_end = words.at(e - 1)
+            if w_end is not None and w_end.end > e and w_end.start > s - 1 and body not in ("工会", "总工会"):
+                continue      # the head's last character starts a longer word (学校 in 大学校企)
+            w_st = words.at(s)
+            if w_st is not None and w_st.start < s and s < w_st.end < e and len(body) <= 3:
+                continue      # the head straddles a word boundary (河海大|学校)
+            if body in _STRONG_HEADS and body not in _dept_set():
+                c = _extend_left(doc, text, words, s, e, reg_by_end, body)
+                if c is not None:
+                    cands.append(c)
+                continue
+            c = _prefixed(doc, text, s, e, reg_by_end, body)
+            if c is None:
+                if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s) and body not in ("总工会",):
+                    continue
+                if body in _TAIL_ONLY:
+                    if body in ("党委", "党组") and text[e:e + 3].startswith(("书记", "副书记", "成员", "委员")):
+                        continue
+                    cands.append(_Cand(s, e, "tail"))
+                    continue
+                if re.search(r"(各|各级|各[省市县区]|县区|市县|县市区|乡镇|镇街)$", text[max(0, s - 3):s]):
+                    continue      # 各县区总工会 / 各级人社局: the bodies of every place, not one
+                c = _Cand(s, e, "dept")
+            cands.append(c)
+        # national bodies (党中央, 全总, 国务院 …)
+        table, nat = _national()
+        for end, key in nat.iter(text):
+            if text[end + 1:end + 2] == "电":
+                continue
+            if key.endswith("部") and text[end + 1:end + 2] == "门":
+                continue      # 人社部门: the departments in general, not the ministry
+            cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
+        # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
+        cands.extend(_enumerations(doc, text))
+        # names with a parenthesised region (华虹半导体(无锡)有限公司)
+        cands.extend(_parenthesised(text, words))
+        # a quoted institution's name (“X学院”, “X联合实验室”, “X创新工作室”)
+        for m in _QUOTED_INST.finditer(text):
+            cands.append(_Cand(m.start(1), m.end(1), "strong", -1))
+        # (c) tagger ORG spans
+        for sp in doc.layers.get("lac", []):
+            if sp.label != "ORG":
+                continue
+            surface = text[sp.start:sp.end]
+            start = sp.start
+            # the tagger sometimes glues coordinated names (A与B大学): keep the last conjunct
+            k = max(surface.rfind(ch) for ch in "与和及、")
+            if k >= 0:
+                surface = surface[k + 1:]
+                start = sp.start + k + 1
+            k = max(surface.rfind(v) for v in ("联合", "会同", "携手", "协同"))
+            if 2 <= k and len(surface) - k - 2 >= 3:
+                # A联合B: the tagger glued two bodies and the verb (B is the one spanned here)
+                surface = surface[k + 2:]
+                start += k + 2
+            for verb in _LEAD_VERBS:
+                # 联合市总工会: the tagger glued the verb of a joint action to the name
+                if surface.startswith(verb) and len(surface) - len(verb) >= 3:
+                    surface = surface[len(verb):]
+                    start += len(verb)
+                    break
+            if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
+                continue
+            lead = [n for n in lx.gazetteer().automaton.iter(surface[:6]) if n[0] - len(n[1][0]) + 1 == 0] \
+                if lx.gazetteer().automaton is not None else []
+            if lead and not any(r.start == start for r in regions):
+                # 会同县经发局: the regions component refused 会同县 (会同 = "together with"),
+                # so the name starts at its 县
+                full = max((n[1][0] for n in lead), key=len)
+                if full[-1] in "省市县区" and len(full) < len(surface):
+                    start += len(full) - 1
+                    surface = surface[len(full) - 1:]
+            if surface[0] in _BAD_START or surface.endswith(_LAC_ORG_BAD_END):
+                continue
+            if text[sp.end:sp.end + 1] in ("城", "园", "区"):
+                continue
+            if sp.start > 0 and text[sp.start - 1] in "“\"《":
+                continue
+            end = sp.end
+            # cut a trailing non-name word glued by the tagger (长城汽车合作, 新华社电)
+            label = lx.org_label_of(surface)
+            if label is None:
+                for k in range(len(surface) - 1, 1, -1):
+                    if surface[k:] not in _GLUED_TAILS:
+                        continue
+                    if lx.org_label_of(surface[:k]) is not None and \
+                            any(surface[:k].endswith(h) and len(h) >= 2 for h in lx.org_heads_sorted()):
+                        end = start + k
+                        label = lx.org_label_of(surface[:k])
+                        break
+            if label is None and start + len(surface) == end:
+                # a bare name: only as an employer (X职工) or followed by a company word
+                if not text[end:end + 2] in ("职工", "员工", "工人", "公司", "集团", "企业"):
+                    continue
+            for sub in ("女工委", "女职工委员会"):
+                if text[start:end].endswith(sub) and end - start > len(sub) + 2 and text[end:end + 3].startswith(
+                        ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
+                    end -= len(sub)       # 女工委部长 is a title of the body before it
+            if text[start:end] in lx.org_heads() or text[start:end] in _TAIL_ONLY:
+                continue
+            if text[end - 1:end] == "社" and text[end:end + 1] == "电":
+                continue
+            cands.append(_Cand(start, end, "lac"))
+        # (e) short proper name + industry head (X药业, X化纤) in lists
+        cands.extend(_industry(text, words))
+        shared = _shared_head(doc, text, words) + _short_unions(doc, text, words)
+        cands = _combine(text, cands)
+        mentions: list[Mention] = []
+        spans: list[Span] = []
+        last_committee: Mention | None = None
+        for c in cands:
+            m = _mention(doc, text, c, mentions)
+            if m is None:
+                continue
+            if c.kind == "dept" and last_committee is not None and m.span.start - last_committee.span.end <= 10 and \
+                    re.fullmatch(r"[\u4e00-\u9fff]{0,8}、", text[last_committee.span.end:m.span.start]):
+                # 市委常委、组织部部长: the department of the committee just named
+                base = last_committee.normalised
+                m.normalised = lx.expand_abbreviation(base + m.surface if m.surface in PARTY_DEPTS
+                                                      else base[:-1] + m.surface if base.endswith("委") else m.normalised)
+                for k in ("place", "region"):
+                    if k in last_committee.attrs:
+                        m.attrs[k] = last_committee.attrs[k]
+            if m.surface.endswith("委") and m.label == "Agency":
+                last_committee = m
+            mentions.append(m)
+            spans.append(m.span)
+        for m in shared:
+            if not any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions):
+                mentions.append(m)
+                spans.append(m.span)
+        set_up = _set_up_bodies(doc, text, mentions)
+        mentions.extend(set_up)
+        spans.extend(m.span for m in set_up)
+        parents = _parent_firms(doc, text, mentions)
+        mentions.extend(_firm_short_names(doc, text, mentions))
+        doc.layers["orgs"] = spans
+        add_mentions(doc, mentions)
+        # derived parents lie inside their body's mention: added past the overlap rule
+        doc.mentions.extend(m for m in parents if any(o is not m and o.span.start == m.span.start and
+                                                        o.span.end > m.span.end for o in doc.mentions))
+        return doc

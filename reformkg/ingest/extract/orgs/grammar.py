@@ -1,0 +1,272 @@
+"""Candidate grammar of the `orgs` component: `_Cand` spans for region+prefix+head names
+(泗洪县委, 市人社局), names extended left from a strong head, parenthesised regions (X(无锡)有限公司),
+short name + industry head (X药业), and the merge of overlapping candidates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document
+from reformkg.ingest.extract.common import Words, is_cjk
+from reformkg.ingest.extract.orgs.filters import _generic, _joint_verb_cut
+from reformkg.ingest.extract.orgs.lexicon import (_BAD_START, _DISCOURSE_WORDS, _GENERIC_PLACE_WORDS, _LEAD_VERBS,
+                                                  _dept_set, _industry_heads)
+
+
+_NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
+_SUB_BODIES = ("工会委员会", "女职工委员会", "工会", "女工委", "办公室", "党委", "分公司", "学院", "研究院")
+_GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "以及", "并由", "还有", "包括", "如"))
+_PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
+                       r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
+
+
+class _Cand:
+    __slots__ = ("start", "end", "kind", "place", "prefix_char", "committee")
+
+    def __init__(self, start: int, end: int, kind: str, place: int = -1, prefix_char: str = "",
+                 committee: bool = False):
+        self.start, self.end, self.kind, self.place = start, end, kind, place
+        self.prefix_char = prefix_char
+        self.committee = committee
+
+
+def _prefixed(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> _Cand | None:
+    """A body preceded by a region (泗洪县+委) or a contextual prefix char (省+总工会)."""
+    if s in reg_by_end:
+        r = reg_by_end[s]
+        start = r.start
+        if start >= 2 and text[start - 2:start] == "中共":
+            start -= 2
+        return _Cand(start, e, "prefixed", r.attrs.get("place", -1))
+    if s >= 2 and text[s - 2:s] == "全国" and body in ("人大", "政协", "总工会", "妇联", "工商联", "人大常委会"):
+        return _Cand(s - 2, e, "national")
+    if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
+        return _Cand(s - 3, e, "contextual", prefix_char="省")
+    if s > 0 and text[s - 1] in "省市县区州旗":
+        ch = text[s - 1]
+        # 区区委: OCR-doubled suffix after a region name
+        if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):
+            r = reg_by_end[s - 1]
+            return _Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
+        if s >= 2 and is_cjk(text[s - 2]) and text[s - 2] not in "、，。：；（(“在由和与及的为对向将把从到是等" and \
+                not text[s - 2:s] in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
+            # the char belongs to a longer word (城市总工会?): only when it is not a region end
+            if s - 1 not in reg_by_end:
+                return None
+        return _Cand(s - 1, e, "contextual", prefix_char=ch)
+    if body in ("委",):
+        return None
+    return None
+
+
+def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_end: dict, head: str) -> _Cand | None:
+    """Strong head: extend left over name-like words (≤ 12 characters), through a region."""
+    start = s
+    w_here = words.at(s)
+    if w_here is not None and w_here.start < s:
+        k = s
+        while k > w_here.start and is_cjk(text[k - 1]):
+            k -= 1
+        start = k                 # head glued to the word before it (三方委员会, 。智能研究院)
+        if text[k:k + 2] in _LEAD_VERBS:
+            return None           # 联合市总工会: a verb glued to the name (see the tagger spans)
+        j = _joint_verb_cut(text, k, s)
+        if j > k:
+            # A联合B总工会: the tagger glued two bodies and the verb; B starts after it
+            start = k = j
+            if s - start < 1:
+                return None
+            if text[start] in "省市县区" and start + 1 < s + 1:
+                return _Cand(start, e, "contextual", prefix_char=text[start]) if start + 1 == s else \
+                    _Cand(start, e, "strong", -1)
+            return _Cand(start, e, "strong", -1)
+        if k > w_here.start:
+            if s - start < 2:
+                return None
+            return _Cand(start, e, "strong", -1) if not _generic(text[start:s]) else _Cand(start, e, "generic")
+    if start == s and s >= 2 and text[s - 1] == " " and text[s - 2] != " ":
+        # a heading or credit line that spaces its parts (X总工会 干部学校): the body before
+        # the space is the parent of the head
+        w_prev = words.at(s - 2)
+        if w_prev is not None and w_prev.label == "ORG" and lx.org_label_of(text[w_prev.start:w_prev.end]) and \
+                head in ("干部学校", "学校", "学院", "研究院", "培训中心", "活动中心", "服务中心", "研究中心"):
+            return _Cand(w_prev.start, e, "strong", -1)
+    i = words.index_at(start - 1) if start > 0 else -1
+    n = s - start
+    place = -1
+    before_verb = -1          # where the name stood before a verb word was crossed
+    while i >= 0:
+        w = words.spans[i]
+        if w.end != start:
+            break
+        if start in reg_by_end:
+            r = reg_by_end[start]
+            start = r.start
+            place = r.attrs.get("place", -1)
+            if start >= 2 and text[start - 2:start] == "中共":
+                start -= 2
+            break
+        frag = text[w.start:w.end]
+        if w.label == "v" and len(frag) == 2 and frag not in _LEAD_VERBS and \
+                before_verb < 0 and n + 2 <= 10 and head in ("委员会", "联席会议", "领导小组", "协会", "联合会"):
+            # a verb inside a long body name (江苏省家政行业协调劳动关系三方委员会): kept only
+            # when the name reaches a region further left
+            before_verb = start
+            n += 2
+            start = w.start
+            i -= 1
+            continue
+        if text[max(0, start - 2):start] == "产改":
+            n += 2
+            start -= 2
+            i = words.index_at(start - 1) if start > 0 else -1
+            continue
+        if w.label not in _NAME_TAGS or text[w.start] in _BAD_START or frag in _DISCOURSE_WORDS:
+            break
+        if text[w.end - 1] in "与和及" and w.label in ("ORG", "nz", "n"):
+            break        # a name glued to a conjunction (长虹与|电子科技大学)
+        if any(not is_cjk(ch) and ch not in "()（）" for ch in text[w.start:w.end]):
+            break
+        if n == 0 and head in _SUB_BODIES and w.label == "ORG" and w.end - w.start <= 24 and \
+                lx.org_label_of(frag) in ("Enterprise", "Institution") and frag[0] not in _BAD_START:
+            start = w.start       # X有限公司 + 工会: the union of the firm the tagger spanned
+            break
+        if n + (w.end - w.start) > 12:
+            break
+        n += w.end - w.start
+        start = w.start
+        i -= 1
+    if before_verb >= 0 and place < 0 and not (start < s and start in reg_by_end):
+        start = before_verb       # no region reached: the verb is not part of the name
+    if place < 0 and start < s and start in reg_by_end:
+        # the region right before the name words (姜堰区|产改联席会议 when the tagger glued
+        # the region to the next word)
+        r = reg_by_end[start]
+        start, place = r.start, r.attrs.get("place", -1)
+    if start == s and s > 0 and text[s - 1] == "”":
+        q = text.rfind("“", max(0, s - 16), s - 1)
+        if q >= 0 and "”" not in text[q:s - 1]:
+            start = q             # “红蜻蜓”产业工人学院
+    if start < s and text[start - 1:start + 1] in _GLUED_BIGRAMS:
+        start += 1                # 其中|正泰集团: the tagger glued 中 to the name
+    if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
+            head in ("联席会议", "联席会", "领导小组", "委员会"):
+        return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
+    if start > 0 and text[start - 1] in "省市县区州旗" and start - 1 not in reg_by_end:
+        ch = text[start - 1]
+        if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
+            return _Cand(start - 1, e, "contextual", prefix_char=ch)
+    if start == s:
+        return None
+    if place < 0 and _generic(text[start:s]):
+        return _Cand(start, e, "generic")
+    return _Cand(start, e, "strong", place)
+
+
+def _industry(text: str, words: Words) -> list[_Cand]:
+    out = []
+    heads = _industry_heads()
+    for i, w in enumerate(words.spans):
+        if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn", "s"):
+            continue
+        frag = text[w.start:w.end]
+        if w.label == "s" and (frag in _GENERIC_PLACE_WORDS or not (
+                i + 1 < len(words.spans) and text[words.spans[i + 1].start:words.spans[i + 1].end] in heads)):
+            continue      # a place word (南方) only before an industry head (南方光纤)
+        for h in heads:
+            if frag.endswith(h) and len(frag) > len(h):
+                break
+        else:
+            h = None
+        # a name word followed by an industry head word
+        nxt = words.spans[i + 1] if i + 1 < len(words.spans) else None
+        if h is None and nxt is not None and text[nxt.start:nxt.end] in heads and 2 <= (w.end - w.start) <= 4:
+            s, e = w.start, nxt.end
+        elif h is not None and 4 <= len(frag) <= 8:
+            s, e = w.start, w.end
+        else:
+            continue
+        prev = text[s - 1] if s > 0 else "。"
+        after = text[e:e + 2]
+        if prev not in "、，,。：:；（(“\n 与和及树" and not (i > 0 and words.spans[i - 1].label in ("v",)):
+            continue
+        nxt_w = words.at(e) if e < len(text) else None
+        if not (after[:1] in ("、", "，", ",", "。", "等", "和", "与", "(", "（", "；", "在", "：", ":") or
+                after in ("公司", "集团", "有限") or
+                (prev in "。\n，,：:" and nxt_w is not None and nxt_w.label in ("v", "vd", "d", "p", "ad"))):
+            continue
+        name = text[s:e]
+        if not all(is_cjk(ch) for ch in name) or name[0] in _BAD_START:
+            continue
+        if name.startswith(("企业", "行业", "产业", "公司", "职工", "文化", "品牌", "基础", "项目")):
+            continue      # 企业文化建设: a generic activity, not a named firm
+        out.append(_Cand(s, e, "industry"))
+    return out
+
+
+def _combine(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join an organisation and the sub-body or department written right after it
+    (泗洪县委 + 组织部, 镇江港务集团有限公司 + 工会), then keep the longest non-overlapping."""
+    by_start: dict[int, list[_Cand]] = {}
+    for c in cands:
+        by_start.setdefault(c.start, []).append(c)
+    changed = True
+    rounds = 0
+    while changed and rounds < 4:
+        changed = False
+        rounds += 1
+        new = []
+        for c in cands:
+            for d in by_start.get(c.end, []):
+                if d.kind in ("dept", "lac", "strong", "industry", "tail", "generic") and d.end > c.end and \
+                        c.kind not in ("tail", "generic"):
+                    body = text[d.start:d.end]
+                    if body in ("女工委", "女职工委员会") and text[d.end:d.end + 3].startswith(
+                            ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
+                        continue        # 女工委部长: part of the title, not a separate body
+                    if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic") or \
+                            (d.kind == "strong" and d.place < 0 and lx.org_label_of(text[c.start:c.end]) is not None
+                             and text[c.start:c.end].endswith(("工会", "委", "局", "厅", "政府"))):
+                        nc = _Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
+                        key = (nc.start, nc.end)
+                        if not any((x.start, x.end) == key for x in cands + new):
+                            new.append(nc)
+        if new:
+            changed = True
+            cands = cands + new
+            for c in new:
+                by_start.setdefault(c.start, []).append(c)
+    cands = [c for c in cands if c.kind not in ("tail", "generic")]
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken = bytearray(len(text) + 1)
+    out = []
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = 1
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _parenthesised(text: str, words: Words) -> list[_Cand]:
+    out = []
+    for m in _PAREN_RE.finditer(text):
+        a = m.start(1)
+        first_end = m.end(1)
+        # keep the name words at the end of the first group
+        j = words.index_at(first_end - 1)
+        start = first_end
+        while j >= 0 and words.spans[j].start >= a and \
+                words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "LOC", "PER", "eng", "vn", "m"):
+            start = words.spans[j].start
+            j -= 1
+        if text[start] in "和与及" and first_end - start > 3:
+            start += 1          # 和信达半导体: the tagger glued the conjunction
+        if first_end - start < 2 or text[start] in _BAD_START:
+            continue
+        out.append(_Cand(start, m.end(), "paren"))
+    return out

@@ -1,0 +1,139 @@
+"""Lists and coordination for the `orgs` component: A、B等…企业 / 人社、财政等部门 enumerations,
+one body per listed name before a shared head (A、B产业链党建联盟), and 省总/市总/县总 short unions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import Words, is_cjk
+from reformkg.ingest.extract.orgs.filters import _generic
+from reformkg.ingest.extract.orgs.grammar import _Cand
+from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, _BAD_START, _dept_set
+from reformkg.ingest.extract.orgs.places import _display_name, _nearest_region
+from reformkg.ingest.extract.regions import context_place
+
+
+_SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
+_SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
+                            r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
+_ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
+_ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
+
+
+def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
+    """省总/市总/县总/区总 standing alone (县总成立…, 省总、市总和县总): the federation of
+    trade unions of the context region."""
+    out = []
+    for m in _SHORT_UNION_RE.finditer(text):
+        s = m.start()
+        e = s + 2
+        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "和与及由在将对向把从是为、":
+            continue
+        w = words.at(s + 1)
+        if not ((w is not None and w.start == s + 1 and w.end == e) or text[e:e + 1] in "、，。；：,"):
+            continue
+        if text[e:e + 1] and text[e] in "工":
+            continue
+        place = context_place(doc, s, m.group(1))
+        if place < 0:
+            continue
+        span = Span(s, e, "Union", doc.sentence_of(s), "orgs", {"kind": "short-union"})
+        out.append(Mention(span, "Union", text[s:e], _display_name(doc, place) + "总工会",
+                           {"place": place, "region": lx.gazetteer().get(place).name}))
+    return out
+
+
+def _shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
+    """A、B、C(3个)产业链党建联盟: each listed name with the shared head, in the region
+    written before the list or the paragraph's region (沛县A产业链党建联盟)."""
+    gz = lx.gazetteer()
+    out = []
+    for m in _SHARED_ORG_RE.finditer(text):
+        items = m.group(1).split("、")
+        head = m.group(3)
+        base = m.start(1)
+        # the first item may carry the verb before it (成立A): keep its name words
+        w = words.at(base)
+        while w is not None and w.label in ("v", "vd", "d", "p", "ad") and w.end < base + len(items[0]):
+            items[0] = text[w.end:base + len(items[0])]
+            base = w.end
+            w = words.at(base)
+        if any(len(it) < 2 or re.search(r"[的和与及了在等]", it) for it in items):
+            continue
+        place = -1
+        for sp in doc.layers.get("regions", []):
+            if sp.end == base and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
+                place = sp.attrs["place"]
+        if place < 0:
+            place = _nearest_region(doc, base)
+        label = lx.org_label_of(items[-1] + head) or "Institution"
+        pos = base
+        for it in items:
+            s_, e_ = pos, pos + len(it)
+            pos = e_ + 1
+            name = it + head
+            attrs: dict = {"aliases": [name]}
+            if place >= 0:
+                attrs["place"] = place
+                attrs["region"] = gz.get(place).name
+                name = _display_name(doc, place) + name
+            span = Span(s_, e_, label, doc.sentence_of(s_), COMPONENT_NAME, {"kind": "shared-head"})
+            out.append(Mention(span, label, it, name, attrs))
+    return out
+
+
+def _enumerations(doc: Document, text: str) -> list[_Cand]:
+    out = []
+    words = Words(doc)
+    for m in _ENUM_ENT.finditer(text):
+        items = m.group(1)
+        base = m.start(1)
+        # the first item: the name words at its end (the match may start inside a verb)
+        first_end = base + len(items.split("、")[0])
+        j = words.index_at(first_end - 1)
+        start = first_end
+        while j >= 0 and words.spans[j].start >= base and words.spans[j].end <= first_end and \
+                words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "PER") and first_end - words.spans[j].start <= 6:
+            start = words.spans[j].start
+            j -= 1
+        if start == first_end:
+            continue
+        items = text[start:m.end(1)]
+        base = start
+        pos = 0
+        for item in items.split("、"):
+            s = base + pos
+            pos += len(item) + 1
+            if item[0] in _BAD_START or _generic(item) or lx.gazetteer().candidates(item):
+                continue
+            ws = [w for w in words.spans[max(0, words.index_at(s)):] if w.start < s + len(item)] \
+                if words.index_at(s) >= 0 else []
+            if not ws or ws[0].start != s or ws[-1].end != s + len(item):
+                continue
+            if len(ws) > 1 and not any(w.label in ("ORG", "nz", "LOC", "PER") for w in ws) and len(item) > 3:
+                continue
+            if len(ws) > 2:
+                continue
+            if len(items.split("、")) == 1 and not doc.layers.get("lac"):
+                continue
+            out.append(_Cand(s, s + len(item), "enum_ent"))
+    dset = _dept_set()
+    for m in _ENUM_DEPT.finditer(text):
+        items = m.group(1)
+        base = m.start(1)
+        pos = 0
+        for n, item in enumerate(items.split("、")):
+            s = base + pos
+            pos += len(item) + 1
+            if n == 0:
+                # the first item may carry the verb before it (会同人社): keep a known stem
+                for k in range(len(item) - 2, -1, -1):
+                    if any(item[k:] + h in dset for h in ("局", "厅", "委")):
+                        s, item = s + k, item[k:]
+                        break
+            if any(item + h in dset for h in ("局", "厅", "委")):
+                out.append(_Cand(s, s + len(item), "dept_stem"))
+    return out

@@ -1,0 +1,119 @@
+"""Region context for the `orgs` component: the region written inside a name, the region a
+bare 省/市/县/区 prefix or department resolves to (paragraph, nearby text, document focus), and the
+fullest written form of a region for composing body names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest import lexicons as lx
+from reformkg.ingest.document import Document
+
+
+def _region_in_name(name: str, doc: Document) -> int:
+    """The first province/city/county named inside an organisation name (full or short form),
+    chosen with the document's context; -1 if none."""
+    gz = lx.gazetteer()
+    if gz.automaton is None:
+        return -1
+    ctx = doc.layers.get("region_context")
+    context = [x for x in ((ctx[0].attrs.get("city", -1), ctx[0].attrs.get("province", -1)) if ctx else ()) if x >= 0]
+    best = None
+    for end, (surface, is_short) in gz.automaton.iter(name):
+        start = end - len(surface) + 1
+        cands = gz.by_short.get(surface, []) if is_short else gz.by_name.get(surface, [])
+        cands = [c for c in cands if gz.get(c).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT)]
+        if not cands or (is_short and gz.get(cands[0]).level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
+            continue
+        rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1}.get(gz.get(cands[0]).level, 2)
+        # the most specific region named (无锡市新吴区总工会 → 新吴区), then the earliest
+        if best is None or rank > best[3] or (rank == best[3] and start < best[0]):
+            best = (start, len(surface), gz.choose(cands, context), rank)
+    return best[2] if best else -1
+
+
+def _display_name(doc: Document, place: int) -> str:
+    """The fullest way the document writes a region (无锡市新吴区 rather than 新吴区), for composing
+    the names of its bodies (全区产改工作联席会 → 无锡市新吴区产改工作联席会)."""
+    gz = lx.gazetteer()
+    best = gz.get(place).name
+    if gz.get(place).level not in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
+        return best           # a city keeps its own name (not 广西壮族自治区柳州市)
+    for sp in doc.layers.get("regions", []):
+        if sp.attrs.get("place") == place and not sp.attrs.get("contextual"):
+            form = sp.attrs.get("prefixed") or ""
+            if len(form) > len(best) and form.endswith(best):
+                best = form
+    return best
+
+
+def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
+    """The latest region named (on its own or inside an organisation name) before pos in the
+    same paragraph (or up to `lookback` paragraphs before it); -1 if none."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    if not doc.paragraphs:
+        return -1
+    ps = doc.paragraphs[max(0, paragraph_of(doc, pos) - lookback)][0]
+    gz = lx.gazetteer()
+    rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1, lx.LEVEL_COUNTY: 2, lx.LEVEL_DISTRICT: 2}
+    best, best_rank = -1, -1
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= pos:
+            break
+        place = sp.attrs.get("place", -1)
+        if sp.start >= ps and place is not None and place >= 0:
+            r = rank.get(gz.get(place).level, -1)
+            if r >= best_rank:          # the most specific, then the latest
+                best, best_rank = place, r
+    return best
+
+
+def _focus_below(doc: Document, city: int) -> int:
+    """The district or county of `city` that the document is about (named at least as often as
+    the city itself, 全区/全县 included), else the city."""
+    gz = lx.gazetteer()
+    counts: dict[int, int] = {}
+    for sp in doc.layers.get("regions", []):
+        place = sp.attrs.get("place", -1)
+        if place is not None and place >= 0:
+            counts[place] = counts.get(place, 0) + 1
+    below = [(n, p) for p, n in counts.items() if p != city and
+             gz.get(p).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and gz.is_within(p, city)]
+    if not below:
+        return city
+    n, p = max(below)
+    return p if n >= counts.get(city, 0) and n >= 3 else city
+
+
+def _nearest_region(doc: Document, pos: int) -> int:
+    """The latest explicit city/county/district named before pos (in the same paragraph or
+    the two before), else the latest one named earlier that is not an item of a list, else
+    the document's main city."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    gz = lx.gazetteer()
+    best = -1
+    fallback = -1
+    text = doc.text
+    lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 2)][0] if doc.paragraphs else 0
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= pos:
+            break
+        if sp.attrs.get("contextual"):
+            continue
+        place = sp.attrs.get("place", -1)
+        if place >= 0 and gz.get(place).level in (lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
+                not sp.attrs.get("in_name"):
+            if sp.start >= lo:
+                best = place
+            elif text[sp.start - 1:sp.start] != "、" and not re.match(r"[\u4e00-\u9fff]{0,6}、", text[sp.end:sp.end + 7]):
+                fallback = place      # named earlier as the subject, not as one item of a list
+    if best < 0:
+        best = fallback
+    if best < 0:
+        ctx = doc.layers.get("region_context")
+        if ctx:
+            best = ctx[0].attrs.get("city", -1)
+    return best

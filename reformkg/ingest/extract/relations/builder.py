@@ -1,0 +1,183 @@
+"""Shared machinery of the `relations` component: the candidate builder (dedup, ontology
+endpoint check, evidence span), the clause-pattern vocabulary (_STOP/_NOSTOP), and the helpers
+every relation reader uses to find a verb's actor, the document's programmes, an enumeration
+before a position and the (possibly derived) mention of the reform itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.graph.ontology import get_ontology
+from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
+from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME, DocContext
+
+
+_STOP = "，,。；;：:！？!?\n"
+_NOSTOP = rf"[^{_STOP}]"
+_NOT_RUN_KIND = frozenset({"policy"})
+_MAIN_FALLBACK = False  # never credit a relation to the document's main region by default alone
+_ADJ_GAP_RE = re.compile(r"(?:也|已|还|又|将|已经|正在|着力|全力|大力|积极|率先|持续|不断|先后|首先|共同|联合|在全省|在全国|在全市)?")
+
+
+class _Builder:
+    def __init__(self, doc: Document, ctx: DocContext):
+        self.doc = doc
+        self.ctx = ctx
+        self.onto = get_ontology()
+        self.out: list[RelationCandidate] = []
+        self.seen: set[tuple[str, str, str]] = set()
+        self.sponsors: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → sponsors
+        self.joint: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → joint runners
+        self.reform: Mention | None = None
+        self.known: dict[str, Mention] | None = None
+
+    @staticmethod
+    def key(m: Mention) -> str:
+        return f"{m.label}:{m.normalised or m.surface}"
+
+    def add(self, rtype: str, head: Mention | None, tail: Mention | None, trigger: tuple[int, int] | None,
+            **props) -> bool:
+        if head is None or tail is None or head is tail:
+            return False
+        if self.key(head) == self.key(tail):
+            return False
+        if not self.onto.allows(rtype, head.label, tail.label):
+            return False
+        k = (rtype, self.key(head), self.key(tail))
+        if rtype in self.onto.symmetric_types and k[1] > k[2]:
+            k = (rtype, k[2], k[1])
+        if k in self.seen:
+            return False
+        self.seen.add(k)
+        span = None
+        if trigger is not None:
+            s, e = trigger
+            span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
+        if isinstance(props.get("title"), str):
+            props["title"] = props["title"].strip(" \u3000\t、，,")
+        self.out.append(RelationCandidate(rtype, head, tail, span,
+                                          {k2: v for k2, v in props.items() if v not in (None, "")}))
+        return True
+
+
+def _programmes(ctx: DocContext) -> list[Mention]:
+    return [m for m in ctx.mentions if m.label == "Programme"]
+
+
+def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
+    """An actor written right before the verb at pos (该市推进…, 泰州深化…)."""
+    ctx = b.ctx
+    cs, _ = ctx.clause_bounds(pos)
+    prev = ctx.mentions_between(max(cs, pos - 16), pos)
+    if not prev:
+        return None
+    m = prev[-1]
+    gap = b.doc.text[m.span.end:pos]
+    if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs and _ADJ_GAP_RE.fullmatch(gap):
+        before = b.doc.text[max(cs, m.span.start - 1):m.span.start]
+        if before not in ("与", "和", "对", "为", "向", "由", "被", "把", "将", "给", "从", "同", "跟", "在"):
+            return m
+    return None
+
+
+_UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层)?工会")
+_COMPANY_SUBJECT_RE = re.compile(r"(?:本|该|我)?(?:公司|集团|企业|厂)(?!工会|党委|团委)")
+# An unnamed (plural or generic) group written as the clause's subject, optionally after a
+# speaker's verb (强调各地工会要…): the verb's actor is that group, not the context's body.
+_UNNAMED_SUBJECT_RE = re.compile(
+    r"(?:(?:他|她|其|会议|文件|通知|意见|方案)?(?:指出|强调|要求|提出|表示|希望|号召|倡议)[，,：:]?)?"
+    r"(?:各地|各单位|各部门|各企业|各行业|各系统|各园区|各乡镇|各街道|各县|各市|各区|各成员单位|各类|各基层|各产业|"
+    r"广大|基层工会|用人单位|企业工会|各级工会|各级党委|各级政府)")
+
+
+def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+    """Subject group of the clause before pos (or the actor right before the verb), else the
+    context's credited actor when `fallback`. A region's union system (某省各级工会…) stands for
+    the union the piece is about, when it is that region's union; else it names no actor."""
+    if b.ctx._reader_question(pos):
+        return []  # 问：我企业准备开展…: a reader's question names no actor
+    out = []
+    for a in _actors_for_raw(b, pos, exclude, fallback):
+        if a.label == "Region" and _UNION_SYSTEM_RE.match(b.doc.text, a.span.end):
+            topic = b.ctx.section_topic(a.span.start)
+            if topic is not None and topic.label == "Union" and b.ctx._same_region(topic, a):
+                a = topic
+            else:
+                continue
+        out.append(a)
+    return out
+
+
+def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+    ctx = b.ctx
+    cs, ce = ctx.clause_bounds(pos)
+    group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
+    if group:
+        return group
+    adj = _adjacent_actor(b, pos)
+    if adj is not None and adj is not exclude:
+        return [adj]
+    if not fallback:
+        return []
+    if _UNNAMED_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
+        return []  # 各地工会要开展P / 各企业积极推行P: an unnamed group acts, not the section's body
+    si = b.doc.sentence_of(pos)
+    if si >= 0:
+        # 全市共开展…，发放…；组织P: a topic chain keeps the subject of an earlier clause
+        earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+                   and m is not exclude and id(m) not in ctx.title_orgs]
+        if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
+                and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
+                and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
+            # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
+            earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
+                       and m is not exclude and id(m) not in ctx.title_orgs]
+        if earlier:
+            return earlier[-1:]
+    a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
+    if a is not None and a.label != "Enterprise" and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
+        return []  # 公司与X大学签约 where no enterprise is named: not the union or region of the piece
+    return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
+
+
+def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
+    """The mention of 产业工人队伍建设改革 (any in the document), else a derived one at `at`."""
+    if b.reform is not None:
+        return b.reform
+    for m in b.ctx.mentions:
+        if m.label == "Programme" and (m.normalised or m.surface) == REFORM_NAME:
+            b.reform = m
+            return m
+    s, e = at
+    span = Span(s, e, "Programme", b.doc.sentence_of(s), "relations", {})
+    m = Mention(span=span, label="Programme", surface=b.doc.text[s:e], normalised=REFORM_NAME,
+                attrs={"kind": "initiative", "derived": True, "implied": True})
+    b.doc.mentions.append(m)
+    b.reform = m
+    return m
+
+
+def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+    """Actors enumerated right before pos (A、B和C|等…), in text order."""
+    ctx, text = b.ctx, b.doc.text
+    prev = ctx.mentions_between(max(0, pos - 200), pos)
+    items: list[Mention] = []
+    end = pos
+    for m in reversed(prev):
+        if m.span.end > end:
+            continue
+        gap = text[m.span.end:end]
+        if items and gap not in ("、", "和", "及", "与"):
+            break
+        if not items and gap != "":
+            break
+        if m.label not in ACTOR_LABELS or id(m) in ctx.title_orgs:
+            break
+        items.append(m)
+        end = m.span.start
+    return list(reversed(items))
+
+
+def _is_policy(p: Mention) -> bool:
+    return (p.attrs or {}).get("kind") in _NOT_RUN_KIND or (p.surface or "").startswith("《")

@@ -1,0 +1,55 @@
+"""ISSUED reader of the `relations` component: 出台/印发/发布/制定… a policy or plan, with
+会同/联合 allies and 由X印发.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest.extract._context import ACTOR_LABELS
+from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _actors_for, _programmes
+from reformkg.ingest.extract.relations.runs import _runs_reform_by_name
+
+
+_ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
+_ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{_NOSTOP}{{0,12}}$")
+_ISSUED_BY_RE = re.compile(rf"(?:已|于{_NOSTOP}{{1,8}}?)?由({_NOSTOP}{{2,60}}?)(?:联合|共同)?(?:{_ISSUE_VERBS})")
+_ALLY_ISSUE_RE = re.compile(rf"(?:会同|联合|协同)({_NOSTOP}{{2,40}}?)(?:共同|联合)?$")
+_POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
+
+
+def _issued(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    for p in _programmes(ctx):
+        if (p.attrs or {}).get("derived"):
+            continue
+        name = p.surface or ""
+        kind = (p.attrs or {}).get("kind")
+        if not (kind in ("policy", "plan") or name.startswith("《") or _POLICY_NAME_RE.search(p.normalised or name)):
+            continue
+        cs, ce = ctx.clause_bounds(p.span.start)
+        bm = _ISSUED_BY_RE.match(text, p.span.end, ce)
+        if bm:
+            # 《P》由A、B(联合)印发: the agents of the passive
+            for a in ctx.mentions_between(bm.start(1), bm.end(1)):
+                if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs:
+                    b.add("ISSUED", a, p, (p.span.start, bm.end()))
+            continue
+        before = text[cs:p.span.start]
+        vm = _ISSUE_BEFORE_RE.search(before)
+        if not vm:
+            continue
+        vpos = cs + vm.start()
+        actors = _actors_for(b, vpos, exclude=p)
+        # A会同/联合B、C出台…: the allies issue it too
+        am = _ALLY_ISSUE_RE.search(text, cs, vpos)
+        if am and am.end() >= vpos - 2:
+            actors = actors + [a for a in ctx.mentions_between(am.start(1), am.end(1))
+                               if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a not in actors]
+        for a in actors:
+            b.add("ISSUED", a, p, (vpos, p.span.end))
+            if not name.startswith("《"):
+                # 出台“市级产改方案”: launching the reform's own plan runs the reform; issuing a
+                # titled document (印发《…产业工人队伍建设改革…方案》) does not by itself
+                _runs_reform_by_name(b, a, p, (vpos, p.span.end))

@@ -1,0 +1,215 @@
+"""HOLDS_POSITION readers of the `relations` component: person title attributes, ORG+title+PERSON
+adjacency, author lines, congress deputies (当选…人大代表) and office in the party centre.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from reformkg.ingest.document import Document, Mention
+from reformkg.ingest.extract._context import ORG_LABELS, DocContext
+from reformkg.ingest.extract.relations.builder import _Builder, _STOP
+
+
+_TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
+_SUBUNIT_RE = re.compile(r"^(?:女工委|女职工委员会|经审会|经费审查委员会|办公室|工会委员会|团委|妇委会|党委|党支部|党总支)")
+_CORE_RE = re.compile(r"以(\S{2,4})同志为核心的(党中央)")
+_TITLE_AFTER_RE = re.compile(r"^\s?(教授|副教授|研究员|博士|讲师|高级工程师|工程师|技师|高级技师|院士|"
+                             r"(?:常务)?副?(?:书记|主席|省长|市长|县长|区长|部长|局长|厅长|主任|院长|校长|董事长|总经理|会长))")
+# 某公司装配工/焊工/职工/首席技师张三: a worker's trade or grade is the position held there
+_TRADE_TITLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:装配|焊|钳|电|车|铣|磨|维修|检修|操作|锅炉|管道|起重|叉车|数控)工|"
+                             r"(?:首席|高级|资深)?(?:技师|技术员|工程师|操作手|操作员)|职工|员工|一线工人|班组长|班长|机长)")
+_QUOTED_GROUP_RE = re.compile(r"^“[^”]{2,20}”")
+_GROUP_TITLE_RE = re.compile(r"(?:副)?(?:团长|队长|组长|会长|主任|负责人|领队|召集人|站长|室长)")
+_NPC_BEFORE_RE = re.compile(r"(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
+_TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
+
+
+def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
+    """(organisation mention, title) pairs from the person component's attrs: the Mention
+    objects in attrs["org_mentions"], else indices in attrs["positions"]/["org"]."""
+    a = person.attrs or {}
+    om = a.get("org_mentions")
+    if isinstance(om, (list, tuple)) and om:
+        res = [(o, str(t or "")) for o, t in om if isinstance(o, Mention)]
+        if res:
+            return res
+    pairs: list[tuple[int, str]] = []
+    for key in ("positions", "titles", "org"):
+        v = a.get(key)
+        if isinstance(v, (list, tuple)):
+            for item in v:
+                if isinstance(item, (list, tuple)) and len(item) >= 2 and isinstance(item[0], int):
+                    pairs.append((item[0], str(item[1] or "")))
+                elif isinstance(item, dict) and isinstance(item.get("org"), int):
+                    pairs.append((item["org"], str(item.get("title") or "")))
+    if not pairs and isinstance(a.get("org"), int):
+        pairs.append((a["org"], str(a.get("title") or "")))
+    return [(doc.mentions[i], t) for i, t in pairs if 0 <= i < len(doc.mentions)]
+
+
+def _holds_position(b: _Builder) -> None:
+    doc, ctx = b.doc, b.ctx
+    for person in list(doc.mentions):
+        if person.label != "Person":
+            continue
+        pairs = _merge_subunits(doc, ctx, _position_pairs(doc, person))
+        if pairs:
+            for org, title in pairs:
+                s = min(org.span.start, person.span.start)
+                e = max(org.span.end, person.span.end)
+                b.add("HOLDS_POSITION", person, org, (s, e), title=title or person.attrs.get("title"))
+            continue
+        title = (person.attrs or {}).get("title") or ""
+        dm = _TITLE_DEIXIS_RE.match(title)
+        if dm:
+            # 企业党委副书记、工会主席张忠波: 企业/公司/集团 is the enterprise named before
+            ante = ctx.previous_mention(person.span.start, "Enterprise")
+            if ante is not None and person.span.start - ante.span.end < 200:
+                first = re.split(r"[、，,]", title[dm.end():])[0]
+                b.add("HOLDS_POSITION", person, ante, (person.span.start - len(title), person.span.end),
+                      title=first)
+            continue
+        if person.attrs.get("title") and not person.attrs.get("org"):
+            pass  # a title without a body: nothing to link
+        _holds_position_fallback(b, person)
+
+
+def _merge_subunits(doc: Document, ctx: DocContext, pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """常州市总工会女工委部长: a sub-unit (女工委, 办公室) written right after its parent body is
+    part of the title; the position is held in the parent body."""
+    out = []
+    for org, title in pairs:
+        i = bisect_left(ctx.starts, org.span.start) - 1
+        parent = None
+        while i >= 0:
+            m = ctx.mentions[i]
+            if m.span.end == org.span.start and m.label in ORG_LABELS:
+                parent = m
+                break
+            if m.span.end < org.span.start:
+                break
+            i -= 1
+        if parent is not None and _SUBUNIT_RE.search(org.surface or ""):
+            out.append((parent, (org.surface or "") + title))
+        else:
+            out.append((org, title))
+    return out
+
+
+def _looks_like_title(title: str) -> bool:
+    try:
+        from reformkg.ingest import lexicons as lx
+        words = lx.titles()
+    except Exception:  # lexicon unavailable: a minimal list
+        words = ("书记", "主席", "部长", "局长", "主任", "委员", "常委", "院长", "校长", "经理", "董事长", "教授",
+                 "召集人", "会长", "秘书长", "厅长", "市长", "县长", "区长", "省长", "组长", "队长")
+    last = re.split(r"[、，,]", title)[-1]
+    return 0 < len(last) <= 12 and any(last.endswith(w) for w in words)
+
+
+def _party_centre(b: _Builder) -> None:
+    """以X同志为核心的党中央: X holds the office of general secretary of the party centre."""
+    doc, ctx = b.doc, b.ctx
+    for m in _CORE_RE.finditer(doc.text):
+        person = ctx.mention_at(m.start(1), {"Person"})
+        centre = ctx.mention_at(m.start(2), {"Agency"})
+        if person is not None and centre is not None:
+            b.add("HOLDS_POSITION", person, centre, (m.start(), m.end()), title="总书记")
+    # <name>总书记 in a text that names the party centre (党中央/中共中央) itself
+    centre = next((x for x in ctx.mentions if x.label == "Agency" and (x.normalised or x.surface) == "中共中央"), None)
+    if centre is None:
+        return
+    for person in ctx.mentions:
+        if person.label == "Person" and doc.text.startswith("总书记", person.span.end):
+            b.add("HOLDS_POSITION", person, centre, (person.span.start, person.span.end + 3), title="总书记")
+
+
+def _holds_position_fallback(b: _Builder, person: Mention) -> None:
+    """ORG title、ORG title PERSON (or ORG PERSON 教授) without title attrs from the person component."""
+    doc, ctx = b.doc, b.ctx
+    text = doc.text
+    # organisations right before the person, chained through title words
+    chain: list[tuple[Mention, str]] = []
+    pos = person.span.start
+    i = bisect_left(ctx.starts, pos) - 1
+    nxt_start = pos
+    while i >= 0:
+        m = ctx.mentions[i]
+        i -= 1
+        if m.span.end > nxt_start:
+            continue
+        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
+                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
+            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
+        if m.label not in ORG_LABELS:
+            break
+        gap = text[m.span.end:nxt_start]
+        core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
+        if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
+            break
+        if len(core) > 14 or any(c in _STOP + "“”《》（）()" for c in core):
+            break
+        if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
+            break
+        chain.append((m, _TITLE_TRIM.sub("", gap)))
+        nxt_start = m.span.start
+        if text[max(0, m.span.start - 1):m.span.start] != "、":
+            break
+    after = _TITLE_AFTER_RE.match(text[person.span.end:person.span.end + 6])
+    if after and not chain:
+        # ORG PERSON 教授
+        j = bisect_left(ctx.starts, person.span.start) - 1
+        if j >= 0:
+            m = ctx.mentions[j]
+            gap = text[m.span.end:person.span.start]
+            if m.label in ORG_LABELS and len(gap.strip()) == 0:
+                b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
+                      title=after.group(1))
+        return
+    for org, title in chain:
+        if not title and after:
+            title = after.group(1)
+        if not title or not (_looks_like_title(title) or _GROUP_TITLE_RE.fullmatch(_QUOTED_GROUP_RE.sub("", title))
+                             or _TRADE_TITLE_RE.fullmatch(title)):
+            continue
+        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
+
+
+def _author_positions(b: _Builder) -> None:
+    """An article's author line `<org>[<title>] <name>`: the author holds a post in the body
+    they sign for (title when written)."""
+    ctx = b.ctx
+    for ps, pe in b.doc.paragraphs:
+        if pe - ps > 60:
+            continue
+        parts = ctx.author_line(ps, pe)
+        if parts is None or parts[1] is None:
+            continue
+        org, person, title = parts
+        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title or None)
+
+
+def _congress_deputies(b: _Builder) -> None:
+    """<name>(光荣)当选(第N届)全国人大代表: a deputy holds a seat in that people's congress."""
+    ctx, text = b.ctx, b.doc.text
+    for cong in ctx.mentions:
+        if cong.label != "Agency" or text[cong.span.end:cong.span.end + 2] != "代表":
+            continue
+        name = cong.normalised or cong.surface or ""
+        if not (name.endswith("人民代表大会") or name.endswith("人大")):
+            continue
+        cs, _ = ctx.clause_bounds(cong.span.start)
+        prev = [m for m in ctx.mentions_between(cs, cong.span.start) if m.label == "Person"]
+        if not prev:
+            continue
+        person = prev[-1]
+        gap = text[person.span.end:cong.span.start]
+        if not _NPC_BEFORE_RE.fullmatch(gap):
+            continue
+        title = text[cong.span.start:cong.span.end + 2]
+        pm = re.search(r"第[一二三四五六七八九十]+届$", gap)
+        if pm:
+            title = pm.group() + title
+        b.add("HOLDS_POSITION", person, cong, (person.span.start, cong.span.end + 2), title=title)
