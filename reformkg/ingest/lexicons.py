@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import importlib.util
+import zipfile
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,15 +124,26 @@ class Gazetteer:
         return best
 
 
-def _division_file() -> Path | None:
+def _jionlp_dictionary_dirs() -> list[Path]:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
-        return None
-    for loc in spec.submodule_search_locations:
-        p = Path(loc) / "dictionary" / "china_location.txt"
-        if p.exists():
-            return p
-    return None
+        return []
+    return [Path(loc) / "dictionary" for loc in spec.submodule_search_locations]
+
+
+def division_text(dirs: list[Path] | None = None) -> str:
+    """jionlp's division file as text. jionlp ships it zipped (`china_location.zip`) and unzips it
+    into its package on first use; read the unzipped file when present, else the zip member, and
+    never write into site-packages."""
+    for d in _jionlp_dictionary_dirs() if dirs is None else dirs:
+        txt, packed = d / "china_location.txt", d / "china_location.zip"
+        if txt.exists():
+            return txt.read_text(encoding="utf-8")
+        if packed.exists():
+            with zipfile.ZipFile(packed) as zf:
+                return zf.read("china_location.txt").decode("utf-8")
+    raise RuntimeError("jionlp's administrative-division data (dictionary/china_location.zip) was not "
+                       "found: install the pinned jionlp (pip install -e .)")
 
 
 def _county_level(name: str) -> str:
@@ -148,13 +160,9 @@ def _county_level(name: str) -> str:
 def gazetteer() -> Gazetteer:
     """The region gazetteer (provinces, cities, counties with adcodes; towns and listed zones)."""
     gz = Gazetteer()
-    path = _division_file()
-    if path is None:
-        log.warning("jionlp division data not found: region gazetteer is empty")
-        return gz
     stack: list[int] = [-1, -1, -1, -1]
     province = city = -1
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in division_text().splitlines():
         if not raw.strip():
             continue
         depth = len(raw) - len(raw.lstrip("\t"))
