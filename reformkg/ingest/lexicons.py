@@ -138,7 +138,7 @@ def division_text(dirs: list[Path] | None = None) -> str:
     for d in _jionlp_dictionary_dirs() if dirs is None else dirs:
         txt, packed = d / "china_location.txt", d / "china_location.zip"
         if txt.exists():
-            return txt.read_text(encoding="utf-8")
+            return txt.read_bytes().decode("utf-8")
         if packed.exists():
             with zipfile.ZipFile(packed) as zf:
                 return zf.read("china_location.txt").decode("utf-8")
