@@ -308,6 +308,10 @@ def _paragraph_event(doc: Document, ctx: DocContext, pos: int):
     return None
 
 
+_PERSON_ACTS_RE = re.compile(r"(?:还|又|也|已|先后|累计|共|个人|本人)?(?:的(?:工作室|创新工作室|团队|班组)|带领|领衔|牵头|主持|"
+                             r"完成|培养|带出|带徒|研发|攻克|解决|提出|发明|创造|取得|获得|授课|培训)")
+
+
 def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects):
     """(actor, end of the subject in the clause or -1)."""
     text = doc.text
@@ -317,6 +321,15 @@ def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subje
         if m.label in ACTOR_LABELS and _AGENT_RE.search(text, max(ss, m.span.start - 1), m.span.start) \
                 and _AGENT_VERB_RE.match(text[m.span.end:m.span.end + 16]):
             return m, -1
+    # 她带领团队完成技术革新32项 / 她的工作室培养徒弟120名: a person (or her pronoun) who is the
+    # clause's written subject is credited with her own results
+    p0 = ctx.subject_start(cs, q.start)
+    for m in ctx.mentions_between(p0, q.start):
+        if m.span.start != p0 or m.label != "Person":
+            continue
+        if _PERSON_ACTS_RE.match(text, m.span.end) and not any(
+                x.label in ACTOR_LABELS for x in ctx.mentions_between(m.span.end, q.start)):
+            return m, m.span.end
     subj = subjects(si)
     # subject of this clause (before the number), else the nearest earlier clause
     best = None

@@ -47,6 +47,7 @@ class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, 
     _subj_cache: dict[int, list[tuple[int, int, Mention]]] = field(default_factory=dict)
     _word_tags: dict[int, str] | None = None
     _sections: list[tuple[int, Mention | None]] | None = None
+    _summary_starts: set[int] = frozenset()  # type: ignore[assignment]
     _building: bool = False
     _section_starts: list[int] = field(default_factory=list)
     _regions: dict[str, Mention] | None = None

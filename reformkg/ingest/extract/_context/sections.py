@@ -16,6 +16,9 @@ _AUTHOR_TAIL_RE = re.compile(r"[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
 _MEDIA_RE = re.compile(r"(?:报|报社|电视台|广播电台|网|杂志社?|融媒体中心?|新闻中心|传媒|出版社|通讯社|频道)$")
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|校对|摄影?|来源|供稿|整理|撰稿")
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
+_SUMMARY_TITLE_RE = re.compile(r"工作(?:总结|报告|汇报)|年度总结|述职报告")
+# 一、加强思想引领 / （二）…: a numbered section heading of a work summary
+_NUMBERED_HEAD_RE = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
 
 
 class _SectionsMixin:
@@ -43,6 +46,7 @@ class _SectionsMixin:
         any article such a line is a headline whose topic is the actor it names or the lead's
         first subject."""
         events: list[tuple[int, Mention | None, bool]] = []  # (start, actor, opens an article)
+        self._summary_starts = set()
         text = self.doc.text
         pending = -1  # index of an event still looking for its actor in the lead
         article_level: int | None = None  # markdown level of the article heading; 0 = column marker
@@ -78,6 +82,16 @@ class _SectionsMixin:
                     if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
                         actor = m
                         break
+                if actor is None and level is None and _NUMBERED_HEAD_RE.match(line) and events \
+                        and events[0][0] == self.doc.paragraphs[0][0] and events[0][1] is not None \
+                        and events[0][1].label == "Union" \
+                        and (article_event < 0 or events[article_event][1] is events[0][1]):
+                    # XX总工会2023年工作总结 … 一、…: the union of the headline speaks in every
+                    # numbered section; an enterprise only where it is the written subject
+                    events.append((ps, events[0][1], False))
+                    self._summary_starts.add(ps)
+                    pending, check_lead = -1, False
+                    continue
                 topic = events[article_event][1] if article_event >= 0 else None
                 opens = level is not None and (article_level is None or level <= article_level + 1
                                                or (article_level == 0 and not article_body))
@@ -139,6 +153,10 @@ class _SectionsMixin:
                         break
                 si += 1
             pending = -1  # only the first body paragraph leads
+        if events and events[0][1] is not None and events[0][1].label == "Union" and self.doc.paragraphs \
+                and events[0][0] == self.doc.paragraphs[0][0] \
+                and _SUMMARY_TITLE_RE.search(text[self.doc.paragraphs[0][0]:self.doc.paragraphs[0][1]]):
+            self._summary_starts.add(events[0][0])  # XX总工会2023年工作总结: the whole report is the union's
         # a section without an actor continues the one before it; an article without one stops it
         self._sections = [(s, a) for s, a, opens in events if a is not None or opens]
         self._section_starts = [e[0] for e in self._sections]
@@ -213,6 +231,15 @@ class _SectionsMixin:
         if person is None and self.word_tag(name_s) != "PER":
             return None  # `某某总工会 宣教部`: the tail is no name
         return org, person, gap
+
+    def in_summary_section(self, pos: int) -> bool:
+        """Whether pos lies in a numbered section of a union's work summary (see _build_sections)."""
+        if self._building:
+            return False
+        if self._sections is None:
+            self._build_sections()
+        k = bisect_right(self._section_starts, pos) - 1
+        return k >= 0 and self._section_starts[k] in self._summary_starts
 
     def section_topic(self, pos: int) -> Mention | None:
         """The actor of the section around pos (see _build_sections), None if none."""

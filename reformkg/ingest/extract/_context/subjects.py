@@ -144,8 +144,11 @@ class _SubjectsMixin:
         floor_pi = max(0, pi - back_paragraphs)
         ps = doc.paragraphs[floor_pi][0] if doc.paragraphs and pi >= 0 else 0
         j = si - 1
+        summary = self.in_summary_section(pos)
         while j >= 0 and doc.sentences[j][0] >= ps:
             sj = [x for x in self.subjects(j) if not self._scope_subject(*x)]
+            if sj and summary and sj[0][2].label == "Enterprise":
+                sj = []  # a union's work summary: an enterprise named in passing does not carry over
             if sj:
                 return sj[0][2]
             j -= 1

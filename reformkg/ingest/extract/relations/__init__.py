@@ -50,14 +50,14 @@ from __future__ import annotations
 from reformkg.ingest.document import Document, RelationCandidate
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import DocContext
-from reformkg.ingest.extract.relations.awarded import _awarded
+from reformkg.ingest.extract.relations.awarded import _awarded, _special_allowance
 from reformkg.ingest.extract.relations.builder import _Builder, _is_policy, _reform_programme
 from reformkg.ingest.extract.relations.issued import _POLICY_NAME_RE, _issued
 from reformkg.ingest.extract.relations.members import _members
 from reformkg.ingest.extract.relations.partners import _partners, _school_interns, _stations_in_bodies
 from reformkg.ingest.extract.relations.pilots import _level_of, _mark_pilot, _pilots
 from reformkg.ingest.extract.relations.positions import (_author_positions, _congress_deputies, _holds_position,
-                                                         _party_centre, _position_pairs)
+                                                         _party_centre, _position_pairs, _pronoun_positions)
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
@@ -90,8 +90,10 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _holds_position(b)
     _author_positions(b)
     _congress_deputies(b)
+    _pronoun_positions(b)
     _party_centre(b)
     _awarded(b)
+    _special_allowance(b)
     _pilots(b)
     _sponsors(b)
     _hosted_events(b)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from reformkg.ingest.document import Document
+from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _STOP
 
 
@@ -16,7 +16,10 @@ _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已�
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
 _OF_GAP_RE = re.compile(r"的|、")
 _AWARD_REL_AFTER_RE = re.compile(r"(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
-_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{2,40}}$)")
+# 授予她“Y”称号: a pronoun recipient is one character
+_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{1,40}}$)")
+# 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
+_LIST_ITEM_QUOTED_RE = re.compile(r"“[^”“]{1,20}”(?:称号|荣誉称号)?$")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
 _NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位|个|人|家)[\u4e00-\u9fff]{0,4}")
 _COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
@@ -30,6 +33,37 @@ def _year_in(doc: Document, si: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _profile_person(b: _Builder, si: int, pos: int):
+    """The person a sentence opens with (NAME，… / 她…), when no other person is named before pos."""
+    if si < 0:
+        return None
+    ss = b.doc.sentences[si][0]
+    persons = [x for x in b.ctx.mentions_between(ss, pos) if x.label == "Person"]
+    if not persons or len({x.normalised or x.surface for x in persons}) != 1:
+        return None
+    first = persons[0]
+    if b.doc.text[ss:first.span.start].strip() or b.doc.text[first.span.end:first.span.end + 1] not in ("，", ","):
+        return None
+    return first
+
+
+def _list_start(b: _Builder, cs: int, aw) -> int:
+    """Start of the award list aw closes (A、B、“C”和aw → A's start), else aw's start."""
+    text, pos = b.doc.text, aw.span.start
+    awards = {m.span.end: m for m in b.ctx.mentions_between(cs, aw.span.start) if m.label == "Award"}
+    while pos > cs and text[pos - 1] in "、和及":
+        end = pos - 1
+        prev = awards.get(end)
+        if prev is not None:
+            pos = prev.span.start
+            continue
+        qm = _LIST_ITEM_QUOTED_RE.search(text, max(cs, end - 26), end)
+        if qm is None:
+            break
+        pos = qm.start()
+    return pos
+
+
 def _awarded(b: _Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
@@ -39,7 +73,7 @@ def _awarded(b: _Builder) -> None:
         year = _year_in(doc, si)
         cs, ce = ctx.clause_bounds(aw.span.start)
         # (1) recipient … 荣获/获得/被评为 … AWARD
-        before = text[cs:aw.span.start]
+        before = text[cs:_list_start(b, cs, aw)]
         vm = _AWARD_VERBS_RE.search(before)
         if vm:
             vpos = cs + vm.start()
@@ -54,6 +88,12 @@ def _awarded(b: _Builder) -> None:
                 if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
                     b.add("AWARDED", ante, aw, (vpos, aw.span.end), level=level, year=year)
                 continue
+            if not recips:
+                prof = _profile_person(b, si, vpos)
+                if prof is not None:
+                    # 李某，男，现任…，曾获…称号: the person a profile sentence opens with
+                    b.add("AWARDED", prof, aw, (vpos, aw.span.end), level=level, year=year)
+                    continue
             if not recips and _WORK_TITLE_RE.search(text, cs, vpos):
                 # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
                 holder = b.ctx.actor_for(vpos)
@@ -126,3 +166,29 @@ def _awarded(b: _Builder) -> None:
             gap = text[p.span.end:aw.span.start]
             if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|个|人)", gap):
                 b.add("AWARDED", p, aw, (p.span.start, aw.span.end), level=level, year=year)
+
+
+# 享受国务院(政府)特殊津贴: a personal honour of the national level, written as a verb phrase
+_ALLOWANCE_RE = re.compile(r"(?:享受|获得|荣获|被批准享受|获批享受)(国务院(?:政府)?特殊津贴)")
+_ALLOWANCE_NAME = "国务院政府特殊津贴"
+
+
+def _special_allowance(b: _Builder) -> None:
+    """PERSON …，享受国务院政府特殊津贴: the person the sentence is about (the last one named before
+    it in the sentence, no other person in between; or her pronoun) receives the allowance."""
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    for m in _ALLOWANCE_RE.finditer(text):
+        si = doc.sentence_of(m.start())
+        if si < 0:
+            continue
+        ss = doc.sentences[si][0]
+        persons = [x for x in ctx.mentions_between(ss, m.start()) if x.label == "Person"]
+        if not persons or len({x.normalised or x.surface for x in persons}) != 1:
+            continue  # none, or several people named: whose allowance is unclear
+        s, e = m.start(1), m.end(1)
+        # the body named inside the honour (国务院) is part of its name, not an actor of the text
+        doc.mentions[:] = [x for x in doc.mentions if not (x.label != "Award" and s <= x.span.start and x.span.end <= e)]
+        aw = Mention(span=Span(s, e, "Award", si, "relations", {}), label="Award", surface=text[s:e],
+                     normalised=_ALLOWANCE_NAME, attrs={"level": "national", "derived": True})
+        doc.mentions.append(aw)
+        b.add("AWARDED", persons[-1], aw, (persons[-1].span.start, e), level="national", year=_year_in(doc, si))

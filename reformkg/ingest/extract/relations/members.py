@@ -70,7 +70,18 @@ def _members(b: _Builder) -> None:
                         committee = x
                         listed = items
                         break
-        if committee is None:
+        if committee is None and re.match(r"成员单位(?:包括|有|为|是|涵盖)", text[m.start():m.start() + 7]):
+            # X协调小组成立，成员单位包括A、B、C: the joint body named before, in this sentence
+            # or the current paragraph; the members are the bodies after the verb
+            pi = ctx.paragraph_of(m.start())
+            floor = doc.paragraphs[pi][0] if pi >= 0 else cs
+            for x in reversed(ctx.mentions_between(floor, cs)):
+                if x.label in ("Agency", "Institution") and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
+                        and id(x) not in ctx.title_orgs:
+                    committee = x
+                    listed = [y for y in cands if y.span.start >= m.end()]
+                    break
+        if committee is None or listed == []:
             continue
         for x in (listed or cands):
             if x is committee or b.key(x) == b.key(committee) or x.label == "Region":

@@ -22,7 +22,7 @@ _TRADE_TITLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:装配|焊|钳|电|车|
                              r"(?:首席|高级|资深)?(?:技师|技术员|工程师|操作手|操作员)|职工|员工|一线工人|班组长|班长|机长)")
 _QUOTED_GROUP_RE = re.compile(r"^“[^”]{2,20}”")
 _GROUP_TITLE_RE = re.compile(r"(?:副)?(?:团长|队长|组长|会长|主任|负责人|领队|召集人|站长|室长)")
-_NPC_BEFORE_RE = re.compile(r"(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
+_NPC_BEFORE_RE = re.compile(r"(?:还|也|又|曾|先后|曾经|已)?(?:光荣|成功|顺利|再次|连续)?(?:当选为?|成为|是|作为|担任)(?:第[一二三四五六七八九十]+届)?$")
 _TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
 
 
@@ -124,6 +124,60 @@ def _party_centre(b: _Builder) -> None:
     for person in ctx.mentions:
         if person.label == "Person" and doc.text.startswith("总书记", person.span.end):
             b.add("HOLDS_POSITION", person, centre, (person.span.start, person.span.end + 3), title="总书记")
+
+
+_PRONOUN_POST_RE = re.compile(r"(?:现|目前|还|也|同时|现在)?(?:任|现任|担任|兼任|出任|现为)")
+
+
+# 现任X公司电客车司机 / 质检员: a post written after 现任 and the body ends with a role word
+_ROLE_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:司机|驾驶员|[^\W\d]员|技师|工程师|师傅|工|长|手)$")
+_PROFILE_POST_RE = re.compile(r"(?:现|目前|现在)(?:任|为)|现任")
+
+
+def _profile_post(b: _Builder, person: Mention):
+    """李某，男，1975年生，现任X公司首席技师: a profile sentence opening with the person's name;
+    the 现任 clause (no other person named before it) gives the post."""
+    doc, text = b.doc, b.doc.text
+    si = doc.sentence_of(person.span.start)
+    if si < 0:
+        return None
+    ss, se = doc.sentences[si]
+    if text[ss:person.span.start].strip() or text[person.span.end:person.span.end + 1] not in ("，", ","):
+        return None
+    vm = _PROFILE_POST_RE.search(text, person.span.end, se)
+    if vm is None or text[vm.start() - 1:vm.start()] not in ("，", ","):
+        return None
+    if any(x.label == "Person" and x is not person for x in b.ctx.mentions_between(person.span.end, vm.start())):
+        return None
+    return vm
+
+
+def _pronoun_positions(b: _Builder) -> None:
+    """她现任X公司工会副主席: a pronoun person (coreference) + 现任/担任 + ORG + title."""
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    for person in list(doc.mentions):
+        if person.label != "Person":
+            continue
+        vm = _PRONOUN_POST_RE.match(text, person.span.end)
+        if not (person.attrs or {}).get("pronoun"):
+            vm = _profile_post(b, person)
+        if not vm:
+            continue
+        _, ce = ctx.clause_bounds(vm.start())
+        pos = vm.end()
+        org = None
+        while True:  # X公司工会: the last (longest) of adjacent bodies
+            at = [m for m in ctx.mentions_between(pos, ce) if m.span.start == pos and m.label in ORG_LABELS]
+            if not at:
+                break
+            org = max(at, key=lambda m: m.span.end)
+            pos = org.span.end
+        if org is None:
+            continue
+        tm = re.match(rf"[^{_STOP}、]{{1,12}}", text[pos:ce])
+        title = tm.group() if tm else ""
+        if title and (_looks_like_title(title) or _TRADE_TITLE_RE.fullmatch(title) or _ROLE_TAIL_RE.search(title)):
+            b.add("HOLDS_POSITION", person, org, (person.span.start, pos + len(title)), title=title)
 
 
 def _holds_position_fallback(b: _Builder, person: Mention) -> None:

@@ -27,7 +27,7 @@ _JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举
                        rf"联合开设|共同开设|联合开办|共同开办|合作开办|合作开设)(?:了)?")
 _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
 # 与B合作开办P / 同B联合实施P: the subject and B organise P together
-_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施)(?:了)?")
+_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
 # 联合实施 a plan (not an event) is running it together: RUNS for each, and they co-sponsor
 _JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
 _EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*)"
@@ -76,6 +76,8 @@ def _sponsors(b: _Builder) -> None:
             for a in actors:
                 _add_sponsor(b, a, p, role, (m.start(), p.span.end))
         # A主办、B承办的P / A、B主办，C承办的P: each verb with the names written right before it
+        _by_chain(b, p)
+        _by_joint(b, p)
         _sponsor_chain(b, p)
         # P由A主办、B承办: the sponsors follow the event's name
         m = _P_BY_RE.match(text, p.span.end, min(len(text), p.span.end + 80))
@@ -136,6 +138,15 @@ def _sponsors(b: _Builder) -> None:
         si = doc.sentence_of(m.start())
         se = doc.sentences[si][1] if si >= 0 else len(text)
         pos = m.end() - 1  # at 由
+        jm = _BY_JOINT_AFTER_RE.match(text, pos, se)
+        if jm:
+            # 本次活动由A与B联合开展: both organise the event
+            names = [a for a in ctx.mentions_between(jm.start(1), jm.end(1))
+                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+            if len(names) >= 2:
+                for a in names:
+                    _add_sponsor(b, a, target, "联合开展", (m.start(), jm.end()))
+                continue
         for seg in _CHAIN_SEG_RE.finditer(text, pos, se):
             if seg.start() > pos + 1 and not re.fullmatch(r"[，,、]?", text[pos:seg.start()]):
                 break
@@ -253,6 +264,59 @@ def _allied_events(b: _Builder) -> None:
             continue
         for a in leads + allies:
             _add_sponsor(b, a, p, "联合开展", (lm.start(), p.span.end))
+
+
+# 由A主办、B协办、C承办的(第N届)P: every role clause of a 由… chain ending right before P
+_BY_CHAIN_RE = re.compile(r"由((?:[^，,。；;：:！？!?\n由]{1,40}?(?:联合|共同)?(?:主办|承办|协办|联办)[、，,]?){2,})的$")
+
+
+# 由A与B联合组织的P / P由A、B共同开展: two or more bodies jointly organise a named event
+_BY_JOINT_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)的$")
+_BY_JOINT_AFTER_RE = re.compile(rf"[，,]?由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)")
+_JOINT_EVENT_RE = re.compile(r"(?:赛|会|论坛|活动|评选|节|展|峰会)$")
+
+
+def _by_joint(b: _Builder, p: Mention) -> None:
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    if not _JOINT_EVENT_RE.search(p.normalised or p.surface or ""):
+        return
+    si = doc.sentence_of(p.span.start)
+    if si < 0:
+        return
+    ss, se = doc.sentences[si]
+    pos = p.span.start
+    om = _ORDINAL_BEFORE_RE.search(text, max(ss, pos - 10), pos)
+    if om:
+        pos = om.start()
+    m = _BY_JOINT_BEFORE_RE.search(text, max(ss, pos - 70), pos) or _BY_JOINT_AFTER_RE.match(text, p.span.end, se)
+    if not m:
+        return
+    names = [a for a in ctx.mentions_between(m.start(1), m.end(1))
+             if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+    if len(names) < 2:
+        return
+    for a in names:
+        _add_sponsor(b, a, p, "联合开展", (min(m.start(), p.span.start), max(m.end(), p.span.end)))
+
+
+def _by_chain(b: _Builder, p: Mention) -> None:
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    si = doc.sentence_of(p.span.start)
+    if si < 0:
+        return
+    ss = doc.sentences[si][0]
+    pos = p.span.start
+    om = _ORDINAL_BEFORE_RE.search(text, max(ss, pos - 10), pos)
+    if om:
+        pos = om.start()
+    m = _BY_CHAIN_RE.search(text, max(ss, pos - 200), pos)
+    if not m:
+        return
+    for seg in _CHAIN_SEG_RE.finditer(text, m.start(1), m.end(1)):
+        names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+        for a in names:
+            _add_sponsor(b, a, p, seg.group(2), (m.start(), p.span.end))
 
 
 def _sponsor_chain(b: _Builder, p: Mention) -> None:
