@@ -255,3 +255,16 @@ def test_a_direction_word_before_an_industry_head_names_a_firm() -> None:
     doc = extract("重点选树东方电气等建功立业典型、北方光纤等技能典型。国内能源、当地服装行业发展。", upto="orgs")
     got = names(doc, "Enterprise")
     assert "北方光纤" in got and "国内能源" not in got
+
+
+def test_a_hosting_verb_ending_in_ban_is_not_an_office() -> None:
+    """主办/承办/协办 end in 办 like an office (县委办), but they are verbs: 市人社局协办 is the
+    bureau, not a body named …协办."""
+    from reformkg.ingest.jsonl import to_record
+    from reformkg.ingest.pipeline import Pipeline
+
+    text = "丽水市召开会议。由丽水市总工会主办、市人社局协办、丽水恒远机械有限公司承办的“瓯江杯”技能大赛开幕。"
+    rec = to_record(Pipeline().run_text(text, path="t.txt"))
+    names = {e["name"] for e in rec["entities"]}
+    assert not any(n.endswith("协办") for n in names), names
+    assert "丽水市人力资源和社会保障局" in names

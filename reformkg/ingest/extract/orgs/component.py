@@ -17,6 +17,9 @@ from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _
 from reformkg.ingest.extract.orgs.lists import _enumerations, _shared_head, _short_unions
 from reformkg.ingest.extract.orgs.mention import _mention
 
+# first characters of verbs ending in 办 (主办, 承办, 协办, 举办, 创办, 督办 …)
+_BAN_VERB_CHARS = frozenset("主承协举创开兴督筹代会交查包领帮试合联操经申")
+
 
 _COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
 _NOT_AFTER_WEI = set("托员屈婉曲派任")
@@ -55,6 +58,8 @@ class Orgs:
         # (a) departments and strong heads
         for end, body in _dept_automaton().iter(text):
             s, e = end - len(body) + 1, end + 1
+            if body == "办" and s > 0 and text[s - 1] in _BAN_VERB_CHARS:
+                continue      # 主办/承办/协办/举办…: a verb, not an office (市人社局协办)
             if not words.is_end(e) and e < len(text) and is_cjk(text[e]) and body not in ("总工会", "工会") \
                     and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部" and \
                     not text.startswith(("联合", "会同", "携手", "协同", "联手"), e):
@@ -123,6 +128,8 @@ class Orgs:
                     surface = surface[len(verb):]
                     start += len(verb)
                     break
+            if len(surface) >= 4 and surface[-1] == "办" and surface[-2] in _BAN_VERB_CHARS:
+                surface = surface[:-2]          # 市人社局协办: the tagger glued the verb 协办
             if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
                 continue
             lead = [n for n in lx.gazetteer().automaton.iter(surface[:6]) if n[0] - len(n[1][0]) + 1 == 0] \
@@ -140,7 +147,7 @@ class Orgs:
                 continue
             if sp.start > 0 and text[sp.start - 1] in "“\"《":
                 continue
-            end = sp.end
+            end = start + len(surface)     # = sp.end unless a glued verb was cut off
             # cut a trailing non-name word glued by the tagger (长城汽车合作, 新华社电)
             label = lx.org_label_of(surface)
             if label is None:
