@@ -26,7 +26,7 @@ DATA_DIR = Path(__file__).with_name("data")
 LEVEL_PROVINCE, LEVEL_CITY, LEVEL_COUNTY, LEVEL_DISTRICT, LEVEL_TOWN, LEVEL_ZONE = (
     "province", "city", "county", "district", "town", "zone")
 
-ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "开发区", "高新区", "工业园区",
+ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "开发区", "高新区", "经开区", "工业园区",
                  "产业园区", "科技园区", "园区", "示范区", "综保区", "综合保税区", "创新区", "产业园", "科技园",
                  "工业园", "新区", "实验区", "试验区", "自贸区", "科技城", "科学城", "保税区", "物流园")
 

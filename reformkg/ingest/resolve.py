@@ -315,6 +315,12 @@ class _Resolver:
                         groups.remove(h)
 
     def _same(self, label: str, full: str, short: str, g: _Group, h: _Group, first: int) -> bool:
+        if label == "Region":
+            # a zone written with and without its city (东莞X高新技术产业开发区 / X高新区)
+            if g.props.get("level") != lx.LEVEL_ZONE or h.props.get("level") != lx.LEVEL_ZONE:
+                return False
+            bare = _strip_region(full)
+            return bare != full and len(zone_key(short)) >= 4 and zone_key(bare) == zone_key(short)
         if label == "Programme":
             surf = {norm_key(s) for s in g.surfaces}
             if short in surf:

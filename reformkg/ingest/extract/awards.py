@@ -29,6 +29,8 @@ HONOURS = {
     "先进集体": True, "模范职工之家": False, "优秀发明专利": True, "科学技术进步奖": True,
     "五一奖章": False, "大工匠": True,
 }
+# ranks that are honours (ANNOTATION: 特级技师) and may stand bare right before a person's name
+_TITLE_HONOURS = ("特级技师", "首席技师")
 _CORE_CANON = {"劳模": "劳动模范", "五一奖章": "五一劳动奖章"}
 _CORE_RE = "|".join(sorted((re.escape(h) for h in HONOURS), key=len, reverse=True))
 _LEVEL_RE = r"全国|国家级|省部级|省级|市级|区级|县级|省|市|区|县"
@@ -122,6 +124,19 @@ class Awards:
                     name = inner if (not prefix or inner.startswith(prefix[:2])) else prefix + inner
                     out.append(Mention(sp, "Award", text[s:e], name, {"aliases": [inner]}))
         return out
+
+    @staticmethod
+    def _before_person(doc: Document, pos: int) -> bool:
+        """A Person mention starts at pos (the honour stands as the person's title)."""
+        return any(m.label == "Person" and m.span.start == pos for m in doc.mentions)
+
+    @staticmethod
+    def _after_firm(doc: Document, text: str, pos: int) -> bool:
+        """A firm (named, or 公司/集团/厂 for the document's firm) right before pos: 集团首席技师
+        is a post inside the firm, not an honour."""
+        if text[max(0, pos - 2):pos].endswith(("公司", "集团", "厂", "企业")):
+            return True
+        return any(m.label == "Enterprise" and m.span.end == pos for m in doc.mentions)
 
     def _vanguards(self, doc: Document, text: str) -> list[Mention]:
         out = []
@@ -238,11 +253,15 @@ class Awards:
                             region_name = gz.get(place).name
                         else:
                             region_name = ""
+            as_title = core in _TITLE_HONOURS and not region_name and self._before_person(doc, e) and \
+                not (core == "首席技师" and self._after_firm(doc, text, s))
             if HONOURS[core] and not region_name:
-                continue
+                if not as_title:
+                    continue
+                # 特级技师张某: a rank held as an honour, named bare when no level is written
             if text[e:e + 5].startswith(_NOT_AFTER) or _STUDIO_AFTER.match(text, e):
                 continue
-            if not region_name and not level:
+            if not region_name and not level and not as_title:
                 if not (_BARE_CUE_BEFORE.search(text[max(0, start - 6):start]) or text[e:e + 3].startswith(_BARE_CUE_AFTER)):
                     continue
             # coordinated levels (国家和省、市级五一劳动奖章): one award per level

@@ -42,6 +42,10 @@ POSITION_TITLES = ("总书记", "书记", "副书记", "主席", "副主席", "�
 _SPEECH_STRICT = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "谈到", "提到", "透露", "讲述", "回忆",
                   "感慨", "笑着", "同志", "（", "(", "主持", "出席", "讲话", "致辞", "调研", "陪同", "带队", "参加", "作")
 _VERB_TAILS = ("主持", "出席", "讲话", "致辞", "表示", "介绍", "指出", "强调", "调研", "陪同", "参加", "说")
+# 被 + (optional adverb) + body + appointment verb + role
+_HIRED_RE = re.compile(r"(?:同志)?(?:也|还|曾|已|先后|正式)?(被)")
+_HIRE_VERB_RE = re.compile(r"(?:正式|特别)?(?:聘为|聘请为|聘任为|特聘为|聘用为)([\u4e00-\u9fff]{2,16}?)(?=[，。；、）)\s]|$)")
+_ADVERB_TAILS = "也还都又就却曾便亦均"
 _SHORT_TITLES = ("书记", "主席", "部长", "局长", "厅长", "主任", "院长", "校长", "经理", "董事长", "市长", "县长",
                  "区长", "省长", "师傅", "老师", "教授", "总", "工")
 
@@ -118,6 +122,11 @@ class Persons:
                     if text[sp.start:e].endswith(v) and e - len(v) - sp.start >= 2:
                         e -= len(v)
                         break
+                else:
+                    # 王明华也参加: an adverb glued to a three-character name
+                    if e - sp.start == 4 and text[e - 1] in _ADVERB_TAILS and \
+                            text[sp.start:sp.start + 2] not in lx.compound_surnames():
+                        e -= 1
                 cands[(sp.start, e)] = "lac"
         titles = lx.titles()
         title_re = _title_regex()
@@ -132,6 +141,10 @@ class Persons:
                 if not all(is_cjk(ch) for ch in name):
                     continue
                 after = text[e:e + 2]
+                if n == 4 and name[-1] in _ADVERB_TAILS:
+                    continue          # 王大海也参加: the adverb is not part of the name
+                if after[:1] in _ADVERB_TAILS and text[e + 1:e + 3].startswith(_SPEECH_STRICT):
+                    after = text[e + 1:e + 3]
                 if not after.startswith(_SPEECH_STRICT):
                     # without a speech verb the tagger must not read the characters as an
                     # ordinary word
@@ -194,6 +207,7 @@ class Persons:
                 attrs = self._title_after(doc, s, e, org_mentions, derived) or attrs
             elif not attrs.get("org_mentions"):
                 attrs = self._government(doc, s, attrs, derived)
+            attrs = self._hired_by(doc, e, org_mentions, attrs)
             if alias_of:
                 attrs["surname_title"] = True
             mentions.append(Mention(sp, "Person", name, name, attrs))
@@ -252,6 +266,31 @@ class Persons:
                     continue
                 cands.setdefault((s, t), "title-after")
                 break
+
+    @staticmethod
+    def _hired_by(doc: Document, e: int, orgs: list[Mention], attrs: dict) -> dict:
+        """王某被X总工会聘为Y / 被X聘请为Y: a position with the hiring body, the role as title."""
+        text = doc.text
+        m = _HIRED_RE.match(text, e)
+        if m is None:
+            return attrs
+        os_ = m.end(1)
+        org = next((o for o in orgs if o.span.start == os_), None)
+        if org is None:
+            return attrs
+        m2 = _HIRE_VERB_RE.match(text, org.span.end)
+        if m2 is None:
+            return attrs
+        role = m2.group(1)
+        if len(role) < 2 or re.search(r"[的了和与及在]", role):
+            return attrs
+        attrs = dict(attrs)
+        pairs = list(attrs.get("org_mentions") or [])
+        if not any(o is org for o, _t in pairs):
+            pairs.append((org, role))
+        attrs["org_mentions"] = pairs
+        attrs.setdefault("title", role)
+        return attrs
 
     @staticmethod
     def _title_after(doc: Document, s: int, e: int, orgs: list[Mention], extra: list[Mention]) -> dict:

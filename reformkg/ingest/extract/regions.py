@@ -21,6 +21,9 @@ _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len
 _GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
                        "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级", "镇街", "乡镇", "村居", "各类")
 # zone kinds a city has one of: the bare kind names the place (综保区, 自贸区)
+# bodies named after a zone (X高新区总工会 / 党工委 / 管委会 / 经济发展局)
+_ZONE_BODY_HEADS = ("总工会", "工会", "工会委员会", "党工委", "管委会", "管理委员会", "党群工作部", "局", "分局", "办公室",
+                    "工作部", "服务中心")
 _UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
@@ -349,6 +352,17 @@ class Regions:
             out.append(sp)
         return out
 
+    @staticmethod
+    def _zone_body_follows(text: str, words: Words, he: int) -> bool:
+        """The tagger spanned a zone and its body as one name (X高新区党工委, X开发区总工会): the
+        rest of that token is an organisation head."""
+        w = words.at(he)
+        if w is None or w.end <= he or w.start >= he or w.end - he > 8:
+            return False
+        rest = text[he:w.end]
+        return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _ZONE_BODY_HEADS) or \
+            (w.label == "ORG" and lx.org_label_of(rest) in ("Agency", "Union"))
+
     def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
         """Named zones/parks. The name needs a proper part: a region written first (无锡高新区,
         沛县经济开发区), a quoted name (“长三角新就业产业园”), the tagger reading the whole as a
@@ -363,7 +377,10 @@ class Regions:
             covered.update(range(sp.start, sp.end))
         for m in _ZONE_RE.finditer(text):
             hs, he = m.span()
-            if hs in covered or (he < len(text) and is_cjk(text[he]) and not words.is_end(he)):
+            if hs in covered:
+                continue
+            if he < len(text) and is_cjk(text[he]) and not words.is_end(he) and \
+                    not self._zone_body_follows(text, words, he):
                 continue
             start = -1
             parent = -1

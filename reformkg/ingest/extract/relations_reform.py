@@ -340,6 +340,64 @@ def region_work_runs(b) -> None:
         b.add("RUNS", r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
 
 
+_ZONE_WORD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:全)?(园区|开发区|高新区|经开区|新区|保税区)"
+                           r"|(?<=[当目])前(园区|开发区|高新区|经开区|新区)"
+                           r"|(?<=[我本该])(园区|开发区|高新区|经开区|新区)")
+
+
+_SYSTEM_NAME_RE = re.compile(r"(?:体系|机制|制度|格局|模式)$")
+_FORMED_RE = re.compile(r"形成(?:了)?$")
+
+
+def zone_work_runs(b) -> None:
+    """当前园区产改工作… / 园区形成…产改…: a bare zone word (园区, 开发区, 高新区) stands for the one
+    zone Region the document names (a zone union's report); that zone runs the reform."""
+    ctx, text = b.ctx, b.doc.text
+    zones: dict[str, set[str]] = {}
+    by_name: dict[str, Mention] = {}
+    for r in ctx.mentions:
+        if r.label == "Region" and not (r.attrs or {}).get("contextual"):
+            name = r.normalised or r.surface or ""
+            for w in ("园区", "开发区", "高新区", "经开区", "新区", "保税区"):
+                if name.endswith(w) and len(name) > len(w) + 1:
+                    zones.setdefault(w, set()).add(name)
+                    by_name.setdefault(name, r)
+    # only a zone whose own body (X园区总工会, X开发区管委会) the document names
+    bodies = [(m.normalised or m.surface or "") for m in ctx.mentions if m.label in ORG_LABELS]
+    for w in list(zones):
+        zones[w] = {n for n in zones[w]
+                    if any(bn.startswith(x) for bn in bodies
+                           for x in {n, by_name[n].surface or n})}
+    if not any(zones.values()):
+        return
+    for zm in _ZONE_WORD_RE.finditer(text):
+        word = next(g for g in zm.groups() if g)
+        names = zones.get(word)
+        if not names or len(names) != 1:
+            continue
+        if ctx.mentions_between(zm.start(), zm.end()):
+            continue  # part of a named mention
+        m = _REFORM_WORK_RE.match(text, zm.end())
+        if not m or m.end() == zm.end():
+            continue
+        nxt = text[m.end():m.end() + 2]
+        if not re.match(r"[走取向迈实在有不进成得已再中上的和与及，,。；;、]", nxt) \
+                or ctx.in_quotes(zm.start(), m.end()):
+            continue
+        zone = by_name[next(iter(names))]
+        b.add("RUNS", zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
+        # …产改工作取得成效，形成“1+N”产改政策体系: the system the zone's work formed
+        si = b.doc.sentence_of(zm.start())
+        if si < 0:
+            continue
+        se = b.doc.sentences[si][1]
+        for p in ctx.mentions_between(m.end(), se):
+            if p.label == "Programme" and (p.surface or "").startswith("“") \
+                    and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
+                    and _FORMED_RE.search(text, max(m.end(), p.span.start - 6), p.span.start):
+                b.add("RUNS", zone, p, (zm.start(), p.span.end))
+
+
 def office_runs(b) -> None:
     """A reform office, leading group or joint meeting (名称含产改) with a duty (要/负责/牵头…), and a
     body written in brackets right after it (产改办（市总工会）要…): they run the reform."""

@@ -97,3 +97,15 @@ def test_a_brand_craftsman_title_and_a_title_conferred_with_ming_ming_wei() -> N
 def test_a_studio_led_by_an_honoured_worker_is_not_an_award() -> None:
     doc = extract("全国五一劳动奖章获得者孙某领衔的“某某劳模创新工作室”完成革新27项。")
     assert not any("工作室" in n for n in names(doc, "Award"))
+
+
+def test_rank_honour_right_before_a_name_is_a_bare_award() -> None:
+    a = _awards("嘉兴恒创纺织有限公司特级技师邵建华带领团队攻关。")
+    assert a.get("特级技师") == "特级技师"
+    a = _awards("首席技师谭立新介绍了经验。")
+    assert a.get("首席技师") == "首席技师"
+
+
+def test_rank_without_a_name_or_inside_a_firm_is_not_an_award() -> None:
+    assert not _awards("企业要培养更多特级技师。")
+    assert not _awards("集团首席技师谭立新介绍了经验。")

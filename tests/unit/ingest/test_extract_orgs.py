@@ -268,3 +268,15 @@ def test_a_hosting_verb_ending_in_ban_is_not_an_office() -> None:
     names = {e["name"] for e in rec["entities"]}
     assert not any(n.endswith("协办") for n in names), names
     assert "丽水市人力资源和社会保障局" in names
+
+
+def test_abbreviated_department_acting_gets_its_full_name() -> None:
+    o = _orgs("衢州市推进技能提升。市总工会联合市财政、市人社印发通知，省人社牵头组织评审。")
+    assert o["市财政"] == ("Agency", "衢州市财政局")
+    assert o["市人社"] == ("Agency", "衢州市人力资源和社会保障局")
+    assert o["省人社"] == ("Agency", "浙江省人力资源和社会保障厅")
+
+
+def test_abbreviated_department_as_adjective_is_not_a_body() -> None:
+    o = _orgs("衢州市推进技能提升。市财政资金投入增长，城市财政收入稳定。")
+    assert not any(label == "Agency" and "财政" in name for label, name in o.values())

@@ -130,3 +130,27 @@ def test_titles_without_a_name_before_them_give_no_person() -> None:
 def test_a_preposition_before_a_surname_is_not_part_of_the_name() -> None:
     _, p = _persons("会议由王建设副市长主持，我们要向张局长表示感谢。")
     assert set(p) == {"王建设"}
+
+
+def test_union_chair_through_the_company_anaphor() -> None:
+    doc, p = _persons("湖州恒远电机有限公司推进产改。公司党委副书记、工会主席沈国栋介绍了做法。")
+    pairs = [(o.label, o.normalised, t) for o, t in p["沈国栋"].attrs["org_mentions"]]
+    assert ("Enterprise", "湖州恒远电机有限公司", "党委副书记") in pairs
+    assert ("Union", "湖州恒远电机有限公司工会", "主席") in pairs
+
+
+def test_hired_by_a_body_is_a_position_with_the_role_as_title() -> None:
+    doc, p = _persons("青年技工冯晓东被甘肃省人社厅聘为省级技能大赛裁判。")
+    pairs = [(o.normalised, t) for o, t in p["冯晓东"].attrs["org_mentions"]]
+    assert ("甘肃省人力资源和社会保障厅", "省级技能大赛裁判") in pairs
+    assert not mentions(doc, "Programme") or all("聘" not in m.surface for m in mentions(doc, "Programme"))
+
+
+def test_hired_without_a_body_gives_no_position() -> None:
+    doc, p = _persons("青年技工冯晓东被聘为兼职教师。")
+    assert not p["冯晓东"].attrs.get("org_mentions")
+
+
+def test_adverb_after_a_three_character_name_is_not_part_of_it() -> None:
+    doc, p = _persons("高级技师柯文涛也参加了比赛。")
+    assert "柯文涛" in p and "柯文涛也" not in p

@@ -119,3 +119,9 @@ def test_no_province_is_guessed_from_a_word_that_spells_a_county() -> None:
     doc = extract("推进重大项目建设，参加由省总工会举办的劳模培训。")
     assert names(doc, "Region") == set()
     assert names(doc, "Union") == {"省总工会"}
+
+
+def test_zone_at_the_start_of_a_body_name_the_tagger_spans_whole() -> None:
+    doc = extract("佛山南海高新技术产业开发区总工会召开会议。", upto="regions")
+    zones = [m.surface for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"]
+    assert zones == ["佛山南海高新技术产业开发区"]

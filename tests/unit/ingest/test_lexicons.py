@@ -41,3 +41,10 @@ def test_missing_division_data_is_a_clear_error(tmp_path: Path) -> None:
 def test_gazetteer_knows_regions_with_codes() -> None:
     gz = lexicons.gazetteer()
     assert len(gz.places) > 3000
+
+
+def test_a_party_working_committee_is_an_agency_and_a_womens_committee_a_union() -> None:
+    from reformkg.ingest import lexicons as lx
+
+    assert lx.org_label_of("某高新区党工委") == "Agency"
+    assert lx.org_label_of("某市总工会女工委") == "Union"

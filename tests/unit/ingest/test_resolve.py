@@ -179,3 +179,46 @@ def test_district_written_with_its_city_is_named_that_way_and_bare_ones_stay_bar
     regions = {e.name: e for e in res.entities if e.label == "Region"}
     assert "台州市椒江区" in regions and "椒江区" in regions["台州市椒江区"].aliases
     assert "泗阳县" in regions  # a county keeps its bare official name
+
+
+def _facts(res: DocumentResult) -> set[tuple[str, str, str]]:
+    ents = {e.id: e for e in res.entities}
+    return {(f.type, ents[f.source_id].name, ents[f.target_id].name) for f in res.facts}
+
+
+def test_bodies_named_after_a_zone_stand_in_it_and_the_full_zone_name_is_canonical() -> None:
+    res = _resolve("佛山南海高新技术产业开发区总工会召开会议。南海高新区党工委、管委会高度重视，"
+                   "南海高新区经济发展局、科技局作为成员单位参与。")
+    zone = _by_name(res)["佛山南海高新技术产业开发区"]
+    assert zone.label == "Region" and zone.props.get("level") == "zone" and "南海高新区" in zone.aliases
+    facts = _facts(res)
+    for body in ("佛山南海高新技术产业开发区总工会", "南海高新区党工委", "南海高新区管委会", "南海高新区经济发展局",
+                 "南海高新区科学技术局"):
+        assert ("LOCATED_IN", body, "佛山南海高新技术产业开发区") in facts, body
+
+
+def test_park_anaphor_names_the_one_zone_of_the_document() -> None:
+    res = _resolve("合肥高新区推进产改。园区党工委、管委会多次研究部署。")
+    names = _by_name(res)
+    assert names["合肥高新区党工委"].label == "Agency" and "园区党工委" in names["合肥高新区党工委"].aliases
+    assert ("LOCATED_IN", "合肥高新区管委会", "合肥高新区") in _facts(res)
+
+
+def test_park_anaphor_without_a_zone_or_with_two_zones_gives_nothing() -> None:
+    assert not any("党工委" in e.name for e in _resolve("园区党工委多次研究部署。").entities)
+    res = _resolve("合肥高新区和芜湖经开区推进产改。园区党工委多次研究部署。")
+    assert not any(e.name.endswith("党工委") and e.name != "园区党工委" for e in res.entities)
+
+
+def test_abbreviated_departments_are_located_in_their_region() -> None:
+    res = _resolve("衢州市推进技能提升。市财政、市人社联合印发通知。")
+    facts = _facts(res)
+    assert ("LOCATED_IN", "衢州市财政局", "衢州市") in facts
+    assert ("LOCATED_IN", "衢州市人力资源和社会保障局", "衢州市") in facts
+
+
+def test_park_union_and_a_department_after_a_joint_verb_belong_to_the_zone() -> None:
+    res = _resolve("襄阳高新区总工会推进产改。园区总工会联合经济发展局开展培训。")
+    names = _by_name(res)
+    assert "园区总工会" in names["襄阳高新区总工会"].aliases
+    assert ("LOCATED_IN", "襄阳高新区经济发展局", "襄阳高新区") in _facts(res)

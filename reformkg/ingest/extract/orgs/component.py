@@ -29,6 +29,90 @@ _QUOTED_INST = re.compile(r"[“\"]([\u4e00-\u9fff]{2,14}(?:产业工人学院|�
 _TAIL_ONLY = ("党委", "党组", "政府", "政协", "常委会", "人民政府", "法院", "检察院", "人民法院", "人大常委会")
 
 
+# 市财政 / 县人社: a department written by its stem after a contextual 省/市/县/区; an actor only
+# before a list separator, a conjunction or a verb of acting (市财政资金 is an adjective use)
+_ABBR_STEMS = ("财政", "人社", "发改", "工信", "经信", "住建", "教育", "科技", "民政", "商务", "文旅", "卫健", "应急",
+               "税务", "统计", "国资", "司法", "农业农村", "交通运输", "市场监管")
+_ABBR_DEPT_RE = re.compile(r"([省市县区])(" + "|".join(sorted(_ABBR_STEMS, key=len, reverse=True)) + r")"
+                           r"(?=[、，。；）)]|和|与|及|等|联合|牵头|会同|共同|分别|负责|安排|拨付|投入|出资|给予|下达|"
+                           r"统筹|印发|出台|设立|落实|也|还|将|已|均)")
+_ABBR_BEFORE = set("、，。；：（(“\n 和与及由同对向经")
+
+
+def _abbreviated_departments(text: str) -> list[_Cand]:
+    out = []
+    for m in _ABBR_DEPT_RE.finditer(text):
+        s = m.start()
+        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in _ABBR_BEFORE and \
+                text[s - 2:s] not in ("联合", "会同", "协同"):
+            continue      # 城市财政 / 本市财政…: the character belongs to a longer word
+        if text[m.end():m.end() + 1] in ("局", "厅", "委", "部", "所", "资", "收", "支"):
+            continue
+        out.append(_Cand(s, m.end(), "abbr_dept", prefix_char=m.group(1)))
+    return out
+
+
+_ZONE_ANAPHOR_RE = re.compile(r"(园区|高新区|开发区|经开区)(党工委|管委会|管理委员会|党群工作部|总工会|工会)"
+                              r"(?:[、和及与](党工委|管委会|管理委员会))?")
+
+
+def _zone_anaphor_bodies(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """园区党工委、管委会 in a document about one zone: the zone's bodies, named with the zone as
+    the text writes it nearest before (X高新区党工委); none when the text names two zones."""
+    from reformkg.ingest.resolve import zone_key
+
+    zones = [sp for sp in doc.layers.get("regions", []) if sp.attrs.get("zone")]
+    keys = {zone_key(text[sp.start:sp.end]) for sp in zones}
+    # a zone written with and without its city (东莞X高新区 / X高新区) is one zone
+    if len([k for k in keys if not any(o != k and o.endswith(k) for o in keys)]) != 1:
+        return []
+    out: list[Mention] = []
+    for m in _ZONE_ANAPHOR_RE.finditer(text):
+        s = m.start()
+        host = next((o for o in found + out if o.span.start <= s < o.span.end), None)
+        if host is not None and host.span.start == s and host.span.end == m.end(2) and not host.attrs.get("zone") \
+                and host.surface == m.group(1) + m.group(2) and m.group(1) == "园区":
+            # 园区总工会 read as a name of its own: the zone's body
+            before = [sp for sp in zones if sp.end <= s]
+            zsp = before[-1] if before else zones[0]
+            host.normalised = text[zsp.start:zsp.end] + m.group(2)
+            host.attrs = {"zone": text[zsp.start:zsp.end]}
+            host.label = host.span.label = "Union" if m.group(2).endswith("工会") else "Agency"
+        if host is not None and not (host.attrs.get("zone") and host.span.end == m.end(2) and m.group(3)):
+            continue
+        if host is None and s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "、，。；：和与及由在的对向经":
+            continue      # X工业园区党工委: a named zone's body, not the anaphor
+        before = [sp for sp in zones if sp.end <= s]
+        zsp = before[-1] if before else zones[0]
+        zone = host.attrs["zone"] if host is not None else text[zsp.start:zsp.end]
+        for g in (2, 3):
+            if m.group(g) is None or (g == 2 and host is not None):
+                continue      # X高新区党工委、管委会: the second body shares the written zone
+            body = m.group(g)
+            bs, be = (s, m.end(2)) if g == 2 else (m.start(3), m.end(3))
+            label = "Union" if body.endswith("工会") else "Agency"
+            sp = Span(bs, be, label, doc.sentence_of(bs), COMPONENT_NAME, {"kind": "zone-anaphor"})
+            out.append(Mention(sp, label, text[bs:be], zone + body, {"zone": zone}))
+    return out
+
+
+def _zone_mentions(doc: Document, orgs: list[Mention]) -> list[Mention]:
+    """Region mentions (level zone) for the zones that start bodies' names (X高新区总工会):
+    resolve places the body in that zone."""
+    zones = {sp.start: sp for sp in doc.layers.get("regions", []) if sp.attrs.get("zone")}
+    have = {(m.span.start, m.span.end) for m in doc.mentions if m.label == "Region"}
+    out: list[Mention] = []
+    for m in orgs:
+        zname = m.attrs.get("zone")
+        sp = zones.get(m.span.start)
+        if not zname or sp is None or sp.end >= m.span.end or (sp.start, sp.end) in have:
+            continue
+        have.add((sp.start, sp.end))
+        out.append(Mention(sp, "Region", doc.text[sp.start:sp.end], sp.attrs.get("name", zname),
+                           {k: v for k, v in sp.attrs.items() if k in ("level", "adcode", "place", "parent")}))
+    return out
+
+
 class Orgs:
     name = COMPONENT_NAME
     requires: tuple[str, ...] = ("lac", "lac_words", "regions")
@@ -80,8 +164,9 @@ class Orgs:
                 continue
             c = _prefixed(doc, text, s, e, reg_by_end, body)
             if c is None:
-                if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s) and body not in ("总工会",):
-                    continue
+                if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s) and body not in ("总工会",) and \
+                        text[max(0, s - 2):s] not in _LEAD_VERBS:
+                    continue      # (联合经济发展局: the tagger glued the joint verb to the body)
                 if body in _TAIL_ONLY:
                     if body in ("党委", "党组") and text[e:e + 3].startswith(("书记", "副书记", "成员", "委员")):
                         continue
@@ -172,6 +257,8 @@ class Orgs:
             if text[end - 1:end] == "社" and text[end:end + 1] == "电":
                 continue
             cands.append(_Cand(start, end, "lac"))
+        # abbreviated departments standing as actors (市财政、市人社联合…; 县财政安排…)
+        cands.extend(_abbreviated_departments(text))
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(_industry(text, words))
         shared = _shared_head(doc, text, words) + _short_unions(doc, text, words)
@@ -205,8 +292,13 @@ class Orgs:
         spans.extend(m.span for m in set_up)
         parents = _parent_firms(doc, text, mentions)
         mentions.extend(_firm_short_names(doc, text, mentions))
+        anaphoric = _zone_anaphor_bodies(doc, text, mentions)
+        mentions.extend(anaphoric)
+        spans.extend(m.span for m in anaphoric)
         doc.layers["orgs"] = spans
         add_mentions(doc, mentions)
+        # a zone named at the start of a body's name (X高新区党工委) is a region of the text too
+        doc.mentions.extend(_zone_mentions(doc, mentions))
         # derived parents lie inside their body's mention: added past the overlap rule
         doc.mentions.extend(m for m in parents if any(o is not m and o.span.start == m.span.start and
                                                         o.span.end > m.span.end for o in doc.mentions))

@@ -13,7 +13,8 @@ from reformkg.ingest.extract.orgs.filters import _fragment
 from reformkg.ingest.extract.orgs.grammar import _Cand
 from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _DISCOURSE_WORDS,
                                                   _GENERIC_BODY, _dept_set, _national)
-from reformkg.ingest.extract.orgs.places import (_display_name, _focus_below, _nearest_region, _paragraph_region,
+from reformkg.ingest.extract.orgs.places import (_display_name, _focus_below, _nearest_region, _nearest_zone,
+                                                 _paragraph_region,
                                                  _region_in_name)
 from reformkg.ingest.extract.regions import context_place
 
@@ -35,7 +36,8 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     if gp is None and text.startswith("企业", c.start) and not text.startswith(("企业管", "企业服"), c.start):
         q = _GENERIC_ENT_PREFIX.search(text, max(0, c.start - 8), c.start + 2)
         gp = q if q is not None and q.end() == c.start + 2 else None
-    if gp is not None and c.end - gp.end() >= 4 and c.kind not in ("national", "contextual", "dept", "dept_stem"):
+    if gp is not None and c.end - gp.end() >= 4 and \
+            c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
         # 试点企业X有限公司 / 龙头企业X集团: the category is not part of the name
         c = _Cand(gp.end(), c.end, c.kind, c.place if c.place >= 0 and c.kind != "strong" else -1, c.prefix_char)
     surface = text[c.start:c.end]
@@ -77,7 +79,7 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         span = Span(c.start, c.end, "Union", doc.sentence_of(c.start), COMPONENT_NAME, {"kind": "derived"})
         return Mention(span, "Union", surface, ent.normalised + "工会",
                        {k: v for k, v in ent.attrs.items() if k in ("place", "region")})
-    label = "Agency" if c.kind == "dept_stem" else lx.org_label_of(surface)
+    label = "Agency" if c.kind in ("dept_stem", "abbr_dept") else lx.org_label_of(surface)
     if _fragment(surface):
         return None
     if c.kind == "enum_ent":
@@ -123,6 +125,17 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
             if rest.startswith("总") and not rest.startswith("总工会"):
                 rest = "总工会" + rest[1:]      # 省总职工… = 省总工会职工…
             normalised = _display_name(doc, place) + rest
+    elif c.kind == "abbr_dept":
+        # 市财政 → <city>财政局; 省人社 → <province>人力资源和社会保障厅 (see component)
+        place = context_place(doc, c.start, c.prefix_char)
+        if place < 0:
+            return None
+        p = gz.get(place)
+        stem = surface[1:]
+        head = "委" if stem in ("发改", "卫健", "国资") else "厅" if p.level == lx.LEVEL_PROVINCE else "局"
+        label = "Agency"
+        normalised = _display_name(doc, place) + stem + head
+        attrs["aliases"] = [surface]
     elif c.kind == "dept_stem":
         place = _nearest_region(doc, c.start)
         if place < 0:
@@ -134,8 +147,12 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     elif c.kind == "dept":
         # a bare department: belongs to the paragraph's region (its party committee for
         # party departments)
-        place = _nearest_region(doc, c.start)
-        if place >= 0:
+        zone = _nearest_zone(doc, c.start) if surface not in PARTY_DEPTS else ""
+        place = _nearest_region(doc, c.start) if not zone else -1
+        if zone:
+            normalised = zone + surface
+            attrs["zone"] = zone
+        elif place >= 0:
             rname = _display_name(doc, place)
             normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
     elif c.kind in ("prefixed", "strong") and place >= 0:

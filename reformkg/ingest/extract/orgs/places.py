@@ -87,6 +87,25 @@ def _focus_below(doc: Document, city: int) -> int:
     return p if n >= counts.get(city, 0) and n >= 3 else city
 
 
+def _nearest_zone(doc: Document, pos: int) -> str:
+    """The zone as written (松山湖高新区) when it is the latest place named before pos in the
+    same paragraph (a bare department then belongs to the zone: X高新区经济发展局), else ""."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    lo = doc.paragraphs[paragraph_of(doc, pos)][0] if doc.paragraphs else 0
+    best = None
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= pos:
+            break
+        if sp.attrs.get("contextual") or sp.end > pos or sp.start < lo:
+            continue
+        if best is None or sp.end > best.end or (sp.end == best.end and sp.start < best.start):
+            best = sp
+    if best is None or not best.attrs.get("zone"):
+        return ""
+    return doc.text[best.start:best.end]
+
+
 def _nearest_region(doc: Document, pos: int) -> int:
     """The latest explicit city/county/district named before pos (in the same paragraph or
     the two before), else the latest one named earlier that is not an item of a list, else

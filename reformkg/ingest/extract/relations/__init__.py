@@ -106,6 +106,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     rr.office_runs(b)
     rr.leadership_runs(b)
     rr.region_work_runs(b)
+    rr.zone_work_runs(b)
     rr.region_pilots(b)
     rr.example_pilots(b)
     rr.charged_runs(b)

@@ -1,5 +1,7 @@
 """AWARDED reader of the `relations` component: a named recipient + 荣获/获评/授予/入选… + award,
-AWARD(、title)*PERSON, PERSON等N名AWARD.
+AWARD(、title)*PERSON, PERSON等N名AWARD; NAME(正)是…的AWARD, 成长为/成为 AWARD, a later clause
+continuing the sentence's person(s) (…，并获得/被授予AWARD, also after 2022年，她…), and 这项成果获得
+AWARD credited to the paragraph's person (profile) or else the context's body.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _STOP
 
 
-_AWARD_VERBS_RE = re.compile(rf"(荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
 _HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
 _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
@@ -21,8 +23,21 @@ _GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{1,40}}$)
 # 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
 _LIST_ITEM_QUOTED_RE = re.compile(r"“[^”“]{1,20}”(?:称号|荣誉称号)?$")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
+# 这项成果/该技术/其发明 获得…奖: an achievement with no entity of its own; its owner is credited
+_ACHIEVEMENT_RE = re.compile(r"(?:这项|该项|此项|这一|这些|上述|该|其|此)(?:技术)?(?:创新)?"
+                             r"(?:成果|发明|专利|技术|项目|工法|操作法|课题|作品|产品)"
+                             r"(?:也|还|又|先后|已|均|都|更|再次)*")
 _NAMED_AMONG_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位|个|人|家)[\u4e00-\u9fff]{0,4}")
-_COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|[一二两三四五六七八九十百]+(?:名|人|位)")
+# 3名员工 / 十余名职工: an unnamed group; 一名普通焊工 (从一名…成长为) describes one person
+_COUNT_RE = re.compile(r"\d+\s*(?:名|人|位|家|个)|(?!一[名人位])[一二两三四五六七八九十百]+(?:名|人|位)")
+# 并获得/被授予/还荣获…: a clause that continues the sentence's subject
+_TIME_WORD = r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|今年|去年|前年|同年|当年|次年|近年来|近年|多年来|此后|随后|后来)"
+_CONTINUE_RE = re.compile(rf"{_TIME_WORD}?(?:并且|并|还|又|也|同时|随后|此后|后|最终|先后|再次|更是|更)*(?:被)?")
+# 2022年，她…: a leading time clause before the sentence's subject
+_LEAD_TIME_RE = re.compile(rf"{_TIME_WORD}(?:以来|初|底|中|后)?[，,]")
+# NAME(正)是…的AWARD: the award stands in apposition to the subject
+_APPOS_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:之一)?(?:[，,。；;！!、）)\n]|$)")
+_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{_NOSTOP}{{0,16}}的)?$")
 
 
 def _year_in(doc: Document, si: int) -> int | None:
@@ -45,6 +60,83 @@ def _profile_person(b: _Builder, si: int, pos: int):
     if b.doc.text[ss:first.span.start].strip() or b.doc.text[first.span.end:first.span.end + 1] not in ("，", ","):
         return None
     return first
+
+
+# 张三所在的班组 / 张三带领的团队 / 张三创新工作室: the subject is a group named after the person
+_GROUP_AFTER_RE = re.compile(r"(?:所在|带领|领衔|牵头|组建)?的|所在|(?:劳模|技能大师|工匠|职工|技师)?(?:创新)?工作室|班组|团队|车间")
+_GROUP_GAP_RE = re.compile(r"(?:所在|带领|领衔|牵头|组建)|(?:的)?(?:劳模|技能大师|工匠|职工|技师)?(?:创新)?工作室|(?:的)?(?:班组|团队|车间)")
+_COLLECTIVE_AWARD_RE = re.compile(r"先锋号|集体|示范岗|工作室|班组|车间|单位|企业|团队|标兵岗")
+
+
+def _sentence_subject(b: _Builder, si: int, pos: int):
+    """The person a sentence opens with (NAME… or 她/他… after the paragraph named her), when no
+    other person is named before pos."""
+    if si < 0:
+        return None
+    text, ctx = b.doc.text, b.ctx
+    ss = b.doc.sentences[si][0]
+    while ss < pos and text[ss] in " \u3000\t“\"":
+        ss += 1
+    lt = _LEAD_TIME_RE.match(text, ss, pos)
+    if lt:
+        ss = lt.end()
+    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == "Person"]
+    if len({x.normalised or x.surface for x in persons}) > 1:
+        return None
+    if persons:
+        if persons[0].span.start != ss or _GROUP_AFTER_RE.match(text, persons[0].span.end):
+            return None
+        return persons[0]
+    if text[ss:ss + 1] in ("他", "她") and text[ss + 1:ss + 2] != "们":
+        ante = ctx.previous_mention(ss, "Person")
+        pi = ctx.paragraph_of(ss)
+        if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
+            return ante
+    return None
+
+
+def _sentence_subjects(b: _Builder, si: int, pos: int) -> list:
+    """The person(s) a sentence opens with: one (see _sentence_subject), or a coordinated group at
+    its start (王刚和李红…，并获得…) when no other person is named before pos."""
+    one = _sentence_subject(b, si, pos)
+    if one is not None:
+        return [one]
+    if si < 0:
+        return []
+    text, ctx = b.doc.text, b.ctx
+    ss = b.doc.sentences[si][0]
+    while ss < pos and text[ss] in " \u3000\t“\"":
+        ss += 1
+    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == "Person"]
+    if len(persons) < 2 or persons[0].span.start != ss:
+        return []
+    for a, c in zip(persons, persons[1:]):
+        if text[a.span.end:c.span.start] not in ("、", "和", "与", "及"):
+            return []
+    if _GROUP_AFTER_RE.match(text, persons[-1].span.end):
+        return []
+    return persons
+
+
+def _paragraph_person(b: _Builder, pos: int):
+    """The person a paragraph opens with (a profile: NAME是…。/ 她…。), when no other person is
+    named in the paragraph before pos."""
+    pi = b.ctx.paragraph_of(pos)
+    if pi < 0:
+        return None
+    ps = b.doc.paragraphs[pi][0]
+    first = b.doc.sentence_of(ps)
+    while first >= 0 and b.doc.sentences[first][1] <= ps:
+        first += 1
+    if first < 0 or first >= len(b.doc.sentences):
+        return None
+    subj = _sentence_subject(b, first, b.doc.sentences[first][1])
+    if subj is None:
+        return None
+    names = {x.normalised or x.surface for x in b.ctx.mentions_between(ps, pos) if x.label == "Person"}
+    if names - {subj.normalised or subj.surface}:
+        return None
+    return subj
 
 
 def _list_start(b: _Builder, cs: int, aw) -> int:
@@ -94,6 +186,19 @@ def _awarded(b: _Builder) -> None:
                     # 李某，男，现任…，曾获…称号: the person a profile sentence opens with
                     b.add("AWARDED", prof, aw, (vpos, aw.span.end), level=level, year=year)
                     continue
+            if not recips and _CONTINUE_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
+                subjs = _sentence_subjects(b, si, vpos)
+                if subjs and not _COLLECTIVE_AWARD_RE.search(aw.normalised or aw.surface or ""):
+                    # 张三在…中夺得第一名，(并)被授予“Y”: the sentence's subject carries on
+                    for subj in subjs:
+                        b.add("AWARDED", subj, aw, (vpos, aw.span.end), level=level, year=year)
+                    continue
+            if not recips and _ACHIEVEMENT_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
+                holder = _paragraph_person(b, vpos) or ctx.actor_for(vpos, main=False)
+                if holder is not None and holder.label in ("Person", "Enterprise", "Institution", "Union"):
+                    # 这项成果获得…奖: the person (profile) or body (enterprise piece) it belongs to
+                    b.add("AWARDED", holder, aw, (vpos, aw.span.end), level=level, year=year)
+                continue
             if not recips and _WORK_TITLE_RE.search(text, cs, vpos):
                 # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
                 holder = b.ctx.actor_for(vpos)
@@ -103,8 +208,15 @@ def _awarded(b: _Builder) -> None:
             if recips:
                 last = recips[-1]
                 gap = text[last.span.end:vpos]
-                if (_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12:
+                if (_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12 \
+                        or (last.label == "Person" and _GROUP_GAP_RE.match(gap)):
                     between_ok = False  # 3名员工获得…: unnamed; but 张三等100名职工获得…: 张三 is named
+                    if last.label == "Person" and len(gap) > 12 and not _COUNT_RE.search(gap) \
+                            and not _GROUP_GAP_RE.match(gap) and _sentence_subject(b, si, vpos) is last \
+                            and all(m.label in ("Programme", "Region", "Award")
+                                    for m in ctx.mentions_between(last.span.end, vpos)) \
+                            and not _COLLECTIVE_AWARD_RE.search(aw.normalised or aw.surface or ""):
+                        between_ok = True  # 张三在全省…大赛中夺得第一名被授予…: a long adverbial
                 if between_ok:
                     # the last recipient and those coordinated with it
                     group = [last]
@@ -121,6 +233,16 @@ def _awarded(b: _Builder) -> None:
                     persons = [m for m in group if m.label == "Person"]
                     for r in (persons or group):
                         b.add("AWARDED", r, aw, (r.span.start, aw.span.end), level=level, year=year)
+                    continue
+        # (0) NAME(正)是(…的)AWARD: 他正是从赛场走出来的全国技术能手
+        if not vm:
+            am = _APPOS_RE.search(text, cs, _list_start(b, cs, aw))
+            if am:
+                prev = [m for m in ctx.mentions_between(cs, am.start()) if m.label == "Person"]
+                if prev and len(text[prev[-1].span.end:am.start()]) <= 2 \
+                        and ctx.subject_start(cs, ce) >= prev[-1].span.start - 1 \
+                        and _APPOS_END_RE.match(text, aw.span.end):
+                    b.add("AWARDED", prev[-1], aw, (prev[-1].span.start, aw.span.end), level=level, year=year)
                     continue
         # (1a) 荣获AWARD(称号)的RECIPIENT / 被评为AWARD的X: the recipient the relative clause describes
         if vm and not ctx.mentions_between(cs, vpos):

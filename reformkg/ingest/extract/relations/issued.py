@@ -1,5 +1,6 @@
 """ISSUED reader of the `relations` component: 出台/印发/发布/制定… a policy or plan, with
-会同/联合 allies and 由X印发.
+会同/联合 allies and 由X印发; every item of a titled list (印发《P》、《Q》); the steered body
+(推动/配合B印发《P》 → B); a policy system formed by issued plans (制定出台…，形成“1+4”制度体系).
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完�
 _ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{_NOSTOP}{{0,12}}$")
 _ISSUED_BY_RE = re.compile(rf"(?:已|于{_NOSTOP}{{1,8}}?)?由({_NOSTOP}{{2,60}}?)(?:联合|共同)?(?:{_ISSUE_VERBS})")
 _ALLY_ISSUE_RE = re.compile(rf"(?:会同|联合|协同)({_NOSTOP}{{2,40}}?)(?:共同|联合)?$")
+# 推动/配合/协调B印发…: B, the object of the steering verb, issues it — not the subject
+_STEER_RE = re.compile(rf"(?:推动|促成|推进|配合|协调|协助|督促|指导|争取)({_NOSTOP}{{2,40}}?)(?:先后|联合|共同)?$")
+# 《P》、《Q》: a later item of a titled list governed by the same verb
+_POLICY_LIST_GAP_RE = re.compile(r"(?:、|和|及|以及)$")
+# 制定出台A、B等4项方案，形成(了)“1+4”制度体系: the policy system the issued documents make up
+_POLICY_SYSTEM_RE = re.compile(r"(?:政策|制度|文件)体系[”\"]?$")
+_FORMED_RE = re.compile(r"(?:初步|逐步|从而|最终)?形成(?:了)?$")
+_ISSUE_IN_SENTENCE_RE = re.compile(rf"(?:{_ISSUE_VERBS})")
 _POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
 
 
@@ -25,6 +34,11 @@ def _issued(b: _Builder) -> None:
         if (p.attrs or {}).get("derived"):
             continue
         name = p.surface or ""
+        sysm = policy_system_issue_at(b, p)
+        if sysm is not None:
+            for a in _actors_for(b, sysm, exclude=p):
+                b.add("ISSUED", a, p, (sysm, p.span.end))
+            continue
         kind = (p.attrs or {}).get("kind")
         if not (kind in ("policy", "plan") or name.startswith("《") or _POLICY_NAME_RE.search(p.normalised or name)):
             continue
@@ -36,12 +50,25 @@ def _issued(b: _Builder) -> None:
                 if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs:
                     b.add("ISSUED", a, p, (p.span.start, bm.end()))
             continue
-        before = text[cs:p.span.start]
+        start = p.span.start
+        if name.startswith("《"):
+            # 印发《P》、《Q》: walk back over earlier titled items of the list
+            items = {m.span.end: m for m in ctx.mentions_between(cs, p.span.start) if m.label == "Programme"}
+            while _POLICY_LIST_GAP_RE.search(text, cs, start):
+                gm = _POLICY_LIST_GAP_RE.search(text, cs, start)
+                prev = items.get(gm.start())
+                if prev is None or not (prev.surface or "").startswith("《"):
+                    break
+                start = prev.span.start
+        before = text[cs:start]
         vm = _ISSUE_BEFORE_RE.search(before)
         if not vm:
             continue
         vpos = cs + vm.start()
-        actors = _actors_for(b, vpos, exclude=p)
+        sm = _STEER_RE.search(text, cs, vpos)
+        steered = [a for a in ctx.mentions_between(sm.start(1), sm.end(1))
+                   if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs] if sm else []
+        actors = steered or _actors_for(b, vpos, exclude=p)
         # A会同/联合B、C出台…: the allies issue it too
         am = _ALLY_ISSUE_RE.search(text, cs, vpos)
         if am and am.end() >= vpos - 2:
@@ -53,3 +80,21 @@ def _issued(b: _Builder) -> None:
                 # 出台“市级产改方案”: launching the reform's own plan runs the reform; issuing a
                 # titled document (印发《…产业工人队伍建设改革…方案》) does not by itself
                 _runs_reform_by_name(b, a, p, (vpos, p.span.end))
+
+
+def policy_system_issue_at(b: _Builder, p) -> int | None:
+    """Where the issue verb of a policy system formed by issued documents stands (制定出台…方案，
+    形成了“1+4”制度体系), else None."""
+    text, ctx = b.doc.text, b.ctx
+    if not _POLICY_SYSTEM_RE.search(p.normalised or p.surface or ""):
+        return None
+    cs, _ = ctx.clause_bounds(p.span.start)
+    if not _FORMED_RE.search(text, cs, p.span.start):
+        return None
+    si = b.doc.sentence_of(p.span.start)
+    if si < 0:
+        return None
+    ss = b.doc.sentences[si][0]
+    hits = list(_ISSUE_IN_SENTENCE_RE.finditer(text, ss, cs))
+    return hits[0].start() if hits else None
+

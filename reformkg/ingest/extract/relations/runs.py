@@ -34,6 +34,16 @@ _PASSIVE_RUN_RE = re.compile(r"^(?:已|均|也|还)?(?:被|已被)(?:纳入|列�
 _RUN_BY = r"(?:牵头)?(?:组织实施|负责实施|实施|负责|推进|组织|开展|牵头)"
 _RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({_NOSTOP}{{2,40}}?){_RUN_BY}")
 _RUN_BY_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,40}}?){_RUN_BY}的$")
+# 将X作为“P”活动的宣讲内容 / 把X作为产改的重要抓手: X is a part of P, whose runner is the subject
+_AS_PART_BEFORE_RE = re.compile(rf"(?:把|将)(?!{_NOSTOP}*[把将]){_NOSTOP}{{1,24}}?(?:作为|当作|当成)$")
+_AS_PART_AFTER_RE = re.compile(rf"^(?:活动|行动|工作|项目|工程)?的{_NOSTOP}{{0,6}}?"
+                               r"(?:内容|重点|抓手|载体|主题|课程|突破口|切入点|着力点|主线|牵引)")
+# 形成(了)“1+N”政策体系: a named system or mechanism the subject has built
+_FORM_BEFORE_RE = re.compile(r"(?:初步|逐步|已经|已|基本|最终)?形成(?:了)?$")
+_SYSTEM_NAME_RE = re.compile(r"(?:体系|机制|制度|格局|模式)$")
+# 我们…: a speaker's own body, in a quote
+_WE_RE = re.compile(r"我们(?:也|还|一直|始终|坚持|正|已经|已)?")
+_SAY_RE = re.compile(r"说|表示|介绍|谈到|坦言|告诉记者|感慨")
 _REFORM_IN_NAME_RE = re.compile(r"产改|产业工人队伍建设改革")
 _REFORM_OFFICE_RE = re.compile(r"(?:产改|产业工人队伍建设改革)(?:办|办公室|领导小组|工作领导小组|工作专班)$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -49,6 +59,7 @@ _REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范
 
 
 def _runs(b: _Builder) -> None:
+    from reformkg.ingest.extract.relations.issued import policy_system_issue_at  # issued imports this module
     doc, ctx = b.doc, b.ctx
     text = doc.text
     sponsored = set(b.sponsors)
@@ -56,6 +67,8 @@ def _runs(b: _Builder) -> None:
         if (p.attrs or {}).get("derived") or b.key(p) in sponsored:
             continue
         cs, ce = ctx.clause_bounds(p.span.start)
+        if policy_system_issue_at(b, p) is not None:
+            continue  # 制定出台…，形成“1+4”制度体系: issued (relations.issued), not run
         if _is_policy(p) and (p.attrs or {}).get("kind") == "policy" \
                 and ((p.surface or "").startswith("《") or not _CARRY_OUT_RE.search(text, max(cs, p.span.start - 4), p.span.start)):
             continue  # a policy is issued, not run; 落实…10条措施 (measures without a title) are carried out
@@ -78,13 +91,15 @@ def _runs(b: _Builder) -> None:
                 # 我市“某某”三年行动计划: a region's own named plan or campaign
                 b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
                 continue
-        if not reform and (_MODIFIER_AFTER_RE.match(after) or _COMPOUND_AFTER_RE.match(after)):
+        as_part = _AS_PART_BEFORE_RE.search(before) and _AS_PART_AFTER_RE.match(after)
+        if not reform and not as_part and (_MODIFIER_AFTER_RE.match(after) or _COMPOUND_AFTER_RE.match(after)):
             continue  # 打造“…”的目标定位 / 建立“…”项目库: the name modifies another noun
-        if reform and _REFORM_AS_MODIFIER_RE.match(after):
+        if reform and not as_part and _REFORM_AS_MODIFIER_RE.match(after):
             continue  # 探索的产改新模式 / 推进产改服务中心建设: the reform qualifies another noun
         if (p.normalised or p.surface).endswith("试点") or text[p.span.end:p.span.end + 2] == "试点":
             continue  # handled as PILOTS
         trig = None
+        form_actors = None
         long_object = False
         vm = _RUN_BEFORE_RE.search(before)
         dm = _REFORM_STUDY_RE.search(before) if reform else None
@@ -97,6 +112,25 @@ def _runs(b: _Builder) -> None:
             trig = (p.span.start - 1, p.span.end + 3)
         elif _BA_BEFORE_RE.search(before) and _BA_AFTER_RE.match(after):
             trig = (p.span.start - 1, p.span.end)
+        elif _FORM_BEFORE_RE.search(before) and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
+                and (p.surface or "").startswith("“") and not reform:
+            trig = (cs + _FORM_BEFORE_RE.search(before).start(), p.span.end)
+            form_actors = _actors_for(b, trig[0], exclude=p, fallback=False)
+            if not form_actors:
+                # …X积极作为，形成“X”体系: the subject of an earlier clause of the sentence (none:
+                # a zone's work, see relations_reform.zone_work_runs)
+                si = doc.sentence_of(trig[0])
+                form_actors = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS][-1:] \
+                    if si >= 0 else []
+            if not form_actors:
+                continue
+        elif as_part:
+            trig = (cs + _AS_PART_BEFORE_RE.search(before).start(), p.span.end)
+            if reform and _WE_RE.fullmatch(text, ctx.subject_start(cs, ce), trig[0]):
+                body = _speaker_body(b, trig[0])
+                if body is not None:
+                    b.add("RUNS", body, p, trig)
+                continue
         elif _DUI_BEFORE_RE.search(before) and _DUI_AFTER_RE.match(after):
             trig = (cs + _DUI_BEFORE_RE.search(before).start(), p.span.end + 2)
         elif not reform and (_RUN_LIST_RE.search(before) or _RUN_LONG_MOD_RE.search(before)):
@@ -132,7 +166,7 @@ def _runs(b: _Builder) -> None:
         if gm and not any(a.label in ACTOR_LABELS for a in ctx.mentions_between(gm.end(), trig[0])):
             continue
         # the reform is only credited to an actor the clause names, never by context
-        actors = _actors_for(b, trig[0], exclude=p, fallback=not reform)
+        actors = form_actors if form_actors is not None else _actors_for(b, trig[0], exclude=p, fallback=not reform)
         if reform and not actors:
             # …X坚持…，有力推动产改工作…: the subject of an earlier clause of the same sentence
             si = doc.sentence_of(trig[0])
@@ -150,6 +184,33 @@ def _runs(b: _Builder) -> None:
         for a in actors:
             b.add("RUNS", a, p, trig)
             _runs_reform_by_name(b, a, p, trig)
+
+
+def _speaker_body(b: _Builder, pos: int) -> Mention | None:
+    """The body of the person quoted at pos (某公司党委书记张三说：“我们…” / “我们…”张三说): the
+    organisation of that speaker's post, when the quote names one speaker."""
+    text, ctx = b.doc.text, b.ctx
+    q0 = text.rfind("“", max(0, pos - 200), pos)
+    if q0 < 0 or "”" in text[q0:pos]:
+        return None
+    q1 = text.find("”", pos, pos + 400)
+    speakers = []
+    lead = text[max(0, q0 - 40):q0]
+    sm = list(_SAY_RE.finditer(lead))
+    if sm and len(lead) - sm[-1].end() <= 2:
+        speakers = [m for m in ctx.mentions_between(max(0, q0 - 40), q0) if m.label == "Person"][-1:]
+    if not speakers and q1 > 0:
+        tail_end = min(len(text), q1 + 40)
+        stop = re.search(r"[。！？\n“]", text[q1 + 1:tail_end])
+        tail_end = q1 + 1 + stop.start() if stop else tail_end
+        if _SAY_RE.search(text, q1 + 1, tail_end):
+            speakers = [m for m in ctx.mentions_between(q1 + 1, tail_end) if m.label == "Person"][:1]
+    if len(speakers) != 1:
+        return None
+    key = b.key(speakers[0])
+    bodies = [r.tail for r in b.out if r.type == "HOLDS_POSITION" and b.key(r.head) == key
+              and r.tail.label in ("Enterprise", "Union", "Institution", "Agency")]
+    return bodies[0] if bodies else None
 
 
 def _programme_subject(b: _Builder, p: Mention, cs: int, ce: int) -> bool:

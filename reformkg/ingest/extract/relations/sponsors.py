@@ -30,6 +30,10 @@ _ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:�
 _WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
 # 联合实施 a plan (not an event) is running it together: RUNS for each, and they co-sponsor
 _JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
+# A与B共同开设 a class (订单班, 培训班, 学徒班): a class two coordinated subjects open together
+# is a programme each of them runs (A联合B开设 / A与B合作开办 keep the organiser reading)
+_JOINT_CLASS_VERB_RE = re.compile(r"共同(?:开设|开办|创办)")
+_CLASS_NAME_RE = re.compile(r"(?:订单班|培训班|学徒班|研修班|冠名班|定向班|精品班|[^赛会]班)[”\"]?$")
 _EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*)"
                           r"(大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)", re.M)
 _EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
@@ -53,7 +57,9 @@ def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tu
 def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
     """A jointly organised programme: 联合实施 a plan (no event) is RUNS by each of them (they
     still co-sponsor it); 联合开展/举办/开设 anything is SPONSORS."""
-    if _JOINT_RUN_VERB_RE.search(verb) and not _EVENT_NAME_RE.search(prog.normalised or prog.surface or ""):
+    pname = prog.normalised or prog.surface or ""
+    if (_JOINT_RUN_VERB_RE.search(verb) and not _EVENT_NAME_RE.search(pname)) \
+            or (_JOINT_CLASS_VERB_RE.search(verb) and _CLASS_NAME_RE.search(pname)):
         b.add("RUNS", actor, prog, trig)
         b.joint.setdefault(b.key(prog), []).append((actor, "联合实施", Span(trig[0], trig[1], "RUNS")))
     else:
