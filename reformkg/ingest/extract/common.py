@@ -13,6 +13,22 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def only_words(text: str, words) -> bool:
+    """True when `text` is a run made only of `words` (longest first), e.g. 企业工会 of generic
+    body words: a name with no proper part."""
+    ordered = sorted(words, key=len, reverse=True)
+    rest = text
+    changed = True
+    while rest and changed:
+        changed = False
+        for g in ordered:
+            if rest.startswith(g):
+                rest = rest[len(g):]
+                changed = True
+                break
+    return rest == ""
+
+
 def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
     """Add mentions, dropping any new one that lies inside an existing longer one, and removing
     existing ones (of `replace_labels`, or any label when None) that a new longer one covers.

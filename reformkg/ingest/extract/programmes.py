@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, only_words
 
 REFORM = "产业工人队伍建设改革"
 _REFORM_RE = re.compile(r"(新时代)?产业工人队伍建设(和|与)?改革|产改(?![办工委])")
@@ -83,16 +83,7 @@ _GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "�
 
 
 def _only_generic(core: str, words: tuple[str, ...]) -> bool:
-    rest = core
-    changed = True
-    while rest and changed:
-        changed = False
-        for g in sorted(words, key=len, reverse=True):
-            if rest.startswith(g):
-                rest = rest[len(g):]
-                changed = True
-                break
-    return rest == ""
+    return only_words(core, words)
 _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"})
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest import lexicons as lx
+from reformkg.ingest.extract.common import only_words
 from reformkg.ingest.extract.orgs.lexicon import _GENERIC_BODY
 
 
@@ -50,13 +51,4 @@ def _fragment(name: str) -> bool:
 
 def _generic(body: str) -> bool:
     """A name made only of generic words (企业工会, 基层工会, 中职学校): not a named body."""
-    rest = body
-    changed = True
-    while rest and changed:
-        changed = False
-        for g in sorted(_GENERIC_BODY, key=len, reverse=True):
-            if rest.startswith(g):
-                rest = rest[len(g):]
-                changed = True
-                break
-    return rest == ""
+    return only_words(body, _GENERIC_BODY)
