@@ -73,22 +73,27 @@ class Coreference:
 
     name = "coreference"
     requires: tuple[str, ...] = ("mentions",)
-    assigns: tuple[str, ...] = ("mentions",)
+    assigns: tuple[str, ...] = ("mentions", "profile")
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         persons = [m for m in doc.mentions if m.label == "Person" and not m.attrs.get("pronoun")]
         if not persons:
             return doc
+        persons.sort(key=lambda m: m.span.start)
+        profiled = self._profiled(doc, persons)
+        if profiled is not None and profiled[2]:
+            # a profile proved by its subtitle (——记…NAME): later components credit the person
+            first = next(m for m in persons if m.normalised == profiled[0])
+            doc.layers["profile"] = [Span(max(profiled[1], 0), len(text), "PROFILE", -1, self.name,
+                                          {"name": profiled[0], "first": first.span.start})]
         refs = self._references(doc)
         if not refs:
             return doc
-        persons.sort(key=lambda m: m.span.start)
         p_starts = [m.span.start for m in persons]
         para_starts = [s for s, _ in doc.paragraphs]
         quotes = _quote_spans(text, doc.paragraphs)
         q_starts = [s for s, _ in quotes]
-        profiled = self._profiled(doc, persons)
         taken = [(m.span.start, m.span.end) for m in doc.mentions]
         taken.sort()
         t_starts = [s for s, _ in taken]

@@ -267,6 +267,10 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if surveys and _in_survey(q.start):
             continue  # 调查显示：…3万多家: findings of a survey describe the situation
         actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
+        if subj_end < 0 and (actor is None or actor.label != "Person"):
+            # in a profile of one person (——记…NAME), a result whose clause names no subject of
+            # its own is the profiled person's (她的工作室累计攻克难题37项, 为企业创造效益…)
+            actor = _profiled_person(doc, q.start) or actor
         if actor is not None and actor.label == "Region" and _UNION_SYSTEM_RE.match(text, actor.span.end):
             # 某省工会…: the region's union system speaks; credit the union the article is about
             topic = ctx.section_topic(actor.span.start)
@@ -294,6 +298,21 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             span=span, actor=actor))
         prev_end = q.end
     return out
+
+
+def _profiled_person(doc: Document, pos: int):
+    """The latest mention, before pos, of the person a subtitled profile is about (None outside
+    a profile, or before the person is first named)."""
+    spans = doc.layers.get("profile") or []
+    if not spans or pos < spans[0].attrs.get("first", spans[0].start) or pos < spans[0].start:
+        return None
+    name = spans[0].attrs.get("name")
+    best = None
+    for m in doc.mentions:
+        if m.label == "Person" and m.normalised == name and m.span.start < pos:
+            if best is None or m.span.start > best.span.start:
+                best = m
+    return best
 
 
 def _paragraph_event(doc: Document, ctx: DocContext, pos: int):

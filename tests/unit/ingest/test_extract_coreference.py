@@ -25,7 +25,7 @@ def test_component_is_registered_between_awards_and_outcomes() -> None:
     names = [c.name for c in default_components()]
     assert names.index("awards") < names.index("coreference") < names.index("outcomes") < names.index("relations")
     c = Coreference()
-    assert c.requires == ("mentions",) and c.assigns == ("mentions",)
+    assert c.requires == ("mentions",) and c.assigns == ("mentions", "profile")
 
 
 def test_profile_pronouns_resolve_to_the_profiled_person() -> None:
@@ -112,3 +112,21 @@ def test_a_count_profile_does_not_reach_past_another_person() -> None:
                           ("孙建平", "Person", None, None, 2), ("周志刚", "Person")])
     Coreference()(doc)
     assert _pronouns(doc) == []
+
+
+def test_a_subtitled_profile_credits_subjectless_results_to_the_person() -> None:
+    """In a profile (——记…NAME), results whose clause has no subject of its own are the
+    profiled person's; a result with a written organisational subject keeps its subject."""
+    from reformkg.ingest.jsonl import to_record
+    from reformkg.ingest.pipeline import Pipeline
+
+    text = ("巧手绣出新天地\n"
+            "——记青州远航纺织有限公司首席技师林秀英\n"
+            "走进青州远航纺织有限公司织造车间，林秀英正在调试设备。\n"
+            "多年来，她潜心钻研工艺，工作室累计攻克技术难题26项，为企业创造经济效益800余万元。\n"
+            "青州远航纺织有限公司今年培训职工1200人次。\n")
+    rec = to_record(Pipeline().run_text(text, path="profile.txt"))
+    by_value = {o["value"]: o["actor"] for o in rec["outcomes"]}
+    assert by_value.get(26) == "林秀英"
+    assert by_value.get(8000000) == "林秀英"
+    assert by_value.get(1200) == "青州远航纺织有限公司"
