@@ -15,7 +15,7 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import add_mentions
+from reformkg.ingest.extract.common import add_mentions, is_cjk
 from reformkg.ingest.extract.persons import finalise_indices
 from reformkg.ingest.extract.regions import context_place
 
@@ -158,7 +158,7 @@ class Awards:
             if m.label != "Enterprise":
                 continue
             brand = m.normalised[:2]
-            if all("\u4e00" <= ch <= "\u9fff" for ch in brand) and not gz.candidates(brand) and \
+            if all(is_cjk(ch) for ch in brand) and not gz.candidates(brand) and \
                     not m.normalised.startswith(("中国", "中华", "国家", "全国")):
                 brands.add(brand)     # 福耀工匠 of 福耀玻璃…有限公司: the brand's first characters
             for form in (m.surface, m.normalised):
@@ -174,7 +174,7 @@ class Awards:
             hs, he = m.span()
             for short in sorted(shorts, key=len, reverse=True) + sorted(brands):
                 s = hs - len(short)
-                if short in brands and short not in shorts and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and \
+                if short in brands and short not in shorts and s > 0 and is_cjk(text[s - 1]) and \
                         text[s - 1] not in "设立评选为获和与及了首名位":
                     continue
                 if s >= 0 and text[s:hs] == short and (s, he) not in have and \
@@ -241,7 +241,7 @@ class Awards:
                     region_name = "全国"
                 elif level_word in ("省", "省级", "市", "市级", "区", "区级", "县", "县级"):
                     # 省/市 before the honour: must not be the end of a longer word (城市技术能手?)
-                    if level_word in ("省", "市", "区", "县") and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" \
+                    if level_word in ("省", "市", "区", "县") and s > 0 and is_cjk(text[s - 1]) \
                             and text[s - 1] not in "获为被等和、及与个名位首评选授荐批些的了是届":
                         region_name = ""
                         level = ""

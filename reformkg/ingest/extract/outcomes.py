@@ -29,6 +29,7 @@ from bisect import bisect_right
 
 from reformkg.ingest.document import Document, OutcomeCandidate, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext
+from reformkg.ingest.extract.common import is_cjk
 from reformkg.ingest.extract.numbers import Quantity, find_quantities
 
 log = logging.getLogger(__name__)
@@ -232,7 +233,7 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
         if _STRUCTURAL_AFTER.match(after):
             continue
         if q.unit == "条" and _MEASURES_AFTER.match(text, q.end) and q.start > 0 \
-                and "\u4e00" <= text[q.start - 1] <= "\u9fff" and not _ISSUE_BEFORE.search(text, max(0, q.start - 4), q.start):
+                and is_cjk(text[q.start - 1]) and not _ISSUE_BEFORE.search(text, max(0, q.start - 4), q.start):
             continue  # 落实促进就业10条措施: the count belongs to a policy's name
         if _AMONG_AFTER.match(text, q.end):
             continue  # 22名代表中，产业工人代表8名: the base of a share, not a result
