@@ -45,6 +45,8 @@ class Evidence:
     sentence: str
     start: int  # offsets into the source text of the document (as stored)
     end: int
+    confidence: float = 1.0  # 0-1, from the rule or model that produced the fact
+    producer: str = "rules"  # name of that rule or model, shown with the evidence
 
 
 @dataclass(slots=True)
