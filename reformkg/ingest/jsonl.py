@@ -41,6 +41,10 @@ def to_record(result: DocumentResult) -> dict:
         rec = {"type": f.type, "source": names[f.source_id], "target": names[f.target_id]}
         if f.props:
             rec["properties"] = dict(f.props)
+        if f.evidence:
+            rec["evidence"] = f.evidence[0].sentence
+            rec["confidence"] = round(max(ev.confidence for ev in f.evidence), 4)
+            rec["producer"] = f.evidence[0].producer
         relations.append(rec)
     all_names = {e.id: e.name for e in result.entities}
     outcomes = []

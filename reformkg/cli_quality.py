@@ -1,0 +1,64 @@
+"""`reformkg eval` and `reformkg train`: the extraction-quality commands (registered by cli.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+log = logging.getLogger(__name__)
+
+
+def eval_command(
+    gold_dir: Path = typer.Argument(..., help="directory of gold records (<doc>.json, eval/FORMAT.md)"),
+    docs: list[Path] = typer.Argument(..., help="the documents to extract (files or folders)"),
+    gold: list[Path] = typer.Option([], "--gold", help="a further gold directory (repeatable)"),
+    errors: Path = typer.Option(Path("eval-errors.jsonl"), "--errors", help="where every false positive/negative goes"),
+    checkset: Optional[Path] = typer.Option(None, "--checkset", help="file of check-set document stems, scored apart"),
+    show_checkset_errors: bool = typer.Option(False, "--show-checkset-errors",
+                                              help="also write the check set's errors (spoils it as a check set)"),
+    per_document: bool = typer.Option(True, "--per-document/--no-per-document", help="print the per-document table"),
+    as_json: bool = typer.Option(False, "--json", help="print a JSON summary instead of tables"),
+) -> None:
+    """Extract DOCS, score them against the gold records and report (tables, errors file)."""
+    from reformkg.evaluation import report
+    from reformkg.ingest.jsonl import to_record
+    from reformkg.ingest.loaders import iter_paths
+    from reformkg.ingest.pipeline import Pipeline
+
+    try:
+        gold_recs = report.load_gold([gold_dir, *gold])
+        check = report.load_checkset(checkset)
+    except (OSError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    files = [p for p in iter_paths(docs) if p.name in gold_recs]
+    if not files:
+        typer.echo(f"error: none of the documents under {' '.join(map(str, docs))} has a gold record", err=True)
+        raise typer.Exit(1)
+    pipe = Pipeline()
+    pred = {p.name: to_record(pipe.run_file(p)) for p in files}
+    scores = report.score_records(gold_recs, pred, [p.name for p in files])
+    n_err = report.write_errors(scores, errors, set() if show_checkset_errors else check)
+    everything = report.total(scores.values())
+    if as_json:
+        out = {"all": everything.summary(), "documents": {d: s.summary() for d, s in scores.items()}}
+        if check:
+            out["check"] = report.total(s for d, s in scores.items() if report.stem(d) in check).summary()
+            out["work"] = report.total(s for d, s in scores.items() if report.stem(d) not in check).summary()
+        typer.echo(json.dumps(out, ensure_ascii=False))
+        return
+    typer.echo(report.score_table(everything, f"documents scored: {len(scores)}"))
+    if per_document:
+        typer.echo("\n" + report.per_document_table(scores, check))
+    if check:
+        typer.echo("")
+        typer.echo(report.summary_line("check set", report.total(s for d, s in scores.items() if report.stem(d) in check)))
+        typer.echo(report.summary_line("work set", report.total(s for d, s in scores.items() if report.stem(d) not in check)))
+    withheld = "" if show_checkset_errors or not check else f" (check-set errors withheld)"
+    typer.echo(f"\nwrote {n_err} error(s) to {errors}{withheld}", err=False)
+    sys.stdout.flush()
