@@ -431,9 +431,10 @@ from .cli_bulk import migrate_command  # noqa: E402
 app.command("migrate")(migrate_command)
 
 # `reformkg eval` / `reformkg train` live in cli_quality.py (extraction quality)
-from .cli_quality import eval_command  # noqa: E402
+from .cli_quality import eval_command, train_command  # noqa: E402
 
 app.command("eval")(eval_command)
+app.command("train")(train_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,6 +78,8 @@ class RelationCandidate:
     tail: Mention
     trigger: Span | None = None
     props: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 1.0  # 0-1: the scorer's probability, or the rule default
+    producer: str = "rules"  # the rule function or model that proposed it
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from reformkg.ingest.extract.awards import Awards
 from reformkg.ingest.extract.meta import Meta
 from reformkg.ingest.extract.outcomes import OutcomesComponent
 from reformkg.ingest.extract.relations import RelationsComponent
+from reformkg.ingest.extract.relscore.component import RelationScorer
 from reformkg.ingest.extract.base import Component, ComponentError
 from reformkg.ingest.extract.coreference import Coreference
 from reformkg.ingest.extract.orgs import Orgs
@@ -38,10 +39,15 @@ log = logging.getLogger(__name__)
 BASE_LAYERS = ("text", "sentences", "paragraphs")
 
 
-def default_components() -> list[Component]:
+def rule_components() -> list[Component]:
+    """Every component up to the hand rules' relations (what the relation scorer is trained on)."""
     return [Meta(), Tagger(), Regions(), Orgs(), Persons(), Programmes(), Awards(), Coreference(),
             OutcomesComponent(),
             RelationsComponent()]
+
+
+def default_components() -> list[Component]:
+    return rule_components() + [RelationScorer()]
 
 
 def check_order(components: list[Component], base: Iterable[str] = BASE_LAYERS) -> None:

@@ -8,6 +8,8 @@ PilotUnit extra labels, evidence with source offsets. A curation object is appli
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import re
 from dataclasses import dataclass, field
@@ -561,8 +563,8 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
             pruned[rc.type] = pruned.get(rc.type, 0) + 1
             continue
         sid, s, e = _relation_span(doc, rc)
-        add_fact(rc.type, src, tgt, {k: v for k, v in rc.props.items() if v is not None},
-                 _evidence(doc, s, e, sid))
+        ev = dataclasses.replace(_evidence(doc, s, e, sid), confidence=round(rc.confidence, 4), producer=rc.producer)
+        add_fact(rc.type, src, tgt, {k: v for k, v in rc.props.items() if v is not None}, ev)
 
     # LOCATED_IN: an organisation whose region is in its name or context
     all_entities: dict[str, Entity] = {e.id: e for e in ent_by_group.values()}

@@ -31,7 +31,7 @@ def test_missing_layer_is_an_error_at_construction() -> None:
 def test_default_order_is_valid_and_complete() -> None:
     names = [c.name for c in default_components()]
     assert names == ["meta", "tagger", "regions", "orgs", "persons", "programmes", "awards", "coreference", "outcomes",
-                     "relations"]
+                     "relations", "relation_scorer"]
     Pipeline()
 
 

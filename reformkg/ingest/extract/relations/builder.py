@@ -7,6 +7,7 @@ before a position and the (possibly derived) mention of the reform itself.
 from __future__ import annotations
 
 import re
+import sys
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
@@ -56,8 +57,10 @@ class _Builder:
             span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
         if isinstance(props.get("title"), str):
             props["title"] = props["title"].strip(" \u3000\t、，,")
+        producer = "rule:" + sys._getframe(1).f_code.co_name.lstrip("_")
         self.out.append(RelationCandidate(rtype, head, tail, span,
-                                          {k2: v for k2, v in props.items() if v not in (None, "")}))
+                                          {k2: v for k2, v in props.items() if v not in (None, "")},
+                                          producer=producer))
         return True
 
 

@@ -1,0 +1,88 @@
+"""The relation-scoring component: after the hand rules, every candidate pair is scored; a rule
+fact takes the model's probability as its confidence (or its rule's measured precision when no
+sentence candidate covers it), and a candidate the rules missed is added when its probability
+reaches the model's threshold."""
+
+from __future__ import annotations
+
+from reformkg.graph.ontology import Ontology, get_ontology
+from reformkg.ingest.document import Document, RelationCandidate, Span
+from reformkg.ingest.extract.relscore.candidates import Candidate, candidate_types, generate, mention_key, \
+    sentence_mentions
+from reformkg.ingest.extract.relscore.features import SentenceView, features, sentence_views
+from reformkg.ingest.extract.relscore.model import PRODUCER, RelationModel, shipped_model
+from reformkg.ingest.extract.relscore.triggers import trigger_index
+
+DEFAULT_RULE_CONFIDENCE = 0.9
+
+
+def scored_candidates(doc: Document, ontology: Ontology) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate of the document with its features (rule votes from doc.relations)."""
+    by_sent = sentence_mentions(doc)
+    views = sentence_views(doc, by_sent, trigger_index(candidate_types(ontology)), ontology.symmetric_types)
+    return [(c, features(c, views[c.sentence])) for c in generate(doc, ontology, by_sent)]
+
+
+def _role(c: Candidate, view: SentenceView) -> str:
+    """The role of a SPONSORS candidate: the nearest sponsoring trigger after the head in its clause."""
+    rel = c.head.span.end - view.start
+    best = None
+    for h in view.triggers:
+        if h.trigger.type == "SPONSORS" and h.start >= rel and (best is None or h.start < best.start):
+            best = h
+    return best.trigger.role if best is not None else ""
+
+
+def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Document:
+    symmetric = ontology.symmetric_types
+    by_key: dict[tuple[str, str, str], RelationCandidate] = {}
+    for rc in doc.relations:
+        rc.confidence = model.rule_precision.get(rc.producer, DEFAULT_RULE_CONFIDENCE)
+        by_key.setdefault((rc.type, mention_key(rc.head), mention_key(rc.tail)), rc)
+    by_sent = sentence_mentions(doc)
+    views = sentence_views(doc, by_sent, trigger_index(candidate_types(ontology)), symmetric)
+    added: list[RelationCandidate] = []
+    for c in generate(doc, ontology, by_sent):
+        p = model.probability(features(c, views[c.sentence]))
+        k = (c.type, mention_key(c.head), mention_key(c.tail))
+        rc = by_key.get(k) or (by_key.get((c.type, k[2], k[1])) if c.type in symmetric else None)
+        if rc is not None:
+            if rc.producer != PRODUCER:
+                rc.confidence = max(rc.confidence, p) if p >= model.threshold else p
+            else:
+                rc.confidence = max(rc.confidence, p)
+            continue
+        if p < model.threshold:
+            continue
+        s0, s1 = doc.sentences[c.sentence]
+        props = {}
+        if c.type == "SPONSORS":
+            role = _role(c, views[c.sentence])
+            if role:
+                props["role"] = role
+        new = RelationCandidate(c.type, c.head, c.tail, Span(s0, s1, c.type, c.sentence, "relation_scorer", {}),
+                                props, confidence=p, producer=PRODUCER)
+        by_key[k] = new
+        added.append(new)
+    doc.relations = doc.relations + added
+    return doc
+
+
+class RelationScorer:
+    """Pipeline component (after `relations`): confidence on every relation, scorer-found additions."""
+
+    name = "relation_scorer"
+    requires: tuple[str, ...] = ("relations",)
+    assigns: tuple[str, ...] = ("relations",)
+
+    def __init__(self, model: RelationModel | None = None, ontology: Ontology | None = None):
+        self.model = model
+        self.ontology = ontology
+
+    def __call__(self, doc: Document) -> Document:
+        model = self.model or shipped_model()
+        if model is None:
+            for rc in doc.relations:
+                rc.confidence = DEFAULT_RULE_CONFIDENCE
+            return doc
+        return apply_model(doc, model, self.ontology or get_ontology())
