@@ -59,6 +59,7 @@ from reformkg.ingest.extract.relations.pilots import _level_of, _mark_pilot, _pi
 from reformkg.ingest.extract.relations.positions import (_author_positions, _congress_deputies, _holds_position,
                                                          _party_centre, _position_pairs, _pronoun_positions)
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
+from reformkg.ingest.extract.relations.structure import affiliations, distribute, honours_lists
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -116,5 +117,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _stations_in_bodies(b)
     _school_interns(b)
     _members(b)
+    affiliations(b)
+    honours_lists(b)
+    distribute(b)
     _co_sponsors(b)
     return b.out

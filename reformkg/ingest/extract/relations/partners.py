@@ -9,9 +9,10 @@ import re
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _actors_for
+from reformkg.ingest.extract.relscore.triggers import alternation
 
 
-_PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)(合作|签约|签订|签署|结对|共建|共同建立|联合建立|携手|联建|共育|共同打造)")
+_PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 _LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")

@@ -1,7 +1,7 @@
 """The relation-scoring component: after the hand rules, every candidate pair is scored; a rule
-fact takes the model's probability as its confidence (or its rule's measured precision when no
-sentence candidate covers it), and a candidate the rules missed is added when its probability
-reaches the model's threshold."""
+fact's confidence is the mean of its rule's measured precision and the model's probability for
+its sentence (the precision alone when no sentence candidate covers it), and a candidate the
+rules missed is added when its probability reaches the model's threshold."""
 
 from __future__ import annotations
 
@@ -47,10 +47,9 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
         k = (c.type, mention_key(c.head), mention_key(c.tail))
         rc = by_key.get(k) or (by_key.get((c.type, k[2], k[1])) if c.type in symmetric else None)
         if rc is not None:
-            if rc.producer != PRODUCER:
-                rc.confidence = max(rc.confidence, p) if p >= model.threshold else p
-            else:
-                rc.confidence = max(rc.confidence, p)
+            # a rule fact: its rule's measured precision and the model's view of this sentence, half each
+            rc.confidence = round((model.rule_precision.get(rc.producer, DEFAULT_RULE_CONFIDENCE) + p) / 2, 4) \
+                if rc.producer != PRODUCER else max(rc.confidence, p)
             continue
         if p < model.threshold:
             continue

@@ -17,6 +17,22 @@ _DIST_BUCKETS = (0, 2, 5, 10, 20, 40, 80)
 
 
 @dataclass(slots=True)
+class RuleVotes:
+    """The hand rules' relations, indexed by mention keys for the vote features."""
+
+    exact: set[tuple[str, str, str]] = field(default_factory=set)  # (type, head key, tail key)
+    pair_types: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    heads: set[tuple[str, str]] = field(default_factory=set)
+    tails: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, rtype: str, hk: str, tk: str) -> None:
+        self.exact.add((rtype, hk, tk))
+        self.pair_types.setdefault((hk, tk), set()).add(rtype)
+        self.heads.add((rtype, hk))
+        self.tails.add((rtype, tk))
+
+
+@dataclass(slots=True)
 class SentenceView:
     """What the features of one sentence's candidates share."""
 
@@ -25,7 +41,8 @@ class SentenceView:
     text: str
     mentions: list[Mention]
     triggers: list[TriggerHit]  # offsets into `text`
-    rule_votes: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (type, head key, tail key) → producer
+    votes: RuleVotes = field(default_factory=RuleVotes)
+    index: dict[int, int] = field(default_factory=dict)  # id(mention) → its position in `mentions`
 
 
 def _bucket(n: int) -> str:
@@ -45,7 +62,7 @@ def _clause_bounds(view: SentenceView, pos: int) -> tuple[int, int]:
 
 def _coordinated(view: SentenceView, m: Mention) -> bool:
     """Is `m` an item of a 、/和-list of mentions (a neighbour joined by a coordinator)?"""
-    i = view.mentions.index(m)
+    i = view.index[id(m)]
     for j in (i - 1, i + 1):
         if 0 <= j < len(view.mentions):
             a, b = sorted((view.mentions[i], view.mentions[j]), key=lambda x: x.span.start)
@@ -122,15 +139,15 @@ def _typed_features(c: Candidate, view: SentenceView) -> list[str]:
     if first_in_clause is h:
         f.append(f"{t}|head_first_in_clause")
     f += _trigger_feats(t, view, a0, a1, b0, b1, clause)
-    vote = view.rule_votes.get((t, mention_key(h), mention_key(tl)))
-    if vote is not None:
+    hk, tk = mention_key(h), mention_key(tl)
+    votes = view.votes
+    if (t, hk, tk) in votes.exact:
         f.append(f"{t}|rule_vote")
     else:
-        others = {k[0] for k in view.rule_votes if k[1] == mention_key(h) and k[2] == mention_key(tl)}
-        f += [f"{t}|rule_other={o}" for o in sorted(others)]
-        if any(k[0] == t and k[1] == mention_key(h) for k in view.rule_votes):
+        f += [f"{t}|rule_other={o}" for o in sorted(votes.pair_types.get((hk, tk), ()))]
+        if (t, hk) in votes.heads:
             f.append(f"{t}|rule_head_has_type")
-        if any(k[0] == t and k[2] == mention_key(tl) for k in view.rule_votes):
+        if (t, tk) in votes.tails:
             f.append(f"{t}|rule_tail_has_type")
     return f
 
@@ -138,14 +155,15 @@ def _typed_features(c: Candidate, view: SentenceView) -> list[str]:
 def sentence_views(doc: Document, by_sentence: dict[int, list[Mention]], index,
                    symmetric: frozenset[str] = frozenset()) -> dict[int, SentenceView]:
     """One SentenceView per sentence with mentions; rule votes from the relations already in `doc`."""
-    votes: dict[tuple[str, str, str], str] = {}
+    votes = RuleVotes()
     for rc in doc.relations:
-        votes.setdefault((rc.type, mention_key(rc.head), mention_key(rc.tail)), rc.producer)
+        hk, tk = mention_key(rc.head), mention_key(rc.tail)
+        votes.add(rc.type, hk, tk)
         if rc.type in symmetric:
-            votes.setdefault((rc.type, mention_key(rc.tail), mention_key(rc.head)), rc.producer)
+            votes.add(rc.type, tk, hk)
     out = {}
     for s, ms in by_sentence.items():
         s0, s1 = doc.sentences[s]
         text = doc.text[s0:s1]
-        out[s] = SentenceView(s0, s1, text, ms, index.find(text), votes)
+        out[s] = SentenceView(s0, s1, text, ms, index.find(text), votes, {id(m): i for i, m in enumerate(ms)})
     return out

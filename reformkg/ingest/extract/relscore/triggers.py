@@ -66,3 +66,15 @@ class TriggerIndex:
 @lru_cache(maxsize=4)
 def trigger_index(types: tuple[str, ...]) -> TriggerIndex:
     return TriggerIndex(types)
+
+
+def trigger_words(rtype: str) -> tuple[str, ...]:
+    """The trigger words of one type, longest first (for a regex alternation)."""
+    return tuple(sorted({t.word for t in _read(rtype)}, key=lambda w: (-len(w), w)))
+
+
+def alternation(rtype: str) -> str:
+    """A regex alternation of the type's trigger words."""
+    import re
+
+    return "|".join(re.escape(w) for w in trigger_words(rtype))

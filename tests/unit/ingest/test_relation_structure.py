@@ -1,0 +1,65 @@
+"""Structure shared by the relation types (relations/structure.py), on composed sentences:
+coordinated lists distribute a relation, employer + person pairs, honours lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from reformkg.ingest.jsonl import to_record
+from reformkg.ingest.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def _rels(pipe: Pipeline, text: str, rtype: str) -> set[tuple[str, str]]:
+    rec = to_record(pipe.run_text(text, path="t.txt"))
+    return {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == rtype}
+
+
+def test_employer_before_person_holds_position_without_title(pipe: Pipeline) -> None:
+    rec = to_record(pipe.run_text("座谈会上，遵义铝业股份有限公司李某某和六盘水师范学院的王某某先后发言。", path="t.txt"))
+    pos = {(r["source"], r["target"]): r.get("properties", {}) for r in rec["relations"] if r["type"] == "HOLDS_POSITION"}
+    assert ("李某某", "遵义铝业股份有限公司") in pos
+    assert ("王某某", "六盘水师范学院") in pos
+    assert "title" not in pos[("李某某", "遵义铝业股份有限公司")]
+
+
+def test_honours_list_awards_each_person_and_names_employers(pipe: Pipeline) -> None:
+    text = "获得全国五一劳动奖章的3名职工分别是：贵阳钢铁有限公司张某某，遵义铝业股份有限公司李某某，六盘水师范学院王某某。"
+    awarded = _rels(pipe, text, "AWARDED")
+    assert awarded == {("张某某", "全国五一劳动奖章"), ("李某某", "全国五一劳动奖章"), ("王某某", "全国五一劳动奖章")}
+    assert ("王某某", "六盘水师范学院") in _rels(pipe, text, "HOLDS_POSITION")
+
+
+def test_honours_list_without_persons_awards_the_units(pipe: Pipeline) -> None:
+    text = "荣获全国五一劳动奖状的单位名单如下：贵阳钢铁有限公司，遵义铝业股份有限公司。"
+    awarded = _rels(pipe, text, "AWARDED")
+    assert {src for src, _ in awarded} >= {"贵阳钢铁有限公司", "遵义铝业股份有限公司"}
+
+
+def test_a_list_introduced_without_an_honour_gives_no_award(pipe: Pipeline) -> None:
+    assert not _rels(pipe, "参会单位分别是：贵阳钢铁有限公司，遵义铝业股份有限公司。", "AWARDED")
+
+
+def test_coordinated_issuers_each_issue(pipe: Pipeline) -> None:
+    text = "黔东南州总工会、黔东南州人社局和黔东南州财政局联合印发《技能人才激励办法》。"
+    issuers = {s for s, _ in _rels(pipe, text, "ISSUED")}
+    assert len(issuers) == 3
+
+
+def test_coordinated_pilots_each_pilot(pipe: Pipeline) -> None:
+    pilots = {s for s, _ in _rels(pipe, "铜仁市碧江区、万山区被列为产改试点县区。", "PILOTS")}
+    assert len(pilots) == 2
+
+
+def test_partnership_triggers_come_from_the_table(pipe: Pipeline) -> None:
+    pairs = _rels(pipe, "徐州工程机械集团有限公司与徐州工业职业技术学院开办订单班。", "PARTNERS_WITH")
+    assert {frozenset(p) for p in pairs} == {frozenset({"徐州工程机械集团有限公司", "徐州工业职业技术学院"})}
+
+
+def test_partners_are_not_distributed_over_a_with_pair(pipe: Pipeline) -> None:
+    pairs = _rels(pipe, "安顺市总工会与安顺学院、安顺职业技术学院签订合作协议。", "PARTNERS_WITH")
+    assert frozenset({"安顺学院", "安顺职业技术学院"}) not in {frozenset(p) for p in pairs}
