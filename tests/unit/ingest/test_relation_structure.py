@@ -63,3 +63,28 @@ def test_partnership_triggers_come_from_the_table(pipe: Pipeline) -> None:
 def test_partners_are_not_distributed_over_a_with_pair(pipe: Pipeline) -> None:
     pairs = _rels(pipe, "安顺市总工会与安顺学院、安顺职业技术学院签订合作协议。", "PARTNERS_WITH")
     assert frozenset({"安顺学院", "安顺职业技术学院"}) not in {frozenset(p) for p in pairs}
+
+
+def test_event_anaphor_sponsors_the_latest_named_event(pipe: Pipeline) -> None:
+    text = ("近日，宁夏回族自治区总工会、宁夏回族自治区教育厅共同举办2024年宁夏职工职业技能大赛，"
+            "宁夏宝丰能源集团股份有限公司承办了本次大赛。")
+    rec = to_record(pipe.run_text(text, path="t.txt"))
+    sponsors = {(r["source"], r.get("properties", {}).get("role")) for r in rec["relations"] if r["type"] == "SPONSORS"}
+    assert ("宁夏宝丰能源集团股份有限公司", "承办") in sponsors
+    co = {frozenset((r["source"], r["target"])) for r in rec["relations"] if r["type"] == "CO_SPONSORS"}
+    assert any("宁夏宝丰能源集团股份有限公司" in pair for pair in co)
+
+
+def test_event_anaphor_without_an_earlier_event_gives_nothing(pipe: Pipeline) -> None:
+    assert not _rels(pipe, "宁夏宝丰能源集团股份有限公司承办了本次大赛。", "SPONSORS")
+
+
+def test_body_composed_of_listed_departments_has_them_as_members(pipe: Pipeline) -> None:
+    text = "甘肃省产业工人队伍建设改革协调小组由省委组织部、省总工会、省财政厅等15个部门组成。"
+    members = {s for s, _ in _rels(pipe, text, "MEMBER_OF")}
+    assert len(members) == 3
+
+
+def test_honour_followed_by_among_them_awards_the_named_person(pipe: Pipeline) -> None:
+    text = "大会表彰了50名全国五一劳动奖章获得者，其中包括兰州石化有限公司的赵某某。"
+    assert ("赵某某", "全国五一劳动奖章") in _rels(pipe, text, "AWARDED")

@@ -59,7 +59,8 @@ from reformkg.ingest.extract.relations.pilots import _level_of, _mark_pilot, _pi
 from reformkg.ingest.extract.relations.positions import (_author_positions, _congress_deputies, _holds_position,
                                                          _party_centre, _position_pairs, _pronoun_positions)
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
-from reformkg.ingest.extract.relations.structure import affiliations, distribute, honours_lists
+from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
+                                                         honours_lists)
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -119,6 +120,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _members(b)
     affiliations(b)
     honours_lists(b)
+    event_anaphors(b)
+    composed_of(b)
     distribute(b)
     _co_sponsors(b)
     return b.out

@@ -7,16 +7,18 @@
 - Lists introduced by 分别是/名单如下 (ingest/data/triggers/LIST_INTRO.tsv): each item's person
   (or, without one, its organisation) receives the honour named before the list, and the
   item's organisation is the person's employer.
+- Event anaphors: X承办了本次大赛 sponsors the latest named event before it.
+- Composition: X由A、B、C等N个部门组成 makes A, B, C members of X.
 """
 
 from __future__ import annotations
 
 import re
 
-from reformkg.ingest.document import Mention
+from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import _Builder
-from reformkg.ingest.extract.relscore.triggers import trigger_index
+from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 
 DISTRIBUTIVE = ("AWARDED", "PILOTS", "SPONSORS", "ISSUED", "RUNS")
 _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、“"})
@@ -54,6 +56,11 @@ def coordinated(b: _Builder, m: Mention) -> list[Mention]:
     return out
 
 
+def _register_sponsor(b: _Builder, actor: Mention, event: Mention, role: str, trig: tuple[int, int]) -> None:
+    """Record a sponsor of `event` so that the co-sponsor pass pairs it with the others."""
+    b.sponsors.setdefault(b.key(event), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+
+
 def distribute(b: _Builder) -> None:
     """Every relation of a distributive type also holds for the coordinated siblings of its ends."""
     for rc in list(b.out):
@@ -61,7 +68,8 @@ def distribute(b: _Builder) -> None:
             continue
         trig = (rc.trigger.start, rc.trigger.end) if rc.trigger is not None else None
         for sib in coordinated(b, rc.head):
-            b.add(rc.type, sib, rc.tail, trig, **dict(rc.props))
+            if b.add(rc.type, sib, rc.tail, trig, **dict(rc.props)) and rc.type == "SPONSORS" and trig:
+                _register_sponsor(b, sib, rc.tail, rc.props.get("role", ""), trig)
         if rc.tail.label != "Programme" or rc.type == "ISSUED":
             for sib in coordinated(b, rc.tail):
                 b.add(rc.type, rc.head, sib, trig, **dict(rc.props))
@@ -108,3 +116,55 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((pos, pos + len(piece)))
         pos += len(piece) + 1
     return out
+
+
+_EVENT_ANAPHOR_RE = re.compile(rf"({alternation('SPONSORS')})(?:了)?(?:该|此|本次|本届|这次|这项|此次)"
+                               r"(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会)(?!的)")
+_SUBJECT_GAP_RE = re.compile(r"(?:也|还|则|又|具体|负责|全程|共同|联合)*")
+
+
+def _subject_before(b: _Builder, pos: int) -> list[Mention]:
+    """The actor written right before the verb at `pos` (with its coordinated siblings)."""
+    cs, _ = b.ctx.clause_bounds(pos)
+    prev = [m for m in b.ctx.mentions_between(cs, pos) if m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs]
+    if not prev or not _SUBJECT_GAP_RE.fullmatch(b.doc.text[prev[-1].span.end:pos]):
+        return []
+    return [prev[-1], *coordinated(b, prev[-1])]
+
+
+def event_anaphors(b: _Builder) -> None:
+    """`X承办了本次大赛`: X sponsors the latest named event before it, in the verb's role."""
+    roles = {t.word: t.role for t in trigger_index(("SPONSORS",)).by_type["SPONSORS"]}
+    for m in _EVENT_ANAPHOR_RE.finditer(b.doc.text):
+        event = b.ctx._previous_event(m.start())
+        if event is None:
+            continue
+        role = roles.get(m.group(1), m.group(1))
+        for actor in _subject_before(b, m.start()):
+            if b.add("SPONSORS", actor, event, (m.start(), m.end()), role=role):
+                _register_sponsor(b, actor, event, role, (m.start(), m.end()))
+
+
+def _composition_words() -> str:
+    return "|".join(re.escape(t.word) for t in trigger_index(("MEMBER_OF",)).by_type["MEMBER_OF"] if t.role == "composed")
+
+
+def composed_of(b: _Builder) -> None:
+    """`X由A、B、C等N个部门组成`: the listed bodies are members of X."""
+    words = _composition_words()
+    if not words:
+        return
+    tail_re = re.compile(rf"(?:等[^，,。；;]{{0,10}}?)?(?:共同)?(?:{words})")
+    text = b.doc.text
+    for x in b.ctx.mentions:
+        if x.label not in ("Agency", "Institution") or not text.startswith("由", x.span.end):
+            continue
+        cs, ce = b.ctx.clause_bounds(x.span.end)
+        members = [m for m in b.ctx.mentions_between(x.span.end + 1, ce) if m.label in ACTOR_LABELS]
+        if not members or members[0].span.start != x.span.end + 1:
+            continue
+        group = [members[0], *[m for m in coordinated(b, members[0]) if m.span.start > x.span.end]]
+        last = max(group, key=lambda m: m.span.end)
+        if tail_re.match(text, last.span.end, ce):
+            for m in group:
+                b.add("MEMBER_OF", m, x, (x.span.start, ce))
