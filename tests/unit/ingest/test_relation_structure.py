@@ -88,3 +88,10 @@ def test_body_composed_of_listed_departments_has_them_as_members(pipe: Pipeline)
 def test_honour_followed_by_among_them_awards_the_named_person(pipe: Pipeline) -> None:
     text = "大会表彰了50名全国五一劳动奖章获得者，其中包括兰州石化有限公司的赵某某。"
     assert ("赵某某", "全国五一劳动奖章") in _rels(pipe, text, "AWARDED")
+
+
+def test_employer_role_person_holds_position_with_the_role(pipe: Pipeline) -> None:
+    rec = to_record(pipe.run_text("山西焦煤集团选手李某某表现出色。", path="t.txt"))
+    pos = [r for r in rec["relations"] if r["type"] == "HOLDS_POSITION"]
+    assert [(r["source"], r["target"], r.get("properties", {}).get("title")) for r in pos] == \
+        [("李某某", "山西焦煤集团", "选手")]

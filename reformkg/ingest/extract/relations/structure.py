@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS
@@ -75,13 +77,27 @@ def distribute(b: _Builder) -> None:
                 b.add(rc.type, rc.head, sib, trig, **dict(rc.props))
 
 
+@lru_cache(maxsize=1)
+def worker_roles() -> frozenset[str]:
+    """Generic worker roles (ingest/data/worker_roles.txt)."""
+    path = resources.files("reformkg.ingest") / "data" / "worker_roles.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 def affiliations(b: _Builder) -> None:
-    """An employer written right before a person: HOLDS_POSITION with no title."""
+    """An employer written right before a person, or before a worker role and a person:
+    HOLDS_POSITION, with the role as title when one is written."""
     ms, text = b.ctx.mentions, b.doc.text
+    roles = worker_roles()
     for a, p in zip(ms, ms[1:]):
-        if p.label == "Person" and a.label in _EMPLOYERS and a.span.end <= p.span.start \
-                and text[a.span.end:p.span.start] in _AFFILIATION_GAPS:
+        if p.label != "Person" or a.label not in _EMPLOYERS or a.span.end > p.span.start:
+            continue
+        gap = text[a.span.end:p.span.start]
+        if gap in _AFFILIATION_GAPS:
             b.add("HOLDS_POSITION", p, a, (a.span.start, p.span.end))
+        elif gap.removeprefix("的") in roles:
+            b.add("HOLDS_POSITION", p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
 
 
 def honours_lists(b: _Builder) -> None:
