@@ -22,6 +22,7 @@ def eval_command(
     show_checkset_errors: bool = typer.Option(False, "--show-checkset-errors",
                                               help="also write the check set's errors (spoils it as a check set)"),
     per_document: bool = typer.Option(True, "--per-document/--no-per-document", help="print the per-document table"),
+    coverage: bool = typer.Option(False, "--coverage", help="print the facts each relation rule produced"),
     as_json: bool = typer.Option(False, "--json", help="print a JSON summary instead of tables"),
 ) -> None:
     """Extract DOCS, score them against the gold records and report (tables, errors file)."""
@@ -55,6 +56,10 @@ def eval_command(
     typer.echo(report.score_table(everything, f"documents scored: {len(scores)}"))
     if per_document:
         typer.echo("\n" + report.per_document_table(scores, check))
+    if coverage:
+        from reformkg.evaluation.coverage import coverage_table, producer_counts
+
+        typer.echo("\n" + coverage_table(producer_counts(pred, scores)))
     if check:
         typer.echo("")
         typer.echo(report.summary_line("check set", report.total(s for d, s in scores.items() if report.stem(d) in check)))
