@@ -74,7 +74,7 @@ def train_command(
     docs_dir: list[Path] = typer.Argument(..., help="the documents of those records (files or folders)"),
     gold: list[Path] = typer.Option([], "--gold", help="a further gold directory (repeatable)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="model file (default: the one shipped in the package)"),
-    cross_validate: bool = typer.Option(False, "--cv", help="also report leave-one-document-out scores"),
+    cross_validate: bool = typer.Option(False, "--cv", help="also print the leave-one-document-out scores"),
 ) -> None:
     """Rebuild the relation scorer from gold records (deterministic), optionally cross-validated by document."""
     from reformkg.evaluation import report
@@ -91,14 +91,14 @@ def train_command(
     if not docs:
         typer.echo("error: no document has a gold record", err=True)
         raise typer.Exit(1)
-    model = training.fit(docs)
+    model, rules, learned = training.train(docs)
     target = out or shipped_path()
     target.write_text(model.to_json(), encoding="utf-8")
     n_ex = sum(len(d.examples) for d in docs)
     n_pos = sum(label for d in docs for _, label in d.examples)
-    typer.echo(f"trained on {len(docs)} document(s), {n_ex} candidates ({n_pos} positive); wrote {target}")
+    typer.echo(f"trained on {len(docs)} document(s), {n_ex} candidates ({n_pos} positive); "
+               f"additions allowed for: {', '.join(model.add_types) or 'none'}; wrote {target}")
     if cross_validate:
-        rules, learned = training.leave_one_out(docs)
         typer.echo(report.summary_line("rules (LODO)", rules))
         typer.echo(report.summary_line("rules+model", learned))
-        typer.echo(report.score_table(learned, "leave-one-document-out, rules + model:"))
+        typer.echo(report.score_table(learned, "leave-one-document-out, rules + model (every type may add):"))

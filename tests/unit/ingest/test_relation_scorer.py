@@ -90,3 +90,27 @@ def test_shipped_model_is_present_and_valid() -> None:
     assert 0.0 < m.threshold <= 1.0
     assert m.weights and all(isinstance(v, float) for v in m.weights.values())
     assert all(0.0 <= p <= 1.0 for p in m.rule_precision.values())
+
+
+def test_model_adds_only_the_types_it_is_allowed_to() -> None:
+    from reformkg.ingest.extract.relscore.component import apply_model
+
+    onto = get_ontology()
+    eager = RelationModel({}, 10.0, 0.5, {}, (), 0.0, ("PARTNERS_WITH",))  # every candidate scores ~1
+    doc = apply_model(_rule_doc(), eager, onto)
+    added = [rc for rc in doc.relations if rc.producer == "model:relscore"]
+    assert added and {rc.type for rc in added} == {"PARTNERS_WITH"}
+    assert all(0.5 <= rc.confidence <= 1.0 for rc in added)
+    shy = RelationModel({}, 10.0, 0.5, {}, (), 0.0, ())
+    assert not [rc for rc in apply_model(_rule_doc(), shy, onto).relations if rc.producer == "model:relscore"]
+
+
+def test_rule_confidence_blends_rule_precision_and_model() -> None:
+    from reformkg.ingest.extract.relscore.component import apply_model
+
+    doc = _rule_doc()
+    assert doc.relations, "the composed text gives rule facts"
+    sure = RelationModel({}, 30.0, 0.99, {rc.producer: 0.5 for rc in doc.relations}, (), 0.0, ())
+    out = apply_model(doc, sure, get_ontology())
+    covered = [rc for rc in out.relations if rc.confidence > 0.5]
+    assert covered and all(abs(rc.confidence - 0.75) < 1e-3 for rc in covered)

@@ -95,3 +95,20 @@ def test_employer_role_person_holds_position_with_the_role(pipe: Pipeline) -> No
     pos = [r for r in rec["relations"] if r["type"] == "HOLDS_POSITION"]
     assert [(r["source"], r["target"], r.get("properties", {}).get("title")) for r in pos] == \
         [("李某某", "山西焦煤集团", "选手")]
+
+
+def test_pilot_list_after_a_colon_makes_each_item_a_pilot(pipe: Pipeline) -> None:
+    text = "全省首批产改试点单位包括：本溪钢铁有限公司、丹东化纤股份有限公司、营口港务集团有限公司。"
+    pilots = _rels(pipe, text, "PILOTS")
+    assert {s for s, _ in pilots} == {"本溪钢铁有限公司", "丹东化纤股份有限公司", "营口港务集团有限公司"}
+    assert {t for _, t in pilots} == {"产业工人队伍建设改革"}
+
+
+def test_units_that_become_members_of_a_named_alliance(pipe: Pipeline) -> None:
+    text = "儋州市总工会、琼海市总工会等8家单位成为海南职工创新联盟首批成员单位。"
+    members = _rels(pipe, text, "MEMBER_OF")
+    assert {s for s, _ in members} == {"儋州市总工会", "琼海市总工会"}
+
+
+def test_member_of_needs_a_named_body(pipe: Pipeline) -> None:
+    assert not _rels(pipe, "儋州市总工会成为首批成员单位。", "MEMBER_OF")

@@ -60,7 +60,7 @@ from reformkg.ingest.extract.relations.positions import (_author_positions, _con
                                                          _party_centre, _position_pairs, _pronoun_positions)
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
-                                                         honours_lists)
+                                                         honours_lists, member_units, pilot_lists)
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -122,6 +122,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     honours_lists(b)
     event_anaphors(b)
     composed_of(b)
+    member_units(b)
+    pilot_lists(b)
     distribute(b)
     _co_sponsors(b)
     return b.out

@@ -8,7 +8,10 @@
   (or, without one, its organisation) receives the honour named before the list, and the
   item's organisation is the person's employer.
 - Event anaphors: X承办了本次大赛 sponsors the latest named event before it.
-- Composition: X由A、B、C等N个部门组成 makes A, B, C members of X.
+- Composition: X由A、B、C等N个部门组成 makes A, B, C members of X; A、B(等N家单位)成为/是Y(的首批)成员单位
+  makes A and B members of Y.
+- Pilot lists: 试点单位包括：A、B、C (or 试点企业有A、B) makes each listed actor a pilot of the programme
+  named before the list, else of the reform.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from reformkg.ingest.document import Mention, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS
+from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME
 from reformkg.ingest.extract.relations.builder import _Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 
@@ -184,3 +187,54 @@ def composed_of(b: _Builder) -> None:
         if tail_re.match(text, last.span.end, ce):
             for m in group:
                 b.add("MEMBER_OF", m, x, (x.span.start, ce))
+
+
+_MEMBER_OF_BODY_RE = re.compile(r"(?:成为|是|作为|为|系)([^，,。；;]{2,60}?)的?(?:首批|第[一二三四五六七八九十\d]+批)?成员(?:单位)?")
+_BODY_LABELS = ("Agency", "Institution", "Union")
+
+
+def _clause_subjects(b: _Builder, pos: int) -> list[Mention]:
+    """The first actor of the clause before `pos` and its coordinated siblings."""
+    cs, _ = b.ctx.clause_bounds(pos)
+    prev = [m for m in b.ctx.mentions_between(cs, pos) if m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs]
+    return [prev[0], *[m for m in coordinated(b, prev[0]) if m.span.end <= pos]] if prev else []
+
+
+def member_units(b: _Builder) -> None:
+    """`A、B等N家单位成为Y首批成员单位` / `A是Y的成员单位`: A and B are members of Y."""
+    for m in _MEMBER_OF_BODY_RE.finditer(b.doc.text):
+        bodies = [x for x in b.ctx.mentions_between(m.start(1), m.end(1)) if x.label in _BODY_LABELS]
+        if not bodies:
+            continue
+        for actor in _clause_subjects(b, m.start()):
+            b.add("MEMBER_OF", actor, bodies[-1], (m.start(), m.end()))
+
+
+_PILOT_LIST_RE = re.compile(r"试点(?:单位|企业|省份|城市|园区|县区|县|区|工会|学校|院校|基地)(?:名单)?"
+                            r"(?:(?:包括|有|为|是|分别是|分别为|如下)[：:]?|[：:])")
+
+
+def _pilot_target(b: _Builder, start: int, at: int) -> Mention | None:
+    """The programme named in the sentence before the list, else the reform (if mentioned)."""
+    named = [m for m in b.ctx.mentions_between(start, at) if m.label == "Programme"]
+    if named:
+        return named[-1]
+    return next((m for m in b.ctx.mentions if m.label == "Programme" and (m.normalised or m.surface) == REFORM_NAME),
+                None)
+
+
+def pilot_lists(b: _Builder) -> None:
+    """`试点单位包括：A、B、C`: each listed actor pilots the programme named before the list."""
+    doc = b.doc
+    for m in _PILOT_LIST_RE.finditer(doc.text):
+        si = doc.sentence_of(m.start())
+        if si < 0:
+            continue
+        s0, s1 = doc.sentences[si]
+        target = _pilot_target(b, s0, m.end())
+        items = [x for x in b.ctx.mentions_between(m.end(), s1) if x.label in ACTOR_LABELS]
+        if target is None or not items:
+            continue
+        for actor in [items[0], *[x for x in coordinated(b, items[0]) if x.span.start > m.end()]]:
+            if b.add("PILOTS", actor, target, (m.start(), s1)):
+                actor.attrs["pilot"] = True

@@ -42,6 +42,7 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
     by_sent = sentence_mentions(doc)
     views = sentence_views(doc, by_sent, trigger_index(candidate_types(ontology)), symmetric)
     added: list[RelationCandidate] = []
+    vetoed: set[int] = set()
     for c in generate(doc, ontology, by_sent):
         p = model.probability(features(c, views[c.sentence]))
         k = (c.type, mention_key(c.head), mention_key(c.tail))
@@ -50,8 +51,10 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
             # a rule fact: its rule's measured precision and the model's view of this sentence, half each
             rc.confidence = round((model.rule_precision.get(rc.producer, DEFAULT_RULE_CONFIDENCE) + p) / 2, 4) \
                 if rc.producer != PRODUCER else max(rc.confidence, p)
+            if p < model.veto:
+                vetoed.add(id(rc))
             continue
-        if p < model.threshold:
+        if p < model.threshold or c.type not in model.add_types:
             continue
         s0, s1 = doc.sentences[c.sentence]
         props = {}
@@ -63,6 +66,8 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
                                 props, confidence=p, producer=PRODUCER)
         by_key[k] = new
         added.append(new)
+    if model.veto > 0:
+        doc.relations = [rc for rc in doc.relations if rc.producer == PRODUCER or id(rc) not in vetoed]
     doc.relations = doc.relations + added
     return doc
 

@@ -72,6 +72,20 @@ def _coordinated(view: SentenceView, m: Mention) -> bool:
     return False
 
 
+_FUNCTION_CHARS = frozenset("在由与和及被经向为对从把将给等的、")
+
+
+def _context_chars(t: str, view: SentenceView, m: Mention, role: str) -> list[str]:
+    """The function characters right before and after a mention (在X: a place, 由X: an agent …)."""
+    out = []
+    i, j = m.span.start - view.start, m.span.end - view.start
+    if i > 0 and view.text[i - 1] in _FUNCTION_CHARS:
+        out.append(f"{t}|{role}_prev={view.text[i - 1]}")
+    if j < len(view.text) and view.text[j] in _FUNCTION_CHARS:
+        out.append(f"{t}|{role}_next={view.text[j]}")
+    return out
+
+
 def _trigger_feats(t: str, view: SentenceView, a0: int, a1: int, b0: int, b1: int, clause: tuple[int, int]) -> list[str]:
     out = []
     for h in view.triggers:
@@ -138,6 +152,7 @@ def _typed_features(c: Candidate, view: SentenceView) -> list[str]:
                             if clause[0] <= m.span.start - view.start < clause[1]), None)
     if first_in_clause is h:
         f.append(f"{t}|head_first_in_clause")
+    f += _context_chars(t, view, h, "head") + _context_chars(t, view, tl, "tail")
     f += _trigger_feats(t, view, a0, a1, b0, b1, clause)
     hk, tk = mention_key(h), mention_key(tl)
     votes = view.votes

@@ -22,6 +22,8 @@ class RelationModel:
     threshold: float
     rule_precision: dict[str, float] = field(default_factory=dict)  # producer → precision on the training gold
     trained_on: tuple[str, ...] = ()
+    veto: float = 0.0  # a rule fact whose sentence the model scores below this is dropped (0: never)
+    add_types: tuple[str, ...] = ()  # types whose new facts the model may add (chosen by leave-one-document-out)
 
     def probability(self, feats: Iterable[str]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
@@ -29,6 +31,7 @@ class RelationModel:
 
     def to_json(self) -> str:
         data = {"format": 1, "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4),
+                "veto": round(self.veto, 4), "add_types": sorted(self.add_types),
                 "rule_precision": {k: round(v, 4) for k, v in sorted(self.rule_precision.items())},
                 "trained_on": list(self.trained_on),
                 "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if round(v, 6) != 0.0}}
@@ -38,7 +41,8 @@ class RelationModel:
     def from_json(cls, text: str) -> "RelationModel":
         d = json.loads(text)
         return cls(weights=dict(d["weights"]), intercept=float(d["intercept"]), threshold=float(d["threshold"]),
-                   rule_precision=dict(d.get("rule_precision", {})), trained_on=tuple(d.get("trained_on", ())))
+                   rule_precision=dict(d.get("rule_precision", {})), trained_on=tuple(d.get("trained_on", ())),
+                   veto=float(d.get("veto", 0.0)), add_types=tuple(d.get("add_types", ())))
 
 
 def shipped_path() -> Path:

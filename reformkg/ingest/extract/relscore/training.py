@@ -10,6 +10,7 @@ candidate's sentence (in the stored text); symmetric types match in either direc
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from reformkg.ingest.extract.relscore.model import RelationModel
 
 log = logging.getLogger(__name__)
 C_REGULARISATION = 0.5
+DEFAULT_VETO = 0.0
 DEFAULT_THRESHOLD = 0.9  # chosen by leave-one-document-out: 0.5 → F1 0.745, 0.8 → 0.746, 0.9 → 0.749 (rules alone 0.749)
 
 
@@ -102,7 +104,7 @@ def training_doc(name: str, doc: Document, gold: dict, ontology: Ontology) -> Tr
     return TrainingDoc(name, doc, gold, examples, dict(hits))
 
 
-def fit(docs: list[TrainingDoc], threshold: float = DEFAULT_THRESHOLD) -> RelationModel:
+def fit(docs: list[TrainingDoc], threshold: float = DEFAULT_THRESHOLD, veto: float = DEFAULT_VETO) -> RelationModel:
     """A logistic model over the examples of `docs` (deterministic: liblinear, fixed order)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -122,7 +124,9 @@ def fit(docs: list[TrainingDoc], threshold: float = DEFAULT_THRESHOLD) -> Relati
             hits[prod][0] += ok
             hits[prod][1] += n
     precision = {p: (ok + 1) / (n + 2) for p, (ok, n) in hits.items()}  # Laplace-smoothed
-    return RelationModel(weights, float(clf.intercept_[0]), threshold, precision, tuple(sorted(d.name for d in docs)))
+    types = tuple(sorted({f.split("|", 1)[0] for f in weights}))
+    return RelationModel(weights, float(clf.intercept_[0]), threshold, precision, tuple(sorted(d.name for d in docs)),
+                         veto, types)
 
 
 def evaluate_document(td: TrainingDoc, model: RelationModel | None, ontology: Ontology) -> Score:
@@ -137,18 +141,32 @@ def evaluate_document(td: TrainingDoc, model: RelationModel | None, ontology: On
     return score_document(td.gold, to_record(resolve(doc, ontology)))
 
 
-def leave_one_out(docs: list[TrainingDoc], threshold: float = DEFAULT_THRESHOLD,
+def leave_one_out(docs: list[TrainingDoc], threshold: float = DEFAULT_THRESHOLD, veto: float = DEFAULT_VETO,
                   progress: Callable[[str], None] | None = None) -> tuple[Score, Score]:
     """(rules alone, rules + a model trained without the document) summed over all documents."""
     ontology = get_ontology()
     rules, learned = Score(), Score()
     for td in docs:
-        model = fit([d for d in docs if d is not td], threshold)
+        model = fit([d for d in docs if d is not td], threshold, veto)
         rules.merge(evaluate_document(td, None, ontology))
         learned.merge(evaluate_document(td, model, ontology))
         if progress:
             progress(td.name)
     return rules, learned
+
+
+def gated(model: RelationModel, rules: Score, learned: Score) -> RelationModel:
+    """`model` allowed to add facts only of the types whose leave-one-document-out F1 its
+    additions raised (CO_SPONSORS additions, say, were all wrong on the visible gold)."""
+    keep = tuple(t for t in model.add_types if learned.relations.prf(t)[2] > rules.relations.prf(t)[2])
+    return dataclasses.replace(model, add_types=keep)
+
+
+def train(docs: list[TrainingDoc]) -> tuple[RelationModel, Score, Score]:
+    """The shipped model: fitted on every document, its additions gated by leave-one-document-out;
+    returns it with the LODO scores of the rules alone and of rules + ungated models."""
+    rules, learned = leave_one_out(docs)
+    return gated(fit(docs), rules, learned), rules, learned
 
 
 def load_training_docs(gold: dict[str, dict], paths: Iterable[Path]) -> list[TrainingDoc]:
