@@ -24,11 +24,12 @@ from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME
 from reformkg.ingest.extract.relations.builder import _Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
+from reformkg.graph.vocab import Label, Rel
 
-DISTRIBUTIVE = ("AWARDED", "PILOTS", "SPONSORS", "ISSUED", "RUNS")
+DISTRIBUTIVE = (Rel.AWARDED, Rel.PILOTS, Rel.SPONSORS, Rel.ISSUED, Rel.RUNS)
 _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、“"})
 _AFFILIATION_GAPS = frozenset({"", "的"})
-_EMPLOYERS = ("Enterprise", "Institution")
+_EMPLOYERS = (Label.ENTERPRISE, Label.INSTITUTION)
 _ITEM_SPLIT_RE = re.compile(r"[，,；;。]")
 _QUOTES = "“”\"《》"
 
@@ -63,7 +64,7 @@ def coordinated(b: _Builder, m: Mention) -> list[Mention]:
 
 def _register_sponsor(b: _Builder, actor: Mention, event: Mention, role: str, trig: tuple[int, int]) -> None:
     """Record a sponsor of `event` so that the co-sponsor pass pairs it with the others."""
-    b.sponsors.setdefault(b.key(event), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+    b.sponsors.setdefault(b.key(event), []).append((actor, role, Span(trig[0], trig[1], Rel.SPONSORS)))
 
 
 def distribute(b: _Builder) -> None:
@@ -73,9 +74,9 @@ def distribute(b: _Builder) -> None:
             continue
         trig = (rc.trigger.start, rc.trigger.end) if rc.trigger is not None else None
         for sib in coordinated(b, rc.head):
-            if b.add(rc.type, sib, rc.tail, trig, **dict(rc.props)) and rc.type == "SPONSORS" and trig:
+            if b.add(rc.type, sib, rc.tail, trig, **dict(rc.props)) and rc.type == Rel.SPONSORS and trig:
                 _register_sponsor(b, sib, rc.tail, rc.props.get("role", ""), trig)
-        if rc.tail.label != "Programme" or rc.type == "ISSUED":
+        if rc.tail.label != Label.PROGRAMME or rc.type == Rel.ISSUED:
             for sib in coordinated(b, rc.tail):
                 b.add(rc.type, rc.head, sib, trig, **dict(rc.props))
 
@@ -94,13 +95,13 @@ def affiliations(b: _Builder) -> None:
     ms, text = b.ctx.mentions, b.doc.text
     roles = worker_roles()
     for a, p in zip(ms, ms[1:]):
-        if p.label != "Person" or a.label not in _EMPLOYERS or a.span.end > p.span.start:
+        if p.label != Label.PERSON or a.label not in _EMPLOYERS or a.span.end > p.span.start:
             continue
         gap = text[a.span.end:p.span.start]
         if gap in _AFFILIATION_GAPS:
-            b.add("HOLDS_POSITION", p, a, (a.span.start, p.span.end))
+            b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end))
         elif gap.removeprefix("的") in roles:
-            b.add("HOLDS_POSITION", p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
+            b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
 
 
 def honours_lists(b: _Builder) -> None:
@@ -111,18 +112,18 @@ def honours_lists(b: _Builder) -> None:
         sent = doc.text[s0:s1]
         for hit in intro.find(sent):
             at = s0 + hit.start
-            before = [m for m in ctx.mentions_between(s0, at) if m.label == "Award"]
+            before = [m for m in ctx.mentions_between(s0, at) if m.label == Label.AWARD]
             if not before:
                 continue
             award = before[-1]
             start = s0 + hit.end
             for item in _items(doc.text, start, s1):
-                ms = [m for m in ctx.mentions_between(*item) if m.label in ACTOR_LABELS or m.label == "Person"]
-                persons = [m for m in ms if m.label == "Person"]
+                ms = [m for m in ctx.mentions_between(*item) if m.label in ACTOR_LABELS or m.label == Label.PERSON]
+                persons = [m for m in ms if m.label == Label.PERSON]
                 for p in persons:
-                    b.add("AWARDED", p, award, (at, item[1]))
+                    b.add(Rel.AWARDED, p, award, (at, item[1]))
                 if not persons and len(ms) == 1:
-                    b.add("AWARDED", ms[0], award, (at, item[1]))
+                    b.add(Rel.AWARDED, ms[0], award, (at, item[1]))
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -137,7 +138,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_EVENT_ANAPHOR_RE = re.compile(rf"({alternation('SPONSORS')})(?:了)?(?:该|此|本次|本届|这次|这项|此次)"
+_EVENT_ANAPHOR_RE = re.compile(rf"({alternation(Rel.SPONSORS)})(?:了)?(?:该|此|本次|本届|这次|这项|此次)"
                                r"(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会)(?!的)")
 _SUBJECT_GAP_RE = re.compile(r"(?:也|还|则|又|具体|负责|全程|共同|联合)*")
 
@@ -153,19 +154,19 @@ def _subject_before(b: _Builder, pos: int) -> list[Mention]:
 
 def event_anaphors(b: _Builder) -> None:
     """`X承办了本次大赛`: X sponsors the latest named event before it, in the verb's role."""
-    roles = {t.word: t.role for t in trigger_index(("SPONSORS",)).by_type["SPONSORS"]}
+    roles = {t.word: t.role for t in trigger_index((Rel.SPONSORS,)).by_type[Rel.SPONSORS]}
     for m in _EVENT_ANAPHOR_RE.finditer(b.doc.text):
         event = b.ctx._previous_event(m.start())
         if event is None:
             continue
         role = roles.get(m.group(1), m.group(1))
         for actor in _subject_before(b, m.start()):
-            if b.add("SPONSORS", actor, event, (m.start(), m.end()), role=role):
+            if b.add(Rel.SPONSORS, actor, event, (m.start(), m.end()), role=role):
                 _register_sponsor(b, actor, event, role, (m.start(), m.end()))
 
 
 def _composition_words() -> str:
-    return "|".join(re.escape(t.word) for t in trigger_index(("MEMBER_OF",)).by_type["MEMBER_OF"] if t.role == "composed")
+    return "|".join(re.escape(t.word) for t in trigger_index((Rel.MEMBER_OF,)).by_type[Rel.MEMBER_OF] if t.role == "composed")
 
 
 def composed_of(b: _Builder) -> None:
@@ -176,7 +177,7 @@ def composed_of(b: _Builder) -> None:
     tail_re = re.compile(rf"(?:等[^，,。；;]{{0,10}}?)?(?:共同)?(?:{words})")
     text = b.doc.text
     for x in b.ctx.mentions:
-        if x.label not in ("Agency", "Institution") or not text.startswith("由", x.span.end):
+        if x.label not in (Label.AGENCY, Label.INSTITUTION) or not text.startswith("由", x.span.end):
             continue
         cs, ce = b.ctx.clause_bounds(x.span.end)
         members = [m for m in b.ctx.mentions_between(x.span.end + 1, ce) if m.label in ACTOR_LABELS]
@@ -186,11 +187,11 @@ def composed_of(b: _Builder) -> None:
         last = max(group, key=lambda m: m.span.end)
         if tail_re.match(text, last.span.end, ce):
             for m in group:
-                b.add("MEMBER_OF", m, x, (x.span.start, ce))
+                b.add(Rel.MEMBER_OF, m, x, (x.span.start, ce))
 
 
 _MEMBER_OF_BODY_RE = re.compile(r"(?:成为|是|作为|为|系)([^，,。；;]{2,60}?)的?(?:首批|第[一二三四五六七八九十\d]+批)?成员(?:单位)?")
-_BODY_LABELS = ("Agency", "Institution", "Union")
+_BODY_LABELS = (Label.AGENCY, Label.INSTITUTION, Label.UNION)
 
 
 def _clause_subjects(b: _Builder, pos: int) -> list[Mention]:
@@ -207,7 +208,7 @@ def member_units(b: _Builder) -> None:
         if not bodies:
             continue
         for actor in _clause_subjects(b, m.start()):
-            b.add("MEMBER_OF", actor, bodies[-1], (m.start(), m.end()))
+            b.add(Rel.MEMBER_OF, actor, bodies[-1], (m.start(), m.end()))
 
 
 _PILOT_LIST_RE = re.compile(r"试点(?:单位|企业|省份|城市|园区|县区|县|区|工会|学校|院校|基地)(?:名单)?"
@@ -216,10 +217,10 @@ _PILOT_LIST_RE = re.compile(r"试点(?:单位|企业|省份|城市|园区|县区
 
 def _pilot_target(b: _Builder, start: int, at: int) -> Mention | None:
     """The programme named in the sentence before the list, else the reform (if mentioned)."""
-    named = [m for m in b.ctx.mentions_between(start, at) if m.label == "Programme"]
+    named = [m for m in b.ctx.mentions_between(start, at) if m.label == Label.PROGRAMME]
     if named:
         return named[-1]
-    return next((m for m in b.ctx.mentions if m.label == "Programme" and (m.normalised or m.surface) == REFORM_NAME),
+    return next((m for m in b.ctx.mentions if m.label == Label.PROGRAMME and (m.normalised or m.surface) == REFORM_NAME),
                 None)
 
 
@@ -236,5 +237,5 @@ def pilot_lists(b: _Builder) -> None:
         if target is None or not items:
             continue
         for actor in [items[0], *[x for x in coordinated(b, items[0]) if x.span.start > m.end()]]:
-            if b.add("PILOTS", actor, target, (m.start(), s1)):
+            if b.add(Rel.PILOTS, actor, target, (m.start(), s1)):
                 actor.attrs["pilot"] = True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reformkg.graph.ontology import Ontology
 from reformkg.ingest.document import Document, Mention
+from reformkg.graph.vocab import Label, Rel
 
 MAX_GAP = 120  # characters between the two mentions; beyond this a sentence pair is not a candidate
 
@@ -34,7 +35,7 @@ def mention_key(m: Mention) -> str:
 def candidate_types(ontology: Ontology) -> tuple[str, ...]:
     """The types the scorer proposes: scored types between mentions of one sentence
     (LOCATED_IN comes from names and context in the resolver, not from sentence pairs)."""
-    return tuple(t for t in ontology.scored_types if t != "LOCATED_IN")
+    return tuple(t for t in ontology.scored_types if t != Rel.LOCATED_IN)
 
 
 def sentence_mentions(doc: Document) -> dict[int, list[Mention]]:

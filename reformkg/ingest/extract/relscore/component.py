@@ -12,6 +12,7 @@ from reformkg.ingest.extract.relscore.candidates import Candidate, candidate_typ
 from reformkg.ingest.extract.relscore.features import SentenceView, features, sentence_views
 from reformkg.ingest.extract.relscore.model import PRODUCER, RelationModel, shipped_model
 from reformkg.ingest.extract.relscore.triggers import trigger_index
+from reformkg.graph.vocab import Label, Rel
 
 DEFAULT_RULE_CONFIDENCE = 0.9
 
@@ -28,7 +29,7 @@ def _role(c: Candidate, view: SentenceView) -> str:
     rel = c.head.span.end - view.start
     best = None
     for h in view.triggers:
-        if h.trigger.type == "SPONSORS" and h.start >= rel and (best is None or h.start < best.start):
+        if h.trigger.type == Rel.SPONSORS and h.start >= rel and (best is None or h.start < best.start):
             best = h
     return best.trigger.role if best is not None else ""
 
@@ -58,7 +59,7 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
             continue
         s0, s1 = doc.sentences[c.sentence]
         props = {}
-        if c.type == "SPONSORS":
+        if c.type == Rel.SPONSORS:
             role = _role(c, views[c.sentence])
             if role:
                 props["role"] = role
