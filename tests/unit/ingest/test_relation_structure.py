@@ -112,3 +112,22 @@ def test_units_that_become_members_of_a_named_alliance(pipe: Pipeline) -> None:
 
 def test_member_of_needs_a_named_body(pipe: Pipeline) -> None:
     assert not _rels(pipe, "儋州市总工会成为首批成员单位。", "MEMBER_OF")
+
+
+def test_honour_in_apposition_brackets(pipe: Pipeline) -> None:
+    assert ("钱某某", "全国五一劳动奖章") in _rels(pipe, "钱某某（全国五一劳动奖章获得者）介绍了经验。", "AWARDED")
+
+
+def test_honour_granted_by_a_named_agent(pipe: Pipeline) -> None:
+    text = "2021年，孙某某被人力资源和社会保障部授予“全国技术能手”称号。"
+    assert ("孙某某", "全国技术能手") in _rels(pipe, text, "AWARDED")
+
+
+def test_the_granting_agent_is_not_the_recipient(pipe: Pipeline) -> None:
+    text = "2021年，孙某某被人力资源和社会保障部授予“全国技术能手”称号。"
+    assert not any(src == "人力资源和社会保障部" for src, _ in _rels(pipe, text, "AWARDED"))
+
+
+def test_honours_list_introduced_by_de_you(pipe: Pipeline) -> None:
+    text = "获得“陇原工匠”称号的有：兰州兰石集团有限公司马某某、白银有色集团股份有限公司周某某。"
+    assert {s for s, _ in _rels(pipe, text, "AWARDED")} == {"马某某", "周某某"}

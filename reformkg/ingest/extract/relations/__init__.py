@@ -60,7 +60,8 @@ from reformkg.ingest.extract.relations.positions import (_author_positions, _con
                                                          _party_centre, _position_pairs, _pronoun_positions)
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
-                                                         honours_lists, member_units, pilot_lists)
+                                                         honours_lists, member_units, pilot_lists, appositive_honours,
+                                                         passive_grants)
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -120,6 +121,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _members(b)
     affiliations(b)
     honours_lists(b)
+    appositive_honours(b)
+    passive_grants(b)
     event_anaphors(b)
     composed_of(b)
     member_units(b)

@@ -10,6 +10,8 @@
 - Event anaphors: X承办了本次大赛 sponsors the latest named event before it.
 - Composition: X由A、B、C等N个部门组成 makes A, B, C members of X; A、B(等N家单位)成为/是Y(的首批)成员单位
   makes A and B members of Y.
+- Honours in apposition (张某（全国五一劳动奖章获得者）) and granted by a named agent
+  (张某被某部授予“某某”称号).
 - Pilot lists: 试点单位包括：A、B、C (or 试点企业有A、B) makes each listed actor a pilot of the programme
   named before the list, else of the reform.
 """
@@ -239,3 +241,39 @@ def pilot_lists(b: _Builder) -> None:
         for actor in [items[0], *[x for x in coordinated(b, items[0]) if x.span.start > m.end()]]:
             if b.add(Rel.PILOTS, actor, target, (m.start(), s1)):
                 actor.attrs["pilot"] = True
+
+
+_APPOSITION_RE = re.compile(r"[（(](?:[^（()）]{0,12}?[、，,])?$")
+_APPOSITION_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:获得者)?[）)]")
+_PASSIVE_GRANT_RE = re.compile(r"被([^，,。；;！？]{2,40}?)(?:授予|评为|命名为|认定为|表彰为)(?:了)?(?:\d{4}年度?)?")
+_RECIPIENT_GAP_RE = re.compile(r"(?:也|还|又|曾|先后|已|再次|更是)*")
+_RECIPIENTS = (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.REGION)
+
+
+def appositive_honours(b: _Builder) -> None:
+    """`张某（全国五一劳动奖章获得者）`: the person in front of the bracket holds the honour."""
+    ms, text = b.ctx.mentions, b.doc.text
+    for i, award in enumerate(ms):
+        if award.label != Label.AWARD or not _APPOSITION_END_RE.match(text, award.span.end):
+            continue
+        before = [m for m in ms[max(0, i - 3):i] if m.span.end <= award.span.start]
+        if not before or before[-1].label != Label.PERSON:
+            continue
+        person = before[-1]
+        if _APPOSITION_RE.fullmatch(text[person.span.end:award.span.start]):
+            b.add(Rel.AWARDED, person, award, (person.span.start, award.span.end))
+
+
+def passive_grants(b: _Builder) -> None:
+    """`X被某部授予“某某”称号`: X (written right before 被) receives the honour written right after."""
+    ctx, text = b.ctx, b.doc.text
+    for m in _PASSIVE_GRANT_RE.finditer(text):
+        at = m.end() + (1 if text[m.end():m.end() + 1] in _QUOTES else 0)
+        award = ctx.mention_at(m.end(), frozenset({Label.AWARD})) or ctx.mention_at(at, frozenset({Label.AWARD}))
+        if award is None:
+            continue
+        cs, _ = ctx.clause_bounds(m.start())
+        prev = [x for x in ctx.mentions_between(cs, m.start()) if x.label in _RECIPIENTS]
+        if prev and _RECIPIENT_GAP_RE.fullmatch(text[prev[-1].span.end:m.start()]):
+            for r in [prev[-1], *coordinated(b, prev[-1])]:
+                b.add(Rel.AWARDED, r, award, (r.span.start, award.span.end))
