@@ -131,3 +131,16 @@ def test_the_granting_agent_is_not_the_recipient(pipe: Pipeline) -> None:
 def test_honours_list_introduced_by_de_you(pipe: Pipeline) -> None:
     text = "获得“陇原工匠”称号的有：兰州兰石集团有限公司马某某、白银有色集团股份有限公司周某某。"
     assert {s for s, _ in _rels(pipe, text, "AWARDED")} == {"马某某", "周某某"}
+
+
+def test_led_sponsor_before_the_event(pipe: Pipeline) -> None:
+    text = "青海省总工会牵头主办的2024年“昆仑工匠杯”职业技能竞赛圆满落幕。"
+    rec = to_record(pipe.run_text(text, path="t.txt"))
+    assert [(r["source"], r.get("properties", {}).get("role")) for r in rec["relations"] if r["type"] == "SPONSORS"] == \
+        [("青海省总工会", "主办")]
+
+
+def test_a_region_is_not_listed_with_bodies(pipe: Pipeline) -> None:
+    text = "首届“昆仑工匠”技能大赛在西宁举行。大赛由青海省总工会、青海省某某未知厅共同主办。"
+    sponsors = {s for s, _ in _rels(pipe, text, "SPONSORS")}
+    assert "青海省" not in sponsors

@@ -61,7 +61,7 @@ from reformkg.ingest.extract.relations.positions import (_author_positions, _con
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
-                                                         passive_grants)
+                                                         passive_grants, led_sponsors)
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -124,6 +124,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     appositive_honours(b)
     passive_grants(b)
     event_anaphors(b)
+    led_sponsors(b)
     composed_of(b)
     member_units(b)
     pilot_lists(b)

@@ -7,6 +7,7 @@
 - Lists introduced by 分别是/名单如下 (ingest/data/triggers/LIST_INTRO.tsv): each item's person
   (or, without one, its organisation) receives the honour named before the list, and the
   item's organisation is the person's employer.
+- A sponsor before a modified verb (X牵头主办的P, X负责承办的P).
 - Event anaphors: X承办了本次大赛 sponsors the latest named event before it.
 - Composition: X由A、B、C等N个部门组成 makes A, B, C members of X; A、B(等N家单位)成为/是Y(的首批)成员单位
   makes A and B members of Y.
@@ -23,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from reformkg.ingest.document import Mention, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME
+from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME
 from reformkg.ingest.extract.relations.builder import _Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 from reformkg.graph.vocab import Label, Rel
@@ -47,7 +48,7 @@ def coordinated(b: _Builder, m: Mention) -> list[Mention]:
         i = next(k for k, x in enumerate(ms) if x is m)
     except StopIteration:
         return []
-    family = ACTOR_LABELS if m.label in ACTOR_LABELS else (m.label,)
+    family = ORG_LABELS if m.label in ORG_LABELS else (m.label,)  # a region never lists with bodies
     out: list[Mention] = []
     for step in (-1, 1):
         cur, j = m, i + step
@@ -277,3 +278,21 @@ def passive_grants(b: _Builder) -> None:
         if prev and _RECIPIENT_GAP_RE.fullmatch(text[prev[-1].span.end:m.start()]):
             for r in [prev[-1], *coordinated(b, prev[-1])]:
                 b.add(Rel.AWARDED, r, award, (r.span.start, award.span.end))
+
+
+_LED_SPONSOR_RE = re.compile(rf"(?:牵头|负责|具体|全程|联合|共同)({alternation(Rel.SPONSORS)})的(?:\d{{4}}年度?|第[一二三四五六七八九十百\d]+届)*")
+
+
+def led_sponsors(b: _Builder) -> None:
+    """`X牵头主办的P`: X sponsors P in the verb's role."""
+    roles = {t.word: t.role for t in trigger_index((Rel.SPONSORS,)).by_type[Rel.SPONSORS]}
+    text = b.doc.text
+    for m in _LED_SPONSOR_RE.finditer(text):
+        at = m.end() + (1 if text[m.end():m.end() + 1] in _QUOTES else 0)
+        progs = [x for x in b.ctx.mentions_between(m.end(), m.end() + 60) if x.label == Label.PROGRAMME]
+        if not progs or progs[0].span.start > at:
+            continue
+        role = roles.get(m.group(1), m.group(1))
+        for actor in _subject_before(b, m.start()):
+            if b.add(Rel.SPONSORS, actor, progs[0], (m.start(), progs[0].span.end), role=role):
+                _register_sponsor(b, actor, progs[0], role, (m.start(), m.end()))
