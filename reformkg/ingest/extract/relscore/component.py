@@ -44,10 +44,13 @@ def apply_model(doc: Document, model: RelationModel, ontology: Ontology) -> Docu
     views = sentence_views(doc, by_sent, trigger_index(candidate_types(ontology)), symmetric)
     added: list[RelationCandidate] = []
     vetoed: set[int] = set()
+    addable = frozenset(model.add_types)
     for c in generate(doc, ontology, by_sent):
-        p = model.probability(features(c, views[c.sentence]))
         k = (c.type, mention_key(c.head), mention_key(c.tail))
         rc = by_key.get(k) or (by_key.get((c.type, k[2], k[1])) if c.type in symmetric else None)
+        if rc is None and c.type not in addable:
+            continue  # neither a rule fact to weigh nor a type the model may add: not scored
+        p = model.probability(features(c, views[c.sentence]))
         if rc is not None:
             # a rule fact: its rule's measured precision and the model's view of this sentence, half each
             rc.confidence = round((model.rule_precision.get(rc.producer, DEFAULT_RULE_CONFIDENCE) + p) / 2, 4) \
