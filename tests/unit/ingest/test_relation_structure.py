@@ -144,3 +144,16 @@ def test_a_region_is_not_listed_with_bodies(pipe: Pipeline) -> None:
     text = "首届“昆仑工匠”技能大赛在西宁举行。大赛由青海省总工会、青海省某某未知厅共同主办。"
     sponsors = {s for s, _ in _rels(pipe, text, "SPONSORS")}
     assert "青海省" not in sponsors
+
+
+def test_places_written_before_a_firm_locate_it() -> None:
+    from reformkg.ingest import normalise, segment
+    from reformkg.ingest.document import RawDocument
+    from reformkg.ingest.pipeline import rule_components
+
+    text = "督查组走访了宿松县的安庆华晨纺织有限公司。"
+    doc = segment.segment(normalise.normalise(RawDocument("t.txt", "text/plain", "utf-8", text)))
+    doc = Pipeline(components=rule_components()).extract(doc)
+    located = {(rc.head.surface, rc.tail.surface) for rc in doc.relations
+               if rc.type == "LOCATED_IN" and rc.producer == "rule:places_before_bodies"}
+    assert located == {("安庆华晨纺织有限公司", "宿松县")}

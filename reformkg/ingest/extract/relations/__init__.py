@@ -61,7 +61,7 @@ from reformkg.ingest.extract.relations.positions import (_author_positions, _con
 from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
-                                                         passive_grants, led_sponsors)
+                                                         passive_grants, led_sponsors, places_before_bodies)
 from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
 # relations_reform reaches these through this package (relations_reform._R())
@@ -120,6 +120,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     _school_interns(b)
     _members(b)
     affiliations(b)
+    places_before_bodies(b)
     honours_lists(b)
     appositive_honours(b)
     passive_grants(b)

@@ -13,6 +13,8 @@
   makes A and B members of Y.
 - Honours in apposition (张某（全国五一劳动奖章获得者）) and granted by a named agent
   (张某被某部授予“某某”称号).
+- Places written before a body (在X县Y街道产改试点企业Z公司, 来到X区Z公司): the body stands in
+  each place of the chain (categories between them in ingest/data/place_categories.txt).
 - Pilot lists: 试点单位包括：A、B、C (or 试点企业有A、B) makes each listed actor a pilot of the programme
   named before the list, else of the reform.
 """
@@ -84,12 +86,16 @@ def distribute(b: _Builder) -> None:
                 b.add(rc.type, rc.head, sib, trig, **dict(rc.props))
 
 
-@lru_cache(maxsize=1)
-def worker_roles() -> frozenset[str]:
-    """Generic worker roles (ingest/data/worker_roles.txt)."""
-    path = resources.files("reformkg.ingest") / "data" / "worker_roles.txt"
+@lru_cache(maxsize=None)
+def _word_table(name: str) -> frozenset[str]:
+    path = resources.files("reformkg.ingest") / "data" / name
     return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
                      if ln.strip() and not ln.startswith("#"))
+
+
+def worker_roles() -> frozenset[str]:
+    """Generic worker roles (ingest/data/worker_roles.txt)."""
+    return _word_table("worker_roles.txt")
 
 
 def affiliations(b: _Builder) -> None:
@@ -296,3 +302,27 @@ def led_sponsors(b: _Builder) -> None:
         for actor in _subject_before(b, m.start()):
             if b.add(Rel.SPONSORS, actor, progs[0], (m.start(), progs[0].span.end), role=role):
                 _register_sponsor(b, actor, progs[0], role, (m.start(), m.end()))
+
+
+def places_before_bodies(b: _Builder) -> None:
+    """A chain of places written right before an organisation (optionally with a category word
+    between): the organisation is located in each place of the chain."""
+    ms, text = b.ctx.mentions, b.doc.text
+    categories = _word_table("place_categories.txt")
+    for i, org in enumerate(ms):
+        if org.label not in ORG_LABELS or id(org) in b.ctx.title_orgs:
+            continue
+        chain: list[Mention] = []
+        pos, j = org.span.start, i - 1
+        while j >= 0:
+            m = ms[j]
+            if m.label != Label.REGION and not chain and m.span.start >= pos - 8:
+                j -= 1  # a mention inside the category words (产改 in 产改试点企业)
+                continue
+            gap = text[m.span.end:pos] if m.span.end <= pos else None
+            if m.label != Label.REGION or gap is None or (gap and (chain or gap not in categories)):
+                break
+            chain.append(m)
+            pos, j = m.span.start, j - 1
+        for place in chain:
+            b.add(Rel.LOCATED_IN, org, place, (place.span.start, org.span.end))
