@@ -28,6 +28,9 @@ import re
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, is_reform
+from reformkg.ingest.extract.relations.builder import POLICY_NAME_RE, is_policy, reform_programme
+from reformkg.ingest.extract.relations.pilots import level_of, mark_pilot
+from reformkg.ingest.extract.relations.positions import position_pairs
 
 _STOP = "，,。；;：:！？!?\n"
 _NS = rf"[^{_STOP}]"
@@ -63,13 +66,8 @@ _BARE_ISSUER_RE = re.compile(r"党中央|中央|(?<![\u4e00-\u9fff])[省市县�
 _ISSUER_GAP_RE = re.compile(r"^[和、及与\s]*$")
 
 
-def _R():
-    from reformkg.ingest.extract import relations
-    return relations
-
-
 def _reform_at(b, s: int, e: int) -> Mention:
-    return _R()._reform_programme(b, (s, e))
+    return reform_programme(b, (s, e))
 
 
 def _derived(b, s: int, e: int, label: str, name: str, attrs: dict) -> Mention:
@@ -149,20 +147,19 @@ def region_pilots(b) -> None:
                 continue
         target = _reform_at(b, m.start(), m.end())
         if b.add("PILOTS", r, target, (r.span.start, m.end())):
-            _R()._mark_pilot(r)
+            mark_pilot(r)
 
 
 def example_pilots(b) -> None:
     """(多家|N家)…试点单位…：A、B、C / …。A…，B…: organisations given as examples right after a
     sentence about several pilot units (same paragraph) are pilots."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
-    R = _R()
     for m in _MANY_PILOTS_RE.finditer(text):
         si = doc.sentence_of(m.start())
         if si < 0:
             continue
         ss, se = doc.sentences[si]
-        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not R._is_policy(p)]
+        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not is_policy(p)]
         target = progs[-1] if progs and not is_reform(progs[-1]) else None
         if target is None:
             target = _named_elsewhere(b, m.group())
@@ -187,10 +184,10 @@ def example_pilots(b) -> None:
             pos = x.span.end
         if not items:
             items = _example_subjects(b, colon + 1, si)
-        level = R._level_of(m.group())
+        level = level_of(m.group())
         for x in items:
             if b.add("PILOTS", x, target, (m.start(), x.span.end), level=level):
-                R._mark_pilot(x)
+                mark_pilot(x)
 
 
 _ELLIPSIS_RE = re.compile(r"…{1,2}|\.{3,6}|。{3}")
@@ -264,14 +261,10 @@ def leader_body(b, cs: int, pos: int) -> Mention | None:
                 return first
         return None
     if first.label == "Person":
-        pairs = R_pairs(b, first)
+        pairs = position_pairs(b.doc, first)
         orgs = [o for o, _ in pairs if o.label in ("Agency", "Union")]
         return orgs[0] if orgs else None
     return None
-
-
-def R_pairs(b, person: Mention) -> list[tuple[Mention, str]]:
-    return _R()._position_pairs(b.doc, person)
 
 
 def leadership_runs(b) -> None:
@@ -512,13 +505,12 @@ def _issuers(b, s: int, e: int) -> list[Mention]:
 def followed_policies(b) -> None:
     """贯彻/落实/按照 <issuers>关于…的《P》: the issuers named before 关于 issue P."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
-    R = _R()
     for p in ctx.mentions:
         if p.label != "Programme" or (p.attrs or {}).get("derived"):
             continue
         kind = (p.attrs or {}).get("kind")
         name = p.surface or ""
-        if not (kind in ("policy", "plan") or name.startswith("《") or R._POLICY_NAME_RE.search(p.normalised or name)):
+        if not (kind in ("policy", "plan") or name.startswith("《") or POLICY_NAME_RE.search(p.normalised or name)):
             continue
         si = doc.sentence_of(p.span.start)
         if si < 0:

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _STOP
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, STOP
 
 
-_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{NOSTOP}{{0,12}}?)$")
 _HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
 _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
 _OF_GAP_RE = re.compile(r"的|、")
 _AWARD_REL_AFTER_RE = re.compile(r"(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
 # 授予她“Y”称号: a pronoun recipient is one character
-_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{1,40}}$)")
+_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={NOSTOP}{{1,40}}$)")
 # 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
 _LIST_ITEM_QUOTED_RE = re.compile(r"“[^”“]{1,20}”(?:称号|荣誉称号)?$")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
@@ -37,7 +37,7 @@ _CONTINUE_RE = re.compile(rf"{_TIME_WORD}?(?:并且|并|还|又|也|同时|随�
 _LEAD_TIME_RE = re.compile(rf"{_TIME_WORD}(?:以来|初|底|中|后)?[，,]")
 # NAME(正)是…的AWARD: the award stands in apposition to the subject
 _APPOS_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:之一)?(?:[，,。；;！!、）)\n]|$)")
-_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{_NOSTOP}{{0,16}}的)?$")
+_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)?$")
 
 
 def _year_in(doc: Document, si: int) -> int | None:
@@ -48,7 +48,7 @@ def _year_in(doc: Document, si: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _profile_person(b: _Builder, si: int, pos: int):
+def _profile_person(b: Builder, si: int, pos: int):
     """The person a sentence opens with (NAME，… / 她…), when no other person is named before pos."""
     if si < 0:
         return None
@@ -68,7 +68,7 @@ _GROUP_GAP_RE = re.compile(r"(?:所在|带领|领衔|牵头|组建)|(?:的)?(?:�
 _COLLECTIVE_AWARD_RE = re.compile(r"先锋号|集体|示范岗|工作室|班组|车间|单位|企业|团队|标兵岗")
 
 
-def _sentence_subject(b: _Builder, si: int, pos: int):
+def _sentence_subject(b: Builder, si: int, pos: int):
     """The person a sentence opens with (NAME… or 她/他… after the paragraph named her), when no
     other person is named before pos."""
     if si < 0:
@@ -95,7 +95,7 @@ def _sentence_subject(b: _Builder, si: int, pos: int):
     return None
 
 
-def _sentence_subjects(b: _Builder, si: int, pos: int) -> list:
+def _sentence_subjects(b: Builder, si: int, pos: int) -> list:
     """The person(s) a sentence opens with: one (see _sentence_subject), or a coordinated group at
     its start (王刚和李红…，并获得…) when no other person is named before pos."""
     one = _sentence_subject(b, si, pos)
@@ -118,7 +118,7 @@ def _sentence_subjects(b: _Builder, si: int, pos: int) -> list:
     return persons
 
 
-def _paragraph_person(b: _Builder, pos: int):
+def _paragraph_person(b: Builder, pos: int):
     """The person a paragraph opens with (a profile: NAME是…。/ 她…。), when no other person is
     named in the paragraph before pos."""
     pi = b.ctx.paragraph_of(pos)
@@ -139,7 +139,7 @@ def _paragraph_person(b: _Builder, pos: int):
     return subj
 
 
-def _list_start(b: _Builder, cs: int, aw) -> int:
+def _list_start(b: Builder, cs: int, aw) -> int:
     """Start of the award list aw closes (A、B、“C”和aw → A's start), else aw's start."""
     text, pos = b.doc.text, aw.span.start
     awards = {m.span.end: m for m in b.ctx.mentions_between(cs, aw.span.start) if m.label == "Award"}
@@ -156,7 +156,7 @@ def _list_start(b: _Builder, cs: int, aw) -> int:
     return pos
 
 
-def _awarded(b: _Builder) -> None:
+def awarded(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
     for aw in [m for m in ctx.mentions if m.label == "Award"]:
@@ -270,11 +270,11 @@ def _awarded(b: _Builder) -> None:
             hm = _HOLDER_RE.match(gap)
             if hm and not re.search(r"[的与和对为向在由把将被从给说]", gap[hm.end():]):
                 gap = gap[hm.end():]  # 全国五一劳动奖章获得者、集团首席技师张三: the holder is named
-                if len(gap) <= 16 and not any(c in _STOP + "“”《》" for c in gap) \
+                if len(gap) <= 16 and not any(c in STOP + "“”《》" for c in gap) \
                         and all(m.label != "Person" for m in mid):
                     b.add("AWARDED", p, aw, (aw.span.start, p.span.end), level=level, year=year)
                     continue
-            if len(gap) <= 24 and not any(c in _STOP + "“”《》" for c in gap) \
+            if len(gap) <= 24 and not any(c in STOP + "“”《》" for c in gap) \
                     and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
                     and all(m.label != "Person" for m in mid) \
                     and (not gap or gap.startswith("、") or len(gap) <= 8):
@@ -295,7 +295,7 @@ _ALLOWANCE_RE = re.compile(r"(?:享受|获得|荣获|被批准享受|获批享�
 _ALLOWANCE_NAME = "国务院政府特殊津贴"
 
 
-def _special_allowance(b: _Builder) -> None:
+def special_allowance(b: Builder) -> None:
     """PERSON …，享受国务院政府特殊津贴: the person the sentence is about (the last one named before
     it in the sentence, no other person in between; or her pronoun) receives the allowance."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text

@@ -1,5 +1,5 @@
 """Shared machinery of the `relations` component: the candidate builder (dedup, ontology
-endpoint check, evidence span), the clause-pattern vocabulary (_STOP/_NOSTOP), and the helpers
+endpoint check, evidence span), the clause-pattern vocabulary (STOP/NOSTOP), and the helpers
 every relation reader uses to find a verb's actor, the document's programmes, an enumeration
 before a position and the (possibly derived) mention of the reform itself.
 """
@@ -8,20 +8,45 @@ from __future__ import annotations
 
 import re
 import sys
+from types import CodeType
+from typing import Callable, TypeVar
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME, DocContext
 
 
-_STOP = "，,。；;：:！？!?\n"
-_NOSTOP = rf"[^{_STOP}]"
+STOP = "，,。；;：:！？!?\n"
+NOSTOP = rf"[^{STOP}]"
 _NOT_RUN_KIND = frozenset({"policy"})
 _MAIN_FALLBACK = False  # never credit a relation to the document's main region by default alone
+# the head word of a policy or plan title (…实施意见, …方案, 《…》): read by ISSUED and relations_reform
+POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
 _ADJ_GAP_RE = re.compile(r"(?:也|已|还|又|将|已经|正在|着力|全力|大力|积极|率先|持续|不断|先后|首先|共同|联合|在全省|在全国|在全市)?")
 
 
-class _Builder:
+_F = TypeVar("_F", bound=Callable)
+_RULE_PARTS: set[CodeType] = set()
+
+
+def rule_part(fn: _F) -> _F:
+    """Mark fn as one shape read by the rule that calls it: the facts it adds are credited to
+    that rule (Builder.add names the nearest caller that is no rule part as the producer)."""
+    _RULE_PARTS.add(fn.__code__)
+    return fn
+
+
+def _producer(frame) -> str:
+    """'rule:' + the name of the rule function at or above frame (rule parts are skipped)."""
+    while frame.f_code in _RULE_PARTS and frame.f_back is not None:
+        frame = frame.f_back
+    return "rule:" + frame.f_code.co_name.lstrip("_")
+
+
+class Builder:
+    """Collects the relation candidates of one document: dedup, ontology endpoint check,
+    evidence span, and the producer (the rule that added each)."""
+
     def __init__(self, doc: Document, ctx: DocContext):
         self.doc = doc
         self.ctx = ctx
@@ -57,18 +82,21 @@ class _Builder:
             span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
         if isinstance(props.get("title"), str):
             props["title"] = props["title"].strip(" \u3000\t、，,")
-        producer = "rule:" + sys._getframe(1).f_code.co_name.lstrip("_")
+        producer = _producer(sys._getframe(1))
         self.out.append(RelationCandidate(rtype, head, tail, span,
                                           {k2: v for k2, v in props.items() if v not in (None, "")},
                                           producer=producer))
         return True
 
 
-def _programmes(ctx: DocContext) -> list[Mention]:
+_Builder = Builder  # the name relations/structure.py imports
+
+
+def programmes(ctx: DocContext) -> list[Mention]:
     return [m for m in ctx.mentions if m.label == "Programme"]
 
 
-def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
+def adjacent_actor(b: Builder, pos: int) -> Mention | None:
     """An actor written right before the verb at pos (该市推进…, 泰州深化…)."""
     ctx = b.ctx
     cs, _ = ctx.clause_bounds(pos)
@@ -94,7 +122,7 @@ _UNNAMED_SUBJECT_RE = re.compile(
     r"广大|基层工会|用人单位|企业工会|各级工会|各级党委|各级政府)")
 
 
-def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+def actors_for(b: Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
     """Subject group of the clause before pos (or the actor right before the verb), else the
     context's credited actor when `fallback`. A region's union system (某省各级工会…) stands for
     the union the piece is about, when it is that region's union; else it names no actor."""
@@ -112,13 +140,13 @@ def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback:
     return out
 
 
-def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+def _actors_for_raw(b: Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
     ctx = b.ctx
     cs, ce = ctx.clause_bounds(pos)
     group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
     if group:
         return group
-    adj = _adjacent_actor(b, pos)
+    adj = adjacent_actor(b, pos)
     if adj is not None and adj is not exclude:
         return [adj]
     if not fallback:
@@ -144,7 +172,7 @@ def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallb
     return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
 
 
-def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
+def reform_programme(b: Builder, at: tuple[int, int]) -> Mention:
     """The mention of 产业工人队伍建设改革 (any in the document), else a derived one at `at`."""
     if b.reform is not None:
         return b.reform
@@ -161,7 +189,7 @@ def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
     return m
 
 
-def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+def enumeration_before(b: Builder, pos: int) -> list[Mention]:
     """Actors enumerated right before pos (A、B和C|等…), in text order."""
     ctx, text = b.ctx, b.doc.text
     prev = ctx.mentions_between(max(0, pos - 200), pos)
@@ -182,5 +210,5 @@ def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
     return list(reversed(items))
 
 
-def _is_policy(p: Mention) -> bool:
+def is_policy(p: Mention) -> bool:
     return (p.attrs or {}).get("kind") in _NOT_RUN_KIND or (p.surface or "").startswith("《")

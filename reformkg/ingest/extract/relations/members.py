@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.extract._context import ACTOR_LABELS
-from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _enumeration_before
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, enumeration_before
 
 
-_COMPOSED_RE = re.compile(rf"由({_NOSTOP}{{2,120}}?)(?:等{_NOSTOP}{{0,10}}?)?(?:共同)?组成")
+_COMPOSED_RE = re.compile(rf"由({NOSTOP}{{2,120}}?)(?:等{NOSTOP}{{0,10}}?)?(?:共同)?组成")
 _MEMBER_RE = re.compile(r"成员单位|成员由|成员包括|成员为|成员有|成员涵盖|成员是")
 _COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班)(?:的)?$")
 _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班|议事协调机构)$")
@@ -18,7 +18,7 @@ _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工�
 _MEMBER_LIST_TAIL_RE = re.compile(r"(?:等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|家)?)?(?:部门|单位|机构)?)?(?:为|作为|是|均为)?$")
 
 
-def _members(b: _Builder) -> None:
+def members(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
     # <committee>由A、B、C(等N家单位)组成
@@ -60,7 +60,7 @@ def _members(b: _Builder) -> None:
         if committee is None:
             # (c) A、B、C等N个部门为成员单位: the joint body named last before, in this sentence
             # or the current/previous paragraph
-            items = _enumeration_before(b, _list_end(b, cs, m.start()))
+            items = enumeration_before(b, _list_end(b, cs, m.start()))
             if len(items) >= 2 and not m.group().startswith("成员由"):
                 pi = ctx.paragraph_of(m.start())
                 floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
@@ -91,7 +91,7 @@ def _members(b: _Builder) -> None:
             b.add("MEMBER_OF", x, committee, (cs, ce))
 
 
-def _list_end(b: _Builder, cs: int, pos: int) -> int:
+def _list_end(b: Builder, cs: int, pos: int) -> int:
     """End of a name list written right before pos (…、C等19个部门为 → after C), else pos."""
     lm = _MEMBER_LIST_TAIL_RE.search(b.doc.text, max(cs, pos - 16), pos)
     return lm.start() if lm and lm.group() else pos

@@ -8,21 +8,21 @@ import re
 
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
-from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _actors_for
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for
 from reformkg.ingest.extract.relscore.triggers import alternation
 
 
-_PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
-_HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
+_PARTNER_RE = re.compile(rf"^(?:{NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
+_HAND_IN_HAND_RE = re.compile(rf"^(?:{NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 _LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")
-_STATION_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
-                         rf"{_NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
+_STATION_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
+                         rf"{NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
 _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
                                r"(?:企业|单位|学校|院校|高校|职工|工人|员工|会员|基层工会|基层)$")
 
 
-def _partners(b: _Builder) -> None:
+def partners(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
     for other in ctx.mentions:
@@ -67,18 +67,18 @@ def _partners(b: _Builder) -> None:
         elif _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
             continue  # 指导企业与X合作: the other party is an unnamed noun
         else:
-            heads = _actors_for(b, w, exclude=other)
+            heads = actors_for(b, w, exclude=other)
         for h in heads:
             for o in partners:
                 b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
 
 
-_INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){_NOSTOP}){{2,80}}?)"
+_INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){NOSTOP}){{2,80}}?)"
                          r"(?:等)?(?:\d+所|[一二两三四五六七八九十]+所)?(?:高校|院校|大学|学校|职校|技校)?的?"
                          r"(?:实习生|毕业生|学生|学员|实训生)")
 
 
-def _school_interns(b: _Builder) -> None:
+def school_interns(b: Builder) -> None:
     """(企业)吸纳/接收 A大学、B学院等高校的实习生: the enterprise takes in the named schools'
     interns, a school-enterprise cooperation with each school."""
     ctx, text = b.ctx, b.doc.text
@@ -87,14 +87,14 @@ def _school_interns(b: _Builder) -> None:
                    if x.label == "Institution" and id(x) not in ctx.title_orgs]
         if not schools:
             continue
-        for e in _actors_for(b, m.start()):
+        for e in actors_for(b, m.start()):
             if e.label != "Enterprise":
                 continue
             for sch in schools:
                 b.add("PARTNERS_WITH", e, sch, (m.start(), m.end()))
 
 
-def _stations_in_bodies(b: _Builder) -> None:
+def stations_in_bodies(b: Builder) -> None:
     """(X工会)在A、B(分别)设立…工作站/调解室: a union that sets up a joint station inside other
     bodies partners with them."""
     ctx, text = b.ctx, b.doc.text
@@ -103,7 +103,7 @@ def _stations_in_bodies(b: _Builder) -> None:
                  if a.label in ("Agency", "Institution", "Enterprise") and id(a) not in ctx.title_orgs]
         if not hosts:
             continue
-        for u in _actors_for(b, m.start()):
+        for u in actors_for(b, m.start()):
             if u.label != "Union":
                 continue
             for h in hosts:

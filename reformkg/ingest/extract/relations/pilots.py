@@ -8,39 +8,39 @@ import re
 
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, is_reform
-from reformkg.ingest.extract.relations.builder import (_Builder, _NOSTOP, _actors_for, _enumeration_before,
-                                                       _reform_programme)
+from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, actors_for, enumeration_before,
+                                                       reform_programme)
 
 
-_AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({_NOSTOP}{{0,30}}?)试点(?:的)?(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
+_AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({NOSTOP}{{0,30}}?)试点(?:的)?(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
 # 被确定为全国产业工人队伍建设改革试点 / 被列为全省产改试点 (no unit noun after 试点)
-_AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入选|获批|被选为|被批准为|成为)((?:(?!试点){_NOSTOP}){{0,30}}?)"
+_AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入选|获批|被选为|被批准为|成为)((?:(?!试点){NOSTOP}){{0,30}}?)"
                                r"试点(?=之一|以来|后|[，,。；;、]|$)")
 _DESIGNATE_RE = re.compile(r"(?:遴选|确定|选取|选定|评选|推荐|命名|批准|择优|选树|培育|选择)(?:了|出)?")
-_CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({_NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({_NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
+_CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
-_PILOT_AT_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
-_IN_PILOT_RE = re.compile(rf"在({_NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
-_VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({_NOSTOP}{{0,60}}?)等?{_NOSTOP}{{0,8}}?的试点")
+_PILOT_AT_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
+_IN_PILOT_RE = re.compile(rf"在({NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
+_VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({NOSTOP}{{0,60}}?)等?{NOSTOP}{{0,8}}?的试点")
 _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
                 ("省级", "provincial"), ("省", "provincial"), ("全市", "municipal"), ("市级", "municipal"),
                 ("市", "municipal"), ("全区", "district"), ("全县", "district"), ("区级", "district"),
                 ("县级", "district"))
 
 
-def _level_of(text: str) -> str | None:
+def level_of(text: str) -> str | None:
     for w, lvl in _LEVEL_WORDS:
         if w in text:
             return lvl
     return None
 
 
-def _target_programme(b: _Builder, s: int, e: int) -> Mention | None:
+def _target_programme(b: Builder, s: int, e: int) -> Mention | None:
     progs = [m for m in b.ctx.mentions_between(s, e) if m.label == "Programme"]
     return progs[-1] if progs else None
 
 
-def _loose_enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+def _loose_enumeration_before(b: Builder, pos: int) -> list[Mention]:
     """A、B、C right before pos where some items are no mention (微纳园、某某区等8家): the
     actors among the 、-separated items of the clause, when the item right before pos is short."""
     ctx, text = b.ctx, b.doc.text
@@ -71,7 +71,7 @@ def _loose_enumeration_before(b: _Builder, pos: int) -> list[Mention]:
     return items
 
 
-def _known_actors(b: _Builder) -> dict[str, Mention]:
+def _known_actors(b: Builder) -> dict[str, Mention]:
     """Surface forms and names of the document's organisation and region mentions → a mention."""
     if b.known is None:
         b.known = {}
@@ -84,13 +84,13 @@ def _known_actors(b: _Builder) -> dict[str, Mention]:
     return b.known
 
 
-def _mark_pilot(m: Mention) -> None:
+def mark_pilot(m: Mention) -> None:
     if m.attrs is None:
         m.attrs = {}
     m.attrs["pilot"] = True
 
 
-def _pilots(b: _Builder) -> None:
+def pilots(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
     for si, (ss, se) in enumerate(doc.sentences):
@@ -102,8 +102,8 @@ def _pilots(b: _Builder) -> None:
             desc = m.group(1)
             target = _target_programme(b, desc_s, desc_e)
             if target is None:
-                if re.search(r"改革|产改", desc) or not desc.strip() or _level_of(desc) or "全面" in desc:
-                    target = _reform_programme(b, (m.start(), m.end()))
+                if re.search(r"改革|产改", desc) or not desc.strip() or level_of(desc) or "全面" in desc:
+                    target = reform_programme(b, (m.start(), m.end()))
                 else:
                     continue
             cs, ce = ctx.clause_bounds(m.start())
@@ -127,28 +127,28 @@ def _pilots(b: _Builder) -> None:
                          and id(a) not in ctx.title_orgs]
                 if prior:
                     actors = [prior[-1]]
-            level = _level_of(desc)
+            level = level_of(desc)
             if level is None:
                 # X被省总工会确定为试点单位: the designating body's level
-                bm = re.search(rf"被({_NOSTOP}{{2,20}}?)$", text[cs:m.start()])
+                bm = re.search(rf"被({NOSTOP}{{2,20}}?)$", text[cs:m.start()])
                 if bm:
-                    level = _level_of(bm.group(1))
+                    level = level_of(bm.group(1))
             for a in actors:
                 if b.add("PILOTS", a, target, (m.start(), m.end()), level=level):
-                    _mark_pilot(a)
+                    mark_pilot(a)
         # (1b) 确定/选取 A、B、C 为(…)试点单位
         for m in _CHOSEN_PILOT_RE.finditer(text, ss, se):
             desc = m.group(2)
             target = _target_programme(b, m.start(2), m.end(2))
             if target is None:
-                if re.search(r"改革|产改", desc) or not desc.strip() or _level_of(desc):
-                    target = _reform_programme(b, (m.start(), m.end()))
+                if re.search(r"改革|产改", desc) or not desc.strip() or level_of(desc):
+                    target = reform_programme(b, (m.start(), m.end()))
                 else:
                     continue
             for a in ctx.mentions_between(m.start(1), m.end(1)):
                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs:
-                    if b.add("PILOTS", a, target, (m.start(), m.end()), level=_level_of(desc)):
-                        _mark_pilot(a)
+                    if b.add("PILOTS", a, target, (m.start(), m.end()), level=level_of(desc)):
+                        mark_pilot(a)
         # (2) X 在(产改)试点中
         for m in _IN_PILOT_RE.finditer(text, ss, se):
             desc_s, desc_e = m.span(1)
@@ -156,12 +156,12 @@ def _pilots(b: _Builder) -> None:
             if target is None:
                 if not re.search(r"改革|产改", m.group(1)):
                     continue
-                target = _reform_programme(b, (m.start(), m.end()))
+                target = reform_programme(b, (m.start(), m.end()))
             cs, ce = ctx.clause_bounds(m.start())
             actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
             for a in actors:
-                if b.add("PILOTS", a, target, (m.start(), m.end()), level=_level_of(m.group(1))):
-                    _mark_pilot(a)
+                if b.add("PILOTS", a, target, (m.start(), m.end()), level=level_of(m.group(1))):
+                    mark_pilot(a)
                 if is_reform(target) and a.label != "Person":
                     b.add("RUNS", a, target, (m.start(), m.end()))  # X在产改试点中…: it carries the reform out
         # (3) PROGRAMME 试点 (落实“…”制度试点): the clause's credited actor
@@ -176,7 +176,7 @@ def _pilots(b: _Builder) -> None:
                     actors = [a] if a is not None and a.label in ACTOR_LABELS else []
                 for a in actors[:1]:
                     if b.add("PILOTS", a, p, (p.span.start, p.span.end + 2)):
-                        _mark_pilot(a)
+                        mark_pilot(a)
         # (2b) X在Y试点推行/实施P: Y pilots P (X carries it out)
         for m in _PILOT_AT_RE.finditer(text, ss, se):
             p = ctx.mention_at(m.end(), {"Programme"})
@@ -185,28 +185,28 @@ def _pilots(b: _Builder) -> None:
             for a in ctx.mentions_between(m.start(1), m.end(1)):
                 if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
                     if b.add("PILOTS", a, p, (m.start(), p.span.end)):
-                        _mark_pilot(a)
-            for a in _actors_for(b, m.start(), exclude=p):
+                        mark_pilot(a)
+            for a in actors_for(b, m.start(), exclude=p):
                 b.add("RUNS", a, p, (m.start(), p.span.end))
         # (3b) A、B、C等N家(省级)(产改)试点单位: an enumerated list of pilots
         for m in _LISTED_PILOT_RE.finditer(text, ss, se):
-            items = _enumeration_before(b, m.start())
+            items = enumeration_before(b, m.start())
             for x in _loose_enumeration_before(b, m.start()):
                 if all(b.key(x) != b.key(y) for y in items):
                     items.append(x)
             if not items:
                 continue
             desc = m.group(1)
-            target = _target_programme(b, m.start(), m.end()) or _reform_programme(b, (m.start(), m.end()))
-            if not _level_of(desc):
+            target = _target_programme(b, m.start(), m.end()) or reform_programme(b, (m.start(), m.end()))
+            if not level_of(desc):
                 # 全省确定了A、B等10个试点县: the level the designating clause states
                 lcs, _ = ctx.clause_bounds(items[0].span.start)
                 lead = text[lcs:items[0].span.start]
                 if re.search(r"确定|遴选|选定|选取|批准|命名|公布", lead):
                     desc = lead
             for a in items:
-                if b.add("PILOTS", a, target, (items[0].span.start, m.end()), level=_level_of(desc)):
-                    _mark_pilot(a)
+                if b.add("PILOTS", a, target, (items[0].span.start, m.end()), level=level_of(desc)):
+                    mark_pilot(a)
         # (4) 经过/通过 A、B等N家企业的试点 — only with a named programme in the sentence
         for m in _VIA_PILOT_RE.finditer(text, ss, se):
             target = _target_programme(b, ss, se)
@@ -215,4 +215,4 @@ def _pilots(b: _Builder) -> None:
             for a in ctx.mentions_between(m.start(1), m.end(1)):
                 if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
                     if b.add("PILOTS", a, target, (m.start(), m.end())):
-                        _mark_pilot(a)
+                        mark_pilot(a)

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract._context import ORG_LABELS, DocContext
-from reformkg.ingest.extract.relations.builder import _Builder, _STOP
+from reformkg.ingest.extract.relations.builder import Builder, STOP
 
 
 _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
@@ -26,7 +26,7 @@ _NPC_BEFORE_RE = re.compile(r"(?:还|也|又|曾|先后|曾经|已)?(?:光荣|�
 _TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
 
 
-def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
+def position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
     """(organisation mention, title) pairs from the person component's attrs: the Mention
     objects in attrs["org_mentions"], else indices in attrs["positions"]/["org"]."""
     a = person.attrs or {}
@@ -49,12 +49,12 @@ def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]
     return [(doc.mentions[i], t) for i, t in pairs if 0 <= i < len(doc.mentions)]
 
 
-def _holds_position(b: _Builder) -> None:
+def holds_position(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     for person in list(doc.mentions):
         if person.label != "Person":
             continue
-        pairs = _merge_subunits(doc, ctx, _position_pairs(doc, person))
+        pairs = _merge_subunits(doc, ctx, position_pairs(doc, person))
         if pairs:
             for org, title in pairs:
                 s = min(org.span.start, person.span.start)
@@ -109,7 +109,7 @@ def _looks_like_title(title: str) -> bool:
     return 0 < len(last) <= 12 and any(last.endswith(w) for w in words)
 
 
-def _party_centre(b: _Builder) -> None:
+def party_centre(b: Builder) -> None:
     """以X同志为核心的党中央: X holds the office of general secretary of the party centre."""
     doc, ctx = b.doc, b.ctx
     for m in _CORE_RE.finditer(doc.text):
@@ -134,7 +134,7 @@ _ROLE_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:司机|驾驶员|[^\W\d]员
 _PROFILE_POST_RE = re.compile(r"(?:现|目前|现在)(?:任|为)|现任")
 
 
-def _profile_post(b: _Builder, person: Mention):
+def _profile_post(b: Builder, person: Mention):
     """李某，男，1975年生，现任X公司首席技师: a profile sentence opening with the person's name;
     the 现任 clause (no other person named before it) gives the post."""
     doc, text = b.doc, b.doc.text
@@ -152,7 +152,7 @@ def _profile_post(b: _Builder, person: Mention):
     return vm
 
 
-def _pronoun_positions(b: _Builder) -> None:
+def pronoun_positions(b: Builder) -> None:
     """她现任X公司工会副主席: a pronoun person (coreference) + 现任/担任 + ORG + title."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     for person in list(doc.mentions):
@@ -174,13 +174,13 @@ def _pronoun_positions(b: _Builder) -> None:
             pos = org.span.end
         if org is None:
             continue
-        tm = re.match(rf"[^{_STOP}、]{{1,12}}", text[pos:ce])
+        tm = re.match(rf"[^{STOP}、]{{1,12}}", text[pos:ce])
         title = tm.group() if tm else ""
         if title and (_looks_like_title(title) or _TRADE_TITLE_RE.fullmatch(title) or _ROLE_TAIL_RE.search(title)):
             b.add("HOLDS_POSITION", person, org, (person.span.start, pos + len(title)), title=title)
 
 
-def _holds_position_fallback(b: _Builder, person: Mention) -> None:
+def _holds_position_fallback(b: Builder, person: Mention) -> None:
     """ORG title、ORG title PERSON (or ORG PERSON 教授) without title attrs from the person component."""
     doc, ctx = b.doc, b.ctx
     text = doc.text
@@ -203,7 +203,7 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
         core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
         if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
             break
-        if len(core) > 14 or any(c in _STOP + "“”《》（）()" for c in core):
+        if len(core) > 14 or any(c in STOP + "“”《》（）()" for c in core):
             break
         if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
             break
@@ -231,7 +231,7 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
 
 
-def _author_positions(b: _Builder) -> None:
+def author_positions(b: Builder) -> None:
     """An article's author line `<org>[<title>] <name>`: the author holds a post in the body
     they sign for (title when written)."""
     ctx = b.ctx
@@ -245,7 +245,7 @@ def _author_positions(b: _Builder) -> None:
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title or None)
 
 
-def _congress_deputies(b: _Builder) -> None:
+def congress_deputies(b: Builder) -> None:
     """<name>(光荣)当选(第N届)全国人大代表: a deputy holds a seat in that people's congress."""
     ctx, text = b.ctx, b.doc.text
     for cong in ctx.mentions:

@@ -9,34 +9,34 @@ import re
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
-from reformkg.ingest.extract.relations.builder import (_Builder, _NOSTOP, _STOP, _actors_for, _adjacent_actor,
-                                                       _is_policy, _programmes, _reform_programme)
+from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, adjacent_actor,
+                                                       is_policy, programmes, reform_programme)
 
 
 _RUN_VERBS = ("用好|抓好|办好|做到|凭借|组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
               "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
               "高标准建设|建设|搭建|开启|开办|擦亮|做优|做实|做强|做精")
-_RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({_NOSTOP}{{0,16}})$")
-_RUN_LIST_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?(?:[^{_STOP}、]{{1,24}}、)+$")
-_RUN_LONG_MOD_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?{_NOSTOP}{{17,40}}的$")
+_RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({NOSTOP}{{0,16}})$")
+_RUN_LIST_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?(?:[^{STOP}、]{{1,24}}、)+$")
+_RUN_LONG_MOD_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?{NOSTOP}{{17,40}}的$")
 _YI_VERB_AFTER_RE = re.compile(r"(?:活动|项目|工作|模式)?(?:打造|推动|推进|带动|促进|引领|助推|提升|构建|建设|服务|激发|赋能)")
 _CARRY_OUT_RE = re.compile(r"(?:落实|实施|推行|执行)(?:好|了)?$")
 _YI_AFTER_RE = re.compile(r"^(?:活动|项目|建设|工作|品牌|行动)?为(?:载体|基底|抓手|牵引|平台|依托|突破口|引领|主线|重点)")
 _BA_BEFORE_RE = re.compile(r"(?:把|将)$")
-_BA_AFTER_RE = re.compile(rf"^(?:工作)?{_NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿|搬到|推广到|延伸到|覆盖到|送到|带到|引入)")
+_BA_AFTER_RE = re.compile(rf"^(?:工作)?{NOSTOP}{{0,12}}?(?:纳入|融入|与|作为|列入|摆在|贯穿|搬到|推广到|延伸到|覆盖到|送到|带到|引入)")
 _VERB_DE_RE = re.compile(rf"(?:{_RUN_VERBS})的")
 _GUIDE_RE = re.compile(r"(?:指导|引导|鼓励|支持|帮助|督促|动员|号召|倡导)(?!开展|实施|推进|建立|推出|打造)"
                        r"[\u4e00-\u9fff]{1,10}$")
-_RESULT_AFTER_RE = re.compile(rf"^(?:“[^”]{{1,20}}”)*(?:等{_NOSTOP}{{0,12}}?)?(?:已|均|都|也)?"
+_RESULT_AFTER_RE = re.compile(rf"^(?:“[^”]{{1,20}}”)*(?:等{NOSTOP}{{0,12}}?)?(?:已|均|都|也)?"
                               r"(?:初显成效|初见成效|取得(?:了)?(?:明显|显著|积极|良好)?(?:的)?成效|成效(?:明显|显著|突出)|"
                               r"效果(?:明显|显著|良好)|深受(?:职工)?(?:欢迎|好评)|广受(?:好评|欢迎)|反响(?:良好|热烈))")
 _PASSIVE_RUN_RE = re.compile(r"^(?:已|均|也|还)?(?:被|已被)(?:纳入|列入|写入|融入)")
 _RUN_BY = r"(?:牵头)?(?:组织实施|负责实施|实施|负责|推进|组织|开展|牵头)"
-_RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({_NOSTOP}{{2,40}}?){_RUN_BY}")
-_RUN_BY_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,40}}?){_RUN_BY}的$")
+_RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({NOSTOP}{{2,40}}?){_RUN_BY}")
+_RUN_BY_BEFORE_RE = re.compile(rf"由({NOSTOP}{{2,40}}?){_RUN_BY}的$")
 # 将X作为“P”活动的宣讲内容 / 把X作为产改的重要抓手: X is a part of P, whose runner is the subject
-_AS_PART_BEFORE_RE = re.compile(rf"(?:把|将)(?!{_NOSTOP}*[把将]){_NOSTOP}{{1,24}}?(?:作为|当作|当成)$")
-_AS_PART_AFTER_RE = re.compile(rf"^(?:活动|行动|工作|项目|工程)?的{_NOSTOP}{{0,6}}?"
+_AS_PART_BEFORE_RE = re.compile(rf"(?:把|将)(?!{NOSTOP}*[把将]){NOSTOP}{{1,24}}?(?:作为|当作|当成)$")
+_AS_PART_AFTER_RE = re.compile(rf"^(?:活动|行动|工作|项目|工程)?的{NOSTOP}{{0,6}}?"
                                r"(?:内容|重点|抓手|载体|主题|课程|突破口|切入点|着力点|主线|牵引)")
 # 形成(了)“1+N”政策体系: a named system or mechanism the subject has built
 _FORM_BEFORE_RE = re.compile(r"(?:初步|逐步|已经|已|基本|最终)?形成(?:了)?$")
@@ -58,18 +58,18 @@ _REFORM_STUDY_RE = re.compile(r"(?:专题研究|研究部署|专门研究|专题
 _REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果")
 
 
-def _runs(b: _Builder) -> None:
+def runs(b: Builder) -> None:
     from reformkg.ingest.extract.relations.issued import policy_system_issue_at  # issued imports this module
     doc, ctx = b.doc, b.ctx
     text = doc.text
     sponsored = set(b.sponsors)
-    for p in _programmes(ctx):
+    for p in programmes(ctx):
         if (p.attrs or {}).get("derived") or b.key(p) in sponsored:
             continue
         cs, ce = ctx.clause_bounds(p.span.start)
         if policy_system_issue_at(b, p) is not None:
             continue  # 制定出台…，形成“1+4”制度体系: issued (relations.issued), not run
-        if _is_policy(p) and (p.attrs or {}).get("kind") == "policy" \
+        if is_policy(p) and (p.attrs or {}).get("kind") == "policy" \
                 and ((p.surface or "").startswith("《") or not _CARRY_OUT_RE.search(text, max(cs, p.span.start - 4), p.span.start)):
             continue  # a policy is issued, not run; 落实…10条措施 (measures without a title) are carried out
         before = text[cs:p.span.start]
@@ -84,7 +84,7 @@ def _runs(b: _Builder) -> None:
                 b.add("RUNS", a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
             if names:
                 continue
-        if not reform and (p.surface or "").startswith("“") and not _is_policy(p):
+        if not reform and (p.surface or "").startswith("“") and not is_policy(p):
             prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
             if prev and prev[-1].span.end == p.span.start and prev[-1].label == "Region" \
                     and id(prev[-1]) not in ctx.title_orgs and not (prev[-1].surface or "").startswith("全"):
@@ -115,7 +115,7 @@ def _runs(b: _Builder) -> None:
         elif _FORM_BEFORE_RE.search(before) and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
                 and (p.surface or "").startswith("“") and not reform:
             trig = (cs + _FORM_BEFORE_RE.search(before).start(), p.span.end)
-            form_actors = _actors_for(b, trig[0], exclude=p, fallback=False)
+            form_actors = actors_for(b, trig[0], exclude=p, fallback=False)
             if not form_actors:
                 # …X积极作为，形成“X”体系: the subject of an earlier clause of the sentence (none:
                 # a zone's work, see relations_reform.zone_work_runs)
@@ -148,25 +148,25 @@ def _runs(b: _Builder) -> None:
                 b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
             elif not reform and _RESULT_AFTER_RE.match(after) and _programme_subject(b, p, cs, ce):
                 # “甲班”“乙计划”等培养项目初显成效: the body the passage is about runs them
-                for a in _actors_for(b, cs, exclude=p):
+                for a in actors_for(b, cs, exclude=p):
                     b.add("RUNS", a, p, (p.span.start, p.span.end))
             elif not reform and _PASSIVE_RUN_RE.match(after):
                 # P被纳入…体系 / P被列入…: the body the passage speaks of puts P in place
-                for a in _actors_for(b, p.span.start, exclude=p):
+                for a in actors_for(b, p.span.start, exclude=p):
                     b.add("RUNS", a, p, (p.span.start, p.span.end + 3))
             continue
         # 工会系统组织的P: a relative clause whose agent is an unnamed noun → no actor to credit
         vtext = text[trig[0]:p.span.start]
         rel_verb = (vtext.endswith("的") and not long_object) or _VERB_DE_RE.match(vtext)
         if rel_verb and trig[0] > cs and _CJK_RE.match(text[trig[0] - 1]) \
-                and _adjacent_actor(b, trig[0]) is None:
+                and adjacent_actor(b, trig[0]) is None:
             continue
         # 指导家政行业开展P / 引导企业开展P: the guided party carries P out, not the subject
         gm = _GUIDE_RE.search(text, max(cs, trig[0] - 14), trig[0])
         if gm and not any(a.label in ACTOR_LABELS for a in ctx.mentions_between(gm.end(), trig[0])):
             continue
         # the reform is only credited to an actor the clause names, never by context
-        actors = form_actors if form_actors is not None else _actors_for(b, trig[0], exclude=p, fallback=not reform)
+        actors = form_actors if form_actors is not None else actors_for(b, trig[0], exclude=p, fallback=not reform)
         if reform and not actors:
             # …X坚持…，有力推动产改工作…: the subject of an earlier clause of the same sentence
             si = doc.sentence_of(trig[0])
@@ -183,10 +183,10 @@ def _runs(b: _Builder) -> None:
                 actors = [topic]
         for a in actors:
             b.add("RUNS", a, p, trig)
-            _runs_reform_by_name(b, a, p, trig)
+            runs_reform_by_name(b, a, p, trig)
 
 
-def _speaker_body(b: _Builder, pos: int) -> Mention | None:
+def _speaker_body(b: Builder, pos: int) -> Mention | None:
     """The body of the person quoted at pos (某公司党委书记张三说：“我们…” / “我们…”张三说): the
     organisation of that speaker's post, when the quote names one speaker."""
     text, ctx = b.doc.text, b.ctx
@@ -213,7 +213,7 @@ def _speaker_body(b: _Builder, pos: int) -> Mention | None:
     return bodies[0] if bodies else None
 
 
-def _programme_subject(b: _Builder, p: Mention, cs: int, ce: int) -> bool:
+def _programme_subject(b: Builder, p: Mention, cs: int, ce: int) -> bool:
     """Whether p opens its clause (after adverbials), alone or after other named programmes."""
     ctx, text = b.ctx, b.doc.text
     start = ctx.subject_start(cs, ce)
@@ -232,15 +232,15 @@ def _programme_subject(b: _Builder, p: Mention, cs: int, ce: int) -> bool:
     return False
 
 
-def _runs_reform_by_name(b: _Builder, actor: Mention, prog: Mention, trig: tuple[int, int]) -> None:
+def runs_reform_by_name(b: Builder, actor: Mention, prog: Mention, trig: tuple[int, int]) -> None:
     """出台“市级产改方案”: a programme or policy of the reform, launched by an actor, means the
     actor runs the reform."""
     if is_reform(prog) or not _REFORM_IN_NAME_RE.search(prog.normalised or prog.surface or ""):
         return
-    b.add("RUNS", actor, _reform_programme(b, trig), trig)
+    b.add("RUNS", actor, reform_programme(b, trig), trig)
 
 
-def _reform_offices(b: _Builder) -> None:
+def reform_offices(b: Builder) -> None:
     """An office of the reform (X产改办, 产改领导小组) acting as a clause subject runs the reform."""
     ctx = b.ctx
     for m in ctx.mentions:
@@ -249,4 +249,4 @@ def _reform_offices(b: _Builder) -> None:
         cs, ce = ctx.clause_bounds(m.span.start)
         p = ctx.subject_start(cs, ce)
         if m in ctx.subject_group(cs, ce) or re.fullmatch(r"[该本我][省市县区]?", b.doc.text[p:m.span.start]):
-            b.add("RUNS", m, _reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))
+            b.add("RUNS", m, reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))

@@ -10,24 +10,24 @@ from itertools import combinations
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
-from reformkg.ingest.extract.relations.builder import (_Builder, _NOSTOP, _STOP, _actors_for, _enumeration_before,
-                                                       _is_policy, _programmes)
+from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, enumeration_before,
+                                                       is_policy, programmes)
 
 
 _SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
-_BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
-_SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
+_BY_SPONSOR_RE = re.compile(rf"由({NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
+_SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
 _CHAIN_VERB_RE = re.compile(r"(主办|承办|协办|联办)$")
 _CHAIN_VERB_REL_RE = re.compile(r"(主办|承办|协办|联办|举办)$")  # A、B联合举办的P: only right before 的P
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:19|20)\d{2}年度?)+$")
-_P_BY_RE = re.compile(rf"[，,]?由(?:{_NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
+_P_BY_RE = re.compile(rf"[，,]?由(?:{NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
 _CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主办|承办|协办|联办)")
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
-_JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施|"
+_JOINT_RE = re.compile(rf"^{NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施|"
                        rf"联合开设|共同开设|联合开办|共同开办|合作开办|合作开设)(?:了)?")
-_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
+_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
 # 与B合作开办P / 同B联合实施P: the subject and B organise P together
-_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
+_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
 # 联合实施 a plan (not an event) is running it together: RUNS for each, and they co-sponsor
 _JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
 # A与B共同开设 a class (订单班, 培训班, 学徒班): a class two coordinated subjects open together
@@ -44,17 +44,17 @@ _HOST_FIRST_GAP_RE = re.compile(r"(?:全市|全县|全区|全省|全国|首届|�
 _QUOTED_ITEM_RE = re.compile(r"^(?:“[^”]{1,40}”[、，,]?)+")
 _HOST_GAP_RE = re.compile(r"(?:[、，,和及与暨]|以及)?(?:等)?(?:\d{4}年度?|第[一二三四五六七八九十百\d]+届)?")
 # (A)会同/联合B、C等部门(单位)，(共同)开展/深化 P
-_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,60}}?)(?:等{_NOSTOP}{{0,10}})?[，,]?(?:在{_NOSTOP}{{1,16}}?)?"
+_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,60}}?)(?:等{NOSTOP}{{0,10}})?[，,]?(?:在{NOSTOP}{{1,16}}?)?"
                            rf"(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起|深化|推进|打造|开设|开办|创办)(?:了)?"
-                           rf"{_NOSTOP}{{0,6}}$")
+                           rf"{NOSTOP}{{0,6}}$")
 
 
-def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
+def _add_sponsor(b: Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
     if b.add("SPONSORS", actor, prog, trig, role=role):
         b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
 
 
-def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
+def _add_joint(b: Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
     """A jointly organised programme: 联合实施 a plan (no event) is RUNS by each of them (they
     still co-sponsor it); 联合开展/举办/开设 anything is SPONSORS."""
     pname = prog.normalised or prog.surface or ""
@@ -66,10 +66,10 @@ def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tupl
         _add_sponsor(b, actor, prog, "联合开展", trig)
 
 
-def _sponsors(b: _Builder) -> None:
+def sponsors(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     text = doc.text
-    progs = _programmes(ctx)
+    progs = programmes(ctx)
     for p in progs:
         cs, ce = ctx.clause_bounds(p.span.start)
         # 由A、B主办的P
@@ -123,7 +123,7 @@ def _sponsors(b: _Builder) -> None:
                 allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
                           if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
                 if allies:
-                    leads = [a for a in _actors_for(b, lm.start(), exclude=p) if a not in allies]
+                    leads = [a for a in actors_for(b, lm.start(), exclude=p) if a not in allies]
                     if rx is _WITH_JOINT_RE and not leads:
                         continue
                     for a in leads + allies:
@@ -176,7 +176,7 @@ def _sponsors(b: _Builder) -> None:
             _add_sponsor(b, x, target, m.group(1), (m.start(), x.span.end))
 
 
-def _hosted_events(b: _Builder) -> None:
+def hosted_events(b: Builder) -> None:
     """(先后)举办/承办/召开 P1、P2和P3: a hosting verb with its object list; the host is the
     clause's subject, else the actor the context credits (the paragraph's or article's body).
     举办/主办/承办/协办 take any named programme but a policy; 召开/举行 only named events."""
@@ -216,7 +216,7 @@ def _hosted_events(b: _Builder) -> None:
                 continue  # 举办沛县2023年“…”: a region qualifying the event (checked with the gap)
             if m.label != "Programme":
                 break
-            if is_reform(m) or _is_policy(m):
+            if is_reform(m) or is_policy(m):
                 break
             if verb in ("召开", "举行") and not _EVENT_NAME_RE.search(m.normalised or m.surface):
                 break
@@ -226,7 +226,7 @@ def _hosted_events(b: _Builder) -> None:
         if not events:
             continue
         tail = text[events[-1].span.end:events[-1].span.end + 1]
-        if tail and tail not in _STOP + "、等及和与暨（(":
+        if tail and tail not in STOP + "、等及和与暨（(":
             continue  # 举行P1和P2启动仪式: the names qualify another head noun
         role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
         if verb in ("召开", "举行"):
@@ -237,7 +237,7 @@ def _hosted_events(b: _Builder) -> None:
         # 召开了全市…推进会 with no written host: a city-wide meeting is convened by whoever the
         # report does not say (the section's body only hosts what it 举办s/承办s)
         citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
-        actors = _actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
+        actors = actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
         if verb in ("召开", "举行"):
             actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
         for a in actors:
@@ -248,11 +248,11 @@ def _hosted_events(b: _Builder) -> None:
 _CITYWIDE_RE = re.compile(r"[“]?(?:全省|全市|全县|全区|全国)")
 
 
-def _allied_events(b: _Builder) -> None:
+def allied_events(b: Builder) -> None:
     """A会同/联合B、C等部门，(共同)开展/深化P: A (subject or context) and its allies sponsor P."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
-    for p in _programmes(ctx):
-        if is_reform(p) or _is_policy(p) or (p.attrs or {}).get("derived"):
+    for p in programmes(ctx):
+        if is_reform(p) or is_policy(p) or (p.attrs or {}).get("derived"):
             continue
         si = doc.sentence_of(p.span.start)
         if si < 0:
@@ -265,7 +265,7 @@ def _allied_events(b: _Builder) -> None:
                   if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
         if not allies:
             continue
-        leads = [a for a in _actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
+        leads = [a for a in actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
         if not leads:
             continue
         for a in leads + allies:
@@ -277,12 +277,12 @@ _BY_CHAIN_RE = re.compile(r"由((?:[^，,。；;：:！？!?\n由]{1,40}?(?:联�
 
 
 # 由A与B联合组织的P / P由A、B共同开展: two or more bodies jointly organise a named event
-_BY_JOINT_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)的$")
-_BY_JOINT_AFTER_RE = re.compile(rf"[，,]?由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)")
+_BY_JOINT_BEFORE_RE = re.compile(rf"由({NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)的$")
+_BY_JOINT_AFTER_RE = re.compile(rf"[，,]?由({NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)")
 _JOINT_EVENT_RE = re.compile(r"(?:赛|会|论坛|活动|评选|节|展|峰会)$")
 
 
-def _by_joint(b: _Builder, p: Mention) -> None:
+def _by_joint(b: Builder, p: Mention) -> None:
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     if not _JOINT_EVENT_RE.search(p.normalised or p.surface or ""):
         return
@@ -305,7 +305,7 @@ def _by_joint(b: _Builder, p: Mention) -> None:
         _add_sponsor(b, a, p, "联合开展", (min(m.start(), p.span.start), max(m.end(), p.span.end)))
 
 
-def _by_chain(b: _Builder, p: Mention) -> None:
+def _by_chain(b: Builder, p: Mention) -> None:
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -325,7 +325,7 @@ def _by_chain(b: _Builder, p: Mention) -> None:
             _add_sponsor(b, a, p, seg.group(2), (m.start(), p.span.end))
 
 
-def _sponsor_chain(b: _Builder, p: Mention) -> None:
+def _sponsor_chain(b: Builder, p: Mention) -> None:
     doc, text = b.doc, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -347,7 +347,7 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
         jm = re.search(r"(?:联合|共同)$", text[max(ss, vstart - 2):vstart])
         if jm:
             vstart -= 2  # A、B联合主办
-        names = _enumeration_before(b, vstart)
+        names = enumeration_before(b, vstart)
         if not names:
             break
         found.append((names, "主办" if vm.group(1) == "举办" else vm.group(1), names[0].span.start))
@@ -359,7 +359,7 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
             _add_sponsor(b, a, p, verb, (start, p.span.end))
 
 
-def _co_sponsors(b: _Builder) -> None:
+def co_sponsors(b: Builder) -> None:
     groups = dict(b.sponsors)
     for pid, lst in b.joint.items():
         groups[pid] = groups.get(pid, []) + lst
