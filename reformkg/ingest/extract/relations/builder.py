@@ -141,6 +141,8 @@ def actors_for(b: Builder, pos: int, exclude: Mention | None = None, fallback: b
 
 
 def _actors_for_raw(b: Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+    """The subject group of the clause, the actor right before the verb, else (with `fallback`)
+    an earlier clause's subject or the context's credited actor."""
     ctx = b.ctx
     cs, ce = ctx.clause_bounds(pos)
     group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
@@ -153,19 +155,33 @@ def _actors_for_raw(b: Builder, pos: int, exclude: Mention | None = None, fallba
         return []
     if _UNNAMED_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 各地工会要开展P / 各企业积极推行P: an unnamed group acts, not the section's body
+    earlier = _chained_subjects(b, pos, cs, ce, exclude)
+    if earlier:
+        return earlier[-1:]
+    return _context_actor(b, pos, cs, ce, exclude)
+
+
+def _chained_subjects(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
+    """全市共开展…，发放…；组织P: the subjects of earlier clauses a topic chain carries to pos."""
+    ctx = b.ctx
     si = b.doc.sentence_of(pos)
-    if si >= 0:
-        # 全市共开展…，发放…；组织P: a topic chain keeps the subject of an earlier clause
-        earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+    if si < 0:
+        return []
+    earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+               and m is not exclude and id(m) not in ctx.title_orgs]
+    if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
+            and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
+            and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
+        # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
+        earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
                    and m is not exclude and id(m) not in ctx.title_orgs]
-        if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
-                and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
-                and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
-            # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
-            earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
-                       and m is not exclude and id(m) not in ctx.title_orgs]
-        if earlier:
-            return earlier[-1:]
+    return earlier
+
+
+def _context_actor(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
+    """The actor the context credits at pos (DocContext.actor_for), unless an unnamed company is
+    the clause's subject."""
+    ctx = b.ctx
     a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
     if a is not None and a.label != "Enterprise" and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 公司与X大学签约 where no enterprise is named: not the union or region of the piece
