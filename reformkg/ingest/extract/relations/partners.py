@@ -8,7 +8,7 @@ import re
 
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
-from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for, rule_part
 from reformkg.ingest.extract.relscore.triggers import alternation
 
 
@@ -23,54 +23,70 @@ _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|�
 
 
 def partners(b: Builder) -> None:
-    doc, ctx = b.doc, b.ctx
-    text = doc.text
+    """PARTNERS_WITH: A与B(、C等N家单位)合作/签约/结对/共建 for every actor written after 与/同/和/携手."""
+    ctx = b.ctx
     for other in ctx.mentions:
         if other.label not in ACTOR_LABELS or id(other) in ctx.title_orgs:
             continue
-        ws = max(0, other.span.start - 8)
-        wm = _WITH_GAP_RE.search(text, ws, other.span.start)
-        if not wm or wm.start() == 0:
+        _partners_with(b, other)
+
+
+@rule_part
+def _partners_with(b: Builder, other: Mention) -> None:
+    """与OTHER(、…)+ a partnership verb: the actor before 与 partners each listed actor."""
+    ctx, text = b.ctx, b.doc.text
+    ws = max(0, other.span.start - 8)
+    wm = _WITH_GAP_RE.search(text, ws, other.span.start)
+    if not wm or wm.start() == 0:
+        return
+    w = wm.start()  # position of 与/同/和
+    cs, ce = ctx.clause_bounds(other.span.start)
+    coordinated = _coordinated_partners(b, other, ce)
+    list_end = coordinated[-1].span.end
+    lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(coordinated) > 1 else None
+    if lm:
+        list_end = lm.end()
+    pm = _PARTNER_RE.match(text[list_end:ce])
+    if not pm and text[w:w + 2] in ("携手", "联手"):
+        pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
+    if not pm:
+        return
+    if re.search(r"联合开展|共同开展|联合举办|联合主办", text[list_end:list_end + pm.end() + 2]):
+        return
+    for h in _partner_heads(b, other, w, cs):
+        for o in coordinated:
+            b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
+
+
+def _coordinated_partners(b: Builder, other: Mention, ce: int) -> list[Mention]:
+    """Actors coordinated with `other` (与A、B、C等5所高校合作): the list ends before the verb."""
+    ctx, text = b.ctx, b.doc.text
+    out = [other]
+    for m in ctx.mentions_between(other.span.end, ce):
+        if m.span.start < out[-1].span.end:
             continue
-        w = wm.start()  # position of 与/同/和
-        cs, ce = ctx.clause_bounds(other.span.start)
-        # actors coordinated with `other` (与A、B、C等5所高校合作): the list ends before the verb
-        partners = [other]
-        for m in ctx.mentions_between(other.span.end, ce):
-            if m.span.start < partners[-1].span.end:
-                continue
-            if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs \
-                    and text[partners[-1].span.end:m.span.start] in ("、", "和", "及", "以及"):
-                partners.append(m)
-            else:
-                break
-        list_end = partners[-1].span.end
-        lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(partners) > 1 else None
-        if lm:
-            list_end = lm.end()
-        pm = _PARTNER_RE.match(text[list_end:ce])
-        if not pm and text[w:w + 2] in ("携手", "联手"):
-            pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
-        if not pm:
-            continue
-        if re.search(r"联合开展|共同开展|联合举办|联合主办", text[list_end:list_end + pm.end() + 2]):
-            continue
-        # the actor before 与: a mention ending right there, else the clause subject, else context
-        heads: list[Mention] = []
-        prev = ctx.mentions_between(cs, w)
-        if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
-            if text[w] in "和及" and re.search(r"[与同跟]$", text[max(cs, prev[-1].span.start - 1):prev[-1].span.start]):
-                continue  # 与A和B签约: B is A's fellow partner, not A's
-            heads = [prev[-1]]
-        elif text[w] == "和":
-            continue  # 和 only coordinates two written names
-        elif _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
-            continue  # 指导企业与X合作: the other party is an unnamed noun
+        if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs \
+                and text[out[-1].span.end:m.span.start] in ("、", "和", "及", "以及"):
+            out.append(m)
         else:
-            heads = actors_for(b, w, exclude=other)
-        for h in heads:
-            for o in partners:
-                b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
+            break
+    return out
+
+
+def _partner_heads(b: Builder, other: Mention, w: int, cs: int) -> list[Mention]:
+    """The actor before 与 (at w): a mention ending right there, else the clause subject, else the
+    context's actor; none when no partnership is meant (与A和B签约, a bare 和, 指导企业与X合作)."""
+    ctx, text = b.ctx, b.doc.text
+    prev = ctx.mentions_between(cs, w)
+    if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
+        if text[w] in "和及" and re.search(r"[与同跟]$", text[max(cs, prev[-1].span.start - 1):prev[-1].span.start]):
+            return []  # 与A和B签约: B is A's fellow partner, not A's
+        return [prev[-1]]
+    if text[w] == "和":
+        return []  # 和 only coordinates two written names
+    if _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
+        return []  # 指导企业与X合作: the other party is an unnamed noun
+    return actors_for(b, w, exclude=other)
 
 
 _INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){NOSTOP}){{2,80}}?)"
