@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract._context import ORG_LABELS, DocContext
-from reformkg.ingest.extract.relations.builder import Builder, STOP
+from reformkg.ingest.extract.relations.builder import Builder, STOP, rule_part
 
 
 _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
@@ -182,45 +182,11 @@ def pronoun_positions(b: Builder) -> None:
 
 def _holds_position_fallback(b: Builder, person: Mention) -> None:
     """ORG title、ORG title PERSON (or ORG PERSON 教授) without title attrs from the person component."""
-    doc, ctx = b.doc, b.ctx
-    text = doc.text
-    # organisations right before the person, chained through title words
-    chain: list[tuple[Mention, str]] = []
-    pos = person.span.start
-    i = bisect_left(ctx.starts, pos) - 1
-    nxt_start = pos
-    while i >= 0:
-        m = ctx.mentions[i]
-        i -= 1
-        if m.span.end > nxt_start:
-            continue
-        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
-                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
-            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
-        if m.label not in ORG_LABELS:
-            break
-        gap = text[m.span.end:nxt_start]
-        core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
-        if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
-            break
-        if len(core) > 14 or any(c in STOP + "“”《》（）()" for c in core):
-            break
-        if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
-            break
-        chain.append((m, _TITLE_TRIM.sub("", gap)))
-        nxt_start = m.span.start
-        if text[max(0, m.span.start - 1):m.span.start] != "、":
-            break
+    text = b.doc.text
+    chain = _org_chain(b, person)
     after = _TITLE_AFTER_RE.match(text[person.span.end:person.span.end + 6])
     if after and not chain:
-        # ORG PERSON 教授
-        j = bisect_left(ctx.starts, person.span.start) - 1
-        if j >= 0:
-            m = ctx.mentions[j]
-            gap = text[m.span.end:person.span.start]
-            if m.label in ORG_LABELS and len(gap.strip()) == 0:
-                b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
-                      title=after.group(1))
+        _org_then_title(b, person, after)
         return
     for org, title in chain:
         if not title and after:
@@ -229,6 +195,55 @@ def _holds_position_fallback(b: Builder, person: Mention) -> None:
                              or _TRADE_TITLE_RE.fullmatch(title)):
             continue
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
+
+
+def _org_chain(b: Builder, person: Mention) -> list[tuple[Mention, str]]:
+    """Organisations right before the person, chained through title words (A主席、B书记张三),
+    nearest first, each with the title written after it."""
+    ctx, text = b.ctx, b.doc.text
+    chain: list[tuple[Mention, str]] = []
+    i = bisect_left(ctx.starts, person.span.start) - 1
+    nxt_start = person.span.start
+    while i >= 0:
+        m = ctx.mentions[i]
+        i -= 1
+        if m.span.end > nxt_start:
+            continue
+        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
+                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
+            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
+        if m.label not in ORG_LABELS or not _title_gap_ok(text[m.span.end:nxt_start]):
+            break
+        gap = text[m.span.end:nxt_start]
+        chain.append((m, _TITLE_TRIM.sub("", gap)))
+        nxt_start = m.span.start
+        if text[max(0, m.span.start - 1):m.span.start] != "、":
+            break
+    return chain
+
+
+def _title_gap_ok(gap: str) -> bool:
+    """Whether the text between a body and the next one (or the person) can be a title: short,
+    no punctuation or verb-like word; a named group only before a group title."""
+    core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
+    if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
+        return False
+    if len(core) > 14 or any(c in STOP + "“”《》（）()" for c in core):
+        return False
+    return not re.search(r"[与和及对为向在由把将被从给同是说]", gap)
+
+
+@rule_part
+def _org_then_title(b: Builder, person: Mention, after: re.Match) -> None:
+    """ORG PERSON 教授: the body written right before the person, the title right after."""
+    ctx, text = b.ctx, b.doc.text
+    j = bisect_left(ctx.starts, person.span.start) - 1
+    if j >= 0:
+        m = ctx.mentions[j]
+        gap = text[m.span.end:person.span.start]
+        if m.label in ORG_LABELS and len(gap.strip()) == 0:
+            b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
+                  title=after.group(1))
 
 
 def author_positions(b: Builder) -> None:
