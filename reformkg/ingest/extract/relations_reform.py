@@ -67,6 +67,7 @@ _ISSUER_GAP_RE = re.compile(r"^[和、及与\s]*$")
 
 
 def _reform_at(b, s: int, e: int) -> Mention:
+    """The reform's mention (derived at [s, e) when the text has none)."""
     return reform_programme(b, (s, e))
 
 

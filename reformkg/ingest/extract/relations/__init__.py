@@ -72,10 +72,12 @@ class RelationsComponent:
 
 
 def component() -> RelationsComponent:
+    """The relations component."""
     return RelationsComponent()
 
 
 def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[RelationCandidate]:
+    """All relation candidates of doc, rule by rule in a fixed order (later rules see earlier facts)."""
     if ctx is None:
         rr.add_reform_work_anchors(doc)
         ctx = DocContext.build(doc)

@@ -42,6 +42,7 @@ _APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)
 
 
 def _year_in(doc: Document, si: int) -> int | None:
+    """The year (19xx/20xx年) written in sentence si, if any."""
     if si < 0:
         return None
     ss, se = doc.sentences[si]

@@ -60,10 +60,13 @@ class Builder:
 
     @staticmethod
     def key(m: Mention) -> str:
+        """Identity of a mention's entity: label and name."""
         return f"{m.label}:{m.normalised or m.surface}"
 
     def add(self, rtype: str, head: Mention | None, tail: Mention | None, trigger: tuple[int, int] | None,
             **props) -> bool:
+        """Add a candidate unless a dup, a self-relation or outside the ontology's endpoint rules;
+        True when added."""
         if head is None or tail is None or head is tail:
             return False
         if self.key(head) == self.key(tail):
@@ -93,6 +96,7 @@ _Builder = Builder  # the name relations/structure.py imports
 
 
 def programmes(ctx: DocContext) -> list[Mention]:
+    """The document's Programme mentions."""
     return [m for m in ctx.mentions if m.label == "Programme"]
 
 
@@ -227,4 +231,5 @@ def enumeration_before(b: Builder, pos: int) -> list[Mention]:
 
 
 def is_policy(p: Mention) -> bool:
+    """Whether p is a policy (kind policy, or a 《titled》 document): issued, not run."""
     return (p.attrs or {}).get("kind") in _NOT_RUN_KIND or (p.surface or "").startswith("《")

@@ -29,6 +29,7 @@ _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "n
 
 
 def level_of(text: str) -> str | None:
+    """The level (national/provincial/municipal/district) a level word in text names, if any."""
     for w, lvl in _LEVEL_WORDS:
         if w in text:
             return lvl
@@ -36,6 +37,7 @@ def level_of(text: str) -> str | None:
 
 
 def _target_programme(b: Builder, s: int, e: int) -> Mention | None:
+    """The last Programme mention in [s, e), if any."""
     progs = [m for m in b.ctx.mentions_between(s, e) if m.label == "Programme"]
     return progs[-1] if progs else None
 
@@ -85,6 +87,7 @@ def _known_actors(b: Builder) -> dict[str, Mention]:
 
 
 def mark_pilot(m: Mention) -> None:
+    """Mark m as a pilot (attrs["pilot"])."""
     if m.attrs is None:
         m.attrs = {}
     m.attrs["pilot"] = True

@@ -50,6 +50,8 @@ def position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
 
 
 def holds_position(b: Builder) -> None:
+    """HOLDS_POSITION from the person component's title attrs, a deictic 企业/公司 title, else the
+    ORG title PERSON fallback."""
     doc, ctx = b.doc, b.ctx
     for person in list(doc.mentions):
         if person.label != "Person":
@@ -99,6 +101,7 @@ def _merge_subunits(doc: Document, ctx: DocContext, pairs: list[tuple[Mention, s
 
 
 def _looks_like_title(title: str) -> bool:
+    """Whether the last item of title ends with a title word of the lexicon."""
     try:
         from reformkg.ingest import lexicons as lx
         words = lx.titles()

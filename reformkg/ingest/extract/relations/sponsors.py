@@ -50,6 +50,7 @@ _ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,60}}?)
 
 
 def _add_sponsor(b: Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
+    """SPONSORS actor → prog in role; a new sponsor is remembered for CO_SPONSORS."""
     if b.add("SPONSORS", actor, prog, trig, role=role):
         b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
 
@@ -374,6 +375,7 @@ _JOINT_EVENT_RE = re.compile(r"(?:赛|会|论坛|活动|评选|节|展|峰会)$"
 
 
 def _by_joint(b: Builder, p: Mention) -> None:
+    """由A与B联合组织的P / P由A、B共同开展: two or more named bodies jointly organise an event."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     if not _JOINT_EVENT_RE.search(p.normalised or p.surface or ""):
         return
@@ -397,6 +399,7 @@ def _by_joint(b: Builder, p: Mention) -> None:
 
 
 def _by_chain(b: Builder, p: Mention) -> None:
+    """由A主办、B协办、C承办的(第N届)P: each role clause of a 由… chain ending right before P."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -417,6 +420,7 @@ def _by_chain(b: Builder, p: Mention) -> None:
 
 
 def _sponsor_chain(b: Builder, p: Mention) -> None:
+    """A主办、B承办的P / A、B联合主办P: each role verb with the names enumerated right before it."""
     doc, text = b.doc, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -451,6 +455,7 @@ def _sponsor_chain(b: Builder, p: Mention) -> None:
 
 
 def co_sponsors(b: Builder) -> None:
+    """CO_SPONSORS: every pair of sponsors (and joint runners) of one programme."""
     groups = dict(b.sponsors)
     for pid, lst in b.joint.items():
         groups[pid] = groups.get(pid, []) + lst
