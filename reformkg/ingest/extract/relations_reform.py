@@ -28,6 +28,9 @@ import re
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, is_reform
+from reformkg.ingest.extract.relations.builder import POLICY_NAME_RE, is_policy, reform_programme, rule_part
+from reformkg.ingest.extract.relations.pilots import level_of, mark_pilot
+from reformkg.ingest.extract.relations.positions import position_pairs
 
 _STOP = "，,。；;：:！？!?\n"
 _NS = rf"[^{_STOP}]"
@@ -63,13 +66,9 @@ _BARE_ISSUER_RE = re.compile(r"党中央|中央|(?<![\u4e00-\u9fff])[省市县�
 _ISSUER_GAP_RE = re.compile(r"^[和、及与\s]*$")
 
 
-def _R():
-    from reformkg.ingest.extract import relations
-    return relations
-
-
 def _reform_at(b, s: int, e: int) -> Mention:
-    return _R()._reform_programme(b, (s, e))
+    """The reform's mention (derived at [s, e) when the text has none)."""
+    return reform_programme(b, (s, e))
 
 
 def _derived(b, s: int, e: int, label: str, name: str, attrs: dict) -> Mention:
@@ -119,50 +118,66 @@ def _region_before(b, pos: int) -> Mention | None:
 
 # ---- PILOTS ---------------------------------------------------------------------------------
 
+def _own_region(ctx, r: Mention) -> bool:
+    """A Region mention that can act for itself: no title's body, no 全市-scope, and a
+    contextual one only when written 我/本/该…."""
+    if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
+        return False
+    return not ((r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"))
+
+
 def region_pilots(b) -> None:
     """我市要抓住产改试点这一契机 / 我省产改试点工作 / <region>产改试点: the region is the pilot."""
-    ctx, text = b.ctx, b.doc.text
+    ctx = b.ctx
     for r in ctx.mentions:
-        if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
-            continue
-        if (r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"):
-            continue
-        cs, ce = ctx.clause_bounds(r.span.start)
-        m = _REGION_PILOT_RE.match(text, r.span.end, ce)
-        if not m:
-            continue
-        after = text[m.end():m.end() + 6]
-        if after.startswith(("中", "过程", "期间")) and not m.group(1):
-            continue
-        si = b.doc.sentence_of(r.span.start)
-        ss, se = b.doc.sentences[si] if si >= 0 else (cs, ce)
-        if not m.group(1) and not re.search(_REFORM_WORD, text[ss:se]) \
-                and not (_OPPORTUNITY_RE.match(text, m.end()) and re.search(_REFORM_WORD, text)):
-            continue  # 我市要抓住试点这一契机: the reform in the sentence, or an opportunity in a text on it
-        if text[r.span.end:m.start(1) if m.group(1) else m.end()].find("开展") >= 0 and not m.group(1):
-            continue
-        subj = ctx.subject_group(cs, ce)
-        if r not in subj and r.span.start != ctx.subject_start(cs, ce):
-            # the region must be the clause's subject (推动园区产改试点 names no pilot)
-            before = text[cs:r.span.start]
-            if before and not re.fullmatch(r"(?:推动|推进|抓好|做好|深化|加快|要|将|并|同时)*", before):
-                continue
-        target = _reform_at(b, m.start(), m.end())
-        if b.add("PILOTS", r, target, (r.span.start, m.end())):
-            _R()._mark_pilot(r)
+        if _own_region(ctx, r):
+            _region_pilot(b, r)
+
+
+@rule_part
+def _region_pilot(b, r: Mention) -> None:
+    """<region>(要抓住)(产改)试点…: the region, as its clause's subject, pilots the reform."""
+    ctx, text = b.ctx, b.doc.text
+    cs, ce = ctx.clause_bounds(r.span.start)
+    m = _REGION_PILOT_RE.match(text, r.span.end, ce)
+    if not m or not _region_pilot_phrase(b, r, m, cs, ce):
+        return
+    subj = ctx.subject_group(cs, ce)
+    if r not in subj and r.span.start != ctx.subject_start(cs, ce):
+        # the region must be the clause's subject (推动园区产改试点 names no pilot)
+        before = text[cs:r.span.start]
+        if before and not re.fullmatch(r"(?:推动|推进|抓好|做好|深化|加快|要|将|并|同时)*", before):
+            return
+    target = _reform_at(b, m.start(), m.end())
+    if b.add("PILOTS", r, target, (r.span.start, m.end())):
+        mark_pilot(r)
+
+
+def _region_pilot_phrase(b, r: Mention, m: re.Match, cs: int, ce: int) -> bool:
+    """Whether the 试点 phrase after the region designates it: not 试点中/过程/期间 nor …开展…试点
+    without the reform's name, and the reform in the sentence (or an opportunity in a text on it)."""
+    text = b.doc.text
+    after = text[m.end():m.end() + 6]
+    if after.startswith(("中", "过程", "期间")) and not m.group(1):
+        return False
+    si = b.doc.sentence_of(r.span.start)
+    ss, se = b.doc.sentences[si] if si >= 0 else (cs, ce)
+    if not m.group(1) and not re.search(_REFORM_WORD, text[ss:se]) \
+            and not (_OPPORTUNITY_RE.match(text, m.end()) and re.search(_REFORM_WORD, text)):
+        return False  # 我市要抓住试点这一契机: the reform in the sentence, or an opportunity in a text on it
+    return not (text[r.span.end:m.start(1) if m.group(1) else m.end()].find("开展") >= 0 and not m.group(1))
 
 
 def example_pilots(b) -> None:
     """(多家|N家)…试点单位…：A、B、C / …。A…，B…: organisations given as examples right after a
     sentence about several pilot units (same paragraph) are pilots."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
-    R = _R()
     for m in _MANY_PILOTS_RE.finditer(text):
         si = doc.sentence_of(m.start())
         if si < 0:
             continue
         ss, se = doc.sentences[si]
-        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not R._is_policy(p)]
+        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not is_policy(p)]
         target = progs[-1] if progs and not is_reform(progs[-1]) else None
         if target is None:
             target = _named_elsewhere(b, m.group())
@@ -187,10 +202,10 @@ def example_pilots(b) -> None:
             pos = x.span.end
         if not items:
             items = _example_subjects(b, colon + 1, si)
-        level = R._level_of(m.group())
+        level = level_of(m.group())
         for x in items:
             if b.add("PILOTS", x, target, (m.start(), x.span.end), level=level):
-                R._mark_pilot(x)
+                mark_pilot(x)
 
 
 _ELLIPSIS_RE = re.compile(r"…{1,2}|\.{3,6}|。{3}")
@@ -264,14 +279,10 @@ def leader_body(b, cs: int, pos: int) -> Mention | None:
                 return first
         return None
     if first.label == "Person":
-        pairs = R_pairs(b, first)
+        pairs = position_pairs(b.doc, first)
         orgs = [o for o, _ in pairs if o.label in ("Agency", "Union")]
         return orgs[0] if orgs else None
     return None
-
-
-def R_pairs(b, person: Mention) -> list[tuple[Mention, str]]:
-    return _R()._position_pairs(b.doc, person)
 
 
 def leadership_runs(b) -> None:
@@ -322,9 +333,7 @@ def region_work_runs(b) -> None:
     phrases without one (产改工作 is no Programme mention)."""
     ctx, text = b.ctx, b.doc.text
     for r in ctx.mentions:
-        if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
-            continue
-        if (r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"):
+        if not _own_region(ctx, r):
             continue
         m = _REFORM_WORK_RE.match(text, r.span.end)
         if not m:
@@ -352,7 +361,17 @@ _FORMED_RE = re.compile(r"形成(?:了)?$")
 def zone_work_runs(b) -> None:
     """当前园区产改工作… / 园区形成…产改…: a bare zone word (园区, 开发区, 高新区) stands for the one
     zone Region the document names (a zone union's report); that zone runs the reform."""
-    ctx, text = b.ctx, b.doc.text
+    zones, by_name = _named_zones(b)
+    if not any(zones.values()):
+        return
+    for zm in _ZONE_WORD_RE.finditer(b.doc.text):
+        _zone_work(b, zm, zones, by_name)
+
+
+def _named_zones(b) -> tuple[dict[str, set[str]], dict[str, Mention]]:
+    """Zone head word → the names of the zone Regions the document names whose own body
+    (X园区总工会, X开发区管委会) it names too; and name → its Region mention."""
+    ctx = b.ctx
     zones: dict[str, set[str]] = {}
     by_name: dict[str, Mention] = {}
     for r in ctx.mentions:
@@ -368,34 +387,45 @@ def zone_work_runs(b) -> None:
         zones[w] = {n for n in zones[w]
                     if any(bn.startswith(x) for bn in bodies
                            for x in {n, by_name[n].surface or n})}
-    if not any(zones.values()):
+    return zones, by_name
+
+
+@rule_part
+def _zone_work(b, zm: re.Match, zones: dict[str, set[str]], by_name: dict[str, Mention]) -> None:
+    """One bare zone word followed by 产改工作: the one named zone runs the reform (and the system
+    its work formed)."""
+    ctx, text = b.ctx, b.doc.text
+    word = next(g for g in zm.groups() if g)
+    names = zones.get(word)
+    if not names or len(names) != 1:
         return
-    for zm in _ZONE_WORD_RE.finditer(text):
-        word = next(g for g in zm.groups() if g)
-        names = zones.get(word)
-        if not names or len(names) != 1:
-            continue
-        if ctx.mentions_between(zm.start(), zm.end()):
-            continue  # part of a named mention
-        m = _REFORM_WORK_RE.match(text, zm.end())
-        if not m or m.end() == zm.end():
-            continue
-        nxt = text[m.end():m.end() + 2]
-        if not re.match(r"[走取向迈实在有不进成得已再中上的和与及，,。；;、]", nxt) \
-                or ctx.in_quotes(zm.start(), m.end()):
-            continue
-        zone = by_name[next(iter(names))]
-        b.add("RUNS", zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
-        # …产改工作取得成效，形成“1+N”产改政策体系: the system the zone's work formed
-        si = b.doc.sentence_of(zm.start())
-        if si < 0:
-            continue
-        se = b.doc.sentences[si][1]
-        for p in ctx.mentions_between(m.end(), se):
-            if p.label == "Programme" and (p.surface or "").startswith("“") \
-                    and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
-                    and _FORMED_RE.search(text, max(m.end(), p.span.start - 6), p.span.start):
-                b.add("RUNS", zone, p, (zm.start(), p.span.end))
+    if ctx.mentions_between(zm.start(), zm.end()):
+        return  # part of a named mention
+    m = _REFORM_WORK_RE.match(text, zm.end())
+    if not m or m.end() == zm.end():
+        return
+    nxt = text[m.end():m.end() + 2]
+    if not re.match(r"[走取向迈实在有不进成得已再中上的和与及，,。；;、]", nxt) \
+            or ctx.in_quotes(zm.start(), m.end()):
+        return
+    zone = by_name[next(iter(names))]
+    b.add("RUNS", zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
+    _zone_systems(b, zm, m, zone)
+
+
+@rule_part
+def _zone_systems(b, zm: re.Match, m: re.Match, zone: Mention) -> None:
+    """…产改工作取得成效，形成“1+N”产改政策体系: the system the zone's work formed."""
+    ctx, text = b.ctx, b.doc.text
+    si = b.doc.sentence_of(zm.start())
+    if si < 0:
+        return
+    se = b.doc.sentences[si][1]
+    for p in ctx.mentions_between(m.end(), se):
+        if p.label == "Programme" and (p.surface or "").startswith("“") \
+                and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
+                and _FORMED_RE.search(text, max(m.end(), p.span.start - 6), p.span.start):
+            b.add("RUNS", zone, p, (zm.start(), p.span.end))
 
 
 def office_runs(b) -> None:
@@ -511,47 +541,60 @@ def _issuers(b, s: int, e: int) -> list[Mention]:
 
 def followed_policies(b) -> None:
     """贯彻/落实/按照 <issuers>关于…的《P》: the issuers named before 关于 issue P."""
-    ctx, doc, text = b.ctx, b.doc, b.doc.text
-    R = _R()
-    for p in ctx.mentions:
+    for p in b.ctx.mentions:
         if p.label != "Programme" or (p.attrs or {}).get("derived"):
             continue
         kind = (p.attrs or {}).get("kind")
         name = p.surface or ""
-        if not (kind in ("policy", "plan") or name.startswith("《") or R._POLICY_NAME_RE.search(p.normalised or name)):
-            continue
-        si = doc.sentence_of(p.span.start)
-        if si < 0:
-            continue
-        ss, _ = doc.sentences[si]
-        # 关于 starting the policy's title, else 关于…的 right before it in the same sentence
-        about = _ABOUT_RE.search(text, p.span.start, min(p.span.end, p.span.start + 3))
-        if about is None:
-            for am in _ABOUT_RE.finditer(text, max(ss, p.span.start - 80), p.span.start):
-                about = am
-            if about is None or re.search(r"[。；;]", text[about.end():p.span.start]) \
-                    or not re.search(r"的[《“]?$", text[max(ss, p.span.start - 3):p.span.start]):
-                continue
-        fm = None
-        for x in _FOLLOW_RE.finditer(text, max(ss, about.start() - 30), about.start()):
-            fm = x
-        if fm is None:
-            continue
-        issuer_text = text[fm.end():about.start()]
-        if len(issuer_text) > 24 or re.search(r"[，,。；;：:]", issuer_text) or not issuer_text.strip("“《"):
-            continue
-        issuers = _issuers(b, fm.end(), about.start())
-        if not issuers:
-            continue
-        # the issuer span must be made of issuers and joiners only
-        rest = issuer_text
-        for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
-            rest = rest.replace(text[x.span.start:x.span.end], "", 1)
-        rest = _BARE_ISSUER_RE.sub("", rest.replace("《", "").replace("“", ""))
-        if not _ISSUER_GAP_RE.match(rest):
-            continue
-        for x in issuers:
-            b.add("ISSUED", x, p, (fm.start(), p.span.end))
+        if kind in ("policy", "plan") or name.startswith("《") or POLICY_NAME_RE.search(p.normalised or name):
+            _followed_policy(b, p)
+
+
+@rule_part
+def _followed_policy(b, p: Mention) -> None:
+    """One policy: the follow verb and 关于 before it, and the issuers written between them
+    (issuers and joiners only)."""
+    doc, text = b.doc, b.doc.text
+    si = doc.sentence_of(p.span.start)
+    if si < 0:
+        return
+    ss, _ = doc.sentences[si]
+    about = _about_of(b, p, ss)
+    if about is None:
+        return
+    fm = None
+    for x in _FOLLOW_RE.finditer(text, max(ss, about.start() - 30), about.start()):
+        fm = x
+    if fm is None:
+        return
+    issuer_text = text[fm.end():about.start()]
+    if len(issuer_text) > 24 or re.search(r"[，,。；;：:]", issuer_text) or not issuer_text.strip("“《"):
+        return
+    issuers = _issuers(b, fm.end(), about.start())
+    if not issuers:
+        return
+    # the issuer span must be made of issuers and joiners only
+    rest = issuer_text
+    for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
+        rest = rest.replace(text[x.span.start:x.span.end], "", 1)
+    rest = _BARE_ISSUER_RE.sub("", rest.replace("《", "").replace("“", ""))
+    if not _ISSUER_GAP_RE.match(rest):
+        return
+    for x in issuers:
+        b.add("ISSUED", x, p, (fm.start(), p.span.end))
+
+
+def _about_of(b, p: Mention, ss: int) -> re.Match | None:
+    """关于 starting the policy's title, else 关于…的 right before it in the same sentence."""
+    text = b.doc.text
+    about = _ABOUT_RE.search(text, p.span.start, min(p.span.end, p.span.start + 3))
+    if about is None:
+        for am in _ABOUT_RE.finditer(text, max(ss, p.span.start - 80), p.span.start):
+            about = am
+        if about is None or re.search(r"[。；;]", text[about.end():p.span.start]) \
+                or not re.search(r"的[《“]?$", text[max(ss, p.span.start - 3):p.span.start]):
+            return None
+    return about
 
 
 # ---- RUNS: P，X负责考核 -------------------------------------------------------------------------

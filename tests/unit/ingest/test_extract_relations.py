@@ -4,7 +4,9 @@ mentions (the entity components are tested on their own)."""
 from __future__ import annotations
 
 from reformkg.graph.ontology import get_ontology
+from reformkg.ingest.extract._context import DocContext
 from reformkg.ingest.extract.relations import RelationsComponent, extract_relations
+from reformkg.ingest.extract.relations.builder import Builder, rule_part
 from tests.unit.ingest._docs import find, make_doc
 
 
@@ -26,6 +28,27 @@ def test_component_contract_and_endpoint_rules():
     onto = get_ontology()
     assert doc.relations and all(onto.allows(r.type, r.head.label, r.tail.label) for r in doc.relations)
     assert all(r.trigger is not None for r in doc.relations)
+
+
+def test_a_fact_names_the_rule_that_produced_it_not_a_helper_of_that_rule():
+    doc = make_doc("泰兴市总工会深入实施“技能强企”工程。", [("泰兴市总工会", "Union"), ("“技能强企”工程", "Programme")])
+    union, prog = doc.mentions
+    b = Builder(doc, DocContext.build(doc))
+
+    @rule_part
+    def one_shape() -> None:
+        b.add("RUNS", union, prog, None)
+
+    def some_rule() -> None:
+        one_shape()
+
+    some_rule()
+    assert [r.producer for r in b.out] == ["rule:some_rule"]
+    # the rules' own helpers: facts are credited to the rule (awarded, runs)
+    assert [(r.type, r.producer) for r in extract_relations(doc)] == [("RUNS", "rule:runs")]
+    doc = make_doc("甲市钢铁有限公司特级技师王大力带领团队攻关。",
+                   [("甲市钢铁有限公司", "Enterprise"), ("特级技师", "Award"), ("王大力", "Person")])
+    assert {r.producer for r in extract_relations(doc) if r.type == "AWARDED"} == {"rule:awarded"}
 
 
 # ---- HOLDS_POSITION ------------------------------------------------------------------------

@@ -50,23 +50,14 @@ from __future__ import annotations
 from reformkg.ingest.document import Document, RelationCandidate
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import DocContext
-from reformkg.ingest.extract.relations.awarded import _awarded, _special_allowance
-from reformkg.ingest.extract.relations.builder import _Builder, _is_policy, _reform_programme
-from reformkg.ingest.extract.relations.issued import _POLICY_NAME_RE, _issued
-from reformkg.ingest.extract.relations.members import _members
-from reformkg.ingest.extract.relations.partners import _partners, _school_interns, _stations_in_bodies
-from reformkg.ingest.extract.relations.pilots import _level_of, _mark_pilot, _pilots
-from reformkg.ingest.extract.relations.positions import (_author_positions, _congress_deputies, _holds_position,
-                                                         _party_centre, _position_pairs, _pronoun_positions)
-from reformkg.ingest.extract.relations.runs import _reform_offices, _runs
+from reformkg.ingest.extract.relations import (awarded, issued, members, partners, pilots, positions, runs,
+                                               sponsors)
+from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
                                                          passive_grants, led_sponsors, places_before_bodies)
-from reformkg.ingest.extract.relations.sponsors import _allied_events, _co_sponsors, _hosted_events, _sponsors
 
-# relations_reform reaches these through this package (relations_reform._R())
-__all__ = ["RelationsComponent", "component", "extract_relations", "_Builder", "_POLICY_NAME_RE", "_is_policy",
-           "_level_of", "_mark_pilot", "_position_pairs", "_reform_programme"]
+__all__ = ["RelationsComponent", "component", "extract_relations"]
 
 
 class RelationsComponent:
@@ -82,30 +73,32 @@ class RelationsComponent:
 
 
 def component() -> RelationsComponent:
+    """The relations component."""
     return RelationsComponent()
 
 
 def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[RelationCandidate]:
+    """All relation candidates of doc, rule by rule in a fixed order (later rules see earlier facts)."""
     if ctx is None:
         rr.add_reform_work_anchors(doc)
         ctx = DocContext.build(doc)
-    b = _Builder(doc, ctx)
-    _holds_position(b)
-    _author_positions(b)
-    _congress_deputies(b)
-    _pronoun_positions(b)
-    _party_centre(b)
-    _awarded(b)
-    _special_allowance(b)
-    _pilots(b)
-    _sponsors(b)
-    _hosted_events(b)
-    _allied_events(b)
-    _runs(b)
-    _issued(b)
+    b = Builder(doc, ctx)
+    positions.holds_position(b)
+    positions.author_positions(b)
+    positions.congress_deputies(b)
+    positions.pronoun_positions(b)
+    positions.party_centre(b)
+    awarded.awarded(b)
+    awarded.special_allowance(b)
+    pilots.pilots(b)
+    sponsors.sponsors(b)
+    sponsors.hosted_events(b)
+    sponsors.allied_events(b)
+    runs.runs(b)
+    issued.issued(b)
     rr.followed_policies(b)
     rr.followed_decisions(b)
-    _reform_offices(b)
+    runs.reform_offices(b)
     rr.office_runs(b)
     rr.leadership_runs(b)
     rr.region_work_runs(b)
@@ -115,10 +108,10 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     rr.charged_runs(b)
     rr.lead_runs(b)
     rr.bare_office_runs(b)
-    _partners(b)
-    _stations_in_bodies(b)
-    _school_interns(b)
-    _members(b)
+    partners.partners(b)
+    partners.stations_in_bodies(b)
+    partners.school_interns(b)
+    members.members(b)
     affiliations(b)
     places_before_bodies(b)
     honours_lists(b)
@@ -130,5 +123,5 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     member_units(b)
     pilot_lists(b)
     distribute(b)
-    _co_sponsors(b)
+    sponsors.co_sponsors(b)
     return b.out

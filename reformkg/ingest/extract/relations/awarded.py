@@ -7,19 +7,20 @@ AWARD credited to the paragraph's person (profile) or else the context's body.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _STOP
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, STOP, rule_part
 
 
-_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{_NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{NOSTOP}{{0,12}}?)$")
 _HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
 _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
 _OF_GAP_RE = re.compile(r"的|、")
 _AWARD_REL_AFTER_RE = re.compile(r"(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
 # 授予她“Y”称号: a pronoun recipient is one character
-_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={_NOSTOP}{{1,40}}$)")
+_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={NOSTOP}{{1,40}}$)")
 # 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
 _LIST_ITEM_QUOTED_RE = re.compile(r"“[^”“]{1,20}”(?:称号|荣誉称号)?$")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
@@ -37,10 +38,11 @@ _CONTINUE_RE = re.compile(rf"{_TIME_WORD}?(?:并且|并|还|又|也|同时|随�
 _LEAD_TIME_RE = re.compile(rf"{_TIME_WORD}(?:以来|初|底|中|后)?[，,]")
 # NAME(正)是…的AWARD: the award stands in apposition to the subject
 _APPOS_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:之一)?(?:[，,。；;！!、）)\n]|$)")
-_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{_NOSTOP}{{0,16}}的)?$")
+_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)?$")
 
 
 def _year_in(doc: Document, si: int) -> int | None:
+    """The year (19xx/20xx年) written in sentence si, if any."""
     if si < 0:
         return None
     ss, se = doc.sentences[si]
@@ -48,7 +50,7 @@ def _year_in(doc: Document, si: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _profile_person(b: _Builder, si: int, pos: int):
+def _profile_person(b: Builder, si: int, pos: int):
     """The person a sentence opens with (NAME，… / 她…), when no other person is named before pos."""
     if si < 0:
         return None
@@ -68,7 +70,7 @@ _GROUP_GAP_RE = re.compile(r"(?:所在|带领|领衔|牵头|组建)|(?:的)?(?:�
 _COLLECTIVE_AWARD_RE = re.compile(r"先锋号|集体|示范岗|工作室|班组|车间|单位|企业|团队|标兵岗")
 
 
-def _sentence_subject(b: _Builder, si: int, pos: int):
+def _sentence_subject(b: Builder, si: int, pos: int):
     """The person a sentence opens with (NAME… or 她/他… after the paragraph named her), when no
     other person is named before pos."""
     if si < 0:
@@ -95,7 +97,7 @@ def _sentence_subject(b: _Builder, si: int, pos: int):
     return None
 
 
-def _sentence_subjects(b: _Builder, si: int, pos: int) -> list:
+def _sentence_subjects(b: Builder, si: int, pos: int) -> list:
     """The person(s) a sentence opens with: one (see _sentence_subject), or a coordinated group at
     its start (王刚和李红…，并获得…) when no other person is named before pos."""
     one = _sentence_subject(b, si, pos)
@@ -118,7 +120,7 @@ def _sentence_subjects(b: _Builder, si: int, pos: int) -> list:
     return persons
 
 
-def _paragraph_person(b: _Builder, pos: int):
+def _paragraph_person(b: Builder, pos: int):
     """The person a paragraph opens with (a profile: NAME是…。/ 她…。), when no other person is
     named in the paragraph before pos."""
     pi = b.ctx.paragraph_of(pos)
@@ -139,7 +141,7 @@ def _paragraph_person(b: _Builder, pos: int):
     return subj
 
 
-def _list_start(b: _Builder, cs: int, aw) -> int:
+def _list_start(b: Builder, cs: int, aw) -> int:
     """Start of the award list aw closes (A、B、“C”和aw → A's start), else aw's start."""
     text, pos = b.doc.text, aw.span.start
     awards = {m.span.end: m for m in b.ctx.mentions_between(cs, aw.span.start) if m.label == "Award"}
@@ -156,138 +158,248 @@ def _list_start(b: _Builder, cs: int, aw) -> int:
     return pos
 
 
-def _awarded(b: _Builder) -> None:
+@dataclass
+class _AwardSite:
+    """One Award mention with what every shape reads around it."""
+
+    aw: Mention
+    si: int
+    cs: int
+    ce: int
+    level: str | None
+    year: int | None
+
+
+def awarded(b: Builder) -> None:
+    """AWARDED: each Award mention, read through the shapes below in a fixed order; the first
+    shape that takes the award decides it."""
     doc, ctx = b.doc, b.ctx
-    text = doc.text
     for aw in [m for m in ctx.mentions if m.label == "Award"]:
         si = doc.sentence_of(aw.span.start)
-        level = aw.attrs.get("level") if aw.attrs else None
-        year = _year_in(doc, si)
         cs, ce = ctx.clause_bounds(aw.span.start)
-        # (1) recipient … 荣获/获得/被评为 … AWARD
-        before = text[cs:_list_start(b, cs, aw)]
-        vm = _AWARD_VERBS_RE.search(before)
-        if vm:
-            vpos = cs + vm.start()
-            between_ok = True
-            recips = [m for m in ctx.mentions_between(cs, vpos)
-                      if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
-                      and id(m) not in ctx.title_orgs]
-            if not recips and _PRONOUN_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
-                # 她拿到了…奖章: the person the paragraph has just named
-                ante = ctx.previous_mention(cs, "Person")
-                pi = ctx.paragraph_of(cs)
-                if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
-                    b.add("AWARDED", ante, aw, (vpos, aw.span.end), level=level, year=year)
-                continue
-            if not recips:
-                prof = _profile_person(b, si, vpos)
-                if prof is not None:
-                    # 李某，男，现任…，曾获…称号: the person a profile sentence opens with
-                    b.add("AWARDED", prof, aw, (vpos, aw.span.end), level=level, year=year)
-                    continue
-            if not recips and _CONTINUE_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
-                subjs = _sentence_subjects(b, si, vpos)
-                if subjs and not _COLLECTIVE_AWARD_RE.search(aw.normalised or aw.surface or ""):
-                    # 张三在…中夺得第一名，(并)被授予“Y”: the sentence's subject carries on
-                    for subj in subjs:
-                        b.add("AWARDED", subj, aw, (vpos, aw.span.end), level=level, year=year)
-                    continue
-            if not recips and _ACHIEVEMENT_RE.fullmatch(text, ctx.subject_start(cs, ce), vpos):
-                holder = _paragraph_person(b, vpos) or ctx.actor_for(vpos, main=False)
-                if holder is not None and holder.label in ("Person", "Enterprise", "Institution", "Union"):
-                    # 这项成果获得…奖: the person (profile) or body (enterprise piece) it belongs to
-                    b.add("AWARDED", holder, aw, (vpos, aw.span.end), level=level, year=year)
-                continue
-            if not recips and _WORK_TITLE_RE.search(text, cs, vpos):
-                # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
-                holder = b.ctx.actor_for(vpos)
-                if holder is not None and holder.label != "Region":
-                    b.add("AWARDED", holder, aw, (vpos, aw.span.end), level=level, year=year)
-                continue
-            if recips:
-                last = recips[-1]
-                gap = text[last.span.end:vpos]
-                if (_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12 \
-                        or (last.label == "Person" and _GROUP_GAP_RE.match(gap)):
-                    between_ok = False  # 3名员工获得…: unnamed; but 张三等100名职工获得…: 张三 is named
-                    if last.label == "Person" and len(gap) > 12 and not _COUNT_RE.search(gap) \
-                            and not _GROUP_GAP_RE.match(gap) and _sentence_subject(b, si, vpos) is last \
-                            and all(m.label in ("Programme", "Region", "Award")
-                                    for m in ctx.mentions_between(last.span.end, vpos)) \
-                            and not _COLLECTIVE_AWARD_RE.search(aw.normalised or aw.surface or ""):
-                        between_ok = True  # 张三在全省…大赛中夺得第一名被授予…: a long adverbial
-                if between_ok:
-                    # the last recipient and those coordinated with it
-                    group = [last]
-                    for m in reversed(recips[:-1]):
-                        g = text[m.span.end:group[-1].span.start]
-                        if g in ("、", "和", "与", "及", "以及"):
-                            group.append(m)
-                        elif m.label == "Person" and last.label == "Person" and _PERSON_LIST_GAP_RE.fullmatch(g):
-                            group.append(m)  # A公司的张三、B公司的李四均获评…
-                        elif m.label != "Person" and last.label == "Person" and _OF_GAP_RE.fullmatch(g):
-                            continue  # the body in 「B公司的李四」 qualifies the next person
-                        else:
-                            break
-                    persons = [m for m in group if m.label == "Person"]
-                    for r in (persons or group):
-                        b.add("AWARDED", r, aw, (r.span.start, aw.span.end), level=level, year=year)
-                    continue
-        # (0) NAME(正)是(…的)AWARD: 他正是从赛场走出来的全国技术能手
-        if not vm:
-            am = _APPOS_RE.search(text, cs, _list_start(b, cs, aw))
-            if am:
-                prev = [m for m in ctx.mentions_between(cs, am.start()) if m.label == "Person"]
-                if prev and len(text[prev[-1].span.end:am.start()]) <= 2 \
-                        and ctx.subject_start(cs, ce) >= prev[-1].span.start - 1 \
-                        and _APPOS_END_RE.match(text, aw.span.end):
-                    b.add("AWARDED", prev[-1], aw, (prev[-1].span.start, aw.span.end), level=level, year=year)
-                    continue
-        # (1a) 荣获AWARD(称号)的RECIPIENT / 被评为AWARD的X: the recipient the relative clause describes
-        if vm and not ctx.mentions_between(cs, vpos):
-            rm = _AWARD_REL_AFTER_RE.match(text, aw.span.end, ce)
-            if rm:
-                nxt = ctx.mention_at(rm.end(), {"Person", "Enterprise", "Union", "Institution"})
-                if nxt is not None and nxt.span.start == rm.end() and id(nxt) not in ctx.title_orgs:
-                    b.add("AWARDED", nxt, aw, (vpos, nxt.span.end), level=level, year=year)
-                    continue
-        # (1b) 授予 RECIPIENT(、RECIPIENT) “AWARD”
-        gm = _GRANT_RE.search(text, cs, aw.span.start)
-        if gm:
-            recips = [m for m in ctx.mentions_between(gm.end(), aw.span.start)
-                      if m.label in ("Person", "Enterprise", "Union", "Institution")]
-            if recips:
-                for r in recips:
-                    b.add("AWARDED", r, aw, (gm.start(), aw.span.end), level=level, year=year)
-                continue
-        # (2) AWARD(、title)* PERSON: 全国劳动模范张三, 全国技能大师、…、淮钢职工杨庚豹
-        nxt = [m for m in ctx.mentions_between(aw.span.end, min(ce, aw.span.end + 30)) if m.label == "Person"]
-        if nxt:
-            p = nxt[0]
-            gap = text[aw.span.end:p.span.start]
-            mid = ctx.mentions_between(aw.span.end, p.span.start)
-            hm = _HOLDER_RE.match(gap)
-            if hm and not re.search(r"[的与和对为向在由把将被从给说]", gap[hm.end():]):
-                gap = gap[hm.end():]  # 全国五一劳动奖章获得者、集团首席技师张三: the holder is named
-                if len(gap) <= 16 and not any(c in _STOP + "“”《》" for c in gap) \
-                        and all(m.label != "Person" for m in mid):
-                    b.add("AWARDED", p, aw, (aw.span.start, p.span.end), level=level, year=year)
-                    continue
-            if len(gap) <= 24 and not any(c in _STOP + "“”《》" for c in gap) \
-                    and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
-                    and all(m.label != "Person" for m in mid) \
-                    and (not gap or gap.startswith("、") or len(gap) <= 8):
-                if not re.search(r"称号$|获得者$", text[aw.span.end:aw.span.end + 3]):
-                    b.add("AWARDED", p, aw, (aw.span.start, p.span.end), level=level, year=year)
-                    continue
-        # (3) PERSON等N名AWARD
-        prev = [m for m in ctx.mentions_between(max(cs, aw.span.start - 16), aw.span.start) if m.label == "Person"]
-        if prev:
-            p = prev[-1]
-            gap = text[p.span.end:aw.span.start]
-            if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|个|人)", gap):
-                b.add("AWARDED", p, aw, (p.span.start, aw.span.end), level=level, year=year)
+        site = _AwardSite(aw, si, cs, ce, aw.attrs.get("level") if aw.attrs else None, _year_in(doc, si))
+        _award(b, site)
+
+
+@rule_part
+def _award(b: Builder, s: _AwardSite) -> None:
+    """The shapes of one award, in order: (1) recipient + verb, (0) apposition, (1a) relative
+    clause, (1b) 授予, (2) AWARD PERSON, (3) PERSON等N名AWARD."""
+    # (1) recipient … 荣获/获得/被评为 … AWARD
+    vm = _AWARD_VERBS_RE.search(b.doc.text[s.cs:_list_start(b, s.cs, s.aw)])
+    vpos = s.cs + vm.start() if vm else -1
+    if vm and _verb_recipient(b, s, vpos):
+        return
+    # (0) NAME(正)是(…的)AWARD: 他正是从赛场走出来的全国技术能手
+    if not vm and _appositive_recipient(b, s):
+        return
+    # (1a) 荣获AWARD(称号)的RECIPIENT / 被评为AWARD的X: the recipient the relative clause describes
+    if vm and not b.ctx.mentions_between(s.cs, vpos) and _relative_recipient(b, s, vpos):
+        return
+    if _granted_recipients(b, s) or _title_before_person(b, s):
+        return
+    _counted_person(b, s)
+
+
+@rule_part
+def _add(b: Builder, recipient: Mention, s: _AwardSite, trig: tuple[int, int]) -> None:
+    """AWARDED recipient → the site's award, with its level and year."""
+    b.add("AWARDED", recipient, s.aw, trig, level=s.level, year=s.year)
+
+
+@rule_part
+def _verb_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
+    """RECIPIENT … 荣获/获评 … AWARD: the named recipients, else the person or body an unnamed
+    subject stands for; True when the award is decided."""
+    ctx = b.ctx
+    recips = [m for m in ctx.mentions_between(s.cs, vpos)
+              if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
+              and id(m) not in ctx.title_orgs]
+    if recips:
+        return _named_recipients(b, s, vpos, recips)
+    return _unnamed_recipient(b, s, vpos)
+
+
+@rule_part
+def _unnamed_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
+    """No recipient before the verb: a pronoun, a profile sentence, a continued subject, an
+    achievement or a work stands for the person or body credited."""
+    ctx, text = b.ctx, b.doc.text
+    subj_start = ctx.subject_start(s.cs, s.ce)
+    if _PRONOUN_RE.fullmatch(text, subj_start, vpos):
+        _pronoun_recipient(b, s, vpos)
+        return True
+    prof = _profile_person(b, s.si, vpos)
+    if prof is not None:
+        # 李某，男，现任…，曾获…称号: the person a profile sentence opens with
+        _add(b, prof, s, (vpos, s.aw.span.end))
+        return True
+    if _CONTINUE_RE.fullmatch(text, subj_start, vpos) and _continued_subjects(b, s, vpos):
+        return True
+    if _ACHIEVEMENT_RE.fullmatch(text, subj_start, vpos):
+        holder = _paragraph_person(b, vpos) or ctx.actor_for(vpos, main=False)
+        if holder is not None and holder.label in ("Person", "Enterprise", "Institution", "Union"):
+            # 这项成果获得…奖: the person (profile) or body (enterprise piece) it belongs to
+            _add(b, holder, s, (vpos, s.aw.span.end))
+        return True
+    if _WORK_TITLE_RE.search(text, s.cs, vpos):
+        # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
+        holder = b.ctx.actor_for(vpos)
+        if holder is not None and holder.label != "Region":
+            _add(b, holder, s, (vpos, s.aw.span.end))
+        return True
+    return False
+
+
+@rule_part
+def _pronoun_recipient(b: Builder, s: _AwardSite, vpos: int) -> None:
+    """她拿到了…奖章: the person the paragraph has just named."""
+    ctx = b.ctx
+    ante = ctx.previous_mention(s.cs, "Person")
+    pi = ctx.paragraph_of(s.cs)
+    if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
+        _add(b, ante, s, (vpos, s.aw.span.end))
+
+
+@rule_part
+def _continued_subjects(b: Builder, s: _AwardSite, vpos: int) -> bool:
+    """张三在…中夺得第一名，(并)被授予“Y”: the sentence's subject carries on (not for a
+    collective award)."""
+    subjs = _sentence_subjects(b, s.si, vpos)
+    if not subjs or _COLLECTIVE_AWARD_RE.search(s.aw.normalised or s.aw.surface or ""):
+        return False
+    for subj in subjs:
+        _add(b, subj, s, (vpos, s.aw.span.end))
+    return True
+
+
+def _recipient_is_named(b: Builder, s: _AwardSite, vpos: int, last: Mention) -> bool:
+    """Whether the last recipient before the verb is the one awarded: not an unnamed group
+    (3名员工获得…, but 张三等100名职工获得…), nor a long gap, nor a group named after a person
+    (unless a long adverbial follows the sentence's own subject)."""
+    text, ctx = b.doc.text, b.ctx
+    gap = text[last.span.end:vpos]
+    if not ((_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12
+            or (last.label == "Person" and _GROUP_GAP_RE.match(gap))):
+        return True
+    # 张三在全省…大赛中夺得第一名被授予…: a long adverbial
+    return last.label == "Person" and len(gap) > 12 and not _COUNT_RE.search(gap) \
+        and not _GROUP_GAP_RE.match(gap) and _sentence_subject(b, s.si, vpos) is last \
+        and all(m.label in ("Programme", "Region", "Award") for m in ctx.mentions_between(last.span.end, vpos)) \
+        and not _COLLECTIVE_AWARD_RE.search(s.aw.normalised or s.aw.surface or "")
+
+
+def _coordinated_with_last(text: str, recips: list[Mention]) -> list[Mention]:
+    """The last recipient and those coordinated with it (A、B和C; A公司的张三、B公司的李四)."""
+    last = recips[-1]
+    group = [last]
+    for m in reversed(recips[:-1]):
+        g = text[m.span.end:group[-1].span.start]
+        if g in ("、", "和", "与", "及", "以及"):
+            group.append(m)
+        elif m.label == "Person" and last.label == "Person" and _PERSON_LIST_GAP_RE.fullmatch(g):
+            group.append(m)  # A公司的张三、B公司的李四均获评…
+        elif m.label != "Person" and last.label == "Person" and _OF_GAP_RE.fullmatch(g):
+            continue  # the body in 「B公司的李四」 qualifies the next person
+        else:
+            break
+    return group
+
+
+@rule_part
+def _named_recipients(b: Builder, s: _AwardSite, vpos: int, recips: list[Mention]) -> bool:
+    """A、B和C荣获AWARD: the last named recipient and those coordinated with it (persons first)."""
+    if not _recipient_is_named(b, s, vpos, recips[-1]):
+        return False
+    group = _coordinated_with_last(b.doc.text, recips)
+    persons = [m for m in group if m.label == "Person"]
+    for r in (persons or group):
+        _add(b, r, s, (r.span.start, s.aw.span.end))
+    return True
+
+
+@rule_part
+def _appositive_recipient(b: Builder, s: _AwardSite) -> bool:
+    """NAME(正)是(…的)AWARD: the award stands in apposition to the clause's person."""
+    ctx, text = b.ctx, b.doc.text
+    am = _APPOS_RE.search(text, s.cs, _list_start(b, s.cs, s.aw))
+    if not am:
+        return False
+    prev = [m for m in ctx.mentions_between(s.cs, am.start()) if m.label == "Person"]
+    if prev and len(text[prev[-1].span.end:am.start()]) <= 2 \
+            and ctx.subject_start(s.cs, s.ce) >= prev[-1].span.start - 1 \
+            and _APPOS_END_RE.match(text, s.aw.span.end):
+        _add(b, prev[-1], s, (prev[-1].span.start, s.aw.span.end))
+        return True
+    return False
+
+
+@rule_part
+def _relative_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
+    """荣获AWARD(称号)的RECIPIENT: the person or body right after the relative clause."""
+    ctx = b.ctx
+    rm = _AWARD_REL_AFTER_RE.match(b.doc.text, s.aw.span.end, s.ce)
+    if not rm:
+        return False
+    nxt = ctx.mention_at(rm.end(), {"Person", "Enterprise", "Union", "Institution"})
+    if nxt is not None and nxt.span.start == rm.end() and id(nxt) not in ctx.title_orgs:
+        _add(b, nxt, s, (vpos, nxt.span.end))
+        return True
+    return False
+
+
+@rule_part
+def _granted_recipients(b: Builder, s: _AwardSite) -> bool:
+    """(1b) 授予 RECIPIENT(、RECIPIENT) “AWARD”: the recipients between the verb and the award."""
+    ctx = b.ctx
+    gm = _GRANT_RE.search(b.doc.text, s.cs, s.aw.span.start)
+    if not gm:
+        return False
+    recips = [m for m in ctx.mentions_between(gm.end(), s.aw.span.start)
+              if m.label in ("Person", "Enterprise", "Union", "Institution")]
+    for r in recips:
+        _add(b, r, s, (gm.start(), s.aw.span.end))
+    return bool(recips)
+
+
+@rule_part
+def _title_before_person(b: Builder, s: _AwardSite) -> bool:
+    """(2) AWARD(、title)* PERSON: 全国劳动模范张三, 全国技能大师、…、淮钢职工杨庚豹, and
+    AWARD获得者、title PERSON."""
+    ctx, text, aw = b.ctx, b.doc.text, s.aw
+    nxt = [m for m in ctx.mentions_between(aw.span.end, min(s.ce, aw.span.end + 30)) if m.label == "Person"]
+    if not nxt:
+        return False
+    p = nxt[0]
+    gap = text[aw.span.end:p.span.start]
+    mid = ctx.mentions_between(aw.span.end, p.span.start)
+    hm = _HOLDER_RE.match(gap)
+    if hm and not re.search(r"[的与和对为向在由把将被从给说]", gap[hm.end():]):
+        gap = gap[hm.end():]  # 全国五一劳动奖章获得者、集团首席技师张三: the holder is named
+        if len(gap) <= 16 and not any(c in STOP + "“”《》" for c in gap) \
+                and all(m.label != "Person" for m in mid):
+            _add(b, p, s, (aw.span.start, p.span.end))
+            return True
+    if len(gap) <= 24 and not any(c in STOP + "“”《》" for c in gap) \
+            and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
+            and all(m.label != "Person" for m in mid) \
+            and (not gap or gap.startswith("、") or len(gap) <= 8):
+        if not re.search(r"称号$|获得者$", text[aw.span.end:aw.span.end + 3]):
+            _add(b, p, s, (aw.span.start, p.span.end))
+            return True
+    return False
+
+
+@rule_part
+def _counted_person(b: Builder, s: _AwardSite) -> None:
+    """(3) PERSON等N名AWARD: the named person heading a counted group of holders."""
+    ctx, text, aw = b.ctx, b.doc.text, s.aw
+    prev = [m for m in ctx.mentions_between(max(s.cs, aw.span.start - 16), aw.span.start) if m.label == "Person"]
+    if prev:
+        p = prev[-1]
+        gap = text[p.span.end:aw.span.start]
+        if re.fullmatch(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|个|人)", gap):
+            _add(b, p, s, (p.span.start, aw.span.end))
 
 
 # 享受国务院(政府)特殊津贴: a personal honour of the national level, written as a verb phrase
@@ -295,7 +407,7 @@ _ALLOWANCE_RE = re.compile(r"(?:享受|获得|荣获|被批准享受|获批享�
 _ALLOWANCE_NAME = "国务院政府特殊津贴"
 
 
-def _special_allowance(b: _Builder) -> None:
+def special_allowance(b: Builder) -> None:
     """PERSON …，享受国务院政府特殊津贴: the person the sentence is about (the last one named before
     it in the sentence, no other person in between; or her pronoun) receives the allowance."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text

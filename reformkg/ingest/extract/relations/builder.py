@@ -1,5 +1,5 @@
 """Shared machinery of the `relations` component: the candidate builder (dedup, ontology
-endpoint check, evidence span), the clause-pattern vocabulary (_STOP/_NOSTOP), and the helpers
+endpoint check, evidence span), the clause-pattern vocabulary (STOP/NOSTOP), and the helpers
 every relation reader uses to find a verb's actor, the document's programmes, an enumeration
 before a position and the (possibly derived) mention of the reform itself.
 """
@@ -8,20 +8,45 @@ from __future__ import annotations
 
 import re
 import sys
+from types import CodeType
+from typing import Callable, TypeVar
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME, DocContext
 
 
-_STOP = "，,。；;：:！？!?\n"
-_NOSTOP = rf"[^{_STOP}]"
+STOP = "，,。；;：:！？!?\n"
+NOSTOP = rf"[^{STOP}]"
 _NOT_RUN_KIND = frozenset({"policy"})
 _MAIN_FALLBACK = False  # never credit a relation to the document's main region by default alone
+# the head word of a policy or plan title (…实施意见, …方案, 《…》): read by ISSUED and relations_reform
+POLICY_NAME_RE = re.compile(r"(?:意见|通知|办法|方案|规划|规定|条例|细则|标准|规范|措施|决定|纲要|指引|指南|》)[”\"]?$")
 _ADJ_GAP_RE = re.compile(r"(?:也|已|还|又|将|已经|正在|着力|全力|大力|积极|率先|持续|不断|先后|首先|共同|联合|在全省|在全国|在全市)?")
 
 
-class _Builder:
+_F = TypeVar("_F", bound=Callable)
+_RULE_PARTS: set[CodeType] = set()
+
+
+def rule_part(fn: _F) -> _F:
+    """Mark fn as one shape read by the rule that calls it: the facts it adds are credited to
+    that rule (Builder.add names the nearest caller that is no rule part as the producer)."""
+    _RULE_PARTS.add(fn.__code__)
+    return fn
+
+
+def _producer(frame) -> str:
+    """'rule:' + the name of the rule function at or above frame (rule parts are skipped)."""
+    while frame.f_code in _RULE_PARTS and frame.f_back is not None:
+        frame = frame.f_back
+    return "rule:" + frame.f_code.co_name.lstrip("_")
+
+
+class Builder:
+    """Collects the relation candidates of one document: dedup, ontology endpoint check,
+    evidence span, and the producer (the rule that added each)."""
+
     def __init__(self, doc: Document, ctx: DocContext):
         self.doc = doc
         self.ctx = ctx
@@ -35,10 +60,13 @@ class _Builder:
 
     @staticmethod
     def key(m: Mention) -> str:
+        """Identity of a mention's entity: label and name."""
         return f"{m.label}:{m.normalised or m.surface}"
 
     def add(self, rtype: str, head: Mention | None, tail: Mention | None, trigger: tuple[int, int] | None,
             **props) -> bool:
+        """Add a candidate unless a dup, a self-relation or outside the ontology's endpoint rules;
+        True when added."""
         if head is None or tail is None or head is tail:
             return False
         if self.key(head) == self.key(tail):
@@ -57,18 +85,21 @@ class _Builder:
             span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
         if isinstance(props.get("title"), str):
             props["title"] = props["title"].strip(" \u3000\t、，,")
-        producer = "rule:" + sys._getframe(1).f_code.co_name.lstrip("_")
+        producer = _producer(sys._getframe(1))
         self.out.append(RelationCandidate(rtype, head, tail, span,
                                           {k2: v for k2, v in props.items() if v not in (None, "")},
                                           producer=producer))
         return True
 
 
-def _programmes(ctx: DocContext) -> list[Mention]:
+
+
+def programmes(ctx: DocContext) -> list[Mention]:
+    """The document's Programme mentions."""
     return [m for m in ctx.mentions if m.label == "Programme"]
 
 
-def _adjacent_actor(b: _Builder, pos: int) -> Mention | None:
+def adjacent_actor(b: Builder, pos: int) -> Mention | None:
     """An actor written right before the verb at pos (该市推进…, 泰州深化…)."""
     ctx = b.ctx
     cs, _ = ctx.clause_bounds(pos)
@@ -94,7 +125,7 @@ _UNNAMED_SUBJECT_RE = re.compile(
     r"广大|基层工会|用人单位|企业工会|各级工会|各级党委|各级政府)")
 
 
-def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+def actors_for(b: Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
     """Subject group of the clause before pos (or the actor right before the verb), else the
     context's credited actor when `fallback`. A region's union system (某省各级工会…) stands for
     the union the piece is about, when it is that region's union; else it names no actor."""
@@ -112,39 +143,55 @@ def _actors_for(b: _Builder, pos: int, exclude: Mention | None = None, fallback:
     return out
 
 
-def _actors_for_raw(b: _Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+def _actors_for_raw(b: Builder, pos: int, exclude: Mention | None = None, fallback: bool = True) -> list[Mention]:
+    """The subject group of the clause, the actor right before the verb, else (with `fallback`)
+    an earlier clause's subject or the context's credited actor."""
     ctx = b.ctx
     cs, ce = ctx.clause_bounds(pos)
     group = [m for m in ctx.subject_group(cs, pos) if m is not exclude and m.label in ACTOR_LABELS]
     if group:
         return group
-    adj = _adjacent_actor(b, pos)
+    adj = adjacent_actor(b, pos)
     if adj is not None and adj is not exclude:
         return [adj]
     if not fallback:
         return []
     if _UNNAMED_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 各地工会要开展P / 各企业积极推行P: an unnamed group acts, not the section's body
+    earlier = _chained_subjects(b, pos, cs, ce, exclude)
+    if earlier:
+        return earlier[-1:]
+    return _context_actor(b, pos, cs, ce, exclude)
+
+
+def _chained_subjects(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
+    """全市共开展…，发放…；组织P: the subjects of earlier clauses a topic chain carries to pos."""
+    ctx = b.ctx
     si = b.doc.sentence_of(pos)
-    if si >= 0:
-        # 全市共开展…，发放…；组织P: a topic chain keeps the subject of an earlier clause
-        earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+    if si < 0:
+        return []
+    earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+               and m is not exclude and id(m) not in ctx.title_orgs]
+    if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
+            and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
+            and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
+        # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
+        earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
                    and m is not exclude and id(m) not in ctx.title_orgs]
-        if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
-                and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
-                and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
-            # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
-            earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
-                       and m is not exclude and id(m) not in ctx.title_orgs]
-        if earlier:
-            return earlier[-1:]
+    return earlier
+
+
+def _context_actor(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
+    """The actor the context credits at pos (DocContext.actor_for), unless an unnamed company is
+    the clause's subject."""
+    ctx = b.ctx
     a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
     if a is not None and a.label != "Enterprise" and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 公司与X大学签约 where no enterprise is named: not the union or region of the piece
     return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
 
 
-def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
+def reform_programme(b: Builder, at: tuple[int, int]) -> Mention:
     """The mention of 产业工人队伍建设改革 (any in the document), else a derived one at `at`."""
     if b.reform is not None:
         return b.reform
@@ -161,7 +208,7 @@ def _reform_programme(b: _Builder, at: tuple[int, int]) -> Mention:
     return m
 
 
-def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
+def enumeration_before(b: Builder, pos: int) -> list[Mention]:
     """Actors enumerated right before pos (A、B和C|等…), in text order."""
     ctx, text = b.ctx, b.doc.text
     prev = ctx.mentions_between(max(0, pos - 200), pos)
@@ -182,5 +229,6 @@ def _enumeration_before(b: _Builder, pos: int) -> list[Mention]:
     return list(reversed(items))
 
 
-def _is_policy(p: Mention) -> bool:
+def is_policy(p: Mention) -> bool:
+    """Whether p is a policy (kind policy, or a 《titled》 document): issued, not run."""
     return (p.attrs or {}).get("kind") in _NOT_RUN_KIND or (p.surface or "").startswith("《")

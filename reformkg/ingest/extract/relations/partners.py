@@ -8,77 +8,93 @@ import re
 
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
-from reformkg.ingest.extract.relations.builder import _Builder, _NOSTOP, _actors_for
+from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for, rule_part
 from reformkg.ingest.extract.relscore.triggers import alternation
 
 
-_PARTNER_RE = re.compile(rf"^(?:{_NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
-_HAND_IN_HAND_RE = re.compile(rf"^(?:{_NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
+_PARTNER_RE = re.compile(rf"^(?:{NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
+_HAND_IN_HAND_RE = re.compile(rf"^(?:{NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 _LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")
-_STATION_RE = re.compile(rf"在((?:(?!在){_NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
-                         rf"{_NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
+_STATION_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
+                         rf"{NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
 _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
                                r"(?:企业|单位|学校|院校|高校|职工|工人|员工|会员|基层工会|基层)$")
 
 
-def _partners(b: _Builder) -> None:
-    doc, ctx = b.doc, b.ctx
-    text = doc.text
+def partners(b: Builder) -> None:
+    """PARTNERS_WITH: A与B(、C等N家单位)合作/签约/结对/共建 for every actor written after 与/同/和/携手."""
+    ctx = b.ctx
     for other in ctx.mentions:
         if other.label not in ACTOR_LABELS or id(other) in ctx.title_orgs:
             continue
-        ws = max(0, other.span.start - 8)
-        wm = _WITH_GAP_RE.search(text, ws, other.span.start)
-        if not wm or wm.start() == 0:
+        _partners_with(b, other)
+
+
+@rule_part
+def _partners_with(b: Builder, other: Mention) -> None:
+    """与OTHER(、…)+ a partnership verb: the actor before 与 partners each listed actor."""
+    ctx, text = b.ctx, b.doc.text
+    ws = max(0, other.span.start - 8)
+    wm = _WITH_GAP_RE.search(text, ws, other.span.start)
+    if not wm or wm.start() == 0:
+        return
+    w = wm.start()  # position of 与/同/和
+    cs, ce = ctx.clause_bounds(other.span.start)
+    coordinated = _coordinated_partners(b, other, ce)
+    list_end = coordinated[-1].span.end
+    lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(coordinated) > 1 else None
+    if lm:
+        list_end = lm.end()
+    pm = _PARTNER_RE.match(text[list_end:ce])
+    if not pm and text[w:w + 2] in ("携手", "联手"):
+        pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
+    if not pm:
+        return
+    if re.search(r"联合开展|共同开展|联合举办|联合主办", text[list_end:list_end + pm.end() + 2]):
+        return
+    for h in _partner_heads(b, other, w, cs):
+        for o in coordinated:
+            b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
+
+
+def _coordinated_partners(b: Builder, other: Mention, ce: int) -> list[Mention]:
+    """Actors coordinated with `other` (与A、B、C等5所高校合作): the list ends before the verb."""
+    ctx, text = b.ctx, b.doc.text
+    out = [other]
+    for m in ctx.mentions_between(other.span.end, ce):
+        if m.span.start < out[-1].span.end:
             continue
-        w = wm.start()  # position of 与/同/和
-        cs, ce = ctx.clause_bounds(other.span.start)
-        # actors coordinated with `other` (与A、B、C等5所高校合作): the list ends before the verb
-        partners = [other]
-        for m in ctx.mentions_between(other.span.end, ce):
-            if m.span.start < partners[-1].span.end:
-                continue
-            if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs \
-                    and text[partners[-1].span.end:m.span.start] in ("、", "和", "及", "以及"):
-                partners.append(m)
-            else:
-                break
-        list_end = partners[-1].span.end
-        lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(partners) > 1 else None
-        if lm:
-            list_end = lm.end()
-        pm = _PARTNER_RE.match(text[list_end:ce])
-        if not pm and text[w:w + 2] in ("携手", "联手"):
-            pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
-        if not pm:
-            continue
-        if re.search(r"联合开展|共同开展|联合举办|联合主办", text[list_end:list_end + pm.end() + 2]):
-            continue
-        # the actor before 与: a mention ending right there, else the clause subject, else context
-        heads: list[Mention] = []
-        prev = ctx.mentions_between(cs, w)
-        if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
-            if text[w] in "和及" and re.search(r"[与同跟]$", text[max(cs, prev[-1].span.start - 1):prev[-1].span.start]):
-                continue  # 与A和B签约: B is A's fellow partner, not A's
-            heads = [prev[-1]]
-        elif text[w] == "和":
-            continue  # 和 only coordinates two written names
-        elif _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
-            continue  # 指导企业与X合作: the other party is an unnamed noun
+        if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs \
+                and text[out[-1].span.end:m.span.start] in ("、", "和", "及", "以及"):
+            out.append(m)
         else:
-            heads = _actors_for(b, w, exclude=other)
-        for h in heads:
-            for o in partners:
-                b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
+            break
+    return out
 
 
-_INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){_NOSTOP}){{2,80}}?)"
+def _partner_heads(b: Builder, other: Mention, w: int, cs: int) -> list[Mention]:
+    """The actor before 与 (at w): a mention ending right there, else the clause subject, else the
+    context's actor; none when no partnership is meant (与A和B签约, a bare 和, 指导企业与X合作)."""
+    ctx, text = b.ctx, b.doc.text
+    prev = ctx.mentions_between(cs, w)
+    if prev and prev[-1].span.end == w and prev[-1].label in ACTOR_LABELS:
+        if text[w] in "和及" and re.search(r"[与同跟]$", text[max(cs, prev[-1].span.start - 1):prev[-1].span.start]):
+            return []  # 与A和B签约: B is A's fellow partner, not A's
+        return [prev[-1]]
+    if text[w] == "和":
+        return []  # 和 only coordinates two written names
+    if _UNNAMED_PARTY_RE.search(text, max(cs, w - 10), w):
+        return []  # 指导企业与X合作: the other party is an unnamed noun
+    return actors_for(b, w, exclude=other)
+
+
+_INTERNS_RE = re.compile(rf"(?:吸纳|接收|接纳|引进|招收|接待|吸引)(?:了)?((?:(?!吸纳|接收){NOSTOP}){{2,80}}?)"
                          r"(?:等)?(?:\d+所|[一二两三四五六七八九十]+所)?(?:高校|院校|大学|学校|职校|技校)?的?"
                          r"(?:实习生|毕业生|学生|学员|实训生)")
 
 
-def _school_interns(b: _Builder) -> None:
+def school_interns(b: Builder) -> None:
     """(企业)吸纳/接收 A大学、B学院等高校的实习生: the enterprise takes in the named schools'
     interns, a school-enterprise cooperation with each school."""
     ctx, text = b.ctx, b.doc.text
@@ -87,14 +103,14 @@ def _school_interns(b: _Builder) -> None:
                    if x.label == "Institution" and id(x) not in ctx.title_orgs]
         if not schools:
             continue
-        for e in _actors_for(b, m.start()):
+        for e in actors_for(b, m.start()):
             if e.label != "Enterprise":
                 continue
             for sch in schools:
                 b.add("PARTNERS_WITH", e, sch, (m.start(), m.end()))
 
 
-def _stations_in_bodies(b: _Builder) -> None:
+def stations_in_bodies(b: Builder) -> None:
     """(X工会)在A、B(分别)设立…工作站/调解室: a union that sets up a joint station inside other
     bodies partners with them."""
     ctx, text = b.ctx, b.doc.text
@@ -103,7 +119,7 @@ def _stations_in_bodies(b: _Builder) -> None:
                  if a.label in ("Agency", "Institution", "Enterprise") and id(a) not in ctx.title_orgs]
         if not hosts:
             continue
-        for u in _actors_for(b, m.start()):
+        for u in actors_for(b, m.start()):
             if u.label != "Union":
                 continue
             for h in hosts:

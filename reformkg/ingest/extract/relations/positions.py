@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract._context import ORG_LABELS, DocContext
-from reformkg.ingest.extract.relations.builder import _Builder, _STOP
+from reformkg.ingest.extract.relations.builder import Builder, STOP, rule_part
 
 
 _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
@@ -26,7 +26,7 @@ _NPC_BEFORE_RE = re.compile(r"(?:还|也|又|曾|先后|曾经|已)?(?:光荣|�
 _TITLE_TRIM = re.compile(r"^[\s、，,]+|[\s、，,]+$")
 
 
-def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
+def position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]:
     """(organisation mention, title) pairs from the person component's attrs: the Mention
     objects in attrs["org_mentions"], else indices in attrs["positions"]/["org"]."""
     a = person.attrs or {}
@@ -49,12 +49,14 @@ def _position_pairs(doc: Document, person: Mention) -> list[tuple[Mention, str]]
     return [(doc.mentions[i], t) for i, t in pairs if 0 <= i < len(doc.mentions)]
 
 
-def _holds_position(b: _Builder) -> None:
+def holds_position(b: Builder) -> None:
+    """HOLDS_POSITION from the person component's title attrs, a deictic 企业/公司 title, else the
+    ORG title PERSON fallback."""
     doc, ctx = b.doc, b.ctx
     for person in list(doc.mentions):
         if person.label != "Person":
             continue
-        pairs = _merge_subunits(doc, ctx, _position_pairs(doc, person))
+        pairs = _merge_subunits(doc, ctx, position_pairs(doc, person))
         if pairs:
             for org, title in pairs:
                 s = min(org.span.start, person.span.start)
@@ -99,6 +101,7 @@ def _merge_subunits(doc: Document, ctx: DocContext, pairs: list[tuple[Mention, s
 
 
 def _looks_like_title(title: str) -> bool:
+    """Whether the last item of title ends with a title word of the lexicon."""
     try:
         from reformkg.ingest import lexicons as lx
         words = lx.titles()
@@ -109,7 +112,7 @@ def _looks_like_title(title: str) -> bool:
     return 0 < len(last) <= 12 and any(last.endswith(w) for w in words)
 
 
-def _party_centre(b: _Builder) -> None:
+def party_centre(b: Builder) -> None:
     """以X同志为核心的党中央: X holds the office of general secretary of the party centre."""
     doc, ctx = b.doc, b.ctx
     for m in _CORE_RE.finditer(doc.text):
@@ -134,7 +137,7 @@ _ROLE_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:司机|驾驶员|[^\W\d]员
 _PROFILE_POST_RE = re.compile(r"(?:现|目前|现在)(?:任|为)|现任")
 
 
-def _profile_post(b: _Builder, person: Mention):
+def _profile_post(b: Builder, person: Mention):
     """李某，男，1975年生，现任X公司首席技师: a profile sentence opening with the person's name;
     the 现任 clause (no other person named before it) gives the post."""
     doc, text = b.doc, b.doc.text
@@ -152,7 +155,7 @@ def _profile_post(b: _Builder, person: Mention):
     return vm
 
 
-def _pronoun_positions(b: _Builder) -> None:
+def pronoun_positions(b: Builder) -> None:
     """她现任X公司工会副主席: a pronoun person (coreference) + 现任/担任 + ORG + title."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     for person in list(doc.mentions):
@@ -174,53 +177,19 @@ def _pronoun_positions(b: _Builder) -> None:
             pos = org.span.end
         if org is None:
             continue
-        tm = re.match(rf"[^{_STOP}、]{{1,12}}", text[pos:ce])
+        tm = re.match(rf"[^{STOP}、]{{1,12}}", text[pos:ce])
         title = tm.group() if tm else ""
         if title and (_looks_like_title(title) or _TRADE_TITLE_RE.fullmatch(title) or _ROLE_TAIL_RE.search(title)):
             b.add("HOLDS_POSITION", person, org, (person.span.start, pos + len(title)), title=title)
 
 
-def _holds_position_fallback(b: _Builder, person: Mention) -> None:
+def _holds_position_fallback(b: Builder, person: Mention) -> None:
     """ORG title、ORG title PERSON (or ORG PERSON 教授) without title attrs from the person component."""
-    doc, ctx = b.doc, b.ctx
-    text = doc.text
-    # organisations right before the person, chained through title words
-    chain: list[tuple[Mention, str]] = []
-    pos = person.span.start
-    i = bisect_left(ctx.starts, pos) - 1
-    nxt_start = pos
-    while i >= 0:
-        m = ctx.mentions[i]
-        i -= 1
-        if m.span.end > nxt_start:
-            continue
-        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
-                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
-            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
-        if m.label not in ORG_LABELS:
-            break
-        gap = text[m.span.end:nxt_start]
-        core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
-        if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
-            break
-        if len(core) > 14 or any(c in _STOP + "“”《》（）()" for c in core):
-            break
-        if re.search(r"[与和及对为向在由把将被从给同是说]", gap):
-            break
-        chain.append((m, _TITLE_TRIM.sub("", gap)))
-        nxt_start = m.span.start
-        if text[max(0, m.span.start - 1):m.span.start] != "、":
-            break
+    text = b.doc.text
+    chain = _org_chain(b, person)
     after = _TITLE_AFTER_RE.match(text[person.span.end:person.span.end + 6])
     if after and not chain:
-        # ORG PERSON 教授
-        j = bisect_left(ctx.starts, person.span.start) - 1
-        if j >= 0:
-            m = ctx.mentions[j]
-            gap = text[m.span.end:person.span.start]
-            if m.label in ORG_LABELS and len(gap.strip()) == 0:
-                b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
-                      title=after.group(1))
+        _org_then_title(b, person, after)
         return
     for org, title in chain:
         if not title and after:
@@ -231,7 +200,56 @@ def _holds_position_fallback(b: _Builder, person: Mention) -> None:
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
 
 
-def _author_positions(b: _Builder) -> None:
+def _org_chain(b: Builder, person: Mention) -> list[tuple[Mention, str]]:
+    """Organisations right before the person, chained through title words (A主席、B书记张三),
+    nearest first, each with the title written after it."""
+    ctx, text = b.ctx, b.doc.text
+    chain: list[tuple[Mention, str]] = []
+    i = bisect_left(ctx.starts, person.span.start) - 1
+    nxt_start = person.span.start
+    while i >= 0:
+        m = ctx.mentions[i]
+        i -= 1
+        if m.span.end > nxt_start:
+            continue
+        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
+                and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
+            continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
+        if m.label not in ORG_LABELS or not _title_gap_ok(text[m.span.end:nxt_start]):
+            break
+        gap = text[m.span.end:nxt_start]
+        chain.append((m, _TITLE_TRIM.sub("", gap)))
+        nxt_start = m.span.start
+        if text[max(0, m.span.start - 1):m.span.start] != "、":
+            break
+    return chain
+
+
+def _title_gap_ok(gap: str) -> bool:
+    """Whether the text between a body and the next one (or the person) can be a title: short,
+    no punctuation or verb-like word; a named group only before a group title."""
+    core = _QUOTED_GROUP_RE.sub("", gap, count=1)  # X总工会“某某宣讲团”团长: a named group in the title
+    if core != gap and not _GROUP_TITLE_RE.fullmatch(core):
+        return False
+    if len(core) > 14 or any(c in STOP + "“”《》（）()" for c in core):
+        return False
+    return not re.search(r"[与和及对为向在由把将被从给同是说]", gap)
+
+
+@rule_part
+def _org_then_title(b: Builder, person: Mention, after: re.Match) -> None:
+    """ORG PERSON 教授: the body written right before the person, the title right after."""
+    ctx, text = b.ctx, b.doc.text
+    j = bisect_left(ctx.starts, person.span.start) - 1
+    if j >= 0:
+        m = ctx.mentions[j]
+        gap = text[m.span.end:person.span.start]
+        if m.label in ORG_LABELS and len(gap.strip()) == 0:
+            b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
+                  title=after.group(1))
+
+
+def author_positions(b: Builder) -> None:
     """An article's author line `<org>[<title>] <name>`: the author holds a post in the body
     they sign for (title when written)."""
     ctx = b.ctx
@@ -245,7 +263,7 @@ def _author_positions(b: _Builder) -> None:
         b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title or None)
 
 
-def _congress_deputies(b: _Builder) -> None:
+def congress_deputies(b: Builder) -> None:
     """<name>(光荣)当选(第N届)全国人大代表: a deputy holds a seat in that people's congress."""
     ctx, text = b.ctx, b.doc.text
     for cong in ctx.mentions:

@@ -10,24 +10,24 @@ from itertools import combinations
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
-from reformkg.ingest.extract.relations.builder import (_Builder, _NOSTOP, _STOP, _actors_for, _enumeration_before,
-                                                       _is_policy, _programmes)
+from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, enumeration_before,
+                                                       is_policy, programmes, rule_part)
 
 
 _SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
-_BY_SPONSOR_RE = re.compile(rf"由({_NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
-_SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
+_BY_SPONSOR_RE = re.compile(rf"由({NOSTOP}{{1,60}}?)(?:联合|共同)?({_SPONSOR_VERBS})(?:的|，|,)?")
+_SPONSOR_AFTER_SUBJ_RE = re.compile(rf"^{NOSTOP}{{0,8}}?({_SPONSOR_VERBS}|召开|举办|举行)(?:了)?(?:的)?")
 _CHAIN_VERB_RE = re.compile(r"(主办|承办|协办|联办)$")
 _CHAIN_VERB_REL_RE = re.compile(r"(主办|承办|协办|联办|举办)$")  # A、B联合举办的P: only right before 的P
 _ORDINAL_BEFORE_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:19|20)\d{2}年度?)+$")
-_P_BY_RE = re.compile(rf"[，,]?由(?:{_NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
+_P_BY_RE = re.compile(rf"[，,]?由(?:{NOSTOP}{{1,30}}?(?:主办|承办|协办|联办)[、，,]?)+")
 _CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办)[^，,])+?)(主办|承办|协办|联办)")
 _THIS_EVENT_RE = re.compile(rf"({_SPONSOR_VERBS})(?:了)?(?:该|此|本次|本届|这次|这项)(?:赛事|活动|比赛|竞赛|大赛|会议|论坛|展会|项目)的")
-_JOINT_RE = re.compile(rf"^{_NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施|"
+_JOINT_RE = re.compile(rf"^{NOSTOP}{{0,8}}?(联合开展|共同开展|联合举办|共同举办|联合发起|共同发起|联合推出|联合组织|共同组织|联合实施|共同实施|"
                        rf"联合开设|共同开设|联合开办|共同开办|合作开办|合作开设)(?:了)?")
-_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
+_ALLY_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,40}}?)(?:共同|一起|联合)?(开展|举办|主办|实施|推出|组织|启动|发起|开设|开办|创办)(?:了)?")
 # 与B合作开办P / 同B联合实施P: the subject and B organise P together
-_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({_NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
+_WITH_JOINT_RE = re.compile(rf"(?:与|同|跟)({NOSTOP}{{2,40}}?)(?:合作|联合|共同)(开办|开设|创办|合办|举办|开展|主办|实施|评选|组织)(?:了)?")
 # 联合实施 a plan (not an event) is running it together: RUNS for each, and they co-sponsor
 _JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
 # A与B共同开设 a class (订单班, 培训班, 学徒班): a class two coordinated subjects open together
@@ -44,17 +44,18 @@ _HOST_FIRST_GAP_RE = re.compile(r"(?:全市|全县|全区|全省|全国|首届|�
 _QUOTED_ITEM_RE = re.compile(r"^(?:“[^”]{1,40}”[、，,]?)+")
 _HOST_GAP_RE = re.compile(r"(?:[、，,和及与暨]|以及)?(?:等)?(?:\d{4}年度?|第[一二三四五六七八九十百\d]+届)?")
 # (A)会同/联合B、C等部门(单位)，(共同)开展/深化 P
-_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({_NOSTOP}{{2,60}}?)(?:等{_NOSTOP}{{0,10}})?[，,]?(?:在{_NOSTOP}{{1,16}}?)?"
+_ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,60}}?)(?:等{NOSTOP}{{0,10}})?[，,]?(?:在{NOSTOP}{{1,16}}?)?"
                            rf"(?:共同|一起|联合)?(?:开展|举办|主办|实施|推出|组织|启动|发起|深化|推进|打造|开设|开办|创办)(?:了)?"
-                           rf"{_NOSTOP}{{0,6}}$")
+                           rf"{NOSTOP}{{0,6}}$")
 
 
-def _add_sponsor(b: _Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
+def _add_sponsor(b: Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
+    """SPONSORS actor → prog in role; a new sponsor is remembered for CO_SPONSORS."""
     if b.add("SPONSORS", actor, prog, trig, role=role):
         b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
 
 
-def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
+def _add_joint(b: Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
     """A jointly organised programme: 联合实施 a plan (no event) is RUNS by each of them (they
     still co-sponsor it); 联合开展/举办/开设 anything is SPONSORS."""
     pname = prog.normalised or prog.surface or ""
@@ -66,104 +67,174 @@ def _add_joint(b: _Builder, actor: Mention, prog: Mention, verb: str, trig: tupl
         _add_sponsor(b, actor, prog, "联合开展", trig)
 
 
-def _sponsors(b: _Builder) -> None:
-    doc, ctx = b.doc, b.ctx
-    text = doc.text
-    progs = _programmes(ctx)
+def sponsors(b: Builder) -> None:
+    """SPONSORS: the sponsors written around each named programme, then events named before
+    their sponsors (本届大赛由A主办) and hosts of 该赛事 (承办该赛事的X)."""
+    progs = programmes(b.ctx)
     for p in progs:
-        cs, ce = ctx.clause_bounds(p.span.start)
-        # 由A、B主办的P
-        for m in _BY_SPONSOR_RE.finditer(text, cs, p.span.start):
-            if m.end() < p.span.start - 2:
-                continue
-            role = m.group(2).replace("联合", "").replace("共同", "")
-            actors = [a for a in ctx.mentions_between(m.start(1), m.end(1))
-                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-            for a in actors:
-                _add_sponsor(b, a, p, role, (m.start(), p.span.end))
-        # A主办、B承办的P / A、B主办，C承办的P: each verb with the names written right before it
-        _by_chain(b, p)
-        _by_joint(b, p)
-        _sponsor_chain(b, p)
-        # P由A主办、B承办: the sponsors follow the event's name
-        m = _P_BY_RE.match(text, p.span.end, min(len(text), p.span.end + 80))
-        if m:
-            for seg in _CHAIN_SEG_RE.finditer(text, m.start(), m.end()):
-                names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
-                         if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-                for a in names:
-                    _add_sponsor(b, a, p, seg.group(2), (p.span.start, m.end()))
-        # A(、B)主办/承办/召开P  — subject group directly before the verb
-        group = ctx.subject_group(cs, p.span.start)
-        if group:
-            rest = text[group[-1].span.end:p.span.start]
-            sm = _SPONSOR_AFTER_SUBJ_RE.match(rest)
-            if sm and sm.end() >= len(rest) - 2:
-                verb = sm.group(1)
-                if verb in ("召开", "举办", "举行"):
-                    if not _EVENT_NAME_RE.search(p.normalised or p.surface):
-                        continue
-                    role = "主办"
-                    if verb != "举办":
-                        group = [a for a in group if a.label != "Region"]  # 某县召开…: where, not who
-                else:
-                    role = verb.replace("联合", "").replace("共同", "")
-                for a in group:
-                    _add_sponsor(b, a, p, role, (group[0].span.start, p.span.end))
-                continue
-            jm = _JOINT_RE.match(rest)
-            if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
-                for a in group:
-                    _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
-                continue
-        # (A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P
-        for rx in (_ALLY_RE, _WITH_JOINT_RE):
-            lm = rx.search(text, cs, p.span.start)
-            if lm and lm.end() >= p.span.start - 2:
-                allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
-                          if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-                if allies:
-                    leads = [a for a in _actors_for(b, lm.start(), exclude=p) if a not in allies]
-                    if rx is _WITH_JOINT_RE and not leads:
-                        continue
-                    for a in leads + allies:
-                        _add_joint(b, a, p, lm.group(2), (lm.start(), p.span.end))
-                    break
-    # 本届大赛由A、B联合主办，C承办: the event named before, with each verb's names
-    for m in _EVENT_BY_RE.finditer(text):
-        target = ctx._previous_event(m.start())
-        if target is None:
+        _sponsors_of(b, p)
+    _event_by_sponsors(b)
+    _this_event_hosts(b, progs)
+
+
+@rule_part
+def _sponsors_of(b: Builder, p: Mention) -> None:
+    """The sponsor shapes around one programme, in order."""
+    cs, _ = b.ctx.clause_bounds(p.span.start)
+    _by_sponsor(b, p, cs)
+    # A主办、B承办的P / A、B主办，C承办的P: each verb with the names written right before it
+    _by_chain(b, p)
+    _by_joint(b, p)
+    _sponsor_chain(b, p)
+    _sponsors_after(b, p)
+    if _subject_sponsors(b, p, cs):
+        return
+    _allied_sponsors(b, p, cs)
+
+
+@rule_part
+def _by_sponsor(b: Builder, p: Mention, cs: int) -> None:
+    """由A、B主办的P: the names between 由 and the verb right before P."""
+    ctx, text = b.ctx, b.doc.text
+    for m in _BY_SPONSOR_RE.finditer(text, cs, p.span.start):
+        if m.end() < p.span.start - 2:
             continue
-        noun = m.group(1)
-        if not m.group().lstrip().startswith(("本", "此", "该", "这")):
-            # bare 大赛由…: the event of the same paragraph whose name has that head noun
-            tname = target.normalised or target.surface or ""
-            head = "赛" if noun.endswith("赛") else noun
-            if ctx.paragraph_of(target.span.start) != ctx.paragraph_of(m.start(1)) or head not in tname:
-                continue
-        si = doc.sentence_of(m.start())
-        se = doc.sentences[si][1] if si >= 0 else len(text)
-        pos = m.end() - 1  # at 由
-        jm = _BY_JOINT_AFTER_RE.match(text, pos, se)
-        if jm:
-            # 本次活动由A与B联合开展: both organise the event
-            names = [a for a in ctx.mentions_between(jm.start(1), jm.end(1))
-                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
-            if len(names) >= 2:
-                for a in names:
-                    _add_sponsor(b, a, target, "联合开展", (m.start(), jm.end()))
-                continue
-        for seg in _CHAIN_SEG_RE.finditer(text, pos, se):
-            if seg.start() > pos + 1 and not re.fullmatch(r"[，,、]?", text[pos:seg.start()]):
+        role = m.group(2).replace("联合", "").replace("共同", "")
+        actors = [a for a in ctx.mentions_between(m.start(1), m.end(1))
+                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+        for a in actors:
+            _add_sponsor(b, a, p, role, (m.start(), p.span.end))
+
+
+@rule_part
+def _sponsors_after(b: Builder, p: Mention) -> None:
+    """P由A主办、B承办: the sponsors follow the event's name."""
+    ctx, text = b.ctx, b.doc.text
+    m = _P_BY_RE.match(text, p.span.end, min(len(text), p.span.end + 80))
+    if not m:
+        return
+    for seg in _CHAIN_SEG_RE.finditer(text, m.start(), m.end()):
+        names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+        for a in names:
+            _add_sponsor(b, a, p, seg.group(2), (p.span.start, m.end()))
+
+
+@rule_part
+def _subject_sponsors(b: Builder, p: Mention, cs: int) -> bool:
+    """A(、B)主办/承办/召开P, A、B联合开展P: the subject group directly before the verb; True when
+    the programme is decided."""
+    ctx, text = b.ctx, b.doc.text
+    group = ctx.subject_group(cs, p.span.start)
+    if not group:
+        return False
+    rest = text[group[-1].span.end:p.span.start]
+    sm = _SPONSOR_AFTER_SUBJ_RE.match(rest)
+    if sm and sm.end() >= len(rest) - 2:
+        _subject_verb_sponsors(b, p, group, sm.group(1))
+        return True
+    jm = _JOINT_RE.match(rest)
+    if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
+        for a in group:
+            _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
+        return True
+    return False
+
+
+@rule_part
+def _subject_verb_sponsors(b: Builder, p: Mention, group: list[Mention], verb: str) -> None:
+    """A主办/承办P: the group sponsors P in the verb's role; 召开/举办/举行 only a named event (a
+    region 召开s where, not who)."""
+    if verb in ("召开", "举办", "举行"):
+        if not _EVENT_NAME_RE.search(p.normalised or p.surface):
+            return
+        role = "主办"
+        if verb != "举办":
+            group = [a for a in group if a.label != "Region"]  # 某县召开…: where, not who
+    else:
+        role = verb.replace("联合", "").replace("共同", "")
+    for a in group:
+        _add_sponsor(b, a, p, role, (group[0].span.start, p.span.end))
+
+
+@rule_part
+def _allied_sponsors(b: Builder, p: Mention, cs: int) -> None:
+    """(A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P."""
+    ctx, text = b.ctx, b.doc.text
+    for rx in (_ALLY_RE, _WITH_JOINT_RE):
+        lm = rx.search(text, cs, p.span.start)
+        if lm and lm.end() >= p.span.start - 2:
+            allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
+                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+            if allies:
+                leads = [a for a in actors_for(b, lm.start(), exclude=p) if a not in allies]
+                if rx is _WITH_JOINT_RE and not leads:
+                    continue
+                for a in leads + allies:
+                    _add_joint(b, a, p, lm.group(2), (lm.start(), p.span.end))
                 break
-            names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
-                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
-            if not names:
-                break
+
+
+@rule_part
+def _event_by_sponsors(b: Builder) -> None:
+    """本届大赛由A、B联合主办，C承办: the event named before, with each verb's names."""
+    for m in _EVENT_BY_RE.finditer(b.doc.text):
+        _event_by(b, m)
+
+
+def _event_named_before(b: Builder, m: re.Match) -> Mention | None:
+    """The event 本届大赛/大赛 (at m) stands for: the previous event, for a bare noun only the one of
+    the same paragraph whose name has that head noun."""
+    ctx = b.ctx
+    target = ctx._previous_event(m.start())
+    if target is None:
+        return None
+    noun = m.group(1)
+    if not m.group().lstrip().startswith(("本", "此", "该", "这")):
+        # bare 大赛由…: the event of the same paragraph whose name has that head noun
+        tname = target.normalised or target.surface or ""
+        head = "赛" if noun.endswith("赛") else noun
+        if ctx.paragraph_of(target.span.start) != ctx.paragraph_of(m.start(1)) or head not in tname:
+            return None
+    return target
+
+
+@rule_part
+def _event_by(b: Builder, m: re.Match) -> None:
+    """本次活动由A与B联合开展 (both organise it), else 由A主办、B承办 segment by segment."""
+    doc, ctx, text = b.doc, b.ctx, b.doc.text
+    target = _event_named_before(b, m)
+    if target is None:
+        return
+    si = doc.sentence_of(m.start())
+    se = doc.sentences[si][1] if si >= 0 else len(text)
+    pos = m.end() - 1  # at 由
+    jm = _BY_JOINT_AFTER_RE.match(text, pos, se)
+    if jm:
+        # 本次活动由A与B联合开展: both organise the event
+        names = [a for a in ctx.mentions_between(jm.start(1), jm.end(1))
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+        if len(names) >= 2:
             for a in names:
-                _add_sponsor(b, a, target, seg.group(2), (m.start(), seg.end()))
-            pos = seg.end()
-    # 承办该赛事的X
+                _add_sponsor(b, a, target, "联合开展", (m.start(), jm.end()))
+            return
+    for seg in _CHAIN_SEG_RE.finditer(text, pos, se):
+        if seg.start() > pos + 1 and not re.fullmatch(r"[，,、]?", text[pos:seg.start()]):
+            break
+        names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+        if not names:
+            break
+        for a in names:
+            _add_sponsor(b, a, target, seg.group(2), (m.start(), seg.end()))
+        pos = seg.end()
+
+
+@rule_part
+def _this_event_hosts(b: Builder, progs: list[Mention]) -> None:
+    """承办该赛事的X: X sponsors the event the passage is about (the latest one with sponsors,
+    else the latest)."""
+    ctx, text = b.ctx, b.doc.text
     for m in _THIS_EVENT_RE.finditer(text):
         x = ctx.mention_at(m.end(), ACTOR_LABELS)
         if x is None:
@@ -176,83 +247,104 @@ def _sponsors(b: _Builder) -> None:
             _add_sponsor(b, x, target, m.group(1), (m.start(), x.span.end))
 
 
-def _hosted_events(b: _Builder) -> None:
+def hosted_events(b: Builder) -> None:
     """(先后)举办/承办/召开 P1、P2和P3: a hosting verb with its object list; the host is the
     clause's subject, else the actor the context credits (the paragraph's or article's body).
     举办/主办/承办/协办 take any named programme but a policy; 召开/举行 only named events."""
+    for vm in _HOST_RE.finditer(b.doc.text):
+        _hosted(b, vm)
+
+
+@rule_part
+def _hosted(b: Builder, vm: re.Match) -> None:
+    """One hosting verb: its object list of events, then its host(s)."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
-    for vm in _HOST_RE.finditer(text):
-        verb = vm.group(1)
-        si = doc.sentence_of(vm.start())
-        if si < 0:
+    verb = vm.group(1)
+    si = doc.sentence_of(vm.start())
+    if si < 0:
+        return
+    se = doc.sentences[si][1]
+    if text[max(0, vm.start() - 1):vm.start()] in ("由", "的") or ctx.in_quotes(vm.start(), vm.end()):
+        return
+    events = _hosted_list(b, vm, se)
+    if not events:
+        return
+    tail = text[events[-1].span.end:events[-1].span.end + 1]
+    if tail and tail not in STOP + "、等及和与暨（(":
+        return  # 举行P1和P2启动仪式: the names qualify another head noun
+    role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
+    if verb in ("召开", "举行"):
+        role = "主办"
+    for a in _hosts(b, vm, events):
+        for ev in events:
+            _add_sponsor(b, a, ev, role, (vm.start(), ev.span.end))
+
+
+def _hosted_list(b: Builder, vm: re.Match, se: int) -> list[Mention]:
+    """The programmes the hosting verb governs (P1、P2和P3), up to the first that is no event
+    it can take."""
+    ctx = b.ctx
+    verb = vm.group(1)
+    events: list[Mention] = []
+    pos = vm.end()
+    first = True
+    for m in ctx.mentions_between(vm.end(), min(se, vm.end() + 200)):
+        if m.span.start < pos:
             continue
-        se = doc.sentences[si][1]
-        if text[max(0, vm.start() - 1):vm.start()] in ("由", "的") or ctx.in_quotes(vm.start(), vm.end()):
-            continue
-        events: list[Mention] = []
-        pos = vm.end()
-        first = True
-        for m in ctx.mentions_between(vm.end(), min(se, vm.end() + 200)):
-            if m.span.start < pos:
-                continue
-            gap = text[pos:m.span.start]
-            if first:
-                g = gap
-                for r in ctx.mentions_between(pos, m.span.start):
-                    if r.label == "Region":
-                        g = g.replace(text[r.span.start:r.span.end], "")
-                g = _QUOTED_ITEM_RE.sub("", g)  # an unrecognised quoted item before this one
-                if not _HOST_FIRST_GAP_RE.fullmatch(g):
-                    break
-            else:
-                region_gap = ctx.mentions_between(pos, m.span.start)
-                g = gap
-                for r in region_gap:
-                    if r.label == "Region":
-                        g = g.replace(text[r.span.start:r.span.end], "")
-                if not _HOST_GAP_RE.fullmatch(g):
-                    break
-            if m.label == "Region":
-                continue  # 举办沛县2023年“…”: a region qualifying the event (checked with the gap)
-            if m.label != "Programme":
-                break
-            if is_reform(m) or _is_policy(m):
-                break
-            if verb in ("召开", "举行") and not _EVENT_NAME_RE.search(m.normalised or m.surface):
-                break
-            events.append(m)
-            pos = m.span.end
-            first = False
-        if not events:
-            continue
-        tail = text[events[-1].span.end:events[-1].span.end + 1]
-        if tail and tail not in _STOP + "、等及和与暨（(":
-            continue  # 举行P1和P2启动仪式: the names qualify another head noun
-        role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
-        if verb in ("召开", "举行"):
-            role = "主办"
-        hcs, _ = ctx.clause_bounds(vm.start())
-        # 我们召开…会 in a speech: the speaker's body is not the topic a later sentence names
-        speaker = bool(re.search(r"我们|我(?=[\u4e00-\u9fff]{0,4}$)", text[hcs:vm.start()]))
-        # 召开了全市…推进会 with no written host: a city-wide meeting is convened by whoever the
-        # report does not say (the section's body only hosts what it 举办s/承办s)
-        citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
-        actors = _actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
-        if verb in ("召开", "举行"):
-            actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
-        for a in actors:
-            for ev in events:
-                _add_sponsor(b, a, ev, role, (vm.start(), ev.span.end))
+        if not _host_gap_ok(b, pos, m.span.start, first):
+            break
+        if m.label == "Region":
+            continue  # 举办沛县2023年“…”: a region qualifying the event (checked with the gap)
+        if m.label != "Programme" or is_reform(m) or is_policy(m):
+            break
+        if verb in ("召开", "举行") and not _EVENT_NAME_RE.search(m.normalised or m.surface):
+            break
+        events.append(m)
+        pos = m.span.end
+        first = False
+    return events
+
+
+def _host_gap_ok(b: Builder, pos: int, end: int, first: bool) -> bool:
+    """The text between the verb (or the previous item) and the next item, without regions:
+    ordinals and scope words before the first item (an unrecognised quoted item too), a joiner
+    between items."""
+    ctx, text = b.ctx, b.doc.text
+    g = text[pos:end]
+    for r in ctx.mentions_between(pos, end):
+        if r.label == "Region":
+            g = g.replace(text[r.span.start:r.span.end], "")
+    if first:
+        g = _QUOTED_ITEM_RE.sub("", g)  # an unrecognised quoted item before this one
+        return bool(_HOST_FIRST_GAP_RE.fullmatch(g))
+    return bool(_HOST_GAP_RE.fullmatch(g))
+
+
+def _hosts(b: Builder, vm: re.Match, events: list[Mention]) -> list[Mention]:
+    """The host of a hosting verb: the clause's subject, else the context's actor (not for a
+    speaker's 我们召开, nor a city-wide meeting with no written host); 召开/举行 never a region."""
+    ctx, text = b.ctx, b.doc.text
+    verb = vm.group(1)
+    hcs, _ = ctx.clause_bounds(vm.start())
+    # 我们召开…会 in a speech: the speaker's body is not the topic a later sentence names
+    speaker = bool(re.search(r"我们|我(?=[\u4e00-\u9fff]{0,4}$)", text[hcs:vm.start()]))
+    # 召开了全市…推进会 with no written host: a city-wide meeting is convened by whoever the
+    # report does not say (the section's body only hosts what it 举办s/承办s)
+    citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
+    actors = actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
+    if verb in ("召开", "举行"):
+        actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
+    return actors
 
 
 _CITYWIDE_RE = re.compile(r"[“]?(?:全省|全市|全县|全区|全国)")
 
 
-def _allied_events(b: _Builder) -> None:
+def allied_events(b: Builder) -> None:
     """A会同/联合B、C等部门，(共同)开展/深化P: A (subject or context) and its allies sponsor P."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
-    for p in _programmes(ctx):
-        if is_reform(p) or _is_policy(p) or (p.attrs or {}).get("derived"):
+    for p in programmes(ctx):
+        if is_reform(p) or is_policy(p) or (p.attrs or {}).get("derived"):
             continue
         si = doc.sentence_of(p.span.start)
         if si < 0:
@@ -265,7 +357,7 @@ def _allied_events(b: _Builder) -> None:
                   if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
         if not allies:
             continue
-        leads = [a for a in _actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
+        leads = [a for a in actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
         if not leads:
             continue
         for a in leads + allies:
@@ -277,12 +369,13 @@ _BY_CHAIN_RE = re.compile(r"由((?:[^，,。；;：:！？!?\n由]{1,40}?(?:联�
 
 
 # 由A与B联合组织的P / P由A、B共同开展: two or more bodies jointly organise a named event
-_BY_JOINT_BEFORE_RE = re.compile(rf"由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)的$")
-_BY_JOINT_AFTER_RE = re.compile(rf"[，,]?由({_NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)")
+_BY_JOINT_BEFORE_RE = re.compile(rf"由({NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)的$")
+_BY_JOINT_AFTER_RE = re.compile(rf"[，,]?由({NOSTOP}{{2,60}}?)(?:联合|共同)(?:组织|开展|举办|评选|发起)")
 _JOINT_EVENT_RE = re.compile(r"(?:赛|会|论坛|活动|评选|节|展|峰会)$")
 
 
-def _by_joint(b: _Builder, p: Mention) -> None:
+def _by_joint(b: Builder, p: Mention) -> None:
+    """由A与B联合组织的P / P由A、B共同开展: two or more named bodies jointly organise an event."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     if not _JOINT_EVENT_RE.search(p.normalised or p.surface or ""):
         return
@@ -305,7 +398,8 @@ def _by_joint(b: _Builder, p: Mention) -> None:
         _add_sponsor(b, a, p, "联合开展", (min(m.start(), p.span.start), max(m.end(), p.span.end)))
 
 
-def _by_chain(b: _Builder, p: Mention) -> None:
+def _by_chain(b: Builder, p: Mention) -> None:
+    """由A主办、B协办、C承办的(第N届)P: each role clause of a 由… chain ending right before P."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -325,7 +419,8 @@ def _by_chain(b: _Builder, p: Mention) -> None:
             _add_sponsor(b, a, p, seg.group(2), (m.start(), p.span.end))
 
 
-def _sponsor_chain(b: _Builder, p: Mention) -> None:
+def _sponsor_chain(b: Builder, p: Mention) -> None:
+    """A主办、B承办的P / A、B联合主办P: each role verb with the names enumerated right before it."""
     doc, text = b.doc, b.doc.text
     si = doc.sentence_of(p.span.start)
     if si < 0:
@@ -347,7 +442,7 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
         jm = re.search(r"(?:联合|共同)$", text[max(ss, vstart - 2):vstart])
         if jm:
             vstart -= 2  # A、B联合主办
-        names = _enumeration_before(b, vstart)
+        names = enumeration_before(b, vstart)
         if not names:
             break
         found.append((names, "主办" if vm.group(1) == "举办" else vm.group(1), names[0].span.start))
@@ -359,7 +454,8 @@ def _sponsor_chain(b: _Builder, p: Mention) -> None:
             _add_sponsor(b, a, p, verb, (start, p.span.end))
 
 
-def _co_sponsors(b: _Builder) -> None:
+def co_sponsors(b: Builder) -> None:
+    """CO_SPONSORS: every pair of sponsors (and joint runners) of one programme."""
     groups = dict(b.sponsors)
     for pid, lst in b.joint.items():
         groups[pid] = groups.get(pid, []) + lst

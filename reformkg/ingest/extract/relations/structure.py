@@ -27,7 +27,7 @@ from importlib import resources
 
 from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME
-from reformkg.ingest.extract.relations.builder import _Builder
+from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 from reformkg.graph.vocab import Label, Rel
 
@@ -43,7 +43,7 @@ def _gap(text: str, a: Mention, b: Mention) -> str:
     return text[a.span.end:b.span.start].strip(_QUOTES + " ")
 
 
-def coordinated(b: _Builder, m: Mention) -> list[Mention]:
+def coordinated(b: Builder, m: Mention) -> list[Mention]:
     """The other items of the coordinated list `m` belongs to (same clause, same label family)."""
     ms, text = b.ctx.mentions, b.doc.text
     try:
@@ -67,12 +67,12 @@ def coordinated(b: _Builder, m: Mention) -> list[Mention]:
     return out
 
 
-def _register_sponsor(b: _Builder, actor: Mention, event: Mention, role: str, trig: tuple[int, int]) -> None:
+def _register_sponsor(b: Builder, actor: Mention, event: Mention, role: str, trig: tuple[int, int]) -> None:
     """Record a sponsor of `event` so that the co-sponsor pass pairs it with the others."""
     b.sponsors.setdefault(b.key(event), []).append((actor, role, Span(trig[0], trig[1], Rel.SPONSORS)))
 
 
-def distribute(b: _Builder) -> None:
+def distribute(b: Builder) -> None:
     """Every relation of a distributive type also holds for the coordinated siblings of its ends."""
     for rc in list(b.out):
         if rc.type not in DISTRIBUTIVE:
@@ -98,7 +98,7 @@ def worker_roles() -> frozenset[str]:
     return _word_table("worker_roles.txt")
 
 
-def affiliations(b: _Builder) -> None:
+def affiliations(b: Builder) -> None:
     """An employer written right before a person, or before a worker role and a person:
     HOLDS_POSITION, with the role as title when one is written."""
     ms, text = b.ctx.mentions, b.doc.text
@@ -113,7 +113,7 @@ def affiliations(b: _Builder) -> None:
             b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
 
 
-def honours_lists(b: _Builder) -> None:
+def honours_lists(b: Builder) -> None:
     """`…“称号”…分别是：X公司张某，Y公司李某`: AWARDED for each item, employers as positions."""
     doc, ctx = b.doc, b.ctx
     intro = trigger_index(("LIST_INTRO",))
@@ -152,7 +152,7 @@ _EVENT_ANAPHOR_RE = re.compile(rf"({alternation(Rel.SPONSORS)})(?:了)?(?:该|�
 _SUBJECT_GAP_RE = re.compile(r"(?:也|还|则|又|具体|负责|全程|共同|联合)*")
 
 
-def _subject_before(b: _Builder, pos: int) -> list[Mention]:
+def _subject_before(b: Builder, pos: int) -> list[Mention]:
     """The actor written right before the verb at `pos` (with its coordinated siblings)."""
     cs, _ = b.ctx.clause_bounds(pos)
     prev = [m for m in b.ctx.mentions_between(cs, pos) if m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs]
@@ -161,7 +161,7 @@ def _subject_before(b: _Builder, pos: int) -> list[Mention]:
     return [prev[-1], *coordinated(b, prev[-1])]
 
 
-def event_anaphors(b: _Builder) -> None:
+def event_anaphors(b: Builder) -> None:
     """`X承办了本次大赛`: X sponsors the latest named event before it, in the verb's role."""
     roles = {t.word: t.role for t in trigger_index((Rel.SPONSORS,)).by_type[Rel.SPONSORS]}
     for m in _EVENT_ANAPHOR_RE.finditer(b.doc.text):
@@ -178,7 +178,7 @@ def _composition_words() -> str:
     return "|".join(re.escape(t.word) for t in trigger_index((Rel.MEMBER_OF,)).by_type[Rel.MEMBER_OF] if t.role == "composed")
 
 
-def composed_of(b: _Builder) -> None:
+def composed_of(b: Builder) -> None:
     """`X由A、B、C等N个部门组成`: the listed bodies are members of X."""
     words = _composition_words()
     if not words:
@@ -203,14 +203,14 @@ _MEMBER_OF_BODY_RE = re.compile(r"(?:成为|是|作为|为|系)([^，,。；;]{2
 _BODY_LABELS = (Label.AGENCY, Label.INSTITUTION, Label.UNION)
 
 
-def _clause_subjects(b: _Builder, pos: int) -> list[Mention]:
+def _clause_subjects(b: Builder, pos: int) -> list[Mention]:
     """The first actor of the clause before `pos` and its coordinated siblings."""
     cs, _ = b.ctx.clause_bounds(pos)
     prev = [m for m in b.ctx.mentions_between(cs, pos) if m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs]
     return [prev[0], *[m for m in coordinated(b, prev[0]) if m.span.end <= pos]] if prev else []
 
 
-def member_units(b: _Builder) -> None:
+def member_units(b: Builder) -> None:
     """`A、B等N家单位成为Y首批成员单位` / `A是Y的成员单位`: A and B are members of Y."""
     for m in _MEMBER_OF_BODY_RE.finditer(b.doc.text):
         bodies = [x for x in b.ctx.mentions_between(m.start(1), m.end(1)) if x.label in _BODY_LABELS]
@@ -224,7 +224,7 @@ _PILOT_LIST_RE = re.compile(r"试点(?:单位|企业|省份|城市|园区|县区
                             r"(?:(?:包括|有|为|是|分别是|分别为|如下)[：:]?|[：:])")
 
 
-def _pilot_target(b: _Builder, start: int, at: int) -> Mention | None:
+def _pilot_target(b: Builder, start: int, at: int) -> Mention | None:
     """The programme named in the sentence before the list, else the reform (if mentioned)."""
     named = [m for m in b.ctx.mentions_between(start, at) if m.label == Label.PROGRAMME]
     if named:
@@ -233,7 +233,7 @@ def _pilot_target(b: _Builder, start: int, at: int) -> Mention | None:
                 None)
 
 
-def pilot_lists(b: _Builder) -> None:
+def pilot_lists(b: Builder) -> None:
     """`试点单位包括：A、B、C`: each listed actor pilots the programme named before the list."""
     doc = b.doc
     for m in _PILOT_LIST_RE.finditer(doc.text):
@@ -257,7 +257,7 @@ _RECIPIENT_GAP_RE = re.compile(r"(?:也|还|又|曾|先后|已|再次|更是)*")
 _RECIPIENTS = (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.REGION)
 
 
-def appositive_honours(b: _Builder) -> None:
+def appositive_honours(b: Builder) -> None:
     """`张某（全国五一劳动奖章获得者）`: the person in front of the bracket holds the honour."""
     ms, text = b.ctx.mentions, b.doc.text
     for i, award in enumerate(ms):
@@ -271,7 +271,7 @@ def appositive_honours(b: _Builder) -> None:
             b.add(Rel.AWARDED, person, award, (person.span.start, award.span.end))
 
 
-def passive_grants(b: _Builder) -> None:
+def passive_grants(b: Builder) -> None:
     """`X被某部授予“某某”称号`: X (written right before 被) receives the honour written right after."""
     ctx, text = b.ctx, b.doc.text
     for m in _PASSIVE_GRANT_RE.finditer(text):
@@ -289,7 +289,7 @@ def passive_grants(b: _Builder) -> None:
 _LED_SPONSOR_RE = re.compile(rf"(?:牵头|负责|具体|全程|联合|共同)({alternation(Rel.SPONSORS)})的(?:\d{{4}}年度?|第[一二三四五六七八九十百\d]+届)*")
 
 
-def led_sponsors(b: _Builder) -> None:
+def led_sponsors(b: Builder) -> None:
     """`X牵头主办的P`: X sponsors P in the verb's role."""
     roles = {t.word: t.role for t in trigger_index((Rel.SPONSORS,)).by_type[Rel.SPONSORS]}
     text = b.doc.text
@@ -304,7 +304,7 @@ def led_sponsors(b: _Builder) -> None:
                 _register_sponsor(b, actor, progs[0], role, (m.start(), m.end()))
 
 
-def places_before_bodies(b: _Builder) -> None:
+def places_before_bodies(b: Builder) -> None:
     """A chain of places written right before an organisation (optionally with a category word
     between): the organisation is located in each place of the chain."""
     ms, text = b.ctx.mentions, b.doc.text

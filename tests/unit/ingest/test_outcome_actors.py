@@ -1,0 +1,70 @@
+"""Outcomes and their actors on composed sentences: meeting agendas and planned floors are no
+results, a city's union system and a work summary credit the union, a person her own results.
+Sentences are composed; mentions are placed by hand."""
+
+from __future__ import annotations
+
+from reformkg.ingest.extract.outcomes import extract_outcomes
+from tests.unit.ingest._docs import make_doc
+
+PRON = {"pronoun": True}
+
+
+def test_a_meetings_agenda_and_speakers_are_not_outcomes():
+    for text in ("会议有四个议题，共安排8位同志发言，议程共5项。", "大会共有12个单位作交流发言，3名劳模代表发言。",
+                 "座谈会上，10位职工代表畅谈体会。", "本期简报共4个版面，刊发稿件12篇。"):
+        assert extract_outcomes(make_doc(text)) == [], text
+    assert [o.value for o in extract_outcomes(make_doc("德阳市总工会今年培训职工3200人次。"))] == [3200]
+
+
+def test_a_floor_planned_in_an_earlier_clause_is_no_result():
+    doc = make_doc("“十五五”期间将面向全体劳动者，组织实施补贴性培训3000万人次以上。")
+    assert extract_outcomes(doc) == []
+    doc = make_doc("去年以来，全市表彰百名以上优秀工匠。")
+    assert [o.value for o in extract_outcomes(doc)] == [100]
+
+
+def test_a_citys_union_system_figures_are_credited_to_the_union_the_piece_is_about():
+    text = "甲市总工会推进技能竞赛\n\n甲市总工会持续开展技能竞赛。全市各级工会共举办各类技能竞赛120场。"
+    ms = [("甲市总工会", "Union"), ("甲市总工会", "Union", None, None, 1), ("全市", "Region", "甲市")]
+    got = extract_outcomes(make_doc(text, ms))
+    assert [(o.value, o.actor.normalised) for o in got] == [(120, "甲市总工会")]
+
+
+def test_person_subject_is_credited_with_her_results_but_not_the_company():
+    text = "甲市光电有限公司今年培训职工300人次。她带领团队完成技术革新32项，她的工作室累计培养徒弟120名。"
+    doc = make_doc(text, [("甲市光电有限公司", "Enterprise"), ("她", "Person", "王小梅", PRON),
+                          ("她", "Person", "王小梅", PRON, 1)])
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
+    assert got == [(300, "甲市光电有限公司"), (32, "王小梅"), (120, "王小梅")]
+
+
+def test_union_work_summary_credits_the_union_not_an_enterprise_in_passing():
+    text = ("甲区总工会2023年工作总结\n一、加强思想引领\n全年举办职工宣讲会12场。甲市某某科技有限公司组织职工参加培训500人次。"
+            "开展劳模工匠进企业活动35场次。\n二、维护职工权益\n帮扶困难职工260户。")
+    doc = make_doc(text, [("甲区总工会", "Union"), ("甲市某某科技有限公司", "Enterprise")])
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
+    assert got == [(12, "甲区总工会"), (500, "甲市某某科技有限公司"), (35, "甲区总工会"), (260, "甲区总工会")]
+
+
+def test_markdown_work_summary_numbered_section_led_by_an_enterprise_keeps_the_union():
+    text = ("# 甲区总工会2023年工作总结\n\n一、加强思想引领\n\n甲市某某科技有限公司组织职工参加培训500人次。"
+            "全年举办职工宣讲会12场。\n\n二、维护职工权益\n\n帮扶困难职工260户。")
+    doc = make_doc(text, [("甲区总工会", "Union"), ("甲市某某科技有限公司", "Enterprise")])
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
+    assert got == [(500, "甲市某某科技有限公司"), (12, "甲区总工会"), (260, "甲区总工会")]
+
+
+def test_work_summary_with_inline_numbered_items():
+    text = ("甲区总工会2023年工作总结\n一是加强思想引领。全年举办职工宣讲会12场。甲市某某科技有限公司组织职工参加培训500人次。"
+            "开展劳模工匠进企业活动35场次。")
+    doc = make_doc(text, [("甲区总工会", "Union"), ("甲市某某科技有限公司", "Enterprise")])
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
+    assert got == [(12, "甲区总工会"), (500, "甲市某某科技有限公司"), (35, "甲区总工会")]
+
+
+def test_an_enterprise_feature_still_carries_its_subject_over():
+    text = "甲市某某科技有限公司深化产改\n甲市某某科技有限公司组织职工参加培训500人次。全年开展技能比武12场。"
+    doc = make_doc(text, [("甲市某某科技有限公司", "Enterprise"), ("甲市某某科技有限公司", "Enterprise", None, None, 1)])
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
+    assert got == [(500, "甲市某某科技有限公司"), (12, "甲市某某科技有限公司")]

@@ -1,0 +1,143 @@
+"""AWARDED (and the posts read with it) on composed sentences: appositions (NAME正是…的AWARD),
+成长为/成为 an award, a later clause continuing the sentence's person(s), achievements credited to
+their owner, grants to a pronoun, award lists, profile sentences and the special allowance.
+Sentences are composed; mentions are placed by hand."""
+
+from __future__ import annotations
+
+from reformkg.ingest.extract.relations import extract_relations
+from tests.unit.ingest._docs import make_doc
+
+PRON = {"pronoun": True}
+
+
+def rels(doc, rtype):
+    return sorted((r.head.normalised, r.tail.normalised) for r in extract_relations(doc) if r.type == rtype)
+
+
+def test_apposition_after_shi_credits_the_subject():
+    doc = make_doc("周海涛正是从车间里走出来的全国技术能手。", [("周海涛", "Person"), ("全国技术能手", "Award")])
+    assert rels(doc, "AWARDED") == [("周海涛", "全国技术能手")]
+
+
+def test_apposition_needs_the_subject_right_before_shi():
+    doc = make_doc("周海涛介绍说，这里是全国技术能手的摇篮。", [("周海涛", "Person"), ("全国技术能手", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_grew_into_an_award_from_one_ordinary_worker():
+    doc = make_doc("孙立新从一名普通钳工成长为“甲城工匠”。", [("孙立新", "Person"), ("“甲城工匠”", "Award")])
+    assert rels(doc, "AWARDED") == [("孙立新", "“甲城工匠”")]
+
+
+def test_an_unnamed_count_growing_into_an_award_names_no_recipient():
+    doc = make_doc("孙立新带出的5名徒弟成长为省级技术能手。", [("孙立新", "Person"), ("省级技术能手", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_bing_huode_continues_the_sentence_person():
+    doc = make_doc("郑晓燕在全省比赛中表现突出，并获得省五一劳动奖章。",
+                   [("郑晓燕", "Person"), ("省五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("郑晓燕", "省五一劳动奖章")]
+
+
+def test_pronoun_sentence_then_bei_shouyu_credits_the_antecedent():
+    text = "钱丽是一名电焊工。她在全省焊工技能大赛中夺得焊接项目第一名，被授予“甲省技术能手”称号。"
+    doc = make_doc(text, [("钱丽", "Person"), ("“甲省技术能手”", "Award")])
+    assert rels(doc, "AWARDED") == [("钱丽", "“甲省技术能手”")]
+
+
+def test_continuation_is_refused_when_two_people_open_the_sentence():
+    text = "钱丽向吴刚请教焊接工艺，并获得省五一劳动奖章。"
+    doc = make_doc(text, [("钱丽", "Person"), ("吴刚", "Person"), ("省五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_an_achievement_award_goes_to_the_person_a_profile_paragraph_opens_with():
+    text = "钱丽是一名电焊工，多年来潜心攻关焊接工艺。这项成果获得省职工技术创新成果一等奖。"
+    doc = make_doc(text, [("钱丽", "Person"), ("省职工技术创新成果一等奖", "Award")])
+    assert rels(doc, "AWARDED") == [("钱丽", "省职工技术创新成果一等奖")]
+
+
+def test_an_achievement_award_in_an_enterprise_paragraph_goes_to_the_enterprise():
+    text = "甲市钢铁有限公司加大研发投入。技术员钱丽介绍了新工艺。这项成果获得中国专利优秀奖。"
+    doc = make_doc(text, [("甲市钢铁有限公司", "Enterprise"), ("钱丽", "Person"), ("中国专利优秀奖", "Award")])
+    assert rels(doc, "AWARDED") == [("甲市钢铁有限公司", "中国专利优秀奖")]
+
+
+def test_a_title_honour_before_the_name_is_awarded():
+    text = "甲市钢铁有限公司特级技师王大力带领团队攻关。"
+    doc = make_doc(text, [("甲市钢铁有限公司", "Enterprise"), ("特级技师", "Award"), ("王大力", "Person")])
+    assert rels(doc, "AWARDED") == [("王大力", "特级技师")]
+
+
+def test_a_group_named_after_the_person_is_not_the_person():
+    text = "吴刚所在的班组攻克多项难题，被授予“工人先锋号”。"
+    doc = make_doc(text, [("吴刚", "Person"), ("“工人先锋号”", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_the_persons_own_unit_becoming_an_award_holder_is_not_the_person():
+    text = "吴刚所在企业成为全国模范劳动关系和谐企业。"
+    doc = make_doc(text, [("吴刚", "Person"), ("全国模范劳动关系和谐企业", "Award")])
+    assert rels(doc, "AWARDED") == []
+
+
+def test_a_long_adverbial_between_the_subject_and_bei_shouyu_keeps_the_subject():
+    text = "陈刚在今年举办的全省第三届焊工职业技能大赛中夺得第一名被授予“甲省技术能手”称号。"
+    doc = make_doc(text, [("陈刚", "Person"), ("“甲省技术能手”", "Award")])
+    assert rels(doc, "AWARDED") == [("陈刚", "“甲省技术能手”")]
+
+
+def test_a_long_gap_naming_another_body_does_not_credit_the_subject():
+    text = "陈刚介绍说，今年甲市钢铁有限公司在全省比赛中荣获“甲省技能人才培养突出贡献奖”。"
+    doc = make_doc(text, [("陈刚", "Person"), ("甲市钢铁有限公司", "Enterprise"), ("“甲省技能人才培养突出贡献奖”", "Award")])
+    assert ("陈刚", "“甲省技能人才培养突出贡献奖”") not in rels(doc, "AWARDED")
+
+
+def test_a_later_clause_after_a_leading_time_clause_continues_the_pronoun_subject():
+    text = "甲市机械公司装配工钱丽勤学苦练。2021年，她拿到了省五一劳动奖章，今年又被评为“甲省工匠”。"
+    doc = make_doc(text, [("甲市机械公司", "Enterprise"), ("钱丽", "Person"), ("省五一劳动奖章", "Award"),
+                          ("“甲省工匠”", "Award")])
+    assert rels(doc, "AWARDED") == [("钱丽", "“甲省工匠”"), ("钱丽", "省五一劳动奖章")]
+
+
+def test_apposition_must_end_at_the_award():
+    doc = make_doc("周海涛是全国劳动模范评选的组织者。", [("周海涛", "Person"), ("全国劳动模范", "Award")])
+    assert rels(doc, "AWARDED") == []
+    doc = make_doc("周海涛是全国劳动模范，从业三十年。", [("周海涛", "Person"), ("全国劳动模范", "Award")])
+    assert rels(doc, "AWARDED") == [("周海涛", "全国劳动模范")]
+
+
+def test_coordinated_subjects_carry_on_into_bing_huode():
+    text = "王刚和李红参加全省焊工比赛，并获得省五一劳动奖章。"
+    doc = make_doc(text, [("王刚", "Person"), ("李红", "Person"), ("省五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("李红", "省五一劳动奖章"), ("王刚", "省五一劳动奖章")]
+
+
+def test_grant_to_a_pronoun_and_a_listed_award_series():
+    text = ("王小梅是甲市某电子公司的高级技师。2021年，甲市人民政府授予她“甲城工匠”称号。"
+            "她先后获得乙省劳动模范、全国技术能手、“南山工匠”、乙省五一劳动奖章等荣誉。")
+    doc = make_doc(text, [("王小梅", "Person"), ("甲市人民政府", "Agency"), ("她", "Person", "王小梅", PRON),
+                          ("甲城工匠", "Award"), ("她", "Person", "王小梅", PRON, 1), ("乙省劳动模范", "Award"),
+                          ("全国技术能手", "Award"), ("乙省五一劳动奖章", "Award")])
+    got = rels(doc, "AWARDED")
+    assert ("王小梅", "甲城工匠") in got
+    assert ("王小梅", "乙省劳动模范") in got and ("王小梅", "乙省五一劳动奖章") in got
+    assert ("甲市人民政府", "甲城工匠") not in got
+
+
+def test_profile_sentence_gives_post_award_and_special_allowance():
+    text = "李大山，男，现任甲市石油机械有限公司首席技师，享受国务院政府特殊津贴，曾获全国劳动模范称号。"
+    doc = make_doc(text, [("李大山", "Person"), ("甲市石油机械有限公司", "Enterprise"), ("国务院", "Agency"),
+                          ("全国劳动模范", "Award")])
+    got = rels(doc, "AWARDED")
+    assert ("李大山", "全国劳动模范") in got and ("李大山", "国务院政府特殊津贴") in got
+    assert ("李大山", "甲市石油机械有限公司") in rels(doc, "HOLDS_POSITION")
+    assert all(m.surface != "国务院" for m in doc.mentions)
+
+
+def test_special_allowance_of_an_unclear_person_is_not_credited():
+    text = "张三和李四的师傅享受国务院政府特殊津贴。"
+    doc = make_doc(text, [("张三", "Person"), ("李四", "Person")])
+    assert rels(doc, "AWARDED") == []
