@@ -31,6 +31,7 @@ from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import POLICY_NAME_RE, is_policy, reform_programme, rule_part
 from reformkg.ingest.extract.relations.pilots import level_of, mark_pilot
 from reformkg.ingest.extract.relations.positions import position_pairs
+from reformkg.graph.vocab import Label, Rel
 
 _STOP = "，,。；;：:！？!?\n"
 _NS = rf"[^{_STOP}]"
@@ -97,9 +98,9 @@ def _place_region(b, s: int, e: int, kind: str) -> Mention | None:
     except Exception:  # no gazetteer: nothing to resolve to
         return None
     for m in b.ctx.mentions:
-        if m.label == "Region" and (m.attrs or {}).get("place") == place and not (m.attrs or {}).get("derived"):
+        if m.label == Label.REGION and (m.attrs or {}).get("place") == place and not (m.attrs or {}).get("derived"):
             return m
-    return _derived(b, s, e, "Region", p.name, {"place": place, "level": p.level, "adcode": p.adcode,
+    return _derived(b, s, e, Label.REGION, p.name, {"place": place, "level": p.level, "adcode": p.adcode,
                                                 "contextual": True})
 
 
@@ -108,7 +109,7 @@ def _region_before(b, pos: int) -> Mention | None:
     for m in reversed(b.ctx.mentions_between(max(0, pos - 12), pos)):
         if m.span.end != pos:
             continue
-        if m.label != "Region" or id(m) in b.ctx.title_orgs:
+        if m.label != Label.REGION or id(m) in b.ctx.title_orgs:
             return None
         if (m.surface or "").startswith("全"):
             return None  # 全市产改试点…: the scope, not the pilot
@@ -121,7 +122,7 @@ def _region_before(b, pos: int) -> Mention | None:
 def _own_region(ctx, r: Mention) -> bool:
     """A Region mention that can act for itself: no title's body, no 全市-scope, and a
     contextual one only when written 我/本/该…."""
-    if r.label != "Region" or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
+    if r.label != Label.REGION or id(r) in ctx.title_orgs or (r.surface or "").startswith("全"):
         return False
     return not ((r.attrs or {}).get("contextual") and not (r.surface or "")[:1] in ("我", "本", "该"))
 
@@ -149,7 +150,7 @@ def _region_pilot(b, r: Mention) -> None:
         if before and not re.fullmatch(r"(?:推动|推进|抓好|做好|深化|加快|要|将|并|同时)*", before):
             return
     target = _reform_at(b, m.start(), m.end())
-    if b.add("PILOTS", r, target, (r.span.start, m.end())):
+    if b.add(Rel.PILOTS, r, target, (r.span.start, m.end())):
         mark_pilot(r)
 
 
@@ -177,7 +178,7 @@ def example_pilots(b) -> None:
         if si < 0:
             continue
         ss, se = doc.sentences[si]
-        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == "Programme" and not is_policy(p)]
+        progs = [p for p in ctx.mentions_between(ss, m.end()) if p.label == Label.PROGRAMME and not is_policy(p)]
         target = progs[-1] if progs and not is_reform(progs[-1]) else None
         if target is None:
             target = _named_elsewhere(b, m.group())
@@ -204,7 +205,7 @@ def example_pilots(b) -> None:
             items = _example_subjects(b, colon + 1, si)
         level = level_of(m.group())
         for x in items:
-            if b.add("PILOTS", x, target, (m.start(), x.span.end), level=level):
+            if b.add(Rel.PILOTS, x, target, (m.start(), x.span.end), level=level):
                 mark_pilot(x)
 
 
@@ -219,7 +220,7 @@ def _named_elsewhere(b, seg: str) -> Mention | None:
         return None
     q = qm.group()
     for p in b.ctx.mentions:
-        if p.label != "Programme" or is_reform(p) or (p.attrs or {}).get("derived"):
+        if p.label != Label.PROGRAMME or is_reform(p) or (p.attrs or {}).get("derived"):
             continue
         name = p.normalised or p.surface or ""
         if name == q or name.startswith(q):
@@ -267,20 +268,20 @@ def leader_body(b, cs: int, pos: int) -> Mention | None:
     if not ms or ms[0].span.start > start + 1:
         return None
     first = ms[0]
-    if first.label in ("Agency", "Union"):
+    if first.label in (Label.AGENCY, Label.UNION):
         rest = text[first.span.end:pos]
         if _LEADER_AFTER_RE.match(rest) or _TITLE_WORD_RE.match(rest):
             return first
         if ctx.word_tag(first.span.end) == "PER" and re.match(r"[\u4e00-\u9fff]{2,3}(?:同志)?(?:书记|省长|市长|县长|区长|主席|主任)", rest):
             return first  # 省委某某书记 (the name not tagged as a person)
-        if len(ms) > 1 and ms[1].label == "Person" and ms[1].span.start - first.span.end <= 8:
+        if len(ms) > 1 and ms[1].label == Label.PERSON and ms[1].span.start - first.span.end <= 8:
             gap = text[first.span.end:ms[1].span.start]
             if not gap or _TITLE_WORD_RE.match(gap) or _TITLE_WORD_RE.match(text[ms[1].span.end:pos]):
                 return first
         return None
-    if first.label == "Person":
+    if first.label == Label.PERSON:
         pairs = position_pairs(b.doc, first)
-        orgs = [o for o, _ in pairs if o.label in ("Agency", "Union")]
+        orgs = [o for o, _ in pairs if o.label in (Label.AGENCY, Label.UNION)]
         return orgs[0] if orgs else None
     return None
 
@@ -298,7 +299,7 @@ def leadership_runs(b) -> None:
         body = leader_body(b, cs, cs + rm.start())
         if body is None:
             continue
-        if b.add("RUNS", body, _reform_at(b, cs + rm.start(), cs + rm.end()), (body.span.start, m.end())):
+        if b.add(Rel.RUNS, body, _reform_at(b, cs + rm.start(), cs + rm.end()), (body.span.start, m.end())):
             pass
     for m in _DECISION_RE.finditer(text):
         si = doc.sentence_of(m.start())
@@ -309,13 +310,13 @@ def leadership_runs(b) -> None:
         if not re.search(_REFORM_WORD, seg):
             continue
         prev = [x for x in ctx.mentions_between(max(ss, m.start() - 16), m.start())
-                if x.span.end == m.start() and x.label in ("Agency",)]
+                if x.span.end == m.start() and x.label in (Label.AGENCY,)]
         if not prev:
             # 产改是党中央着眼…、提高…作出的重大决策部署: the body after 是 decides, with a purpose
             # phrase between it and 作出
             cs, _ = ctx.clause_bounds(m.start())
             for x in ctx.mentions_between(max(cs, m.start() - 50), m.start()):
-                if x.label == "Agency" and id(x) not in ctx.title_orgs \
+                if x.label == Label.AGENCY and id(x) not in ctx.title_orgs \
                         and re.search(r"(?:是|为|系|由)$", text[max(cs, x.span.start - 1):x.span.start]) \
                         and not any(y.label in ACTOR_LABELS for y in ctx.mentions_between(x.span.end, m.start())):
                     prev = [x]
@@ -324,7 +325,7 @@ def leadership_runs(b) -> None:
             continue
         body = prev[-1]
         rm = re.search(_REFORM_WORD, seg)
-        b.add("RUNS", body, _reform_at(b, ss + rm.start(), ss + rm.end()), (body.span.start, m.end()))
+        b.add(Rel.RUNS, body, _reform_at(b, ss + rm.start(), ss + rm.end()), (body.span.start, m.end()))
 
 
 def region_work_runs(b) -> None:
@@ -346,7 +347,7 @@ def region_work_runs(b) -> None:
             continue  # 产改工作新格局: the reform's work qualifies another noun
         if ctx.in_quotes(r.span.start, m.end()):
             continue  # a quoted slogan (构建…产改工作新格局)
-        b.add("RUNS", r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
+        b.add(Rel.RUNS, r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
 
 
 _ZONE_WORD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:全)?(园区|开发区|高新区|经开区|新区|保税区)"
@@ -375,7 +376,7 @@ def _named_zones(b) -> tuple[dict[str, set[str]], dict[str, Mention]]:
     zones: dict[str, set[str]] = {}
     by_name: dict[str, Mention] = {}
     for r in ctx.mentions:
-        if r.label == "Region" and not (r.attrs or {}).get("contextual"):
+        if r.label == Label.REGION and not (r.attrs or {}).get("contextual"):
             name = r.normalised or r.surface or ""
             for w in ("园区", "开发区", "高新区", "经开区", "新区", "保税区"):
                 if name.endswith(w) and len(name) > len(w) + 1:
@@ -409,7 +410,7 @@ def _zone_work(b, zm: re.Match, zones: dict[str, set[str]], by_name: dict[str, M
             or ctx.in_quotes(zm.start(), m.end()):
         return
     zone = by_name[next(iter(names))]
-    b.add("RUNS", zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
+    b.add(Rel.RUNS, zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
     _zone_systems(b, zm, m, zone)
 
 
@@ -422,10 +423,10 @@ def _zone_systems(b, zm: re.Match, m: re.Match, zone: Mention) -> None:
         return
     se = b.doc.sentences[si][1]
     for p in ctx.mentions_between(m.end(), se):
-        if p.label == "Programme" and (p.surface or "").startswith("“") \
+        if p.label == Label.PROGRAMME and (p.surface or "").startswith("“") \
                 and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
                 and _FORMED_RE.search(text, max(m.end(), p.span.start - 6), p.span.start):
-            b.add("RUNS", zone, p, (zm.start(), p.span.end))
+            b.add(Rel.RUNS, zone, p, (zm.start(), p.span.end))
 
 
 def office_runs(b) -> None:
@@ -433,7 +434,7 @@ def office_runs(b) -> None:
     body written in brackets right after it (产改办（市总工会）要…): they run the reform."""
     ctx, text = b.ctx, b.doc.text
     for m in ctx.mentions:
-        if m.label not in ("Agency", "Institution") or id(m) in ctx.title_orgs:
+        if m.label not in (Label.AGENCY, Label.INSTITUTION) or id(m) in ctx.title_orgs:
             continue
         name = m.normalised or m.surface or ""
         if not _OFFICE_RE.search(name):
@@ -444,12 +445,12 @@ def office_runs(b) -> None:
         if m.span.start != ctx.subject_start(cs, ce) and m not in ctx.subject_group(cs, ce):
             continue
         target = _reform_at(b, m.span.start, m.span.end)
-        b.add("RUNS", m, target, (m.span.start, m.span.end))
+        b.add(Rel.RUNS, m, target, (m.span.start, m.span.end))
         bm = _BRACKETED_RE.match(text, m.span.end)
         if bm:
             for x in ctx.mentions_between(bm.start(1), bm.end(1)):
                 if x.label in ORG_LABELS and x is not m:
-                    b.add("RUNS", x, target, (m.span.start, x.span.end))
+                    b.add(Rel.RUNS, x, target, (m.span.start, x.span.end))
 
 
 _BARE_BODY_RE = re.compile(r"(联席会议?|领导小组|工作专班|产改办)(?=\s*(?:要|应|须|需|负责|牵头|统筹|将))")
@@ -471,14 +472,14 @@ def bare_office_runs(b) -> None:
         ante = None
         for x in reversed(ctx.mentions_between(0, m.start())):
             name = x.normalised or x.surface or ""
-            if x.label in ("Agency", "Institution", "Union") and _REFORM_BODY_NAME_RE.search(name) \
+            if x.label in (Label.AGENCY, Label.INSTITUTION, Label.UNION) and _REFORM_BODY_NAME_RE.search(name) \
                     and head.rstrip("议") in name and text[max(0, x.span.start - 1):x.span.start] != "各" \
                     and text[max(0, x.span.start - 2):x.span.start] not in ("各县", "各区", "各市"):
                 ante = x
                 break
         if ante is None:
             continue
-        b.add("RUNS", ante, _reform_at(b, m.start(), m.end()), (m.start(), m.end()))
+        b.add(Rel.RUNS, ante, _reform_at(b, m.start(), m.end()), (m.start(), m.end()))
 
 
 _LEADS_RE = re.compile(r"(?:具体|负责)?牵头(?:组织|抓总|负责|推进|实施|协调)?")
@@ -489,7 +490,7 @@ def lead_runs(b) -> None:
     sentence about the reform runs it (a named programme in the clause is read by relations.runs._runs)."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
     for m in ctx.mentions:
-        if m.label not in ("Union", "Agency") or id(m) in ctx.title_orgs:
+        if m.label not in (Label.UNION, Label.AGENCY) or id(m) in ctx.title_orgs:
             continue
         lm = _LEADS_RE.match(text, m.span.end)
         if not lm:
@@ -501,12 +502,12 @@ def lead_runs(b) -> None:
             continue
         ss, se = doc.sentences[si]
         cs, ce = ctx.clause_bounds(m.span.start)
-        if any(p.label == "Programme" and not is_reform(p) for p in ctx.mentions_between(lm.end(), ce)):
+        if any(p.label == Label.PROGRAMME and not is_reform(p) for p in ctx.mentions_between(lm.end(), ce)):
             continue
         rm = re.search(_REFORM_WORD, text[ss:se])
         if not rm:
             continue
-        b.add("RUNS", m, _reform_at(b, ss + rm.start(), ss + rm.end()), (m.span.start, lm.end()))
+        b.add(Rel.RUNS, m, _reform_at(b, ss + rm.start(), ss + rm.end()), (m.span.start, lm.end()))
 
 
 # ---- ISSUED ---------------------------------------------------------------------------------
@@ -525,7 +526,7 @@ def _issuers(b, s: int, e: int) -> list[Mention]:
             continue
         w = bm.group()
         if w in ("中央", "党中央"):
-            out.append(_derived(b, bm.start(), bm.end(), "Agency", "中共中央", {"level": "national"}))
+            out.append(_derived(b, bm.start(), bm.end(), Label.AGENCY, "中共中央", {"level": "national"}))
         else:
             r = _place_region(b, bm.start(), bm.end(), w[0])
             if r is None:
@@ -542,7 +543,7 @@ def _issuers(b, s: int, e: int) -> list[Mention]:
 def followed_policies(b) -> None:
     """贯彻/落实/按照 <issuers>关于…的《P》: the issuers named before 关于 issue P."""
     for p in b.ctx.mentions:
-        if p.label != "Programme" or (p.attrs or {}).get("derived"):
+        if p.label != Label.PROGRAMME or (p.attrs or {}).get("derived"):
             continue
         kind = (p.attrs or {}).get("kind")
         name = p.surface or ""
@@ -581,7 +582,7 @@ def _followed_policy(b, p: Mention) -> None:
     if not _ISSUER_GAP_RE.match(rest):
         return
     for x in issuers:
-        b.add("ISSUED", x, p, (fm.start(), p.span.end))
+        b.add(Rel.ISSUED, x, p, (fm.start(), p.span.end))
 
 
 def _about_of(b, p: Mention, ss: int) -> re.Match | None:
@@ -606,7 +607,7 @@ def charged_runs(b) -> None:
     """将…列入P，X负责考核 / P，由X负责实施: the body put in charge of a named programme runs it."""
     ctx, text = b.ctx, b.doc.text
     for p in ctx.mentions:
-        if p.label != "Programme" or is_reform(p) or (p.attrs or {}).get("derived"):
+        if p.label != Label.PROGRAMME or is_reform(p) or (p.attrs or {}).get("derived"):
             continue
         m = re.compile(r"[^，,。；;]{0,4}[，,]\s*(?:并|由)?").match(text, p.span.end)
         if not m:
@@ -617,7 +618,7 @@ def charged_runs(b) -> None:
         cm = _CHARGE_RE.match(text, x.span.end)
         if not cm:
             continue
-        b.add("RUNS", x, p, (p.span.start, cm.end()))
+        b.add(Rel.RUNS, x, p, (p.span.start, cm.end()))
 
 
 # ---- anchors --------------------------------------------------------------------------------
@@ -647,8 +648,8 @@ def add_reform_work_anchors(doc) -> None:
             k -= 1
         if covered or (k >= 0 and spans[k][1] > s):
             continue
-        span = Span(s, e, "Programme", doc.sentence_of(s), "relations", {})
-        doc.mentions.append(Mention(span=span, label="Programme", surface="产改", normalised="产业工人队伍建设改革",
+        span = Span(s, e, Label.PROGRAMME, doc.sentence_of(s), "relations", {})
+        doc.mentions.append(Mention(span=span, label=Label.PROGRAMME, surface="产改", normalised="产业工人队伍建设改革",
                                     attrs={"kind": "initiative", "reform": True, "anchor": True}))
 
 
@@ -660,7 +661,7 @@ def followed_decisions(b) -> None:
     run it (as 党中央作出的…决策部署 does)."""
     ctx, doc, text = b.ctx, b.doc, b.doc.text
     for am in _ABOUT_RE.finditer(text):
-        rp = ctx.mention_at(am.end(), {"Programme"})
+        rp = ctx.mention_at(am.end(), {Label.PROGRAMME})
         if rp is None or not is_reform(rp):
             continue
         if not _DECISION_AFTER_RE.match(text, rp.span.end):
@@ -682,5 +683,5 @@ def followed_decisions(b) -> None:
         if not issuers or not _ISSUER_GAP_RE.match(_BARE_ISSUER_RE.sub("", rest)):
             continue
         for x in issuers:
-            if x.label != "Person":
-                b.add("RUNS", x, rp, (fm.start(), rp.span.end))
+            if x.label != Label.PERSON:
+                b.add(Rel.RUNS, x, rp, (fm.start(), rp.span.end))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, STOP, rule_part
+from reformkg.graph.vocab import Label, Rel
 
 
 _AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{NOSTOP}{{0,12}}?)$")
@@ -55,7 +56,7 @@ def _profile_person(b: Builder, si: int, pos: int):
     if si < 0:
         return None
     ss = b.doc.sentences[si][0]
-    persons = [x for x in b.ctx.mentions_between(ss, pos) if x.label == "Person"]
+    persons = [x for x in b.ctx.mentions_between(ss, pos) if x.label == Label.PERSON]
     if not persons or len({x.normalised or x.surface for x in persons}) != 1:
         return None
     first = persons[0]
@@ -82,7 +83,7 @@ def _sentence_subject(b: Builder, si: int, pos: int):
     lt = _LEAD_TIME_RE.match(text, ss, pos)
     if lt:
         ss = lt.end()
-    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == "Person"]
+    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == Label.PERSON]
     if len({x.normalised or x.surface for x in persons}) > 1:
         return None
     if persons:
@@ -90,7 +91,7 @@ def _sentence_subject(b: Builder, si: int, pos: int):
             return None
         return persons[0]
     if text[ss:ss + 1] in ("他", "她") and text[ss + 1:ss + 2] != "们":
-        ante = ctx.previous_mention(ss, "Person")
+        ante = ctx.previous_mention(ss, Label.PERSON)
         pi = ctx.paragraph_of(ss)
         if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
             return ante
@@ -109,7 +110,7 @@ def _sentence_subjects(b: Builder, si: int, pos: int) -> list:
     ss = b.doc.sentences[si][0]
     while ss < pos and text[ss] in " \u3000\t“\"":
         ss += 1
-    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == "Person"]
+    persons = [x for x in ctx.mentions_between(ss, pos) if x.label == Label.PERSON]
     if len(persons) < 2 or persons[0].span.start != ss:
         return []
     for a, c in zip(persons, persons[1:]):
@@ -135,7 +136,7 @@ def _paragraph_person(b: Builder, pos: int):
     subj = _sentence_subject(b, first, b.doc.sentences[first][1])
     if subj is None:
         return None
-    names = {x.normalised or x.surface for x in b.ctx.mentions_between(ps, pos) if x.label == "Person"}
+    names = {x.normalised or x.surface for x in b.ctx.mentions_between(ps, pos) if x.label == Label.PERSON}
     if names - {subj.normalised or subj.surface}:
         return None
     return subj
@@ -144,7 +145,7 @@ def _paragraph_person(b: Builder, pos: int):
 def _list_start(b: Builder, cs: int, aw) -> int:
     """Start of the award list aw closes (A、B、“C”和aw → A's start), else aw's start."""
     text, pos = b.doc.text, aw.span.start
-    awards = {m.span.end: m for m in b.ctx.mentions_between(cs, aw.span.start) if m.label == "Award"}
+    awards = {m.span.end: m for m in b.ctx.mentions_between(cs, aw.span.start) if m.label == Label.AWARD}
     while pos > cs and text[pos - 1] in "、和及":
         end = pos - 1
         prev = awards.get(end)
@@ -174,7 +175,7 @@ def awarded(b: Builder) -> None:
     """AWARDED: each Award mention, read through the shapes below in a fixed order; the first
     shape that takes the award decides it."""
     doc, ctx = b.doc, b.ctx
-    for aw in [m for m in ctx.mentions if m.label == "Award"]:
+    for aw in [m for m in ctx.mentions if m.label == Label.AWARD]:
         si = doc.sentence_of(aw.span.start)
         cs, ce = ctx.clause_bounds(aw.span.start)
         site = _AwardSite(aw, si, cs, ce, aw.attrs.get("level") if aw.attrs else None, _year_in(doc, si))
@@ -204,7 +205,7 @@ def _award(b: Builder, s: _AwardSite) -> None:
 @rule_part
 def _add(b: Builder, recipient: Mention, s: _AwardSite, trig: tuple[int, int]) -> None:
     """AWARDED recipient → the site's award, with its level and year."""
-    b.add("AWARDED", recipient, s.aw, trig, level=s.level, year=s.year)
+    b.add(Rel.AWARDED, recipient, s.aw, trig, level=s.level, year=s.year)
 
 
 @rule_part
@@ -213,7 +214,7 @@ def _verb_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
     subject stands for; True when the award is decided."""
     ctx = b.ctx
     recips = [m for m in ctx.mentions_between(s.cs, vpos)
-              if m.label in ("Person", "Enterprise", "Union", "Institution", "Region", "Programme")
+              if m.label in (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.REGION, Label.PROGRAMME)
               and id(m) not in ctx.title_orgs]
     if recips:
         return _named_recipients(b, s, vpos, recips)
@@ -238,14 +239,14 @@ def _unnamed_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
         return True
     if _ACHIEVEMENT_RE.fullmatch(text, subj_start, vpos):
         holder = _paragraph_person(b, vpos) or ctx.actor_for(vpos, main=False)
-        if holder is not None and holder.label in ("Person", "Enterprise", "Institution", "Union"):
+        if holder is not None and holder.label in (Label.PERSON, Label.ENTERPRISE, Label.INSTITUTION, Label.UNION):
             # 这项成果获得…奖: the person (profile) or body (enterprise piece) it belongs to
             _add(b, holder, s, (vpos, s.aw.span.end))
         return True
     if _WORK_TITLE_RE.search(text, s.cs, vpos):
         # “一种…装置”获得…奖: a work that is no entity; its maker (the context actor) is credited
         holder = b.ctx.actor_for(vpos)
-        if holder is not None and holder.label != "Region":
+        if holder is not None and holder.label != Label.REGION:
             _add(b, holder, s, (vpos, s.aw.span.end))
         return True
     return False
@@ -255,7 +256,7 @@ def _unnamed_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
 def _pronoun_recipient(b: Builder, s: _AwardSite, vpos: int) -> None:
     """她拿到了…奖章: the person the paragraph has just named."""
     ctx = b.ctx
-    ante = ctx.previous_mention(s.cs, "Person")
+    ante = ctx.previous_mention(s.cs, Label.PERSON)
     pi = ctx.paragraph_of(s.cs)
     if ante is not None and pi >= 0 and ante.span.start >= b.doc.paragraphs[max(0, pi - 1)][0]:
         _add(b, ante, s, (vpos, s.aw.span.end))
@@ -280,12 +281,12 @@ def _recipient_is_named(b: Builder, s: _AwardSite, vpos: int, last: Mention) -> 
     text, ctx = b.doc.text, b.ctx
     gap = text[last.span.end:vpos]
     if not ((_COUNT_RE.search(gap) and not _NAMED_AMONG_RE.fullmatch(gap)) or len(gap) > 12
-            or (last.label == "Person" and _GROUP_GAP_RE.match(gap))):
+            or (last.label == Label.PERSON and _GROUP_GAP_RE.match(gap))):
         return True
     # 张三在全省…大赛中夺得第一名被授予…: a long adverbial
-    return last.label == "Person" and len(gap) > 12 and not _COUNT_RE.search(gap) \
+    return last.label == Label.PERSON and len(gap) > 12 and not _COUNT_RE.search(gap) \
         and not _GROUP_GAP_RE.match(gap) and _sentence_subject(b, s.si, vpos) is last \
-        and all(m.label in ("Programme", "Region", "Award") for m in ctx.mentions_between(last.span.end, vpos)) \
+        and all(m.label in (Label.PROGRAMME, Label.REGION, Label.AWARD) for m in ctx.mentions_between(last.span.end, vpos)) \
         and not _COLLECTIVE_AWARD_RE.search(s.aw.normalised or s.aw.surface or "")
 
 
@@ -297,9 +298,9 @@ def _coordinated_with_last(text: str, recips: list[Mention]) -> list[Mention]:
         g = text[m.span.end:group[-1].span.start]
         if g in ("、", "和", "与", "及", "以及"):
             group.append(m)
-        elif m.label == "Person" and last.label == "Person" and _PERSON_LIST_GAP_RE.fullmatch(g):
+        elif m.label == Label.PERSON and last.label == Label.PERSON and _PERSON_LIST_GAP_RE.fullmatch(g):
             group.append(m)  # A公司的张三、B公司的李四均获评…
-        elif m.label != "Person" and last.label == "Person" and _OF_GAP_RE.fullmatch(g):
+        elif m.label != Label.PERSON and last.label == Label.PERSON and _OF_GAP_RE.fullmatch(g):
             continue  # the body in 「B公司的李四」 qualifies the next person
         else:
             break
@@ -312,7 +313,7 @@ def _named_recipients(b: Builder, s: _AwardSite, vpos: int, recips: list[Mention
     if not _recipient_is_named(b, s, vpos, recips[-1]):
         return False
     group = _coordinated_with_last(b.doc.text, recips)
-    persons = [m for m in group if m.label == "Person"]
+    persons = [m for m in group if m.label == Label.PERSON]
     for r in (persons or group):
         _add(b, r, s, (r.span.start, s.aw.span.end))
     return True
@@ -325,7 +326,7 @@ def _appositive_recipient(b: Builder, s: _AwardSite) -> bool:
     am = _APPOS_RE.search(text, s.cs, _list_start(b, s.cs, s.aw))
     if not am:
         return False
-    prev = [m for m in ctx.mentions_between(s.cs, am.start()) if m.label == "Person"]
+    prev = [m for m in ctx.mentions_between(s.cs, am.start()) if m.label == Label.PERSON]
     if prev and len(text[prev[-1].span.end:am.start()]) <= 2 \
             and ctx.subject_start(s.cs, s.ce) >= prev[-1].span.start - 1 \
             and _APPOS_END_RE.match(text, s.aw.span.end):
@@ -341,7 +342,7 @@ def _relative_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
     rm = _AWARD_REL_AFTER_RE.match(b.doc.text, s.aw.span.end, s.ce)
     if not rm:
         return False
-    nxt = ctx.mention_at(rm.end(), {"Person", "Enterprise", "Union", "Institution"})
+    nxt = ctx.mention_at(rm.end(), {Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION})
     if nxt is not None and nxt.span.start == rm.end() and id(nxt) not in ctx.title_orgs:
         _add(b, nxt, s, (vpos, nxt.span.end))
         return True
@@ -356,7 +357,7 @@ def _granted_recipients(b: Builder, s: _AwardSite) -> bool:
     if not gm:
         return False
     recips = [m for m in ctx.mentions_between(gm.end(), s.aw.span.start)
-              if m.label in ("Person", "Enterprise", "Union", "Institution")]
+              if m.label in (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION)]
     for r in recips:
         _add(b, r, s, (gm.start(), s.aw.span.end))
     return bool(recips)
@@ -367,7 +368,7 @@ def _title_before_person(b: Builder, s: _AwardSite) -> bool:
     """(2) AWARD(、title)* PERSON: 全国劳动模范张三, 全国技能大师、…、淮钢职工杨庚豹, and
     AWARD获得者、title PERSON."""
     ctx, text, aw = b.ctx, b.doc.text, s.aw
-    nxt = [m for m in ctx.mentions_between(aw.span.end, min(s.ce, aw.span.end + 30)) if m.label == "Person"]
+    nxt = [m for m in ctx.mentions_between(aw.span.end, min(s.ce, aw.span.end + 30)) if m.label == Label.PERSON]
     if not nxt:
         return False
     p = nxt[0]
@@ -377,12 +378,12 @@ def _title_before_person(b: Builder, s: _AwardSite) -> bool:
     if hm and not re.search(r"[的与和对为向在由把将被从给说]", gap[hm.end():]):
         gap = gap[hm.end():]  # 全国五一劳动奖章获得者、集团首席技师张三: the holder is named
         if len(gap) <= 16 and not any(c in STOP + "“”《》" for c in gap) \
-                and all(m.label != "Person" for m in mid):
+                and all(m.label != Label.PERSON for m in mid):
             _add(b, p, s, (aw.span.start, p.span.end))
             return True
     if len(gap) <= 24 and not any(c in STOP + "“”《》" for c in gap) \
             and not re.search(r"[的与和对为向在由把将被从给获评说]|称号|获得者", gap) \
-            and all(m.label != "Person" for m in mid) \
+            and all(m.label != Label.PERSON for m in mid) \
             and (not gap or gap.startswith("、") or len(gap) <= 8):
         if not re.search(r"称号$|获得者$", text[aw.span.end:aw.span.end + 3]):
             _add(b, p, s, (aw.span.start, p.span.end))
@@ -394,7 +395,7 @@ def _title_before_person(b: Builder, s: _AwardSite) -> bool:
 def _counted_person(b: Builder, s: _AwardSite) -> None:
     """(3) PERSON等N名AWARD: the named person heading a counted group of holders."""
     ctx, text, aw = b.ctx, b.doc.text, s.aw
-    prev = [m for m in ctx.mentions_between(max(s.cs, aw.span.start - 16), aw.span.start) if m.label == "Person"]
+    prev = [m for m in ctx.mentions_between(max(s.cs, aw.span.start - 16), aw.span.start) if m.label == Label.PERSON]
     if prev:
         p = prev[-1]
         gap = text[p.span.end:aw.span.start]
@@ -416,13 +417,13 @@ def special_allowance(b: Builder) -> None:
         if si < 0:
             continue
         ss = doc.sentences[si][0]
-        persons = [x for x in ctx.mentions_between(ss, m.start()) if x.label == "Person"]
+        persons = [x for x in ctx.mentions_between(ss, m.start()) if x.label == Label.PERSON]
         if not persons or len({x.normalised or x.surface for x in persons}) != 1:
             continue  # none, or several people named: whose allowance is unclear
         s, e = m.start(1), m.end(1)
         # the body named inside the honour (国务院) is part of its name, not an actor of the text
-        doc.mentions[:] = [x for x in doc.mentions if not (x.label != "Award" and s <= x.span.start and x.span.end <= e)]
-        aw = Mention(span=Span(s, e, "Award", si, "relations", {}), label="Award", surface=text[s:e],
+        doc.mentions[:] = [x for x in doc.mentions if not (x.label != Label.AWARD and s <= x.span.start and x.span.end <= e)]
+        aw = Mention(span=Span(s, e, Label.AWARD, si, "relations", {}), label=Label.AWARD, surface=text[s:e],
                      normalised=_ALLOWANCE_NAME, attrs={"level": "national", "derived": True})
         doc.mentions.append(aw)
-        b.add("AWARDED", persons[-1], aw, (persons[-1].span.start, e), level="national", year=_year_in(doc, si))
+        b.add(Rel.AWARDED, persons[-1], aw, (persons[-1].span.start, e), level="national", year=_year_in(doc, si))

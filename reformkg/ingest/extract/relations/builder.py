@@ -14,6 +14,7 @@ from typing import Callable, TypeVar
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME, DocContext
+from reformkg.graph.vocab import Label
 
 
 STOP = "，,。；;：:！？!?\n"
@@ -96,7 +97,7 @@ class Builder:
 
 def programmes(ctx: DocContext) -> list[Mention]:
     """The document's Programme mentions."""
-    return [m for m in ctx.mentions if m.label == "Programme"]
+    return [m for m in ctx.mentions if m.label == Label.PROGRAMME]
 
 
 def adjacent_actor(b: Builder, pos: int) -> Mention | None:
@@ -133,9 +134,9 @@ def actors_for(b: Builder, pos: int, exclude: Mention | None = None, fallback: b
         return []  # 问：我企业准备开展…: a reader's question names no actor
     out = []
     for a in _actors_for_raw(b, pos, exclude, fallback):
-        if a.label == "Region" and _UNION_SYSTEM_RE.match(b.doc.text, a.span.end):
+        if a.label == Label.REGION and _UNION_SYSTEM_RE.match(b.doc.text, a.span.end):
             topic = b.ctx.section_topic(a.span.start)
-            if topic is not None and topic.label == "Union" and b.ctx._same_region(topic, a):
+            if topic is not None and topic.label == Label.UNION and b.ctx._same_region(topic, a):
                 a = topic
             else:
                 continue
@@ -186,7 +187,7 @@ def _context_actor(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | No
     the clause's subject."""
     ctx = b.ctx
     a = ctx.actor_for(pos, main=_MAIN_FALLBACK)
-    if a is not None and a.label != "Enterprise" and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
+    if a is not None and a.label != Label.ENTERPRISE and _COMPANY_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 公司与X大学签约 where no enterprise is named: not the union or region of the piece
     return [a] if a is not None and a.label in ACTOR_LABELS and a is not exclude else []
 
@@ -196,12 +197,12 @@ def reform_programme(b: Builder, at: tuple[int, int]) -> Mention:
     if b.reform is not None:
         return b.reform
     for m in b.ctx.mentions:
-        if m.label == "Programme" and (m.normalised or m.surface) == REFORM_NAME:
+        if m.label == Label.PROGRAMME and (m.normalised or m.surface) == REFORM_NAME:
             b.reform = m
             return m
     s, e = at
-    span = Span(s, e, "Programme", b.doc.sentence_of(s), "relations", {})
-    m = Mention(span=span, label="Programme", surface=b.doc.text[s:e], normalised=REFORM_NAME,
+    span = Span(s, e, Label.PROGRAMME, b.doc.sentence_of(s), "relations", {})
+    m = Mention(span=span, label=Label.PROGRAMME, surface=b.doc.text[s:e], normalised=REFORM_NAME,
                 attrs={"kind": "initiative", "derived": True, "implied": True})
     b.doc.mentions.append(m)
     b.reform = m

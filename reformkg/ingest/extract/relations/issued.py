@@ -11,6 +11,7 @@ from reformkg.ingest.extract._context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import (POLICY_NAME_RE, Builder, NOSTOP, actors_for, programmes,
                                                        rule_part)
 from reformkg.ingest.extract.relations.runs import runs_reform_by_name
+from reformkg.graph.vocab import Label, Rel
 
 
 _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
@@ -44,7 +45,7 @@ def _issue_programme(b: Builder, p) -> None:
     sysm = policy_system_issue_at(b, p)
     if sysm is not None:
         for a in actors_for(b, sysm, exclude=p):
-            b.add("ISSUED", a, p, (sysm, p.span.end))
+            b.add(Rel.ISSUED, a, p, (sysm, p.span.end))
         return
     kind = (p.attrs or {}).get("kind")
     if not (kind in ("policy", "plan") or name.startswith("《") or POLICY_NAME_RE.search(p.normalised or name)):
@@ -63,8 +64,8 @@ def _issued_by(b: Builder, p, ce: int) -> bool:
     if not bm:
         return False
     for a in ctx.mentions_between(bm.start(1), bm.end(1)):
-        if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs:
-            b.add("ISSUED", a, p, (p.span.start, bm.end()))
+        if a.label in ACTOR_LABELS and a.label != Label.REGION and id(a) not in ctx.title_orgs:
+            b.add(Rel.ISSUED, a, p, (p.span.start, bm.end()))
     return True
 
 
@@ -75,7 +76,7 @@ def _title_list_start(b: Builder, p, cs: int) -> int:
     start = p.span.start
     if (p.surface or "").startswith("《"):
         # 印发《P》、《Q》: walk back over earlier titled items of the list
-        items = {m.span.end: m for m in ctx.mentions_between(cs, p.span.start) if m.label == "Programme"}
+        items = {m.span.end: m for m in ctx.mentions_between(cs, p.span.start) if m.label == Label.PROGRAMME}
         while _POLICY_LIST_GAP_RE.search(text, cs, start):
             gm = _POLICY_LIST_GAP_RE.search(text, cs, start)
             prev = items.get(gm.start())
@@ -96,7 +97,7 @@ def _issue_verb_before(b: Builder, p, cs: int) -> None:
     vpos = cs + vm.start()
     sm = _STEER_RE.search(text, cs, vpos)
     steered = [a for a in ctx.mentions_between(sm.start(1), sm.end(1))
-               if a.label in ACTOR_LABELS and a.label != "Region" and id(a) not in ctx.title_orgs] if sm else []
+               if a.label in ACTOR_LABELS and a.label != Label.REGION and id(a) not in ctx.title_orgs] if sm else []
     actors = steered or actors_for(b, vpos, exclude=p)
     # A会同/联合B、C出台…: the allies issue it too
     am = _ALLY_ISSUE_RE.search(text, cs, vpos)
@@ -104,7 +105,7 @@ def _issue_verb_before(b: Builder, p, cs: int) -> None:
         actors = actors + [a for a in ctx.mentions_between(am.start(1), am.end(1))
                            if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a not in actors]
     for a in actors:
-        b.add("ISSUED", a, p, (vpos, p.span.end))
+        b.add(Rel.ISSUED, a, p, (vpos, p.span.end))
         if not (p.surface or "").startswith("《"):
             # 出台“市级产改方案”: launching the reform's own plan runs the reform; issuing a
             # titled document (印发《…产业工人队伍建设改革…方案》) does not by itself

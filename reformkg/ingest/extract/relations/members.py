@@ -9,6 +9,7 @@ import re
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, enumeration_before, rule_part
+from reformkg.graph.vocab import Label, Rel
 
 
 _COMPOSED_RE = re.compile(rf"由({NOSTOP}{{2,120}}?)(?:等{NOSTOP}{{0,10}}?)?(?:共同)?组成")
@@ -34,15 +35,15 @@ def _committee_composed(b: Builder, m: re.Match) -> None:
     ctx = b.ctx
     committee = None
     for x in reversed(ctx.mentions_between(max(0, m.start() - 40), m.start())):
-        if x.span.end == m.start() and x.label in ("Agency", "Institution") \
+        if x.span.end == m.start() and x.label in (Label.AGENCY, Label.INSTITUTION) \
                 and _COMMITTEE_RE.search(x.normalised or x.surface):
             committee = x
         break
     if committee is None:
         return
     for x in ctx.mentions_between(m.start(1), m.end(1)):
-        if x.label in ACTOR_LABELS and x.label != "Region" and id(x) not in ctx.title_orgs:
-            b.add("MEMBER_OF", x, committee, (committee.span.start, m.end()))
+        if x.label in ACTOR_LABELS and x.label != Label.REGION and id(x) not in ctx.title_orgs:
+            b.add(Rel.MEMBER_OF, x, committee, (committee.span.start, m.end()))
 
 
 @rule_part
@@ -58,11 +59,11 @@ def _member_clause(b: Builder, m: re.Match) -> None:
     if committee is None or listed == []:
         return
     for x in (listed or cands):
-        if x is committee or b.key(x) == b.key(committee) or x.label == "Region":
+        if x is committee or b.key(x) == b.key(committee) or x.label == Label.REGION:
             continue
         if x.span.end == m.start():
             continue
-        b.add("MEMBER_OF", x, committee, (cs, ce))
+        b.add(Rel.MEMBER_OF, x, committee, (cs, ce))
 
 
 def _member_committee(b: Builder, m: re.Match, cs: int,
@@ -73,7 +74,7 @@ def _member_committee(b: Builder, m: re.Match, cs: int,
     committee = None
     # (a) the committee named right before 成员 (三方委员会成员由…)
     for x in cands:
-        if x.span.end == m.start() and x.label in ("Agency", "Institution"):
+        if x.span.end == m.start() and x.label in (Label.AGENCY, Label.INSTITUTION):
             committee = x
     if committee is None:
         committee = _committee_by_word(b, m, cs)
@@ -96,7 +97,7 @@ def _committee_by_word(b: Builder, m: re.Match, cs: int) -> Mention | None:
     pi = ctx.paragraph_of(m.start())
     floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
     for x in reversed(ctx.mentions_between(floor, cs)):
-        if x.label in ("Agency", "Institution") and (x.normalised or x.surface).endswith(head):
+        if x.label in (Label.AGENCY, Label.INSTITUTION) and (x.normalised or x.surface).endswith(head):
             return x
     return None
 
@@ -111,7 +112,7 @@ def _committee_before_list(b: Builder, m: re.Match, cs: int) -> tuple[Mention, l
     pi = ctx.paragraph_of(m.start())
     floor = doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
     for x in reversed(ctx.mentions_between(floor, items[0].span.start)):
-        if x.label in ("Agency", "Institution") and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
+        if x.label in (Label.AGENCY, Label.INSTITUTION) and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
                 and id(x) not in ctx.title_orgs:
             return x, items
     return None
@@ -125,7 +126,7 @@ def _committee_before_clause(b: Builder, m: re.Match, cs: int,
     pi = ctx.paragraph_of(m.start())
     floor = doc.paragraphs[pi][0] if pi >= 0 else cs
     for x in reversed(ctx.mentions_between(floor, cs)):
-        if x.label in ("Agency", "Institution") and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
+        if x.label in (Label.AGENCY, Label.INSTITUTION) and _COMMITTEE_RE.search(x.normalised or x.surface or "") \
                 and id(x) not in ctx.title_orgs:
             return x, [y for y in cands if y.span.start >= m.end()]
     return None

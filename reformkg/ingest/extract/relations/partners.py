@@ -10,9 +10,10 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for, rule_part
 from reformkg.ingest.extract.relscore.triggers import alternation
+from reformkg.graph.vocab import Label, Rel
 
 
-_PARTNER_RE = re.compile(rf"^(?:{NOSTOP}{{0,12}}?)({alternation('PARTNERS_WITH')})")  # ingest/data/triggers
+_PARTNER_RE = re.compile(rf"^(?:{NOSTOP}{{0,12}}?)({alternation(Rel.PARTNERS_WITH)})")  # ingest/data/triggers
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 _LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")
@@ -55,7 +56,7 @@ def _partners_with(b: Builder, other: Mention) -> None:
         return
     for h in _partner_heads(b, other, w, cs):
         for o in coordinated:
-            b.add("PARTNERS_WITH", h, o, (w, list_end + pm.end()))
+            b.add(Rel.PARTNERS_WITH, h, o, (w, list_end + pm.end()))
 
 
 def _coordinated_partners(b: Builder, other: Mention, ce: int) -> list[Mention]:
@@ -100,14 +101,14 @@ def school_interns(b: Builder) -> None:
     ctx, text = b.ctx, b.doc.text
     for m in _INTERNS_RE.finditer(text):
         schools = [x for x in ctx.mentions_between(m.start(1), m.end(1))
-                   if x.label == "Institution" and id(x) not in ctx.title_orgs]
+                   if x.label == Label.INSTITUTION and id(x) not in ctx.title_orgs]
         if not schools:
             continue
         for e in actors_for(b, m.start()):
-            if e.label != "Enterprise":
+            if e.label != Label.ENTERPRISE:
                 continue
             for sch in schools:
-                b.add("PARTNERS_WITH", e, sch, (m.start(), m.end()))
+                b.add(Rel.PARTNERS_WITH, e, sch, (m.start(), m.end()))
 
 
 def stations_in_bodies(b: Builder) -> None:
@@ -116,11 +117,11 @@ def stations_in_bodies(b: Builder) -> None:
     ctx, text = b.ctx, b.doc.text
     for m in _STATION_RE.finditer(text):
         hosts = [a for a in ctx.mentions_between(m.start(1), m.end(1))
-                 if a.label in ("Agency", "Institution", "Enterprise") and id(a) not in ctx.title_orgs]
+                 if a.label in (Label.AGENCY, Label.INSTITUTION, Label.ENTERPRISE) and id(a) not in ctx.title_orgs]
         if not hosts:
             continue
         for u in actors_for(b, m.start()):
-            if u.label != "Union":
+            if u.label != Label.UNION:
                 continue
             for h in hosts:
-                b.add("PARTNERS_WITH", u, h, (m.start(), m.end()))
+                b.add(Rel.PARTNERS_WITH, u, h, (m.start(), m.end()))

@@ -10,6 +10,7 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, actors_for, enumeration_before,
                                                        reform_programme, rule_part)
+from reformkg.graph.vocab import Label, Rel
 
 
 _AS_PILOT_RE = re.compile(rf"(?:作为|是|成为|列为|被列为|确定为|被确定为|入选|获批)({NOSTOP}{{0,30}}?)试点(?:的)?(?:单位|企业|省份|省|城市|市|县|区|园区|地区|工会|学校|院校|基地)")
@@ -38,7 +39,7 @@ def level_of(text: str) -> str | None:
 
 def _target_programme(b: Builder, s: int, e: int) -> Mention | None:
     """The last Programme mention in [s, e), if any."""
-    progs = [m for m in b.ctx.mentions_between(s, e) if m.label == "Programme"]
+    progs = [m for m in b.ctx.mentions_between(s, e) if m.label == Label.PROGRAMME]
     return progs[-1] if progs else None
 
 
@@ -111,7 +112,7 @@ def pilots(b: Builder) -> None:
 @rule_part
 def _add_pilot(b: Builder, a: Mention, target: Mention, trig: tuple[int, int], **props) -> None:
     """PILOTS a → target; a newly credited pilot is marked as one."""
-    if b.add("PILOTS", a, target, trig, **props):
+    if b.add(Rel.PILOTS, a, target, trig, **props):
         mark_pilot(a)
 
 
@@ -154,7 +155,7 @@ def _designated_actors(b: Builder, m: re.Match) -> list[Mention] | None:
     if dv is not None and m.group().startswith("作为"):
         # X遴选/确定了A、B等N家企业作为…试点企业: A and B are the pilots, X designates them
         actors = [a for a in ctx.mentions_between(dv.end(), m.start())
-                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         if not actors:
             return None
     if not actors:
@@ -216,15 +217,15 @@ def _in_pilot(b: Builder, ss: int, se: int) -> None:
         actors = [a for a in ctx.subject_group(cs, m.start()) if a.label in ACTOR_LABELS]
         for a in actors:
             _add_pilot(b, a, target, (m.start(), m.end()), level=level_of(m.group(1)))
-            if is_reform(target) and a.label != "Person":
-                b.add("RUNS", a, target, (m.start(), m.end()))  # X在产改试点中…: it carries the reform out
+            if is_reform(target) and a.label != Label.PERSON:
+                b.add(Rel.RUNS, a, target, (m.start(), m.end()))  # X在产改试点中…: it carries the reform out
 
 
 @rule_part
 def _programme_pilots(b: Builder, si: int) -> None:
     """(3) PROGRAMME 试点 (落实“…”制度试点): the clause's credited actor."""
     ctx, text = b.ctx, b.doc.text
-    for p in [x for x in ctx.sentence_mentions(si) if x.label == "Programme"]:
+    for p in [x for x in ctx.sentence_mentions(si) if x.label == Label.PROGRAMME]:
         if text[p.span.end:p.span.end + 2] == "试点" and text[p.span.end + 2:p.span.end + 3] not in ("单", "企"):
             if is_reform(p):
                 continue  # 园区产改试点: the generic phrase names no pilot
@@ -242,14 +243,14 @@ def _pilot_at(b: Builder, ss: int, se: int) -> None:
     """(2b) X在Y试点推行/实施P: Y pilots P (X carries it out)."""
     ctx, text = b.ctx, b.doc.text
     for m in _PILOT_AT_RE.finditer(text, ss, se):
-        p = ctx.mention_at(m.end(), {"Programme"})
+        p = ctx.mention_at(m.end(), {Label.PROGRAMME})
         if p is None or is_reform(p):
             continue
         for a in ctx.mentions_between(m.start(1), m.end(1)):
             if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
                 _add_pilot(b, a, p, (m.start(), p.span.end))
         for a in actors_for(b, m.start(), exclude=p):
-            b.add("RUNS", a, p, (m.start(), p.span.end))
+            b.add(Rel.RUNS, a, p, (m.start(), p.span.end))
 
 
 @rule_part

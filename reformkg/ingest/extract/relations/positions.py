@@ -10,6 +10,7 @@ from bisect import bisect_left
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract._context import ORG_LABELS, DocContext
 from reformkg.ingest.extract.relations.builder import Builder, STOP, rule_part
+from reformkg.graph.vocab import Label, Rel
 
 
 _TITLE_DEIXIS_RE = re.compile(r"(?:该|本)?(?:企业|公司|集团)")
@@ -54,23 +55,23 @@ def holds_position(b: Builder) -> None:
     ORG title PERSON fallback."""
     doc, ctx = b.doc, b.ctx
     for person in list(doc.mentions):
-        if person.label != "Person":
+        if person.label != Label.PERSON:
             continue
         pairs = _merge_subunits(doc, ctx, position_pairs(doc, person))
         if pairs:
             for org, title in pairs:
                 s = min(org.span.start, person.span.start)
                 e = max(org.span.end, person.span.end)
-                b.add("HOLDS_POSITION", person, org, (s, e), title=title or person.attrs.get("title"))
+                b.add(Rel.HOLDS_POSITION, person, org, (s, e), title=title or person.attrs.get("title"))
             continue
         title = (person.attrs or {}).get("title") or ""
         dm = _TITLE_DEIXIS_RE.match(title)
         if dm:
             # 企业党委副书记、工会主席张忠波: 企业/公司/集团 is the enterprise named before
-            ante = ctx.previous_mention(person.span.start, "Enterprise")
+            ante = ctx.previous_mention(person.span.start, Label.ENTERPRISE)
             if ante is not None and person.span.start - ante.span.end < 200:
                 first = re.split(r"[、，,]", title[dm.end():])[0]
-                b.add("HOLDS_POSITION", person, ante, (person.span.start - len(title), person.span.end),
+                b.add(Rel.HOLDS_POSITION, person, ante, (person.span.start - len(title), person.span.end),
                       title=first)
             continue
         if person.attrs.get("title") and not person.attrs.get("org"):
@@ -116,17 +117,17 @@ def party_centre(b: Builder) -> None:
     """以X同志为核心的党中央: X holds the office of general secretary of the party centre."""
     doc, ctx = b.doc, b.ctx
     for m in _CORE_RE.finditer(doc.text):
-        person = ctx.mention_at(m.start(1), {"Person"})
-        centre = ctx.mention_at(m.start(2), {"Agency"})
+        person = ctx.mention_at(m.start(1), {Label.PERSON})
+        centre = ctx.mention_at(m.start(2), {Label.AGENCY})
         if person is not None and centre is not None:
-            b.add("HOLDS_POSITION", person, centre, (m.start(), m.end()), title="总书记")
+            b.add(Rel.HOLDS_POSITION, person, centre, (m.start(), m.end()), title="总书记")
     # <name>总书记 in a text that names the party centre (党中央/中共中央) itself
-    centre = next((x for x in ctx.mentions if x.label == "Agency" and (x.normalised or x.surface) == "中共中央"), None)
+    centre = next((x for x in ctx.mentions if x.label == Label.AGENCY and (x.normalised or x.surface) == "中共中央"), None)
     if centre is None:
         return
     for person in ctx.mentions:
-        if person.label == "Person" and doc.text.startswith("总书记", person.span.end):
-            b.add("HOLDS_POSITION", person, centre, (person.span.start, person.span.end + 3), title="总书记")
+        if person.label == Label.PERSON and doc.text.startswith("总书记", person.span.end):
+            b.add(Rel.HOLDS_POSITION, person, centre, (person.span.start, person.span.end + 3), title="总书记")
 
 
 _PRONOUN_POST_RE = re.compile(r"(?:现|目前|还|也|同时|现在)?(?:任|现任|担任|兼任|出任|现为)")
@@ -150,7 +151,7 @@ def _profile_post(b: Builder, person: Mention):
     vm = _PROFILE_POST_RE.search(text, person.span.end, se)
     if vm is None or text[vm.start() - 1:vm.start()] not in ("，", ","):
         return None
-    if any(x.label == "Person" and x is not person for x in b.ctx.mentions_between(person.span.end, vm.start())):
+    if any(x.label == Label.PERSON and x is not person for x in b.ctx.mentions_between(person.span.end, vm.start())):
         return None
     return vm
 
@@ -159,7 +160,7 @@ def pronoun_positions(b: Builder) -> None:
     """她现任X公司工会副主席: a pronoun person (coreference) + 现任/担任 + ORG + title."""
     doc, ctx, text = b.doc, b.ctx, b.doc.text
     for person in list(doc.mentions):
-        if person.label != "Person":
+        if person.label != Label.PERSON:
             continue
         vm = _PRONOUN_POST_RE.match(text, person.span.end)
         if not (person.attrs or {}).get("pronoun"):
@@ -180,7 +181,7 @@ def pronoun_positions(b: Builder) -> None:
         tm = re.match(rf"[^{STOP}、]{{1,12}}", text[pos:ce])
         title = tm.group() if tm else ""
         if title and (_looks_like_title(title) or _TRADE_TITLE_RE.fullmatch(title) or _ROLE_TAIL_RE.search(title)):
-            b.add("HOLDS_POSITION", person, org, (person.span.start, pos + len(title)), title=title)
+            b.add(Rel.HOLDS_POSITION, person, org, (person.span.start, pos + len(title)), title=title)
 
 
 def _holds_position_fallback(b: Builder, person: Mention) -> None:
@@ -197,7 +198,7 @@ def _holds_position_fallback(b: Builder, person: Mention) -> None:
         if not title or not (_looks_like_title(title) or _GROUP_TITLE_RE.fullmatch(_QUOTED_GROUP_RE.sub("", title))
                              or _TRADE_TITLE_RE.fullmatch(title)):
             continue
-        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title)
+        b.add(Rel.HOLDS_POSITION, person, org, (org.span.start, person.span.end), title=title)
 
 
 def _org_chain(b: Builder, person: Mention) -> list[tuple[Mention, str]]:
@@ -212,7 +213,7 @@ def _org_chain(b: Builder, person: Mention) -> list[tuple[Mention, str]]:
         i -= 1
         if m.span.end > nxt_start:
             continue
-        if m.label == "Programme" and not chain and (m.surface or "").startswith("“") \
+        if m.label == Label.PROGRAMME and not chain and (m.surface or "").startswith("“") \
                 and _GROUP_TITLE_RE.fullmatch(text[m.span.end:nxt_start]):
             continue  # X总工会“某某宣讲团”团长某某: the group is part of the title
         if m.label not in ORG_LABELS or not _title_gap_ok(text[m.span.end:nxt_start]):
@@ -245,7 +246,7 @@ def _org_then_title(b: Builder, person: Mention, after: re.Match) -> None:
         m = ctx.mentions[j]
         gap = text[m.span.end:person.span.start]
         if m.label in ORG_LABELS and len(gap.strip()) == 0:
-            b.add("HOLDS_POSITION", person, m, (m.span.start, person.span.end + after.end()),
+            b.add(Rel.HOLDS_POSITION, person, m, (m.span.start, person.span.end + after.end()),
                   title=after.group(1))
 
 
@@ -260,20 +261,20 @@ def author_positions(b: Builder) -> None:
         if parts is None or parts[1] is None:
             continue
         org, person, title = parts
-        b.add("HOLDS_POSITION", person, org, (org.span.start, person.span.end), title=title or None)
+        b.add(Rel.HOLDS_POSITION, person, org, (org.span.start, person.span.end), title=title or None)
 
 
 def congress_deputies(b: Builder) -> None:
     """<name>(光荣)当选(第N届)全国人大代表: a deputy holds a seat in that people's congress."""
     ctx, text = b.ctx, b.doc.text
     for cong in ctx.mentions:
-        if cong.label != "Agency" or text[cong.span.end:cong.span.end + 2] != "代表":
+        if cong.label != Label.AGENCY or text[cong.span.end:cong.span.end + 2] != "代表":
             continue
         name = cong.normalised or cong.surface or ""
         if not (name.endswith("人民代表大会") or name.endswith("人大")):
             continue
         cs, _ = ctx.clause_bounds(cong.span.start)
-        prev = [m for m in ctx.mentions_between(cs, cong.span.start) if m.label == "Person"]
+        prev = [m for m in ctx.mentions_between(cs, cong.span.start) if m.label == Label.PERSON]
         if not prev:
             continue
         person = prev[-1]
@@ -284,4 +285,4 @@ def congress_deputies(b: Builder) -> None:
         pm = re.search(r"第[一二三四五六七八九十]+届$", gap)
         if pm:
             title = pm.group() + title
-        b.add("HOLDS_POSITION", person, cong, (person.span.start, cong.span.end + 2), title=title)
+        b.add(Rel.HOLDS_POSITION, person, cong, (person.span.start, cong.span.end + 2), title=title)

@@ -12,6 +12,7 @@ from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, adjacent_actor,
                                                        is_policy, programmes, reform_programme, rule_part)
+from reformkg.graph.vocab import Label, Rel
 
 
 _RUN_VERBS = ("用好|抓好|办好|做到|凭借|组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
@@ -133,7 +134,7 @@ def _run_by_named(b: Builder, p: Mention, cs: int, ce: int) -> bool:
     names = [a for a in ctx.mentions_between(bym.start(1), bym.end(1))
              if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
     for a in names:
-        b.add("RUNS", a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
+        b.add(Rel.RUNS, a, p, (min(bym.start(), p.span.start), max(bym.end(), p.span.end)))
     return bool(names)
 
 
@@ -144,9 +145,9 @@ def _regions_own_plan(b: Builder, p: Mention, cs: int) -> bool:
     if not (p.surface or "").startswith("“") or is_policy(p):
         return False
     prev = ctx.mentions_between(max(cs, p.span.start - 12), p.span.start)
-    if prev and prev[-1].span.end == p.span.start and prev[-1].label == "Region" \
+    if prev and prev[-1].span.end == p.span.start and prev[-1].label == Label.REGION \
             and id(prev[-1]) not in ctx.title_orgs and not (prev[-1].surface or "").startswith("全"):
-        b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
+        b.add(Rel.RUNS, prev[-1], p, (prev[-1].span.start, p.span.end))
         return True
     return False
 
@@ -227,7 +228,7 @@ def _as_part_trigger(b: Builder, s: _RunSite, vm: re.Match | None) -> _RunTrigge
     if s.reform and _WE_RE.fullmatch(text, ctx.subject_start(s.cs, s.ce), trig[0]):
         body = _speaker_body(b, trig[0])
         if body is not None:
-            b.add("RUNS", body, s.p, trig)
+            b.add(Rel.RUNS, body, s.p, trig)
         return None
     return _RunTrigger(trig, vm)
 
@@ -241,15 +242,15 @@ def _verbless_runs(b: Builder, s: _RunSite) -> None:
     if s.reform and prev and prev[-1].span.end == p.span.start and prev[-1].label in ACTOR_LABELS \
             and id(prev[-1]) not in ctx.title_orgs and not _REFORM_AS_MODIFIER_RE.match(text, p.span.end):
         # ACTOR directly followed by the reform (靖江产改, 淮安产业工人队伍建设改革向纵深推进)
-        b.add("RUNS", prev[-1], p, (prev[-1].span.start, p.span.end))
+        b.add(Rel.RUNS, prev[-1], p, (prev[-1].span.start, p.span.end))
     elif not s.reform and _RESULT_AFTER_RE.match(s.after) and _programme_subject(b, p, s.cs, s.ce):
         # “甲班”“乙计划”等培养项目初显成效: the body the passage is about runs them
         for a in actors_for(b, s.cs, exclude=p):
-            b.add("RUNS", a, p, (p.span.start, p.span.end))
+            b.add(Rel.RUNS, a, p, (p.span.start, p.span.end))
     elif not s.reform and _PASSIVE_RUN_RE.match(s.after):
         # P被纳入…体系 / P被列入…: the body the passage speaks of puts P in place
         for a in actors_for(b, p.span.start, exclude=p):
-            b.add("RUNS", a, p, (p.span.start, p.span.end + 3))
+            b.add(Rel.RUNS, a, p, (p.span.start, p.span.end + 3))
 
 
 def _no_runner(b: Builder, s: _RunSite, trig: tuple[int, int], long_object: bool) -> bool:
@@ -277,7 +278,7 @@ def _credit_runners(b: Builder, s: _RunSite, t: _RunTrigger) -> None:
     if s.reform and not actors:
         actors = _reform_runners(b, s, t)
     for a in actors:
-        b.add("RUNS", a, s.p, trig)
+        b.add(Rel.RUNS, a, s.p, trig)
         runs_reform_by_name(b, a, s.p, trig)
 
 
@@ -313,18 +314,18 @@ def _speaker_body(b: Builder, pos: int) -> Mention | None:
     lead = text[max(0, q0 - 40):q0]
     sm = list(_SAY_RE.finditer(lead))
     if sm and len(lead) - sm[-1].end() <= 2:
-        speakers = [m for m in ctx.mentions_between(max(0, q0 - 40), q0) if m.label == "Person"][-1:]
+        speakers = [m for m in ctx.mentions_between(max(0, q0 - 40), q0) if m.label == Label.PERSON][-1:]
     if not speakers and q1 > 0:
         tail_end = min(len(text), q1 + 40)
         stop = re.search(r"[。！？\n“]", text[q1 + 1:tail_end])
         tail_end = q1 + 1 + stop.start() if stop else tail_end
         if _SAY_RE.search(text, q1 + 1, tail_end):
-            speakers = [m for m in ctx.mentions_between(q1 + 1, tail_end) if m.label == "Person"][:1]
+            speakers = [m for m in ctx.mentions_between(q1 + 1, tail_end) if m.label == Label.PERSON][:1]
     if len(speakers) != 1:
         return None
     key = b.key(speakers[0])
-    bodies = [r.tail for r in b.out if r.type == "HOLDS_POSITION" and b.key(r.head) == key
-              and r.tail.label in ("Enterprise", "Union", "Institution", "Agency")]
+    bodies = [r.tail for r in b.out if r.type == Rel.HOLDS_POSITION and b.key(r.head) == key
+              and r.tail.label in (Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.AGENCY)]
     return bodies[0] if bodies else None
 
 
@@ -337,7 +338,7 @@ def _programme_subject(b: Builder, p: Mention, cs: int, ce: int) -> bool:
         return False
     pos = ms[0].span.start
     for m in ms:
-        if m.span.start != pos or m.label != "Programme":
+        if m.span.start != pos or m.label != Label.PROGRAMME:
             return False
         if m is p:
             return True
@@ -352,16 +353,16 @@ def runs_reform_by_name(b: Builder, actor: Mention, prog: Mention, trig: tuple[i
     actor runs the reform."""
     if is_reform(prog) or not _REFORM_IN_NAME_RE.search(prog.normalised or prog.surface or ""):
         return
-    b.add("RUNS", actor, reform_programme(b, trig), trig)
+    b.add(Rel.RUNS, actor, reform_programme(b, trig), trig)
 
 
 def reform_offices(b: Builder) -> None:
     """An office of the reform (X产改办, 产改领导小组) acting as a clause subject runs the reform."""
     ctx = b.ctx
     for m in ctx.mentions:
-        if m.label != "Agency" or not _REFORM_OFFICE_RE.search(m.normalised or m.surface or ""):
+        if m.label != Label.AGENCY or not _REFORM_OFFICE_RE.search(m.normalised or m.surface or ""):
             continue
         cs, ce = ctx.clause_bounds(m.span.start)
         p = ctx.subject_start(cs, ce)
         if m in ctx.subject_group(cs, ce) or re.fullmatch(r"[该本我][省市县区]?", b.doc.text[p:m.span.start]):
-            b.add("RUNS", m, reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))
+            b.add(Rel.RUNS, m, reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))

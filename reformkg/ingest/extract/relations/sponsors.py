@@ -12,6 +12,7 @@ from reformkg.ingest.document import Mention, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, enumeration_before,
                                                        is_policy, programmes, rule_part)
+from reformkg.graph.vocab import Label, Rel
 
 
 _SPONSOR_VERBS = "联合主办|共同主办|主办|承办|协办|联办"
@@ -51,8 +52,8 @@ _ALLY_WIDE_RE = re.compile(rf"(?:联合|会同|携手|协同)({NOSTOP}{{2,60}}?)
 
 def _add_sponsor(b: Builder, actor: Mention, prog: Mention, role: str, trig: tuple[int, int]) -> None:
     """SPONSORS actor → prog in role; a new sponsor is remembered for CO_SPONSORS."""
-    if b.add("SPONSORS", actor, prog, trig, role=role):
-        b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], "SPONSORS")))
+    if b.add(Rel.SPONSORS, actor, prog, trig, role=role):
+        b.sponsors.setdefault(b.key(prog), []).append((actor, role, Span(trig[0], trig[1], Rel.SPONSORS)))
 
 
 def _add_joint(b: Builder, actor: Mention, prog: Mention, verb: str, trig: tuple[int, int]) -> None:
@@ -61,8 +62,8 @@ def _add_joint(b: Builder, actor: Mention, prog: Mention, verb: str, trig: tuple
     pname = prog.normalised or prog.surface or ""
     if (_JOINT_RUN_VERB_RE.search(verb) and not _EVENT_NAME_RE.search(pname)) \
             or (_JOINT_CLASS_VERB_RE.search(verb) and _CLASS_NAME_RE.search(pname)):
-        b.add("RUNS", actor, prog, trig)
-        b.joint.setdefault(b.key(prog), []).append((actor, "联合实施", Span(trig[0], trig[1], "RUNS")))
+        b.add(Rel.RUNS, actor, prog, trig)
+        b.joint.setdefault(b.key(prog), []).append((actor, "联合实施", Span(trig[0], trig[1], Rel.RUNS)))
     else:
         _add_sponsor(b, actor, prog, "联合开展", trig)
 
@@ -150,7 +151,7 @@ def _subject_verb_sponsors(b: Builder, p: Mention, group: list[Mention], verb: s
             return
         role = "主办"
         if verb != "举办":
-            group = [a for a in group if a.label != "Region"]  # 某县召开…: where, not who
+            group = [a for a in group if a.label != Label.REGION]  # 某县召开…: where, not who
     else:
         role = verb.replace("联合", "").replace("共同", "")
     for a in group:
@@ -213,7 +214,7 @@ def _event_by(b: Builder, m: re.Match) -> None:
     if jm:
         # 本次活动由A与B联合开展: both organise the event
         names = [a for a in ctx.mentions_between(jm.start(1), jm.end(1))
-                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         if len(names) >= 2:
             for a in names:
                 _add_sponsor(b, a, target, "联合开展", (m.start(), jm.end()))
@@ -222,7 +223,7 @@ def _event_by(b: Builder, m: re.Match) -> None:
         if seg.start() > pos + 1 and not re.fullmatch(r"[，,、]?", text[pos:seg.start()]):
             break
         names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
-                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         if not names:
             break
         for a in names:
@@ -293,9 +294,9 @@ def _hosted_list(b: Builder, vm: re.Match, se: int) -> list[Mention]:
             continue
         if not _host_gap_ok(b, pos, m.span.start, first):
             break
-        if m.label == "Region":
+        if m.label == Label.REGION:
             continue  # 举办沛县2023年“…”: a region qualifying the event (checked with the gap)
-        if m.label != "Programme" or is_reform(m) or is_policy(m):
+        if m.label != Label.PROGRAMME or is_reform(m) or is_policy(m):
             break
         if verb in ("召开", "举行") and not _EVENT_NAME_RE.search(m.normalised or m.surface):
             break
@@ -312,7 +313,7 @@ def _host_gap_ok(b: Builder, pos: int, end: int, first: bool) -> bool:
     ctx, text = b.ctx, b.doc.text
     g = text[pos:end]
     for r in ctx.mentions_between(pos, end):
-        if r.label == "Region":
+        if r.label == Label.REGION:
             g = g.replace(text[r.span.start:r.span.end], "")
     if first:
         g = _QUOTED_ITEM_RE.sub("", g)  # an unrecognised quoted item before this one
@@ -333,7 +334,7 @@ def _hosts(b: Builder, vm: re.Match, events: list[Mention]) -> list[Mention]:
     citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
     actors = actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
     if verb in ("召开", "举行"):
-        actors = [a for a in actors if a.label != "Region"]  # 某市举行…: where, not who
+        actors = [a for a in actors if a.label != Label.REGION]  # 某市举行…: where, not who
     return actors
 
 
@@ -354,7 +355,7 @@ def allied_events(b: Builder) -> None:
         if not lm:
             continue
         allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
-                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         if not allies:
             continue
         leads = [a for a in actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
@@ -391,7 +392,7 @@ def _by_joint(b: Builder, p: Mention) -> None:
     if not m:
         return
     names = [a for a in ctx.mentions_between(m.start(1), m.end(1))
-             if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+             if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
     if len(names) < 2:
         return
     for a in names:
@@ -414,7 +415,7 @@ def _by_chain(b: Builder, p: Mention) -> None:
         return
     for seg in _CHAIN_SEG_RE.finditer(text, m.start(1), m.end(1)):
         names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
-                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != "Region"]
+                 if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         for a in names:
             _add_sponsor(b, a, p, seg.group(2), (m.start(), p.span.end))
 
@@ -464,8 +465,8 @@ def co_sponsors(b: Builder) -> None:
         for a, _, _ in lst:
             if all(b.key(a) != b.key(x) for x in actors):
                 actors.append(a)
-        prog = next((r.tail for r in b.out if r.type in ("SPONSORS", "RUNS") and b.key(r.tail) == pid), None)
+        prog = next((r.tail for r in b.out if r.type in (Rel.SPONSORS, Rel.RUNS) and b.key(r.tail) == pid), None)
         for x, y in combinations(actors, 2):
             trig = lst[0][2]
-            b.add("CO_SPONSORS", x, y, (trig.start, trig.end),
+            b.add(Rel.CO_SPONSORS, x, y, (trig.start, trig.end),
                   programme=(prog.normalised or prog.surface) if prog else None)
