@@ -274,6 +274,12 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def generic_names() -> frozenset[str]:
+    """Words that name a kind of body (总工会, 企业, 公司 …): never an entity's name or alias."""
+    return frozenset(_read_lines("generic_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     chars = "".join(_read_lines("surnames.txt"))
     return frozenset(chars)

@@ -434,7 +434,9 @@ class _Resolver:
 
     def entity_of(self, g: _Group) -> Entity:
         name = self.canonical(g)
-        aliases = sorted({s for s in g.surfaces + g.names if s and s != name})
+        generic = lx.generic_names()
+        # a bare kind word (总工会, 企业) in the text refers to the body; it is not one of its names
+        aliases = sorted({s for s in g.surfaces + g.names if s and s != name and norm_key(s) not in generic})
         props = {k: v for k, v in g.props.items() if k in ("level", "adcode", "kind")}
         if g.label in ORG_LABELS and g.props.get("place", -1) >= 0:
             props["region"] = self.gz.get(g.props["place"]).name
@@ -513,6 +515,11 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
 
     entities: dict[int, Entity] = {}
     ent_by_group: dict[int, Entity] = {}
+    generic = lx.generic_names()
+    for key in [k for k, g in r.groups.items() if g.label != "Region" and norm_key(r.canonical(g)) in generic]:
+        for m in r.groups[key].mentions:
+            r.of_mention.pop(id(m), None)
+        del r.groups[key]         # a body named only by its kind (总工会, 上级工会): no entity
     for g in r.groups.values():
         e = r.entity_of(g)
         ent_by_group[id(g)] = e
@@ -609,6 +616,8 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
         if e.props.get(IMPLICIT):
             continue
         p = r.gz.get(place)
+        if p.parent >= 0 and p.adcode and r.gz.get(p.parent).adcode == p.adcode:
+            continue      # 香港 under 香港特别行政区: one code, one place (no PART_OF onto itself)
         if p.parent >= 0:
             parent = region_entity(p.parent)
             add_fact("PART_OF", e, parent, {}, e.evidence[0] if e.evidence else None)
