@@ -63,6 +63,7 @@ class _Group:
     surfaces: list[str] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
     implicit: bool = False
+    written: list[str] = field(default_factory=list)   # names as written (before expanding 人社局 …)
 
 
 def _relation_span(doc: Document, rc: RelationCandidate) -> tuple[int, int, int]:
@@ -252,6 +253,7 @@ class _Resolver:
                 return "place:" + self.gz.get(place).key
             return "zone:" + zone_key(m.normalised)
         if m.label in ORG_LABELS:
+            # written short (人社局) and full (人力资源和社会保障局): one body
             return _drop_parent_regions(norm_key(m.normalised))
         return norm_key(m.normalised)
 
@@ -269,6 +271,7 @@ class _Resolver:
             # 该市/全区 are references, not names: as aliases they would match any region
             g.surfaces.append(m.surface)
         g.names.append(m.normalised)
+        g.written.append(m.attrs.get("written") or m.normalised)
         for a in m.attrs.get("aliases", []) or []:
             g.surfaces.append(a)
         if m.label == "Region":
@@ -389,6 +392,7 @@ class _Resolver:
         g.mentions.extend(h.mentions)
         g.surfaces.extend(h.surfaces)
         g.surfaces.extend(h.names)
+        g.written.extend(h.written)
         for k, v in h.props.items():
             g.props.setdefault(k, v)
         del self.groups[(h.label, h.key)]
@@ -408,6 +412,10 @@ class _Resolver:
                 return p.name
             explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
             names = names + [s for s in explicit if len(s) > 2]
+        if g.label in ORG_LABELS and g.written:
+            # 人大常委会/住建局 written short: the name is the written form with its region, the
+            # official full form (unless written too) an alias
+            names = [n for n in g.written if n] or names
         best = max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
         if g.label in ORG_LABELS:
             # a county/district body is named with the region chain the document writes

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reformkg.ingest import lexicons as lx
 
-SCOPES = ("before", "after", "clause", "sentence", "lead")
+SCOPES = ("before", "after", "clause", "sentence", "upto", "lead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,8 @@ def not_a_result(text: str, unit: str, start: int, end: int, clause: tuple[int, 
             hit = c.rx.search(text[cs:ce])
         elif c.scope == "sentence":
             hit = c.rx.search(text[ss:se])
+        elif c.scope == "upto":
+            hit = c.rx.search(text[ss:start])
         else:
             hit = c.rx.search(text[max(ss, start - 3):start])
         if hit:

@@ -305,7 +305,6 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             # in a profile of one person (——记…NAME), a result whose clause names no subject of
             # its own is the profiled person's (她的工作室累计攻克难题37项, 为企业创造效益…)
             actor = _profiled_person(doc, q.start) or actor
-        actor = _voice(ctx, q, actor, subj_end) or actor
         if actor is not None and actor.label == "Region" and _UNION_SYSTEM_RE.match(text, actor.span.end):
             # 某省工会…: the region's union system speaks; credit the union the article is about
             topic = ctx.section_topic(actor.span.start)
@@ -327,6 +326,7 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             ev = _document_event(ctx, q.start)
             if ev is not None:
                 actor = ev
+        actor = _voice(ctx, q, actor, subj_end) or actor
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",
@@ -347,6 +347,8 @@ def _voice(ctx: DocContext, q: Quantity, actor, subj_end: int):
     voice = ctx.voice_union()
     if voice is None or actor is voice:
         return None
+    if actor is not None and actor.label == "Programme" and _CONTEST_RE.search(actor.normalised or actor.surface or ""):
+        return None       # a contest's own count stays the contest's
     if subj_end < 0:
         if actor is None or actor.label in ("Region", "Programme") or actor.span.start > q.start:
             return voice
@@ -417,6 +419,19 @@ def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subje
         if _PERSON_ACTS_RE.match(text, m.span.end) and not any(
                 x.label in ACTOR_LABELS for x in ctx.mentions_between(m.span.end, q.start)):
             return m, m.span.end
+    # 江苏省劳动模范、X公司董事长某某率先…，先后获得10项专利: the person named after her honours
+    # and posts is the subject of her clause and of the subject-less clauses after it
+    ap = None
+    for c_s, c_e in ctx.clauses(si):
+        if c_s > q.start:
+            break
+        p = ctx.appositive_person(ctx.subject_start(c_s, c_e), c_e)
+        if p is not None:
+            ap = (p, p.span.end if c_s == cs else -1)
+        elif ctx.clause_subject(c_s, c_e)[0] is not None:
+            ap = None
+    if ap is not None:
+        return ap
     subj = subjects(si)
     # subject of this clause (before the number), else the nearest earlier clause
     best = None

@@ -63,9 +63,6 @@ class _SubjectsMixin:
                     if ante is not None:
                         return ante, mm.span.end
                 return mm, mm.span.end
-        person = self._appositive_person(p, ce) if "Person" not in ok else None
-        if person is not None:
-            return person, person.span.end
         if text[p:p + 1] == "在":
             # 在<actor><verb>… (在省劳动关系三方委员会总结…): the actor is the agent
             for mm in self.mentions_between(p + 1, ce):
@@ -95,7 +92,7 @@ class _SubjectsMixin:
                     return ante, p + dm.end()
         return None, p
 
-    def _appositive_person(self, p: int, ce: int) -> Mention | None:
+    def appositive_person(self, p: int, ce: int) -> Mention | None:
         """A person named after honours and posts at the clause start (江苏省劳动模范、X公司董事长
         某某率先…): the person is the subject, the rest describes him."""
         text = self.doc.text

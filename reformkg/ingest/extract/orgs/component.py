@@ -36,6 +36,10 @@ _ABBR_STEMS = ("财政", "人社", "发改", "工信", "经信", "住建", "教�
 _ABBR_DEPT_RE = re.compile(r"([省市县区])(" + "|".join(sorted(_ABBR_STEMS, key=len, reverse=True)) + r")"
                            r"(?=[、，。；）)]|和|与|及|等|联合|牵头|会同|共同|分别|负责|安排|拨付|投入|出资|给予|下达|"
                            r"统筹|印发|出台|设立|落实|也|还|将|已|均)")
+# 中央 alone is the party centre when it decides, deploys or is coordinated with the province
+_PARTY_CENTRE_RE = re.compile(r"(?:部署|决策|精神|要求|和省|和国务院|、国务院|、省|关于|印发|出台|提出|强调|文件|统一|号召|"
+                              r"重大|决定|指示|批准|一号文件|全面深化改革委员会)")
+_CENTRE_BEFORE = set("、，。；：（(“ 和与及由按照落实贯彻遵照根据把对将在党")
 _ABBR_BEFORE = set("、，。；：（(“\n 和与及由同对向经")
 
 
@@ -113,6 +117,24 @@ def _zone_mentions(doc: Document, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_HEAD_STARTS_WORD = frozenset(("部署", "部门", "部分", "部位", "局面", "局势", "局部", "委托", "委屈", "办理", "办法", "办好",
+                               "办实", "办事", "署名", "厅堂", "院校", "院士", "所得", "所在", "所有", "所属", "会议", "会上",
+                               "会员", "会同"))
+_GROUP_HEADS = ("协调小组", "领导小组", "工作小组", "联席会议")
+# 国家推进产改协调小组 / 全国产改协调小组: the lead words belong to the group's name
+_GROUP_LEAD_RE = re.compile(r"(?:(?:国家|全国|中央)(?:推进)?|推进)$")
+
+
+def _group_lead(text: str, c: _Cand) -> _Cand:
+    """Extend a coordinating group's name over the 国家/全国/推进 that starts it."""
+    if not any(h in text[c.start:c.end + 4] for h in _GROUP_HEADS):
+        return c
+    m = _GROUP_LEAD_RE.search(text, max(0, c.start - 6), c.start)
+    if m is None or m.start() == c.start:
+        return c
+    return _Cand(m.start(), c.end, "strong" if c.kind == "generic" else c.kind, c.place, c.prefix_char)
+
+
 class Orgs:
     name = COMPONENT_NAME
     requires: tuple[str, ...] = ("lac", "lac_words", "regions")
@@ -183,6 +205,9 @@ class Orgs:
                 continue
             if key.endswith("部") and text[end + 1:end + 2] == "门":
                 continue      # 人社部门: the departments in general, not the ministry
+            if key == "中央" and not _PARTY_CENTRE_RE.match(text, end + 1) or key == "中央" and \
+                    end >= 2 and is_cjk(text[end - 2]) and text[end - 2] not in _CENTRE_BEFORE:
+                continue      # 中央企业 / 中央财政 / 党中央: not the party centre on its own
             cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
         # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
         cands.extend(_enumerations(doc, text))
@@ -262,6 +287,9 @@ class Orgs:
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(_industry(text, words))
         shared = _shared_head(doc, text, words) + _short_unions(doc, text, words)
+        # 市政府决策部署: a head character that starts the next word (部署, 部门) ends no body
+        cands = [c for c in cands if text[c.end - 1:c.end + 1] not in _HEAD_STARTS_WORD]
+        cands = [_group_lead(text, c) for c in cands]
         cands = _combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []

@@ -213,14 +213,18 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
                 attrs["place"] = ctx_place
                 attrs["region"] = gz.get(ctx_place).name
                 attrs["region_from_context"] = True
-    normalised = lx.expand_abbreviation(normalised)
+    # the official full form resolves; the written (region-qualified) form is kept in attrs
+    # "written" and named canonical by the resolver (连云港市人大常委会, alias the full form)
+    expanded = _GOV_RE.sub(r"\1人民政府", lx.expand_abbreviation(normalised))
+    if expanded != normalised:
+        attrs["written"] = normalised
+        normalised = expanded
     for short, full in (("女工委", "女职工委员会"),):
         if short in normalised and not normalised.endswith(short):
             normalised = normalised.replace(short, full)
     if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7 and \
             not normalised[:-3].endswith(("政府", "委", "党组")):
         normalised = normalised[:-3]      # X领导小组办公室 acts for the group; 政府办公室 is a body
-    normalised = _GOV_RE.sub(r"\1人民政府", normalised)
     for zsp in doc.layers.get("regions", []):
         if zsp.start != c.start or zsp.attrs.get("contextual"):
             continue
