@@ -30,14 +30,18 @@ def only_words(text: str, words) -> bool:
 
 
 def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
-    """Add mentions, dropping any new one that lies inside an existing longer one, and removing
+    """Add mentions, dropping any new one that lies inside an existing longer one or inside page
+    furniture (the meta component's "furniture" layer), and removing
     existing ones (of `replace_labels`, or any label when None) that a new longer one covers.
     Returns the mentions actually added."""
     existing = doc.mentions
     added: list[Mention] = []
     new = sorted(new, key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+    furniture = [(sp.start, sp.end) for sp in doc.layers.get("furniture", ())]
     for m in new:
         s, e = m.span.start, m.span.end
+        if furniture and any(fs <= s and e <= fe for fs, fe in furniture):
+            continue      # page furniture (来源 line, masthead, dateline): no actor is named there
         clash = False
         for o in existing:
             os_, oe = o.span.start, o.span.end

@@ -62,3 +62,30 @@ def test_coordinating_groups_keep_their_lead_words(pipeline, text, name):
 def test_hong_kong_and_macau_are_regions(pipeline):
     got = ents(pipeline, "职业技能大赛已在香港、澳门、南宁举办三届。", "Region")
     assert {"香港", "澳门"} <= set(got)
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("新华网柳州10月12日电(韦小梅) 柳州市总工会举办技能大赛。", "韦小梅"),
+    ("柳州市总工会举办技能大赛，吸引职工参加。(覃晓燕)", "覃晓燕"),
+    ("柳州市总工会举办技能大赛，为高质量发展作出更大贡献。 蒙晨晨", "蒙晨晨"),
+])
+def test_reporters_after_a_dateline_or_at_a_paragraph_end_are_bylines(pipeline, text, reporter):
+    res = pipeline.run_text(text)
+    assert reporter not in {e.name for e in res.entities}
+    assert reporter in res.authors
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("作者:梧州日报 来源:梧州日报 发布时间:2024年01月21日\n梧州市总工会举办技能大赛。", "梧州日报"),
+    ("发布时间:2021-11-10 来源:钦州区融媒体中心\n钦州市总工会举办技能大赛。", "钦州区融媒体中心"),
+    ("钦州市自媒体协会主办\n钦州市总工会举办技能大赛。", "钦州市自媒体协会"),
+    ("中评社南宁6月4日电/据南国早报报导，广西壮族自治区总工会召开发布会。", "南国早报"),
+])
+def test_source_lines_mastheads_and_attributions_name_no_actor(pipeline, text, outlet):
+    names = {e.name for e in pipeline.run_text(text).entities}
+    assert outlet not in names
+
+
+def test_a_name_followed_by_a_verb_keeps_only_the_name(pipeline):
+    got = ents(pipeline, "省总工会一级巡视员牛建国率省政协界别委员一行来到我区调研。", "Person")
+    assert set(got) == {"牛建国"}
