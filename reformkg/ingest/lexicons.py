@@ -292,7 +292,7 @@ def compound_surnames() -> frozenset[str]:
 
 def org_label_of(name: str) -> str | None:
     """Type an organisation name by its head (工会 anywhere -> Union)."""
-    if name.endswith(("工会", "女职工委员会", "女工委")):
+    if name.endswith(("工会", "女职工委员会", "女工委")) or ("工会" in name and name.endswith(("联合会", "联合总会"))):
         return "Union"
     for head in org_heads_sorted():
         if name.endswith(head):

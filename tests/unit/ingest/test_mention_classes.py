@@ -89,3 +89,25 @@ def test_source_lines_mastheads_and_attributions_name_no_actor(pipeline, text, o
 def test_a_name_followed_by_a_verb_keeps_only_the_name(pipeline):
     got = ents(pipeline, "省总工会一级巡视员牛建国率省政协界别委员一行来到我区调研。", "Person")
     assert set(got) == {"牛建国"}
+
+
+def test_places_and_a_category_before_a_firm_are_not_its_name(pipeline):
+    got = ents(pipeline, "近日，在资中县水南镇产改试点企业蜀红纺织有限公司的车间里，职工正在培训。")
+    assert "蜀红纺织有限公司" in got and got["蜀红纺织有限公司"].label == "Enterprise"
+    assert not any(n.startswith("资中县") and n.endswith("有限公司") for n in got)
+
+
+def test_a_district_written_before_a_firm_registered_under_its_province(pipeline):
+    got = ents(pipeline, "武侯区四川锦程数控技术有限公司开展培训。")
+    assert "四川锦程数控技术有限公司" in got and "武侯区" in got
+
+
+def test_a_bracketed_country_inside_a_firms_name(pipeline):
+    got = ents(pipeline, "诺德兰(中国)投资有限公司获评先进单位。", "Enterprise")
+    assert "诺德兰(中国)投资有限公司".replace("(", "（").replace(")", "）") in got or "诺德兰(中国)投资有限公司" in got
+
+
+@pytest.mark.parametrize("name", ["涪陵榨菜产业集群工会联合会", "香港工会联合会", "澳门工会联合总会"])
+def test_union_federations_are_unions(pipeline, name):
+    got = ents(pipeline, f"大赛由四川省总工会携手{name}共同主办。")
+    assert got[name].label == "Union"

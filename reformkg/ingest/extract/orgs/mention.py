@@ -36,6 +36,10 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     if gp is None and text.startswith("企业", c.start) and not text.startswith(("企业管", "企业服"), c.start):
         q = _GENERIC_ENT_PREFIX.search(text, max(0, c.start - 8), c.start + 2)
         gp = q if q is not None and q.end() == c.start + 2 else None
+    if gp is None and c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
+        # 在X县Y街道产改试点企业Z有限公司: the places and the category before the firm's name
+        inner = _GENERIC_ENT_PREFIX.search(text, c.start + 1, c.end)
+        gp = inner if inner is not None and _only_places(doc, c.start, inner.start()) else None
     if gp is not None and c.end - gp.end() >= 4 and \
             c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
         # 试点企业X有限公司 / 龙头企业X集团: the category is not part of the name
@@ -80,6 +84,11 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         return Mention(span, "Union", surface, ent.normalised + "工会",
                        {k: v for k, v in ent.attrs.items() if k in ("place", "region")})
     label = "Agency" if c.kind in ("dept_stem", "abbr_dept") else lx.org_label_of(surface)
+    if label in ("Enterprise", None) and c.kind in ("lac", "strong", "industry"):
+        cut = _locator_before_firm(doc, c.start, c.end)
+        if cut > c.start:
+            # 丹徒区江苏X有限公司: the district locates a firm registered under its province's name
+            return _mention(doc, text, _Cand(cut, c.end, c.kind, -1, c.prefix_char), pending)
     if _fragment(surface):
         return None
     if c.kind == "enum_ent":
@@ -240,6 +249,35 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     sid = doc.sentence_of(c.start)
     span = Span(c.start, c.end, label, sid, COMPONENT_NAME, {"kind": c.kind})
     return Mention(span, label, surface, normalised, attrs)
+
+
+def _locator_before_firm(doc: Document, start: int, end: int) -> int:
+    """Where a firm's own name starts when a place is written before a name that begins with a
+    wider place containing it (丹徒区 + 江苏X有限公司); `start` when not."""
+    gz = lx.gazetteer()
+    spans = {sp.start: sp for sp in doc.layers.get("regions", []) if sp.attrs.get("place", -1) is not None
+             and sp.attrs.get("place", -1) >= 0}
+    first = spans.get(start)
+    if first is None:
+        return start
+    a = first.attrs["place"]
+    head = doc.text[first.end:min(end, first.end + 8)]
+    for e, (surface, _short) in (gz.automaton.iter(head) if gz.automaton is not None else ()):
+        if e + 1 != len(surface) or first.end + len(surface) >= end - 4:
+            continue
+        for b in gz.candidates(surface):
+            if b != a and gz.get(b).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) and gz.is_within(a, b):
+                return first.end
+    return start
+
+
+def _only_places(doc: Document, start: int, end: int) -> bool:
+    """Whether text[start:end] is made only of region spans (a locating chain of places)."""
+    pos = start
+    for sp in sorted(doc.layers.get("regions", []), key=lambda sp: sp.start):
+        if sp.start == pos and sp.end <= end:
+            pos = sp.end
+    return pos == end and end > start
 
 
 def _last_enterprise(doc: Document, pos: int, pending: list[Mention]) -> Mention | None:
