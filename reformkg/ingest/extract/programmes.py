@@ -79,7 +79,10 @@ _HOLIDAYS = ("劳动节", "妇女节", "青年节", "儿童节", "建军节", "�
              "教师节", "护士节", "记者节", "元旦")
 _MODALS = ("要", "应", "需", "将", "可", "须", "应当", "需要", "必须", "对照", "按照", "根据", "结合")
 _GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "系列", "三年", "五年", "年度", "专题", "职工", "岗位", "提升",
-                 "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下")
+                 "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下",
+                 # issue 9: generic activity words (岗位创新竞赛, 院校职业技能比赛, 产改工作计划)
+                 "创新", "院校", "企业", "行业", "产改", "工作", "省级", "市级", "县级", "区级", "国家级", "群众性",
+                 "重大", "精品", "示范", "品牌", "安全生产", "整治", "探索", "外资", "民营", "基层", "项目", "工程")
 
 
 def _only_generic(core: str, words: tuple[str, ...]) -> bool:
@@ -88,6 +91,7 @@ _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
 
 
+_COPULA_RE = re.compile(r"(?:是|作为|成为|列为)(?=[\u4e00-\u9fff])")
 _ABOUT_RE = re.compile(r"关于[^，。；：！？《》“”\n]{2,48}?的$")
 # the issuers written before 关于 (中央和省关于…, 省委省政府关于…)
 _ISSUER_RE = re.compile(r"(?:中央|国务院|中共中央|省委|省政府|市委|市政府|县委|县政府|区委|区政府|国家|省|市|县|区)"
@@ -561,6 +565,27 @@ class Programmes:
         return mm
 
     @staticmethod
+    def _coordinated_items(text: str, words: Words, start: int, hs: int) -> int:
+        """A name whose modifier is a list (数控、钳工、叉车工技能竞赛; X年度重点工程、重大项目劳动竞赛):
+        extend over the short noun items joined by 、 before `start`."""
+        while start > 1 and text[start - 1] == "、":
+            k = start - 1
+            i = words.index_at(k - 1)
+            item_start = k
+            while i >= 0:
+                w = words.spans[i]
+                frag = text[w.start:w.end]
+                if w.end != item_start or w.label not in _NAME_TAGS or frag in _STOP_VERBS or frag[0] in _BAD_START \
+                        or k - w.start > 10:
+                    break
+                item_start = w.start
+                i -= 1
+            if item_start == k:
+                break
+            start = item_start
+        return start
+
+    @staticmethod
     def _list_item(text: str, hs: int, he: int) -> int | None:
         """Start of a name that is a whole item of a 、-list of same-headed names (A工程、B工程)."""
         k = hs
@@ -570,8 +595,10 @@ class Programmes:
             return None
         if re.search(r"[了的和与及是在]", text[k:hs]) or re.search(r"(制定|发放|开展|实施|推进|组织|建立|举办|落实|完善|加强)", text[k:hs]):
             return None
-        if re.match(r"(突出|聚焦|立足|强化|加快|推动|围绕|坚持|着力|做好|提升|深化|打造|抓好|抓住|重点|主要|各类|一批)", text[k:hs]):
+        if re.match(r"(突出|聚焦|立足|强化|加快|推动|围绕|坚持|着力|做好|提升|深化|打造|抓好|抓住|重点|主要|各类|一批|促进)", text[k:hs]):
             return None       # 突出重点工程、重大项目: a verb phrase, not a name
+        if _only_generic(text[k:hs], _GENERIC_CORE):
+            return None       # 高效管理、精品工程、优质服务: a goal in a list, not a name
         if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
             return None
         return k
@@ -651,6 +678,10 @@ class Programmes:
                 if before2[-1:] == "、" and w0.label in ("ad", "a", "vd") and text[w0.start:w0.end] not in _STOP_VERBS:
                     break     # 、安全生产知识竞赛: a list item keeps its first word
                 start = w0.end
+            cop = _COPULA_RE.search(text, start, hs)
+            if cop is not None:
+                start = cop.end()       # 本次竞赛是X年度重点工程: the name follows the copula
+            start = self._coordinated_items(text, words, start, hs)
             core_start = start
             if re.search(r"”(等系列|等一系列|等|系列)?$", text[max(0, start - 4):start]):
                 continue      # the head of a quoted name (“A”等主题竞赛): see _quoted
@@ -671,8 +702,10 @@ class Programmes:
                 if mm is not None:
                     out.append(mm)
                 continue
-            if not (numbered or has_region or scoped) and _only_generic(core, _GENERIC_CORE):
+            if not (numbered or has_region or scoped) and _only_generic(core.replace("、", ""), _GENERIC_CORE):
                 continue
+            if core[0] in "每各该本这此":
+                continue      # 每年省级竞赛 / 各类竞赛: a kind of event, not one
             if head in _UNQUOTED_HEADS:
                 if head == "计划" and len(core) < 3:
                     continue

@@ -1,0 +1,38 @@
+"""Programme classes of issue 9 on composed sentences (invented names, other provinces): generic
+activity phrases are no programmes, a copula does not start a name, a list of modifiers belongs
+to the name (数控、钳工技能竞赛), a goal in a list is no programme."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.ingest._pipe import extract, names
+
+
+def progs(text: str) -> set[str]:
+    return names(extract(text, upto="programmes"), "Programme") - {"产业工人队伍建设改革"}
+
+
+@pytest.mark.parametrize("text", [
+    "玉溪市总工会推动岗位创新竞赛等群众性创新活动有序推进。",
+    "大理州形成了以企业和院校职业技能比赛为基础的竞赛体系。",
+    "县总每名工作人员指导企业出台产改工作计划。",
+    "曲靖市总工会持续开展安全生产专项整治行动。",
+    "广东省总工会开展竞赛，每年省级竞赛项目超过100个。",
+])
+def test_generic_activity_phrases_are_not_programmes(text):
+    assert progs(text) == set()
+
+
+def test_a_goal_in_a_list_is_no_programme():
+    assert progs("参赛职工围绕高效管理、精品工程、优质服务三个方面开展竞赛，促进重点工程、重大项目建设。") == set()
+
+
+def test_a_copula_does_not_start_a_name_and_coordinated_modifiers_belong_to_it():
+    got = progs("本次竞赛是昭通市年度重点工程、重大项目劳动竞赛的项目之一。")
+    assert got == {"昭通市年度重点工程、重大项目劳动竞赛"}
+
+
+def test_a_list_of_trades_before_a_contest_head_is_part_of_its_name():
+    got = progs("在开发区集群中开展全县数控、钳工、叉车工技能竞赛。")
+    assert any(n.endswith("数控、钳工、叉车工技能竞赛") for n in got), got
