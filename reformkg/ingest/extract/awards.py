@@ -15,7 +15,7 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import add_mentions, is_cjk
+from reformkg.ingest.extract.common import add_mentions, is_cjk, is_designation_workroom
 from reformkg.ingest.extract.persons import finalise_indices
 from reformkg.ingest.extract.regions import context_place
 
@@ -115,8 +115,9 @@ class Awards:
                     prefix = gz_name(regions_by_end[run_start])
                 for q in re.finditer(r"“([^“”\n]{2,20})”", m.group(1)):
                     inner = q.group(1)
-                    if inner.endswith(_NOT_HONOUR_END) or re.search(r"[，。、]", inner):
-                        continue
+                    if (inner.endswith(_NOT_HONOUR_END) and not is_designation_workroom(inner)) or \
+                            re.search(r"[，。、]", inner):
+                        continue      # (a designation workroom title is conferred: an honour)
                     if _AWARD_RE.fullmatch(inner):
                         continue      # handled by the level rules
                     s, e = run_start + q.start(), run_start + q.end()

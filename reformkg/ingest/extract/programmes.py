@@ -40,7 +40,9 @@ _POLICY_END = ("意见", "通知", "办法", "规定", "条例", "决定", "纲�
 _PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打造", "建立", "构建", "创新", "探索", "落实", "推进",
                "组织", "深化", "发起", "创建", "出台", "设立", "开设", "创设", "持续", "围绕", "依托", "通过", "以",
                "结合", "聚焦", "打响", "擦亮", "叫响", "参加", "参与", "举行", "承办", "主办")
-_PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起")
+_PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起",
+                      # issue 9: short quoted names introduced by 打造/打好/建立 (打好“三手牌”, 建立“一企一策”台账)
+                      "打造", "打好", "建立", "推广")
 _NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
 _SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准", "实施意见",
                "指导意见", "实施方案", "工作方案", "行动方案", "若干措施", "若干意见", "实施细则", "行动计划", "三年行动计划")
@@ -130,14 +132,14 @@ def _after_etc(tail: str) -> tuple[str, str]:
 
 def _first_head(tail: str) -> str:
     """The head noun phrase right after a quoted name: the longest run of plain CJK text within
-    10 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
+    12 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
     (“X”竞赛品牌 → “X”竞赛)."""
     head = ""
     if tail.startswith(_VERB_AFTER_QUOTE):
         return ""          # 推动“X”纳入集体协商: a verb follows the quoted name, no head
     for h in _HEADS_SORTED:
         k = tail.find(h)
-        if k < 0 or k + len(h) > 10 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
+        if k < 0 or k + len(h) > 12 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
             continue
         if re.search(r"[的和与及是在等暨]", tail[:k]) or re.match(r"[一二三四五六七八九十两\d]+[项个大类条]", tail):
             continue
@@ -155,6 +157,16 @@ def _first_head(tail: str) -> str:
         return ""          # “X”评选: X is an honour (see awards), not a programme; but “五小”创新成果评选
                            # judges results (an event)
     return head
+
+
+def _in_heading(doc: Document, pos: int) -> bool:
+    """Whether pos lies in a short unpunctuated line (a section heading: 打好“X牌”): its quoted
+    words are a section slogan, not a programme's name."""
+    for ps, pe in doc.paragraphs:
+        if ps <= pos < pe:
+            line = doc.text[ps:pe].strip()
+            return len(line) <= 20 and not re.search(r"[。！？；]", line)
+    return False
 
 
 def kind_of(name: str) -> str:
@@ -258,7 +270,7 @@ class Programmes:
                 # is a quotation
                 if re.search(r"[。！？；：;!?]", inner) or not _first_head(_after_etc(text[run_end:run_end + 14])[1]):
                     continue
-            tail = text[run_end:run_end + 10]
+            tail = text[run_end:run_end + 12]
             if re.match(r"等?(先进典型|优秀|先进)?(评选|评比|选树|推选)", tail):
                 continue      # “X”“Y”评选: honours (see awards)
             skip = re.match(r"(等系列|系列|等)", tail)
@@ -276,7 +288,7 @@ class Programmes:
                     al = (inner, text[s:e]) + ((text[s:e] + head,) if ps < s else ())
                     out.append(self._mk(doc, ps, e, text[ps:e] + head, "quoted-run", al))
                     continue
-            tail = text[e:e + 10]
+            tail = text[e:e + 12]
             head = _first_head(tail)
             if head and text[e + len(head):e + len(head) + 1] == "师":
                 head = ""
@@ -323,7 +335,8 @@ class Programmes:
             before = text[max(0, s - 4):s]
             defined = text[e:e + 3].startswith(("(即", "（即", "，即", ",即", "：即"))
             if (defined or any(before.endswith(v) for v in _PROG_VERBS_STRICT)) and 3 <= len(inner) <= 12 and \
-                    not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END):
+                    not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END) and \
+                    not _in_heading(doc, s):
                 out.append(self._mk(doc, s, e, text[s:e], "quoted-verb", (inner,)))
             elif _COUNTED_SLOGAN_RE.fullmatch(inner) and any(before.endswith(v) for v in _SLOGAN_VERBS):
                 # 做到“三突出三提升”: a counted slogan introduced as a programme

@@ -111,3 +111,12 @@ def test_a_bracketed_country_inside_a_firms_name(pipeline):
 def test_union_federations_are_unions(pipeline, name):
     got = ents(pipeline, f"大赛由四川省总工会携手{name}共同主办。")
     assert got[name].label == "Union"
+
+
+def test_a_designation_workroom_is_an_award_and_named_workrooms_receive_it(pipeline):
+    text = ("2月19日，省总工会命名表彰第三批“四川省示范性劳模创新工作室”，由我市住建局打造的"
+            "“城建系统劳模创新工作室”、罗江区科技局打造的“何春林劳模创新工作室”榜上有名。")
+    got = ents(pipeline, "德阳市总工会获悉。" + text)
+    assert got["四川省示范性劳模创新工作室"].label == "Award"
+    assert got["城建系统劳模创新工作室"].label == "Institution"
+    assert "示范性劳模创新工作室" not in {n for n, e in got.items() if e.label == "Institution"}

@@ -36,3 +36,14 @@ def test_a_copula_does_not_start_a_name_and_coordinated_modifiers_belong_to_it()
 def test_a_list_of_trades_before_a_contest_head_is_part_of_its_name():
     got = progs("在开发区集群中开展全县数控、钳工、叉车工技能竞赛。")
     assert any(n.endswith("数控、钳工、叉车工技能竞赛") for n in got), got
+
+
+def test_short_quoted_names_after_a_programme_verb_but_not_section_slogans():
+    got = progs("今年以来，曲靖市总工会创新打好“三手牌”，建立“一企一策”指导台账。")
+    assert {"“三手牌”", "“一企一策”"} <= got
+    assert progs("打好“助手牌”，\n\n让职工共享改革红利。") == set()
+
+
+def test_a_head_after_the_quote_may_carry_a_longer_modifier():
+    got = progs("由市总工会联合开展的“当好主人翁建功新时代”博览园项目建设劳动竞赛圆满结束。")
+    assert "“当好主人翁建功新时代”博览园项目建设劳动竞赛" in got

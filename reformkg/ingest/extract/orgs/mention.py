@@ -9,6 +9,7 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import is_designation_workroom
 from reformkg.ingest.extract.orgs.filters import _fragment
 from reformkg.ingest.extract.orgs.grammar import _Cand
 from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _DISCOURSE_WORDS,
@@ -59,6 +60,8 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
             break
     if surface.endswith(("人大", "政协")) and re.match(r"(代表|委员)(中|比|占|人数|里|共|\d|名)", text[c.end:c.end + 4]):
         return None           # 市人大代表中…: a status of unnamed people, not the body acting
+    if surface.endswith("工作室") and is_designation_workroom(surface.strip("“”")):
+        return None       # 省级示范性劳模创新工作室: an honour conferred on workrooms (see awards)
     if surface.endswith("工作室"):
         core = re.sub(r"(劳模和工匠人才|劳模和工匠|工匠人才|劳模|工匠|技能大师|大师|职工|技术|技能|创新)*工作室$", "", surface)
         if len(core) < 2 or core in _GENERIC_BODY or core[0] in _BAD_START:
