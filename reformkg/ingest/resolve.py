@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 ORG_LABELS = ("Union", "Agency", "Enterprise", "Institution")
 IMPLICIT = "_implicit"      # Entity.props flag: added for a fact, not mentioned on its own
 _STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】·•]")
+_TEAM_HEADS = ("督查组", "督导组", "巡查组", "检查组")
 _COMPANY_TAILS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
 
 
@@ -368,6 +369,9 @@ class _Resolver:
             if bare != full and len(short) >= 4 and short[:2] == bare[:2] and short[-2:] == full[-2:] and \
                     _subsequence(short, bare) and not bare.startswith(short):
                 return True       # 物联网研究院 ↔ 无锡物联网产业研究院
+            team = next((t for t in _TEAM_HEADS if short.endswith(t) and full.endswith(t)), None)
+            if label == "Agency" and team and _region_chain(short) and short == _region_chain(full) + team:
+                return True       # 省督查组 after 江苏省…第二督查组: the team, written short
             if label == "Agency" and full.endswith(short) and len(short) >= 5 and not _region_chain(short) and \
                     short.endswith(("委员会", "联席会议")) and len(short) - 3 >= 2 and \
                     min(m.span.start for m in h.mentions) > first:

@@ -53,7 +53,7 @@ def test_an_agency_is_not_cut_at_a_coordination(pipeline):
 @pytest.mark.parametrize("text, name", [
     ("全国总工会党组成员、推进产业工人队伍建设改革协调小组副组长某某介绍。", "推进产业工人队伍建设改革协调小组"),
     ("会议传达了全国产改协调小组的要求。", "全国产改协调小组"),
-    ("国家推进产改协调小组办公室督查组来榆林调研。", "国家推进产改协调小组"),
+    ("国家推进产改协调小组办公室向全国推介榆林经验。", "国家推进产改协调小组"),
 ])
 def test_coordinating_groups_keep_their_lead_words(pipeline, text, name):
     assert name in ents(pipeline, text, "Agency")
@@ -120,3 +120,22 @@ def test_a_designation_workroom_is_an_award_and_named_workrooms_receive_it(pipel
     assert got["四川省示范性劳模创新工作室"].label == "Award"
     assert got["城建系统劳模创新工作室"].label == "Institution"
     assert "示范性劳模创新工作室" not in {n for n, e in got.items() if e.label == "Institution"}
+
+
+def test_short_forms_of_party_and_team_bodies(pipeline):
+    got = ents(pipeline, "近年来，贵州认真贯彻中央部署。贵州省委深刻把握产改工作，深改委专门审议《实施方案》。", "Agency")
+    assert "深改委" in got["贵州省委深改委"].aliases
+    assert "贵州省委全面深化改革委员会" in got["贵州省委深改委"].aliases
+    got = ents(pipeline, "贵州省产业工人队伍建设改革第二督查组来黔南督查。省督查组对黔南的做法给予肯定。", "Agency")
+    assert list(got) == ["贵州省产业工人队伍建设改革第二督查组"]
+    assert "省督查组" in got["贵州省产业工人队伍建设改革第二督查组"].aliases
+
+
+def test_national_bodies_and_associations(pipeline):
+    got = ents(pipeline, "全国总工会会同人社部、税务总局开展工作，贵州省工商联参与。")
+    assert got["国家税务总局"].label == "Agency" and got["贵州省工商联"].label == "Institution"
+
+
+@pytest.mark.parametrize("text", ["这3个集群都建起功能齐全的党群服务中心。", "充分发挥工匠学院“推手”作用。"])
+def test_generic_kinds_of_centres_and_schools_are_no_bodies(pipeline, text):
+    assert not [e for e in pipeline.run_text(text).entities if e.label == "Institution"]

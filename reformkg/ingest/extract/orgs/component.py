@@ -117,6 +117,7 @@ def _zone_mentions(doc: Document, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_NTH_TEAM_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}$")
 _HEAD_STARTS_WORD = frozenset(("部署", "部门", "部分", "部位", "局面", "局势", "局部", "委托", "委屈", "办理", "办法", "办好",
                                "办实", "办事", "署名", "厅堂", "院校", "院士", "所得", "所在", "所有", "所属", "会议", "会上",
                                "会员", "会同"))
@@ -180,7 +181,9 @@ class Orgs:
             if w_st is not None and w_st.start < s and s < w_st.end < e and len(body) <= 3:
                 continue      # the head straddles a word boundary (河海大|学校)
             if body in _STRONG_HEADS and body not in _dept_set():
-                c = _extend_left(doc, text, words, s, e, reg_by_end, body)
+                nth = _NTH_TEAM_RE.search(text, max(0, s - 5), s) if body.endswith("组") else None
+                # X第二督查组: the ordinal belongs to the team's name
+                c = _extend_left(doc, text, words, nth.start() if nth else s, e, reg_by_end, body)
                 if c is not None:
                     cands.append(c)
                 continue

@@ -167,6 +167,15 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         elif place >= 0:
             rname = _display_name(doc, place)
             normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
+        elif surface in PARTY_DEPTS:
+            # 省委深刻把握…，深改委专门审议: the party committee named last in the paragraph
+            committee = _last_committee(doc, c.start, pending)
+            if committee is not None:
+                normalised = committee.normalised + surface
+                for k in ("place", "region"):
+                    if k in committee.attrs:
+                        attrs[k] = committee.attrs[k]
+                place = committee.attrs.get("place", -1)
     elif c.kind in ("prefixed", "strong") and place >= 0:
         p = gz.get(place)
         # 区区委 (doubled) and short forms (无锡 + 市总工会 is already prefixed)
@@ -281,6 +290,19 @@ def _only_places(doc: Document, start: int, end: int) -> bool:
         if sp.start == pos and sp.end <= end:
             pos = sp.end
     return pos == end and end > start
+
+
+def _last_committee(doc: Document, pos: int, pending: list[Mention]) -> Mention | None:
+    """The last party committee (X省委/X市委/X县委/X区委) named before pos in its paragraph."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    ps = doc.paragraphs[paragraph_of(doc, pos)][0] if doc.paragraphs else 0
+    best = None
+    for m in pending:
+        if m.label == "Agency" and ps <= m.span.start and m.span.end <= pos and \
+                (m.normalised or "").endswith(("省委", "市委", "县委", "区委", "州委", "旗委")):
+            best = m
+    return best
 
 
 def _last_enterprise(doc: Document, pos: int, pending: list[Mention]) -> Mention | None:
