@@ -327,6 +327,9 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             if ev is not None:
                 actor = ev
         actor = _voice(ctx, q, actor, subj_end) or actor
+        if _national_statistic(ctx, si, cs, q, subj_end):
+            # 截至X年底，全国技能人才总量已超过2亿人，…: the nation's figures are the reform's
+            actor = _reform_mention(ctx) or actor
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",
@@ -377,12 +380,51 @@ def _profiled_person(doc: Document, pos: int):
     return best
 
 
+_NATIONAL_SCOPE_RE = re.compile(r"全国(?!总工会|人大|政协|妇联|工商联)")
+
+
+def _national_statistic(ctx: DocContext, si: int, cs: int, q: Quantity, subj_end: int) -> bool:
+    """A figure of the whole nation (a clause of its sentence opens with 全国…, and the figure's
+    own clause names no body): a national statistic."""
+    if subj_end >= 0:
+        return False
+    text = ctx.doc.text
+    for c_s, c_e in ctx.clauses(si):
+        if c_s > q.start:
+            break
+        p = ctx.subject_start(c_s, c_e)
+        if _NATIONAL_SCOPE_RE.match(text, p) and c_s <= q.start:
+            return True
+    return False
+
+
+def _reform_mention(ctx: DocContext):
+    """The first mention of 产业工人队伍建设改革 in the document (None if the text names none)."""
+    from reformkg.ingest.extract._context import is_reform
+
+    return next((m for m in ctx.mentions if m.label == "Programme" and is_reform(m)), None)
+
+
 def _document_event(ctx: DocContext, pos: int):
-    """The latest named contest (…大赛/竞赛/比赛) mentioned before pos anywhere in the document."""
-    for m in reversed(ctx.mentions_between(0, pos)):
-        if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or ""):
+    """The contest the document is about, among the named contests (…大赛/竞赛/比赛) mentioned
+    before pos: the one the title names, else the one mentioned most often, else the first (the
+    lead's: 本次竞赛是X竞赛的项目之一 names a parent after it)."""
+    found = [m for m in ctx.mentions_between(0, pos)
+             if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or "")]
+    if not found:
+        return None
+    title = ctx.doc.title or ""
+    key = lambda m: (m.normalised or m.surface or "").strip("“”《》")   # noqa: E731
+    for m in reversed(found):
+        inner = re.sub(r"[“”《》]", "", m.surface or "")
+        if len(inner) >= 4 and (inner in title or key(m) in title):
             return m
-    return None
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.label == "Programme":
+            counts[key(m)] = counts.get(key(m), 0) + 1
+    best = max(counts.get(key(m), 0) for m in found)
+    return [m for m in found if counts.get(key(m), 0) == best][0]
 
 
 def _paragraph_event(doc: Document, ctx: DocContext, pos: int):

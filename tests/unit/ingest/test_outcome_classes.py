@@ -113,3 +113,22 @@ def test_a_metric_is_not_spliced_around_enumerated_names():
 def test_one_person_honoured_is_counted_but_rhetorical_small_numbers_are_not():
     doc = make_doc("高台县一人获评“河西工匠”。高台县坚持两个维护，落实三项机制。", [("高台县", "Region"), ("高台县", "Region", None, None, 1)])
     assert vals(doc) == [(1, "人")]
+
+
+def test_national_statistics_are_credited_to_the_reform():
+    text = ("全国总工会召开产业工人队伍建设改革新闻发布会，全国总工会副主席某某在会上介绍，截至2023年年底，"
+            "全国技能人才总量已超过2亿人，高技能人才超过6000万人。")
+    doc = make_doc(text, [("全国总工会", "Union", "中华全国总工会"), ("产业工人队伍建设改革", "Programme", None, {"reform": True}),
+                          ("全国总工会", "Union", "中华全国总工会", None, 1)])
+    got = extract_outcomes(doc)
+    assert [(o.value, o.actor.normalised) for o in got] == [(200000000, "产业工人队伍建设改革"),
+                                                             (60000000, "产业工人队伍建设改革")]
+
+
+def test_a_contest_count_goes_to_the_contest_the_lead_names_not_a_parent_named_later():
+    text = ("近日，由宜宾市总工会开展的“匠心杯”港口建设劳动竞赛表彰会隆重举行。本次竞赛是四川省年度重点工程劳动竞赛的项目之一。"
+            "会议对竞赛中表现突出的20名先进个人进行了表彰。")
+    doc = make_doc(text, [("宜宾市总工会", "Union"), ("“匠心杯”港口建设劳动竞赛", "Programme"),
+                          ("四川省年度重点工程劳动竞赛", "Programme")])
+    (o,) = extract_outcomes(doc)
+    assert o.actor.surface == "“匠心杯”港口建设劳动竞赛"
