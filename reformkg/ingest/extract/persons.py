@@ -452,7 +452,8 @@ class Persons:
         return attrs
 
 
-_TITLE_MODIFIERS = re.compile(r"^的?(年轻|青年|老|资深|女|一线|优秀)?(的)?")
+# 女 is a modifier of 女焊工, but the first character of 女工委部长 / 女职工委员会主任
+_TITLE_MODIFIERS = re.compile(r"^的?(年轻|青年|老|资深|女(?!工委|职工|工部)|一线|优秀)?(的)?")
 
 
 def _is_title(s: str) -> bool:

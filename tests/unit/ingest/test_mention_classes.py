@@ -139,3 +139,11 @@ def test_national_bodies_and_associations(pipeline):
 @pytest.mark.parametrize("text", ["这3个集群都建起功能齐全的党群服务中心。", "充分发挥工匠学院“推手”作用。"])
 def test_generic_kinds_of_centres_and_schools_are_no_bodies(pipeline, text):
     assert not [e for e in pipeline.run_text(text).entities if e.label == "Institution"]
+
+
+def test_a_title_keeps_its_first_character():
+    from reformkg.ingest.jsonl import to_record
+
+    rec = to_record(Pipeline().run_text("自贡市总工会女工委部长李晓红出席会议。", path="t.txt"))
+    titles = [r["properties"].get("title") for r in rec["relations"] if r["type"] == "HOLDS_POSITION"]
+    assert titles == ["女工委部长"]
