@@ -147,3 +147,13 @@ def test_a_title_keeps_its_first_character():
     rec = to_record(Pipeline().run_text("自贡市总工会女工委部长李晓红出席会议。", path="t.txt"))
     titles = [r["properties"].get("title") for r in rec["relations"] if r["type"] == "HOLDS_POSITION"]
     assert titles == ["女工委部长"]
+
+
+@pytest.mark.parametrize("text, name, short", [
+    ("福建省总工会、福州市总工会召开会议。省总和市总联合开展活动。", "福建省总工会", "省总"),
+    ("甘肃省家政服务行业协会召开会议，省家协会长王某主持。", "甘肃省家政服务行业协会", "省家协"),
+    ("甘肃省家政服务行业协会召开会议。省家协组织开展培训。", "甘肃省家政服务行业协会", "省家协"),
+])
+def test_short_forms_of_unions_and_associations(pipeline, text, name, short):
+    got = ents(pipeline, text)
+    assert short in got[name].aliases

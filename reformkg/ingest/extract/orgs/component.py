@@ -136,6 +136,38 @@ def _group_lead(text: str, c: _Cand) -> _Cand:
     return _Cand(m.start(), c.end, "strong" if c.kind == "generic" else c.kind, c.place, c.prefix_char)
 
 
+_SHORT_ASSOC_RE = re.compile(r"([省市县区])([\u4e00-\u9fff]{1,2})协(?![调议作同助商办]|会(?!长))")
+_LEVEL_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
+def _short_associations(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """省家协 after 江苏省家政服务行业协会: an association written short (level prefix, the first
+    character(s) of its trade, 协) is the association of that level the text names in full."""
+    gz = lx.gazetteer()
+    full = [m for m in found if m.label == "Institution" and (m.normalised or "").endswith("协会")
+            and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0]
+    out: list[Mention] = []
+    for m in _SHORT_ASSOC_RE.finditer(text):
+        s, e = m.span()
+        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "、和与及由在对向将把":
+            continue
+        if any(o.span.start <= s < o.span.end for o in found):
+            continue
+        hits = []
+        for f in full:
+            p = gz.get(f.attrs["place"])
+            rest = f.normalised[len(p.name):] if f.normalised.startswith(p.name) else ""
+            if f.span.start < s and p.level == _LEVEL_CHAR[m.group(1)] and rest.startswith(m.group(2)):
+                hits.append(f)
+        if len({f.normalised for f in hits}) != 1:
+            continue
+        f = hits[0]
+        sp = Span(s, e, "Institution", doc.sentence_of(s), COMPONENT_NAME, {"kind": "short-association"})
+        out.append(Mention(sp, "Institution", text[s:e], f.normalised,
+                           {k: v for k, v in f.attrs.items() if k in ("place", "region")}))
+    return out
+
+
 class Orgs:
     name = COMPONENT_NAME
     requires: tuple[str, ...] = ("lac", "lac_words", "regions")
@@ -323,6 +355,7 @@ class Orgs:
         spans.extend(m.span for m in set_up)
         parents = _parent_firms(doc, text, mentions)
         mentions.extend(_firm_short_names(doc, text, mentions))
+        mentions.extend(_short_associations(doc, text, mentions))
         anaphoric = _zone_anaphor_bodies(doc, text, mentions)
         mentions.extend(anaphoric)
         spans.extend(m.span for m in anaphoric)
