@@ -93,6 +93,8 @@ _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
 
 
+_EDITION_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:\d{4}年)?第[一二三四五六七八九十\d]{1,3}届")
+_WORLD_SCOPES = ("世界", "全国", "国际")
 _COPULA_RE = re.compile(r"(?:是|作为|成为|列为)(?=[\u4e00-\u9fff])")
 _ABOUT_RE = re.compile(r"关于[^，。；：！？《》“”\n]{2,48}?的$")
 # the issuers written before 关于 (中央和省关于…, 省委省政府关于…)
@@ -135,6 +137,11 @@ def _first_head(tail: str) -> str:
     12 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
     (“X”竞赛品牌 → “X”竞赛)."""
     head = ""
+    ed = _EDITION_RE.match(tail)
+    if ed is not None:
+        # “X”粤港澳大湾区第四届职业技能大赛: a place and an edition before the head
+        rest = _first_head(tail[ed.end():])
+        return tail[:ed.end()] + rest if rest else ""
     if tail.startswith(_VERB_AFTER_QUOTE):
         return ""          # 推动“X”纳入集体协商: a verb follows the quoted name, no head
     for h in _HEADS_SORTED:
@@ -288,7 +295,7 @@ class Programmes:
                     al = (inner, text[s:e]) + ((text[s:e] + head,) if ps < s else ())
                     out.append(self._mk(doc, ps, e, text[ps:e] + head, "quoted-run", al))
                     continue
-            tail = text[e:e + 12]
+            tail = text[e:e + 24]
             head = _first_head(tail)
             if head and text[e + len(head):e + len(head) + 1] == "师":
                 head = ""
@@ -703,7 +710,7 @@ class Programmes:
             if pre and pre.group(1):
                 start -= len(pre.group(1))
             scoped = ""
-            if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省"):
+            if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省", "全国"):
                 scoped = text[start - 2:he]
             name = text[start:he]
             core = text[core_start:hs]
@@ -734,8 +741,8 @@ class Programmes:
                     out.append(self._mk(doc, pstart, he, prefix + name, "event", (text[pstart:he],)))
                     continue
             else:
-                if not (numbered or has_region or len(core) >= 4):
-                    continue
+                if not (numbered or has_region or scoped or len(core) >= 4 or core.startswith(_WORLD_SCOPES)):
+                    continue      # (全县女职工技能大赛, 世界技能大赛, 全国职业技能大赛: scoped names)
             aliases = tuple(a for a in (scoped, text[core_start:he]) if a and a != name)
             if scoped and core_start == start:
                 name = scoped        # 全市驾驶教练员职业技能竞赛: the scope is part of the name

@@ -47,3 +47,13 @@ def test_short_quoted_names_after_a_programme_verb_but_not_section_slogans():
 def test_a_head_after_the_quote_may_carry_a_longer_modifier():
     got = progs("由市总工会联合开展的“当好主人翁建功新时代”博览园项目建设劳动竞赛圆满结束。")
     assert "“当好主人翁建功新时代”博览园项目建设劳动竞赛" in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“川渝同心技能报国”成渝地区第三届职业技能大赛12日在内江落幕。", "“川渝同心技能报国”成渝地区第三届职业技能大赛"),
+    ("在集群中开展全县女职工技能大赛。", "全县女职工技能大赛"),
+    ("以世界技能大赛、全国职业技能大赛为龙头。", "全国职业技能大赛"),
+    ("以世界技能大赛、全国职业技能大赛为龙头。", "世界技能大赛"),
+])
+def test_scoped_and_edition_contests(text, name):
+    assert name in progs(text)
