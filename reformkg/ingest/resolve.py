@@ -366,6 +366,9 @@ class _Resolver:
             # 省家协 ↔ 江苏省家政服务行业协会: same region prefix, an abbreviation of the rest,
             # the same head (or its first character); a prefix is a parent body, not an alias
             bare = _strip_region(full)
+            if label == "Institution" and _region_chain(full) and full[len(_region_chain(full)):] == short and \
+                    len(short) >= 4:
+                return True       # 黄桥烧饼协会 after 泰兴市黄桥烧饼协会: written without its place
             if bare != full and len(short) >= 4 and short[:2] == bare[:2] and short[-2:] == full[-2:] and \
                     _subsequence(short, bare) and not bare.startswith(short):
                 return True       # 物联网研究院 ↔ 无锡物联网产业研究院

@@ -39,7 +39,9 @@ _LEVEL_OF = {"全国": "national", "国家级": "national", "省级": "provincia
              "市级": "municipal", "市": "municipal", "区级": "district", "区": "district", "县级": "district",
              "县": "district"}
 _NOT_AFTER = ("创新工作室", "工作室", "工作站", "评选", "推荐", "候选", "事迹", "精神", "文化", "宣讲", "论坛", "协会",
-              "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿")
+              "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿",
+              # a statistic of a workforce (全国技能人才总量), not an honour
+              "总量", "总数", "规模", "占", "比例", "数量")
 # 劳模和工匠人才创新工作室: the honour names a studio's designation, not a person's award
 _STUDIO_AFTER = re.compile(r"[和及与、]?[\u4e00-\u9fff]{0,6}(创新工作室|工作室)")
 # a bare honour (no level, no region) is an award only with a cue of conferral around it
@@ -98,6 +100,8 @@ class Awards:
                 core = rest[len(word):]
             if len(core) < 4 or re.search(r"[的了和与及在为获得]", core):
                 continue
+            if re.match(r"(?:此次|本次|本届|该|这次|各)", core):
+                continue      # 此次大赛一等奖: a tier of the event at hand, not a named honour
             region, level = _level_prefix(doc, s, word)
             sp = Span(s, m.end(), "Award", doc.sentence_of(s), self.name, {"level": level})
             out.append(Mention(sp, "Award", text[s:m.end()], region + core if region and m.group(1) not in ("全国", "国家") else

@@ -157,3 +157,19 @@ def test_a_title_keeps_its_first_character():
 def test_short_forms_of_unions_and_associations(pipeline, text, name, short):
     got = ents(pipeline, text)
     assert short in got[name].aliases
+
+
+def test_a_sector_of_the_consultative_conference_is_not_a_union(pipeline):
+    got = ents(pipeline, "省总工会一级巡视员牛建国率省政协总工会界别委员一行来到我区调研。")
+    assert not any("政协" in n and e.label == "Union" for n, e in got.items())
+    assert any(n.endswith("政协") and e.label == "Agency" for n, e in got.items())
+
+
+def test_prize_tiers_of_the_event_at_hand_and_workforce_statistics_are_no_awards(pipeline):
+    text = "获得此次大赛一等奖的选手将申报五一劳动奖章。全国技能人才总量已超过2亿人。"
+    assert not [e for e in pipeline.run_text(text).entities if e.label == "Award"]
+
+
+def test_an_association_written_without_its_place_is_one_entity(pipeline):
+    got = ents(pipeline, "眉山市东坡泡菜协会现已拥有企业87家。东坡泡菜协会组织培训。", "Institution")
+    assert list(got) == ["眉山市东坡泡菜协会"] and "东坡泡菜协会" in got["眉山市东坡泡菜协会"].aliases

@@ -58,6 +58,10 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
             c = _Cand(c.start + len(dw), c.end, c.kind, c.place, c.prefix_char)
             surface = surface[len(dw):]
             break
+    k = surface.find("政协")
+    if 0 < k and k + 2 < len(surface) and text.startswith("界别", c.end):
+        # 省政协总工会界别委员: a sector of the political consultative conference, not a union
+        return _mention(doc, text, _Cand(c.start, c.start + k + 2, c.kind, c.place, c.prefix_char), pending)
     if surface.endswith(("人大", "政协")) and re.match(r"(代表|委员)(中|比|占|人数|里|共|\d|名)", text[c.end:c.end + 4]):
         return None           # 市人大代表中…: a status of unnamed people, not the body acting
     if surface.endswith("工作室") and is_designation_workroom(surface.strip("“”")):
