@@ -722,8 +722,8 @@ class Programmes:
                 if mm is not None:
                     out.append(mm)
                 continue
-            if not (numbered or has_region or scoped) and _only_generic(core.replace("、", ""), _GENERIC_CORE):
-                continue
+            if not (numbered or has_region) and _only_generic(core.replace("、", ""), _GENERIC_CORE):
+                continue      # (全县职工技能竞赛 / 全国行业职业技能竞赛: a scope before generic words)
             if core[0] in "每各该本这此":
                 continue      # 每年省级竞赛 / 各类竞赛: a kind of event, not one
             if head in _UNQUOTED_HEADS:
