@@ -132,3 +132,13 @@ def test_a_contest_count_goes_to_the_contest_the_lead_names_not_a_parent_named_l
                           ("四川省年度重点工程劳动竞赛", "Programme")])
     (o,) = extract_outcomes(doc)
     assert o.actor.surface == "“匠心杯”港口建设劳动竞赛"
+
+
+def test_a_disposal_marker_does_not_hide_a_result():
+    doc = make_doc("岷县总工会将1200名农民工纳入工会组织。", [("岷县总工会", "Union")])
+    assert vals(doc) == [(1200, "名")]
+
+
+def test_a_count_of_units_that_all_did_something_is_a_result():
+    doc = make_doc("全市120家企业均建立了工会组织。", [])
+    assert vals(doc) == [(120, "家")]
