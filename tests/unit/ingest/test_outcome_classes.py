@@ -142,3 +142,18 @@ def test_a_disposal_marker_does_not_hide_a_result():
 def test_a_count_of_units_that_all_did_something_is_a_result():
     doc = make_doc("全市120家企业均建立了工会组织。", [])
     assert vals(doc) == [(120, "家")]
+
+
+def test_a_total_after_a_per_unit_quota_is_a_result():
+    doc = make_doc("每名困难职工可获得补助2000元，全年累计发放补助资金300万元。", [])
+    assert vals(doc) == [(3000000, "元")]
+
+
+def test_a_result_after_a_team_set_up_is_counted():
+    doc = make_doc("由30名劳模组成的志愿服务队成立以来，累计帮助困难职工500名。", [])
+    assert vals(doc) == [(500, "名")]
+
+
+def test_a_result_in_a_sentence_that_opens_with_a_provinces_standing_is_counted():
+    doc = make_doc("甘肃是能源大省，近年来累计培训产业工人12万人次。", [])
+    assert vals(doc) == [(120000, "人次")]
