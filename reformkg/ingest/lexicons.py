@@ -297,11 +297,15 @@ def org_label_of(name: str) -> str | None:
     for head in org_heads_sorted():
         if name.endswith(head):
             label = org_heads()[head]
-            # a union's own committees and offices are the union (工会女职工委员会, 工会办公室)
-            if "工会" in name and label == "Agency":
+            # a union's own committees and offices are the union (工会女职工委员会, 工会办公室);
+            # a leading or coordinating group it sets up is an agency (X总工会…工作领导小组)
+            if "工会" in name and label == "Agency" and not name.endswith(_GROUP_HEADS):
                 return "Union"
             return label
     return None
+
+
+_GROUP_HEADS = ("领导小组", "协调小组", "工作小组", "联席会议", "领导小组办公室")
 
 
 def expand_abbreviation(name: str) -> str:

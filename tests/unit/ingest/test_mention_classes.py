@@ -173,3 +173,8 @@ def test_prize_tiers_of_the_event_at_hand_and_workforce_statistics_are_no_awards
 def test_an_association_written_without_its_place_is_one_entity(pipeline):
     got = ents(pipeline, "眉山市东坡泡菜协会现已拥有企业87家。东坡泡菜协会组织培训。", "Institution")
     assert list(got) == ["眉山市东坡泡菜协会"] and "东坡泡菜协会" in got["眉山市东坡泡菜协会"].aliases
+
+
+def test_a_leading_group_a_union_sets_up_is_an_agency(pipeline):
+    got = ents(pipeline, "攀枝花市总工会产业工人队伍建设改革工作领导小组召开会议。")
+    assert got["攀枝花市总工会产业工人队伍建设改革工作领导小组"].label == "Agency"
