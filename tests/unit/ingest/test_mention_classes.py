@@ -178,3 +178,8 @@ def test_an_association_written_without_its_place_is_one_entity(pipeline):
 def test_a_leading_group_a_union_sets_up_is_an_agency(pipeline):
     got = ents(pipeline, "攀枝花市总工会产业工人队伍建设改革工作领导小组召开会议。")
     assert got["攀枝花市总工会产业工人队伍建设改革工作领导小组"].label == "Agency"
+
+
+def test_a_body_named_with_its_province_and_county_short_form(pipeline):
+    got = ents(pipeline, "近日，由米易县总工会、四川省米易龙潭溶洞旅游区管理办公室联合开展的竞赛表彰会隆重举行。", "Agency")
+    assert any(n.startswith("四川省米易") and n.endswith("管理办公室") for n in got), got
