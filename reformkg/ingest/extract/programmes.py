@@ -166,6 +166,13 @@ def _first_head(tail: str) -> str:
     return head
 
 
+def _scope_place(doc: Document, pos: int) -> int:
+    """The region a 全市/全县/全区/全省 scope at pos stands for (-1 if none is resolvable)."""
+    from reformkg.ingest.extract.regions import context_place
+
+    return context_place(doc, pos, doc.text[pos + 1])
+
+
 def _in_heading(doc: Document, pos: int) -> bool:
     """Whether pos lies in a short unpunctuated line (a section heading: 打好“X牌”): its quoted
     words are a section slogan, not a programme's name."""
@@ -747,5 +754,12 @@ class Programmes:
             if scoped and core_start == start:
                 name = scoped        # 全市驾驶教练员职业技能竞赛: the scope is part of the name
                 start -= 2
+                place = _scope_place(doc, start) if not scoped.startswith("全国") else -1
+                if place >= 0:
+                    # 全县女职工技能大赛 in a 阜宁县 text → 阜宁县女职工技能大赛 (the written form an alias)
+                    from reformkg.ingest import lexicons as lx
+
+                    name = lx.gazetteer().get(place).name + scoped[2:]
+                    aliases = tuple(dict.fromkeys(a for a in aliases + (scoped,) if a != name))
             out.append(self._mk(doc, start, he, name, "event", aliases))
         return out

@@ -60,3 +60,9 @@ def test_scoped_and_edition_contests(text, name):
 
 def test_a_scope_before_generic_words_names_no_contest():
     assert progs("将产业集群培育成全县职工技能竞赛基地，参加全国行业职业技能竞赛。") == set()
+
+
+def test_a_scoped_contest_is_named_with_the_region_the_scope_stands_for():
+    doc = extract("岷县总工会在开发区集群中开展全县女职工技能大赛。", upto="programmes")
+    (m,) = [m for m in doc.mentions if m.label == "Programme"]
+    assert m.normalised == "岷县女职工技能大赛" and "全县女职工技能大赛" in m.attrs["aliases"]
