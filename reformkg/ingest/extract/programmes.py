@@ -637,6 +637,7 @@ class Programmes:
         heads = _EVENT_HEADS + _UNQUOTED_HEADS + MEETING_HEADS + ("实施办法", "管理办法", "发展规划", "规划")
         pat = re.compile("(" + "|".join(sorted(heads, key=len, reverse=True)) + ")")
         regions = {sp.start: sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")}
+        regions_by_end = {sp.end: sp for sp in regions.values()}
         for m in pat.finditer(text):
             hs, he = m.span()
             head = m.group(1)
@@ -716,6 +717,9 @@ class Programmes:
             pre = re.search(r"((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+届)?)$", text[max(0, start - 10):start])
             if pre and pre.group(1):
                 start -= len(pre.group(1))
+            zone = regions_by_end.get(start)
+            if zone is not None and text.startswith("第", start):
+                start, has_region = zone.start, True   # X园区第五届…大赛: the place names the edition
             scoped = ""
             if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省", "全国"):
                 scoped = text[start - 2:he]

@@ -66,3 +66,8 @@ def test_a_scoped_contest_is_named_with_the_region_the_scope_stands_for():
     doc = extract("岷县总工会在开发区集群中开展全县女职工技能大赛。", upto="programmes")
     (m,) = [m for m in doc.mentions if m.label == "Programme"]
     assert m.normalised == "岷县女职工技能大赛" and "全县女职工技能大赛" in m.attrs["aliases"]
+
+
+def test_a_zone_before_an_edition_belongs_to_the_contests_name():
+    got = progs("6月21日，成都高新区第五届企业职工服务创新项目大赛启动。")
+    assert "成都高新区第五届企业职工服务创新项目大赛" in got
