@@ -274,6 +274,12 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def generic_names() -> frozenset[str]:
+    """Words that name a kind of body (总工会, 企业, 公司 …): never an entity's name or alias."""
+    return frozenset(_read_lines("generic_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     chars = "".join(_read_lines("surnames.txt"))
     return frozenset(chars)
@@ -286,16 +292,20 @@ def compound_surnames() -> frozenset[str]:
 
 def org_label_of(name: str) -> str | None:
     """Type an organisation name by its head (工会 anywhere -> Union)."""
-    if name.endswith(("工会", "女职工委员会", "女工委")):
+    if name.endswith(("工会", "女职工委员会", "女工委")) or ("工会" in name and name.endswith(("联合会", "联合总会"))):
         return "Union"
     for head in org_heads_sorted():
         if name.endswith(head):
             label = org_heads()[head]
-            # a union's own committees and offices are the union (工会女职工委员会, 工会办公室)
-            if "工会" in name and label == "Agency":
+            # a union's own committees and offices are the union (工会女职工委员会, 工会办公室);
+            # a leading or coordinating group it sets up is an agency (X总工会…工作领导小组)
+            if "工会" in name and label == "Agency" and not name.endswith(_GROUP_HEADS):
                 return "Union"
             return label
     return None
+
+
+_GROUP_HEADS = ("领导小组", "协调小组", "工作小组", "联席会议", "领导小组办公室")
 
 
 def expand_abbreviation(name: str) -> str:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 ORG_LABELS = ("Union", "Agency", "Enterprise", "Institution")
 IMPLICIT = "_implicit"      # Entity.props flag: added for a fact, not mentioned on its own
 _STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】·•]")
+_TEAM_HEADS = ("督查组", "督导组", "巡查组", "检查组")
 _COMPANY_TAILS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
 
 
@@ -65,6 +66,7 @@ class _Group:
     surfaces: list[str] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
     implicit: bool = False
+    written: list[str] = field(default_factory=list)   # names as written (before expanding 人社局 …)
 
 
 def _relation_span(doc: Document, rc: RelationCandidate) -> tuple[int, int, int]:
@@ -254,6 +256,7 @@ class _Resolver:
                 return "place:" + self.gz.get(place).key
             return "zone:" + zone_key(m.normalised)
         if m.label in ORG_LABELS:
+            # written short (人社局) and full (人力资源和社会保障局): one body
             return _drop_parent_regions(norm_key(m.normalised))
         return norm_key(m.normalised)
 
@@ -271,6 +274,7 @@ class _Resolver:
             # 该市/全区 are references, not names: as aliases they would match any region
             g.surfaces.append(m.surface)
         g.names.append(m.normalised)
+        g.written.append(m.attrs.get("written") or m.normalised)
         for a in m.attrs.get("aliases", []) or []:
             g.surfaces.append(a)
         if m.label == "Region":
@@ -364,9 +368,15 @@ class _Resolver:
             # 省家协 ↔ 江苏省家政服务行业协会: same region prefix, an abbreviation of the rest,
             # the same head (or its first character); a prefix is a parent body, not an alias
             bare = _strip_region(full)
+            if label == "Institution" and _region_chain(full) and full[len(_region_chain(full)):] == short and \
+                    len(short) >= 4:
+                return True       # 黄桥烧饼协会 after 泰兴市黄桥烧饼协会: written without its place
             if bare != full and len(short) >= 4 and short[:2] == bare[:2] and short[-2:] == full[-2:] and \
                     _subsequence(short, bare) and not bare.startswith(short):
                 return True       # 物联网研究院 ↔ 无锡物联网产业研究院
+            team = next((t for t in _TEAM_HEADS if short.endswith(t) and full.endswith(t)), None)
+            if label == "Agency" and team and _region_chain(short) and short == _region_chain(full) + team:
+                return True       # 省督查组 after 江苏省…第二督查组: the team, written short
             if label == "Agency" and full.endswith(short) and len(short) >= 5 and not _region_chain(short) and \
                     short.endswith(("委员会", "联席会议")) and len(short) - 3 >= 2 and \
                     min(m.span.start for m in h.mentions) > first:
@@ -391,6 +401,7 @@ class _Resolver:
         g.mentions.extend(h.mentions)
         g.surfaces.extend(h.surfaces)
         g.surfaces.extend(h.names)
+        g.written.extend(h.written)
         for k, v in h.props.items():
             g.props.setdefault(k, v)
         del self.groups[(h.label, h.key)]
@@ -410,6 +421,10 @@ class _Resolver:
                 return p.name
             explicit = [m.surface for m in g.mentions if not m.attrs.get("contextual")]
             names = names + [s for s in explicit if len(s) > 2]
+        if g.label in ORG_LABELS and g.written:
+            # 人大常委会/住建局 written short: the name is the written form with its region, the
+            # official full form (unless written too) an alias
+            names = [n for n in g.written if n] or names
         best = max(names, key=lambda n: (len(norm_key(n)), n.startswith(("“", "《")))) if names else g.surfaces[0]
         if g.label in ORG_LABELS:
             # a county/district body is named with the region chain the document writes
@@ -436,7 +451,9 @@ class _Resolver:
 
     def entity_of(self, g: _Group) -> Entity:
         name = self.canonical(g)
-        aliases = sorted({s for s in g.surfaces + g.names if s and s != name})
+        generic = lx.generic_names()
+        # a bare kind word (总工会, 企业) in the text refers to the body; it is not one of its names
+        aliases = sorted({s for s in g.surfaces + g.names if s and s != name and norm_key(s) not in generic})
         props = {k: v for k, v in g.props.items() if k in ("level", "adcode", "kind")}
         if g.label in ORG_LABELS and g.props.get("place", -1) >= 0:
             props["region"] = self.gz.get(g.props["place"]).name
@@ -515,6 +532,11 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
 
     entities: dict[int, Entity] = {}
     ent_by_group: dict[int, Entity] = {}
+    generic = lx.generic_names()
+    for key in [k for k, g in r.groups.items() if g.label != "Region" and norm_key(r.canonical(g)) in generic]:
+        for m in r.groups[key].mentions:
+            r.of_mention.pop(id(m), None)
+        del r.groups[key]         # a body named only by its kind (总工会, 上级工会): no entity
     for g in r.groups.values():
         e = r.entity_of(g)
         ent_by_group[id(g)] = e
@@ -611,6 +633,8 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
         if e.props.get(IMPLICIT):
             continue
         p = r.gz.get(place)
+        if p.parent >= 0 and p.adcode and r.gz.get(p.parent).adcode == p.adcode:
+            continue      # 香港 under 香港特别行政区: one code, one place (no PART_OF onto itself)
         if p.parent >= 0:
             parent = region_entity(p.parent)
             add_fact("PART_OF", e, parent, {}, e.evidence[0] if e.evidence else None)

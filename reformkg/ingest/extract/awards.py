@@ -15,7 +15,7 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import add_mentions, is_cjk
+from reformkg.ingest.extract.common import add_mentions, is_cjk, is_designation_workroom
 from reformkg.ingest.extract.persons import finalise_indices
 from reformkg.ingest.extract.regions import context_place
 
@@ -39,7 +39,9 @@ _LEVEL_OF = {"全国": "national", "国家级": "national", "省级": "provincia
              "市级": "municipal", "市": "municipal", "区级": "district", "区": "district", "县级": "district",
              "县": "district"}
 _NOT_AFTER = ("创新工作室", "工作室", "工作站", "评选", "推荐", "候选", "事迹", "精神", "文化", "宣讲", "论坛", "协会",
-              "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿")
+              "大会", "表彰大会", "座谈会", "管理", "队伍", "工匠", "示范", "作用", "学院", "讲师团", "志愿",
+              # a statistic of a workforce (全国技能人才总量), not an honour
+              "总量", "总数", "规模", "占", "比例", "数量")
 # 劳模和工匠人才创新工作室: the honour names a studio's designation, not a person's award
 _STUDIO_AFTER = re.compile(r"[和及与、]?[\u4e00-\u9fff]{0,6}(创新工作室|工作室)")
 # a bare honour (no level, no region) is an award only with a cue of conferral around it
@@ -98,6 +100,8 @@ class Awards:
                 core = rest[len(word):]
             if len(core) < 4 or re.search(r"[的了和与及在为获得]", core):
                 continue
+            if re.match(r"(?:此次|本次|本届|该|这次|各)", core):
+                continue      # 此次大赛一等奖: a tier of the event at hand, not a named honour
             region, level = _level_prefix(doc, s, word)
             sp = Span(s, m.end(), "Award", doc.sentence_of(s), self.name, {"level": level})
             out.append(Mention(sp, "Award", text[s:m.end()], region + core if region and m.group(1) not in ("全国", "国家") else
@@ -115,8 +119,9 @@ class Awards:
                     prefix = gz_name(regions_by_end[run_start])
                 for q in re.finditer(r"“([^“”\n]{2,20})”", m.group(1)):
                     inner = q.group(1)
-                    if inner.endswith(_NOT_HONOUR_END) or re.search(r"[，。、]", inner):
-                        continue
+                    if (inner.endswith(_NOT_HONOUR_END) and not is_designation_workroom(inner)) or \
+                            re.search(r"[，。、]", inner):
+                        continue      # (a designation workroom title is conferred: an honour)
                     if _AWARD_RE.fullmatch(inner):
                         continue      # handled by the level rules
                     s, e = run_start + q.start(), run_start + q.end()

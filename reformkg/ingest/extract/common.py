@@ -4,6 +4,8 @@ lookups over the tagger's layer, and the paragraph of a position."""
 
 from __future__ import annotations
 
+import re
+
 import bisect
 
 from reformkg.ingest.document import Document, Mention, Span
@@ -30,14 +32,18 @@ def only_words(text: str, words) -> bool:
 
 
 def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
-    """Add mentions, dropping any new one that lies inside an existing longer one, and removing
+    """Add mentions, dropping any new one that lies inside an existing longer one or inside page
+    furniture (the meta component's "furniture" layer), and removing
     existing ones (of `replace_labels`, or any label when None) that a new longer one covers.
     Returns the mentions actually added."""
     existing = doc.mentions
     added: list[Mention] = []
     new = sorted(new, key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+    furniture = [(sp.start, sp.end) for sp in doc.layers.get("furniture", ())]
     for m in new:
         s, e = m.span.start, m.span.end
+        if furniture and any(fs <= s and e <= fe for fs, fe in furniture):
+            continue      # page furniture (来源 line, masthead, dateline): no actor is named there
         clash = False
         for o in existing:
             os_, oe = o.span.start, o.span.end
@@ -109,3 +115,19 @@ def paragraph_of(doc: Document, pos: int) -> int:
     starts = [p[0] for p in doc.paragraphs]
     i = bisect.bisect_right(starts, pos) - 1
     return max(i, 0)
+
+
+_WORKROOM_RE = re.compile(r"(?:劳模和工匠人才|劳模和工匠|工匠人才|劳模|工匠|技能大师|大师|职工|技术|技能|创新)+工作室$")
+_DESIGNATION_WORDS_RE = re.compile(r"(?:全国|国家级|省级|市级|县级|区级|示范性|示范|优秀|先进|五一|模范|标杆|星级|"
+                                   r"[\u4e00-\u9fff]{1,8}?[省市县区])*")
+
+
+def is_designation_workroom(name: str) -> bool:
+    """A workroom title that designates (江苏省示范性劳模创新工作室, 省级示范劳模创新工作室): an
+    honour conferred on named workrooms, not a workroom of its own (住建系统劳模创新工作室)."""
+    m = _WORKROOM_RE.search(name)
+    if m is None:
+        return False
+    core = name[: m.start()]
+    return bool(core) and _DESIGNATION_WORDS_RE.fullmatch(core) is not None and \
+        any(w in core for w in ("示范", "优秀", "先进", "星级", "标杆", "模范"))

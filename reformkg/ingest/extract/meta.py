@@ -323,7 +323,7 @@ class Meta:
 
     name = "meta"
     requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ("meta", "byline")
+    assigns: tuple[str, ...] = ("meta", "byline", "furniture")
 
     def __call__(self, doc: Document) -> Document:
         src_lines = [t for _, _, t in _lines(doc.source_text)]
@@ -335,8 +335,13 @@ class Meta:
         doc.source = _find_source(text_header + header, footer)
         doc.title = _find_title(doc, doc.source)
         authors, spans = self._bylines(doc, src_lines)
+        more = trailing_bylines(doc)
+        for sp in more:
+            if sp.attrs["name"] not in authors:
+                authors.append(sp.attrs["name"])
         doc.authors = authors
-        doc.layers["byline"] = spans
+        doc.layers["byline"] = sorted(spans + more, key=lambda sp: sp.start)
+        doc.layers["furniture"] = furniture_spans(doc)
         log.debug("meta %s: title=%r date=%s source=%r authors=%s", doc.path, doc.title, doc.date,
                   doc.source, doc.authors)
         return doc
@@ -392,6 +397,59 @@ class Meta:
 
 
 MetaComponent = Meta
+
+# Page furniture inside doc.text (ANNOTATION_NOTES: 来源 lines, mastheads, site names, datelines):
+# a source/author/publisher line, a short "X主办" masthead, an attribution (据X报道), a dateline
+# (某某网某地6月4日电). Mentions inside these spans are not actors (see common.add_mentions).
+_FURNITURE_LINE_RE = re.compile(r"(?:^|\s)(?:作者|来源|来源于|稿源|出处|发布单位|发布机构|发布开发区|发布部门|供稿单位)\s*[:：]")
+_MASTHEAD_RE = re.compile(rf"^[{HAN}]{{2,16}}主办$")
+_ATTRIBUTION_RE = re.compile(rf"据([{HAN}]{{2,12}}?(?:日报|晚报|报社|报|通讯社|社|网|电视台|客户端))(?:报道|报导|消息|讯)")
+_DATELINE_RE = re.compile(rf"[{HAN}]{{1,6}}(?:网|社|报)[{HAN}]{{0,6}}\d{{1,2}}月\d{{1,2}}日电")
+# a reporter named at the end: 某某网某地6月4日电(张三) / …。(李四) / …贡献。 王五
+_DATELINE_NAME_RE = re.compile(rf"日电\s*[（(]([{HAN}]{{2,4}})[）)]")
+_TRAILING_PAREN_NAME_RE = re.compile(rf"[。！？!?”]\s*[（(]([{HAN}]{{2,4}})[）)]\s*$")
+_TRAILING_SPACED_NAME_RE = re.compile(rf"[。！？!?”]\s*([{HAN}]{{2,3}})\s*$")
+_BYLINE_LINE_RE = re.compile(r"记者|通讯员|责任编辑|实习生")
+
+
+def furniture_spans(doc: Document) -> list[Span]:
+    """Spans of doc.text that are page furniture, not body text."""
+    text = doc.text
+    out: list[Span] = []
+    for s, e, line in _lines(text):
+        if len(line) <= 80 and (_FURNITURE_LINE_RE.search(line) or _MASTHEAD_RE.match(line.strip())) or \
+                len(line) <= 30 and _BYLINE_LINE_RE.search(line) and not _BODY_PUNCT.search(line):
+            out.append(Span(s, e, "FURNITURE", -1, "meta", {"kind": "line"}))
+    for rx, kind in ((_ATTRIBUTION_RE, "attribution"), (_DATELINE_RE, "dateline")):
+        for m in rx.finditer(text):
+            out.append(Span(m.start(), m.end(), "FURNITURE", -1, "meta", {"kind": kind}))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def trailing_bylines(doc: Document) -> list[Span]:
+    """Reporters named after a dateline or at the very end of a paragraph, in brackets or after
+    a space (…。(张三), …贡献。 李四): bylines, not actors. Only names that start with a surname."""
+    from reformkg.ingest import lexicons as lx
+
+    text = doc.text
+    surnames, compound = lx.surnames(), lx.compound_surnames()
+    out: list[Span] = []
+    found = list(_DATELINE_NAME_RE.finditer(text))
+    for s, e, line in _lines(text):
+        for rx in (_TRAILING_PAREN_NAME_RE, _TRAILING_SPACED_NAME_RE):
+            m = rx.search(line)
+            if m:
+                found.append((m, s))
+                break
+    for item in found:
+        m, base = (item, 0) if isinstance(item, re.Match) else item
+        name = m.group(1)
+        if not (name[0] in surnames or name[:2] in compound):
+            continue
+        start = base + m.start(1)
+        out.append(Span(start, start + len(name), "BYLINE", doc.sentence_of(start) if doc.sentences else -1,
+                        "meta", {"role": "记者", "name": name}))
+    return out
 
 
 def source_span_in_text(doc: Document, start: int, end: int) -> tuple[int, int]:

@@ -73,6 +73,19 @@ _RESULT_VERB_BEFORE = re.compile(r"(?:表彰|奖励|培养|培训|培育|选树|
                                  r"组建|认定|输送|招聘|安置|资助|慰问|救助)(?:了|出)?[^，,。；;：:\d的]{0,8}$")
 
 
+_LIST_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6})$")
+_HONOURED_AFTER = re.compile(r"(?:获评|荣获|被评为|入选|当选|获得)")
+
+
+def _small_count_is_result(text: str, ps: int, unit_end: int, value: float) -> bool:
+    """一/两/三… are mostly rhetorical (两个维护, 三项机制); they count when they sum the list
+    written right before them (风电、光伏两个行业) or count people honoured (一人获评…)."""
+    m = _LIST_BEFORE.search(text, max(0, ps - 40), ps)
+    if m is not None and m.group(1).count("、") + 1 == value:
+        return True
+    return text[unit_end - 1] in "人名位" and bool(_HONOURED_AFTER.match(text, unit_end))
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A parsed quantity: `start`/`end` cover qualifier + number + unit in the scanned text."""
@@ -206,7 +219,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         is_cn = not num[0].isdigit()
         if is_cn:
             cn_value = parse_cn_number(num)
-            if cn_value is None or cn_value < 10:
+            if cn_value is None or (cn_value < 10 and not _small_count_is_result(text, ps, unit_end, cn_value)):
                 continue
             if len(num) == 1 and num in "百千万" and not (pre or m.group("a1") or m.group("a2") or above):
                 continue  # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words

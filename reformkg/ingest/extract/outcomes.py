@@ -31,6 +31,7 @@ from reformkg.ingest.document import Document, OutcomeCandidate, Span
 from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext
 from reformkg.ingest.extract.common import is_cjk
 from reformkg.ingest.extract.numbers import Quantity, find_quantities
+from reformkg.ingest.extract.outcome_cues import not_a_result
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,9 @@ _UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层|各)?工会")
 _FUTURE_PLAN_RE = re.compile(r"(?:期间|年内|今后|未来)[^。；;]{0,6}?将|计划|力争|争取|预计")
 _PARTICIPATION_RE = re.compile(r"参赛|初赛|复赛|进入决赛|报名|参与比赛|参加比赛|参加竞赛|同台竞技")
 _CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛|运动会)[”\"]?$")
+# a count a finished contest itself produced: its field or the people it honoured
+_CONTEST_COUNT_RE = re.compile(r"(?:本届|此次|本次|该)(?:大赛|竞赛|比赛|赛事)|(?:活动|竞赛|大赛|比赛|赛事)中[^，,。；;]{0,10}"
+                               r"(?:突出|优秀|表现|获奖)")
 _ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式)")
 _ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
@@ -181,6 +185,9 @@ def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int, prev
     start = max(cs, subject_end) if subject_end <= q.start else cs
     if cs <= prev_end <= q.start:  # 创设党组织104个、工会组织226个: the second counts 工会组织
         start = max(start, prev_end)
+        sep = text.rfind("、", start, q.start)
+        if sep >= 0:
+            start = sep + 1      # 3个基地、18个驿站落成: the second counts 驿站
     m = ADVERBIAL_PREFIX_RE.match(text, start, q.start)
     if m:
         start = m.end()
@@ -189,11 +196,35 @@ def _metric(doc: Document, cs: int, ce: int, q: Quantity, subject_end: int, prev
         # 培育A、B等6家 → 培育: drop the enumerated names up to 等
         k = text.find("等", enum_start, q.start)
         if k >= 0:
-            before = text[start:enum_start] + text[k + 1:q.start]
+            lead = text[start:enum_start]
+            # 选手从A、B等…: a preposition left dangling would garble the phrase; keep what follows 等
+            before = text[k + 1:q.start] if lead[-1:] in _DANGLING else lead + text[k + 1:q.start]
+    before = _last_list_item(before, q.value)
     after = _AFTER_NOUN_RE.match(text, q.end + (2 if q.qualifier == "以上" else 0), ce)
+    if after is not None and after.group().startswith(("及", "和", "与", "以及", "并", "同时")):
+        after = None    # “某某工匠”10人及…: the next item of a list, not the counted noun
     phrase = before + (after.group() if after else "")
     phrase = _METRIC_TRIM.sub("", phrase)
     return phrase[:40]
+
+
+_DANGLING = frozenset("从在由对向为给与和跟把被将的及")
+_NOT_AN_ITEM_RE = re.compile(r"[，,；;：:等和及与向为给对]|发放|开展|进行|组织")
+_LIST_VERB_RE = re.compile(r"^(?:表彰|授予|评选出?|命名|培育|选树|获评|荣获|评为|认定|建成|创建|新增|培训)(?:了|出)?")
+
+
+def _last_list_item(before: str, value: float) -> str:
+    """A count right after a list of things (授予技术能手、五一技术标兵170名) counts the last item
+    only: keep the list's verb and that item. A count equal to the number of items sums the list
+    (家纺、建筑两个行业) and keeps it whole."""
+    k = before.rfind("、")
+    verb = _LIST_VERB_RE.match(before)
+    tail = before[k + 1:]
+    if k < 0 or verb is None or verb.end() > k or len(tail) > 10 or _NOT_AN_ITEM_RE.search(tail):
+        return before
+    if before.count("、") + 1 == value:
+        return before
+    return verb.group() + tail
 
 
 def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[OutcomeCandidate]:
@@ -267,6 +298,8 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             continue  # 在岗职工143人，高级职称21人: a workforce's size is a state, not a result
         if surveys and _in_survey(q.start):
             continue  # 调查显示：…3万多家: findings of a survey describe the situation
+        if not_a_result(text, q.unit, q.num_start, q.end, (cs, ce), (ss, se)):
+            continue  # background, plan content, set-up, per-unit, a set already counted … (data table)
         actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
         if subj_end < 0 and (actor is None or actor.label != "Person"):
             # in a profile of one person (——记…NAME), a result whose clause names no subject of
@@ -288,6 +321,15 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             ev = _paragraph_event(doc, ctx, q.start)
             if ev is not None:
                 actor = ev
+        if (actor is None or actor.label != "Person") and _CONTEST_COUNT_RE.search(text, cs, ce):
+            # 本届大赛汇聚…108名选手 / 对竞赛中表现突出的30名先进个人进行表彰: the contest's own count
+            ev = _document_event(ctx, q.start)
+            if ev is not None:
+                actor = ev
+        actor = _voice(ctx, q, actor, subj_end) or actor
+        if _national_statistic(ctx, si, cs, q, subj_end):
+            # 截至X年底，全国技能人才总量已超过2亿人，…: the nation's figures are the reform's
+            actor = _reform_mention(ctx) or actor
         if actor is not None and actor.label == "Agency":
             actor = ctx.region_of(actor) or actor
         span = Span(q.start, q.end, "Outcome", si, "outcomes",
@@ -299,6 +341,28 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
             span=span, actor=actor))
         prev_end = q.end
     return out
+
+
+def _voice(ctx: DocContext, q: Quantity, actor, subj_end: int):
+    """The union the article speaks for (DocContext.voice_union), for a result whose clause writes
+    no subject and whose fallback actor is no better (none, a region, a programme, or a body named
+    only after the figure), or whose subject is the union's own place as a scope (全市…)."""
+    voice = ctx.voice_union()
+    if voice is None or actor is voice:
+        return None
+    if actor is not None and actor.label == "Programme" and _CONTEST_RE.search(actor.normalised or actor.surface or ""):
+        return None       # a contest's own count stays the contest's
+    if subj_end < 0:
+        if actor is None or actor.label in ("Region", "Programme") or actor.span.start > q.start:
+            return voice
+        if actor.label == "Person" and ctx.doc.sentence_of(actor.span.start) != ctx.doc.sentence_of(q.start) \
+                and ctx.doc.layers.get("profile") is None:
+            return voice      # a person's deeds end with her sentence; the next one is the union's again
+        return None
+    if actor is not None and actor.label == "Region" and (actor.surface or "").startswith("全") \
+            and ctx._same_region(voice, actor):
+        return voice
+    return None
 
 
 def _profiled_person(doc: Document, pos: int):
@@ -314,6 +378,53 @@ def _profiled_person(doc: Document, pos: int):
             if best is None or m.span.start > best.span.start:
                 best = m
     return best
+
+
+_NATIONAL_SCOPE_RE = re.compile(r"全国(?!总工会|人大|政协|妇联|工商联)")
+
+
+def _national_statistic(ctx: DocContext, si: int, cs: int, q: Quantity, subj_end: int) -> bool:
+    """A figure of the whole nation (a clause of its sentence opens with 全国…, and the figure's
+    own clause names no body): a national statistic."""
+    if subj_end >= 0:
+        return False
+    text = ctx.doc.text
+    for c_s, c_e in ctx.clauses(si):
+        if c_s > q.start:
+            break
+        p = ctx.subject_start(c_s, c_e)
+        if _NATIONAL_SCOPE_RE.match(text, p) and c_s <= q.start:
+            return True
+    return False
+
+
+def _reform_mention(ctx: DocContext):
+    """The first mention of 产业工人队伍建设改革 in the document (None if the text names none)."""
+    from reformkg.ingest.extract._context import is_reform
+
+    return next((m for m in ctx.mentions if m.label == "Programme" and is_reform(m)), None)
+
+
+def _document_event(ctx: DocContext, pos: int):
+    """The contest the document is about, among the named contests (…大赛/竞赛/比赛) mentioned
+    before pos: the one the title names, else the one mentioned most often, else the first (the
+    lead's: 本次竞赛是X竞赛的项目之一 names a parent after it)."""
+    found = [m for m in ctx.mentions_between(0, pos)
+             if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or "")]
+    if not found:
+        return None
+    title = ctx.doc.title or ""
+    key = lambda m: (m.normalised or m.surface or "").strip("“”《》")   # noqa: E731
+    for m in reversed(found):
+        inner = re.sub(r"[“”《》]", "", m.surface or "")
+        if len(inner) >= 4 and (inner in title or key(m) in title):
+            return m
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.label == "Programme":
+            counts[key(m)] = counts.get(key(m), 0) + 1
+    best = max(counts.get(key(m), 0) for m in found)
+    return [m for m in found if counts.get(key(m), 0) == best][0]
 
 
 def _paragraph_event(doc: Document, ctx: DocContext, pos: int):
@@ -350,6 +461,19 @@ def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subje
         if _PERSON_ACTS_RE.match(text, m.span.end) and not any(
                 x.label in ACTOR_LABELS for x in ctx.mentions_between(m.span.end, q.start)):
             return m, m.span.end
+    # 江苏省劳动模范、X公司董事长某某率先…，先后获得10项专利: the person named after her honours
+    # and posts is the subject of her clause and of the subject-less clauses after it
+    ap = None
+    for c_s, c_e in ctx.clauses(si):
+        if c_s > q.start:
+            break
+        p = ctx.appositive_person(ctx.subject_start(c_s, c_e), c_e)
+        if p is not None:
+            ap = (p, p.span.end if c_s == cs else -1)
+        elif ctx.clause_subject(c_s, c_e)[0] is not None:
+            ap = None
+    if ap is not None:
+        return ap
     subj = subjects(si)
     # subject of this clause (before the number), else the nearest earlier clause
     best = None

@@ -41,7 +41,8 @@ POSITION_TITLES = ("总书记", "书记", "副书记", "主席", "副主席", "�
                    "劳模", "工匠", "技术能手", "技能大师")
 _SPEECH_STRICT = ("说", "表示", "介绍", "指出", "认为", "坦言", "告诉", "强调", "谈到", "提到", "透露", "讲述", "回忆",
                   "感慨", "笑着", "同志", "（", "(", "主持", "出席", "讲话", "致辞", "调研", "陪同", "带队", "参加", "作")
-_VERB_TAILS = ("主持", "出席", "讲话", "致辞", "表示", "介绍", "指出", "强调", "调研", "陪同", "参加", "说")
+_VERB_TAILS = ("主持", "出席", "讲话", "致辞", "表示", "介绍", "指出", "强调", "调研", "陪同", "参加", "说",
+               "带领", "带队", "一行", "获得", "荣获", "获评", "率")     # 马某率…一行: 率 leads the verb
 # 被 + (optional adverb) + body + appointment verb + role
 _HIRED_RE = re.compile(r"(?:同志)?(?:也|还|曾|已|先后|正式)?(被)")
 _HIRE_VERB_RE = re.compile(r"(?:正式|特别)?(?:聘为|聘请为|聘任为|特聘为|聘用为)([\u4e00-\u9fff]{2,16}?)(?=[，。；、）)\s]|$)")
@@ -149,7 +150,7 @@ class Persons:
                     # without a speech verb the tagger must not read the characters as an
                     # ordinary word
                     w = word_at.get(s)
-                    if not after.startswith(("，", "、", "。", "等", "在", "和", "与")) or \
+                    if not after.startswith(("，", "、", "。", "等", "在", "和", "与", "对", "向", "率", "带领", "一行")) or \
                             (w is not None and w.label not in ("PER", "nr") and w.end >= e):
                         continue
                 if not _surname_ok(name) or any(name.endswith(t) for t in titles):
@@ -451,7 +452,8 @@ class Persons:
         return attrs
 
 
-_TITLE_MODIFIERS = re.compile(r"^的?(年轻|青年|老|资深|女|一线|优秀)?(的)?")
+# 女 is a modifier of 女焊工, but the first character of 女工委部长 / 女职工委员会主任
+_TITLE_MODIFIERS = re.compile(r"^的?(年轻|青年|老|资深|女(?!工委|职工|工部)|一线|优秀)?(的)?")
 
 
 def _is_title(s: str) -> bool:

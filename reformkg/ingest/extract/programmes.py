@@ -40,7 +40,9 @@ _POLICY_END = ("意见", "通知", "办法", "规定", "条例", "决定", "纲�
 _PROG_VERBS = ("实施", "开展", "推出", "推行", "启动", "举办", "打造", "建立", "构建", "创新", "探索", "落实", "推进",
                "组织", "深化", "发起", "创建", "出台", "设立", "开设", "创设", "持续", "围绕", "依托", "通过", "以",
                "结合", "聚焦", "打响", "擦亮", "叫响", "参加", "参与", "举行", "承办", "主办")
-_PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起")
+_PROG_VERBS_STRICT = ("实施", "开展", "推出", "推行", "启动", "举办", "深化", "组织开展", "聚力", "打响", "创建", "发起",
+                      # issue 9: short quoted names introduced by 打造/打好/建立 (打好“三手牌”, 建立“一企一策”台账)
+                      "打造", "打好", "建立", "推广")
 _NOT_PROG_END = ("产业", "组织", "理念", "精神", "制", "徒", "岗", "城")
 _SHORT_REFS = ("通知", "意见", "办法", "规定", "方案", "决定", "纲要", "细则", "条例", "规划", "标准", "实施意见",
                "指导意见", "实施方案", "工作方案", "行动方案", "若干措施", "若干意见", "实施细则", "行动计划", "三年行动计划")
@@ -79,7 +81,10 @@ _HOLIDAYS = ("劳动节", "妇女节", "青年节", "儿童节", "建军节", "�
              "教师节", "护士节", "记者节", "元旦")
 _MODALS = ("要", "应", "需", "将", "可", "须", "应当", "需要", "必须", "对照", "按照", "根据", "结合")
 _GENERIC_CORE = ("行动", "主题", "劳动", "技能", "职业", "专项", "系列", "三年", "五年", "年度", "专题", "职工", "岗位", "提升",
-                 "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下")
+                 "各类", "各项", "相关", "有关", "重点", "一系列", "多项", "多场", "线上", "线下",
+                 # issue 9: generic activity words (岗位创新竞赛, 院校职业技能比赛, 产改工作计划)
+                 "创新", "院校", "企业", "行业", "产改", "工作", "省级", "市级", "县级", "区级", "国家级", "群众性",
+                 "重大", "精品", "示范", "品牌", "安全生产", "整治", "探索", "外资", "民营", "基层", "项目", "工程")
 
 
 def _only_generic(core: str, words: tuple[str, ...]) -> bool:
@@ -88,6 +93,9 @@ _NAME_TAGS = frozenset({"n", "nz", "vn", "LOC", "ORG", "j", "an", "nw", "m", "a"
 _BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由是")
 
 
+_EDITION_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:\d{4}年)?第[一二三四五六七八九十\d]{1,3}届")
+_WORLD_SCOPES = ("世界", "全国", "国际")
+_COPULA_RE = re.compile(r"(?:是|作为|成为|列为)(?=[\u4e00-\u9fff])")
 _ABOUT_RE = re.compile(r"关于[^，。；：！？《》“”\n]{2,48}?的$")
 # the issuers written before 关于 (中央和省关于…, 省委省政府关于…)
 _ISSUER_RE = re.compile(r"(?:中央|国务院|中共中央|省委|省政府|市委|市政府|县委|县政府|区委|区政府|国家|省|市|县|区)"
@@ -126,14 +134,19 @@ def _after_etc(tail: str) -> tuple[str, str]:
 
 def _first_head(tail: str) -> str:
     """The head noun phrase right after a quoted name: the longest run of plain CJK text within
-    10 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
+    12 characters that ends with a head noun; a trailing 品牌/栏目 after another head is cut
     (“X”竞赛品牌 → “X”竞赛)."""
     head = ""
+    ed = _EDITION_RE.match(tail)
+    if ed is not None:
+        # “X”粤港澳大湾区第四届职业技能大赛: a place and an edition before the head
+        rest = _first_head(tail[ed.end():])
+        return tail[:ed.end()] + rest if rest else ""
     if tail.startswith(_VERB_AFTER_QUOTE):
         return ""          # 推动“X”纳入集体协商: a verb follows the quoted name, no head
     for h in _HEADS_SORTED:
         k = tail.find(h)
-        if k < 0 or k + len(h) > 10 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
+        if k < 0 or k + len(h) > 12 or not all(is_cjk(ch) for ch in tail[:k + len(h)]):
             continue
         if re.search(r"[的和与及是在等暨]", tail[:k]) or re.match(r"[一二三四五六七八九十两\d]+[项个大类条]", tail):
             continue
@@ -151,6 +164,23 @@ def _first_head(tail: str) -> str:
         return ""          # “X”评选: X is an honour (see awards), not a programme; but “五小”创新成果评选
                            # judges results (an event)
     return head
+
+
+def _scope_place(doc: Document, pos: int) -> int:
+    """The region a 全市/全县/全区/全省 scope at pos stands for (-1 if none is resolvable)."""
+    from reformkg.ingest.extract.regions import context_place
+
+    return context_place(doc, pos, doc.text[pos + 1])
+
+
+def _in_heading(doc: Document, pos: int) -> bool:
+    """Whether pos lies in a short unpunctuated line (a section heading: 打好“X牌”): its quoted
+    words are a section slogan, not a programme's name."""
+    for ps, pe in doc.paragraphs:
+        if ps <= pos < pe:
+            line = doc.text[ps:pe].strip()
+            return len(line) <= 20 and not re.search(r"[。！？；]", line)
+    return False
 
 
 def kind_of(name: str) -> str:
@@ -254,7 +284,7 @@ class Programmes:
                 # is a quotation
                 if re.search(r"[。！？；：;!?]", inner) or not _first_head(_after_etc(text[run_end:run_end + 14])[1]):
                     continue
-            tail = text[run_end:run_end + 10]
+            tail = text[run_end:run_end + 12]
             if re.match(r"等?(先进典型|优秀|先进)?(评选|评比|选树|推选)", tail):
                 continue      # “X”“Y”评选: honours (see awards)
             skip = re.match(r"(等系列|系列|等)", tail)
@@ -272,7 +302,7 @@ class Programmes:
                     al = (inner, text[s:e]) + ((text[s:e] + head,) if ps < s else ())
                     out.append(self._mk(doc, ps, e, text[ps:e] + head, "quoted-run", al))
                     continue
-            tail = text[e:e + 10]
+            tail = text[e:e + 24]
             head = _first_head(tail)
             if head and text[e + len(head):e + len(head) + 1] == "师":
                 head = ""
@@ -319,7 +349,8 @@ class Programmes:
             before = text[max(0, s - 4):s]
             defined = text[e:e + 3].startswith(("(即", "（即", "，即", ",即", "：即"))
             if (defined or any(before.endswith(v) for v in _PROG_VERBS_STRICT)) and 3 <= len(inner) <= 12 and \
-                    not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END):
+                    not re.search(r"[的了吗呢]", inner) and not inner.endswith(_NOT_PROG_END) and \
+                    not _in_heading(doc, s):
                 out.append(self._mk(doc, s, e, text[s:e], "quoted-verb", (inner,)))
             elif _COUNTED_SLOGAN_RE.fullmatch(inner) and any(before.endswith(v) for v in _SLOGAN_VERBS):
                 # 做到“三突出三提升”: a counted slogan introduced as a programme
@@ -561,6 +592,27 @@ class Programmes:
         return mm
 
     @staticmethod
+    def _coordinated_items(text: str, words: Words, start: int, hs: int) -> int:
+        """A name whose modifier is a list (数控、钳工、叉车工技能竞赛; X年度重点工程、重大项目劳动竞赛):
+        extend over the short noun items joined by 、 before `start`."""
+        while start > 1 and text[start - 1] == "、":
+            k = start - 1
+            i = words.index_at(k - 1)
+            item_start = k
+            while i >= 0:
+                w = words.spans[i]
+                frag = text[w.start:w.end]
+                if w.end != item_start or w.label not in _NAME_TAGS or frag in _STOP_VERBS or frag[0] in _BAD_START \
+                        or k - w.start > 10:
+                    break
+                item_start = w.start
+                i -= 1
+            if item_start == k:
+                break
+            start = item_start
+        return start
+
+    @staticmethod
     def _list_item(text: str, hs: int, he: int) -> int | None:
         """Start of a name that is a whole item of a 、-list of same-headed names (A工程、B工程)."""
         k = hs
@@ -570,8 +622,10 @@ class Programmes:
             return None
         if re.search(r"[了的和与及是在]", text[k:hs]) or re.search(r"(制定|发放|开展|实施|推进|组织|建立|举办|落实|完善|加强)", text[k:hs]):
             return None
-        if re.match(r"(突出|聚焦|立足|强化|加快|推动|围绕|坚持|着力|做好|提升|深化|打造|抓好|抓住|重点|主要|各类|一批)", text[k:hs]):
+        if re.match(r"(突出|聚焦|立足|强化|加快|推动|围绕|坚持|着力|做好|提升|深化|打造|抓好|抓住|重点|主要|各类|一批|促进)", text[k:hs]):
             return None       # 突出重点工程、重大项目: a verb phrase, not a name
+        if _only_generic(text[k:hs], _GENERIC_CORE):
+            return None       # 高效管理、精品工程、优质服务: a goal in a list, not a name
         if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
             return None
         return k
@@ -583,6 +637,7 @@ class Programmes:
         heads = _EVENT_HEADS + _UNQUOTED_HEADS + MEETING_HEADS + ("实施办法", "管理办法", "发展规划", "规划")
         pat = re.compile("(" + "|".join(sorted(heads, key=len, reverse=True)) + ")")
         regions = {sp.start: sp for sp in doc.layers.get("regions", []) if not sp.attrs.get("contextual")}
+        regions_by_end = {sp.end: sp for sp in regions.values()}
         for m in pat.finditer(text):
             hs, he = m.span()
             head = m.group(1)
@@ -651,6 +706,10 @@ class Programmes:
                 if before2[-1:] == "、" and w0.label in ("ad", "a", "vd") and text[w0.start:w0.end] not in _STOP_VERBS:
                     break     # 、安全生产知识竞赛: a list item keeps its first word
                 start = w0.end
+            cop = _COPULA_RE.search(text, start, hs)
+            if cop is not None:
+                start = cop.end()       # 本次竞赛是X年度重点工程: the name follows the copula
+            start = self._coordinated_items(text, words, start, hs)
             core_start = start
             if re.search(r"”(等系列|等一系列|等|系列)?$", text[max(0, start - 4):start]):
                 continue      # the head of a quoted name (“A”等主题竞赛): see _quoted
@@ -658,8 +717,11 @@ class Programmes:
             pre = re.search(r"((?:\d{4}年)?(?:第[一二三四五六七八九十\d]+届)?)$", text[max(0, start - 10):start])
             if pre and pre.group(1):
                 start -= len(pre.group(1))
+            zone = regions_by_end.get(start)
+            if zone is not None and text.startswith("第", start):
+                start, has_region = zone.start, True   # X园区第五届…大赛: the place names the edition
             scoped = ""
-            if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省"):
+            if text[max(0, start - 2):start] in ("全市", "全县", "全区", "全省", "全国"):
                 scoped = text[start - 2:he]
             name = text[start:he]
             core = text[core_start:hs]
@@ -671,8 +733,10 @@ class Programmes:
                 if mm is not None:
                     out.append(mm)
                 continue
-            if not (numbered or has_region or scoped) and _only_generic(core, _GENERIC_CORE):
-                continue
+            if not (numbered or has_region) and _only_generic(core.replace("、", ""), _GENERIC_CORE):
+                continue      # (全县职工技能竞赛 / 全国行业职业技能竞赛: a scope before generic words)
+            if core[0] in "每各该本这此":
+                continue      # 每年省级竞赛 / 各类竞赛: a kind of event, not one
             if head in _UNQUOTED_HEADS:
                 if head == "计划" and len(core) < 3:
                     continue
@@ -688,11 +752,18 @@ class Programmes:
                     out.append(self._mk(doc, pstart, he, prefix + name, "event", (text[pstart:he],)))
                     continue
             else:
-                if not (numbered or has_region or len(core) >= 4):
-                    continue
+                if not (numbered or has_region or scoped or len(core) >= 4 or core.startswith(_WORLD_SCOPES)):
+                    continue      # (全县女职工技能大赛, 世界技能大赛, 全国职业技能大赛: scoped names)
             aliases = tuple(a for a in (scoped, text[core_start:he]) if a and a != name)
             if scoped and core_start == start:
                 name = scoped        # 全市驾驶教练员职业技能竞赛: the scope is part of the name
                 start -= 2
+                place = _scope_place(doc, start) if not scoped.startswith("全国") else -1
+                if place >= 0:
+                    # 全县女职工技能大赛 in a 阜宁县 text → 阜宁县女职工技能大赛 (the written form an alias)
+                    from reformkg.ingest import lexicons as lx
+
+                    name = lx.gazetteer().get(place).name + scoped[2:]
+                    aliases = tuple(dict.fromkeys(a for a in aliases + (scoped,) if a != name))
             out.append(self._mk(doc, start, he, name, "event", aliases))
         return out

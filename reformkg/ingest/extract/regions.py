@@ -324,6 +324,10 @@ class Regions:
                 # towns: full names of ≥3 characters at a word start
                 return len(surface) >= 3 and words.is_start(s)
             return True
+        # 江苏省仪征|枣林湾…: the tagger spanned the province and the county's short form as one place
+        if text[max(0, s - 1):s] in ("省", "市") and any(
+                t.label == "LOC" and t.start < s and t.end == e for t in lac_ent.values()):
+            return True
         # short forms: provinces and cities need a word start; counties need the tagger's say
         if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s):
             return False

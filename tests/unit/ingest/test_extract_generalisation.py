@@ -261,9 +261,13 @@ def test_a_contests_field_is_credited_to_the_contest_and_a_policys_content_to_th
     got = extract_outcomes(doc)
     assert [(o.value, o.actor.surface) for o in got] == [(12000, "“匠心杯”职工职业技能大赛"),
                                                           (186, "“匠心杯”职工职业技能大赛")]
+    # articles of a plan are its content, not a result (ANNOTATION_NOTES: 23条举措)
     text = "甲市召开推进会。《实施意见》提出4个方面22条具体举措。"
     doc = make_doc(text, [("甲市", "Region"), ("《实施意见》", "Programme", None, {"kind": "policy"})])
-    assert [(o.value, o.actor.surface) for o in extract_outcomes(doc)] == [(22, "甲市")]
+    assert extract_outcomes(doc) == []
+    text = "甲市召开推进会。《实施意见》带动培训职工2200人次。"
+    doc = make_doc(text, [("甲市", "Region"), ("《实施意见》", "Programme", None, {"kind": "policy"})])
+    assert [(o.value, o.actor.surface) for o in extract_outcomes(doc)] == [(2200, "甲市")]
 
 
 def test_a_semicolon_chain_keeps_the_subject_of_the_previous_part():

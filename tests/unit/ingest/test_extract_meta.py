@@ -51,7 +51,7 @@ NEWSPAPER = """国内统一刊号 CN99-0001
 def test_component_protocol() -> None:
     m = Meta()
     assert isinstance(m, Component)
-    assert m.name == "meta" and m.requires == () and set(m.assigns) == {"meta", "byline"}
+    assert m.name == "meta" and m.requires == () and set(m.assigns) == {"meta", "byline", "furniture"}
 
 
 def test_newspaper_page() -> None:

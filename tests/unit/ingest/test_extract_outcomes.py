@@ -255,10 +255,12 @@ def test_main_region_prefers_the_district_the_title_names_over_its_city():
     assert [(o.value, o.actor.normalised) for o in got] == [(3000, "西湖区")]
 
 
-def test_numbered_measures_in_a_policy_name_are_not_counted_but_issued_measures_are():
-    text = "婺城区总工会落实稳岗就业8条措施。婺城区总工会出台了12条措施。"
-    doc = make_doc(text, [("婺城区总工会", "Union"), ("婺城区总工会", "Union", None, None, 1)])
-    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(12, "条")]
+def test_articles_of_a_plan_are_content_but_measures_carried_out_are_results():
+    # ANNOTATION_NOTES: plan content (N条举措, N条“干货”) is no outcome; 出台N项改革举措 counts
+    text = "婺城区总工会落实稳岗就业8条措施。婺城区总工会出台了12条措施。婺城区总工会出台了9项改革举措。"
+    doc = make_doc(text, [("婺城区总工会", "Union"), ("婺城区总工会", "Union", None, None, 1),
+                          ("婺城区总工会", "Union", None, None, 2)])
+    assert [(o.value, o.unit) for o in extract_outcomes(doc)] == [(9, "项")]
 
 
 def test_plain_text_pieces_switch_when_a_lead_names_a_body_of_another_place():

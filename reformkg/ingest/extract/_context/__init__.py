@@ -11,7 +11,7 @@ Everything here works on positions into `Document.text` and the mentions other c
 put into `doc.mentions`; nothing is copied or re-tagged.
 
 Package layout: patterns (shared labels and patterns), positions, subjects, deixis, sections,
-regions — each a mixin of DocContext's methods; DocContext (fields and build) is here.
+regions, voice — each a mixin of DocContext's methods; DocContext (fields and build) is here.
 """
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ from reformkg.ingest.extract._context.subjects import _SubjectsMixin
 from reformkg.ingest.extract._context.deixis import _DeixisMixin
 from reformkg.ingest.extract._context.sections import _SectionsMixin
 from reformkg.ingest.extract._context.regions import _RegionsMixin
+from reformkg.ingest.extract._context.voice import _VoiceMixin
 
 __all__ = ["DocContext", "ACTOR_LABELS", "ADVERBIAL_PREFIX_RE", "CLAUSE_PUNCT_RE", "ORG_LABELS", "QUOTED_RE", "REFORM_NAME",
            "is_reform", "sentence_of_mention"]
 
 
 @dataclass
-class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, _RegionsMixin):
+class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, _RegionsMixin, _VoiceMixin):
     """Indexes over one document, built once per component call."""
 
     doc: Document

@@ -15,6 +15,12 @@ _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:�
 _EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")
 _NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表|(?:日报|晚报|报|电视台|网|社)?讯")
 _COORD_RE = re.compile(r"(?:、|和|与|及|以及|同)")
+# between the honours and posts before a name: 、 and titles (董事长, 高级技师 …)
+_APPOSITION_GAP_RE = re.compile(r"(?:[、]|[\u4e00-\u9fff]{0,8}?(?:书记|主席|部长|局长|主任|委员|院长|校长|经理|董事长|总裁|"
+                                r"会长|总经理|厂长|工程师|技师|班长|组长|队长|站长|负责人|理事长|总监|主管|代表|能手|工匠|"
+                                r"劳模|职工|员工|工人))+")
+# the person acts (率先建起…, 带领…): not a name used as a modifier (某某的…, 某某工作室)
+_PERSON_VERB_AFTER_RE = re.compile(r"(?!的|等|工作室|创新工作室|同志的)[\u4e00-\u9fff]")
 _OPENERS = frozenset(" \t\u3000“”‘’\"'(（[【")
 _REL_CLAUSE_RE = re.compile(r"由[^，,。；;]{1,40}?(?:主办|承办|协办|组织|举办|发起|牵头|开展|实施|推出)的")
 
@@ -85,6 +91,24 @@ class _SubjectsMixin:
                 if ante is not None:
                     return ante, p + dm.end()
         return None, p
+
+    def appositive_person(self, p: int, ce: int) -> Mention | None:
+        """A person named after honours and posts at the clause start (江苏省劳动模范、X公司董事长
+        某某率先…): the person is the subject, the rest describes him."""
+        text = self.doc.text
+        q = p
+        for mm in self.mentions_between(p, min(ce, p + 48)):
+            if mm.span.start < q:
+                continue
+            gap = text[q:mm.span.start]
+            if gap and not _APPOSITION_GAP_RE.fullmatch(gap):
+                return None
+            if mm.label == "Person":
+                return mm if q > p and _PERSON_VERB_AFTER_RE.match(text, mm.span.end) else None
+            if mm.label not in ("Award", "Region") and id(mm) not in self.title_orgs and mm.label not in ACTOR_LABELS:
+                return None
+            q = mm.span.end
+        return None
 
     def subject_group(self, cs: int, ce: int, labels: frozenset[str] = ACTOR_LABELS,
                       allow_programme: bool = False) -> list[Mention]:

@@ -36,6 +36,10 @@ _ABBR_STEMS = ("财政", "人社", "发改", "工信", "经信", "住建", "教�
 _ABBR_DEPT_RE = re.compile(r"([省市县区])(" + "|".join(sorted(_ABBR_STEMS, key=len, reverse=True)) + r")"
                            r"(?=[、，。；）)]|和|与|及|等|联合|牵头|会同|共同|分别|负责|安排|拨付|投入|出资|给予|下达|"
                            r"统筹|印发|出台|设立|落实|也|还|将|已|均)")
+# 中央 alone is the party centre when it decides, deploys or is coordinated with the province
+_PARTY_CENTRE_RE = re.compile(r"(?:部署|决策|精神|要求|和省|和国务院|、国务院|、省|关于|印发|出台|提出|强调|文件|统一|号召|"
+                              r"重大|决定|指示|批准|一号文件|全面深化改革委员会)")
+_CENTRE_BEFORE = set("、，。；：（(“ 和与及由按照落实贯彻遵照根据把对将在党")
 _ABBR_BEFORE = set("、，。；：（(“\n 和与及由同对向经")
 
 
@@ -113,6 +117,57 @@ def _zone_mentions(doc: Document, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_NTH_TEAM_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}$")
+_HEAD_STARTS_WORD = frozenset(("部署", "部门", "部分", "部位", "局面", "局势", "局部", "委托", "委屈", "办理", "办法", "办好",
+                               "办实", "办事", "署名", "厅堂", "院校", "院士", "所得", "所在", "所有", "所属", "会议", "会上",
+                               "会员", "会同"))
+_GROUP_HEADS = ("协调小组", "领导小组", "工作小组", "联席会议")
+# 国家推进产改协调小组 / 全国产改协调小组: the lead words belong to the group's name
+_GROUP_LEAD_RE = re.compile(r"(?:(?:国家|全国|中央)(?:推进)?|推进)$")
+
+
+def _group_lead(text: str, c: _Cand) -> _Cand:
+    """Extend a coordinating group's name over the 国家/全国/推进 that starts it."""
+    if not any(h in text[c.start:c.end + 4] for h in _GROUP_HEADS):
+        return c
+    m = _GROUP_LEAD_RE.search(text, max(0, c.start - 6), c.start)
+    if m is None or m.start() == c.start:
+        return c
+    return _Cand(m.start(), c.end, "strong" if c.kind == "generic" else c.kind, c.place, c.prefix_char)
+
+
+_SHORT_ASSOC_RE = re.compile(r"([省市县区])([\u4e00-\u9fff]{1,2})协(?![调议作同助商办]|会(?!长))")
+_LEVEL_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
+def _short_associations(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """省家协 after 江苏省家政服务行业协会: an association written short (level prefix, the first
+    character(s) of its trade, 协) is the association of that level the text names in full."""
+    gz = lx.gazetteer()
+    full = [m for m in found if m.label == "Institution" and (m.normalised or "").endswith("协会")
+            and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0]
+    out: list[Mention] = []
+    for m in _SHORT_ASSOC_RE.finditer(text):
+        s, e = m.span()
+        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "、和与及由在对向将把":
+            continue
+        if any(o.span.start <= s < o.span.end for o in found):
+            continue
+        hits = []
+        for f in full:
+            p = gz.get(f.attrs["place"])
+            rest = f.normalised[len(p.name):] if f.normalised.startswith(p.name) else ""
+            if f.span.start < s and p.level == _LEVEL_CHAR[m.group(1)] and rest.startswith(m.group(2)):
+                hits.append(f)
+        if len({f.normalised for f in hits}) != 1:
+            continue
+        f = hits[0]
+        sp = Span(s, e, "Institution", doc.sentence_of(s), COMPONENT_NAME, {"kind": "short-association"})
+        out.append(Mention(sp, "Institution", text[s:e], f.normalised,
+                           {k: v for k, v in f.attrs.items() if k in ("place", "region")}))
+    return out
+
+
 class Orgs:
     name = COMPONENT_NAME
     requires: tuple[str, ...] = ("lac", "lac_words", "regions")
@@ -158,7 +213,9 @@ class Orgs:
             if w_st is not None and w_st.start < s and s < w_st.end < e and len(body) <= 3:
                 continue      # the head straddles a word boundary (河海大|学校)
             if body in _STRONG_HEADS and body not in _dept_set():
-                c = _extend_left(doc, text, words, s, e, reg_by_end, body)
+                nth = _NTH_TEAM_RE.search(text, max(0, s - 5), s) if body.endswith("组") else None
+                # X第二督查组: the ordinal belongs to the team's name
+                c = _extend_left(doc, text, words, nth.start() if nth else s, e, reg_by_end, body)
                 if c is not None:
                     cands.append(c)
                 continue
@@ -183,6 +240,9 @@ class Orgs:
                 continue
             if key.endswith("部") and text[end + 1:end + 2] == "门":
                 continue      # 人社部门: the departments in general, not the ministry
+            if key == "中央" and not _PARTY_CENTRE_RE.match(text, end + 1) or key == "中央" and \
+                    end >= 2 and is_cjk(text[end - 2]) and text[end - 2] not in _CENTRE_BEFORE:
+                continue      # 中央企业 / 中央财政 / 党中央: not the party centre on its own
             cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
         # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
         cands.extend(_enumerations(doc, text))
@@ -262,6 +322,9 @@ class Orgs:
         # (e) short proper name + industry head (X药业, X化纤) in lists
         cands.extend(_industry(text, words))
         shared = _shared_head(doc, text, words) + _short_unions(doc, text, words)
+        # 市政府决策部署: a head character that starts the next word (部署, 部门) ends no body
+        cands = [c for c in cands if text[c.end - 1:c.end + 1] not in _HEAD_STARTS_WORD]
+        cands = [_group_lead(text, c) for c in cands]
         cands = _combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []
@@ -292,6 +355,7 @@ class Orgs:
         spans.extend(m.span for m in set_up)
         parents = _parent_firms(doc, text, mentions)
         mentions.extend(_firm_short_names(doc, text, mentions))
+        mentions.extend(_short_associations(doc, text, mentions))
         anaphoric = _zone_anaphor_bodies(doc, text, mentions)
         mentions.extend(anaphoric)
         spans.extend(m.span for m in anaphoric)

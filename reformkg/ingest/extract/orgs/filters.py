@@ -28,6 +28,11 @@ def _joint_verb_cut(text: str, start: int, end: int) -> int:
     return best
 
 
+# who is meant, not a name: two places' unions, the higher-level union, both sides'
+_COLLECTIVES = frozenset(("两地", "三地", "多地", "各地", "两市", "三市", "两省", "上级", "下级", "双方", "各方", "兄弟",
+                          "当地", "本地", "属地", "所在地", "驻地", "同级", "企业", "单位", "行业", "基层"))
+
+
 def _fragment(name: str) -> bool:
     """A head without a name part (有限公司, 有限公司工会), or a union named only by a place or a
     collective (全省工会, 中国工会, 福建工会): not one body."""
@@ -43,7 +48,9 @@ def _fragment(name: str) -> bool:
         return True       # 县区总工会 / 各市总工会: the bodies of every place, not one
     if name.endswith("工会") and not name.endswith("总工会"):
         body = name[:-2]
-        if body in ("全省", "全市", "全县", "全区", "中国", "各级", "基层", "全国", "本级") or \
+        if body.endswith("总"):
+            body = body[:-1]
+        if body in ("全省", "全市", "全县", "全区", "中国", "各级", "基层", "全国", "本级") or body in _COLLECTIVES or \
                 lx.gazetteer().candidates(body):
             return True
     return False

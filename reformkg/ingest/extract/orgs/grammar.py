@@ -18,7 +18,8 @@ from reformkg.ingest.extract.orgs.lexicon import (_BAD_START, _DISCOURSE_WORDS, 
 _NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
 _SUB_BODIES = ("工会委员会", "女职工委员会", "工会", "女工委", "办公室", "党委", "分公司", "学院", "研究院")
 _GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "以及", "并由", "还有", "包括", "如"))
-_PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）]"
+# X(无锡)有限公司 / X(中国)投资有限公司: a place in brackets inside a firm's name
+_PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）][\u4e00-\u9fff]{0,8}?"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 
 

@@ -23,6 +23,10 @@ _ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^
 _ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
 
 
+_ACTS_AFTER = ("联合", "牵头", "召开", "组织", "印发", "出台", "开展", "举办", "党组", "主席", "副主席", "领导", "指导",
+               "会同", "携手", "发布", "制定", "推出", "表彰", "命名")
+
+
 def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
     """省总/市总/县总/区总 standing alone (县总成立…, 省总、市总和县总): the federation of
     trade unions of the context region."""
@@ -33,8 +37,9 @@ def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
         if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "和与及由在将对向把从是为、":
             continue
         w = words.at(s + 1)
-        if not ((w is not None and w.start == s + 1 and w.end == e) or text[e:e + 1] in "、，。；：,"):
-            continue
+        if not ((w is not None and w.start == s + 1 and w.end == e) or text[e:e + 1] in "、，。；：," or
+                (text[e:e + 1] in "和与及" and _SHORT_UNION_RE.match(text, e + 1)) or text.startswith(_ACTS_AFTER, e)):
+            continue      # (省总和市总联合…: the tagger reads 总和 as "sum")
         if text[e:e + 1] and text[e] in "工":
             continue
         place = context_place(doc, s, m.group(1))

@@ -9,6 +9,7 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
+from reformkg.ingest.extract.common import is_designation_workroom
 from reformkg.ingest.extract.orgs.filters import _fragment
 from reformkg.ingest.extract.orgs.grammar import _Cand
 from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _DISCOURSE_WORDS,
@@ -36,6 +37,10 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     if gp is None and text.startswith("企业", c.start) and not text.startswith(("企业管", "企业服"), c.start):
         q = _GENERIC_ENT_PREFIX.search(text, max(0, c.start - 8), c.start + 2)
         gp = q if q is not None and q.end() == c.start + 2 else None
+    if gp is None and c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
+        # 在X县Y街道产改试点企业Z有限公司: the places and the category before the firm's name
+        inner = _GENERIC_ENT_PREFIX.search(text, c.start + 1, c.end)
+        gp = inner if inner is not None and _only_places(doc, c.start, inner.start()) else None
     if gp is not None and c.end - gp.end() >= 4 and \
             c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
         # 试点企业X有限公司 / 龙头企业X集团: the category is not part of the name
@@ -53,8 +58,14 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
             c = _Cand(c.start + len(dw), c.end, c.kind, c.place, c.prefix_char)
             surface = surface[len(dw):]
             break
+    k = surface.find("政协")
+    if 0 < k and k + 2 < len(surface) and text.startswith("界别", c.end):
+        # 省政协总工会界别委员: a sector of the political consultative conference, not a union
+        return _mention(doc, text, _Cand(c.start, c.start + k + 2, c.kind, c.place, c.prefix_char), pending)
     if surface.endswith(("人大", "政协")) and re.match(r"(代表|委员)(中|比|占|人数|里|共|\d|名)", text[c.end:c.end + 4]):
         return None           # 市人大代表中…: a status of unnamed people, not the body acting
+    if surface.endswith("工作室") and is_designation_workroom(surface.strip("“”")):
+        return None       # 省级示范性劳模创新工作室: an honour conferred on workrooms (see awards)
     if surface.endswith("工作室"):
         core = re.sub(r"(劳模和工匠人才|劳模和工匠|工匠人才|劳模|工匠|技能大师|大师|职工|技术|技能|创新)*工作室$", "", surface)
         if len(core) < 2 or core in _GENERIC_BODY or core[0] in _BAD_START:
@@ -80,6 +91,11 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         return Mention(span, "Union", surface, ent.normalised + "工会",
                        {k: v for k, v in ent.attrs.items() if k in ("place", "region")})
     label = "Agency" if c.kind in ("dept_stem", "abbr_dept") else lx.org_label_of(surface)
+    if label in ("Enterprise", None) and c.kind in ("lac", "strong", "industry"):
+        cut = _locator_before_firm(doc, c.start, c.end)
+        if cut > c.start:
+            # 丹徒区江苏X有限公司: the district locates a firm registered under its province's name
+            return _mention(doc, text, _Cand(cut, c.end, c.kind, -1, c.prefix_char), pending)
     if _fragment(surface):
         return None
     if c.kind == "enum_ent":
@@ -155,6 +171,15 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         elif place >= 0:
             rname = _display_name(doc, place)
             normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
+        elif surface in PARTY_DEPTS:
+            # 省委深刻把握…，深改委专门审议: the party committee named last in the paragraph
+            committee = _last_committee(doc, c.start, pending)
+            if committee is not None:
+                normalised = committee.normalised + surface
+                for k in ("place", "region"):
+                    if k in committee.attrs:
+                        attrs[k] = committee.attrs[k]
+                place = committee.attrs.get("place", -1)
     elif c.kind in ("prefixed", "strong") and place >= 0:
         p = gz.get(place)
         # 区区委 (doubled) and short forms (无锡 + 市总工会 is already prefixed)
@@ -213,14 +238,18 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
                 attrs["place"] = ctx_place
                 attrs["region"] = gz.get(ctx_place).name
                 attrs["region_from_context"] = True
-    normalised = lx.expand_abbreviation(normalised)
+    # the official full form resolves; the written (region-qualified) form is kept in attrs
+    # "written" and named canonical by the resolver (连云港市人大常委会, alias the full form)
+    expanded = _GOV_RE.sub(r"\1人民政府", lx.expand_abbreviation(normalised))
+    if expanded != normalised:
+        attrs["written"] = normalised
+        normalised = expanded
     for short, full in (("女工委", "女职工委员会"),):
         if short in normalised and not normalised.endswith(short):
             normalised = normalised.replace(short, full)
     if normalised.endswith("办公室") and lx.org_label_of(normalised[:-3]) is not None and len(normalised) > 7 and \
             not normalised[:-3].endswith(("政府", "委", "党组")):
         normalised = normalised[:-3]      # X领导小组办公室 acts for the group; 政府办公室 is a body
-    normalised = _GOV_RE.sub(r"\1人民政府", normalised)
     for zsp in doc.layers.get("regions", []):
         if zsp.start != c.start or zsp.attrs.get("contextual"):
             continue
@@ -236,6 +265,48 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     sid = doc.sentence_of(c.start)
     span = Span(c.start, c.end, label, sid, COMPONENT_NAME, {"kind": c.kind})
     return Mention(span, label, surface, normalised, attrs)
+
+
+def _locator_before_firm(doc: Document, start: int, end: int) -> int:
+    """Where a firm's own name starts when a place is written before a name that begins with a
+    wider place containing it (丹徒区 + 江苏X有限公司); `start` when not."""
+    gz = lx.gazetteer()
+    spans = {sp.start: sp for sp in doc.layers.get("regions", []) if sp.attrs.get("place", -1) is not None
+             and sp.attrs.get("place", -1) >= 0}
+    first = spans.get(start)
+    if first is None:
+        return start
+    a = first.attrs["place"]
+    head = doc.text[first.end:min(end, first.end + 8)]
+    for e, (surface, _short) in (gz.automaton.iter(head) if gz.automaton is not None else ()):
+        if e + 1 != len(surface) or first.end + len(surface) >= end - 4:
+            continue
+        for b in gz.candidates(surface):
+            if b != a and gz.get(b).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) and gz.is_within(a, b):
+                return first.end
+    return start
+
+
+def _only_places(doc: Document, start: int, end: int) -> bool:
+    """Whether text[start:end] is made only of region spans (a locating chain of places)."""
+    pos = start
+    for sp in sorted(doc.layers.get("regions", []), key=lambda sp: sp.start):
+        if sp.start == pos and sp.end <= end:
+            pos = sp.end
+    return pos == end and end > start
+
+
+def _last_committee(doc: Document, pos: int, pending: list[Mention]) -> Mention | None:
+    """The last party committee (X省委/X市委/X县委/X区委) named before pos in its paragraph."""
+    from reformkg.ingest.extract.common import paragraph_of
+
+    ps = doc.paragraphs[paragraph_of(doc, pos)][0] if doc.paragraphs else 0
+    best = None
+    for m in pending:
+        if m.label == "Agency" and ps <= m.span.start and m.span.end <= pos and \
+                (m.normalised or "").endswith(("省委", "市委", "县委", "区委", "州委", "旗委")):
+            best = m
+    return best
 
 
 def _last_enterprise(doc: Document, pos: int, pending: list[Mention]) -> Mention | None:

@@ -1,0 +1,47 @@
+"""The voice of a document (DocContext.voice_union): the union an article speaks for — the body
+a reporter heard the news from (记者从X获悉/了解到), else the first written subject of the lead
+(the first body paragraph: 市总工会团结带领… / X总工会进一步强化…) when that is a union.
+ANNOTATION.md credits results stated without a subject to that union.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.ingest.document import Mention
+
+_HEARD_FROM_RE = re.compile(r"从$")
+_HEARD_VERB_RE = re.compile(r"^[^，,。；;]{0,6}?(?:获悉|了解到|得悉|获知|得到消息)")
+_SENT_END_RE = re.compile(r"[。！？!?；;]")
+
+
+class _VoiceMixin:
+    """DocContext's voice (mixed into DocContext; uses its fields)."""
+
+    def voice_union(self) -> Mention | None:
+        cache = self.__dict__.setdefault("_voice_cache", [])
+        if not cache:
+            cache.append(self._compute_voice())
+        return cache[0]
+
+    def _compute_voice(self) -> Mention | None:
+        text = self.doc.text
+        for m in self.mentions:
+            if m.label == "Union" and _HEARD_FROM_RE.search(text, max(0, m.span.start - 1), m.span.start) \
+                    and _HEARD_VERB_RE.match(text[m.span.end:m.span.end + 12]):
+                return m
+        for ps, pe in self.doc.paragraphs:
+            line = text[ps:pe].strip()
+            if len(line) <= 32 and not _SENT_END_RE.search(line):
+                continue  # a headline, column marker or byline: not the lead
+            si = self.doc.sentence_of(ps)
+            for j in range(si, min(si + 2, len(self.doc.sentences))):
+                if self.doc.sentences[j][0] >= pe:
+                    break
+                for cs, ce in self.clauses(j):
+                    m, _ = self.clause_subject(cs, ce, allow_programme=False)
+                    if m is None or (m.label == "Region" and (m.surface or "").startswith("全")):
+                        continue
+                    return m if m.label == "Union" else None
+            return None
+        return None
