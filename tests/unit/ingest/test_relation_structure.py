@@ -157,3 +157,11 @@ def test_places_written_before_a_firm_locate_it() -> None:
     located = {(rc.head.surface, rc.tail.surface) for rc in doc.relations
                if rc.type == "LOCATED_IN" and rc.producer == "rule:places_before_bodies"}
     assert located == {("安庆华晨纺织有限公司", "宿松县")}
+
+
+def test_subjectless_clause_in_a_union_voice_is_the_unions_not_an_enterprises(pipe: Pipeline) -> None:
+    text = ("本报讯 记者日前从遵义市总工会获悉，今年以来，遵义市总工会围绕产业工人技能提升持续发力。\n"
+            "贵州茅台酒股份有限公司的张某某说，培训让他受益匪浅。全力开展“黔北匠心”专项行动，建立技能人才数据库。")
+    runs = _rels(pipe, text, "RUNS")
+    assert ("遵义市总工会", "“黔北匠心”专项行动") in runs
+    assert not any(src == "贵州茅台酒股份有限公司" for src, _ in runs)

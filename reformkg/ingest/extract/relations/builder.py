@@ -160,9 +160,17 @@ def _actors_for_raw(b: Builder, pos: int, exclude: Mention | None = None, fallba
     if _UNNAMED_SUBJECT_RE.match(b.doc.text, ctx.subject_start(cs, ce), pos):
         return []  # 各地工会要开展P / 各企业积极推行P: an unnamed group acts, not the section's body
     earlier = _chained_subjects(b, pos, cs, ce, exclude)
-    if earlier:
-        return earlier[-1:]
-    return _context_actor(b, pos, cs, ce, exclude)
+    found = earlier[-1:] if earlier else _context_actor(b, pos, cs, ce, exclude)
+    return _in_voice(b, found, exclude)
+
+
+def _in_voice(b: Builder, found: list[Mention], exclude: Mention | None) -> list[Mention]:
+    """A subject-less clause in a piece written in a union's voice is the union's doing rather than
+    that of an enterprise named earlier in passing (a region stays: 我市…, a leader's speech)."""
+    voice = b.ctx.voice_union()
+    if voice is None or voice is exclude or not found or found[0].label != Label.ENTERPRISE:
+        return found
+    return [voice]
 
 
 def _chained_subjects(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
