@@ -1,5 +1,5 @@
 """Fixtures for the browser tests: one real server for the module (fixture graph + samples/ +
-../shared/corpus when the pipeline is there), headless Debian chromium through Playwright, and a
+../shared/corpus + ../shared/dev/docs when the pipeline is there), headless Debian chromium through Playwright, and a
 page that records console errors and every request to a host other than the server."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def browser_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     why = chromium_missing()
     if why:
         pytest.skip(why)
-    ingest = [REPO / "samples", REPO.parent / "shared" / "corpus"]
+    # the development set too: the hub views are tested on its five best-connected entities
+    ingest = [REPO / "samples", REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "dev" / "docs"]
     server = start_server(tmp_path_factory.mktemp("ui-data"), load_fixture, ingest=ingest)
     try:
         yield server

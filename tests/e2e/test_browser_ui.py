@@ -65,7 +65,9 @@ def test_explore_an_actor(page, browser_server):
     ids = browser_server.ids
     page.goto(browser_server.base + "/")
     page.wait_for_function("window.reformkg && window.reformkg.ready === true", timeout=WAIT)
+    page.locator("#legend summary").click()  # collapsed by default, below the drawing area
     assert page.locator("#legend").inner_text().count("RUNS") == 1
+    page.locator("#legend summary").click()
 
     # search with suggestions as you type: name and label shown
     page.locator("#search").press_sequentially("李建", delay=80)

@@ -13,7 +13,8 @@
   var state = {
     styles: null, relTypes: [], labels: [], umbrella: "Entity", extraLabels: {},
     center: null, card: null, nodesData: null, edgesData: null, network: null,
-    total: 0, truncated: false, lastNeighbors: null, mode: "neighbourhood", limit: 500
+    total: 0, truncated: false, lastNeighbors: null, mode: "neighbourhood", limit: 500,
+    all: { nodes: {}, edges: {} }, expandedSet: {}, revealed: {}, plan: null, labelFilter: null, budget: 60
   };
   var rk = window.reformkg = { state: state, busy: 0, drawnAt: null, draws: 0, marks: { script: performance.now() } };
 
@@ -93,15 +94,28 @@
     state.labels = Object.keys(styles.labels);
     state.relTypes = Object.keys(styles.rels);
   }
+  function outcomeName(props, fallback) {
+    // an outcome is named by what it counts: metric + value + unit + qualifier ("五一技术标兵 170 名")
+    props = props || {};
+    if (props.value === null || props.value === undefined || props.value === "") return fallback || "";
+    var parts = [props.metric || "", fmtNum(props.value) + (props.unit ? " " + props.unit : "")];
+    if (props.qualifier) parts.push(props.qualifier);
+    return parts.filter(Boolean).join(" ").trim();
+  }
+  function displayName(n) {
+    var base = n.name || (n.props && (n.props.name || n.props.title)) || n.id;
+    if ((n.labels || []).indexOf("Outcome") >= 0) return outcomeName(n.props, base) || base;
+    return base;
+  }
   function nodeView(n, depth) {
     var labels = n.labels || [], p = primaryLabel(labels);
     var st = state.styles.labels[p] || { color: "#999", shape: "dot" };
-    var full = n.name || (n.props && (n.props.name || n.props.title)) || n.id;
+    var full = displayName(n);
     var v = {
-      id: n.id, label: full.length > 16 ? full.slice(0, 14) + "…" : full,  // the full name is in the tooltip
+      id: n.id, label: full.length > 12 ? full.slice(0, 11) + "…" : full,  // the full name is in the tooltip
       shape: st.shape || "dot", color: { background: st.color, border: st.color, highlight: { background: st.color, border: "#222" } },
       borderWidth: 1, raw: n, kind: p,  // not `group`: vis-network would repaint nodes in its own group palette
-      title: p + ": " + (n.name || n.id) + (isPilot(labels) ? "\nPilotUnit (试点)" : "") +
+      title: p + ": " + full + (isPilot(labels) ? "\nPilotUnit (试点)" : "") +
         (n.props && n.props.region ? "\n" + n.props.region : "")
     };
     if (["ellipse", "circle", "database", "box", "text"].indexOf(v.shape) < 0) v.size = 14;
@@ -124,20 +138,22 @@
 
   // ------------------------------------------------------------------ legend & filters
   function renderLegend() {
-    var L = $("#legend"), html = "<details open><summary>图例 legend</summary>";
+    // below the drawing area, collapsed by default (a strip of items when opened)
+    var box = $("#legend .items"), html = "";
     state.labels.forEach(function (k) {
       var st = state.styles.labels[k];
       html += '<div><span class="sw" style="background:' + esc(st.color) + '"></span>' + esc(k) + ' <small>' + esc(st.shape) + "</small></div>";
     });
     Object.keys(state.extraLabels).forEach(function (k) {
-      html += '<div><span class="sw pilot" style="border-color:' + esc(state.extraLabels[k].color) + '"></span>' + esc(k) + "</div>";
+      html += '<div><span class="sw pilot" style="border-color:' + esc(state.extraLabels[k].color) + '"></span>' + esc(k) + " <small>(dashed border)</small></div>";
     });
-    html += "<hr>";
+    html += '<div><span class="sw grp"></span>+N <small>group (click to open)</small></div>';
     state.relTypes.forEach(function (k) {
       if (k === "MENTIONED_IN") return;
       html += '<div><span class="ln" style="background:' + esc(state.styles.rels[k].color) + '"></span>' + esc(k) + "</div>";
     });
-    L.innerHTML = html + "</details>";
+    box.innerHTML = html;
+    $("#legend").addEventListener("toggle", function () { if (state.network) state.network.redraw(); });
   }
   function renderFilters() {
     var r = $("#rel-filter .options"), l = $("#label-filter .options"), hr = "", hl = "";
@@ -259,6 +275,9 @@
   }
 
   // ------------------------------------------------------------------ network
+  // state.all holds everything loaded (raw nodes and edges by id); the DataSets hold what is
+  // drawn: the nodes that reformkgLayout.plan() keeps, and one group node per folded set.
+  var L = window.reformkgLayout;
   function ensureNetwork() {
     if (state.network) return;
     state.nodesData = new vis.DataSet();
@@ -266,9 +285,8 @@
     var font = getComputedStyle(document.body).fontFamily;
     state.network = new vis.Network($("#network"), { nodes: state.nodesData, edges: state.edgesData }, {
       nodes: { font: { face: font, size: 14 } },
-      edges: { font: { face: font, size: 10, align: "middle", color: "#555" }, smooth: { type: "continuous" } },
-      physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 },
-        stabilization: { iterations: 200, updateInterval: 50 } },
+      edges: { font: { face: font, size: 10, align: "middle", color: "#555" }, smooth: false },
+      physics: { enabled: false },
       interaction: { hover: true, tooltipDelay: 200 },
       layout: { improvedLayout: false }
     });
@@ -279,15 +297,16 @@
         clearTimeout(clickTimer);
         clickTimer = setTimeout(function () { expand(id); }, 260);
       } else if (p.edges.length) {
-        showEvidence(p.edges[0]);
+        var e = state.edgesData.get(p.edges[0]);
+        if (e && e.grp) expand(e.to); else showEvidence(p.edges[0]);
       }
     });
     state.network.on("doubleClick", function (p) {
       clearTimeout(clickTimer);
-      if (p.nodes.length) openEntity(p.nodes[0], { keepGraph: true });
+      if (p.nodes.length && !isGroup(p.nodes[0])) openEntity(p.nodes[0], { keepGraph: true });
     });
-    state.network.on("stabilizationIterationsDone", function () { state.network.setOptions({ physics: { enabled: false } }); });
   }
+  function isGroup(id) { return String(id).indexOf("group:") === 0; }
   function markDrawn() {
     // fires once the current data has been laid out and drawn on the canvas
     state.network.once("afterDrawing", function () {
@@ -296,79 +315,235 @@
     });
     state.network.redraw();
   }
-  function relayout(fresh) {
-    // a fresh neighbourhood starts from rings by depth around the centre, so that physics only
-    // has to refine it (a few dozen iterations instead of hundreds for large neighbourhoods)
-    var n = state.nodesData.length;
-    if (fresh) {
-      var rings = {};
-      state.nodesData.forEach(function (v) { var d = (v.raw && v.raw.depth) || 0; (rings[d] = rings[d] || []).push(v.id); });
-      var updates = [];
-      Object.keys(rings).forEach(function (d) {
-        var ids = rings[d], r = Number(d) === 0 ? 0 : Math.max(160 * Number(d), ids.length * 90 / (2 * Math.PI));
-        ids.forEach(function (id, i) {
-          var a = 2 * Math.PI * i / ids.length + Number(d) * 0.5;
-          updates.push({ id: id, x: r * Math.cos(a), y: r * Math.sin(a) });
-        });
+  function labelWidth(id) {
+    var v = state.nodesData.get(id);
+    return ((v && v.label) || "").length * 15 + 24;
+  }
+  function groupView(g) {
+    var lab = g.label, st = (lab && state.styles.labels[lab]) || { color: "#888" };
+    var text = "+" + g.members.length + " " + (lab || "更多 more");
+    var detail = Object.keys(g.labels).map(function (k) { return k + " " + g.labels[k]; }).join(", ");
+    return { id: g.id, label: text, shape: "box", grp: g, kind: "group",
+             color: { background: "#fff", border: st.color, highlight: { background: "#f3f3f6", border: "#222" } },
+             borderWidth: 2, shapeProperties: { borderDashes: [4, 3] }, font: { color: "#333", size: 13 },
+             title: text + " — " + detail + "\n单击展开 click to show more" };
+  }
+  function viewOf() {
+    // the plan of what to draw from everything loaded, with the filters' label choice
+    var nodes = Object.keys(state.all.nodes).map(function (k) { return state.all.nodes[k]; });
+    var edges = Object.keys(state.all.edges).map(function (k) { return state.all.edges[k]; });
+    var labs = state.labelFilter;
+    var p = L.plan(nodes, edges, state.center, {
+      labelOf: function (n) { return primaryLabel(n.labels); },
+      expanded: state.expandedSet, revealed: state.revealed, budget: state.budget, all: state.noGrouping
+    });
+    if (labs && labs.length) {
+      // label filter: nodes of those labels, and the nodes between them and the focus (faded)
+      var keep = {}, wanted = {};
+      keep[state.center] = true;
+      nodes.forEach(function (n) {
+        if (!p.visible[n.id] || !(n.labels || []).some(function (l) { return labs.indexOf(l) >= 0; })) return;
+        wanted[n.id] = true;
+        for (var x = n.id; x !== undefined && !keep[x]; x = p.parent[x]) keep[x] = true;
       });
-      state.nodesData.update(updates);
+      p.visible = keep; p.wanted = wanted;
+      p.groups = p.groups.filter(function (g) { return keep[g.parent] && (!g.label || labs.indexOf(g.label) >= 0); });
     }
-    state.network.setOptions({ physics: { enabled: true } });
-    state.network.once("stabilized", function () { rk.marks.stabilized = performance.now(); state.network.fit({ animation: false }); markDrawn(); });
-    state.network.stabilize(n > 100 ? 40 : n > 30 ? 100 : 150);
+    return p;
+  }
+  function render(mode) {
+    // mode: "fresh" (new focus: radial layout of everything) or "grow" (new nodes near their parent)
+    var p = viewOf(), want = {}, nodes = [], edges = [];
+    state.plan = p;
+    Object.keys(p.visible).forEach(function (id) {
+      var n = state.all.nodes[id]; if (!n) return;
+      var v = nodeView(n);
+      if (p.wanted && !p.wanted[id] && id !== state.center) { v.opacity = 0.45; v.title += "\n(在所选类别之间 in between)"; }
+      want[id] = v; nodes.push(v);
+    });
+    p.groups.forEach(function (g) { var v = groupView(g); want[g.id] = v; nodes.push(v); });
+    var types = {};
+    Object.keys(state.all.edges).forEach(function (k) {
+      var e = state.all.edges[k];
+      if (want[e.source] && want[e.target] && !isGroup(e.source)) { edges.push(edgeView(e)); }
+    });
+    p.groups.forEach(function (g) {
+      edges.push({ id: "edge:" + g.id, from: g.parent, to: g.id, grp: true, raw: { type: groupType(g) },
+                   dashes: true, color: { color: "#bbb" }, width: 1, title: "单击展开 click to show more" });
+    });
+    var showEdgeLabels = edges.length <= 40;
+    edges.forEach(function (e) { if (!showEdgeLabels || e.grp) e.label = undefined; });
+    var wantEdges = {};
+    edges.forEach(function (e) { wantEdges[e.id] = true; });
+    var oldPos = state.network.getPositions();
+    state.nodesData.remove(state.nodesData.getIds().filter(function (id) { return !want[id]; }));
+    state.edgesData.remove(state.edgesData.getIds().filter(function (id) { return !wantEdges[id]; }));
+    var parentOf = {};
+    Object.keys(p.visible).forEach(function (id) { if (p.parent[id] !== undefined) parentOf[id] = p.parent[id]; });
+    p.groups.forEach(function (g) { parentOf[g.id] = g.parent; });
+    var pos;
+    if (mode === "fresh") {
+      pos = L.radial(state.center, parentOf, Object.keys(want), function (id) { return ((want[id].label || "").length * 15 + 24); });
+    } else {
+      pos = {};
+      nodes.forEach(function (v) {
+        if (oldPos[v.id]) { pos[v.id] = oldPos[v.id]; return; }
+        var par = parentOf[v.id], pp = oldPos[par] || pos[par] || { x: 0, y: 0 }, c = oldPos[state.center] || { x: 0, y: 0 };
+        var dx = pp.x - c.x, dy = pp.y - c.y, d = Math.sqrt(dx * dx + dy * dy) || 1, j = nodes.indexOf(v);
+        var a = Math.atan2(dy, dx) + ((j % 7) - 3) * 0.35;
+        pos[v.id] = { x: pp.x + Math.cos(a) * (140 + d * 0.15), y: pp.y + Math.sin(a) * (140 + d * 0.15) };
+      });
+    }
+    nodes.forEach(function (v) { if (pos[v.id]) { v.x = pos[v.id].x; v.y = pos[v.id].y; } });
+    state.nodesData.update(nodes);
+    state.edgesData.update(edges);
+    updateCount();
+    declutterThenDraw(mode === "fresh");
+  }
+  function groupType(g) {
+    var counts = {};
+    Object.keys(state.all.edges).forEach(function (k) {
+      var e = state.all.edges[k];
+      if ((e.source === g.parent && g.members.indexOf(e.target) >= 0) || (e.target === g.parent && g.members.indexOf(e.source) >= 0))
+        counts[e.type] = (counts[e.type] || 0) + 1;
+    });
+    return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })[0] || "";
+  }
+  function boxes() {
+    var ids = state.nodesData.getIds(), pos = state.network.getPositions(ids);
+    return ids.map(function (id) {
+      var bb = state.network.getBoundingBox(id), p = pos[id];
+      return { id: id, x: p.x, y: p.y, box: { l: bb.left - p.x, r: bb.right - p.x, t: bb.top - p.y, b: bb.bottom - p.y },
+               fixed: state.mode !== "paths" && id === state.center };
+    });
+  }
+  rk.boxes = boxes; rk.overlaps = function () { return L.overlapCount(boxes(), 0); };
+  function declutterThenDraw(fit) {
+    // label boxes are known once drawn: draw, move overlapping boxes apart, draw again
+    state.network.once("afterDrawing", function () {
+      var t0 = performance.now(), items = boxes();
+      rk.overlapsBefore = L.overlapCount(items, 0);
+      rk.overlapsLeft = L.declutter(items, { axis: state.mode === "paths" ? "y" : null });
+      // one DataSet update (moveNode per node would redraw the whole canvas once per node)
+      state.nodesData.update(items.map(function (it) { return { id: it.id, x: it.x, y: it.y }; }));
+      rk.marks.declutter = performance.now() - t0;
+      if (fit) state.network.fit({ animation: false });
+      markDrawn();
+    });
+    state.network.redraw();
+  }
+  function resetView(center) {
+    state.all = { nodes: {}, edges: {} };
+    state.expandedSet = {}; state.revealed = {};
+    state.center = center;
   }
   function addSubgraph(sg, depthOffset) {
-    var newNodes = [], newEdges = [];
+    var n0 = 0, e0 = 0;
     (sg.nodes || []).forEach(function (n) {
-      if (!state.nodesData.get(n.id)) newNodes.push(nodeView(n, depthOffset));
+      if (!state.all.nodes[n.id]) { state.all.nodes[n.id] = Object.assign({}, n, { depth: (n.depth || 0) + depthOffset }); n0++; }
     });
     (sg.edges || []).forEach(function (e) {
-      if (!state.edgesData.get(e.id)) newEdges.push(edgeView(e));
+      if (!state.all.edges[e.id]) { state.all.edges[e.id] = e; e0++; }
     });
-    state.nodesData.add(newNodes);
-    state.edgesData.add(newEdges);
-    return { nodes: newNodes.length, edges: newEdges.length };
+    return { nodes: n0, edges: e0 };
   }
   function updateCount() {
-    var shown = state.edgesData ? state.edgesData.length : 0, total = Math.max(state.total, shown);
+    var shown = state.edgesData ? state.edgesData.get({ filter: function (e) { return !e.grp; } }).length : 0;
+    var loaded = state.all ? Object.keys(state.all.edges).length : 0, total = Math.max(state.total, loaded, shown);
+    var groups = state.plan ? state.plan.groups.length : 0;
     var c = $("#count");
-    c.textContent = "showing " + shown + " of " + total + " relationships · " + (state.nodesData ? state.nodesData.length : 0) + " nodes" +
-      (state.truncated ? " (capped)" : "");
+    c.textContent = "showing " + shown + " of " + total + " relationships · " +
+      (state.nodesData ? state.nodesData.length - groups : 0) + " nodes" +
+      (groups ? " · " + groups + " groups (click + to open)" : "") + (state.truncated ? " (capped)" : "");
     c.className = "count" + (state.truncated ? " capped" : "");
     $("#dl-graphml").disabled = $("#dl-png").disabled = !state.center;
   }
   function fetchNeighbourhood(id) {
+    var f = filters();
     return api("/api/entities/" + encodeURIComponent(id) + "/neighbors",
-      Object.assign({ depth: $("#depth").value, limit: state.limit }, filters()));
+      { depth: $("#depth").value, limit: state.limit, rel_types: f.rel_types, since: f.since, until: f.until });
+  }
+  function explainEmpty() {
+    // nothing but the focus is drawn: say which filter emptied the view
+    var f = filters(), parts = [];
+    if (f.rel_types) parts.push("关系 relations: " + (f.rel_types.join(", ") || "none"));
+    if (f.labels) parts.push("类别 labels: " + f.labels.join(", "));
+    if (f.since || f.until) parts.push("年份 years: " + ($("#since").value || "…") + "–" + ($("#until").value || "…"));
+    if (!parts.length) return "此实体没有关系 this entity has no relationships (of the shown types).";
+    return "没有符合筛选条件的关系 no relationship matches the filters (" + parts.join("; ") +
+      "). 放宽筛选 widen the filters to see more.";
   }
   function loadNeighbourhood(id, prefetched) {
     ensureNetwork();
-    state.center = id; state.mode = "neighbourhood";
+    state.mode = "neighbourhood";
     showStatus("loading…");
     return (prefetched || fetchNeighbourhood(id)).then(function (sg) {
       rk.marks.neighbors = performance.now();
       state.lastNeighbors = sg; state.expanded = false;
+      resetView(id);
+      state.labelFilter = filters().labels;
       state.nodesData.clear(); state.edgesData.clear();
       state.total = sg.total || 0; state.truncated = !!sg.truncated;
       addSubgraph(sg, 0);
-      updateCount(); showStatus("");
-      relayout(true);
+      render("fresh");
+      var real = state.nodesData.get({ filter: function (v) { return !!v.raw; } }).length;
+      showStatus(real <= 1 ? explainEmpty() : "");
+      rk.emptyExplained = real <= 1;
       return sg;
     }).catch(function (e) { showStatus("neighbours: " + e.message, true); });
   }
+  function visibleCount() { return state.nodesData.get({ filter: function (v) { return !!v.raw; } }).length; }
+  function revealNeighbours(id) {
+    // the clicked node's neighbours, best first, up to the focus's cap per type
+    var ranked = [], score = (state.plan && state.plan.score) || {};
+    Object.keys(state.all.edges).forEach(function (k) {
+      var e = state.all.edges[k], o = e.source === id ? e.target : e.target === id ? e.source : null;
+      if (o && state.all.nodes[o] && ranked.indexOf(o) < 0) ranked.push(o);
+    });
+    ranked.sort(function (a, b) { return (score[b] || 0) - (score[a] || 0); });
+    var per = {};
+    ranked.forEach(function (o) {
+      var lab = primaryLabel(state.all.nodes[o].labels);
+      per[lab] = (per[lab] || 0) + 1;
+      if (per[lab] <= L.DEFAULTS.capFirst) state.revealed[o] = true;
+    });
+  }
+  function expandGroup(id) {
+    var g = (state.plan.groups || []).filter(function (x) { return x.id === id; })[0];
+    if (!g) return Promise.resolve();
+    var before = visibleCount();
+    g.members.slice(0, L.DEFAULTS.revealStep).forEach(function (m) { state.revealed[m] = true; });
+    render("grow");
+    var added = visibleCount() - before;
+    rk.lastExpand = { id: id, added: added };
+    return Promise.resolve(added);
+  }
   function expand(id) {
+    if (isGroup(id)) return expandGroup(id);
     var f = filters();
     showStatus("expanding…");
-    return api("/api/entities/" + encodeURIComponent(id) + "/neighbors", Object.assign({ depth: 1, limit: 200 }, f)).then(function (sg) {
-      var got = addSubgraph(sg, 1), added = got.nodes + got.edges;
+    var before = visibleCount();
+    return api("/api/entities/" + encodeURIComponent(id) + "/neighbors",
+      { depth: 1, limit: 200, rel_types: f.rel_types, since: f.since, until: f.until }).then(function (sg) {
+      var got = addSubgraph(sg, 1);
       if (got.edges) state.expanded = true;
       if (sg.truncated) state.truncated = true;
-      // the expanded node's edges beyond the cap were not seen: count them as "not shown"
       state.total += got.edges + Math.max(0, (sg.total || 0) - (sg.edges || []).length);
-      updateCount(); showStatus(added ? "" : "no new neighbours");
-      if (added) { relayout(); } else { setTimeout(function () { showStatus(""); }, 1200); }
+      state.expandedSet[id] = true; state.revealed[id] = true;
+      revealNeighbours(id);
+      render("grow");
+      var added = visibleCount() - before;
+      showStatus(added ? "" : "没有新的邻居 no new neighbours");
+      if (!added) setTimeout(function () { showStatus(""); }, 1200);
       rk.lastExpand = { id: id, added: added };
     }).catch(function (e) { showStatus("expand: " + e.message, true); });
+  }
+  function layoutPaths(paths) {
+    // the path view: columns by hop from the source (left) to the target (right)
+    var pos = L.leftToRight(paths.map(function (p) { return p.nodes.map(function (n) { return n.id; }); }), labelWidth);
+    state.nodesData.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+    updateCount();
+    declutterThenDraw(true);
   }
 
   // ------------------------------------------------------------------ evidence
@@ -454,9 +629,12 @@
       ensureNetwork();
       state.mode = "paths"; state.center = a;
       state.nodesData.clear(); state.edgesData.clear();
+      resetView(a); state.plan = null;
       paths.forEach(function (p) { addSubgraph({ nodes: p.nodes, edges: p.hops.map(function (h) { return h.edge; }) }, 0); });
+      state.nodesData.add(Object.keys(state.all.nodes).map(function (k) { return nodeView(state.all.nodes[k]); }));
+      state.edgesData.add(Object.keys(state.all.edges).map(function (k) { return edgeView(state.all.edges[k]); }));
       state.total = state.edgesData.length; state.truncated = !!res.truncated;
-      updateCount(); relayout();
+      layoutPaths(paths);
       box.innerHTML = paths.map(function (p, i) {
         var parts = [];
         p.nodes.forEach(function (n, j) {
@@ -490,9 +668,11 @@
       '<key id="evidence_count" for="edge" attr.name="evidence_count" attr.type="int"/>',
       '<graph id="reformkg" edgedefault="directed">'];
     state.nodesData.forEach(function (n) {
+      if (!n.raw) return;  // a group node
       out.push('<node id="' + x(n.id) + '"><data key="name">' + x(n.raw.name) + '</data><data key="labels">' + x((n.raw.labels || []).join(";")) + "</data></node>");
     });
     state.edgesData.forEach(function (e) {
+      if (e.grp) return;
       out.push('<edge id="' + x(e.id) + '" source="' + x(e.from) + '" target="' + x(e.to) + '"><data key="type">' + x(e.raw.type) +
         '</data><data key="evidence_count">' + (e.raw.evidence_count || 0) + "</data></edge>");
     });
@@ -540,6 +720,7 @@
     var params = new URLSearchParams(location.search), prefetched = null;
     if (params.get("depth")) $("#depth").value = params.get("depth");
     if (Number(params.get("limit")) > 0) state.limit = Math.min(2000, Number(params.get("limit")));
+    if (params.get("group") === "0") state.noGrouping = true;  // draw every loaded node (bench, exports)
     if (params.get("id")) {  // deep link: fetch the neighbourhood while the ontology loads (default filters)
       prefetched = api("/api/entities/" + encodeURIComponent(params.get("id")) + "/neighbors",
         { depth: $("#depth").value, limit: state.limit });
