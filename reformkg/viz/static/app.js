@@ -601,19 +601,27 @@
   }
 
   // ------------------------------------------------------------------ collaborators
+  function partnerList(items, cls) {
+    return '<ol class="' + cls + '">' + items.map(function (c) {
+      var why = (c.reasons || []).slice(0, 4).map(function (r) { return "<li>" + esc(r.text) + "</li>"; }).join("");
+      return "<li>" + entLink(c.id, c.name, c.label ? [c.label] : null) + ' <small class="meta">' + (Math.round(c.score * 100) / 100) +
+        '</small><ul class="why">' + why + "</ul></li>";
+    }).join("") + "</ol>";
+  }
   function loadCollaborators(id) {
-    var box = $("#collaborators .body");
+    // typed evidence of working together (saved query works_with); co-mention only on request
+    var box = $("#collaborators .body"), withMentions = $("#co-mention").checked;
     box.innerHTML = '<p class="hint">…</p>';
-    return api("/api/entities/" + encodeURIComponent(id) + "/collaborators", { limit: 20 }).then(function (res) {
-      var items = res.items || [];
-      if (!items.length) { box.innerHTML = '<p class="hint">无 none found.</p>'; return; }
-      box.innerHTML = "<ol>" + items.map(function (c) {
-        var why = (c.reasons || []).slice(0, 3).map(function (r) {
-          return esc(r.kind === "tie" ? r.rel_type : (r.kind + (r.via_name ? ": " + r.via_name : "")));
-        }).join("; ");
-        return "<li>" + entLink(c.id, c.name, c.labels) + ' <small class="meta">' + (Math.round(c.score * 100) / 100) +
-          '</small><div class="why">' + why + "</div></li>";
-      }).join("") + "</ol>" + (res.truncated ? '<p class="hint">(capped)</p>' : "");
+    return api("/api/entities/" + encodeURIComponent(id) + "/works-with", { limit: 20, co_mention: withMentions ? "true" : null }).then(function (res) {
+      var items = res.items || [], h = "";
+      h += items.length ? partnerList(items, "partners")
+        : '<p class="hint">无合作证据 no evidence of working together (co-sponsoring, partnering, memberships, programmes, posts).</p>';
+      if (res.co_mentions) {
+        h += '<h3 class="sub">同页提及 named on the same pages (weak signal)</h3>' +
+          (res.co_mentions.length ? partnerList(res.co_mentions, "co-mentions") : '<p class="hint">无 none.</p>');
+      }
+      box.innerHTML = h;
+      rk.lastCollaborators = id;
     }).catch(function (e) { box.innerHTML = '<p class="error">' + esc(e.message) + "</p>"; });
   }
 
@@ -622,10 +630,21 @@
     var a = $("#path-a").dataset.id, b = $("#path-b").dataset.id, box = $("#paths .body");
     if (!a || !b) { box.innerHTML = '<p class="error">请从建议中选择两个实体 pick both ends from the suggestions.</p>'; return Promise.resolve(); }
     box.innerHTML = '<p class="hint">…</p>';
-    return api("/api/paths", { source: a, target: b, max_hops: $("#max-hops").value, limit: 10 }).then(function (res) {
+    var skip = $("#skip-generic").checked;
+    return api("/api/paths", { source: a, target: b, max_hops: $("#max-hops").value, limit: 10,
+                               skip_generic: skip ? "true" : null }).then(function (res) {
       var paths = res.paths || [];
       rk.lastPaths = paths.length;
-      if (!paths.length) { box.innerHTML = '<p class="hint">未找到路径 no path within ' + esc(res.max_hops) + " hops.</p>"; return; }
+      var excluded = (res.excluded || []).map(function (h) {
+        return entLink(h.id, h.name) + ' <small class="meta">(' + h.degree + ")</small>";
+      });
+      var skipped = excluded.length ? '<p class="skipped">绕开的泛化节点 skipped generic nodes: ' + excluded.join("、") + "</p>" : "";
+      rk.lastExcluded = (res.excluded || []).map(function (h) { return h.id; });
+      if (!paths.length) {
+        box.innerHTML = '<p class="hint">未找到路径 no path within ' + esc(res.max_hops) + " hops" +
+          (skip ? " that avoids generic nodes (untick “skip generic nodes” to allow them)" : "") + ".</p>" + skipped;
+        return;
+      }
       ensureNetwork();
       state.mode = "paths"; state.center = a;
       state.nodesData.clear(); state.edgesData.clear();
@@ -642,7 +661,7 @@
           if (j < p.hops.length) parts.push('<span class="arrow"> —' + esc(p.hops[j].edge.type) + "— </span>");
         });
         return '<div class="path" data-i="' + i + '">' + (i + 1) + ". " + parts.join("") + "</div>";
-      }).join("") + (res.truncated ? '<p class="hint">(capped)</p>' : "");
+      }).join("") + (res.truncated ? '<p class="hint">(capped)</p>' : "") + skipped;
       Array.prototype.forEach.call(box.querySelectorAll(".path"), function (div) {
         div.addEventListener("click", function (ev) {
           if (ev.target.classList.contains("ent")) return;
@@ -703,6 +722,12 @@
   function openEntity(id, opts) {
     opts = opts || {};
     var u = new URL(location.href); u.searchParams.set("id", id); history.replaceState(null, "", u);
+    if (id !== rk.openId) {  // panels about the previous entity go
+      $("#evidence .body").innerHTML = '<p class="hint">单击一条连线查看来源句子。Click an edge.</p>';
+      $("#paths .body").innerHTML = "";
+      rk.lastEvidence = null;
+    }
+    rk.openId = id;
     if (opts.keepGraph) return Promise.all([loadCard(id), loadCollaborators(id)]);
     // the network first (the largest answer), then the card and the collaborators while it lays out
     var sg = opts.prefetched || fetchNeighbourhood(id);
@@ -734,6 +759,7 @@
       attachSuggest($("#path-a"), $("#path-a").nextElementSibling, function () {});
       attachSuggest($("#path-b"), $("#path-b").nextElementSibling, function () {});
       $("#find-paths").addEventListener("click", findPaths);
+      $("#co-mention").addEventListener("change", function () { if (state.center) loadCollaborators(state.card ? state.card.id : state.center); });
       $("#apply").addEventListener("click", function () { if (state.center) loadNeighbourhood(state.center); });
       $("#depth").addEventListener("change", function () { if (state.center) loadNeighbourhood(state.center); });
       $("#dl-graphml").addEventListener("click", downloadGraphml);
