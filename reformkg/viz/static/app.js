@@ -180,34 +180,57 @@
   }
 
   // ------------------------------------------------------------------ suggestions
+  var MATCH_WORDS = { exact: "", alias: "别名 alias", prefix: "", substring: "", title: "职务 post" };
   function attachSuggest(input, list, onPick, labelSelect) {
-    var items = [], active = -1, seq = 0;
+    // suggestions as you type, best first (name > alias > prefix > substring > post title), with
+    // the total and a "more" row that loads the next page
+    var items = [], active = -1, seq = 0, total = 0, PAGE = 10;
     function close() { list.hidden = true; active = -1; }
     function render() {
       list.innerHTML = "";
       items.forEach(function (it, i) {
         var alias = (it.aliases || []).filter(function (a) { return a !== it.name; }).slice(0, 3).join("、");
-        var li = el("li", { role: "option", "data-id": it.id, "class": i === active ? "active" : "" },
-          "<span>" + esc(it.name) + "</span>" + labelBadge(it.labels) +
+        var how = MATCH_WORDS[it.match] ? '<span class="how">' + esc(MATCH_WORDS[it.match]) + "</span>" : "";
+        var li = el("li", { role: "option", "data-id": it.id, "data-match": it.match || "", "class": i === active ? "active" : "" },
+          "<span>" + esc(it.name) + "</span>" + labelBadge(it.labels) + how +
+          (it.via ? '<span class="alias">' + esc(it.via) + "</span>" : "") +
           (alias ? '<span class="alias">' + esc(alias) + "</span>" : "") +
           (it.region ? '<span class="alias">' + esc(it.region) + "</span>" : ""));
         li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(i); });
         list.appendChild(li);
       });
-      list.hidden = items.length === 0;
+      if (items.length) {
+        var foot = el("li", { "class": "total", role: "presentation" },
+          "<span>" + items.length + " / " + total + "</span>" +
+          (items.length < total ? ' <a class="more" href="#">更多 more ▾</a>' : ""));
+        var more = foot.querySelector(".more");
+        if (more) more.addEventListener("mousedown", function (ev) { ev.preventDefault(); ev.stopPropagation(); fetchPage(items.length); });
+        list.appendChild(foot);
+      } else if (input.value.trim() && total === 0 && seq > 0) {
+        list.appendChild(el("li", { "class": "total", role: "presentation" },
+          "<span>无结果 nothing found for “" + esc(input.value.trim()) + "” (names, aliases, post titles)</span>"));
+      }
+      list.hidden = !list.children.length;
     }
     function pick(i) {
       var it = items[i]; if (!it) return;
       input.value = it.name; input.dataset.id = it.id; close(); onPick(it);
     }
-    var lookup = debounce(function () {
+    function fetchPage(offset) {
       var q = input.value.trim(), my = ++seq;
-      input.dataset.id = "";
-      if (!q) { items = []; render(); return; }
-      api("/api/entities", { q: q, type: labelSelect ? labelSelect.value : null, limit: 10 }).then(function (res) {
+      return api("/api/entities", { q: q, type: labelSelect ? labelSelect.value : null, limit: PAGE, offset: offset }).then(function (res) {
         if (my !== seq) return;
-        items = res.items || []; active = items.length ? 0 : -1; render();
+        total = res.total || 0;
+        items = offset ? items.concat(res.items || []) : (res.items || []);
+        if (!offset) active = items.length ? 0 : -1;
+        render();
+        rk.lastSearch = { q: q, shown: items.length, total: total };
       }).catch(function (e) { showStatus("search: " + e.message, true); });
+    }
+    var lookup = debounce(function () {
+      input.dataset.id = "";
+      if (!input.value.trim()) { items = []; total = 0; render(); return; }
+      fetchPage(0);
     }, 180);
     input.addEventListener("input", lookup);
     if (labelSelect) labelSelect.addEventListener("change", lookup);
@@ -597,6 +620,7 @@
         ' <small class="meta">(' + (ev.total || 0) + " evidence" + (ev.truncated ? ", capped" : "") + ")</small></div>" +
         evidenceHtml(ev.items || [], src, tgt);
       rk.lastEvidence = edgeId;
+      if (narrow() && document.body.dataset.tab === "graph") showTab("side");
     }).catch(function (e) { box.innerHTML = '<p class="error">' + esc(e.message) + "</p>"; });
   }
 
@@ -734,6 +758,20 @@
     var side = sg.catch(function () {}).then(function () { return Promise.all([loadCard(id), loadCollaborators(id)]); });
     return Promise.all([loadNeighbourhood(id, sg), side]);
   }
+  // ------------------------------------------------------------------ tabs (phones, tablets)
+  function narrow() { return window.matchMedia("(max-width: 768px)").matches; }
+  function showTab(tab) {
+    document.body.dataset.tab = tab;
+    if (tab === "graph" && state.network) {
+      // the canvas was hidden (0×0): size it to the panel again and fit the view
+      state.network.setSize("100%", "100%"); state.network.redraw(); state.network.fit({ animation: false });
+    }
+  }
+  rk.showTab = showTab;
+  Array.prototype.forEach.call(document.querySelectorAll("#tabs button"), function (b) {
+    b.addEventListener("click", function () { showTab(b.dataset.tab); });
+  });
+
   rk.openEntity = openEntity; rk.expand = expand; rk.showEvidence = showEvidence; rk.findPaths = findPaths;
 
   document.addEventListener("click", function (ev) {
