@@ -128,3 +128,42 @@ def test_label_filter_keeps_in_between_nodes(page, browser_server):
     assert ids["union"] in shown  # the node in between stays, faded
     assert page.evaluate(f"window.reformkg.state.nodesData.get('{ids['union']}').opacity") < 1
     assert ids["hr"] not in shown  # an Agency: not asked for, not in between
+
+
+def test_pyvis_legend_shows_pilots_as_drawn(page, browser_server):
+    """Pilots are drawn with a dashed border (not a star): the standalone view's legend says so."""
+    page.goto(f"{browser_server.base}/viz/entity/{browser_server.ids['firm']}?depth=1")
+    page.wait_for_function("window.reformkgDrawn > 0", timeout=WAIT)
+    entry = page.locator("#legend div").filter(has_text="PilotUnit").first
+    assert "dashed border" in entry.inner_text() and "star" not in entry.inner_text()
+    assert entry.locator(".sw").evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+    firm = browser_server.ids["firm"]
+    dashes = page.evaluate(f"window.reformkgNetwork.body.nodes['{firm}'].options.shapeProperties.borderDashes")
+    assert dashes, "the pilot node itself is drawn dashed"
+
+
+def _outcome_name(o: dict) -> str:
+    """metric + value (with its qualifier) + unit, as the UI names an outcome."""
+    q = o.get("qualifier") or ""
+    value = f"{int(o['value']):,}" if float(o["value"]).is_integer() else str(o["value"])
+    before = q in ("近", "约", "超过", "超", "逾", "达", "不少于", "至少")
+    return " ".join(x for x in (o.get("metric") or "", (q if before else "") + value + ("" if before else q),
+                                o.get("unit") or "") if x)
+
+
+def test_outcomes_are_named_by_what_they_count_and_credit_their_actor(page, browser_server):
+    ids = browser_server.ids
+    card = httpx.get(f"{browser_server.base}/api/entities/{ids['union']}").json()
+    outcome = card["outcomes"][0]
+    expected = _outcome_name(outcome)
+    _open(page, browser_server.base, ids["union"])
+    item = page.locator("#card li.outcome").first
+    assert item.locator("a.ent").inner_text() == expected
+    # the graph labels the node the same way (the full name in its tooltip)
+    title = page.evaluate(f"window.reformkg.state.nodesData.get('{outcome['id']}').title")
+    assert expected in title
+    item.locator("a.ent").click()
+    page.wait_for_function(f"document.querySelector('#card-name')?.textContent === {expected!r}", timeout=WAIT)
+    credited = page.locator("#card .credited")
+    assert "credited to" in credited.inner_text() and card["name"] in credited.inner_text()
+    shot(page, "outcome-card")

@@ -98,9 +98,9 @@
     // an outcome is named by what it counts: metric + value + unit + qualifier ("五一技术标兵 170 名")
     props = props || {};
     if (props.value === null || props.value === undefined || props.value === "") return fallback || "";
-    var parts = [props.metric || "", fmtNum(props.value) + (props.unit ? " " + props.unit : "")];
-    if (props.qualifier) parts.push(props.qualifier);
-    return parts.filter(Boolean).join(" ").trim();
+    var q = props.qualifier || "", before = /^(近|约|超过|超|逾|达|不少于|至少)$/.test(q);
+    var num = (before ? q : "") + fmtNum(props.value) + (before ? "" : q);
+    return [props.metric || "", num, props.unit || ""].filter(Boolean).join(" ").trim();
   }
   function displayName(n) {
     var base = n.name || (n.props && (n.props.name || n.props.title)) || n.id;
@@ -259,7 +259,17 @@
     return api("/api/entities/" + encodeURIComponent(id)).then(function (c) {
       state.card = c;
       var props = c.properties || {}, h = "";
-      h += "<div>" + labelBadge(c.labels) + "</div><h2 id=\"card-name\">" + esc(c.name) + "</h2>";
+      var isOutcome = (c.labels || []).indexOf("Outcome") >= 0;
+      h += "<div>" + labelBadge(c.labels) + "</div><h2 id=\"card-name\">" + esc(isOutcome ? outcomeName(props, c.name) : c.name) + "</h2>";
+      if (isOutcome) {
+        // who the result is credited to (REPORTED → this outcome), and what it counts
+        var credited = (c.related || []).filter(function (r) { return r.rel_type === "REPORTED" && r.direction === "in"; });
+        h += '<div class="credited">成效归属 credited to: ' + (credited.length ? credited.map(function (r) { return entLink(r.id, r.name, r.labels); }).join("、") : "—") + "</div>";
+        var facts = [];
+        ["metric", "value", "unit", "qualifier", "year"].forEach(function (k) { if (props[k] !== undefined && props[k] !== null && props[k] !== "") facts.push(k + ": " + esc(k === "value" ? fmtNum(props[k]) : props[k])); });
+        if (facts.length) h += '<div class="meta">' + facts.join(" · ") + "</div>";
+        if (c.name && c.name !== outcomeName(props, c.name)) h += '<div class="meta">原文 text: ' + esc(c.name) + "</div>";
+      }
       if ((c.aliases || []).length) h += '<div class="aliases">别名 aliases: ' + c.aliases.map(esc).join("、") + "</div>";
       var meta = [];
       if (props.region) meta.push("地区 region: " + esc(props.region));
@@ -279,9 +289,9 @@
       rel("荣誉 Awards", c.awards, relFmt);
       rel("项目 Programmes run / piloted", c.programmes, relFmt);
       rel("成效 Outcomes", c.outcomes, function (o) {
-        return '<li><span class="num">' + fmtNum(o.value) + "</span>" +
-          (o.qualifier ? esc(o.qualifier) : "") + " " + esc(o.unit || "") + " <small>" + esc(o.metric || o.name || "") +
-          (o.year ? " · " + esc(o.year) : "") + "</small></li>";
+        // named by what it counts: metric + value + unit + qualifier ("五一技术标兵 170 名")
+        return '<li class="outcome"><a class="ent" data-id="' + esc(o.id) + '">' + esc(outcomeName(o, o.name)) + "</a>" +
+          (o.year ? ' <small class="meta">' + esc(o.year) + "</small>" : "") + "</li>";
       });
       rel("其他关系 Other relations", c.related, relFmt);
       rel("来源文档 Source documents", c.documents, function (d) {
