@@ -325,11 +325,13 @@ def record_outcome(store: "GraphStore", ontology: Ontology, outcome_id: str, dec
 # ---- the review queue --------------------------------------------------------------------------------
 
 def queue(store: "GraphStore", ontology: Ontology, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Facts not yet reviewed, lowest confidence first (then fewest evidence entries)."""
+    """Facts read from documents and not yet reviewed, lowest confidence first (then fewest
+    evidence entries)."""
     limit, offset = max(1, min(int(limit), 500)), max(0, min(int(offset), 100_000))
     reviewed = sorted(Reviews.load(store, ontology).facts)
     types = "|".join(ontology.check_type(t) for t in ontology.rel_types if t != MENTIONED_IN)
-    base = (f"MATCH (a)-[r:{types}]->(b) WHERE NOT r.id IN $reviewed "
+    # facts read from documents (structural gazetteer edges carry no evidence: nothing to review)
+    base = (f"MATCH (a)-[r:{types}]->(b) WHERE NOT r.id IN $reviewed AND size(coalesce(r.ev_doc, [])) > 0 "
             "WITH a, r, b, reduce(m = 1.0, c IN coalesce(r.ev_confidence, []) | "
             "CASE WHEN c < m THEN c ELSE m END) AS conf")
     total = int(store.read(base + " RETURN count(r)", {"reviewed": reviewed}).rows[0][0])

@@ -17,13 +17,16 @@ ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
-def browser_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def browser_server(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Server]:
     why = chromium_missing()
     if why:
         pytest.skip(why)
     # the development set too: the hub views are tested on its five best-connected entities
     ingest = [REPO / "samples", REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "dev" / "docs"]
-    server = start_server(tmp_path_factory.mktemp("ui-data"), load_fixture, ingest=ingest)
+    # a test module that writes (fact review) sets API_KEY: its server gets that key
+    key = getattr(request.module, "API_KEY", None)
+    server = start_server(tmp_path_factory.mktemp("ui-data"), load_fixture, ingest=ingest,
+                          env={"REFORMKG_API_KEY": key} if key else None)
     try:
         yield server
     finally:

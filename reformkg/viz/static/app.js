@@ -615,8 +615,13 @@
       var n1 = namesOf(src), n2 = namesOf(tgt);
       var sent = highlight(it.before || "", n1, n2) + '<span class="match">' + highlight(it.match || "", n1, n2) + "</span>" + highlight(it.after || "", n1, n2);
       var d = it.document || {};
-      return '<div class="item"><div class="sentence">' + sent + '</div><div class="doc">文档 doc: ' + esc(d.title || it.doc_id) +
-        (d.date ? " · " + esc(d.date) : "") + (d.source ? " · " + esc(d.source) : "") + "</div></div>";
+      var conf = (it.confidence !== undefined && it.confidence !== null) || it.producer ?
+        '<div class="conf">置信度 confidence ' + esc(it.confidence !== undefined && it.confidence !== null ? Number(it.confidence).toFixed(2) : "1.00") +
+        (it.producer ? " · 来源 producer " + esc(it.producer) : "") + "</div>" : "";
+      return '<div class="item"><div class="sentence">' + sent + '</div><div class="doc">文档 doc: ' +
+        '<a class="doc-open" data-doc="' + esc(it.doc_id) + '" data-start="' + esc(it.start === undefined ? "" : it.start) + '">' +
+        esc(d.title || it.doc_id) + "</a>" +
+        (d.date ? " · " + esc(d.date) : "") + (d.source ? " · " + esc(d.source) : "") + "</div>" + conf + "</div>";
     }).join("");
   }
   function showEvidence(edgeId) {
@@ -627,11 +632,120 @@
       var props = e.props || {}, extra = Object.keys(props).map(function (k) { return esc(k) + "=" + esc(props[k]); }).join(", ");
       box.innerHTML = '<div class="rel">' + entLink(src.id, src.name, src.labels) + " <b>—" + esc(e.type) + "→</b> " +
         entLink(tgt.id, tgt.name, tgt.labels) + (extra ? ' <small class="meta">' + extra + "</small>" : "") +
-        ' <small class="meta">(' + (ev.total || 0) + " evidence" + (ev.truncated ? ", capped" : "") + ")</small></div>" +
-        evidenceHtml(ev.items || [], src, tgt);
+        ' <small class="meta">(' + (ev.total || 0) + " evidence" + (ev.truncated ? ", capped" : "") + ")</small>" +
+        ' <span class="review-slot"></span></div>' + evidenceHtml(ev.items || [], src, tgt) + '<div class="review-box"></div>';
       rk.lastEvidence = edgeId;
+      reviewPanel(edgeId, e, src, tgt);
       if (narrow() && document.body.dataset.tab === "graph") showTab("side");
     }).catch(function (e) { box.innerHTML = '<p class="error">' + esc(e.message) + "</p>"; });
+  }
+
+  // ------------------------------------------------------------------ fact review
+  function apiKey() { return sessionStorage.getItem("reformkg-key") || ""; }
+  function apiPost(path, body) {
+    rk.busy++;
+    return fetch(path, { method: "POST", body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "Authorization": "Bearer " + apiKey() } })
+      .then(function (r) {
+        return r.text().then(function (t) {
+          var b = null;
+          try { b = t ? JSON.parse(t) : null; } catch (e) { b = { message: t }; }
+          if (!r.ok) { var err = new Error((b && (b.message || b.detail)) || ("HTTP " + r.status)); err.status = r.status; throw err; }
+          return b;
+        });
+      }).finally(function () { rk.busy--; });
+  }
+  var BADGES = { confirm: ["✓ 已确认 confirmed", "ok"], reject: ["✗ 已否决 rejected", "no"], correct: ["✎ 已更正 corrected", "fix"] };
+  function reviewBadge(rv) {
+    if (!rv) return "";
+    var b = BADGES[rv.decision] || [rv.decision, ""];
+    return '<span class="review-badge ' + b[1] + '" title="reviewed ' + esc(rv.created) + '">' + b[0] + "</span>";
+  }
+  function reviewPanel(edgeId, e, src, tgt) {
+    // the decision's badge for everyone; with the API key, confirm / reject / correct
+    var isOutcome = (tgt.labels || []).indexOf("Outcome") >= 0 && e.type === "REPORTED";
+    var stateUrl = isOutcome ? "/api/review/outcomes/" + encodeURIComponent(tgt.id) : "/api/review/facts/" + encodeURIComponent(edgeId);
+    var slot = $("#evidence .review-slot"), box = $("#evidence .review-box");
+    api(stateUrl).then(function (st) {
+      if (rk.lastEvidence !== edgeId) return;
+      slot.innerHTML = reviewBadge(st.review);
+      rk.lastReview = { edge: edgeId, decision: st.review ? st.review.decision : null };
+    }).catch(function () {});
+    if (!apiKey()) { box.innerHTML = '<p class="hint">审核需要 API key: enter it under “审核 Review” to confirm, reject or correct.</p>'; return; }
+    var p = e.props || {}, tp = (tgt.props || {});
+    var field = function (name, label, value) {
+      return '<label>' + label + ' <input name="' + name + '" value="' + esc(value === undefined || value === null ? "" : value) + '"></label>';
+    };
+    var form = isOutcome
+      ? field("value", "数值 value", tp.value) + field("unit", "单位 unit", tp.unit) + field("actor_id", "归属 actor id", src.id)
+      : '<label>类型 type <select name="type">' + state.relTypes.filter(function (t) { return t !== "MENTIONED_IN"; }).map(function (t) {
+          return "<option" + (t === e.type ? " selected" : "") + ">" + esc(t) + "</option>"; }).join("") + "</select></label>" +
+        field("source_id", "起点 from id", src.id) + field("target_id", "终点 to id", tgt.id) +
+        field("title", "职务 title", p.title) + field("role", "角色 role", p.role) + field("year", "年份 year", p.year);
+    box.innerHTML = '<div class="review"><b>审核 review' + (isOutcome ? " (outcome)" : "") + ':</b> ' +
+      '<button type="button" data-act="confirm">✓ 确认 confirm</button> <button type="button" data-act="reject">✗ 否决 reject</button>' +
+      '<details class="correct"><summary>✎ 更正 correct…</summary><div class="fields">' + form +
+      '</div><button type="button" data-act="correct">保存更正 save correction</button></details><div class="review-msg"></div></div>';
+    Array.prototype.forEach.call(box.querySelectorAll("button[data-act]"), function (b) {
+      b.addEventListener("click", function () { decide(b.dataset.act, edgeId, isOutcome, tgt, box); });
+    });
+  }
+  function decide(act, edgeId, isOutcome, tgt, box) {
+    var body = { decision: act }, val = function (n) { var i = box.querySelector("[name=" + n + "]"); return i ? i.value.trim() : ""; };
+    if (act === "correct") {
+      if (isOutcome) {
+        if (val("value")) body.value = Number(val("value"));
+        if (val("unit")) body.unit = val("unit");
+        if (val("actor_id")) body.actor_id = val("actor_id");
+      } else {
+        body.type = val("type"); body.source_id = val("source_id"); body.target_id = val("target_id");
+        body.props = {};
+        ["title", "role"].forEach(function (k) { body.props[k] = val(k) || null; });
+        if (val("year")) body.props.year = Number(val("year"));
+      }
+    }
+    var url = isOutcome ? "/api/review/outcomes/" + encodeURIComponent(tgt.id) : "/api/review/facts/" + encodeURIComponent(edgeId);
+    var msg = box.querySelector(".review-msg");
+    msg.textContent = "…";
+    return apiPost(url, body).then(function (rv) {
+      msg.innerHTML = "已保存 saved: " + reviewBadge(rv);
+      rk.lastDecision = rv;
+      if (!isOutcome && rv.decision === "reject") {
+        delete state.all.edges[edgeId]; state.edgesData.remove(edgeId); updateCount();
+      }
+      if (!isOutcome && rv.decision === "correct" && state.center) {
+        loadNeighbourhood(state.center).then(function () { showEvidence(rv.new_id || edgeId); });
+        if (state.card) loadCard(state.card.id);
+      } else if (rv.decision !== "reject") {
+        $("#evidence .review-slot").innerHTML = reviewBadge(rv);
+      }
+      loadQueue();
+    }).catch(function (e) { msg.innerHTML = '<span class="error">' + esc(e.message) + "</span>"; });
+  }
+  function loadQueue() {
+    // facts not yet reviewed, lowest confidence first
+    var box = $("#review-queue");
+    if (!box || !box.closest("details").open) return Promise.resolve();
+    return api("/api/review/queue", { limit: 10 }).then(function (q) {
+      box.innerHTML = '<p class="hint">' + q.total + " 待审 to review (lowest confidence first)</p><ol>" + q.items.map(function (it) {
+        return '<li><a class="queue-item" data-edge="' + esc(it.id) + '">' + esc(it.source_name || it.source) + " —" + esc(it.type) + "→ " +
+          esc(it.target_name || it.target) + '</a> <small class="meta">' + it.confidence.toFixed(2) + (it.producer ? " · " + esc(it.producer) : "") + "</small></li>";
+      }).join("") + "</ol>";
+      Array.prototype.forEach.call(box.querySelectorAll("a.queue-item"), function (a) {
+        a.addEventListener("click", function () { showEvidence(a.dataset.edge); });
+      });
+      rk.queueLoaded = q.items.length;
+    }).catch(function (e) { box.innerHTML = '<p class="error">' + esc(e.message) + "</p>"; });
+  }
+  function initReview() {
+    var key = $("#api-key");
+    key.value = apiKey();
+    key.addEventListener("change", function () {
+      if (key.value.trim() === apiKey()) return;  // (a blur after a dispatched change: nothing new)
+      sessionStorage.setItem("reformkg-key", key.value.trim());
+      if (rk.lastEvidence) showEvidence(rk.lastEvidence);
+    });
+    $("#review").addEventListener("toggle", loadQueue);
   }
 
   // ------------------------------------------------------------------ collaborators
@@ -807,6 +921,7 @@
       attachSuggest($("#path-a"), $("#path-a").nextElementSibling, function () {});
       attachSuggest($("#path-b"), $("#path-b").nextElementSibling, function () {});
       $("#find-paths").addEventListener("click", findPaths);
+      initReview();
       $("#co-mention").addEventListener("change", function () { if (state.center) loadCollaborators(state.card ? state.card.id : state.center); });
       $("#apply").addEventListener("click", function () { if (state.center) loadNeighbourhood(state.center); });
       $("#depth").addEventListener("change", function () { if (state.center) loadNeighbourhood(state.center); });
