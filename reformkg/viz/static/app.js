@@ -295,7 +295,8 @@
       });
       rel("其他关系 Other relations", c.related, relFmt);
       rel("来源文档 Source documents", c.documents, function (d) {
-        return "<li>" + esc(d.title || d.doc_id) + ' <small class="meta">' + esc(d.date || "") + " " + esc(d.source || "") +
+        return '<li><a class="doc-open" target="_blank" href="/ui/reader.html?doc=' + encodeURIComponent(d.doc_id) + '">' +
+          esc(d.title || d.doc_id) + '</a> <small class="meta">' + esc(d.date || "") + " " + esc(d.source || "") +
           (d.mentions ? " · ×" + d.mentions : "") + "</small></li>";
       });
       var counts = c.counts || {};
@@ -619,7 +620,8 @@
         '<div class="conf">置信度 confidence ' + esc(it.confidence !== undefined && it.confidence !== null ? Number(it.confidence).toFixed(2) : "1.00") +
         (it.producer ? " · 来源 producer " + esc(it.producer) : "") + "</div>" : "";
       return '<div class="item"><div class="sentence">' + sent + '</div><div class="doc">文档 doc: ' +
-        '<a class="doc-open" data-doc="' + esc(it.doc_id) + '" data-start="' + esc(it.start === undefined ? "" : it.start) + '">' +
+        '<a class="doc-open" target="_blank" href="/ui/reader.html?doc=' + encodeURIComponent(it.doc_id) +
+        (it.start !== undefined && it.start >= 0 ? "&at=" + it.start : "") + '" data-doc="' + esc(it.doc_id) + '">' +
         esc(d.title || it.doc_id) + "</a>" +
         (d.date ? " · " + esc(d.date) : "") + (d.source ? " · " + esc(d.source) : "") + "</div>" + conf + "</div>";
     }).join("");
