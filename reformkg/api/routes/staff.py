@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from reformkg.api.routes import collaboration, reader, review
+from reformkg.api.routes import collaboration, overview, reader, review
 from reformkg.api.schemas import OntologyEnums
 
-MODULES = (collaboration, review, reader)
+MODULES = (collaboration, review, reader, overview)
 
 
 def build(enums: OntologyEnums) -> APIRouter:
