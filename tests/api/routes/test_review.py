@@ -120,3 +120,28 @@ def test_gold_records(write_client, fresh, auth, tmp_path):
     assert export_gold(store, tmp_path / "gold") == 1
     assert json.loads((tmp_path / "gold" / "a.json").read_text(encoding="utf-8")) == rec
     assert (tmp_path / "gold" / "reviewed.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_gold_export_is_scored_by_the_eval_script(write_client, fresh, auth, tmp_path):
+    """The exported records are what ../shared/eval/score.py reads (scored against themselves)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from reformkg.graph.review import export_gold
+
+    score = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "score.py"
+    if not score.exists():
+        pytest.skip(f"{score} not present (the shared evaluation kit is beside the repository)")
+    _settings, store = fresh
+    rel = _edge(write_client, "chair", "HOLDS_POSITION")
+    write_client.post(f"/api/review/facts/{rel['rel_id']}", headers=auth, json={"decision": "confirm"})
+    gold = tmp_path / "gold"
+    export_gold(store, gold)
+    out = subprocess.run([sys.executable, str(score), str(gold), str(gold / "reviewed.jsonl")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    line = next(ln for ln in out.stdout.splitlines() if ln.startswith("relation_micro"))
+    assert line.split()[1:4] == ["1.000", "1.000", "1.000"], out.stdout
