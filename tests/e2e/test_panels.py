@@ -167,3 +167,33 @@ def test_outcomes_are_named_by_what_they_count_and_credit_their_actor(page, brow
     credited = page.locator("#card .credited")
     assert "credited to" in credited.inner_text() and card["name"] in credited.inner_text()
     shot(page, "outcome-card")
+
+
+def test_evidence_shows_confidence_and_producer_when_present(page, browser_server):
+    """Evidence entries may carry `confidence` and `producer` (the store adds them); the panel
+    shows them. The real answer is fetched and given those fields as the store will."""
+    import json
+
+    ids = browser_server.ids
+
+    def add_fields(route):
+        resp = route.fetch()
+        body = resp.json()
+        for i, item in enumerate(body.get("items", [])):
+            item["confidence"] = 0.5 + i / 10
+            item["producer"] = "rules:test"
+        route.fulfill(response=resp, body=json.dumps(body), headers={**resp.headers, "content-type": "application/json"})
+
+    page.route("**/api/edges/*/evidence", add_fields)
+    _open(page, browser_server.base, ids["union"])
+    edge = page.evaluate("window.reformkg.state.edgesData.get().find(e => e.raw && e.raw.type === 'RUNS').id")
+    page.evaluate("(id) => window.reformkg.showEvidence(id)", edge)
+    page.wait_for_function(f"window.reformkg.lastEvidence === '{edge}'", timeout=WAIT)
+    conf = page.locator("#evidence .conf").first.inner_text()
+    assert "0.50" in conf and "rules:test" in conf
+    page.unroute("**/api/edges/*/evidence")
+    _open(page, browser_server.base, ids["firm"])  # without the fields: nothing shown
+    edge = page.evaluate("window.reformkg.state.edgesData.get().find(e => e.raw && e.raw.evidence_count > 0).id")
+    page.evaluate("(id) => window.reformkg.showEvidence(id)", edge)
+    page.wait_for_function(f"window.reformkg.lastEvidence === '{edge}'", timeout=WAIT)
+    assert page.locator("#evidence .conf").count() == 0
