@@ -388,7 +388,7 @@ def _whole_graph(store: Any, cap: int) -> dict[str, Any]:
 @app.command()
 def export(
     out: Path = typer.Argument(..., help="output file (graphml, gexf, json) or directory (neo4j-csv)"),
-    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml | gexf | json | neo4j-csv"),
+    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml | gexf | json | neo4j-csv | gold"),
     cap: int = typer.Option(1_000_000, help="at most this many nodes and relationships (file formats)"),
 ) -> None:
     """Export the whole graph."""
@@ -403,7 +403,12 @@ def export(
 
 
 def _export(store: Any, out: Path, fmt: str, cap: int) -> None:
-    """Write the whole graph as `fmt` (a file, or a folder for neo4j-csv)."""
+    """Write the whole graph as `fmt` (a file, or a folder for neo4j-csv and gold)."""
+    if fmt == "gold":  # reviewed facts as extraction records (../shared/eval/FORMAT.md)
+        from .graph.review import export_gold
+
+        typer.echo(f"wrote {export_gold(store, out)} gold records (one per document) to {out}")
+        return
     if fmt == "neo4j-csv":
         from .graph.bulk import export_neo4j_csv
 

@@ -18,7 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from reformkg.api import errors
-from reformkg.api.routes import analytics, cypher, documents, edges, entities, export, graph, health, ontology
+from reformkg.api.routes import analytics, cypher, documents, edges, entities, export, graph, health, ontology, staff
 from reformkg.api.schemas import ontology_enums
 from reformkg.config import Settings, get_settings
 from reformkg.graph.ontology import get_ontology
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (health, ontology, entities, graph, edges, documents, cypher, analytics, export)
+ROUTERS = (health, ontology, entities, graph, edges, documents, cypher, analytics, export, staff)
 
 
 class UploadLimit:

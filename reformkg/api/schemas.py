@@ -77,7 +77,8 @@ class EntitySummary(_Model):
     aliases: list[str] = Field(default_factory=list)
     region: str | None = None
     degree: int = 0
-    match: str | None = Field(default=None, description="exact | prefix | substring (search only)")
+    match: str | None = Field(default=None, description="exact | alias | prefix | substring | title (search only)")
+    via: str | None = Field(default=None, description="search by a post's title: the post and body it is in")
 
 
 class RelatedEntity(_Model):

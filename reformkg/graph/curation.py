@@ -7,9 +7,10 @@ the reserved internal label `_Curation` and re-applied by the resolver on every 
 - `record_split(store, ontology, entity_id, alias)`: removes the alias from the entity and
   stores the decision; on re-ingest the alias is dropped again and an entity whose canonical
   name *is* that alias gets an id of its own instead of joining the entity.
-- `Curation.load(store)` reads the decisions; `Curation.apply(result)` rewrites a
-  `DocumentResult` (entity ids, names, aliases, fact and outcome ids) so that the decisions
-  survive re-ingest. The resolver calls `apply` last.
+- `Curation.load(store)` reads the decisions (and the fact-review decisions of
+  `reformkg.graph.review`); `Curation.apply(result)` rewrites a `DocumentResult` (entity ids,
+  names, aliases, fact and outcome ids; then rejected/corrected facts and outcomes) so that the
+  decisions survive re-ingest. The resolver calls `apply` last.
 
 The graph-side change is a few statements, not one transaction: a failure half way leaves
 the decision unrecorded, and repeating the request finishes it (each step is idempotent).
@@ -70,6 +71,7 @@ class Curation:
 
     decisions: list[Decision] = field(default_factory=list)
     ontology: Ontology | None = None
+    reviews: Any = None  # review.Reviews: fact and outcome review decisions, applied last
 
     def __post_init__(self) -> None:
         self._merge: dict[str, tuple[str, str]] = {}
@@ -85,7 +87,7 @@ class Curation:
                 self._split_at[(d.entity_id, d.alias)] = d.created
 
     def __bool__(self) -> bool:
-        return bool(self.decisions)
+        return bool(self.decisions) or bool(self.reviews)
 
     # ---- loading -----------------------------------------------------------------------------
     @classmethod
@@ -97,7 +99,9 @@ class Curation:
             p = dict(getattr(node, "props", None) or (node if isinstance(node, dict) else {}))
             decisions.append(Decision(**{k: str(p.get(k) or "") for k in
                                          ("id", "kind", "entity_id", "source_id", "name", "alias", "created")}))
-        return cls(decisions, ontology)
+        from reformkg.graph.review import Reviews
+
+        return cls(decisions, ontology, Reviews.load(store, ontology))
 
     # ---- re-ingest ---------------------------------------------------------------------------
     def merged_into(self, eid: str) -> tuple[str, str] | None:
@@ -116,6 +120,10 @@ class Curation:
         return split_at is not None and split_at >= self._merged_at.get(source_id, "")
 
     def apply(self, result: DocumentResult) -> DocumentResult:
+        result = self._apply_decisions(result)
+        return self.reviews.apply(result) if self.reviews else result
+
+    def _apply_decisions(self, result: DocumentResult) -> DocumentResult:
         if not self.decisions:
             return result
         ontology = self.ontology or get_ontology()

@@ -43,6 +43,25 @@ PATH_EXPAND_CAP = 50_000  # relationships read per breadth-first hop when lookin
 
 # ---- small helpers ---------------------------------------------------------------------------
 
+# search ranks, best first: the whole name, a whole alias, the start of either, anywhere in
+# either, then persons found through the title of a post they hold
+MATCH_KINDS = ("exact", "alias", "prefix", "substring", "title")
+
+
+def _match_rank(ql: str, name: str | None, aliases: Any) -> int:
+    """Index into MATCH_KINDS of how a lower-cased term matches a name and its aliases."""
+    if not ql:
+        return MATCH_KINDS.index("substring")
+    low = (name or "").lower()
+    alias = [a.lower() for a in (aliases or []) if isinstance(a, str)]
+    if ql == low:
+        return 0
+    if ql in alias:
+        return 1
+    if low.startswith(ql) or any(a.startswith(ql) for a in alias):
+        return 2
+    return 3
+
 def _get(obj: Any, name: str, default: Any = None) -> Any:
     if isinstance(obj, dict):
         return obj.get(name, default)
@@ -238,31 +257,46 @@ class Reader:
                 for row in self._rows(f"MATCH (n:{lab}) WHERE n.name = $raw{region_clause} RETURN {cols} "
                                       f"LIMIT {SEARCH_CAP}", params):
                     found.setdefault(row[0], row)
-        if total == 0 or offset >= SEARCH_CAP:
-            return {**empty, "total": total}
         for row in rows[:SEARCH_CAP]:
             found.setdefault(row[0], row)
+        titled = self._title_matches(raw, lab, bool(region), set(found))
+        total += len(titled)
+        if total == 0 or offset >= SEARCH_CAP:
+            return {**empty, "total": total}
         ranked = []
         for nid, name, aliases, labels, reg in found.values():
-            names = [(name or "").lower()] + [a.lower() for a in (aliases or []) if isinstance(a, str)]
-            if not ql:
-                rank = 2
-            elif ql in names:
-                rank = 0
-            elif any(x.startswith(ql) for x in names):
-                rank = 1
-            else:
-                rank = 2
-            ranked.append([rank, nid, name or "", list(aliases or []), labels, reg])
+            ranked.append([_match_rank(ql, name, aliases), nid, name or "", list(aliases or []), labels, reg, None])
+        ranked.extend(titled)
         ranked.sort(key=lambda r: (r[0], len(r[2]), r[1]))
         ranked = ranked[:SEARCH_CAP]
         degree = self.degrees([r[1] for r in ranked[:max(DEGREE_CAP, offset + limit)]])
         ranked.sort(key=lambda r: (r[0], r[1] not in degree, -degree.get(r[1], 0), len(r[2]), r[2], r[1]))
-        kinds = ("exact", "prefix", "substring")
         items = [{"id": nid, "name": name, "labels": primary_labels(labels, self.ontology), "aliases": aliases,
-                  "region": reg, "degree": degree.get(nid, 0), "match": kinds[rank] if ql else None}
-                 for rank, nid, name, aliases, labels, reg in ranked[offset:offset + limit]]
+                  "region": reg, "degree": degree.get(nid, 0), "match": MATCH_KINDS[rank] if ql else None,
+                  **({"via": via} if via else {})}
+                 for rank, nid, name, aliases, labels, reg, via in ranked[offset:offset + limit]]
         return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+    def _title_matches(self, raw: str, label: str, regional: bool, seen: set[str]) -> list[list[Any]]:
+        """Persons holding a position whose title contains the term (书记 → the secretaries), as
+        ranked rows after every name match; `via` says which post ("党组书记 · 示范市总工会")."""
+        person = "Person"
+        if not raw or regional or "HOLDS_POSITION" not in self.ontology.relationships or \
+                person not in self.ontology.labels or label not in (person, self.ontology.umbrella_label):
+            return []
+        rows = self._rows(f"MATCH (n:{self.ontology.check_label(person)})-[h:HOLDS_POSITION]->(o) "
+                          "WHERE h.title CONTAINS $raw RETURN n.id, n.name, n.aliases, labels(n), n.region, "
+                          f"h.title, o.name LIMIT {SEARCH_CAP}", {"raw": raw})
+        out: dict[str, list[Any]] = {}
+        for nid, name, aliases, labels, reg, title, org in rows:
+            if nid in seen:
+                continue
+            via = f"{title} · {org}" if org else title
+            if nid in out:
+                out[nid][6] = out[nid][6] + "；" + via
+            else:
+                out[nid] = [len(MATCH_KINDS) - 1, nid, name or "", list(aliases or []), labels, reg, via]
+        return list(out.values())
 
     def degrees(self, ids: list[str]) -> dict[str, int]:
         """Number of relationships of each node (all types)."""

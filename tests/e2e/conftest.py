@@ -1,5 +1,5 @@
 """Fixtures for the browser tests: one real server for the module (fixture graph + samples/ +
-../shared/corpus when the pipeline is there), headless Debian chromium through Playwright, and a
+../shared/corpus + ../shared/dev/docs when the pipeline is there), headless Debian chromium through Playwright, and a
 page that records console errors and every request to a host other than the server."""
 
 from __future__ import annotations
@@ -17,12 +17,16 @@ ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
-def browser_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def browser_server(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Server]:
     why = chromium_missing()
     if why:
         pytest.skip(why)
-    ingest = [REPO / "samples", REPO.parent / "shared" / "corpus"]
-    server = start_server(tmp_path_factory.mktemp("ui-data"), load_fixture, ingest=ingest)
+    # the development set too: the hub views are tested on its five best-connected entities
+    ingest = [REPO / "samples", REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "dev" / "docs"]
+    # a test module that writes (fact review) sets API_KEY: its server gets that key
+    key = getattr(request.module, "API_KEY", None)
+    server = start_server(tmp_path_factory.mktemp("ui-data"), load_fixture, ingest=ingest,
+                          env={"REFORMKG_API_KEY": key} if key else None)
     try:
         yield server
     finally:

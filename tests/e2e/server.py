@@ -95,8 +95,9 @@ class Server:
 
 
 def start_server(data_dir: Path, load: Callable[[Any], dict[str, str]], ingest: list[Path] | None = None,
-                 workers: int = 1) -> Server:
-    """Load a graph into a fresh embedded store in `data_dir`, then serve it on a free port."""
+                 workers: int = 1, env: dict[str, str] | None = None) -> Server:
+    """Load a graph into a fresh embedded store in `data_dir`, then serve it on a free port
+    (`env`: more REFORMKG_* settings for the server, e.g. an API key)."""
     from reformkg.config import Settings
     from reformkg.graph.store import open_store
 
@@ -116,7 +117,7 @@ def start_server(data_dir: Path, load: Callable[[Any], dict[str, str]], ingest: 
     store.close()  # the embedded server keeps running in data_dir; the app reconnects to it
     port = free_port()
     env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_HOST": "127.0.0.1",
-           "REFORMKG_PORT": str(port), "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO)}
+           "REFORMKG_PORT": str(port), "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO), **(env or {})}
     if _cli_has_serve():  # `reformkg serve`, run as `python -m reformkg.cli` (no PATH needed)
         cmd = [sys.executable, "-m", "reformkg.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)]

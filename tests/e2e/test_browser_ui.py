@@ -65,7 +65,9 @@ def test_explore_an_actor(page, browser_server):
     ids = browser_server.ids
     page.goto(browser_server.base + "/")
     page.wait_for_function("window.reformkg && window.reformkg.ready === true", timeout=WAIT)
+    page.locator("#legend summary").click()  # collapsed by default, below the drawing area
     assert page.locator("#legend").inner_text().count("RUNS") == 1
+    page.locator("#legend summary").click()
 
     # search with suggestions as you type: name and label shown
     page.locator("#search").press_sequentially("李建", delay=80)
@@ -85,7 +87,7 @@ def test_explore_an_actor(page, browser_server):
     assert n_nodes >= 3
     assert _canvas_has_ink(page) > 1000
     assert re.search(r"showing \d+ of \d+ relationships", page.locator("#count").inner_text())
-    page.wait_for_function("document.querySelectorAll('#collaborators li').length > 0", timeout=WAIT)
+    page.wait_for_function(f"window.reformkg.lastCollaborators === '{ids['li']}'", timeout=WAIT)
     shot(page, "02-card-and-network")
 
     # click a node to expand its neighbours: the pilot enterprise's partner school is not yet shown

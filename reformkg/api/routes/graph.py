@@ -1,4 +1,5 @@
-"""Paths: how two actors are connected (shortest undirected paths, evidence on each hop)."""
+"""Paths: how two actors are connected (shortest undirected paths, evidence on each hop),
+optionally around generic nodes (hubs), which are then named."""
 
 
 from typing import Annotated, Any
@@ -8,15 +9,27 @@ from fastapi import APIRouter, Query, Request
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
 from reformkg.api.routes.common import reader, run_heavy
-from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult
+from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult, _Model
+from reformkg.graph import hubs
+
+
+class GenericNode(_Model):
+    id: str
+    name: str
+    degree: int
+
+
+class PathAroundHubs(PathResult):
+    excluded: list[GenericNode] | None = None
+    hub_degree: int | None = None
 
 
 def build(enums: OntologyEnums) -> APIRouter:
     RelType = enums.RelType
     router = APIRouter(prefix="/api", tags=["graph"])
 
-    @router.get("/paths", response_model=PathResult, responses={404: {"model": ErrorBody}},
-                summary="Shortest paths between two nodes")
+    @router.get("/paths", response_model=PathAroundHubs, responses={404: {"model": ErrorBody}},
+                summary="Shortest paths between two nodes (optionally not through generic nodes)")
     async def paths(
         request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
         source: Annotated[str, Query(min_length=1, max_length=200)],
@@ -24,9 +37,18 @@ def build(enums: OntologyEnums) -> APIRouter:
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
         limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
+        skip_generic: Annotated[bool, Query(description="do not go through generic nodes (hubs); they are "
+                                                        "listed in `excluded`")] = False,
+        hub_degree: Annotated[int, Query(ge=2, le=100_000, description="a node with at least this many "
+                                                                       "relationships is generic")] = hubs.DEFAULT_HUB_DEGREE,
     ) -> dict[str, Any]:
-        out = await run_heavy(request, lambda: reader(store, onto, settings).paths(
-            source, target, max_hops, limit, [t.value for t in rel_types] if rel_types else None))
+        types = [t.value for t in rel_types] if rel_types else None
+        r = reader(store, onto, settings)
+        if skip_generic:
+            out = await run_heavy(request, lambda: hubs.paths_around_hubs(r, source, target, max_hops, limit, types,
+                                                                          hub_degree))
+        else:
+            out = await run_heavy(request, lambda: r.paths(source, target, max_hops, limit, types))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
         return out

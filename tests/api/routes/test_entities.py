@@ -7,7 +7,7 @@ def test_search_ranks_exact_then_prefix_then_degree(client):
     body = client.get("/api/entities", params={"q": "临川"}).json()
     names = [i["name"] for i in body["items"]]
     assert names[0] == "临川市"  # exact alias match ("临川") first
-    assert body["items"][0]["match"] == "exact"
+    assert body["items"][0]["match"] == "alias"
     assert body["total"] == len(names) == 5
     prefix = [i for i in body["items"] if i["match"] == "prefix"]
     assert [i["degree"] for i in prefix] == sorted((i["degree"] for i in prefix), reverse=True)
