@@ -31,7 +31,7 @@ from .records import (  # re-exported: others import them from here
     StoreError,
     WriteSummary,
 )
-from .writer import DOCUMENT, delete_plan, document_write_plan
+from .writer import DOCUMENT, delete_plan, document_write_plan, filter_batch
 
 __all__ = [
     "GraphStore", "open_store", "search_grams", "CypherError", "GraphEdge", "GraphNode", "GraphPath",
@@ -60,8 +60,9 @@ class GraphStore:
     """One graph in one engine, reached through a Dialect."""
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
-                 row_cap: int | None = None):
+                 row_cap: int | None = None, min_confidence: float = 0.0):
         self.dialect = dialect
+        self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
         self.row_cap = row_cap
@@ -78,6 +79,7 @@ class GraphStore:
     # ---- writes -------------------------------------------------------------------------
     def write_document(self, batch: GraphBatch) -> WriteSummary:
         """Write one document atomically; replaces an earlier version with the same source_key."""
+        batch = filter_batch(batch, self.min_confidence)
         with self._write_lock:
             olds, existed = self._versions(batch.doc_id, batch.source_key)
             plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed)
@@ -235,7 +237,7 @@ def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_s
                graph_name: str | None = None) -> GraphStore:
     """Open the configured store (starting the embedded server if needed) and ensure its schema."""
     store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
-                       row_cap=settings.row_cap)
+                       row_cap=settings.row_cap, min_confidence=settings.min_confidence)
     if ensure_schema:
         store.ensure_schema()
     return store

@@ -10,8 +10,10 @@ What a document write does:
    SET n += r.props`), aliases unioned with the stored ones, and `search_text` (space-separated
    lower-cased character bigrams of name + aliases) recomputed for the full-text index.
 2. MERGE the edges on their `id`; evidence lives in parallel arrays `ev_doc`, `ev_sentence`,
-   `ev_start`, `ev_end` (+ `evidence_count`): this document's entries are replaced, other
-   documents' entries kept. Symmetric types are stored once, smaller id first.
+   `ev_start`, `ev_end`, `ev_confidence`, `ev_producer` (+ `evidence_count` and `confidence`,
+   the largest evidence confidence): this document's entries are replaced, other documents'
+   entries kept. Symmetric types are stored once, smaller id first. Facts whose evidence is
+   all below the store's `min_confidence` are not written (`filter_batch`).
 3. MERGE `MENTIONED_IN` from every node of the batch to the Document node with `count`.
 4. Clean-up (only when an earlier version with the same `source_key`, or this very doc_id,
    is already stored): remove evidence of superseded versions (and stale evidence of this
@@ -39,7 +41,7 @@ MENTIONED_IN = "MENTIONED_IN"
 REPORTED = "REPORTED"
 PILOT_LABEL = "PilotUnit"
 RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
-EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
 UNSUPPORTED_FLAG = "unsupported"  # transient, set and deleted within one clean-up
 
 
@@ -75,6 +77,27 @@ def _dedupe_evidence(evidence: list[Evidence]) -> list[Evidence]:
             seen.add(key)
             out.append(ev)
     return out
+
+
+def filter_batch(batch: GraphBatch, min_confidence: float) -> GraphBatch:
+    """The batch without evidence entries below `min_confidence`, and without the edges left
+    with none (edges that never had evidence, MENTIONED_IN and the like, stay)."""
+    if min_confidence <= 0:
+        return batch
+    edges = []
+    dropped = 0
+    for e in batch.edges:
+        if not e.evidence:
+            edges.append(e)
+            continue
+        kept = [ev for ev in e.evidence if ev.confidence >= min_confidence]
+        if not kept:
+            dropped += 1
+            continue
+        edges.append(e if len(kept) == len(e.evidence) else EdgeRecord(e.id, e.type, e.src, e.tgt, e.props, kept))
+    if dropped:
+        log.debug("%s: %d facts below confidence %.2f not written", batch.doc_id, dropped, min_confidence)
+    return GraphBatch(doc_id=batch.doc_id, source_key=batch.source_key, nodes=batch.nodes, edges=edges)
 
 
 def outcome_name(value: float, unit: str, qualifier: str, metric: str) -> str:
@@ -195,6 +218,11 @@ SEARCH_TEXT_EXPR = (
     "ELSE reduce(b = '', i IN range(0, size(s) - 2) | b + ' ' + substring(s, i, 2)) END)"
 )
 
+# the relationship's confidence: the largest of its evidence entries (entries written before
+# confidences existed count as 1.0)
+CONFIDENCE_SET = "e.confidence = reduce(m = 0.0, c IN coalesce(e.ev_confidence, []) | " \
+    "CASE WHEN coalesce(c, 1.0) > m THEN coalesce(c, 1.0) ELSE m END)"
+
 EVIDENCE_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]] + r.{f}" for f in EV_FIELDS)
 EVIDENCE_KEEP_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]]" for f in EV_FIELDS)
 
@@ -205,7 +233,9 @@ WHERE e.ev_doc IS NOT NULL AND any(x IN e.ev_doc WHERE x IN $olds OR (x = $doc_i
 WITH DISTINCT e
 WITH e, [i IN range(0, size(e.ev_doc) - 1) WHERE NOT e.ev_doc[i] IN $olds AND (e.ev_doc[i] <> $doc_id OR e.id IN $edge_ids)] AS keep
 SET {EVIDENCE_KEEP_SET}, e.evidence_count = size(keep),
-    e.{UNSUPPORTED_FLAG} = CASE WHEN size(keep) = 0 THEN true END"""
+    e.{UNSUPPORTED_FLAG} = CASE WHEN size(keep) = 0 THEN true END
+WITH e
+SET {CONFIDENCE_SET}"""
 
 # separate segment: FalkorDB pushes a filter placed after SET below it (the SET then sees
 # only the filtered rows), so the edges the step above left without evidence are flagged
@@ -304,6 +334,7 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             "props": {k: _prop_value(v) for k, v in e.props.items() if v is not None and k not in EV_FIELDS and k != "id"},
             "ev_doc": [ev.doc_id for ev in evs], "ev_sentence": [ev.sentence for ev in evs],
             "ev_start": [int(ev.start) for ev in evs], "ev_end": [int(ev.end) for ev in evs],
+            "ev_confidence": [float(ev.confidence) for ev in evs], "ev_producer": [str(ev.producer) for ev in evs],
         })
     for i, ((rel, s_umb, t_umb), rows) in enumerate(sorted(groups.items())):
         key = f"e{i}"
@@ -320,7 +351,8 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\nSET e += r.props\n"
             "WITH e, r, coalesce(e.ev_doc, []) AS od\n"
             "WITH e, r, [i IN range(0, size(od) - 1) WHERE od[i] <> $doc_id] AS keep\n"
-            f"SET {EVIDENCE_SET}, e.evidence_count = size(keep) + size(r.ev_doc)"
+            f"SET {EVIDENCE_SET}, e.evidence_count = size(keep) + size(r.ev_doc)\n"
+            f"WITH e\nSET {CONFIDENCE_SET}"
         )
 
     if olds or existed:

@@ -24,9 +24,11 @@ def build(enums: OntologyEnums) -> APIRouter:
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
         limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
     ) -> dict[str, Any]:
         out = await run_heavy(request, lambda: reader(store, onto, settings).paths(
-            source, target, max_hops, limit, [t.value for t in rel_types] if rel_types else None))
+            source, target, max_hops, limit, [t.value for t in rel_types] if rel_types else None,
+            min_confidence=min_confidence))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
         return out
