@@ -97,6 +97,13 @@ class GraphStore:
         found = [r[0] for r in res.rows]
         return sorted({d for d in found if d != doc_id}), doc_id in found
 
+    def content_hash(self, source_key: str) -> str | None:
+        """The `content_hash` of the file stored under `source_key` (None: not stored, or stored
+        without one): an unchanged file need not be extracted again."""
+        res = self.dialect.run_read(f"MATCH (o:{DOCUMENT} {{source_key: $k}}) RETURN o.content_hash LIMIT 1",
+                                    {"k": source_key}, None, None)
+        return res.rows[0][0] if res.rows else None
+
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and whatever only it supported; False when it is not stored."""
         with self._write_lock:

@@ -100,6 +100,15 @@ def filter_batch(batch: GraphBatch, min_confidence: float) -> GraphBatch:
     return GraphBatch(doc_id=batch.doc_id, source_key=batch.source_key, nodes=batch.nodes, edges=edges)
 
 
+def with_content_hash(batch: GraphBatch, content_hash: str) -> GraphBatch:
+    """Record the hash of the file's bytes on the Document node (unchanged files are skipped
+    on the next ingest)."""
+    for n in batch.nodes:
+        if n.labels[0] == DOCUMENT:
+            n.props["content_hash"] = content_hash
+    return batch
+
+
 def outcome_name(value: float, unit: str, qualifier: str, metric: str) -> str:
     num = int(value) if float(value).is_integer() else value
     return f"{metric} {num}{qualifier or ''}{unit or ''}".strip()
