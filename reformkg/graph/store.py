@@ -89,11 +89,11 @@ class GraphStore:
         return summary
 
     def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], bool]:
-        res = self.dialect.run_read(
-            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND o.source_key = $source_key) "
-            "RETURN o.doc_id",
-            {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
-        )
+        # two index lookups (an OR of two properties scans every Document on some engines)
+        query = f"MATCH (o:{DOCUMENT} {{doc_id: $doc_id}}) RETURN o.doc_id"
+        if source_key:
+            query += f" UNION MATCH (o:{DOCUMENT} {{source_key: $source_key}}) RETURN o.doc_id"
+        res = self.dialect.run_read(query, {"doc_id": doc_id, "source_key": source_key or ""}, None, None)
         found = [r[0] for r in res.rows]
         return sorted({d for d in found if d != doc_id}), doc_id in found
 

@@ -232,6 +232,15 @@ SEARCH_TEXT_EXPR = (
 CONFIDENCE_SET = "e.confidence = reduce(m = 0.0, c IN coalesce(e.ev_confidence, []) | " \
     "CASE WHEN coalesce(c, 1.0) > m THEN coalesce(c, 1.0) ELSE m END)"
 
+# a document not stored before: its evidence is appended (no per-entry work in Cypher), the
+# count and the best confidence updated from the new entries alone
+EVIDENCE_APPEND = (  # count and confidence first: they read the arrays as they were
+    "e.evidence_count = coalesce(e.evidence_count, size(coalesce(e.ev_doc, []))) + size(r.ev_doc), "
+    "e.confidence = CASE WHEN r.confidence IS NULL THEN e.confidence "
+    "WHEN coalesce(e.confidence, CASE WHEN size(coalesce(e.ev_doc, [])) > 0 THEN 1.0 END) > r.confidence "
+    "THEN coalesce(e.confidence, 1.0) ELSE r.confidence END, "
+) + ", ".join(f"e.{f} = coalesce(e.{f}, []) + r.{f}" for f in EV_FIELDS)
+
 EVIDENCE_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]] + r.{f}" for f in EV_FIELDS)
 EVIDENCE_KEEP_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]]" for f in EV_FIELDS)
 
@@ -355,9 +364,15 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             )
             continue
         p[key] = rows
+        head = (f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (b:{t_umb} {{id: r.tgt}})\n"
+                f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\n")
+        if not existed:  # no entry of this doc_id is stored anywhere: append, never rebuild
+            for row in rows:
+                row["confidence"] = max(row["ev_confidence"], default=None)
+            plan.segments.append(head + f"SET e += r.props, {EVIDENCE_APPEND}")
+            continue
         plan.segments.append(
-            f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (b:{t_umb} {{id: r.tgt}})\n"
-            f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\nSET e += r.props\n"
+            head + "SET e += r.props\n"
             "WITH e, r, coalesce(e.ev_doc, []) AS od\n"
             "WITH e, r, [i IN range(0, size(od) - 1) WHERE od[i] <> $doc_id] AS keep\n"
             f"SET {EVIDENCE_SET}, e.evidence_count = size(keep) + size(r.ev_doc)\n"
