@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
-HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", "confidence", *EVIDENCE_KEYS})
+FX_KEYS = ("fx_id", "fx_src", "fx_sentence", "fx_start", "fx_end", "fx_confidence", "fx_producer")  # writer.FX_FIELDS
+HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", "confidence", "unsupported", *EVIDENCE_KEYS, *FX_KEYS})
 DEFAULT_CONFIDENCE = 1.0  # evidence written before confidences existed, and structural edges
 DEFAULT_PRODUCER = "rules"
 MENTIONED_IN = "MENTIONED_IN"
@@ -396,8 +397,15 @@ class Reader:
         )
         return sorted({r[0] for r in rows if r[0]})
 
+    # an edge whose preview holds all its evidence is decided on the preview; a larger one on the
+    # per-document entries on its target's MENTIONED_IN edges (`fxhit`, projected by FX_HIT)
     TIME_WHERE = ("((type(r) = 'MENTIONED_IN' AND b.doc_id IN $docs) OR (type(r) <> 'MENTIONED_IN' AND "
-                  "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs))))")
+                  "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs) OR fxhit > 0)))")
+    FX_HIT = ("CASE WHEN type(r) = 'MENTIONED_IN' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
+              "THEN 0 WHEN endNode(r) = b "
+              "THEN size([(b)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              "ELSE size([(a)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              "END AS fxhit")
 
     # ---- neighbourhood -------------------------------------------------------------------------
     def neighbourhood(self, entity_id: str, depth: int = 1, rel_types: list[str] | None = None,
@@ -436,6 +444,8 @@ class Reader:
             seen = list(edges)
             hop_where = where + (["NOT r.id IN $seen"] if seen else [])
             wtext = (" WHERE " + " AND ".join(hop_where)) if hop_where else ""
+            if docs is not None:  # the time test needs a projected column first
+                wtext = f" WITH a, r, b, {self.FX_HIT}{wtext}"
             params = {"labels": label_filter or [], "docs": docs or [], "seen": seen,
                       "min_confidence": float(min_confidence)}
             budget = limit - len(edges)
@@ -638,13 +648,32 @@ class Reader:
             return None
         a, r, b = found
         props = _get(r, "props") or {}
-        total = len(props.get("ev_doc") or [])
-        items = evidence_items(props, _names(a), _names(b), limit)
+        preview = len(props.get("ev_doc") or [])
+        total = max(int(props.get("evidence_count") or 0), preview)
+        items = []
+        if total > preview:  # a fact read in many documents: the entries on their MENTIONED_IN edges
+            items = self.document_evidence(edge_id, node_id(b), _names(a), _names(b), limit)
+        if not items:
+            items = evidence_items(props, _names(a), _names(b), limit)
         docs = self.documents_by_id(sorted({i["doc_id"] for i in items}))
         for item in items:
             item["document"] = docs.get(item["doc_id"])
         return {"edge": edge_dict(r), "source": summary_node(a, self.ontology), "target": summary_node(b, self.ontology),
                 "items": items, "total": total, "truncated": total > len(items)}
+
+    def document_evidence(self, edge_id: str, target: str, source_names: list[str], target_names: list[str],
+                          limit: int) -> list[dict[str, Any]]:
+        """Evidence entries of a relationship as recorded per document (on the MENTIONED_IN edges
+        of its target, see writer.py), ordered by document and offset."""
+        limit = _int(limit, 1, 100_000)
+        rows = self._rows(
+            f"MATCH {self.node_pattern('t', target)}-[m:{MENTIONED_IN}]->(d:{DOC_LABEL}) WHERE $rid IN m.fx_id "
+            "UNWIND range(0, size(m.fx_id) - 1) AS i WITH d, m, i WHERE m.fx_id[i] = $rid "
+            "RETURN d.doc_id, m.fx_sentence[i], m.fx_start[i], m.fx_end[i], m.fx_confidence[i], m.fx_producer[i] "
+            f"ORDER BY d.doc_id, m.fx_start[i] LIMIT {limit}", {"t_id": target, "rid": edge_id})
+        props = {"ev_doc": [r[0] for r in rows], "ev_sentence": [r[1] for r in rows], "ev_start": [r[2] for r in rows],
+                 "ev_end": [r[3] for r in rows], "ev_confidence": [r[4] for r in rows], "ev_producer": [r[5] for r in rows]}
+        return evidence_items(props, source_names, target_names, limit)
 
     # ---- documents ---------------------------------------------------------------------------
     def documents_by_id(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -670,9 +699,9 @@ class Reader:
         ents = self._rows(
             "MATCH (d:Document {doc_id: $doc})<-[m:MENTIONED_IN]-(n) "
             f"RETURN n, m.count ORDER BY m.count DESC, n.name LIMIT {limit + 1}", {"doc": doc_id})
-        facts = self._rows(
-            "MATCH (d:Document {doc_id: $doc})<-[:MENTIONED_IN]-(a)-[r]->(b) "
-            "WHERE type(r) <> 'MENTIONED_IN' AND $doc IN r.ev_doc "
+        facts = self._rows(  # the facts whose evidence this document's MENTIONED_IN edges record
+            "MATCH (d:Document {doc_id: $doc})<-[m:MENTIONED_IN]-(b)<-[r]-(a) "
+            "WHERE type(r) <> 'MENTIONED_IN' AND (r.id IN coalesce(m.fx_id, []) OR $doc IN coalesce(r.ev_doc, [])) "
             f"RETURN DISTINCT r.id, type(r), a.id, a.name, b.id, b.name LIMIT {limit + 1}", {"doc": doc_id})
         out["entities"] = [{
             "id": node_id(n), "name": node_props(n).get("name") or "", "labels": primary_labels(node_labels(n), self.ontology),

@@ -110,7 +110,7 @@ class GraphStore:
             res = self.dialect.run_read(f"MATCH (o:{DOCUMENT} {{doc_id: $d}}) RETURN count(o)", {"d": doc_id}, None, None)
             if not res.scalar(0):
                 return False
-            plan = delete_plan(doc_id)
+            plan = delete_plan(doc_id, self.ontology)
             self.dialect.run_atomic(plan.segments, plan.params)
         return True
 

@@ -94,3 +94,55 @@ def test_min_confidence_filter_in_reads(store, ontology):
     prog = store.read("MATCH (p:Programme) RETURN p.id").rows[0][0]
     assert reader.paths(union, prog)["paths"]
     assert not reader.paths(union, prog, max_hops=1, min_confidence=0.5)["paths"]
+
+
+def _copy(i: int, confidence: float = 1.0):
+    d = make_doc_result(f"m{i:02d}", sentence=f"第{i}篇：测试市总工会举办“匠心筑梦”技能竞赛。", start=i)
+    return _with_confidence(d, confidence, f"p{i}", types=("RUNS", "LOCATED_IN", "HOLDS_POSITION"))
+
+
+def test_fact_read_in_more_documents_than_the_preview(store, ontology):
+    """Past the preview every entry is still there (per document), counted, returned, and
+    removed with exactly its document."""
+    from reformkg.graph.writer import EV_PREVIEW
+
+    n = EV_PREVIEW + 4
+    for i in range(n):
+        store.write_document(build_batch(_copy(i, 0.9 if i == n - 1 else 0.5), ontology))
+    (rid, docs, confs, _p, best), = _runs(store)
+    assert len(docs) == EV_PREVIEW and best == 0.9
+    assert store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count").scalar() == n
+    assert store.read("MATCH ()-[e]->() RETURN count(e)").scalar() == store.stats()["relationships"]
+    reader = Reader(store, ontology)
+    out = reader.evidence(rid, limit=100)
+    assert out["total"] == n and len(out["items"]) == n and out["edge"]["evidence_count"] == n
+    assert sorted(i["doc_id"] for i in out["items"]) == [f"m{i:02d}" for i in range(n)]
+    assert {i["producer"] for i in out["items"]} == {f"p{i}" for i in range(n)}
+    assert all(i["sentence"].endswith("技能竞赛。") and i["start"] >= 0 for i in out["items"])
+    # the document holds its fact whether or not it is in the preview
+    assert [f["type"] for f in reader.document(f"m{n - 1:02d}")["facts"]].count("RUNS") == 1
+    # a time range selects the edge through a document outside the preview
+    union = store.read("MATCH (u:Union) RETURN u.id").rows[0][0]
+    for i in range(n):
+        store.write("MATCH (d:Document {doc_id: $d}) SET d.date = $date",
+                    {"d": f"m{i:02d}", "date": "2024-06-01" if i == n - 1 else "2020-01-01"})
+    late = reader.neighbourhood(union, since="2024-01-01")
+    assert "RUNS" in {e["type"] for e in late["edges"]}
+    # removing documents: one outside the preview, then one inside it
+    assert store.delete_document(f"m{n - 1:02d}")
+    assert store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count").scalar() == n - 1
+    assert store.delete_document("m00")
+    assert store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count").scalar() == n - 2
+    out = reader.evidence(rid, limit=100)
+    assert sorted(i["doc_id"] for i in out["items"]) == [f"m{i:02d}" for i in range(1, n - 1)]
+    # re-ingesting a stored document keeps the same entries (its preview entry may move last)
+    before = store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count, e.ev_doc").rows[0]
+    store.write_document(build_batch(_copy(5, 0.5), ontology))
+    after = store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count, e.ev_doc").rows[0]
+    assert after[0] == before[0] and sorted(after[1]) == sorted(before[1])
+    store.write_document(build_batch(_copy(n - 2, 0.5), ontology))  # one outside the preview
+    assert store.read("MATCH ()-[e:RUNS]->() RETURN e.evidence_count").scalar() == n - 2
+    assert len(reader.evidence(rid, limit=100)["items"]) == n - 2
+    for i in range(1, n - 1):
+        assert store.delete_document(f"m{i:02d}")
+    assert store.stats()["relationships"] == 0 and store.stats()["nodes"] == 0
