@@ -279,6 +279,9 @@ def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source
                 props["count"] = int(old.get("count") or 0) + int(edge.props.get("count") or 0)
             else:
                 props["evidence_count"] = len(props["ev_doc"])
+                counted = [int(p.get("evidence_count") or 0) for p in (old, edge.props)]
+                if any(c > len(p.get("ev_doc") or []) for c, p in zip(counted, (old, edge.props))):
+                    props["evidence_count"] = max(len(props["ev_doc"]), sum(counted))  # past the preview
                 props["confidence"] = max((c if c is not None else 1.0 for c in props["ev_confidence"]), default=None)
             if not existing:
                 props["id"] = fact_id(rtype, s, t, sym)
