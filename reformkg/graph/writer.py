@@ -246,9 +246,10 @@ EVIDENCE_APPEND = (  # count and confidence first: they read the arrays as they 
     "e.evidence_count = coalesce(e.evidence_count, had) + size(r.ev_doc), "
     "e.confidence = CASE WHEN r.confidence IS NULL THEN e.confidence "
     "WHEN coalesce(e.confidence, CASE WHEN had > 0 THEN 1.0 END) > r.confidence "
-    "THEN coalesce(e.confidence, 1.0) ELSE r.confidence END, "
-) + ", ".join(f"e.{f} = CASE WHEN had < {EV_PREVIEW} THEN coalesce(e.{f}, []) + r.{f} ELSE e.{f} END"
-              for f in EV_FIELDS)
+    "THEN coalesce(e.confidence, 1.0) ELSE r.confidence END\n"
+    # a full preview is not written at all (not even with its own value)
+    f"FOREACH (_ IN CASE WHEN had < {EV_PREVIEW} THEN [1] ELSE [] END | SET "
+) + ", ".join(f"e.{f} = coalesce(e.{f}, []) + r.{f}" for f in EV_FIELDS) + ")"
 
 EVIDENCE_KEEP_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]]" for f in EV_FIELDS)
 
