@@ -356,6 +356,10 @@ def _declared_types(ontology: Ontology) -> tuple[dict[str, dict[str, str]], dict
                 "ev_confidence": "double[]", "ev_producer": "string[]", "evidence_count": "long", "confidence": "double"}
     for declared in rels.values():
         declared.update(evidence)
+    if "MENTIONED_IN" in rels:  # per-document evidence entries (writer.FX_FIELDS)
+        rels["MENTIONED_IN"].update({"fx_id": "string[]", "fx_src": "string[]", "fx_sentence": "string[]",
+                                     "fx_start": "long[]", "fx_end": "long[]", "fx_confidence": "double[]",
+                                     "fx_producer": "string[]"})
     return nodes, rels
 
 
