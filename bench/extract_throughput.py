@@ -95,7 +95,9 @@ def parallel_run(raws: list, docs: int, total: int, workers: int, single_cpu_kbs
         ch0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         with Extractor(RESULT, workers) as ex:
-            errors = sum(1 for d in ex.map((p, True) for p in paths) if d.error)
+            done = list(ex.map((p, True) for p in paths))
+        errors = sum(1 for d in done if d.error)
+        doc_cpu = sum(d.cpu for d in done)  # in the workers, per document (start-up excluded)
         dt = time.perf_counter() - t0
         ch1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         wcpu = (ch1.ru_utime + ch1.ru_stime) - (ch0.ru_utime + ch0.ru_stime)
@@ -104,9 +106,11 @@ def parallel_run(raws: list, docs: int, total: int, workers: int, single_cpu_kbs
     kb = total / 1024
     print(f"{workers} worker processes: {docs} documents, {kb:.0f} KB in {dt:.2f} s wall = {kb / dt:.1f} KB/s "
           f"({errors} errors); workers' CPU {wcpu:.1f} s = {kb / wcpu:.1f} KB/s per core")
+    print(f"  per document in the workers (start-up excluded): {doc_cpu:.1f} s CPU = {kb / doc_cpu:.1f} KB/s per core")
     print(f"  speed-up over one process by CPU time: {workers} x {kb / wcpu:.1f} / {single_cpu_kbs:.1f} = "
-          f"{workers * (kb / wcpu) / single_cpu_kbs:.2f}x (the figure an idle {workers}-core machine would show, "
-          f"worker start-up included); load now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+          f"{workers * (kb / wcpu) / single_cpu_kbs:.2f}x with worker start-up, "
+          f"{workers * (kb / doc_cpu) / single_cpu_kbs:.2f}x without (what an idle {workers}-core machine would "
+          f"show on a long run); load now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ class Done:
     error: str | None = None
     skipped: bool = False  # not extracted (e.g. unchanged since the last ingest)
     seconds: float = 0.0  # extraction time in the worker
+    cpu: float = 0.0  # the worker's CPU time for this document (start-up excluded)
 
 
 # ---- the file list, streamed ---------------------------------------------------------------
@@ -122,15 +123,16 @@ def work(kind: str, path: str) -> Done:
 
     if _PIPELINE is None:
         init_worker(kind)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     try:
         if kind == RESULT:
             value: Any = _PIPELINE.run_file(Path(path))
         else:
             value = _PIPELINE.prepare(loaders.load(Path(path)))
     except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
-        return Done(path=path, error=error_line(path, exc), seconds=time.perf_counter() - t)
-    return Done(path=path, value=value, seconds=time.perf_counter() - t)
+        return Done(path=path, error=error_line(path, exc), seconds=time.perf_counter() - t,
+                    cpu=time.process_time() - c)
+    return Done(path=path, value=value, seconds=time.perf_counter() - t, cpu=time.process_time() - c)
 
 
 # ---- backends -------------------------------------------------------------------------------
