@@ -8,6 +8,11 @@ the whole pipeline on every copy instead (a distinct marker line is appended to 
 that the content hash differs) — slow on a small machine, use `--copies`.
 
     python bench/ingest.py [--copies 200] [--full] [--corpus DIR] [--keep DIR]
+    python bench/ingest.py --distinct [100,1000,10000]   # per-document write cost as the store grows
+
+`--distinct` writes that many distinct documents (the seed files under their own ids, each
+reading the same facts: every fact a hub) and prints per-document write p50/p95 and store CPU
+at each size, with the ratio of the last to the first (see bench/scale.py, which it runs).
 
 Prints: documents, seconds and documents/s for extraction, batch building and store writes,
 the store's final counts, and p50/p95 per-document write latency.
@@ -64,7 +69,23 @@ def main() -> int:
     ap.add_argument("--full", action="store_true", help="run the whole pipeline on every copy")
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--keep", default=None, help="data dir to keep (default: a temp dir, removed)")
+    ap.add_argument("--distinct", nargs="?", const="100,1000,10000", default=None,
+                    help="per-document write cost at these numbers of distinct documents")
     args = ap.parse_args()
+    if args.distinct:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import scale
+
+        sizes = [int(x) for x in args.distinct.split(",") if x]
+        tmp_dir = Path(tempfile.mkdtemp(prefix="reformkg-bench-"))
+        try:
+            w = scale.write_cost(sizes, tmp_dir)
+        finally:
+            embedded.stop(tmp_dir)
+        if len(w) > 1:
+            print(f"ratio at {w[-1][0]} vs {w[0][0]}: write p50 {w[-1][1] / w[0][1]:.2f}x, "
+                  f"CPU per doc {w[-1][3] / w[0][3]:.2f}x (target <= 1.5x)")
+        return 0
 
     from reformkg.ingest.loaders import iter_paths, load
     from reformkg.ingest.document import RawDocument

@@ -75,43 +75,88 @@ def _ensure_embedded(data_dir: Path) -> Path:
 
 
 def _file_error(path: Path | str, exc: BaseException) -> str:
-    from .ingest.extract.base import ComponentError
-    from .ingest.loaders import LoadError
+    from .ingest.pipeline import error_line
 
-    if isinstance(exc, LoadError):
-        return f"error: {exc.path}: {exc.reason}"
-    if isinstance(exc, ComponentError):
-        return f"error: {exc.doc_path}: component {exc.component} failed: {exc.cause}"
-    return f"error: {path}: {type(exc).__name__}: {exc}"
+    return error_line(path, exc)
 
 
-def _progress(items: list[Path], desc: str) -> Any:
+def _progress(items: Any, desc: str, total: int | None = None) -> Any:
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="doc", file=sys.stderr, disable=not items or not sys.stderr.isatty() and
+    n = total if total is not None else len(items)
+    return tqdm(items, desc=desc, unit="doc", file=sys.stderr, total=n, disable=not n or not sys.stderr.isatty() and
                 os.environ.get("REFORMKG_PROGRESS", "") != "1", dynamic_ncols=True)
 
 
-def _paths_or_exit(paths: list[Path]) -> list[Path]:
-    from .ingest.loaders import iter_paths
+def _count_or_exit(paths: list[Path]) -> int:
+    """Number of files under `paths` (the list itself is streamed, never held)."""
+    from .ingest.parallel import count_files
 
-    files = iter_paths(paths)
-    if not files:
+    n = count_files(paths)
+    if not n:
         _err("error: no documents found under " + " ".join(str(p) for p in paths))
         raise typer.Exit(1)
-    return files
+    return n
+
+
+def _extractor(kind: str, workers: int | None, n_files: int, dask: str | None, settings: Settings,
+               run_local: Any = None) -> Any:
+    """The extraction backend: a dask cluster, worker processes, or this process."""
+    from .ingest.parallel import Extractor, choose_workers
+
+    scheduler = dask or settings.dask_scheduler
+    if scheduler:
+        from .ingest.distributed import DaskExtractor
+
+        try:
+            return DaskExtractor(kind, scheduler, window=workers * 4 if workers else None)
+        except Exception as exc:  # noqa: BLE001 - unreachable scheduler, dask missing
+            _err(f"error: cannot use the dask scheduler {scheduler}: {exc}")
+            raise typer.Exit(1) from exc
+    try:
+        n = choose_workers(workers, n_files)
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    return Extractor(kind, n, run_local=run_local if n == 1 else None)
+
+
+def _file_hash(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the loader reports it
+
+
+WORKERS_HELP = "extraction processes (default: one per core; one for small runs)"
+DASK_HELP = "run extraction on this dask.distributed scheduler, e.g. tcp://host:8786 (REFORMKG_DASK_SCHEDULER)"
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recursive)")) -> None:
-    """Extract documents and write them into the store."""
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files or folders (recursive)"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", help=WORKERS_HELP),
+    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    force: bool = typer.Option(False, "--force", help="extract files again even when unchanged since their last ingest"),
+) -> None:
+    """Extract documents and write them into the store.
+
+    Extraction runs in worker processes; the single writer resolves each document against the
+    store and writes it in input order, so the graph is the same whatever the number of
+    workers. A file whose bytes are unchanged since it was ingested is skipped before extraction.
+    """
     from .graph.curation import Curation
+    from .graph.model import DocumentResult
     from .graph.records import StoreError
-    from .graph.writer import build_batch
+    from .graph.writer import build_batch, with_content_hash
+    from .ingest.normalise import source_key_of
+    from .ingest.parallel import Done, PREPARED, iter_files
     from .ingest.pipeline import Pipeline
 
     t0 = time.perf_counter()
-    files = _paths_or_exit(paths)
+    n_files = _count_or_exit(paths)
     settings = get_settings()
     store = _open_store(settings)
     try:
@@ -121,27 +166,60 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
             log.debug("no curation loaded: %s", exc)
             curation = None
         pipe = Pipeline(ontology=store.ontology, identity=store, curation=curation or None)
-        docs = errors = replaced = 0
+        docs = errors = replaced = skipped = 0
         nodes_added = rels_added = 0
         extract_s = store_s = 0.0
-        bar = _progress(files, "ingest")
-        for path in bar:
+        hashes: dict[str, str | None] = {}
+
+        def run_local(path: str) -> Done:  # one process: the whole pipeline here
+            t = time.perf_counter()
             try:
-                t = time.perf_counter()
-                result = pipe.run_file(path)
-                batch = build_batch(result, store.ontology)
-                t2 = time.perf_counter()
-                summary = store.write_document(batch)
-                store_s += time.perf_counter() - t2
-                extract_s += t2 - t
-            except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
-                errors += 1
-                bar.write(_file_error(path, exc), file=sys.stderr)
-                continue
-            docs += 1
-            replaced += len(summary.replaced)
-            nodes_added += summary.nodes_added
-            rels_added += summary.relationships_added
+                return Done(path=path, value=pipe.run_file(Path(path)), seconds=time.perf_counter() - t)
+            except Exception as exc:  # noqa: BLE001
+                return Done(path=path, error=_file_error(path, exc), seconds=time.perf_counter() - t)
+
+        def jobs() -> Iterator[tuple[Path, bool]]:
+            for path in iter_files(paths):
+                h = _file_hash(path)
+                hashes[str(path)] = h
+                unchanged = False
+                if h is not None and not force:
+                    try:
+                        unchanged = store.content_hash(source_key_of(str(path))) == h
+                    except StoreError:
+                        unchanged = False  # the write reports the store
+                yield path, not unchanged
+
+        with _extractor(PREPARED, workers, n_files, dask, settings, run_local) as extractor:
+            bar = _progress(extractor.map(jobs()), "ingest", total=n_files)
+            for done in bar:
+                h = hashes.pop(done.path, None)
+                if done.skipped:
+                    docs += 1
+                    skipped += 1
+                    continue
+                if done.error is not None:
+                    errors += 1
+                    bar.write(done.error, file=sys.stderr)
+                    continue
+                try:
+                    t = time.perf_counter()
+                    result = done.value if isinstance(done.value, DocumentResult) else pipe.finish(*done.value)
+                    batch = build_batch(result, store.ontology)
+                    if h is not None:
+                        with_content_hash(batch, h)
+                    t2 = time.perf_counter()
+                    summary = store.write_document(batch)
+                    store_s += time.perf_counter() - t2
+                    extract_s += done.seconds + (t2 - t)
+                except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
+                    errors += 1
+                    bar.write(_file_error(done.path, exc), file=sys.stderr)
+                    continue
+                docs += 1
+                replaced += len(summary.replaced)
+                nodes_added += summary.nodes_added
+                rels_added += summary.relationships_added
         try:
             stats = store.stats()
             holds = (f"store now holds {stats['documents']} documents, {stats['nodes']} nodes, "
@@ -152,10 +230,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
         store.close()
     elapsed = time.perf_counter() - t0
     typer.echo(
-        f"ingested {docs} document(s) of {len(files)} in {elapsed:.1f}s "
+        f"ingested {docs} document(s) of {n_files} in {elapsed:.1f}s "
         f"(extraction {extract_s:.1f}s, store {store_s:.1f}s): "
         f"{nodes_added:+d} nodes, {rels_added:+d} relationships, {replaced} earlier version(s) replaced, "
-        f"{errors} error(s); {holds}"
+        f"{skipped} unchanged skipped, {errors} error(s); {holds}"
     )
     if errors:
         raise typer.Exit(1)
@@ -165,29 +243,33 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
 def extract(
     paths: list[Path] = typer.Argument(..., help="files or folders (recursive)"),
     jsonl: Path = typer.Option(..., "--jsonl", help="output file, one ExtractionRecord per line"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", help=WORKERS_HELP),
+    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
 ) -> None:
     """Extraction records (eval/FORMAT.md) without touching the store."""
     from .ingest.jsonl import write_jsonl
-    from .ingest.pipeline import Pipeline
+    from .ingest.parallel import RESULT, iter_files
 
     t0 = time.perf_counter()
-    files = _paths_or_exit(paths)
-    pipe = Pipeline()
+    n_files = _count_or_exit(paths)
+    settings = get_settings()
     errors = 0
-    bar = _progress(files, "extract")
-
-    def results() -> Iterator[Any]:
-        nonlocal errors
-        for path in bar:
-            try:
-                yield pipe.run_file(path)
-            except Exception as exc:  # noqa: BLE001
-                errors += 1
-                bar.write(_file_error(path, exc), file=sys.stderr)
 
     try:
         jsonl.parent.mkdir(parents=True, exist_ok=True)
-        n = write_jsonl(results(), jsonl)
+        with _extractor(RESULT, workers, n_files, dask, settings) as extractor:
+            bar = _progress(extractor.map((p, True) for p in iter_files(paths)), "extract", total=n_files)
+
+            def results() -> Iterator[Any]:
+                nonlocal errors
+                for done in bar:
+                    if done.error is not None:
+                        errors += 1
+                        bar.write(done.error, file=sys.stderr)
+                    else:
+                        yield done.value
+
+            n = write_jsonl(results(), jsonl)
     except OSError as exc:
         _err(f"error: {jsonl}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(1) from exc

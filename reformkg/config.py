@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 20 * 1024 * 1024
     heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
     log_level: str = "INFO"
+    dask_scheduler: str = Field(default="", description="tcp://host:port of a dask.distributed scheduler: "
+                                "`ingest`/`extract` run extraction there (empty: local worker processes)")
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
                                   description="facts whose confidence is below this are not written to the store")
 

@@ -148,6 +148,7 @@ class SubgraphEdge(_Model):
     target: str
     props: dict[str, Any] = Field(default_factory=dict)
     evidence_count: int = 0
+    confidence: float | None = Field(None, description="the best confidence of its evidence (none: structural edge)")
 
 
 class Subgraph(_Model):
@@ -175,6 +176,8 @@ class EvidenceItem(_Model):
     match_end_utf16: int
     start: int = Field(description="start offset of the fact in the document's source text")
     end: int
+    confidence: float = Field(1.0, description="0-1, from the rule or model that read the fact here")
+    producer: str = Field("rules", description="name of that rule or model")
 
 
 class EdgeEvidence(_Model):

@@ -353,9 +353,13 @@ def _declared_types(ontology: Ontology) -> tuple[dict[str, dict[str, str]], dict
     rels = {t: {p: _ONTOLOGY_TYPES.get(s.type, "string") for p, s in spec.properties.items()}
             for t, spec in ontology.relationships.items()}
     evidence = {"ev_doc": "string[]", "ev_sentence": "string[]", "ev_start": "long[]", "ev_end": "long[]",
-                "evidence_count": "long"}
+                "ev_confidence": "double[]", "ev_producer": "string[]", "evidence_count": "long", "confidence": "double"}
     for declared in rels.values():
         declared.update(evidence)
+    if "MENTIONED_IN" in rels:  # per-document evidence entries (writer.FX_FIELDS)
+        rels["MENTIONED_IN"].update({"fx_id": "string[]", "fx_src": "string[]", "fx_sentence": "string[]",
+                                     "fx_start": "long[]", "fx_end": "long[]", "fx_confidence": "double[]",
+                                     "fx_producer": "string[]"})
     return nodes, rels
 
 

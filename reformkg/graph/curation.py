@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
+EVIDENCE_DEFAULTS = {"ev_confidence": 1.0, "ev_producer": "rules"}
 
 
 def curation_label(ontology: Ontology) -> str:
@@ -221,7 +222,9 @@ def _merge_evidence(a: dict[str, Any], b: dict[str, Any]) -> dict[str, list[Any]
     seen = set()
     out: dict[str, list[Any]] = {k: [] for k in EVIDENCE_KEYS}
     for props in (a, b):
-        cols = [list(props.get(k) or []) for k in EVIDENCE_KEYS]
+        n = len(props.get("ev_doc") or [])
+        # arrays missing on older edges (confidence, producer) are filled with their defaults
+        cols = [list(props.get(k) or [EVIDENCE_DEFAULTS.get(k)] * n) for k in EVIDENCE_KEYS]
         for row in zip(*cols):
             key = (row[0], row[2], row[3])
             if key in seen:
@@ -284,6 +287,10 @@ def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source
                 props["count"] = int(old.get("count") or 0) + int(edge.props.get("count") or 0)
             else:
                 props["evidence_count"] = len(props["ev_doc"])
+                counted = [int(p.get("evidence_count") or 0) for p in (old, edge.props)]
+                if any(c > len(p.get("ev_doc") or []) for c, p in zip(counted, (old, edge.props))):
+                    props["evidence_count"] = max(len(props["ev_doc"]), sum(counted))  # past the preview
+                props["confidence"] = max((c if c is not None else 1.0 for c in props["ev_confidence"]), default=None)
             if not existing:
                 props["id"] = fact_id(rtype, s, t, sym)
             store.write(

@@ -35,8 +35,9 @@ class SkippingReader(Reader):
     skip: frozenset[str] = frozenset()
     met: set[str] = field(default_factory=set)
 
-    def _expand(self, ids: list[str], types: str, cap: int) -> tuple[list[list[Any]], bool]:
-        rows, cut = super()._expand(ids, types, cap)
+    def _expand(self, ids: list[str], types: str, cap: int,
+                min_confidence: float = 0.0) -> tuple[list[list[Any]], bool]:
+        rows, cut = super()._expand(ids, types, cap, min_confidence)
         kept = []
         for row in rows:
             if row[2] in self.skip:
@@ -48,13 +49,14 @@ class SkippingReader(Reader):
 
 def paths_around_hubs(reader: Reader, source: str, target: str, max_hops: int, limit: int,
                       rel_types: list[str] | None, min_degree: int = DEFAULT_HUB_DEGREE,
-                      hubs: dict[str, dict[str, Any]] | None = None) -> dict[str, Any] | None:
+                      hubs: dict[str, dict[str, Any]] | None = None,
+                      min_confidence: float = 0.0) -> dict[str, Any] | None:
     """`Reader.paths` avoiding generic nodes; adds `excluded`: the generic nodes met on the way
     (the ones that the paths would otherwise have gone through), best-connected first."""
     hubs = hubs if hubs is not None else generic_nodes(reader, min_degree)
     skip = frozenset(h for h in hubs if h not in (source, target))
     sr = SkippingReader(reader.store, reader.ontology, reader.timeout_ms, skip=skip)
-    out = sr.paths(source, target, max_hops, limit, rel_types)
+    out = sr.paths(source, target, max_hops, limit, rel_types, min_confidence=min_confidence)
     if out is None:
         return None
     out["excluded"] = sorted((hubs[h] for h in sr.met), key=lambda h: (-h["degree"], h["name"]))

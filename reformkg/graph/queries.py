@@ -28,8 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
-HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", *EVIDENCE_KEYS})
+EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
+FX_KEYS = ("fx_id", "fx_src", "fx_sentence", "fx_start", "fx_end", "fx_confidence", "fx_producer")  # writer.FX_FIELDS
+HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", "confidence", "unsupported", *EVIDENCE_KEYS, *FX_KEYS})
+DEFAULT_CONFIDENCE = 1.0  # evidence written before confidences existed, and structural edges
+DEFAULT_PRODUCER = "rules"
 MENTIONED_IN = "MENTIONED_IN"
 DOC_LABEL = "Document"
 OUTCOME_LABEL = "Outcome"
@@ -127,7 +130,21 @@ def edge_dict(edge: Any) -> dict[str, Any]:
         "target": str(_get(edge, "tgt")),
         "props": public_props({k: v for k, v in props.items() if k != "evidence_count"}),
         "evidence_count": int(count or 0),
+        "confidence": edge_confidence(props.get("confidence"), count),
     }
+
+
+def edge_confidence(value: Any, evidence_count: Any) -> float | None:
+    """The relationship's confidence (its best evidence); None for edges without evidence."""
+    if value is not None:
+        return float(value)
+    return DEFAULT_CONFIDENCE if evidence_count else None
+
+
+def confidence_where(var: str = "r") -> str:
+    """Filter text keeping relationships whose confidence is at least `$min_confidence`
+    (edges without a stored confidence — structural, MENTIONED_IN, older stores — pass)."""
+    return f"coalesce({var}.confidence, 1.0) >= $min_confidence"
 
 
 def _int(value: int, low: int, high: int) -> int:
@@ -310,7 +327,7 @@ class Reader:
     # ---- projections (scalars and maps instead of whole nodes: less to ship and convert) ---------
     def edge_fields(self, types: Iterable[str] | None = None) -> list[str]:
         """Edge properties worth returning for these relationship types (evidence arrays excluded)."""
-        fields = {"evidence_count"}
+        fields = {"evidence_count", "confidence"}
         for t in types or self.ontology.rel_types:
             fields.update(self.ontology.relationships[t].properties)
         return sorted(fields)
@@ -327,9 +344,11 @@ class Reader:
         aid, rid, rtype, a_is_start, eprops, n_ev, bid, blabels, bprops = row
         eprops = {k: v for k, v in (eprops or {}).items() if v is not None}
         count = eprops.pop("evidence_count", None)
+        conf = eprops.pop("confidence", None)
+        n = int(count if count is not None else n_ev or 0)
         edge = {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
                 "target": bid if a_is_start else aid, "props": eprops,
-                "evidence_count": int(count if count is not None else n_ev or 0)}
+                "evidence_count": n, "confidence": edge_confidence(conf, n)}
         bprops = {k: v for k, v in (bprops or {}).items() if v is not None}
         other = {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
                  "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
@@ -412,13 +431,20 @@ class Reader:
         )
         return sorted({r[0] for r in rows if r[0]})
 
+    # an edge whose preview holds all its evidence is decided on the preview; a larger one on the
+    # per-document entries on its target's MENTIONED_IN edges (`fxhit`, projected by FX_HIT)
     TIME_WHERE = ("((type(r) = 'MENTIONED_IN' AND b.doc_id IN $docs) OR (type(r) <> 'MENTIONED_IN' AND "
-                  "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs))))")
+                  "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs) OR fxhit > 0)))")
+    FX_HIT = ("CASE WHEN type(r) = 'MENTIONED_IN' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
+              "THEN 0 WHEN endNode(r) = b "
+              "THEN size([(b)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              "ELSE size([(a)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              "END AS fxhit")
 
     # ---- neighbourhood -------------------------------------------------------------------------
     def neighbourhood(self, entity_id: str, depth: int = 1, rel_types: list[str] | None = None,
                       labels: list[str] | None = None, since: str | None = None, until: str | None = None,
-                      limit: int = 200) -> dict[str, Any] | None:
+                      limit: int = 200, min_confidence: float = 0.0) -> dict[str, Any] | None:
         """The subgraph within `depth` hops, breadth first, capped at `limit` edges.
 
         `total` counts the distinct relationships found up to the hop where the cap was reached
@@ -438,6 +464,8 @@ class Reader:
             where.append("any(l IN labels(b) WHERE l IN $labels)")
         if docs is not None:
             where.append(self.TIME_WHERE)
+        if min_confidence > 0:
+            where.append(confidence_where("r"))
         nodes: dict[str, dict[str, Any]] = {entity_id: summary_node(center, self.ontology, 0)}
         edges: dict[str, dict[str, Any]] = {}
         frontier = [entity_id]
@@ -450,7 +478,10 @@ class Reader:
             seen = list(edges)
             hop_where = where + (["NOT r.id IN $seen"] if seen else [])
             wtext = (" WHERE " + " AND ".join(hop_where)) if hop_where else ""
-            params = {"labels": label_filter or [], "docs": docs or [], "seen": seen}
+            if docs is not None:  # the time test needs a projected column first
+                wtext = f" WITH a, r, b, {self.FX_HIT}{wtext}"
+            params = {"labels": label_filter or [], "docs": docs or [], "seen": seen,
+                      "min_confidence": float(min_confidence)}
             budget = limit - len(edges)
             hop_rows: list[list[Any]] = []
             over = False
@@ -492,7 +523,8 @@ class Reader:
 
     # ---- paths -------------------------------------------------------------------------------
     def paths(self, source: str, target: str, max_hops: int = 6, limit: int = 10,
-              rel_types: list[str] | None = None, evidence_per_hop: int = 3) -> dict[str, Any] | None:
+              rel_types: list[str] | None = None, evidence_per_hop: int = 3,
+              min_confidence: float = 0.0) -> dict[str, Any] | None:
         """Shortest undirected paths between two nodes, with evidence on each hop.
 
         A bidirectional breadth-first search in plain per-hop Cypher (id columns only), which
@@ -508,7 +540,8 @@ class Reader:
         if source == target:
             return out
         type_list = rel_types or self.default_types()
-        id_paths, truncated = self._shortest_id_paths(source, target, max_hops, self.types_text(type_list), limit + 1)
+        id_paths, truncated = self._shortest_id_paths(source, target, max_hops, self.types_text(type_list), limit + 1,
+                                                      min_confidence)
         out["truncated"] = truncated or len(id_paths) > limit
         id_paths = id_paths[:limit]
         if not id_paths:
@@ -542,19 +575,22 @@ class Reader:
                         item["document"] = docs.get(item["doc_id"])
         return out
 
-    def _expand(self, ids: list[str], types: str, cap: int) -> tuple[list[list[Any]], bool]:
+    def _expand(self, ids: list[str], types: str, cap: int,
+                min_confidence: float = 0.0) -> tuple[list[list[Any]], bool]:
         """(a.id, r.id, b.id) rows of one hop from `ids`; True when the cap cut them."""
         rows: list[list[Any]] = []
+        where = f" WHERE {confidence_where('r')}" if min_confidence > 0 else ""
         for lab, group in self._groups(ids).items():
-            got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b) "
-                             f"RETURN a.id, r.id, b.id LIMIT {cap - len(rows) + 1}", {"ids": group})
+            got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){where} "
+                             f"RETURN a.id, r.id, b.id LIMIT {cap - len(rows) + 1}",
+                             {"ids": group, "min_confidence": float(min_confidence)})
             rows.extend(got)
             if len(rows) > cap:
                 return rows[:cap], True
         return rows, False
 
     def _shortest_id_paths(self, source: str, target: str, max_hops: int, types: str,
-                           limit: int) -> tuple[list[list[str]], bool]:
+                           limit: int, min_confidence: float = 0.0) -> tuple[list[list[str]], bool]:
         """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`)."""
         level = ({source: 0}, {target: 0})
         parents: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
@@ -564,7 +600,7 @@ class Reader:
         meet: list[str] = []
         while depth[0] + depth[1] < max_hops and frontier[0] and frontier[1]:
             side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
-            rows, cut = self._expand(frontier[side], types, PATH_EXPAND_CAP)
+            rows, cut = self._expand(frontier[side], types, PATH_EXPAND_CAP, min_confidence)
             truncated |= cut
             d = depth[side] + 1
             lv, par = level[side], parents[side]
@@ -646,13 +682,32 @@ class Reader:
             return None
         a, r, b = found
         props = _get(r, "props") or {}
-        total = len(props.get("ev_doc") or [])
-        items = evidence_items(props, _names(a), _names(b), limit)
+        preview = len(props.get("ev_doc") or [])
+        total = max(int(props.get("evidence_count") or 0), preview)
+        items = []
+        if total > preview:  # a fact read in many documents: the entries on their MENTIONED_IN edges
+            items = self.document_evidence(edge_id, node_id(b), _names(a), _names(b), limit)
+        if not items:
+            items = evidence_items(props, _names(a), _names(b), limit)
         docs = self.documents_by_id(sorted({i["doc_id"] for i in items}))
         for item in items:
             item["document"] = docs.get(item["doc_id"])
         return {"edge": edge_dict(r), "source": summary_node(a, self.ontology), "target": summary_node(b, self.ontology),
                 "items": items, "total": total, "truncated": total > len(items)}
+
+    def document_evidence(self, edge_id: str, target: str, source_names: list[str], target_names: list[str],
+                          limit: int) -> list[dict[str, Any]]:
+        """Evidence entries of a relationship as recorded per document (on the MENTIONED_IN edges
+        of its target, see writer.py), ordered by document and offset."""
+        limit = _int(limit, 1, 100_000)
+        rows = self._rows(
+            f"MATCH {self.node_pattern('t', target)}-[m:{MENTIONED_IN}]->(d:{DOC_LABEL}) WHERE $rid IN m.fx_id "
+            "UNWIND range(0, size(m.fx_id) - 1) AS i WITH d, m, i WHERE m.fx_id[i] = $rid "
+            "RETURN d.doc_id, m.fx_sentence[i], m.fx_start[i], m.fx_end[i], m.fx_confidence[i], m.fx_producer[i] "
+            f"ORDER BY d.doc_id, m.fx_start[i] LIMIT {limit}", {"t_id": target, "rid": edge_id})
+        props = {"ev_doc": [r[0] for r in rows], "ev_sentence": [r[1] for r in rows], "ev_start": [r[2] for r in rows],
+                 "ev_end": [r[3] for r in rows], "ev_confidence": [r[4] for r in rows], "ev_producer": [r[5] for r in rows]}
+        return evidence_items(props, source_names, target_names, limit)
 
     # ---- documents ---------------------------------------------------------------------------
     def documents_by_id(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -678,9 +733,9 @@ class Reader:
         ents = self._rows(
             "MATCH (d:Document {doc_id: $doc})<-[m:MENTIONED_IN]-(n) "
             f"RETURN n, m.count ORDER BY m.count DESC, n.name LIMIT {limit + 1}", {"doc": doc_id})
-        facts = self._rows(
-            "MATCH (d:Document {doc_id: $doc})<-[:MENTIONED_IN]-(a)-[r]->(b) "
-            "WHERE type(r) <> 'MENTIONED_IN' AND $doc IN r.ev_doc "
+        facts = self._rows(  # the facts whose evidence this document's MENTIONED_IN edges record
+            "MATCH (d:Document {doc_id: $doc})<-[m:MENTIONED_IN]-(b)<-[r]-(a) "
+            "WHERE type(r) <> 'MENTIONED_IN' AND (r.id IN coalesce(m.fx_id, []) OR $doc IN coalesce(r.ev_doc, [])) "
             f"RETURN DISTINCT r.id, type(r), a.id, a.name, b.id, b.name LIMIT {limit + 1}", {"doc": doc_id})
         out["entities"] = [{
             "id": node_id(n), "name": node_props(n).get("name") or "", "labels": primary_labels(node_labels(n), self.ontology),
@@ -813,12 +868,16 @@ def evidence_items(props: dict[str, Any], source_names: list[str], target_names:
     sentences = list(props.get("ev_sentence") or [])
     starts = list(props.get("ev_start") or [])
     ends = list(props.get("ev_end") or [])
+    confs = list(props.get("ev_confidence") or [])
+    producers = list(props.get("ev_producer") or [])
     items = []
     for i, doc in enumerate(docs[: max(limit, 0)]):
         sentence = sentences[i] if i < len(sentences) and sentences[i] is not None else ""
         item = split_sentence(str(sentence), source_names, target_names)
         item.update(doc_id=str(doc), document=None,
                     start=int(starts[i]) if i < len(starts) and starts[i] is not None else -1,
-                    end=int(ends[i]) if i < len(ends) and ends[i] is not None else -1)
+                    end=int(ends[i]) if i < len(ends) and ends[i] is not None else -1,
+                   confidence=float(confs[i]) if i < len(confs) and confs[i] is not None else DEFAULT_CONFIDENCE,
+                   producer=str(producers[i]) if i < len(producers) and producers[i] is not None else DEFAULT_PRODUCER)
         items.append(item)
     return items

@@ -31,7 +31,7 @@ from .records import (  # re-exported: others import them from here
     StoreError,
     WriteSummary,
 )
-from .writer import DOCUMENT, delete_plan, document_write_plan
+from .writer import DOCUMENT, delete_plan, document_write_plan, filter_batch
 
 __all__ = [
     "GraphStore", "open_store", "search_grams", "CypherError", "GraphEdge", "GraphNode", "GraphPath",
@@ -60,8 +60,9 @@ class GraphStore:
     """One graph in one engine, reached through a Dialect."""
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
-                 row_cap: int | None = None):
+                 row_cap: int | None = None, min_confidence: float = 0.0):
         self.dialect = dialect
+        self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
         self.row_cap = row_cap
@@ -78,6 +79,7 @@ class GraphStore:
     # ---- writes -------------------------------------------------------------------------
     def write_document(self, batch: GraphBatch) -> WriteSummary:
         """Write one document atomically; replaces an earlier version with the same source_key."""
+        batch = filter_batch(batch, self.min_confidence)
         with self._write_lock:
             olds, existed = self._versions(batch.doc_id, batch.source_key)
             plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed)
@@ -87,13 +89,20 @@ class GraphStore:
         return summary
 
     def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], bool]:
-        res = self.dialect.run_read(
-            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND o.source_key = $source_key) "
-            "RETURN o.doc_id",
-            {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
-        )
+        # two index lookups (an OR of two properties scans every Document on some engines)
+        query = f"MATCH (o:{DOCUMENT} {{doc_id: $doc_id}}) RETURN o.doc_id"
+        if source_key:
+            query += f" UNION MATCH (o:{DOCUMENT} {{source_key: $source_key}}) RETURN o.doc_id"
+        res = self.dialect.run_read(query, {"doc_id": doc_id, "source_key": source_key or ""}, None, None)
         found = [r[0] for r in res.rows]
         return sorted({d for d in found if d != doc_id}), doc_id in found
+
+    def content_hash(self, source_key: str) -> str | None:
+        """The `content_hash` of the file stored under `source_key` (None: not stored, or stored
+        without one): an unchanged file need not be extracted again."""
+        res = self.dialect.run_read(f"MATCH (o:{DOCUMENT} {{source_key: $k}}) RETURN o.content_hash LIMIT 1",
+                                    {"k": source_key}, None, None)
+        return res.rows[0][0] if res.rows else None
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and whatever only it supported; False when it is not stored."""
@@ -101,7 +110,7 @@ class GraphStore:
             res = self.dialect.run_read(f"MATCH (o:{DOCUMENT} {{doc_id: $d}}) RETURN count(o)", {"d": doc_id}, None, None)
             if not res.scalar(0):
                 return False
-            plan = delete_plan(doc_id)
+            plan = delete_plan(doc_id, self.ontology)
             self.dialect.run_atomic(plan.segments, plan.params)
         return True
 
@@ -235,7 +244,7 @@ def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_s
                graph_name: str | None = None) -> GraphStore:
     """Open the configured store (starting the embedded server if needed) and ensure its schema."""
     store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
-                       row_cap=settings.row_cap)
+                       row_cap=settings.row_cap, min_confidence=settings.min_confidence)
     if ensure_schema:
         store.ensure_schema()
     return store

@@ -9,14 +9,21 @@ What a document write does:
 1. MERGE the Document node, then the nodes (`UNWIND $rows AS r MERGE (n:Label {id: r.id})
    SET n += r.props`), aliases unioned with the stored ones, and `search_text` (space-separated
    lower-cased character bigrams of name + aliases) recomputed for the full-text index.
-2. MERGE the edges on their `id`; evidence lives in parallel arrays `ev_doc`, `ev_sentence`,
-   `ev_start`, `ev_end` (+ `evidence_count`): this document's entries are replaced, other
-   documents' entries kept. Symmetric types are stored once, smaller id first.
-3. MERGE `MENTIONED_IN` from every node of the batch to the Document node with `count`.
-4. Clean-up (only when an earlier version with the same `source_key`, or this very doc_id,
-   is already stored): remove evidence of superseded versions (and stale evidence of this
-   doc_id), delete edges left without evidence, delete their MENTIONED_IN edges and the nodes
-   no longer mentioned anywhere, delete the superseded Document nodes.
+2. MERGE the edges on their `id`, adding this document's evidence: `evidence_count`,
+   `confidence` (the best entry's) and, while the relationship holds fewer than EV_PREVIEW
+   entries, the parallel arrays `ev_doc`, `ev_sentence`, `ev_start`, `ev_end`,
+   `ev_confidence`, `ev_producer` (all the evidence of most facts; a bounded preview of hubs).
+   Symmetric types are stored once, smaller id first. Facts whose evidence is all below the
+   store's `min_confidence` are not written (`filter_batch`).
+3. MERGE `MENTIONED_IN` from every node of the batch to the Document node with `count`; the
+   one from a fact's target also records every evidence entry of this document for the facts
+   into that node (`fx_*` arrays, see FX_FIELDS). A write touches no other document's
+   evidence, so its cost does not grow with the number of documents reading the same facts.
+4. Re-ingest or new version (an earlier version with the same `source_key`, or this very
+   doc_id, is stored): first take the evidence of those documents out (counts from their
+   `fx_*` entries, previews filtered), then write as above, then delete edges left without
+   evidence, the MENTIONED_IN edges of the old versions, nodes no longer mentioned anywhere
+   and the superseded Document nodes.
 Labels and types enter Cypher text only after an ontology check; all values are parameters.
 """
 
@@ -39,7 +46,7 @@ MENTIONED_IN = "MENTIONED_IN"
 REPORTED = "REPORTED"
 PILOT_LABEL = "PilotUnit"
 RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
-EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
+EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
 UNSUPPORTED_FLAG = "unsupported"  # transient, set and deleted within one clean-up
 
 
@@ -75,6 +82,36 @@ def _dedupe_evidence(evidence: list[Evidence]) -> list[Evidence]:
             seen.add(key)
             out.append(ev)
     return out
+
+
+def filter_batch(batch: GraphBatch, min_confidence: float) -> GraphBatch:
+    """The batch without evidence entries below `min_confidence`, and without the edges left
+    with none (edges that never had evidence, MENTIONED_IN and the like, stay)."""
+    if min_confidence <= 0:
+        return batch
+    edges = []
+    dropped = 0
+    for e in batch.edges:
+        if not e.evidence:
+            edges.append(e)
+            continue
+        kept = [ev for ev in e.evidence if ev.confidence >= min_confidence]
+        if not kept:
+            dropped += 1
+            continue
+        edges.append(e if len(kept) == len(e.evidence) else EdgeRecord(e.id, e.type, e.src, e.tgt, e.props, kept))
+    if dropped:
+        log.debug("%s: %d facts below confidence %.2f not written", batch.doc_id, dropped, min_confidence)
+    return GraphBatch(doc_id=batch.doc_id, source_key=batch.source_key, nodes=batch.nodes, edges=edges)
+
+
+def with_content_hash(batch: GraphBatch, content_hash: str) -> GraphBatch:
+    """Record the hash of the file's bytes on the Document node (unchanged files are skipped
+    on the next ingest)."""
+    for n in batch.nodes:
+        if n.labels[0] == DOCUMENT:
+            n.props["content_hash"] = content_hash
+    return batch
 
 
 def outcome_name(value: float, unit: str, qualifier: str, metric: str) -> str:
@@ -195,17 +232,58 @@ SEARCH_TEXT_EXPR = (
     "ELSE reduce(b = '', i IN range(0, size(s) - 2) | b + ' ' + substring(s, i, 2)) END)"
 )
 
-EVIDENCE_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]] + r.{f}" for f in EV_FIELDS)
+# Evidence: every entry lives on the MENTIONED_IN edge from the fact's *target* to the document
+# it was read in, as parallel arrays FX_FIELDS (fact id and source id first): written once with
+# that document, removed with it, so a document's write never touches another document's
+# evidence. The relationship keeps `evidence_count`, `confidence` (the best entry's) and, in
+# EV_FIELDS, the first EV_PREVIEW entries (a document's entries are added while fewer than
+# EV_PREVIEW are there): all of them for most facts, a bounded preview for hubs.
+EV_PREVIEW = 16
+FX_FIELDS = ("fx_id", "fx_src", "fx_sentence", "fx_start", "fx_end", "fx_confidence", "fx_producer")
+
+EVIDENCE_APPEND = (  # count and confidence first: they read the arrays as they were
+    f"e.{UNSUPPORTED_FLAG} = null, "
+    "e.evidence_count = coalesce(e.evidence_count, had) + size(r.ev_doc), "
+    "e.confidence = CASE WHEN r.confidence IS NULL THEN e.confidence "
+    "WHEN coalesce(e.confidence, CASE WHEN had > 0 THEN 1.0 END) > r.confidence "
+    "THEN coalesce(e.confidence, 1.0) ELSE r.confidence END\n"
+    # a full preview is not written at all (not even with its own value)
+    f"FOREACH (_ IN CASE WHEN had < {EV_PREVIEW} THEN [1] ELSE [] END | SET "
+) + ", ".join(f"e.{f} = coalesce(e.{f}, []) + r.{f}" for f in EV_FIELDS) + ")"
+
 EVIDENCE_KEEP_SET = ", ".join(f"e.{f} = [i IN keep | e.{f}[i]]" for f in EV_FIELDS)
 
-CLEAN_EVIDENCE = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
+
+def remove_counted(umbrella: str) -> str:
+    """Step 1 of removing the evidence of the documents `$touched`: facts holding more entries
+    than their preview lose the entries those documents' MENTIONED_IN edges record."""
+    return f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
+MATCH (o)<-[m:{MENTIONED_IN}]-(t)
+WHERE size(coalesce(m.fx_id, [])) > 0
+UNWIND range(0, size(m.fx_id) - 1) AS i
+WITH t, m.fx_id[i] AS fid, m.fx_src[i] AS sid, count(*) AS c
+MATCH (s:{umbrella} {{id: sid}})-[e]->(t)
+WHERE e.id = fid AND e.evidence_count > size(coalesce(e.ev_doc, []))
+SET e.{UNSUPPORTED_FLAG} = CASE WHEN e.evidence_count - c <= 0 THEN true END,
+    e.evidence_count = e.evidence_count - c"""
+
+
+# Step 2: the previews drop those documents' entries; where the preview held every entry,
+# count and best confidence are recomputed from what is left (confidence first: it reads the
+# arrays as they were).
+REMOVE_PREVIEW = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $touched
 MATCH (o)<-[:{MENTIONED_IN}]-(n)
 MATCH (n)-[e]-()
-WHERE e.ev_doc IS NOT NULL AND any(x IN e.ev_doc WHERE x IN $olds OR (x = $doc_id AND NOT e.id IN $edge_ids))
+WHERE e.ev_doc IS NOT NULL AND any(x IN e.ev_doc WHERE x IN $touched)
 WITH DISTINCT e
-WITH e, [i IN range(0, size(e.ev_doc) - 1) WHERE NOT e.ev_doc[i] IN $olds AND (e.ev_doc[i] <> $doc_id OR e.id IN $edge_ids)] AS keep
-SET {EVIDENCE_KEEP_SET}, e.evidence_count = size(keep),
-    e.{UNSUPPORTED_FLAG} = CASE WHEN size(keep) = 0 THEN true END"""
+WITH e, [i IN range(0, size(e.ev_doc) - 1) WHERE NOT e.ev_doc[i] IN $touched] AS keep, size(e.ev_doc) AS had
+WITH e, keep, coalesce(e.evidence_count, had) <= had AS whole
+SET e.confidence = CASE WHEN whole THEN reduce(m = 0.0, i IN keep |
+        CASE WHEN coalesce(e.ev_confidence[i], 1.0) > m THEN coalesce(e.ev_confidence[i], 1.0) ELSE m END)
+        ELSE e.confidence END,
+    e.{UNSUPPORTED_FLAG} = CASE WHEN whole AND size(keep) = 0 THEN true ELSE e.{UNSUPPORTED_FLAG} END,
+    e.evidence_count = CASE WHEN whole THEN size(keep) ELSE e.evidence_count END,
+    {EVIDENCE_KEEP_SET}"""
 
 # separate segment: FalkorDB pushes a filter placed after SET below it (the SET then sees
 # only the filtered rows), so the edges the step above left without evidence are flagged
@@ -240,8 +318,14 @@ def _umbrella_of(label: str, ontology: Ontology) -> str:
     return ontology.umbrella_label if label in ontology.entity_labels else ontology.check_label(label)
 
 
+def _remove_evidence(plan: WritePlan, ontology: Ontology) -> None:
+    """Segments taking the evidence of `$touched` documents out (before anything is written)."""
+    plan.segments += [remove_counted(ontology.umbrella_label), REMOVE_PREVIEW]
+
+
 def _cleanup(plan: WritePlan) -> None:
-    plan.segments += [CLEAN_EVIDENCE, DELETE_UNSUPPORTED, CLEAN_MENTIONS, CLEAN_DOCUMENTS]
+    """Segments deleting what is left unsupported, unmentioned or superseded (after the write)."""
+    plan.segments += [DELETE_UNSUPPORTED, CLEAN_MENTIONS, CLEAN_DOCUMENTS]
 
 
 def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool) -> WritePlan:
@@ -304,23 +388,48 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             "props": {k: _prop_value(v) for k, v in e.props.items() if v is not None and k not in EV_FIELDS and k != "id"},
             "ev_doc": [ev.doc_id for ev in evs], "ev_sentence": [ev.sentence for ev in evs],
             "ev_start": [int(ev.start) for ev in evs], "ev_end": [int(ev.end) for ev in evs],
+            "ev_confidence": [float(ev.confidence) for ev in evs], "ev_producer": [str(ev.producer) for ev in evs],
         })
+    # every evidence entry of this document, on the MENTIONED_IN edge of the fact's target
+    fx: dict[str, dict[str, list[Any]]] = {}
+    for (rel, _s, _t), rows in groups.items():
+        if rel == MENTIONED_IN:
+            continue
+        for r in rows:
+            if not r["ev_doc"]:
+                continue
+            cols = fx.setdefault(r["tgt"], {f: [] for f in FX_FIELDS})
+            n = len(r["ev_doc"])
+            cols["fx_id"] += [r["id"]] * n
+            cols["fx_src"] += [r["src"]] * n
+            for f in ("sentence", "start", "end", "confidence", "producer"):
+                cols[f"fx_{f}"] += r[f"ev_{f}"]
+    mentioned = {r["src"] for (rel, _s, _t), rows in groups.items() if rel == MENTIONED_IN for r in rows}
+    for tgt in fx:
+        if tgt not in mentioned:
+            log.warning("%s: facts into %s kept without their per-document evidence (no MENTIONED_IN)",
+                        batch.doc_id, tgt)
+    empty = {f: [] for f in FX_FIELDS}
+
     for i, ((rel, s_umb, t_umb), rows) in enumerate(sorted(groups.items())):
         key = f"e{i}"
         if rel == MENTIONED_IN:
-            p[key] = [{"id": r["id"], "src": r["src"], "props": r["props"]} for r in rows]
+            p[key] = [{"id": r["id"], "src": r["src"], "props": {**r["props"], **fx.get(r["src"], empty)}}
+                      for r in rows]
             plan.segments.append(
                 f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (d:{DOCUMENT} {{id: $doc.id}})\n"
                 f"MERGE (a)-[e:{MENTIONED_IN} {{id: r.id}}]->(d)\nSET e += r.props"
             )
             continue
+        for row in rows:
+            row["confidence"] = max(row["ev_confidence"], default=None)
         p[key] = rows
+        # this document's entries were taken out first (re-ingest, new version): append only
         plan.segments.append(
             f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (b:{t_umb} {{id: r.tgt}})\n"
-            f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\nSET e += r.props\n"
-            "WITH e, r, coalesce(e.ev_doc, []) AS od\n"
-            "WITH e, r, [i IN range(0, size(od) - 1) WHERE od[i] <> $doc_id] AS keep\n"
-            f"SET {EVIDENCE_SET}, e.evidence_count = size(keep) + size(r.ev_doc)"
+            f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)\n"
+            "WITH e, r, size(coalesce(e.ev_doc, [])) AS had\n"
+            f"SET e += r.props, {EVIDENCE_APPEND}"
         )
 
     if olds or existed:
@@ -329,12 +438,19 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             node_ids=[n.id for n in batch.nodes if n.id != doc_node],
             edge_ids=[e.id for e in batch.edges if e.type != MENTIONED_IN],
         )
+        removal = WritePlan()
+        _remove_evidence(removal, ontology)
+        plan.segments[:0] = removal.segments
         _cleanup(plan)
     return plan
 
 
-def delete_plan(doc_id: str) -> WritePlan:
+def delete_plan(doc_id: str, ontology: Ontology | None = None) -> WritePlan:
     """Segments removing one document and everything only it supported."""
+    from .ontology import get_ontology
+
+    ontology = ontology or get_ontology()
     plan = WritePlan(params={"olds": [doc_id], "touched": [doc_id], "doc_id": "", "node_ids": [], "edge_ids": []})
+    _remove_evidence(plan, ontology)
     _cleanup(plan)
     return plan

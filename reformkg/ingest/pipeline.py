@@ -25,6 +25,7 @@ from reformkg.ingest.extract.outcomes import OutcomesComponent
 from reformkg.ingest.extract.relations import RelationsComponent
 from reformkg.ingest.extract.relscore.component import RelationScorer
 from reformkg.ingest.extract.base import Component, ComponentError
+from reformkg.ingest.loaders import LoadError
 from reformkg.ingest.extract.coreference import Coreference
 from reformkg.ingest.extract.orgs import Orgs
 from reformkg.ingest.extract.persons import Persons
@@ -78,12 +79,23 @@ class Pipeline:
         return self.run_raw(RawDocument(path=path, media_type="text/plain", encoding="utf-8", source_text=text))
 
     def run_raw(self, raw: RawDocument) -> DocumentResult:
+        doc, timings = self.prepare(raw)
+        return self.finish(doc, timings)
+
+    def prepare(self, raw: RawDocument) -> tuple[Document, dict[str, float]]:
+        """The document-local part (normalise, segment, components): no store involved, so it
+        runs anywhere (worker processes, a dask cluster). `finish` resolves it."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         doc = normalise_mod.normalise(raw)
         doc = segment_mod.segment(doc)
         timings["normalise+segment"] = time.perf_counter() - t0
         doc = self.extract(doc, timings)
+        return doc, timings
+
+    def finish(self, doc: Document, timings: dict[str, float] | None = None) -> DocumentResult:
+        """Resolve a prepared document (identity lookups and curation: the writer's side)."""
+        timings = dict(timings or {})
         t = time.perf_counter()
         try:
             result = resolve(doc, self.ontology, self.identity, self.curation)
@@ -106,3 +118,12 @@ class Pipeline:
             if timings is not None:
                 timings[c.name] = time.perf_counter() - t
         return doc
+
+
+def error_line(path: Path | str, exc: BaseException) -> str:
+    """The one-line report of a file that failed: `error: <file>: <problem>`."""
+    if isinstance(exc, LoadError):
+        return f"error: {exc.path}: {exc.reason}"
+    if isinstance(exc, ComponentError):
+        return f"error: {exc.doc_path}: component {exc.component} failed: {exc.cause}"
+    return f"error: {path}: {type(exc).__name__}: {exc}"

@@ -55,6 +55,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         since: Annotated[date | None, Query(description="only relationships read from documents dated on/after")] = None,
         until: Annotated[date | None, Query(description="only relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
     ) -> dict[str, Any]:
         if since and until and since > until:
             raise Unprocessable("since is after until")
@@ -62,7 +63,7 @@ def build(enums: OntologyEnums) -> APIRouter:
             return reader(store, onto, settings).neighbourhood(
                 id, depth, [t.value for t in rel_types] if rel_types else None,
                 [lb.value for lb in labels] if labels else None,
-                since.isoformat() if since else None, until.isoformat() if until else None, limit)
+                since.isoformat() if since else None, until.isoformat() if until else None, limit, min_confidence)
 
         out = await (run_heavy(request, read) if depth > 1 else run_in_threadpool(read))
         if out is None:

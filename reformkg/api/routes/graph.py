@@ -41,14 +41,16 @@ def build(enums: OntologyEnums) -> APIRouter:
                                                         "listed in `excluded`")] = False,
         hub_degree: Annotated[int, Query(ge=2, le=100_000, description="a node with at least this many "
                                                                        "relationships is generic")] = hubs.DEFAULT_HUB_DEGREE,
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
     ) -> dict[str, Any]:
         types = [t.value for t in rel_types] if rel_types else None
         r = reader(store, onto, settings)
         if skip_generic:
             out = await run_heavy(request, lambda: hubs.paths_around_hubs(r, source, target, max_hops, limit, types,
-                                                                          hub_degree))
+                                                                          hub_degree, min_confidence=min_confidence))
         else:
-            out = await run_heavy(request, lambda: r.paths(source, target, max_hops, limit, types))
+            out = await run_heavy(request, lambda: r.paths(source, target, max_hops, limit, types,
+                                                           min_confidence=min_confidence))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
         return out
