@@ -165,3 +165,15 @@ def test_subjectless_clause_in_a_union_voice_is_the_unions_not_an_enterprises(pi
     runs = _rels(pipe, text, "RUNS")
     assert ("遵义市总工会", "“黔北匠心”专项行动") in runs
     assert not any(src == "贵州茅台酒股份有限公司" for src, _ in runs)
+
+
+def test_honour_taken_up_by_an_anaphoric_trigger(pipe: Pipeline) -> None:
+    text = ("省总工会命名表彰第五批“湖北省示范性劳模创新工作室”，由我市人社局打造的“王某劳模创新工作室”、"
+            "某县科技局打造的“李某劳模创新工作室”榜上有名。另有“张某劳模创新工作室”“钱某劳模创新工作室”获此殊荣。")
+    recipients = {s for s, t in _rels(pipe, text, "AWARDED") if t == "湖北省示范性劳模创新工作室"}
+    assert recipients == {"王某劳模创新工作室", "李某劳模创新工作室", "张某劳模创新工作室", "钱某劳模创新工作室"}
+
+
+def test_listed_units_with_a_counted_apposition_each_receive_the_honour(pipe: Pipeline) -> None:
+    text = "武钢集团、宜昌高新区、东风汽车三个产改试点单位经验被评为“华中地区产业工人队伍建设改革优秀案例”。"
+    assert {s for s, _ in _rels(pipe, text, "AWARDED")} == {"武钢集团", "宜昌高新区", "东风汽车"}

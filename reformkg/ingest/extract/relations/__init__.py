@@ -55,7 +55,8 @@ from reformkg.ingest.extract.relations import (awarded, issued, members, partner
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
-                                                         passive_grants, led_sponsors, places_before_bodies)
+                                                         passive_grants, led_sponsors, places_before_bodies,
+                                                         honour_anaphors, counted_recipients)
 
 __all__ = ["RelationsComponent", "component", "extract_relations"]
 
@@ -117,6 +118,8 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     honours_lists(b)
     appositive_honours(b)
     passive_grants(b)
+    honour_anaphors(b)
+    counted_recipients(b)
     event_anaphors(b)
     led_sponsors(b)
     composed_of(b)

@@ -11,6 +11,9 @@
 - Event anaphors: X承办了本次大赛 sponsors the latest named event before it.
 - Composition: X由A、B、C等N个部门组成 makes A, B, C members of X; A、B(等N家单位)成为/是Y(的首批)成员单位
   makes A and B members of Y.
+- Honours named before and taken up by 获此殊荣/榜上有名 (anaphoric triggers in AWARDED.tsv): the
+  listed recipients of the clause receive the latest honour named before them; a listed subject
+  with a counted apposition (A、B、C三个试点单位(经验)被评为X) receives X, each item.
 - Honours in apposition (张某（全国五一劳动奖章获得者）) and granted by a named agent
   (张某被某部授予“某某”称号).
 - Places written before a body (在X县Y街道产改试点企业Z公司, 来到X区Z公司): the body stands in
@@ -326,3 +329,78 @@ def places_before_bodies(b: Builder) -> None:
             pos, j = m.span.start, j - 1
         for place in chain:
             b.add(Rel.LOCATED_IN, org, place, (place.span.start, org.span.end))
+
+
+_RECIPIENT_LABELS = (Label.PERSON, *sorted(ACTOR_LABELS))
+_COUNTED_APPOSITION_RE = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|所|名|位|人)[^，,。；;、“”]{0,10}$")
+
+
+def _award_words(anaphoric: bool) -> list[str]:
+    trigs = trigger_index((Rel.AWARDED,)).by_type[Rel.AWARDED]
+    return sorted({t.word for t in trigs if (t.role == "anaphor") == anaphoric}, key=len, reverse=True)
+
+
+_MODIFIED_ITEM_GAP_RE = re.compile(r"(?:、|和|及)[^，,。；;]{0,20}?的")
+
+
+def _listed_before(b: Builder, pos: int) -> list[Mention]:
+    """The recipients listed in the clause right before `pos`: mentions of the last one's label
+    joined by coordinators, also when each item carries a modifier (由X打造的A、Y打造的B)."""
+    cs, _ = b.ctx.clause_bounds(pos)
+    ms = [m for m in b.ctx.mentions_between(cs, pos) if m.label in _RECIPIENT_LABELS and id(m) not in b.ctx.title_orgs]
+    if not ms or b.doc.text[ms[-1].span.end:pos].strip(_QUOTES + " "):
+        return []
+    text = b.doc.text
+    out = [ms[-1]]
+    for m in reversed([x for x in ms[:-1] if x.label == ms[-1].label]):
+        gap = text[m.span.end:out[-1].span.start].strip(_QUOTES + " ")
+        if gap not in _COORDINATORS | {""} and not _MODIFIED_ITEM_GAP_RE.fullmatch(gap):
+            break
+        out.append(m)
+    return list(reversed(out))
+
+
+def _coordinated_run(text: str, ms: list[Mention]) -> list[Mention]:
+    """The longest run of mentions ending with the last of `ms` joined only by coordinators."""
+    out = [ms[-1]] if ms else []
+    for m in reversed(ms[:-1]):
+        if text[m.span.end:out[-1].span.start].strip(_QUOTES + " ") not in _COORDINATORS:
+            break
+        out.append(m)
+    return list(reversed(out))
+
+
+def honour_anaphors(b: Builder) -> None:
+    """`…命名“X”，A、B榜上有名` / `另有A、B获此殊荣`: the listed recipients receive the latest honour named before."""
+    words = _award_words(anaphoric=True)
+    if not words:
+        return
+    text = b.doc.text
+    for m in re.finditer("|".join(map(re.escape, words)), text):
+        awards = [x for x in b.ctx.mentions_between(max(0, m.start() - 300), m.start()) if x.label == Label.AWARD]
+        recipients = _listed_before(b, m.start())
+        if not awards or not recipients:
+            continue
+        for r in recipients:
+            b.add(Rel.AWARDED, r, awards[-1], (r.span.start, m.end()))
+
+
+def counted_recipients(b: Builder) -> None:
+    """`A、B、C三个试点单位经验被评为“X”`: each listed actor receives X."""
+    words = [w for w in _award_words(anaphoric=False) if len(w) >= 2]
+    text = b.doc.text
+    for award in (m for m in b.ctx.mentions if m.label == Label.AWARD):
+        before = text[max(0, award.span.start - 6):award.span.start].rstrip(_QUOTES)
+        word = next((w for w in words if before.endswith(w)), None)
+        if word is None:
+            continue
+        verb_at = award.span.start - (len(text[max(0, award.span.start - 6):award.span.start]) - len(before)) - len(word)
+        cs, _ = b.ctx.clause_bounds(verb_at)
+        listed = [m for m in b.ctx.mentions_between(cs, verb_at) if m.label in _RECIPIENT_LABELS]
+        if len(listed) < 2 or not _COUNTED_APPOSITION_RE.search(text, listed[-1].span.end, verb_at):
+            continue
+        group = _coordinated_run(text, listed)
+        if len(group) < 2:
+            continue
+        for r in group:
+            b.add(Rel.AWARDED, r, award, (r.span.start, award.span.end))
