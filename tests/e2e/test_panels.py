@@ -170,8 +170,8 @@ def test_outcomes_are_named_by_what_they_count_and_credit_their_actor(page, brow
 
 
 def test_evidence_shows_confidence_and_producer_when_present(page, browser_server):
-    """Evidence entries may carry `confidence` and `producer` (the store adds them); the panel
-    shows them. The real answer is fetched and given those fields as the store will."""
+    """Evidence entries carry `confidence` and `producer`; the panel shows them — first with
+    values substituted into the real answer, then as the store itself returns them."""
     import json
 
     ids = browser_server.ids
@@ -192,8 +192,10 @@ def test_evidence_shows_confidence_and_producer_when_present(page, browser_serve
     conf = page.locator("#evidence .conf").first.inner_text()
     assert "0.50" in conf and "rules:test" in conf
     page.unroute("**/api/edges/*/evidence")
-    _open(page, browser_server.base, ids["firm"])  # without the fields: nothing shown
+    _open(page, browser_server.base, ids["firm"])  # the store's own fields
     edge = page.evaluate("window.reformkg.state.edgesData.get().find(e => e.raw && e.raw.evidence_count > 0).id")
     page.evaluate("(id) => window.reformkg.showEvidence(id)", edge)
     page.wait_for_function(f"window.reformkg.lastEvidence === '{edge}'", timeout=WAIT)
-    assert page.locator("#evidence .conf").count() == 0
+    assert page.locator("#evidence .conf").count() > 0
+    stored = page.locator("#evidence .conf").first.inner_text()
+    assert "rules:test" not in stored and any(ch.isdigit() for ch in stored)

@@ -177,3 +177,8 @@ def test_honour_taken_up_by_an_anaphoric_trigger(pipe: Pipeline) -> None:
 def test_listed_units_with_a_counted_apposition_each_receive_the_honour(pipe: Pipeline) -> None:
     text = "武钢集团、宜昌高新区、东风汽车三个产改试点单位经验被评为“华中地区产业工人队伍建设改革优秀案例”。"
     assert {s for s, _ in _rels(pipe, text, "AWARDED")} == {"武钢集团", "宜昌高新区", "东风汽车"}
+
+
+def test_party_group_membership_is_a_position_in_each_body(pipe: Pipeline) -> None:
+    text = "宁波市人大常委会党组成员、市总工会主席陈某表示，要持续推进。"
+    assert {t for _, t in _rels(pipe, text, "HOLDS_POSITION")} == {"宁波市人大常委会", "宁波市总工会"}
