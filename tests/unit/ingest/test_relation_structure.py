@@ -182,3 +182,10 @@ def test_listed_units_with_a_counted_apposition_each_receive_the_honour(pipe: Pi
 def test_party_group_membership_is_a_position_in_each_body(pipe: Pipeline) -> None:
     text = "宁波市人大常委会党组成员、市总工会主席陈某表示，要持续推进。"
     assert {t for _, t in _rels(pipe, text, "HOLDS_POSITION")} == {"宁波市人大常委会", "宁波市总工会"}
+
+
+def test_policy_titles_back_to_back_and_headed_by_their_issuer(pipe: Pipeline) -> None:
+    text = "今年以来，汝阳县总工会印发《汝阳县总工会关于开展“三联三促”活动的方案》《汝阳县总工会“三联三促”工作指南》等指导工作清单。"
+    issued = _rels(pipe, text, "ISSUED")
+    assert {t for s, t in issued if s == "汝阳县总工会"} == {"《汝阳县总工会关于开展“三联三促”活动的方案》",
+                                                          "《汝阳县总工会“三联三促”工作指南》"}

@@ -56,7 +56,7 @@ from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
                                                          passive_grants, led_sponsors, places_before_bodies,
-                                                         honour_anaphors, counted_recipients)
+                                                         honour_anaphors, counted_recipients, title_issuers)
 
 __all__ = ["RelationsComponent", "component", "extract_relations"]
 
@@ -125,6 +125,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     composed_of(b)
     member_units(b)
     pilot_lists(b)
+    title_issuers(b)
     distribute(b)
     sponsors.co_sponsors(b)
     return b.out

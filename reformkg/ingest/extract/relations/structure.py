@@ -18,6 +18,7 @@
   (张某被某部授予“某某”称号).
 - Places written before a body (在X县Y街道产改试点企业Z公司, 来到X区Z公司): the body stands in
   each place of the chain (categories between them in ingest/data/place_categories.txt).
+- A policy whose title opens with the name of a body the text names (《X关于…的方案》) is ISSUED by it.
 - Pilot lists: 试点单位包括：A、B、C (or 试点企业有A、B) makes each listed actor a pilot of the programme
   named before the list, else of the reform.
 """
@@ -46,6 +47,13 @@ def _gap(text: str, a: Mention, b: Mention) -> str:
     return text[a.span.end:b.span.start].strip(_QUOTES + " ")
 
 
+def _joined(text: str, a: Mention, c: Mention) -> bool:
+    """Are two mentions items of one list: a coordinator between them, or quoted names written
+    back to back (《A》《B》, “A”“B”)?"""
+    raw = text[a.span.end:c.span.start]
+    return _gap(text, a, c) in _COORDINATORS or (raw != "" and raw.strip(_QUOTES) == "")
+
+
 def coordinated(b: Builder, m: Mention) -> list[Mention]:
     """The other items of the coordinated list `m` belongs to (same clause, same label family)."""
     ms, text = b.ctx.mentions, b.doc.text
@@ -63,7 +71,7 @@ def coordinated(b: Builder, m: Mention) -> list[Mention]:
                 j += step
                 continue
             a, c = (n, cur) if step < 0 else (cur, n)
-            if n.label not in family or id(n) in b.ctx.title_orgs or _gap(text, a, c) not in _COORDINATORS:
+            if n.label not in family or id(n) in b.ctx.title_orgs or not _joined(text, a, c):
                 break
             out.append(n)
             cur, j = n, j + step
@@ -404,3 +412,18 @@ def counted_recipients(b: Builder) -> None:
             continue
         for r in group:
             b.add(Rel.AWARDED, r, award, (r.span.start, award.span.end))
+
+
+_TITLE_ISSUER_END_RE = re.compile(r"(?:关于|“|《|\d{4}年|[^\d\W]{0,12}?(?:办法|方案|意见|通知|规定|指南|细则|计划|规划|清单|问卷))")
+
+
+def title_issuers(b: Builder) -> None:
+    """`《X关于…的方案》`: a body the document names, written at the head of a policy title, issued it."""
+    orgs = [m for m in b.ctx.mentions if m.label in ORG_LABELS]
+    names = sorted({(m.normalised or m.surface): m for m in orgs}.items(), key=lambda kv: -len(kv[0]))
+    for p in (m for m in b.ctx.mentions if m.label == Label.PROGRAMME):
+        title = (p.surface or "").lstrip("《“\"")
+        for name, org in names:
+            if title.startswith(name) and _TITLE_ISSUER_END_RE.match(title, len(name)):
+                b.add(Rel.ISSUED, org, p, (p.span.start, p.span.end))
+                break
