@@ -6,11 +6,15 @@
 #   scripts/neo4j-test-server.sh stop       stop it (SIGTERM, then SIGKILL after 30 s)
 #   scripts/neo4j-test-server.sh uri        print the URI of the running server
 #   scripts/neo4j-test-server.sh build      only build (Maven's local repository is the cache)
-#   scripts/neo4j-test-server.sh classpath  the runtime classpath (the tests run neo4j-admin with it)
+#   scripts/neo4j-test-server.sh classpath  the runtime classpath
+#   scripts/neo4j-test-server.sh admin ARGS…  the real neo4j-admin of this Neo4j (org.neo4j.cli.AdminTool)
+#                                           on the Neo4j home $NEO4J_HOME, e.g. `admin database import full …`
 #
 # Environment: NEO4J_TEST_PARENT_PID (the server stops when that process ends; default: none),
 # NEO4J_TEST_JAVA_OPTS (default: a 1 GiB heap, serial GC), NEO4J_TEST_STATE_DIR (pid, uri, log;
-# default tools/neo4j-server/target/run). Exit 3: Java or Maven is missing (the reason on stderr).
+# default tools/neo4j-server/target/run; one server per state dir), NEO4J_TEST_COPY_FROM (a Neo4j
+# home to start from, e.g. one that `admin database import` filled).
+# Exit 3: Java or Maven is missing (the reason on stderr).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TOOL="$ROOT/tools/neo4j-server"
@@ -63,6 +67,7 @@ start() {
   rm -f "$STATE/uri" "$STATE/pid"
   local args=(--uri-file "$STATE/uri")
   [ -n "${NEO4J_TEST_PARENT_PID:-}" ] && args+=(--parent-pid "$NEO4J_TEST_PARENT_PID")
+  [ -n "${NEO4J_TEST_COPY_FROM:-}" ] && args+=(--copy-from "$NEO4J_TEST_COPY_FROM")
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   nohup java $JAVA_OPTS -cp "$(classpath)" reformkg.neo4j.TestServer "${args[@]}" \
     </dev/null >"$STATE/log" 2>&1 &
@@ -103,5 +108,12 @@ case "${1:-}" in
   uri) running_pid >/dev/null && cat "$STATE/uri" || die "not running" ;;
   build) build ;;
   classpath) build && classpath ;;
-  *) die "usage: $0 start|stop|uri|build|classpath" 2 ;;
+  admin)
+    shift
+    build
+    [ -n "${NEO4J_HOME:-}" ] || die "set NEO4J_HOME to the Neo4j home to work on" 2
+    mkdir -p "$NEO4J_HOME/conf"
+    export NEO4J_CONF="${NEO4J_CONF:-$NEO4J_HOME/conf}"
+    exec java -Xmx512m -cp "$(classpath)" org.neo4j.cli.AdminTool "$@" ;;
+  *) die "usage: $0 start|stop|uri|build|classpath|admin ARGS…" 2 ;;
 esac

@@ -595,8 +595,17 @@ class Neo4jDialect(Dialect):
         return " AND ".join(f'"{g}"' for g in grams)
 
     def clear(self) -> None:
-        with self._session(read=False) as s:
-            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        # batches of bounded transaction size, in a form every Neo4j 5.x accepts without a
+        # deprecation notice (`CALL { WITH n … }` is deprecated from 5.23, `CALL (n) {…}` new there)
+        try:
+            while True:
+                with self._session(read=False) as s:
+                    deleted = s.execute_write(
+                        lambda tx: tx.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)").single()[0])
+                if not deleted:
+                    return
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
 
     def close(self) -> None:
         self._driver.close()
