@@ -52,6 +52,9 @@ from .records import (
 log = logging.getLogger(__name__)
 
 SEGMENT_GLUE = "\nWITH count(*) AS _\n"
+# analyst Cypher may read the graph, nothing else: LOAD CSV reads files of the database server
+# (and, in Neo4j, runs in READ access mode), so the query plan is checked for it
+LOAD_CSV_REFUSED = "LOAD CSV is not allowed in read-only queries (it reads files or URLs from the database server)"
 FULLTEXT_FIELD = "search_text"
 
 
@@ -204,6 +207,14 @@ class Dialect(ABC):
         return [[conv(v) for v in row] for row in rows]
 
 
+def _plan_has(plan: Any, operator: str) -> bool:
+    """Whether a Neo4j plan (the summary's nested dict) uses `operator` (e.g. LoadCSV@neo4j)."""
+    if not isinstance(plan, Mapping):
+        return False
+    op = str(plan.get("operatorType") or plan.get("operator_type") or "")
+    return op.split("@")[0] == operator or any(_plan_has(c, operator) for c in plan.get("children") or [])
+
+
 def _cap(rows: list[list[Any]], row_cap: int | None) -> tuple[list[list[Any]], bool]:
     if row_cap is not None and len(rows) > row_cap:
         return rows[:row_cap], True
@@ -316,6 +327,8 @@ class FalkorDialect(Dialect):
                  row_cap: int | None = None, user: bool = False) -> QueryResult:
         timeout = int(timeout_ms) if timeout_ms else None
         try:
+            if user:
+                self._refuse_load_csv(query, params or {})
             try:
                 res = self._graph.ro_query(query, params or {}, timeout=timeout)
             except Exception as exc:  # noqa: BLE001
@@ -327,6 +340,15 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - mapped below
             raise self._map_error(exc) from exc
         return self._to_result(res, row_cap)
+
+    def _refuse_load_csv(self, query: str, params: dict) -> None:
+        """The engine's plan of `query` must not load CSV (RO_QUERY itself allows it)."""
+        try:
+            plan = self._graph.explain(query, params)
+        except Exception:  # noqa: BLE001 - no plan (a missing graph, DDL, a syntax error): RO_QUERY decides
+            return
+        if any(line.strip().startswith("Load CSV") for line in str(plan).splitlines()):
+            raise ReadOnlyViolation(LOAD_CSV_REFUSED)
 
     def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         try:
@@ -497,6 +519,8 @@ class Neo4jDialect(Dialect):
                 summary = tx.run("EXPLAIN " + query, params).consume()
                 if summary.query_type != "r":
                     raise ReadOnlyViolation(f"query type {summary.query_type!r}: only read-only queries are allowed")
+                if _plan_has(summary.plan, "LoadCSV"):
+                    raise ReadOnlyViolation(LOAD_CSV_REFUSED)
             res = tx.run(query, params)
             columns = list(res.keys())
             rows: list[list[Any]] = []

@@ -11,7 +11,12 @@ its last test)."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +25,7 @@ import pytest
 from reformkg.config import Settings
 from reformkg.cypher import load_catalogue
 from reformkg.graph.store import GraphStore, open_store
-from tests.conftest import _fresh_graph_name, neo4j_settings, open_neo4j_store
+from tests.conftest import REPO, _fresh_graph_name, neo4j_settings, open_neo4j_store, require_neo4j as neo_uri
 from tests.store.graphdump import CORPUS, diff, dump, ingest_files, norm, seed_files
 
 pytestmark = [pytest.mark.neo4j]
@@ -173,6 +178,53 @@ def test_fulltext_top_results_match_the_embedded_store_for_20_queries(seeded):
         a, b = _search_ids(emb, q), _search_ids(neo, q)
         assert a, q
         assert a == b, q
+
+
+# ---- a killed ingest leaves no half document ----------------------------------------------
+
+
+def test_killed_ingest_leaves_whole_documents_only(seeded, embedded_data_dir, tmp_path):
+    """`reformkg ingest` into Neo4j, SIGKILLed part-way: the graph equals a clean ingest of the
+    files it had finished (each document is one transaction), nothing of the next one."""
+    _emb, neo, files = seeded
+    neo.clear()
+    env = {**os.environ, "REFORMKG_STORE_URI": neo_uri(), "REFORMKG_NEO4J_USER": "", "REFORMKG_NEO4J_PASSWORD": "",
+           "REFORMKG_DATA_DIR": str(tmp_path / "data"), "REFORMKG_LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen([sys.executable, "-m", "reformkg.cli", "ingest", *map(str, files)], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None:
+            if neo.read("MATCH (d:Document) RETURN count(d)").scalar() >= 3:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, f"the ingest ended before it could be killed: {proc.stderr.read()!r}"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    killed = dump(neo)
+    stored = {r[0] for r in neo.read("MATCH (d:Document) RETURN d.doc_id").rows}
+    assert stored and len(stored) < len(files)
+    # the reference: a clean embedded ingest of the first files, one at a time, until it holds
+    # the same documents; the graphs must then be identical
+    ref = open_store(Settings(data_dir=embedded_data_dir, graph_name=_fresh_graph_name()), neo.ontology)
+    try:
+        for path in files:
+            ingest_files(ref, [path])
+            docs = {r[0] for r in ref.read("MATCH (d:Document) RETURN d.doc_id").rows}
+            if docs >= stored:
+                break
+        assert docs == stored, "the killed ingest stored documents out of order"
+        r_nodes, r_rels = dump(ref)
+        assert killed[0] == r_nodes, diff(r_nodes, killed[0])
+        assert killed[1] == r_rels, diff(r_rels, killed[1])
+    finally:
+        ref.clear()
+        ref.close()
+    # the server is fine: the seeded graph is written again for the tests after this one
+    neo.clear()
+    ingest_files(neo, files)
 
 
 # ---- a new version of a document ------------------------------------------------------------
