@@ -449,7 +449,15 @@ class Neo4jDialect(Dialect):
         return n.element_id
 
     def _node_labels(self, n: Any) -> list[str]:
-        return sorted(n.labels)
+        # Neo4j returns a label set: put it in the order the writer gives (and FalkorDB keeps):
+        # the ontology label, then extra labels, then the rest (the umbrella label)
+        from .ontology import get_ontology
+
+        onto = get_ontology()
+        labels = set(n.labels)
+        main = [lb for lb in onto.labels if lb in labels]
+        extra = [lb for lb in onto.extra_labels if lb in labels]
+        return main + extra + sorted(labels.difference(main, extra))
 
     def _props(self, e: Any) -> dict[str, Any]:
         return dict(e.items())
