@@ -9,6 +9,7 @@ spelled here), so it keeps meaning when the writer's layout changes.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,27 @@ def norm(value: Any) -> Any:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     return value
+
+
+def _unordered_lists(v: Any) -> Any:
+    """Every list as a multiset: `collect()` has no defined order in Cypher, and the engines
+    aggregate in different orders (paths keep theirs)."""
+    if isinstance(v, tuple) and v and v[0] == "path":
+        return v
+    if isinstance(v, tuple):
+        return tuple(sorted((_unordered_lists(x) for x in v), key=repr))
+    return v
+
+
+def comparable_rows(store: GraphStore, cypher: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of an analyst query, normalised for comparing two engines."""
+    return [tuple(_unordered_lists(norm(c)) for c in r) for r in store.read_only_user_query(cypher, params).rows]
+
+
+def is_ordered(cypher: str) -> bool:
+    """Whether the query (comments aside) sorts its result."""
+    body = "\n".join(line for line in cypher.splitlines() if not line.strip().startswith("//"))
+    return bool(re.search(r"\border\s+by\b", body, re.I))
 
 
 def dump(store: GraphStore) -> tuple[dict[str, Any], dict[Any, Any]]:

@@ -26,7 +26,7 @@ from reformkg.config import Settings
 from reformkg.cypher import load_catalogue
 from reformkg.graph.store import GraphStore, open_store
 from tests.conftest import REPO, _fresh_graph_name, neo4j_settings, open_neo4j_store, require_neo4j as neo_uri
-from tests.store.graphdump import CORPUS, diff, dump, ingest_files, norm, seed_files
+from tests.store.graphdump import CORPUS, comparable_rows as _rows, diff, dump, ingest_files, is_ordered, seed_files
 
 pytestmark = [pytest.mark.neo4j]
 
@@ -82,25 +82,6 @@ def test_reingest_into_neo4j_changes_nothing(seeded):
 # ---- every saved query: same rows on both stores ------------------------------------------
 
 
-def _unordered_lists(v: Any) -> Any:
-    """Rows with every list compared as a multiset: `collect()` has no defined order in Cypher,
-    and the engines aggregate in different orders (paths keep theirs: they are not lists here)."""
-    if isinstance(v, tuple) and v and v[0] == "path":
-        return v
-    if isinstance(v, tuple):
-        return tuple(sorted((_unordered_lists(x) for x in v), key=repr))
-    return v
-
-
-def _rows(store: GraphStore, cypher: str, params: dict[str, Any]) -> list[Any]:
-    return [tuple(_unordered_lists(norm(c)) for c in r) for r in store.read_only_user_query(cypher, params).rows]
-
-
-def _ordered(cypher: str) -> bool:
-    body = "\n".join(line for line in cypher.splitlines() if not line.strip().startswith("//"))
-    return bool(re.search(r"\border\s+by\b", body, re.I))
-
-
 def _call_sets(store: GraphStore) -> list[tuple[str, dict[str, Any]]]:
     """Each saved query with its example, with only its required parameters, and with values
     taken from the graph itself (the best-connected actor as every actor-like parameter)."""
@@ -122,7 +103,7 @@ def test_every_saved_query_returns_the_same_rows_on_both_stores(seeded):
     for name, params in _call_sets(emb):
         cypher = CATALOGUE[name].cypher
         a, b = _rows(emb, cypher, params), _rows(neo, cypher, params)
-        if _ordered(cypher):  # the saved queries break their ties: the order is the same too
+        if is_ordered(cypher):  # the saved queries break their ties: the order is the same too
             assert a == b, (name, params)
         else:
             assert sorted(a, key=repr) == sorted(b, key=repr), (name, params)
