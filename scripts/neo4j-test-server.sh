@@ -22,7 +22,7 @@ STATE="${NEO4J_TEST_STATE_DIR:-$TOOL/target/run}"
 JAVA_OPTS="${NEO4J_TEST_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseSerialGC}"
 READY_TIMEOUT="${NEO4J_TEST_READY_TIMEOUT:-120}"
 
-die() { echo "neo4j-test-server: $*" >&2; exit "${2:-1}"; }
+die() { echo "neo4j-test-server: $1" >&2; exit "${2:-1}"; }
 
 classpath() { echo "$TOOL/target/classes:$TOOL/target/lib/*"; }
 
