@@ -180,7 +180,7 @@ def main() -> int:
             figures[name] = {"docs": len(results) * args.copies, "ingest_s": sum(per_copy),
                              "late_docs": len(results) * len(per_copy[args.copies // 5:]),
                              "late_s": sum(per_copy[args.copies // 5:]),
-                             "nodes": stats["nodes"], "rels": stats["relationships"],
+                             "per_copy": per_copy, "nodes": stats["nodes"], "rels": stats["relationships"],
                              "reads": workload(store, args.reads, args.seed)}
             store.clear()
     finally:
@@ -204,6 +204,11 @@ def main() -> int:
     print(f"{'ingest docs/s':<28}{fd:>14.1f}{nd:>14.1f}{fd / nd:>16.2f}")
     fl, nl = f["late_docs"] / f["late_s"], n["late_docs"] / n["late_s"]
     print(f"{'  without first 20% copies':<28}{fl:>14.1f}{nl:>14.1f}{fl / nl:>16.2f}")
+    k = max(1, min(5, args.copies // 4))
+    for label, part in ((f"  first {k} copies", slice(0, k)), (f"  last {k} copies", slice(-k, None))):
+        fr = len(results) * k / sum(f["per_copy"][part])
+        nr = len(results) * k / sum(n["per_copy"][part])
+        print(f"{label:<28}{fr:>14.1f}{nr:>14.1f}{fr / nr:>16.2f}")
     for op in f["reads"]:
         fp = _pcts(f["reads"][op])
         np_ = _pcts(n["reads"][op])
