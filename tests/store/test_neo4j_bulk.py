@@ -98,7 +98,8 @@ def test_neo4j_csv_export_loads_with_neo4j_admin_import(filled, tmp_path, ontolo
     admin.chmod(0o755)
     home = tmp_path / "neo4j-home"
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NEO4J_HOME": str(home)}
-    imp = subprocess.run(["sh", str(out / "import.sh")], env=env, capture_output=True, text=True, timeout=900)
+    imp = subprocess.run(["sh", str(out / "import.sh")], env=env, cwd=tmp_path, capture_output=True, text=True,
+                         timeout=900)  # neo4j-admin writes import.report into its working directory
     assert imp.returncode == 0, imp.stdout[-3000:] + imp.stderr[-3000:]
     assert "IMPORT DONE" in imp.stdout
     # a second Neo4j server on the imported database; it stops when this test ends (or dies)
