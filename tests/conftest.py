@@ -1,7 +1,13 @@
 """Shared fixtures: settings on a tmp data dir, the ontology, ONE embedded FalkorDB for the
 whole run (stopped at the end), a fresh graph per test, and `store` parametrised over the
-embedded store and — when REFORMKG_TEST_NEO4J_URI is set — Neo4j
-(REFORMKG_TEST_NEO4J_USER / REFORMKG_TEST_NEO4J_PASSWORD / REFORMKG_TEST_NEO4J_DATABASE).
+embedded store and Neo4j. The Neo4j server is REFORMKG_TEST_NEO4J_URI (with
+REFORMKG_TEST_NEO4J_USER / _PASSWORD / _DATABASE); scripts/test.sh starts a real one
+(scripts/neo4j-test-server.sh). Without it every Neo4j case skips, with the reason
+(REFORMKG_TEST_NEO4J_SKIP_REASON when test.sh could not start the server).
+
+Every test whose parameters include the store kind "neo4j" is marked `neo4j`; the terminal
+summary ends with a line counting them (run, passed, failed, skipped). Neo4j Community has one
+database, so Neo4j cases clear it on entry; tests run one at a time.
 
 Reusable fixtures: `settings`, `ontology`, `embedded_data_dir`, `store`, `embedded_store`,
 `make_store` (a factory for extra stores on fresh graphs), `loaded_store` (samples/ ingested
@@ -39,7 +45,48 @@ SAMPLES = REPO / "samples"
 SHARED = REPO.parent / "shared"
 
 NEO4J_URI = os.environ.get("REFORMKG_TEST_NEO4J_URI", "")
-STORE_KINDS = ["embedded"] + (["neo4j"] if NEO4J_URI else [])
+NEO4J_SKIP_REASON = (os.environ.get("REFORMKG_TEST_NEO4J_SKIP_REASON")
+                     or "REFORMKG_TEST_NEO4J_URI not set (scripts/test.sh starts a Neo4j test server)")
+STORE_KINDS = ["embedded", "neo4j"]
+
+
+def require_neo4j() -> str:
+    """The test server's URI, or skip the calling test with the reason there is none."""
+    if not NEO4J_URI:
+        pytest.skip(f"Neo4j: {NEO4J_SKIP_REASON}")
+    return NEO4J_URI
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test parametrised with the store kind "neo4j" (any parameter) as `neo4j`."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "neo4j" in [v for v in callspec.params.values() if isinstance(v, str)]:
+            item.add_marker(pytest.mark.neo4j)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """One line counting the Neo4j tests: run, passed, failed, skipped (with the skip reasons)."""
+    outcome: dict[str, str] = {}
+    reasons: set[str] = set()
+    for category in ("passed", "failed", "error", "skipped", "xfailed", "xpassed"):
+        for rep in terminalreporter.stats.get(category, []):
+            if "neo4j" not in getattr(rep, "keywords", {}):
+                continue
+            if category == "passed" and rep.when != "call":
+                continue
+            prev = outcome.get(rep.nodeid)
+            if prev in ("failed", "error"):
+                continue
+            outcome[rep.nodeid] = category
+            if category == "skipped" and isinstance(rep.longrepr, tuple):
+                reasons.add(str(rep.longrepr[2]).removeprefix("Skipped: "))
+    counts = {k: sum(1 for v in outcome.values() if v == k) for k in ("passed", "failed", "error", "skipped")}
+    run = counts["passed"] + counts["failed"] + counts["error"]
+    where = NEO4J_URI or "no server"
+    terminalreporter.write_line(
+        f"neo4j tests ({where}): {run} run, {counts['passed']} passed, {counts['failed'] + counts['error']} failed, "
+        f"{counts['skipped']} skipped" + (f" — skipped because: {'; '.join(sorted(reasons))}" if reasons else ""))
 
 
 @pytest.fixture(scope="session")
@@ -70,16 +117,31 @@ def settings(embedded_data_dir: Path) -> Settings:
                     query_timeout_ms=10_000, row_cap=5_000)
 
 
-def _neo4j_settings(embedded_data_dir: Path) -> Settings:
+def neo4j_settings(data_dir: Path, **kw: object) -> Settings:
+    """Settings for the Neo4j test server (skips when there is none)."""
+    values: dict[str, object] = dict(query_timeout_ms=10_000, row_cap=5_000)
+    values.update(kw)
     return Settings(
-        data_dir=embedded_data_dir,
-        store_uri=NEO4J_URI,
+        data_dir=data_dir,
+        store_uri=require_neo4j(),
         neo4j_user=os.environ.get("REFORMKG_TEST_NEO4J_USER", "neo4j"),
         neo4j_password=os.environ.get("REFORMKG_TEST_NEO4J_PASSWORD", ""),
         neo4j_database=os.environ.get("REFORMKG_TEST_NEO4J_DATABASE", "neo4j"),
-        query_timeout_ms=10_000,
-        row_cap=5_000,
+        **values,
     )
+
+
+_schema_ready: set[str] = set()
+
+
+def open_neo4j_store(settings: Settings, ontology: Ontology | None = None) -> GraphStore:
+    """The Neo4j test database, emptied, with the schema (ensured once per run: clearing keeps it)."""
+    st = open_store(settings, ontology, ensure_schema=False)
+    st.clear()
+    if settings.store_uri not in _schema_ready:
+        st.ensure_schema()
+        _schema_ready.add(settings.store_uri)
+    return st
 
 
 @pytest.fixture
@@ -90,11 +152,7 @@ def make_store(embedded_data_dir: Path, ontology: Ontology) -> Iterator[Callable
 
     def make(kind: str = "embedded") -> GraphStore:
         if kind == "neo4j":
-            if not NEO4J_URI:
-                pytest.skip("REFORMKG_TEST_NEO4J_URI not set")
-            st = open_store(_neo4j_settings(embedded_data_dir), ontology, ensure_schema=False)
-            st.clear()  # one database: start from empty
-            st.ensure_schema()
+            st = open_neo4j_store(neo4j_settings(embedded_data_dir), ontology)  # one database: emptied
         else:
             st = open_store(Settings(data_dir=embedded_data_dir, graph_name=_fresh_graph_name()), ontology)
         opened.append(st)
@@ -110,9 +168,7 @@ def make_store(embedded_data_dir: Path, ontology: Ontology) -> Iterator[Callable
 
 @pytest.fixture(params=STORE_KINDS)
 def store(request: pytest.FixtureRequest, make_store: Callable[..., GraphStore]) -> GraphStore:
-    """An empty store, once per configured engine."""
-    if request.param == "neo4j":
-        request.applymarker(pytest.mark.neo4j)
+    """An empty store, once per engine (the Neo4j case skips, with the reason, without a server)."""
     return make_store(request.param)
 
 

@@ -327,6 +327,22 @@ def _cell(value: Any, kind: str | None, delimiter: str) -> str:
     return str(value)
 
 
+def _csv_line(values: list[Any], kinds: list[str | None], delimiter: str) -> str:
+    """One CSV record for neo4j-admin: an absent value (None, or an empty list, which the import
+    cannot represent) is an empty field; an empty string is `""` (the import keeps it as an
+    empty string); fields with a comma, quote or line break are quoted."""
+    out = []
+    for value, kind in zip(values, kinds):
+        if value is None or (isinstance(value, (list, tuple)) and not value):
+            out.append("")
+            continue
+        cell = _cell(value, kind, delimiter)
+        if cell == "" or any(ch in cell for ch in ',"\r\n'):
+            cell = '"' + cell.replace('"', '""') + '"'
+        out.append(cell)
+    return ",".join(out) + "\r\n"
+
+
 def _pick_delimiter(files: list[_CsvFile]) -> str:
     """`;` unless an array element contains it; then the first candidate no element contains."""
     used: set[str] = set()
@@ -413,10 +429,10 @@ def export_neo4j_csv(store: "GraphStore", out_dir: Path, batch_size: int = DEFAU
         with open(out_dir / f"{f.name}_header.csv", "w", encoding="utf-8", newline="") as fh:
             csv.writer(fh).writerow(header)
         with open(out_dir / f"{f.name}.csv", "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
             for fixed, props in f.rows:
-                w.writerow([_cell(v, None, delimiter) for v in fixed]
-                           + [_cell(props.get(c), f.types[c], delimiter) for c in columns])
+                values = list(fixed) + [props.get(c) for c in columns]
+                kinds = [None] * len(fixed) + [f.types[c] for c in columns]
+                fh.write(_csv_line(values, kinds, delimiter))
         written += [f"{f.name}_header.csv", f"{f.name}.csv"]
 
     command = _import_command(database, delimiter, [f.name for f in node_files.values()],

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from pathlib import Path
@@ -52,9 +53,13 @@ from .records import (
 log = logging.getLogger(__name__)
 
 SEGMENT_GLUE = "\nWITH count(*) AS _\n"
+# analyst Cypher may read the graph, nothing else: LOAD CSV reads files of the database server
+# (and, in Neo4j, runs in READ access mode), so the query plan is checked for it
+LOAD_CSV_REFUSED = "LOAD CSV is not allowed in read-only queries (it reads files or URLs from the database server)"
 FULLTEXT_FIELD = "search_text"
 
 
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SCALARS = frozenset({str, int, float, bool, type(None)})  # returned as they are by _plain
 
 
@@ -204,6 +209,14 @@ class Dialect(ABC):
         return [[conv(v) for v in row] for row in rows]
 
 
+def _plan_has(plan: Any, operator: str) -> bool:
+    """Whether a Neo4j plan (the summary's nested dict) uses `operator` (e.g. LoadCSV@neo4j)."""
+    if not isinstance(plan, Mapping):
+        return False
+    op = str(plan.get("operatorType") or plan.get("operator_type") or "")
+    return op.split("@")[0] == operator or any(_plan_has(c, operator) for c in plan.get("children") or [])
+
+
 def _cap(rows: list[list[Any]], row_cap: int | None) -> tuple[list[list[Any]], bool]:
     if row_cap is not None and len(rows) > row_cap:
         return rows[:row_cap], True
@@ -316,6 +329,8 @@ class FalkorDialect(Dialect):
                  row_cap: int | None = None, user: bool = False) -> QueryResult:
         timeout = int(timeout_ms) if timeout_ms else None
         try:
+            if user:
+                self._refuse_load_csv(query, params or {})
             try:
                 res = self._graph.ro_query(query, params or {}, timeout=timeout)
             except Exception as exc:  # noqa: BLE001
@@ -327,6 +342,15 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - mapped below
             raise self._map_error(exc) from exc
         return self._to_result(res, row_cap)
+
+    def _refuse_load_csv(self, query: str, params: dict) -> None:
+        """The engine's plan of `query` must not load CSV (RO_QUERY itself allows it)."""
+        try:
+            plan = self._graph.explain(query, params)
+        except Exception:  # noqa: BLE001 - no plan (a missing graph, DDL, a syntax error): RO_QUERY decides
+            return
+        if any(line.strip().startswith("Load CSV") for line in str(plan).splitlines()):
+            raise ReadOnlyViolation(LOAD_CSV_REFUSED)
 
     def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         try:
@@ -427,7 +451,15 @@ class Neo4jDialect(Dialect):
         return n.element_id
 
     def _node_labels(self, n: Any) -> list[str]:
-        return sorted(n.labels)
+        # Neo4j returns a label set: put it in the order the writer gives (and FalkorDB keeps):
+        # the ontology label, then extra labels, then the rest (the umbrella label)
+        from .ontology import get_ontology
+
+        onto = get_ontology()
+        labels = set(n.labels)
+        main = [lb for lb in onto.labels if lb in labels]
+        extra = [lb for lb in onto.extra_labels if lb in labels]
+        return main + extra + sorted(labels.difference(main, extra))
 
     def _props(self, e: Any) -> dict[str, Any]:
         return dict(e.items())
@@ -497,6 +529,8 @@ class Neo4jDialect(Dialect):
                 summary = tx.run("EXPLAIN " + query, params).consume()
                 if summary.query_type != "r":
                     raise ReadOnlyViolation(f"query type {summary.query_type!r}: only read-only queries are allowed")
+                if _plan_has(summary.plan, "LoadCSV"):
+                    raise ReadOnlyViolation(LOAD_CSV_REFUSED)
             res = tx.run(query, params)
             columns = list(res.keys())
             rows: list[list[Any]] = []
@@ -537,10 +571,15 @@ class Neo4jDialect(Dialect):
         return QueryResult(columns=columns, rows=self.convert_rows(rows)), self._summary(counters)
 
     def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
+        # each statement gets only the parameters it names: sending the whole document's
+        # parameters (every batch, every evidence sentence) with each of ~20 statements made a
+        # document write several times slower
+        per_segment = [{k: params[k] for k in _PARAM.findall(seg) if k in params} for seg in segments]
+
         def work(tx):
             total = WriteSummary()
-            for seg in segments:
-                total.add(self._summary(tx.run(seg, params).consume().counters))
+            for seg, seg_params in zip(segments, per_segment):
+                total.add(self._summary(tx.run(seg, seg_params).consume().counters))
             return total
 
         try:
@@ -595,8 +634,17 @@ class Neo4jDialect(Dialect):
         return " AND ".join(f'"{g}"' for g in grams)
 
     def clear(self) -> None:
-        with self._session(read=False) as s:
-            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        # batches of bounded transaction size, in a form every Neo4j 5.x accepts without a
+        # deprecation notice (`CALL { WITH n … }` is deprecated from 5.23, `CALL (n) {…}` new there)
+        try:
+            while True:
+                with self._session(read=False) as s:
+                    deleted = s.execute_write(
+                        lambda tx: tx.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)").single()[0])
+                if not deleted:
+                    return
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
 
     def close(self) -> None:
         self._driver.close()

@@ -349,3 +349,89 @@ def test_reader_evidence_lists_every_supporting_document(store, ontology):
     ev = r.evidence(edge_id)
     assert ev["edge"]["evidence_count"] == 2
     assert sorted((i["doc_id"], i["document"]["title"]) for i in ev["items"]) == [("d1", "标题 d1"), ("d2", "标题 d2")]
+
+
+# ---- read-only analyst Cypher: everything that is not a read is refused by the engine ------------
+
+_REFUSED_BOTH = [
+    "CREATE (n:Person {id: 'x', name: 'x'})",
+    "MATCH (n:Person) CALL { WITH n SET n.name = 'y' } RETURN count(*)",
+    "CALL { CREATE (m:Award {id: 'a', name: 'a'}) RETURN m } RETURN m",
+    "MATCH (n:Person) CALL { WITH n DETACH DELETE n } RETURN count(*)",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1",
+    "LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row",
+    "CREATE INDEX FOR (n:Person) ON (n.hacked)",
+]
+_REFUSED = {
+    "neo4j": [
+        "MATCH (n:Person) CALL (n) { SET n.name = 'y' } RETURN count(*)",
+        "CALL db.createLabel('Hacked')",
+        "CALL db.createProperty('hacked')",
+        "CALL db.createRelationshipType('HACKED')",
+        "CREATE INDEX hacked IF NOT EXISTS FOR (n:Person) ON (n.hacked)",
+        "CREATE FULLTEXT INDEX hacked_ft FOR (n:Person) ON EACH [n.hacked]",
+        "DROP INDEX idx_person_name",
+        "DROP CONSTRAINT uniq_person_id",
+        "CREATE CONSTRAINT hacked_c FOR (n:Award) REQUIRE n.hacked IS UNIQUE",
+        "CALL db.clearQueryCaches()",
+    ],
+    "falkordb": [
+        "CALL db.idx.fulltext.createNodeIndex('Person', 'hacked')",
+        "CALL db.idx.fulltext.drop('Entity')",
+    ],
+}
+
+
+def _schema_of(store) -> list:
+    if store.engine == "neo4j":
+        rows = store.read("SHOW INDEXES YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties "
+                          "ORDER BY name").rows
+        rows += store.read("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name").rows
+    else:
+        rows = store.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types "
+                          "ORDER BY label").rows
+        rows += store.read("CALL db.constraints() YIELD type, label, properties RETURN type, label, properties "
+                           "ORDER BY label").rows
+    return rows
+
+
+_ENGINE_OF_KIND = {"embedded": "falkordb", "neo4j": "neo4j"}
+
+
+@pytest.mark.parametrize("kind,query", [(k, q) for k, e in _ENGINE_OF_KIND.items() for q in _REFUSED_BOTH + _REFUSED[e]])
+def test_read_only_user_query_refuses_every_non_read(make_store, ontology, kind, query):
+    store = make_store(kind)
+    _write(store, ontology, make_doc_result("d1"))
+    before = _counts(store), store.read("MATCH (n) RETURN n.id, n.name ORDER BY n.id").rows, _schema_of(store)
+    with pytest.raises(ReadOnlyViolation):
+        store.read_only_user_query(query)
+    after = _counts(store), store.read("MATCH (n) RETURN n.id, n.name ORDER BY n.id").rows, _schema_of(store)
+    assert after == before
+
+
+def test_application_reads_run_in_engine_read_mode(store, ontology):
+    """Not only the analyst path: every `store.read` runs where the engine refuses writes."""
+    _write(store, ontology, make_doc_result("d1"))
+    before = _counts(store)
+    for q in ["CREATE (n:Person {id: 'x', name: 'x'})", "MATCH (n:Person) SET n.name = 'y'",
+              "CREATE INDEX FOR (n:Person) ON (n.hacked)"]:
+        with pytest.raises(ReadOnlyViolation):
+            store.read(q)
+    assert _counts(store) == before
+
+
+def test_timeout_cuts_a_runaway_query_and_the_server_stays_responsive(store, ontology):
+    import time
+
+    _write(store, ontology, make_doc_result("d1"))
+    runaway = ("UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y "
+               "WITH x, y WHERE (x * y) % 7 = 3 RETURN count(*)")
+    t0 = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        store.read_only_user_query(runaway, timeout_ms=300)
+    assert time.monotonic() - t0 < 10, "the timeout cut the query (10^10 rows would take hours)"
+    t1 = time.monotonic()
+    assert store.read_only_user_query("MATCH (n:Person) RETURN n.name").rows == [["王测试"]]
+    _write(store, ontology, make_doc_result("d2", person="李另外"))
+    assert store.stats()["documents"] == 2
+    assert time.monotonic() - t1 < 5

@@ -38,13 +38,13 @@ def test_neo4j_node_edge_path(neo):
     assert isinstance(path, neo4j.graph.Path) and isinstance(r, neo4j.graph.Relationship)
     rows = neo.convert_rows([[a, r, path, {"k": [b]}, 3, "x", None]])
     node, edge, p, m, i, s, z = rows[0]
-    assert node == GraphNode(id="per_a", labels=["Entity", "Person"], props={"id": "per_a", "name": "甲", "aliases": ["甲某"]})
+    assert node == GraphNode(id="per_a", labels=["Person", "Entity"], props={"id": "per_a", "name": "甲", "aliases": ["甲某"]})
     assert edge == GraphEdge(id="rel_1", type="HOLDS_POSITION", src="per_a", tgt="uni_b",
                              props={"id": "rel_1", "title": "主席", "ev_doc": ["d1"]})
     assert isinstance(p, GraphPath)
     assert [n.id for n in p.nodes] == ["per_a", "uni_b", "reg_c"]
     assert [(e.type, e.src, e.tgt) for e in p.edges] == [("HOLDS_POSITION", "per_a", "uni_b"), ("LOCATED_IN", "uni_b", "reg_c")]
-    assert m == {"k": [GraphNode(id="uni_b", labels=["Entity", "Union"], props={"id": "uni_b", "name": "乙工会"})]}
+    assert m == {"k": [GraphNode(id="uni_b", labels=["Union", "Entity"], props={"id": "uni_b", "name": "乙工会"})]}
     assert (i, s, z) == (3, "x", None)
 
 
