@@ -31,7 +31,7 @@ from .records import (  # re-exported: others import them from here
     StoreError,
     WriteSummary,
 )
-from .writer import DOCUMENT, delete_plan, document_write_plan
+from .writer import DOCUMENT, SOURCE_KEYS, delete_plan, document_write_plan
 
 __all__ = [
     "GraphStore", "open_store", "search_grams", "CypherError", "GraphEdge", "GraphNode", "GraphPath",
@@ -77,23 +77,37 @@ class GraphStore:
 
     # ---- writes -------------------------------------------------------------------------
     def write_document(self, batch: GraphBatch) -> WriteSummary:
-        """Write one document atomically; replaces an earlier version with the same source_key."""
+        """Write one document atomically. A document is keyed by its content (doc_id) and held by
+        the paths (source keys) it was read from: writing new content from a path releases that
+        path from the document it held before; a document no path holds any more is replaced
+        (what only it supported goes), one that another path still holds is kept."""
         with self._write_lock:
-            olds, existed = self._versions(batch.doc_id, batch.source_key)
-            plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed)
+            olds, released, existed = self._versions(batch.doc_id, batch.source_key)
+            plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed, released=released)
             summary = self.dialect.run_atomic(plan.segments, plan.params)
         summary.doc_id = batch.doc_id
         summary.replaced = olds
         return summary
 
-    def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], bool]:
+    def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], list[str], bool]:
+        """(superseded doc_ids: held only by this path, released doc_ids: also held by another
+        path, whether doc_id itself is stored)."""
         res = self.dialect.run_read(
-            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND o.source_key = $source_key) "
-            "RETURN o.doc_id",
+            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND "
+            f"($source_key IN coalesce(o.{SOURCE_KEYS}, []) OR o.source_key = $source_key)) "
+            f"RETURN o.doc_id, coalesce(o.{SOURCE_KEYS}, [o.source_key])",
             {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
         )
-        found = [r[0] for r in res.rows]
-        return sorted({d for d in found if d != doc_id}), doc_id in found
+        olds: set[str] = set()
+        released: set[str] = set()
+        existed = False
+        for d, keys in res.rows:
+            if d == doc_id:
+                existed = True
+                continue
+            others = [k for k in (keys or []) if k and k != source_key]
+            (released if others else olds).add(d)
+        return sorted(olds), sorted(released), existed
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and whatever only it supported; False when it is not stored."""
