@@ -29,7 +29,8 @@ class Settings(BaseSettings):
 
     query_timeout_ms: int = 10_000
     row_cap: int = 5_000
-    max_upload_bytes: int = 20 * 1024 * 1024
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="largest upload (all files of one request)")
+    max_file_bytes: int = Field(default=64 * 1024 * 1024, description="largest file `ingest`/`extract` will read")
     heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
     log_level: str = "INFO"
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
