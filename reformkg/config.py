@@ -33,6 +33,19 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(default=64 * 1024 * 1024, description="largest file `ingest`/`extract` will read")
     heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
     log_level: str = "INFO"
+
+    # limits that keep one query (or one client) from taking the service down
+    max_query_chars: int = Field(default=20_000, description="longest Cypher text accepted from users")
+    max_query_depth: int = Field(default=12, description="deepest bracket nesting in user Cypher")
+    max_range_items: int = Field(default=1_000_000, description="largest constant range() in user Cypher")
+    max_param_depth: int = Field(default=16, description="deepest nesting of user query parameters")
+    cypher_rate_per_minute: int = Field(default=60, description="anonymous /api/cypher requests per client per minute")
+    store_socket_timeout_s: float = Field(default=60.0, description="store client socket timeout (seconds)")
+    extract_timeout_s: float = Field(default=300.0, description="API: longest extraction of one uploaded document")
+    engine_timeout_max_ms: int = Field(default=300_000, description="embedded FalkorDB TIMEOUT_MAX")
+    engine_query_mem_bytes: int = Field(default=1024 * 1024 * 1024, description="embedded FalkorDB QUERY_MEM_CAPACITY")
+    engine_max_queued: int = Field(default=64, description="embedded FalkorDB MAX_QUEUED_QUERIES")
+    engine_threads: int = Field(default=4, description="embedded FalkorDB THREAD_COUNT (at server start)")
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
                                   description="facts whose confidence is below this are not written to the store")
 
