@@ -8,8 +8,9 @@ row cap applies. So user queries are refused (`QueryRefused`, a CypherError: 400
 - a `range()` whose bounds are constant (literals, parameters, arithmetic) would hold more
   than `max_range_items` items;
 - the parameters nest deeper than `max_param_depth`.
-Non-constant ranges and other list building are bounded by the engine's per-query memory
-cap (embedded.EngineLimits). `apply_row_cap` puts the row cap inside the query (LIMIT), so
+A range() whose bounds are not constant is clamped in the text (`bound_ranges`) to that many
+items; other list building (collect, comprehensions over stored data) is bounded by the
+engine's timeout and per-query memory cap (embedded.EngineLimits). `apply_row_cap` puts the row cap inside the query (LIMIT), so
 that the engine stops producing rows instead of the client dropping them afterwards.
 """
 
@@ -230,6 +231,37 @@ def check_query(query: str, params: dict[str, Any], limits: QueryLimits) -> None
     pd = param_depth(params, limits.max_param_depth)
     if pd > limits.max_param_depth:
         raise QueryRefused(f"query refused: parameters nested more than {limits.max_param_depth} deep")
+
+
+def bound_ranges(query: str, limit: int) -> str:
+    """Every range() whose bounds are not constant gets its end clamped so that it holds at
+    most `limit` + 1 items: the engine builds the whole list before any timeout or memory cap
+    applies (range(1, toInteger('1e10')) grew the server past 3 GB in 15 s)."""
+    masked = mask(query)
+    if not _RANGE.search(masked):
+        return query
+
+    def rewrite(start: int, end: int) -> str:
+        out: list[str] = []
+        pos = start
+        for m in _RANGE.finditer(masked, start, end):
+            if m.start() < pos:
+                continue  # inside a call already rewritten
+            spans, close = _args(masked, m.end() - 1)
+            if close >= end or len(spans) not in (2, 3):
+                continue
+            args = [rewrite(a, b).strip() for a, b in spans]
+            a, b = args[0], args[1]
+            step = args[2] if len(args) == 3 else "1"
+            clamped = (f"CASE WHEN (({b}) - ({a})) / ({step}) > {limit} THEN ({a}) + {limit} * ({step}) "
+                       f"ELSE ({b}) END")
+            out.append(query[pos:m.end()])
+            out.append(", ".join([a, clamped] + ([step] if len(args) == 3 else [])) + ")")
+            pos = close + 1
+        out.append(query[pos:end])
+        return "".join(out)
+
+    return rewrite(0, len(query))
 
 
 _RETURN = re.compile(r"\bRETURN\b", re.I)

@@ -20,7 +20,7 @@ from . import schema as _schema
 from .dialects import Dialect, FalkorDialect, Neo4jDialect
 from .model import GraphBatch
 from .ontology import Ontology, get_ontology
-from .query_guard import QueryLimits, QueryRefused, apply_row_cap, check_query
+from .query_guard import QueryLimits, QueryRefused, apply_row_cap, bound_ranges, check_query
 from .records import (  # re-exported: others import them from here
     CypherError,
     GraphEdge,
@@ -174,6 +174,7 @@ class GraphStore:
         params = params or {}
         if self.guard is not None:
             check_query(query, params, self.guard)
+            query = bound_ranges(query, self.guard.max_range_items)
             query, _ = apply_row_cap(query, cap)
         return self._supervised(lambda: self.dialect.run_read(query, params, timeout_ms or self.query_timeout_ms,
                                                               cap, user=True))
