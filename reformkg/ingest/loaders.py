@@ -62,6 +62,9 @@ class LoadError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # crosses process lines (the API's extraction worker)
+        return (LoadError, (self.path, self.reason))
+
 
 # ----------------------------------------------------------------------------- paths
 

@@ -563,6 +563,9 @@ class EmptyDocumentError(LoadError):
     def __init__(self, path: str):
         super().__init__(path, "no text left after normalisation (only page furniture, tags or spaces)")
 
+    def __reduce__(self):
+        return (EmptyDocumentError, (self.path,))
+
 
 def normalise(raw: RawDocument) -> Document:
     """Normalise a loaded document. Raises EmptyDocumentError when no text is left."""
