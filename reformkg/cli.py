@@ -47,8 +47,13 @@ def _main(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+def _safe(msg: str) -> str:
+    """Text any terminal can print: file names with invalid UTF-8 (surrogate escapes) shown as \\xNN."""
+    return msg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _err(msg: str) -> None:
-    typer.echo(msg, err=True)
+    typer.echo(_safe(msg), err=True)
 
 
 def _open_store(settings: Settings | None = None) -> Any:
@@ -124,19 +129,28 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
         docs = errors = replaced = 0
         nodes_added = rels_added = 0
         extract_s = store_s = 0.0
+        stopped = ""
         bar = _progress(files, "ingest")
-        for path in bar:
+        for n, path in enumerate(bar):
             try:
                 t = time.perf_counter()
                 result = pipe.run_file(path)
                 batch = build_batch(result, store.ontology)
                 t2 = time.perf_counter()
-                summary = store.write_document(batch)
-                store_s += time.perf_counter() - t2
                 extract_s += t2 - t
+                try:
+                    summary = store.write_document(batch)
+                finally:
+                    store_s += time.perf_counter() - t2
+            except StoreError as exc:  # the store itself failed: every later file would fail too
+                errors += 1
+                left = len(files) - n - 1
+                stopped = f"; stopped at the first store failure, {left} file(s) not attempted"
+                bar.write(_safe(f"error: {path}: the store failed: {exc}"), file=sys.stderr)
+                break
             except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
                 errors += 1
-                bar.write(_file_error(path, exc), file=sys.stderr)
+                bar.write(_safe(_file_error(path, exc)), file=sys.stderr)
                 continue
             docs += 1
             replaced += len(summary.replaced)
@@ -155,7 +169,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (recur
         f"ingested {docs} document(s) of {len(files)} in {elapsed:.1f}s "
         f"(extraction {extract_s:.1f}s, store {store_s:.1f}s): "
         f"{nodes_added:+d} nodes, {rels_added:+d} relationships, {replaced} earlier version(s) replaced, "
-        f"{errors} error(s); {holds}"
+        f"{errors} error(s){stopped}; {holds}"
     )
     if errors:
         raise typer.Exit(1)
@@ -183,7 +197,7 @@ def extract(
                 yield pipe.run_file(path)
             except Exception as exc:  # noqa: BLE001
                 errors += 1
-                bar.write(_file_error(path, exc), file=sys.stderr)
+                bar.write(_safe(_file_error(path, exc)), file=sys.stderr)
 
     try:
         jsonl.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from typing import Any, Callable
 from urllib.parse import urlparse
 
@@ -42,6 +43,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w", re.UNICODE)
+REVIVE_BACKOFF_S = 10.0  # after a failed restart, fail at once for this long instead of retrying
 
 
 def search_grams(q: str) -> list[str]:
@@ -69,6 +71,7 @@ class GraphStore:
         self.row_cap = row_cap
         self.guard = guard
         self._revive = revive  # restarts the embedded server this store depends on
+        self._revive_failed_at = float("-inf")
         self._write_lock = threading.Lock()
 
     def _supervised(self, fn: Callable[[], Any]) -> Any:
@@ -79,10 +82,13 @@ class GraphStore:
         except StoreError as exc:
             if self._revive is None or type(exc) is not StoreError or "cannot reach" not in str(exc):
                 raise
+            if time.monotonic() - self._revive_failed_at < REVIVE_BACKOFF_S:
+                raise StoreError(f"{exc}; the embedded server could not be restarted a moment ago") from exc
             log.warning("graph store unreachable (%s); restarting the embedded server", exc)
             try:
                 self._revive()
             except Exception as rexc:  # noqa: BLE001 - report the original failure with the reason
+                self._revive_failed_at = time.monotonic()
                 raise StoreError(f"{exc}; restarting the embedded server failed: {rexc}") from rexc
             return fn()
 
