@@ -23,7 +23,9 @@ class Settings(BaseSettings):
 
     api_key: str = Field(default="", description="bearer token for write endpoints; empty: write endpoints are off")
     cors_origins: list[str] = Field(default_factory=list)
-    host: str = "127.0.0.1"
+    host: str = Field(default="127.0.0.1", description="address the API listens on")
+    published_host: str = Field(default="", description="address clients reach the API on, when not `host` "
+                                "(a container that listens on 0.0.0.0 but is published on 127.0.0.1)")
     port: int = 8000
     workers: int = 1
 

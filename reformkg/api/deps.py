@@ -111,10 +111,11 @@ async def cypher_access(
     settings: Settings = request.app.state.settings
     if _has_valid_key(settings, credentials):
         return
-    if not is_loopback(settings.host):
+    exposed = settings.published_host or settings.host
+    if not is_loopback(exposed):
         if not settings.api_key:
             raise Forbidden("read-only Cypher is off: the server is bound beyond loopback "
-                            f"({settings.host}) and no REFORMKG_API_KEY is configured")
+                            f"({exposed}) and no REFORMKG_API_KEY is configured")
         if credentials is None:
             raise ApiError("the server is bound beyond loopback: Cypher needs "
                            "Authorization: Bearer <REFORMKG_API_KEY>", status=401)

@@ -154,8 +154,9 @@ def create_app(settings: Settings | None = None, store: "GraphStore | None" = No
     for module in ROUTERS:
         app.include_router(module.build(enums), responses=None if module is health else common_errors())
     _include_viz(app)
-    if not is_loopback(settings.host):
-        log.warning("API bound beyond loopback (%s): /api/cypher requires the API key%s", settings.host,
+    if not is_loopback(settings.published_host or settings.host):
+        log.warning("API bound beyond loopback (%s): /api/cypher requires the API key%s",
+                    settings.published_host or settings.host,
                     "" if settings.api_key else " and none is configured, so it is off")
     return app
 

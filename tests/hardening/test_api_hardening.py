@@ -208,3 +208,12 @@ def test_every_relationship_has_evidence(loaded_store):
     assert rows == []
     part_of = loaded_store.read("MATCH ()-[r:PART_OF]->() RETURN r.source, r.evidence_count").rows
     assert part_of and all(src == "gazetteer" and n >= 1 for src, n in part_of)
+
+
+def test_a_container_published_on_loopback_keeps_cypher_open(env):
+    """docker-compose: the server listens on 0.0.0.0 in the container, published on 127.0.0.1."""
+    _, settings, store = env
+    s = settings.model_copy(update={"host": "0.0.0.0", "published_host": "127.0.0.1", "api_key": ""})
+    assert TestClient(create_app(s, store)).post("/api/cypher", json={"query": "RETURN 1"}).status_code == 200
+    s = s.model_copy(update={"published_host": "0.0.0.0"})
+    assert TestClient(create_app(s, store)).post("/api/cypher", json={"query": "RETURN 1"}).status_code == 403
