@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -50,6 +50,23 @@ class Settings(BaseSettings):
     engine_threads: int = Field(default=4, description="embedded FalkorDB THREAD_COUNT (at server start)")
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
                                   description="facts whose confidence is below this are not written to the store")
+
+    @model_validator(mode="after")
+    def _absolute_data_dir(self) -> "Settings":
+        """The data dir is resolved once, when the settings are read (relative to the working
+        directory of that moment), and used as an absolute path from then on."""
+        self.data_dir = Path(self.data_dir).expanduser().resolve()
+        return self
+
+    @property
+    def where(self) -> str:
+        """Where the store is, for summary lines: the data dir or the store URI (no password)."""
+        if self.embedded and not self.store_uri.startswith("falkordb+unix://"):
+            return f"data dir {self.data_dir}"
+        from urllib.parse import urlsplit
+
+        u = urlsplit(self.store_uri)
+        return u._replace(netloc=u.hostname + (f":{u.port}" if u.port else "")).geturl() if u.hostname else self.store_uri
 
     @property
     def embedded(self) -> bool:

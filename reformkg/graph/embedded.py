@@ -126,6 +126,13 @@ def is_running(data_dir: Path | str) -> bool:
     return _ping(socket_path(data_dir)) is True
 
 
+def has_store(data_dir: Path | str) -> bool:
+    """Does `data_dir` hold a store (its persistence files, or a running server)?"""
+    d = _data_dir(data_dir)
+    aof = d / "appendonlydir"
+    return (aof.is_dir() and any(aof.iterdir())) or (d / "dump.rdb").exists() or is_running(d)
+
+
 @dataclass(frozen=True)
 class EngineLimits:
     """FalkorDB module limits of the embedded server (REFORMKG_ENGINE_* settings): the longest
