@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     max_range_items: int = Field(default=1_000_000, description="largest constant range() in user Cypher")
     max_param_depth: int = Field(default=16, description="deepest nesting of user query parameters")
     cypher_rate_per_minute: int = Field(default=60, description="anonymous /api/cypher requests per client per minute")
-    store_socket_timeout_s: float = Field(default=60.0, description="store client socket timeout (seconds)")
+    store_socket_timeout_s: float = Field(default=120.0, description="store client socket timeout (seconds)")
     extract_timeout_s: float = Field(default=300.0, description="API: longest extraction of one uploaded document")
     engine_timeout_max_ms: int = Field(default=300_000, description="embedded FalkorDB TIMEOUT_MAX")
     engine_query_mem_bytes: int = Field(default=1024 * 1024 * 1024, description="embedded FalkorDB QUERY_MEM_CAPACITY")

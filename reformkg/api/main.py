@@ -9,6 +9,7 @@ browser UI's router from `reformkg.viz.routes` when that module is present. For 
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, AsyncIterator
 
@@ -59,14 +60,33 @@ class AllowHeaders:
         self.app = app
         self.fastapi_app = fastapi_app
 
+    def _templates(self) -> list[tuple[int, re.Pattern[str], set[str]]]:
+        """(number of path parameters, regex, methods) of every documented path, built once."""
+        cached = getattr(self, "_cached", None)
+        if cached is None:
+            cached = []
+            for path, ops in self.fastapi_app.openapi().get("paths", {}).items():
+                params = re.findall(r"\{[^}]+\}", path)
+                rx = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
+                cached.append((len(params), rx, {m.upper() for m in ops}))
+            self._cached = cached
+        return cached
+
     def _allowed(self, scope: Scope) -> list[str]:
+        """The methods of the most specific documented path matching the request (a literal
+        /api/entities/merge wins over /api/entities/{id}); undocumented paths: the router."""
         from starlette.routing import Match
 
+        path = scope.get("path", "")
+        found = sorted((n, methods) for n, rx, methods in self._templates() if rx.match(path))
         methods: set[str] = set()
-        for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
-            probe = {**scope, "method": method}
-            if any(route.matches(probe)[0] == Match.FULL for route in self.fastapi_app.router.routes):
-                methods.add(method)
+        if found:
+            methods = set(found[0][1])
+        else:
+            for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+                probe = {**scope, "method": method}
+                if any(route.matches(probe)[0] == Match.FULL for route in self.fastapi_app.router.routes):
+                    methods.add(method)
         if methods:
             methods.add("OPTIONS")
         return sorted(methods)
