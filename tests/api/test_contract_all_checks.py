@@ -8,11 +8,18 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS
+from schemathesis.config import SchemathesisConfig
 
 from conftest import API_KEY
 from reformkg.api.main import create_app
 
 ALL_CHECKS = list(CHECKS.get_all())
+# 4xx that a schema-valid request may still get: 400 bad Cypher, 422 a semantic problem the
+# schema cannot state (since/until without center; an upload whose every file fails)
+CONFIG = SchemathesisConfig.from_str("""
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "400", "401", "403", "404", "409", "422", "429"]
+""")
 FUZZ = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 
@@ -34,15 +41,16 @@ def _app(api_data_dir, name: str):
 @pytest.fixture(scope="module")
 def all_checks_schema(api_data_dir):
     app, store = _app(api_data_dir, "api_allchecks")
-    yield schemathesis.openapi.from_asgi("/openapi.json", app)
+    yield schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
     store.clear()
     store.close()
 
 
 every_check = schemathesis.pytest.from_fixture("all_checks_schema")
+# the browser UI's routes (/viz) belong to the UI's own tests
 
 
-@every_check.parametrize()
+@every_check.exclude(path_regex="^/viz").parametrize()
 @FUZZ
 def test_every_check_anonymous(case):
     case.call_and_validate(checks=ALL_CHECKS)

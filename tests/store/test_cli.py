@@ -107,7 +107,7 @@ def test_store_stop(tmp_path, monkeypatch):
     monkeypatch.setenv("REFORMKG_DATA_DIR", str(d))
     get_settings.cache_clear()
     try:
-        assert _run("stats", "--json").exit_code == 0  # starts the server
+        assert _run("store", "start").exit_code == 0  # starts the server (stats no longer creates a store)
         assert embedded.is_running(d)
         res = _run("store", "stop")
         assert res.exit_code == 0 and "stopped" in res.stdout

@@ -17,6 +17,7 @@ from reformkg.api.routes.common import json_safe
 from reformkg.api.schemas import (
     CypherRequest, CypherResponse, ErrorBody, OntologyEnums, SavedQueryInfo, SavedQueryRun,
 )
+from reformkg.graph.query_guard import check_query
 from reformkg.graph.records import StoreError
 
 log = logging.getLogger(__name__)
@@ -62,9 +63,13 @@ def _info(q: Any) -> SavedQueryInfo:
 def build(enums: OntologyEnums) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["cypher"])
 
+    # the bearer token is optional on loopback (rate-limited without it): say so in OpenAPI
     @router.post("/cypher", response_model=CypherResponse, responses=ERRORS, summary="Run read-only Cypher",
-                 dependencies=[CypherAccess])
+                 dependencies=[CypherAccess], openapi_extra={"security": [{}, {"HTTPBearer": []}]})
     async def cypher(request: Request, body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
+        guard = getattr(store, "guard", None)
+        if guard is not None:  # refused at once, without waiting for a turn
+            check_query(body.query, body.parameters, guard)
         return await run_user_query(request, lambda: run_read_only(store, settings, body.query, body.parameters,
                                                                    body.row_cap))
 

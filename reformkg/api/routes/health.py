@@ -20,7 +20,7 @@ from reformkg.api.schemas import Health, OntologyEnums
 
 log = logging.getLogger(__name__)
 
-HEALTH_BUDGET_S = 0.8  # the whole answer, probe included
+HEALTH_BUDGET_S = 0.5  # the whole answer, probe included
 COUNTS_MAX_AGE_S = 10.0  # counts are recomputed at most this often
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="reformkg-health")
 
