@@ -1,5 +1,8 @@
 # reformkg: API, CLI and ingest in one image. Build: docker build -t reformkg .
 # Runs as a non-root user; the embedded store (when REFORMKG_STORE_URI is empty) lives in /data.
+# The server listens on 0.0.0.0 inside the container; unless REFORMKG_PUBLISHED_HOST says the
+# port is published on loopback only (docker run -p 127.0.0.1:8000:8000 … -e
+# REFORMKG_PUBLISHED_HOST=127.0.0.1), /api/cypher requires REFORMKG_API_KEY.
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src

@@ -32,9 +32,9 @@ app.add_typer(store_app, name="store")
 
 @app.callback()
 def _main(
-    data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="data dir of the embedded store (REFORMKG_DATA_DIR)"),
-    store_uri: Optional[str] = typer.Option(None, "--store-uri", help="bolt:// or neo4j:// for Neo4j (REFORMKG_STORE_URI)"),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="log at DEBUG level"),
+    data_dir: Optional[Path] = typer.Option(None, "--data-dir", metavar="DIR", help="data dir of the embedded store (REFORMKG_DATA_DIR; default ./reformkg-data in the working directory)"),
+    store_uri: Optional[str] = typer.Option(None, "--store-uri", metavar="URI", help="bolt:// or neo4j:// for Neo4j (REFORMKG_STORE_URI; default: the embedded store)"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", metavar="", help="log at DEBUG level"),
 ) -> None:
     # options go to the environment so that `serve` workers (new processes) see them too
     if data_dir is not None:
@@ -47,17 +47,39 @@ def _main(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+def _safe(msg: str) -> str:
+    """Text any terminal can print: file names with invalid UTF-8 (surrogate escapes) shown as \\xNN."""
+    return msg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _err(msg: str) -> None:
-    typer.echo(msg, err=True)
+    typer.echo(_safe(msg), err=True)
 
 
-def _open_store(settings: Settings | None = None) -> Any:
-    """The configured store; an unreachable store is one `error:` line and exit status 1."""
+def _require_existing_store(settings: Settings) -> None:
+    """Commands other than `ingest` never create a new, empty embedded store: they say where
+    they looked and how to point elsewhere."""
+    from .graph import embedded
+
+    if settings.embedded and not settings.store_uri.startswith("falkordb+unix://") \
+            and not embedded.has_store(settings.data_dir):
+        source = "REFORMKG_DATA_DIR" if os.environ.get("REFORMKG_DATA_DIR") else "the default ./reformkg-data"
+        _err(f"error: no store in {settings.data_dir} (from {source}); run `reformkg ingest PATH...` first, "
+             "or point to an existing store with --data-dir DIR or REFORMKG_DATA_DIR")
+        raise typer.Exit(1)
+
+
+def _open_store(settings: Settings | None = None, create: bool = False) -> Any:
+    """The configured store; an unreachable store is one `error:` line and exit status 1.
+    Only `create=True` (ingest) may start a new, empty embedded store."""
     from .graph.embedded import EmbeddedStoreError
     from .graph.store import StoreError, open_store
 
+    settings = settings or get_settings()
+    if not create:
+        _require_existing_store(settings)
     try:
-        return open_store(settings or get_settings())
+        return open_store(settings)
     except (StoreError, EmbeddedStoreError) as exc:
         _err(f"error: cannot open the store: {exc}")
         raise typer.Exit(1) from exc
@@ -84,8 +106,10 @@ def _progress(items: Any, desc: str, total: int | None = None) -> Any:
     from tqdm import tqdm
 
     n = total if total is not None else len(items)
+    # drawn before the first file starts and redrawn at every file (mininterval 0): visible on
+    # small runs too, where the default rate limit showed nothing until the end
     return tqdm(items, desc=desc, unit="doc", file=sys.stderr, total=n, disable=not n or not sys.stderr.isatty() and
-                os.environ.get("REFORMKG_PROGRESS", "") != "1", dynamic_ncols=True)
+                os.environ.get("REFORMKG_PROGRESS", "") != "1", dynamic_ncols=True, mininterval=0, miniters=1)
 
 
 def _count_or_exit(paths: list[Path]) -> int:
@@ -158,7 +182,7 @@ def ingest(
     t0 = time.perf_counter()
     n_files = _count_or_exit(paths)
     settings = get_settings()
-    store = _open_store(settings)
+    store = _open_store(settings, create=True)
     try:
         try:
             curation = Curation.load(store, store.ontology)
@@ -170,6 +194,8 @@ def ingest(
         nodes_added = rels_added = 0
         extract_s = store_s = 0.0
         hashes: dict[str, str | None] = {}
+        stopped = ""
+        seen = 0
 
         def run_local(path: str) -> Done:  # one process: the whole pipeline here
             t = time.perf_counter()
@@ -193,6 +219,7 @@ def ingest(
         with _extractor(PREPARED, workers, n_files, dask, settings, run_local) as extractor:
             bar = _progress(extractor.map(jobs()), "ingest", total=n_files)
             for done in bar:
+                seen += 1
                 h = hashes.pop(done.path, None)
                 if done.skipped:
                     docs += 1
@@ -200,7 +227,7 @@ def ingest(
                     continue
                 if done.error is not None:
                     errors += 1
-                    bar.write(done.error, file=sys.stderr)
+                    bar.write(_safe(done.error), file=sys.stderr)
                     continue
                 try:
                     t = time.perf_counter()
@@ -209,12 +236,19 @@ def ingest(
                     if h is not None:
                         with_content_hash(batch, h)
                     t2 = time.perf_counter()
-                    summary = store.write_document(batch)
-                    store_s += time.perf_counter() - t2
                     extract_s += done.seconds + (t2 - t)
+                    try:
+                        summary = store.write_document(batch)
+                    finally:
+                        store_s += time.perf_counter() - t2
+                except StoreError as exc:  # the store itself failed: every later file would fail too
+                    errors += 1
+                    stopped = f"; stopped at the first store failure, {n_files - seen} file(s) not attempted"
+                    bar.write(_safe(f"error: {done.path}: the store failed: {exc}"), file=sys.stderr)
+                    break
                 except Exception as exc:  # noqa: BLE001 - one line per bad file, the run goes on
                     errors += 1
-                    bar.write(_file_error(done.path, exc), file=sys.stderr)
+                    bar.write(_safe(_file_error(done.path, exc)), file=sys.stderr)
                     continue
                 docs += 1
                 replaced += len(summary.replaced)
@@ -233,7 +267,7 @@ def ingest(
         f"ingested {docs} document(s) of {n_files} in {elapsed:.1f}s "
         f"(extraction {extract_s:.1f}s, store {store_s:.1f}s): "
         f"{nodes_added:+d} nodes, {rels_added:+d} relationships, {replaced} earlier version(s) replaced, "
-        f"{skipped} unchanged skipped, {errors} error(s); {holds}"
+        f"{skipped} unchanged skipped, {errors} error(s){stopped}; {holds} ({settings.where})"
     )
     if errors:
         raise typer.Exit(1)
@@ -265,7 +299,7 @@ def extract(
                 for done in bar:
                     if done.error is not None:
                         errors += 1
-                        bar.write(done.error, file=sys.stderr)
+                        bar.write(_safe(done.error), file=sys.stderr)
                     else:
                         yield done.value
 
@@ -306,13 +340,13 @@ def _cell(value: Any) -> str:
 
 @app.command()
 def query(
-    cypher: Optional[str] = typer.Argument(None, help="read-only Cypher"),
-    param: list[str] = typer.Option([], "--param", "-p", help="k=v (v parsed as JSON when possible)"),
-    as_json: bool = typer.Option(False, "--json", help='print {"columns": [...], "rows": [[...]]}'),
-    saved: Optional[str] = typer.Option(None, "--saved", help="run a saved query by name"),
-    list_saved: bool = typer.Option(False, "--list", help="list the saved queries"),
-    timeout_ms: Optional[int] = typer.Option(None, "--timeout-ms"),
-    row_cap: Optional[int] = typer.Option(None, "--row-cap"),
+    cypher: Optional[str] = typer.Argument(None, metavar="CYPHER", help="read-only Cypher"),
+    param: list[str] = typer.Option([], "--param", "-p", metavar="K=V", help="a query parameter, repeatable (V parsed as JSON when possible)"),
+    as_json: bool = typer.Option(False, "--json", metavar="", help='print {"columns": [...], "rows": [[...]]}'),
+    saved: Optional[str] = typer.Option(None, "--saved", metavar="NAME", help="run a saved query by name (see --list)"),
+    list_saved: bool = typer.Option(False, "--list", metavar="", help="list the saved queries"),
+    timeout_ms: Optional[int] = typer.Option(None, "--timeout-ms", metavar="MS", help=f"server-side timeout (default {Settings.model_fields['query_timeout_ms'].default}, REFORMKG_QUERY_TIMEOUT_MS)"),
+    row_cap: Optional[int] = typer.Option(None, "--row-cap", metavar="N", help=f"at most N rows (default {Settings.model_fields['row_cap'].default}, REFORMKG_ROW_CAP)"),
 ) -> None:
     """Run read-only Cypher (or a saved query) against the store."""
     from .graph.records import StoreError, to_jsonable
@@ -361,13 +395,14 @@ def query(
         table.add_row(*[_cell(v) for v in row])
     console = Console(soft_wrap=True)
     console.print(table)
-    console.print(f"{len(res.rows)} row(s){' (truncated)' if res.truncated else ''}")
+    console.print(f"{len(res.rows)} row(s){' (truncated)' if res.truncated else ''} ({settings.where})")
 
 
 @app.command()
-def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+def stats(as_json: bool = typer.Option(False, "--json", metavar="", help="print the counts as JSON")) -> None:
     """Counts of nodes, relationships, documents, per label and per type."""
-    store = _open_store()
+    settings = get_settings()
+    store = _open_store(settings)
     try:
         s = store.stats()
     finally:
@@ -375,7 +410,7 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
     if as_json:
         typer.echo(json.dumps(s, ensure_ascii=False))
         return
-    typer.echo(f"engine: {s['engine']}\ndocuments: {s['documents']}\nnodes: {s['nodes']}\nrelationships: {s['relationships']}")
+    typer.echo(f"store: {settings.where}\nengine: {s['engine']}\ndocuments: {s['documents']}\nnodes: {s['nodes']}\nrelationships: {s['relationships']}")
     typer.echo("labels:")
     for k, v in sorted(s["labels"].items()):
         typer.echo(f"  {k}: {v}")
@@ -386,20 +421,34 @@ def stats(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @app.command()
 def serve(
-    host: Optional[str] = typer.Option(None, help="default: settings.host"),
-    port: Optional[int] = typer.Option(None, help="default: settings.port"),
-    workers: Optional[int] = typer.Option(None, help="default: settings.workers"),
-    reload: bool = typer.Option(False, help="auto-reload (development)"),
+    host: Optional[str] = typer.Option(None, metavar="HOST", help=f"address to listen on (default {Settings.model_fields['host'].default}, REFORMKG_HOST)"),
+    port: Optional[int] = typer.Option(None, metavar="PORT", help=f"port (default {Settings.model_fields['port'].default}, REFORMKG_PORT)"),
+    workers: Optional[int] = typer.Option(None, metavar="N", help=f"worker processes (default {Settings.model_fields['workers'].default}, REFORMKG_WORKERS)"),
+    reload: bool = typer.Option(False, metavar="", help="auto-reload (development)"),
 ) -> None:
     """Serve the API and the browser UI (uvicorn)."""
     import uvicorn
 
+    from .graph import embedded
+
     settings = get_settings()
-    # start the embedded server once here, so that workers only connect to it
-    if settings.embedded:
+    _require_existing_store(settings)
+    # start the embedded server once here, so that workers only connect to it; stop it on the
+    # way out when this command started it
+    started = False
+    if settings.embedded and not settings.store_uri.startswith("falkordb+unix://"):
+        started = not embedded.is_running(settings.data_dir)
         _ensure_embedded(settings.data_dir)
-    uvicorn.run("reformkg.api.main:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                workers=workers or settings.workers, reload=reload, log_level=settings.log_level.lower())
+    typer.echo(f"serving {settings.where} on http://{host or settings.host}:{port or settings.port} "
+               "(/health, /docs)", err=True)
+    try:
+        uvicorn.run("reformkg.api.main:create_app", factory=True, host=host or settings.host,
+                    port=port or settings.port, workers=workers or settings.workers, reload=reload,
+                    log_level=settings.log_level.lower())
+    finally:
+        if started:
+            embedded.stop(settings.data_dir)
+            typer.echo(f"stopped the embedded store it started ({settings.where})", err=True)
 
 
 @store_app.command("stop")
@@ -438,9 +487,9 @@ def store_status() -> None:
 
 @app.command()
 def viz(
-    name_or_id: str = typer.Argument(..., help="entity id, name or alias"),
-    out: Path = typer.Option(Path("reformkg-view.html"), "-o", "--out"),
-    depth: int = typer.Option(1, "--depth", min=1, max=3),
+    name_or_id: str = typer.Argument(..., metavar="NAME_OR_ID", help="entity id, name or alias"),
+    out: Path = typer.Option(Path("reformkg-view.html"), "-o", "--out", metavar="FILE", help="the HTML file to write"),
+    depth: int = typer.Option(1, "--depth", min=1, max=3, metavar="N", help="hops around the entity (1-3)"),
 ) -> None:
     """Write a standalone offline HTML view of an entity's neighbourhood."""
     from .viz.pyvis_view import write_entity_view
@@ -453,7 +502,7 @@ def viz(
         raise typer.Exit(1)
     finally:
         store.close()
-    typer.echo(f"wrote {path}")
+    typer.echo(f"wrote {path} ({get_settings().where})")
 
 
 def _whole_graph(store: Any, cap: int) -> dict[str, Any]:
@@ -469,9 +518,9 @@ def _whole_graph(store: Any, cap: int) -> dict[str, Any]:
 
 @app.command()
 def export(
-    out: Path = typer.Argument(..., help="output file (graphml, gexf, json) or directory (neo4j-csv)"),
-    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml | gexf | json | neo4j-csv | gold"),
-    cap: int = typer.Option(1_000_000, help="at most this many nodes and relationships (file formats)"),
+    out: Path = typer.Argument(..., metavar="OUT", help="output file (graphml, gexf, json) or directory (neo4j-csv, gold)"),
+    fmt: str = typer.Option("graphml", "--format", "-f", metavar="FORMAT", help="graphml | gexf | json | neo4j-csv | gold"),
+    cap: int = typer.Option(1_000_000, metavar="N", help="at most this many nodes and relationships (file formats)"),
 ) -> None:
     """Export the whole graph."""
     store = _open_store()
@@ -497,7 +546,7 @@ def _export(store: Any, out: Path, fmt: str, cap: int) -> None:
         report = export_neo4j_csv(store, out, database=get_settings().neo4j_database,
                                   progress=sys.stderr.isatty() or os.environ.get("REFORMKG_PROGRESS", "") == "1")
         typer.echo(f"wrote {sum(report['nodes'].values())} nodes and {sum(report['relationships'].values())} "
-                   f"relationships to {report['out_dir']} ({len(report['files'])} files)")
+                   f"relationships to {report['out_dir']} ({len(report['files'])} files; {get_settings().where})")
         typer.echo(f"load them (Neo4j stopped): {Path(report['out_dir']) / 'import.sh'}")
         return
     from .graph.export import FORMATS, export_bytes
@@ -509,7 +558,7 @@ def _export(store: Any, out: Path, fmt: str, cap: int) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(export_bytes(sub, fmt))
     typer.echo(f"wrote {len(sub['nodes'])} nodes, {len(sub['edges'])} relationships to {out}"
-               + (" (truncated)" if sub["truncated"] else ""))
+               + (" (truncated)" if sub["truncated"] else "") + f" ({get_settings().where})")
 
 
 # `reformkg migrate --to URI` lives in cli_bulk.py (store-to-store copy with verified counts)

@@ -58,18 +58,18 @@ def run_migrate(settings: Settings, to: str, *, source: str | None = None, user:
 
 
 def migrate_command(
-    to: str = typer.Option(..., "--to", help="destination store URI: bolt://host:7687, neo4j://…, "
+    to: str = typer.Option(..., "--to", metavar="URI", help="destination store URI: bolt://host:7687, neo4j://…, "
                                                "falkordb://host:port, or 'embedded' (the data dir)"),
-    source: Optional[str] = typer.Option(None, "--from", help="source store URI (default: REFORMKG_STORE_URI)"),
-    user: Optional[str] = typer.Option(None, "--user", help="Neo4j user (default: REFORMKG_NEO4J_USER)"),
-    password: Optional[str] = typer.Option(None, "--password", help="Neo4j password (default: REFORMKG_NEO4J_PASSWORD)"),
-    database: Optional[str] = typer.Option(None, "--database", help="Neo4j database (default: REFORMKG_NEO4J_DATABASE)"),
-    graph: Optional[str] = typer.Option(None, "--graph", help="FalkorDB graph name of the destination"),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="rows per write"),
-    clear: bool = typer.Option(False, "--clear", help="empty the destination first"),
-    merge: bool = typer.Option(False, "--merge", help="write into a non-empty destination"),
-    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars"),
+    source: Optional[str] = typer.Option(None, "--from", metavar="URI", help="source store URI (default: REFORMKG_STORE_URI)"),
+    user: Optional[str] = typer.Option(None, "--user", metavar="USER", help="Neo4j user (default: REFORMKG_NEO4J_USER)"),
+    password: Optional[str] = typer.Option(None, "--password", metavar="PASSWORD", help="Neo4j password (default: REFORMKG_NEO4J_PASSWORD)"),
+    database: Optional[str] = typer.Option(None, "--database", metavar="NAME", help="Neo4j database (default: REFORMKG_NEO4J_DATABASE)"),
+    graph: Optional[str] = typer.Option(None, "--graph", metavar="NAME", help="FalkorDB graph name of the destination"),
+    batch_size: int = typer.Option(1000, "--batch-size", metavar="N", min=1, help="rows per write"),
+    clear: bool = typer.Option(False, "--clear", metavar="", help="empty the destination first"),
+    merge: bool = typer.Option(False, "--merge", metavar="", help="write into a non-empty destination"),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="print the report as JSON"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="no progress bars"),
 ) -> None:
     """Copy the whole graph into another store (e.g. embedded → Neo4j), batched, and verify counts."""
     from reformkg.graph.bulk import MigrationError

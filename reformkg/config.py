@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,19 +23,52 @@ class Settings(BaseSettings):
 
     api_key: str = Field(default="", description="bearer token for write endpoints; empty: write endpoints are off")
     cors_origins: list[str] = Field(default_factory=list)
-    host: str = "127.0.0.1"
+    host: str = Field(default="127.0.0.1", description="address the API listens on")
+    published_host: str = Field(default="", description="address clients reach the API on, when not `host` "
+                                "(a container that listens on 0.0.0.0 but is published on 127.0.0.1)")
     port: int = 8000
     workers: int = 1
 
     query_timeout_ms: int = 10_000
     row_cap: int = 5_000
-    max_upload_bytes: int = 20 * 1024 * 1024
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="largest upload (all files of one request)")
+    max_file_bytes: int = Field(default=64 * 1024 * 1024, description="largest file `ingest`/`extract` will read")
     heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
     log_level: str = "INFO"
     dask_scheduler: str = Field(default="", description="tcp://host:port of a dask.distributed scheduler: "
                                 "`ingest`/`extract` run extraction there (empty: local worker processes)")
+
+    # limits that keep one query (or one client) from taking the service down
+    max_query_chars: int = Field(default=20_000, description="longest Cypher text accepted from users")
+    max_query_depth: int = Field(default=12, description="deepest bracket nesting in user Cypher")
+    max_range_items: int = Field(default=1_000_000, description="largest constant range() in user Cypher")
+    max_param_depth: int = Field(default=16, description="deepest nesting of user query parameters")
+    cypher_rate_per_minute: int = Field(default=60, description="anonymous /api/cypher requests per client per minute")
+    store_socket_timeout_s: float = Field(default=120.0, description="store client socket timeout (seconds)")
+    extract_timeout_s: float = Field(default=300.0, description="API: longest extraction of one uploaded document")
+    engine_timeout_max_ms: int = Field(default=300_000, description="embedded FalkorDB TIMEOUT_MAX")
+    engine_query_mem_bytes: int = Field(default=1024 * 1024 * 1024, description="embedded FalkorDB QUERY_MEM_CAPACITY")
+    engine_max_queued: int = Field(default=64, description="embedded FalkorDB MAX_QUEUED_QUERIES")
+    engine_threads: int = Field(default=4, description="embedded FalkorDB THREAD_COUNT (at server start)")
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
                                   description="facts whose confidence is below this are not written to the store")
+
+    @model_validator(mode="after")
+    def _absolute_data_dir(self) -> "Settings":
+        """The data dir is resolved once, when the settings are read (relative to the working
+        directory of that moment), and used as an absolute path from then on."""
+        self.data_dir = Path(self.data_dir).expanduser().resolve()
+        return self
+
+    @property
+    def where(self) -> str:
+        """Where the store is, for summary lines: the data dir or the store URI (no password)."""
+        if self.embedded and not self.store_uri.startswith("falkordb+unix://"):
+            return f"data dir {self.data_dir}"
+        from urllib.parse import urlsplit
+
+        u = urlsplit(self.store_uri)
+        return u._replace(netloc=u.hostname + (f":{u.port}" if u.port else "")).geturl() if u.hostname else self.store_uri
 
     @property
     def embedded(self) -> bool:

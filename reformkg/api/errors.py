@@ -2,7 +2,8 @@
 
 404 unknown ids, 422 bad parameters, 413 oversized uploads, 400 bad Cypher (engine message),
 403 write attempts through the read-only Cypher endpoint or write routes without a key,
-408 server-side query timeout, 503 store unavailable. Anything else is logged and answered 500 with a generic message.
+408 server-side query timeout, 429 too many anonymous Cypher requests, 503 store unavailable
+or busy. Anything else is logged and answered 500 with a generic message.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ class ApiError(Exception):
 
     status = 400
 
-    def __init__(self, message: str, status: int | None = None, details: list[Any] | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, details: list[Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.headers = headers
         if status is not None:
             self.status = status
         self.details = details
@@ -78,7 +81,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.message, exc.details)
+        return error_response(exc.status, exc.message, exc.details, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -10,7 +10,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime as _dt
+import re as _re
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from reformkg.graph.ontology import Ontology
 
@@ -22,6 +26,21 @@ MAX_SUBGRAPH_EDGES = 2000
 MAX_PATHS = 50
 MAX_EVIDENCE = 200
 
+
+
+_ISO_DATE = _re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(v: Any) -> Any:
+    """Dates only as YYYY-MM-DD: a number such as 0 is not read as a Unix time (1970-01-01)."""
+    if isinstance(v, str) and not _ISO_DATE.fullmatch(v.strip()):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return v
+
+
+IsoDate = Annotated[_dt.date, BeforeValidator(_iso_date)]
 
 class OntologyEnums:
     """String enums of the ontology's labels and relationship types, built once per ontology."""

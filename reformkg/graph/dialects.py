@@ -234,15 +234,18 @@ class FalkorDialect(Dialect):
     name = "falkordb"
 
     def __init__(self, graph_name: str, unix_socket_path: Path | str | None = None,
-                 host: str = "localhost", port: int = 6379, password: str | None = None):
+                 host: str = "localhost", port: int = 6379, password: str | None = None,
+                 socket_timeout: float | None = None):
         from falkordb import FalkorDB
 
         where = str(unix_socket_path) if unix_socket_path is not None else f"{host}:{port}"
+        # socket timeouts: a stuck engine frees the client's threads instead of holding them forever
+        timeouts = {"socket_timeout": socket_timeout, "socket_connect_timeout": min(socket_timeout or 5.0, 5.0)}
         try:
             if unix_socket_path is not None:
-                self._db = FalkorDB(unix_socket_path=str(unix_socket_path), password=password)
+                self._db = FalkorDB(unix_socket_path=str(unix_socket_path), password=password, **timeouts)
             else:
-                self._db = FalkorDB(host=host, port=port, password=password)
+                self._db = FalkorDB(host=host, port=port, password=password, **timeouts)
         except Exception as exc:  # noqa: BLE001 - the client connects at construction
             raise StoreError(f"cannot reach FalkorDB at {where}: {exc}") from exc
         self.graph_name = graph_name
@@ -302,6 +305,8 @@ class FalkorDialect(Dialect):
                 return ReadOnlyViolation(msg)
             if "timed out" in msg.lower():
                 return QueryTimeout(msg)
+            if "max pending queries" in msg.lower():
+                return StoreError(f"the graph engine is busy: {msg}")
             return CypherError(msg)
         if isinstance(exc, redis.exceptions.TimeoutError):
             return QueryTimeout(msg)

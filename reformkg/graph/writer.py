@@ -19,11 +19,13 @@ What a document write does:
    one from a fact's target also records every evidence entry of this document for the facts
    into that node (`fx_*` arrays, see FX_FIELDS). A write touches no other document's
    evidence, so its cost does not grow with the number of documents reading the same facts.
-4. Re-ingest or new version (an earlier version with the same `source_key`, or this very
-   doc_id, is stored): first take the evidence of those documents out (counts from their
-   `fx_*` entries, previews filtered), then write as above, then delete edges left without
-   evidence, the MENTIONED_IN edges of the old versions, nodes no longer mentioned anywhere
-   and the superseded Document nodes.
+4. Paths: a Document keeps every source key (path) that holds its content in `source_keys`.
+   A path that now holds new content is taken off the document it held before; that document
+   stays while another path still holds it (two copies of one file), else it is superseded.
+5. Re-ingest or new version (a superseded version, or this very doc_id, is stored): first take
+   the evidence of those documents out (counts from their `fx_*` entries, previews filtered),
+   then write as above, then delete edges left without evidence, the MENTIONED_IN edges of the
+   old versions, nodes no longer mentioned anywhere and the superseded Document nodes.
 Labels and types enter Cypher text only after an ontology check; all values are parameters.
 """
 
@@ -47,6 +49,7 @@ REPORTED = "REPORTED"
 PILOT_LABEL = "PilotUnit"
 RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
 EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
+SOURCE_KEYS = "source_keys"  # Document: every path (source key) that currently holds this content
 UNSUPPORTED_FLAG = "unsupported"  # transient, set and deleted within one clean-up
 
 
@@ -304,6 +307,10 @@ WITH n, count(x) AS c
 WHERE c = 0
 DETACH DELETE n"""
 
+RELEASE_PATH = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $released
+WITH o, [k IN coalesce(o.{SOURCE_KEYS}, [o.source_key]) WHERE k IS NOT NULL AND k <> $source_key] AS rest
+SET o.{SOURCE_KEYS} = rest, o.source_key = head(rest), o.path = head(rest)"""
+
 CLEAN_DOCUMENTS = f"""MATCH (o:{DOCUMENT}) WHERE o.doc_id IN $olds
 DETACH DELETE o"""
 
@@ -328,18 +335,27 @@ def _cleanup(plan: WritePlan) -> None:
     plan.segments += [DELETE_UNSUPPORTED, CLEAN_MENTIONS, CLEAN_DOCUMENTS]
 
 
-def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool) -> WritePlan:
-    """Segments writing `batch`; `olds` = doc_ids of superseded versions, `existed` = this doc_id is stored."""
+def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool,
+                        released: list[str] | tuple[str, ...] = ()) -> WritePlan:
+    """Segments writing `batch`; `olds` = doc_ids of superseded versions (no other path holds
+    them), `existed` = this doc_id is stored, `released` = documents this path held before
+    that another path still holds (they stay; only this path is taken off them)."""
     plan = WritePlan()
     p = plan.params
     doc_node = document_node_id(batch.doc_id)
-    p.update(doc_id=batch.doc_id, olds=list(olds))
+    p.update(doc_id=batch.doc_id, olds=list(olds), source_key=batch.source_key or "")
 
     primary: dict[str, str] = {}
     doc_rows = [n for n in batch.nodes if n.labels[0] == DOCUMENT]
     for n in doc_rows:
         p["doc"] = {"id": n.id, "props": {k: _prop_value(v) if v is not None else None for k, v in n.props.items() if k != "id"}}
-        plan.segments.append(f"MERGE (d:{DOCUMENT} {{id: $doc.id}})\nSET d += $doc.props")
+        # the document is held by every path it was read from: add this one, keep the others
+        plan.segments.append(
+            f"MERGE (d:{DOCUMENT} {{id: $doc.id}})\n"
+            f"WITH d, [k IN coalesce(d.{SOURCE_KEYS}, [d.source_key]) WHERE k IS NOT NULL AND k <> '' "
+            "AND k <> $source_key] AS had\n"
+            f"SET d += $doc.props, d.{SOURCE_KEYS} = had + CASE WHEN $source_key = '' THEN [] ELSE [$source_key] END"
+        )
         primary[n.id] = DOCUMENT
     if not doc_rows:
         raise ValueError(f"batch of {batch.doc_id} has no Document node")
@@ -432,6 +448,9 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             f"SET e += r.props, {EVIDENCE_APPEND}"
         )
 
+    if released:
+        p["released"] = list(released)
+        plan.segments.append(RELEASE_PATH)
     if olds or existed:
         p.update(
             touched=list(olds) + ([batch.doc_id] if existed else []),

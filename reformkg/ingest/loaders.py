@@ -62,6 +62,9 @@ class LoadError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # crosses process lines (the API's extraction worker)
+        return (LoadError, (self.path, self.reason))
+
 
 # ----------------------------------------------------------------------------- paths
 
@@ -169,6 +172,55 @@ def _plausible(text: str) -> bool:
     return implausible <= max(1, len(text) // 100)
 
 
+MAX_REPORTED_OFFSETS = 10
+
+
+def _few(n: int) -> int:
+    """How many damaged characters a text of n characters may hold and still be kept."""
+    return max(3, n // 200)
+
+
+def _offsets_note(offsets: list[int]) -> str:
+    shown = ", ".join(map(str, offsets[:MAX_REPORTED_OFFSETS]))
+    more = f" and {len(offsets) - MAX_REPORTED_OFFSETS} more" if len(offsets) > MAX_REPORTED_OFFSETS else ""
+    return shown + more
+
+
+def _replaced_nuls(text: str, data: bytes, path: Path | str) -> str:
+    """UTF-8 text with a few NUL bytes: each becomes U+FFFD (one character for one byte)."""
+    offsets = [m.start() for m in re.finditer(b"\x00", data)]
+    log.warning("%s: %d NUL byte(s) replaced by U+FFFD at byte offset(s) %s", path, len(offsets), _offsets_note(offsets))
+    return text.replace("\x00", "\ufffd")
+
+
+def _lossy_utf8(data: bytes, path: Path | str) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes (a damaged copy): keep the text with U+FFFD in their
+    place and warn with the byte offsets. None when the bytes are not mostly UTF-8 (GBK text
+    has an invalid sequence at nearly every Chinese character, so it never passes)."""
+    limit = _few(len(data))
+    bad: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:  # decoding stops at the error: linear overall
+            parts.append(data[pos:pos + exc.start].decode("utf-8"))
+            parts.append("\ufffd")
+            bad.append(pos + exc.start)
+            pos += exc.end
+            if len(bad) > limit:
+                return None
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
+    if not bad or multibyte < 10 * len(bad) or "\x00" in text:
+        return None
+    log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by U+FFFD at byte offset(s) %s",
+                path, len(bad), _offsets_note(bad))
+    return text, "utf-8 (invalid bytes replaced)"
+
+
 def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     """Decode bytes of a text file; returns (text, encoding). Raises LoadError."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -187,8 +239,12 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
         if "\x00" not in text:
             return text, "utf-8"
+        if not _looks_utf16(data) and text.count("\x00") <= _few(len(text)):
+            return _replaced_nuls(text, data, path), "utf-8 (NUL bytes replaced)"
     except UnicodeDecodeError:
-        pass
+        lossy = _lossy_utf8(data, path)
+        if lossy is not None:
+            return lossy
     enc16 = _looks_utf16(data)
     if enc16:
         try:
@@ -395,11 +451,36 @@ def _load_pdf(path: Path, data: bytes, media_type: str = "application/pdf") -> R
     return RawDocument(path=str(path), media_type=media_type, encoding="pdf-text", source_text=text, meta=meta)
 
 
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all members of a .docx, as declared in the zip directory
+MAX_ZIP_RATIO = 200  # declared uncompressed size / compressed size of one member
+
+
+def check_zip(path: Path | str, data: bytes, max_bytes: int = MAX_UNZIPPED_BYTES, max_ratio: int = MAX_ZIP_RATIO) -> None:
+    """Refuse a zip bomb before anything is extracted: by the uncompressed sizes the zip
+    directory declares (total and per-member ratio). The zip reader stops at the declared
+    size, so a member that lies about it cannot grow past it either."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise LoadError(path, f"corrupt DOCX: {exc}") from exc
+    total = sum(i.file_size for i in infos)
+    if total > max_bytes:
+        raise LoadError(path, f"refused: the DOCX would unpack to {total} bytes (limit {max_bytes}); a zip bomb?")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > max_ratio * max(1, i.compress_size):
+            raise LoadError(path, f"refused: DOCX member {i.filename} is compressed {i.file_size // max(1, i.compress_size)}:1 "
+                                  f"(limit {max_ratio}:1); a zip bomb?")
+
+
 def _load_docx(path: Path, data: bytes, media_type: str = SUFFIXES[".docx"]) -> RawDocument:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip(path, data)
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -464,14 +545,22 @@ def sniff(path: Path, data: bytes) -> str:
     return suffix_type or "text/plain"
 
 
-def load(path: Path) -> RawDocument:
-    """Load one file as a RawDocument. Raises LoadError with a one-line reason."""
+def load(path: Path, max_bytes: int | None = None) -> RawDocument:
+    """Load one file as a RawDocument. Raises LoadError with a one-line reason. Files larger
+    than `max_bytes` (default: REFORMKG_MAX_FILE_BYTES) are refused before they are read."""
     path = Path(path)
     if path.is_dir():
         raise LoadError(path, "is a folder, not a file")
     if path.is_symlink() and not path.exists():
         raise LoadError(path, "broken symbolic link (its target does not exist)")
+    if max_bytes is None:
+        from reformkg.config import get_settings
+
+        max_bytes = get_settings().max_file_bytes
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(path, f"file too large: {size} bytes (limit {max_bytes}, REFORMKG_MAX_FILE_BYTES)")
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from exc

@@ -15,8 +15,12 @@ must be judged as a whole):
 3. Markdown markers (leading "#", ">", "**") and spaces at line ends removed.
 4. Page furniture lines removed: 刊号/统一刊号/CN xx-xxxx/邮发代号, (电子)邮箱/E-mail, 网址/URLs,
    版面编辑/责任编辑/校对 lines, 微信公众号/二维码, 第X期, 星期X, 农历…, 第A03版 page labels,
-   page numbers, 电话/传真/地址/版权 lines, scraped-web residue (<!-- -->, *.html). Bylines (本报记者 …) are kept; the meta component
-   reads the furniture from `source_text`.
+   page numbers, 电话/传真/地址/版权 lines, scraped-web residue (lines made only of <!-- -->,
+   *.html, URLs and tags) — judged by the line's whole shape: a sentence that mentions a URL,
+   an address or a tag is kept. Bylines (本报记者 …) are kept; the meta component reads the
+   furniture from `source_text`. Before this (step 2b) HTML tags and entities inside plain
+   text are removed (the words between them stay), and pinyin readings that damaged web copies
+   insert after words (產業(chǎn yè)) are dropped.
 5. Stray spaces between CJK characters (and between CJK and digits, and inside "1 .8") dropped.
    Kept as one space: in byline lines ("本报记者 张三 李四") and bracketed bylines
    ("本报讯（记者 张三 通讯员 李四）") so that names stay apart, in short lists of names, and in
@@ -35,6 +39,7 @@ must be judged as a whole):
 8. Runs of blank lines collapse to one; leading/trailing blank lines go.
 
 `doc_id` = first 16 hex digits of sha256(normalised text); `source_key` = resolved absolute path.
+A document with no text left is an error naming the file (EmptyDocumentError), never an empty document.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from reformkg.ingest.document import Document, OffsetMap, RawDocument
+from reformkg.ingest.loaders import LoadError
 
 # ----------------------------------------------------------------------------- character classes
 
@@ -265,18 +271,31 @@ _FURNITURE_WHOLE = re.compile(
 )
 
 
+# a line that reads as a sentence (it ends like one, or holds one) is content, whatever it mentions
+_SENTENCE = re.compile(r"[。！？][”’」』）)]*$|[。！？；]\S|[，,][^\n]*[，。；]")
+# what is left of a residue line when its URLs, file names, comments and tags are taken out
+_RESIDUE_PARTS = re.compile(
+    r"<!--.*?(?:-->|$)|-->|https?://\S+|www\.\S+|\S*\w\.(?:s?html?|php|aspx?|jsp)\b\S*|</?[a-z]+[^<>]*>?"
+    r"|&(?:nbsp|lt|gt|amp|quot);|[\s|｜/>:：·•\-—_=]+", re.I)
+
+
 def is_furniture(line: str) -> bool:
-    """True for a (stripped) line that is page furniture, not content."""
+    """True for a (stripped) line that is page furniture by its whole shape: masthead and 刊号
+    lines, 邮箱/网址/电话 lines, page numbers and labels, editor lines, web residue made only of
+    URLs, file names and tags. A sentence that mentions a URL, an e-mail address or a tag is
+    content, never furniture."""
     n = len(line)
     if not n:
+        return False
+    if n <= 40 and _FURNITURE_WHOLE.fullmatch(line):
+        return True
+    if _SENTENCE.search(line):
         return False
     if n <= 60 and _FURNITURE_ANY.search(line):
         return True
     if n <= 40 and _FURNITURE_EDITOR.search(line):
         return True
-    if n <= 40 and _FURNITURE_WHOLE.fullmatch(line):
-        return True
-    if n <= 200 and _WEB_RESIDUE.search(line):
+    if n <= 200 and _WEB_RESIDUE.search(line) and not _RESIDUE_PARTS.sub("", line):
         return True
     return False
 
@@ -289,6 +308,48 @@ def _strip_furniture(tb: TextBuilder) -> None:
         if e > s and is_furniture(text[s:e]):
             edits.append((s, min(e + 1, n), "", None))
     tb.apply(edits)
+
+
+# HTML tags and entities inside plain text (a page saved as .txt): the tags go, the words stay
+_HTML_TAG_NAMES = (
+    "a|abbr|article|b|big|blockquote|body|br|center|code|dd|del|div|dl|dt|em|font|h[1-6]|head|hr|html|i|img"
+    "|ins|li|link|meta|nobr|ol|p|pre|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th"
+    "|thead|title|tr|tt|u|ul|wbr"
+)
+_HTML_TAG = re.compile(rf"<!--[^\n]*?-->|</?(?:{_HTML_TAG_NAMES})(?:\s[^<>\n]{{0,300}})?/?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:nbsp|lt|gt|amp|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
+_ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'"}
+
+
+def _entity(m: re.Match[str]) -> str | None:
+    t = m.group()
+    if t in _ENTITIES:
+        return _ENTITIES[t]
+    try:
+        cp = int(t[3:-1], 16) if t[2] in "xX" else int(t[2:-1])
+        return chr(cp) if 0 < cp < 0x110000 and not 0xD800 <= cp < 0xE000 else None
+    except ValueError:
+        return None
+
+
+def _strip_html(tb: TextBuilder) -> None:
+    if "<" in tb.text:
+        tb.sub(_HTML_TAG, "")
+    if "&" in tb.text:
+        tb.sub(_HTML_ENTITY, _entity)
+
+
+# pinyin readings inserted into words by damaged web copies: 產業(chǎn yè), 地區（qū）. Only a
+# parenthesised run of Latin syllables right after an ideograph, with at least one tone mark.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY = f"[a-zA-Zü{_TONED}]"
+_PINYIN = re.compile(rf"(?<=[{IDEO}])[(（] ?{_PY}+(?:[ '’-]{_PY}+)* ?[)）]")
+_HAS_TONE = re.compile(f"[{_TONED}]")
+
+
+def _drop_pinyin(tb: TextBuilder) -> None:
+    if "(" in tb.text or "（" in tb.text:
+        tb.sub(_PINYIN, lambda m: "" if _HAS_TONE.search(m.group()) else None)
 
 
 # ----------------------------------------------------------------------------- step 5: CJK spaces
@@ -468,6 +529,8 @@ def normalise_text(source: str) -> tuple[str, OffsetMap]:
     if _ZERO_WIDTH.search(tb.text):
         tb.sub(_ZERO_WIDTH, "")
     _to_simplified(tb)
+    _strip_html(tb)
+    _drop_pinyin(tb)
     tb.sub(_MD_LINE, "")
     if "**" in tb.text or "__" in tb.text:
         tb.sub(_MD_EMPH, "")
@@ -494,8 +557,21 @@ def source_key_of(path: str) -> str:
     return str(Path(path).resolve())
 
 
+class EmptyDocumentError(LoadError):
+    """Nothing is left of a document after normalisation (it held only furniture or tags)."""
+
+    def __init__(self, path: str):
+        super().__init__(path, "no text left after normalisation (only page furniture, tags or spaces)")
+
+    def __reduce__(self):
+        return (EmptyDocumentError, (self.path,))
+
+
 def normalise(raw: RawDocument) -> Document:
+    """Normalise a loaded document. Raises EmptyDocumentError when no text is left."""
     text, offsets = normalise_text(raw.source_text)
+    if not text.strip():
+        raise EmptyDocumentError(raw.path)
     return Document(doc_id=doc_id_of(text), source_key=source_key_of(raw.path), path=raw.path,
                     source_text=raw.source_text, text=text, offsets=offsets, media_type=raw.media_type,
                     meta=dict(raw.meta))

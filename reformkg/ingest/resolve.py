@@ -637,13 +637,14 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
             continue      # 香港 under 香港特别行政区: one code, one place (no PART_OF onto itself)
         if p.parent >= 0:
             parent = region_entity(p.parent)
-            add_fact("PART_OF", e, parent, {}, e.evidence[0] if e.evidence else None)
+            add_fact("PART_OF", e, parent, {"source": "gazetteer"}, e.evidence[0] if e.evidence else None)
     # zones: PART_OF their region when named with it
     for m in doc.mentions:
         if m.label == "Region" and m.attrs.get("place", -1) == -1 and (m.attrs.get("parent", -1) or -1) >= 0:
             src = entities.get(id(m))
             if src is not None:
-                add_fact("PART_OF", src, region_entity(m.attrs["parent"]), {}, None)
+                add_fact("PART_OF", src, region_entity(m.attrs["parent"]), {"source": "gazetteer"},
+                         _evidence(doc, m.span.start, m.span.end, m.span.sentence))
 
     # PilotUnit
     pilots = {id(rc.head) for rc in doc.relations if rc.type == "PILOTS"}

@@ -44,7 +44,7 @@ def _mount(v: str | dict) -> tuple[str, str, bool]:
 
 
 def _published(ports: list) -> set[str]:
-    return {str(p["target"]) if isinstance(p, dict) else str(p).rsplit(":", 1)[-1] for p in ports}
+    return {str(p["target"]) if isinstance(p, dict) else str(p).rsplit(":", 1)[-1].split("/")[0] for p in ports}
 
 
 def test_docker_compose_config_accepts_the_file():
@@ -88,7 +88,8 @@ def test_neo4j_service(config):
     assert auth == "analyst/test-password-123" or ("REFORMKG_NEO4J_USER" in auth and "REFORMKG_NEO4J_PASSWORD" in auth)
     test = neo["healthcheck"]["test"]
     assert any("cypher-shell" in part or "7474" in part for part in test)
-    assert {"7474", "7687"} <= _published(neo["ports"])
+    assert not neo.get("ports"), "Neo4j's ports must not be published by default (issue 12)"
+    assert {"NEO4J_db_transaction_timeout", "NEO4J_dbms_memory_transaction_total_max"} <= set(neo["environment"])
     mounts = [_mount(v) for v in neo["volumes"]]
     assert {"/data", "/logs"} <= {target for _s, target, _ro in mounts}
     assert {source for source, _t, _ro in mounts} <= set(config["volumes"]), "neo4j must use named volumes"
@@ -102,6 +103,12 @@ def test_api_waits_for_healthy_neo4j(config):
     assert "REFORMKG_NEO4J_PASSWORD" in api["environment"]
     assert api["command"][:2] == ["reformkg", "serve"] and "0.0.0.0" in api["command"]
     assert "8000" in _published(api["ports"])
+    # published on the host's loopback unless REFORMKG_BIND says otherwise, and the app is told so
+    for p in api["ports"]:
+        host_ip = p.get("host_ip") if isinstance(p, dict) else str(p).split("}")[0] + "}" if str(p).startswith("${") \
+            else str(p).split(":")[0]
+        assert host_ip in ("127.0.0.1", "${REFORMKG_BIND:-127.0.0.1}"), p
+    assert api["environment"]["REFORMKG_PUBLISHED_HOST"] in ("127.0.0.1", "${REFORMKG_BIND:-127.0.0.1}")
 
 
 def test_ingest_is_one_shot_and_reads_a_read_only_mount(config):

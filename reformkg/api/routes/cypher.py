@@ -6,21 +6,30 @@ server applies its timeout and row cap, and says when the cap cut the result."""
 import logging
 from typing import Any
 
-from fastapi import APIRouter
+from typing import Callable
 
-from reformkg.api.deps import SettingsDep, StoreDep
-from reformkg.api.errors import BadRequest, NotFound
+import anyio
+from fastapi import APIRouter, Request
+
+from reformkg.api.deps import CypherAccess, SettingsDep, StoreDep
+from reformkg.api.errors import ApiError, BadRequest, NotFound
 from reformkg.api.routes.common import json_safe
 from reformkg.api.schemas import (
     CypherRequest, CypherResponse, ErrorBody, OntologyEnums, SavedQueryInfo, SavedQueryRun,
 )
+from reformkg.graph.query_guard import check_query
 from reformkg.graph.records import StoreError
 
 log = logging.getLogger(__name__)
 
-ERRORS = {400: {"model": ErrorBody, "description": "bad Cypher (the engine's message)"},
-          403: {"model": ErrorBody, "description": "the query would write"},
-          408: {"model": ErrorBody, "description": "server-side timeout"}}
+ERRORS = {400: {"model": ErrorBody, "description": "bad Cypher (the engine's message), or beyond the limits "
+                                                    "(length, nesting, range size, parameter depth)"},
+          401: {"model": ErrorBody, "description": "server bound beyond loopback: the API key is required"},
+          403: {"model": ErrorBody, "description": "the query would write, or a wrong API key"},
+          408: {"model": ErrorBody, "description": "server-side timeout"},
+          429: {"model": ErrorBody, "description": "too many anonymous Cypher requests (Retry-After)"},
+          503: {"model": ErrorBody, "description": "the graph engine is busy or unreachable"}}
+CYPHER_WAIT_S = 5.0  # how long a request waits for its turn before 503
 
 
 def _catalogue() -> dict[str, Any]:
@@ -54,9 +63,15 @@ def _info(q: Any) -> SavedQueryInfo:
 def build(enums: OntologyEnums) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["cypher"])
 
-    @router.post("/cypher", response_model=CypherResponse, responses=ERRORS, summary="Run read-only Cypher")
-    def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
-        return run_read_only(store, settings, body.query, body.parameters, body.row_cap)
+    # the bearer token is optional on loopback (rate-limited without it): say so in OpenAPI
+    @router.post("/cypher", response_model=CypherResponse, responses=ERRORS, summary="Run read-only Cypher",
+                 dependencies=[CypherAccess], openapi_extra={"security": [{}, {"HTTPBearer": []}]})
+    async def cypher(request: Request, body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
+        guard = getattr(store, "guard", None)
+        if guard is not None:  # refused at once, without waiting for a turn
+            check_query(body.query, body.parameters, guard)
+        return await run_user_query(request, lambda: run_read_only(store, settings, body.query, body.parameters,
+                                                                   body.row_cap))
 
     @router.get("/queries", response_model=list[SavedQueryInfo], summary="The saved analyst queries")
     def queries() -> list[SavedQueryInfo]:
@@ -64,7 +79,8 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.post("/queries/{name}", response_model=CypherResponse, responses={**ERRORS, 404: {"model": ErrorBody}},
                  summary="Run a saved query (read-only) with parameters")
-    def run_saved(name: str, body: SavedQueryRun, store: StoreDep, settings: SettingsDep) -> CypherResponse:
+    async def run_saved(request: Request, name: str, body: SavedQueryRun, store: StoreDep,
+                        settings: SettingsDep) -> CypherResponse:
         q = _catalogue().get(name)
         if q is None:
             raise NotFound(f"no saved query {name!r}")
@@ -72,6 +88,24 @@ def build(enums: OntologyEnums) -> APIRouter:
             params = q.bind(body.parameters) if hasattr(q, "bind") else body.parameters
         except ValueError as exc:
             raise BadRequest(str(exc)) from exc
-        return run_read_only(store, settings, q.cypher, params, body.row_cap)
+        return await run_user_query(request, lambda: run_read_only(store, settings, q.cypher, params, body.row_cap))
 
     return router
+
+
+async def run_user_query(request: Request, fn: Callable[[], CypherResponse]) -> CypherResponse:
+    """User Cypher runs one at a time per API worker, on a thread of its own, so that a slow
+    query never holds the engine threads or the thread pool that cards and /health need;
+    a request that waits longer than CYPHER_WAIT_S for its turn gets 503."""
+    limiter = getattr(request.app.state, "cypher_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.cypher_limiter = anyio.CapacityLimiter(1)
+    with anyio.move_on_after(CYPHER_WAIT_S) as scope:
+        await limiter.acquire()
+    if scope.cancelled_caught:
+        raise ApiError("the analyst Cypher queue is full; retry in a few seconds", status=503,
+                       headers={"Retry-After": str(int(CYPHER_WAIT_S))})
+    try:
+        return await anyio.to_thread.run_sync(fn)
+    finally:
+        limiter.release()

@@ -2,14 +2,16 @@
 
 
 import logging
+import os
 import re
+import uuid
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
-from reformkg.api.errors import ApiError, NotFound, PayloadTooLarge
+from reformkg.api.errors import ApiError, NotFound, PayloadTooLarge, Unprocessable
 from reformkg.api.routes.common import reader
 from reformkg.api.schemas import (
     MAX_PAGE, DeleteResult, DocumentDetail, DocumentSummary, ErrorBody, OntologyEnums, Page, UploadItem, UploadResult,
@@ -20,15 +22,27 @@ log = logging.getLogger(__name__)
 
 WRITE = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
          413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+UPLOAD = {**WRITE, 422: {"model": ErrorBody, "description": "no file could be ingested (details: one item per file "
+                                                            "with its reason), or a bad request"}}
 _SAFE = re.compile(r"[^\w.\-\u3400-\u9fff]+")
 CHUNK = 1 << 16
 
 
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes; room left for the partial-file prefix
+
+
 def safe_filename(name: str | None) -> str:
-    """A file name safe to keep under the data dir (no directories, no odd characters)."""
+    """A file name safe to keep under the data dir: no directories, no odd characters, at most
+    MAX_NAME_BYTES bytes of UTF-8 (cut by bytes, not characters, keeping the suffix)."""
     base = Path((name or "").replace("\\", "/")).name
     base = _SAFE.sub("_", base).strip("._") or "upload.txt"
-    return base[:120]
+    if len(base.encode("utf-8")) <= MAX_NAME_BYTES:
+        return base
+    suffix = Path(base).suffix if len(Path(base).suffix) <= 10 else ""
+    stem = base[: len(base) - len(suffix)] if suffix else base
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return (cut or "upload") + suffix
 
 
 def build(enums: OntologyEnums) -> APIRouter:
@@ -52,15 +66,15 @@ def build(enums: OntologyEnums) -> APIRouter:
             raise NotFound(f"no document {doc_id!r}")
         return out
 
-    @router.post("", response_model=UploadResult, status_code=201, responses=WRITE,
+    @router.post("", response_model=UploadResult, status_code=201, responses=UPLOAD,
                  dependencies=[Depends(require_api_key)], summary="Upload and ingest documents")
-    def upload(store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+    def upload(request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
                files: Annotated[list[UploadFile], File(description="one or more documents")]) -> UploadResult:
         if not files:
             raise ApiError("no files", status=422)
         upload_dir = Path(settings.data_dir) / "uploads"
         upload_dir.mkdir(parents=True, exist_ok=True)
-        saved: list[tuple[str, Path]] = []
+        received: list[tuple[str, bytes]] = []
         total = 0
         for f in files:
             if f.size is not None and f.size > settings.max_upload_bytes:
@@ -71,11 +85,14 @@ def build(enums: OntologyEnums) -> APIRouter:
                 total += len(chunk)
                 if total > settings.max_upload_bytes:
                     raise PayloadTooLarge(f"upload larger than {settings.max_upload_bytes} bytes")
-            name = safe_filename(f.filename)
-            target = upload_dir / name
-            target.write_bytes(bytes(data))
-            saved.append((f.filename or name, target))
-        return UploadResult(items=[_ingest(store, onto, name, path) for name, path in saved])
+            received.append((f.filename or "upload.txt", bytes(data)))
+        runner = _runner(request, settings)
+        items = [_ingest(store, onto, runner, name, data, upload_dir) for name, data in received]
+        if not any(i.ok for i in items):
+            raise Unprocessable("no file of the upload could be ingested: " +
+                                "; ".join(f"{i.filename}: {i.message}" for i in items),
+                                details=[i.model_dump() for i in items])
+        return UploadResult(items=items)
 
     @router.delete("/{doc_id}", response_model=DeleteResult, responses=WRITE,
                    dependencies=[Depends(require_api_key)], summary="Delete a document and what only it supported")
@@ -89,21 +106,44 @@ def build(enums: OntologyEnums) -> APIRouter:
     return router
 
 
-def _ingest(store: Any, onto: Ontology, filename: str, path: Path) -> UploadItem:
-    """Run the ingest pipeline on one saved upload and write it (curation decisions applied)."""
+def _runner(request: Request, settings: Any) -> Any:
+    from reformkg.api.extraction import ExtractionRunner
+
+    runner = getattr(request.app.state, "extraction", None)
+    if runner is None:
+        runner = request.app.state.extraction = ExtractionRunner(settings.extract_timeout_s)
+    return runner
+
+
+def _ingest(store: Any, onto: Ontology, runner: Any, filename: str, data: bytes, upload_dir: Path) -> UploadItem:
+    """Save one upload beside its final name, extract it in the time-limited worker, resolve
+    and write it; only then does it take the final name. A failed upload leaves the file saved
+    earlier under that name (and its document) as they were."""
+    from reformkg.api.extraction import ExtractionTimeout
     from reformkg.graph.curation import Curation
     from reformkg.graph.writer import build_batch
     from reformkg.ingest.loaders import LoadError
-    from reformkg.ingest.pipeline import Pipeline
+    from reformkg.ingest.resolve import resolve
 
+    name = safe_filename(filename)
+    target = upload_dir / name
+    partial = upload_dir / f".partial-{uuid.uuid4().hex[:12]}{Path(name).suffix}"
     try:
-        pipeline = Pipeline(ontology=onto, identity=store, curation=Curation.load(store, onto))
-        result = pipeline.run_file(path)
+        partial.write_bytes(data)
+        doc = runner.extract(partial)
+        doc.path = str(target)
+        doc.source_key = str(target.resolve())
+        result = resolve(doc, onto, store, Curation.load(store, onto))
         store.write_document(build_batch(result, onto))
+        os.replace(partial, target)
     except LoadError as exc:
         return UploadItem(filename=filename, ok=False, message=exc.reason)
+    except ExtractionTimeout as exc:
+        return UploadItem(filename=filename, ok=False, message=str(exc))
     except Exception as exc:  # one bad file must not hide the others
         log.exception("upload of %s failed", filename)
         return UploadItem(filename=filename, ok=False, message=f"ingest failed: {exc}")
+    finally:
+        partial.unlink(missing_ok=True)
     return UploadItem(filename=filename, ok=True, doc_id=result.doc_id, title=result.title,
                       entities=len(result.entities), facts=len(result.facts), outcomes=len(result.outcomes))

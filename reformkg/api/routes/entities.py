@@ -11,6 +11,7 @@ from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_ke
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
 from reformkg.api.routes.common import IdPath, reader, run_heavy
 from reformkg.api.schemas import (
+    IsoDate,
     MAX_PAGE, MAX_SUBGRAPH_EDGES, CollaboratorList, CurationResult, EntityCard, EntitySummary, ErrorBody,
     MergeRequest, OntologyEnums, Page, SplitAliasRequest, Subgraph,
 )
@@ -52,8 +53,8 @@ def build(enums: OntologyEnums) -> APIRouter:
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
         labels: Annotated[list[NodeLabel] | None, Query(description="only neighbours with one of these labels")] = None,  # type: ignore[valid-type]
-        since: Annotated[date | None, Query(description="only relationships read from documents dated on/after")] = None,
-        until: Annotated[date | None, Query(description="only relationships read from documents dated on/before")] = None,
+        since: Annotated[IsoDate | None, Query(description="only relationships read from documents dated on/after")] = None,
+        until: Annotated[IsoDate | None, Query(description="only relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
     ) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound, Unprocessable
 from reformkg.api.routes.common import reader
-from reformkg.api.schemas import ErrorBody, OntologyEnums
+from reformkg.api.schemas import IsoDate, ErrorBody, OntologyEnums
 from reformkg.graph import export as exporter
 
 MAX_EXPORT_EDGES = 100_000
@@ -38,8 +38,8 @@ def build(enums: OntologyEnums) -> APIRouter:
         labels: Annotated[list[NodeLabel] | None, Query(description="both ends must carry one of these labels")] = None,  # type: ignore[valid-type]
         center: Annotated[str | None, Query(max_length=200, description="only the neighbourhood of this node")] = None,
         depth: Annotated[int, Query(ge=1, le=3)] = 2,
-        since: Annotated[date | None, Query(description="with center: relationships read from documents dated on/after")] = None,
-        until: Annotated[date | None, Query(description="with center: relationships read from documents dated on/before")] = None,
+        since: Annotated[IsoDate | None, Query(description="with center: relationships read from documents dated on/after")] = None,
+        until: Annotated[IsoDate | None, Query(description="with center: relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_EDGES)] = 10_000,
     ) -> Response:
         r = reader(store, onto, settings)

@@ -31,12 +31,57 @@ def only_words(text: str, words) -> bool:
     return rest == ""
 
 
+_BLOCK = 32  # positions per bucket of the overlap index
+
+
+class _SpanIndex:
+    """Mentions bucketed by start position (blocks of _BLOCK characters): the mentions that
+    may overlap [s, e) are found in the blocks from s - longest to e, so each lookup costs
+    the few mentions near the span, not all of them."""
+
+    __slots__ = ("blocks", "longest")
+
+    def __init__(self) -> None:
+        self.blocks: dict[int, list[tuple[int, Mention]]] = {}
+        self.longest = 0
+
+    def add(self, seq: int, m: Mention) -> None:
+        self.blocks.setdefault(m.span.start // _BLOCK, []).append((seq, m))
+        self.longest = max(self.longest, m.span.end - m.span.start)
+
+    def remove(self, m: Mention) -> None:
+        block = self.blocks[m.span.start // _BLOCK]
+        for i, (_, o) in enumerate(block):
+            if o is m:
+                del block[i]
+                return
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, Mention]]:
+        """(seq, mention) of every indexed mention with start < e and end > s, or an empty
+        span touching [s, e) — in insertion order."""
+        out = []
+        lo = max(0, s - self.longest) // _BLOCK
+        for b in range(lo, (max(s, e - 1)) // _BLOCK + 1):
+            for seq, o in self.blocks.get(b, ()):
+                if o.span.start <= e and o.span.end >= s:
+                    out.append((seq, o))
+        out.sort(key=lambda x: x[0])
+        return out
+
+
 def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
     """Add mentions, dropping any new one that lies inside an existing longer one or inside page
     furniture (the meta component's "furniture" layer), and removing
     existing ones (of `replace_labels`, or any label when None) that a new longer one covers.
-    Returns the mentions actually added."""
-    existing = doc.mentions
+    Returns the mentions actually added. Each new mention is checked against the mentions
+    near it only (a bucketed index), so the cost grows with the number of mentions, not its
+    square."""
+    index = _SpanIndex()
+    alive: dict[int, tuple[int, Mention]] = {}
+    for seq, o in enumerate(doc.mentions):
+        index.add(seq, o)
+        alive[id(o)] = (seq, o)
+    seq = len(doc.mentions)
     added: list[Mention] = []
     new = sorted(new, key=lambda m: (-(m.span.end - m.span.start), m.span.start))
     furniture = [(sp.start, sp.end) for sp in doc.layers.get("furniture", ())]
@@ -44,8 +89,9 @@ def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, .
         s, e = m.span.start, m.span.end
         if furniture and any(fs <= s and e <= fe for fs, fe in furniture):
             continue      # page furniture (来源 line, masthead, dateline): no actor is named there
+        near = index.overlapping(s, e)
         clash = False
-        for o in existing:
+        for _, o in near:
             os_, oe = o.span.start, o.span.end
             if os_ <= s and e <= oe and (oe - os_) >= (e - s):
                 clash = True
@@ -57,21 +103,24 @@ def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, .
                     break
         if clash:
             continue
-        keep = []
-        for o in existing:
+        for _, o in near:
             if s <= o.span.start and o.span.end <= e and (o.span.end - o.span.start) < (e - s) and (
                     replace_labels is None or o.label in replace_labels):
-                continue
-            if s < o.span.end and o.span.start < e and not (s <= o.span.start and o.span.end <= e):
+                drop = True
+            elif s < o.span.end and o.span.start < e and not (s <= o.span.start and o.span.end <= e):
                 # partial overlap with a shorter existing mention: drop the shorter one
-                if (o.span.end - o.span.start) < (e - s):
-                    continue
-            keep.append(o)
-        keep.append(m)
-        existing = keep
+                drop = (o.span.end - o.span.start) < (e - s)
+            else:
+                drop = False
+            if drop:
+                index.remove(o)
+                del alive[id(o)]
+        index.add(seq, m)
+        alive[id(m)] = (seq, m)
+        seq += 1
         added.append(m)
-    existing.sort(key=lambda m: (m.span.start, -m.span.end))
-    doc.mentions[:] = existing
+    kept = sorted(alive.values(), key=lambda x: (x[1].span.start, -x[1].span.end, x[0]))
+    doc.mentions[:] = [m for _, m in kept]
     return added
 
 
