@@ -189,3 +189,14 @@ def test_policy_titles_back_to_back_and_headed_by_their_issuer(pipe: Pipeline) -
     issued = _rels(pipe, text, "ISSUED")
     assert {t for s, t in issued if s == "汝阳县总工会"} == {"《汝阳县总工会关于开展“三联三促”活动的方案》",
                                                           "《汝阳县总工会“三联三促”工作指南》"}
+
+
+def test_an_ally_clause_with_its_own_verb_is_not_a_sponsor_list(pipe: Pipeline) -> None:
+    text = "财政部会同人社部指导各地从失业保险基金中提取资金统筹用于实施职业技能提升行动。"
+    assert not _rels(pipe, text, "SPONSORS")
+    assert not _rels(pipe, text, "CO_SPONSORS")
+
+
+def test_allies_listed_with_a_count_still_sponsor(pipe: Pipeline) -> None:
+    text = "淄博市总工会会同市教育局、市人社局等5个部门联合开展“技能淄博”职工技能竞赛。"
+    assert len(_rels(pipe, text, "SPONSORS")) == 3

@@ -158,6 +158,22 @@ def _subject_verb_sponsors(b: Builder, p: Mention, group: list[Mention], verb: s
         _add_sponsor(b, a, p, role, (group[0].span.start, p.span.end))
 
 
+_ALLY_FILLER_RE = re.compile(r"[、，,和及与以及等]|相关|有关|部门|单位|共同|一起|\d+个|[一二两三四五六七八九十]+个|在|的")
+ALLY_RESIDUE_MAX = 6  # characters besides the allies' names and list words: more is a clause, not a list
+
+
+def _only_allies(text: str, start: int, end: int, allies: list[Mention]) -> bool:
+    """Is text[start:end] the list of allies (names, coordinators, 等N个部门), not a clause with
+    its own verb (会同B指导各地…用于实施P)?"""
+    pieces, pos = [], start
+    for a in sorted(allies, key=lambda m: m.span.start):
+        pieces.append(text[pos:max(pos, a.span.start)])
+        pos = max(pos, a.span.end)
+    pieces.append(text[pos:end])
+    residue = _ALLY_FILLER_RE.sub("", "".join(pieces))
+    return len(residue) <= ALLY_RESIDUE_MAX
+
+
 @rule_part
 def _allied_sponsors(b: Builder, p: Mention, cs: int) -> None:
     """(A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P."""
@@ -167,7 +183,7 @@ def _allied_sponsors(b: Builder, p: Mention, cs: int) -> None:
         if lm and lm.end() >= p.span.start - 2:
             allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
                       if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-            if allies:
+            if allies and _only_allies(text, lm.start(1), lm.end(1), allies):
                 leads = [a for a in actors_for(b, lm.start(), exclude=p) if a not in allies]
                 if rx is _WITH_JOINT_RE and not leads:
                     continue
@@ -356,7 +372,7 @@ def allied_events(b: Builder) -> None:
             continue
         allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
                   if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
-        if not allies:
+        if not allies or not _only_allies(text, lm.start(1), lm.end(1), allies):
             continue
         leads = [a for a in actors_for(b, lm.start(), exclude=p) if all(b.key(a) != b.key(x) for x in allies)]
         if not leads:
