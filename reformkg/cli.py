@@ -212,14 +212,15 @@ def ingest(
                 if h is not None and not force:
                     try:
                         unchanged = store.content_hash(source_key_of(str(path))) == h
-                    except StoreError:
-                        unchanged = False  # the write reports the store
+                    except (StoreError, UnicodeError, ValueError):
+                        unchanged = False  # the loader or the write reports it (a name the store can't take)
                 yield path, not unchanged
 
         with _extractor(PREPARED, workers, n_files, dask, settings, run_local) as extractor:
             bar = _progress(extractor.map(jobs()), "ingest", total=n_files)
             for done in bar:
                 seen += 1
+                bar.set_postfix_str(_safe(Path(done.path).name[-40:]), refresh=True)
                 h = hashes.pop(done.path, None)
                 if done.skipped:
                     docs += 1
