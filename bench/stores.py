@@ -53,19 +53,7 @@ def _docs_dir() -> Path:
     return dev if dev.is_dir() else ROOT / "samples"
 
 
-def _recopy(result: DocumentResult, i: int) -> DocumentResult:
-    """The same extraction under a distinct doc_id and source_key (evidence re-pointed)."""
-    doc_id = f"{result.doc_id}c{i}"
-
-    def ev(items: list[Evidence]) -> list[Evidence]:
-        return [dataclasses.replace(e, doc_id=doc_id) for e in items]
-
-    return dataclasses.replace(
-        result, doc_id=doc_id, source_key=f"{result.source_key}#copy{i}", path=f"{result.path}#copy{i}",
-        entities=[dataclasses.replace(e, evidence=ev(e.evidence)) for e in result.entities],
-        facts=[dataclasses.replace(f, evidence=ev(f.evidence)) for f in result.facts],
-        outcomes=[dataclasses.replace(o, evidence=ev(o.evidence)) for o in result.outcomes],
-    )
+from scale import recopy as _recopy  # noqa: E402 - the same distinct copies as bench/scale.py
 
 
 def _uptime() -> str:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from reformkg.ingest.document import RawDocument
 
@@ -81,24 +82,40 @@ def iter_paths(paths: list[Path]) -> list[Path]:
     """Files named, and files under folders named (recursive, sorted, known suffixes only,
     hidden files and folders skipped). A named file is kept whatever its suffix (the loader
     decides); a named path that does not exist is kept so that `load` reports it."""
-    out: list[Path] = []
+    return list(iter_files(paths))
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under `root` in sorted-full-path order (as `sorted(root.rglob('*'))`)."""
+    try:
+        entries = list(os.scandir(root))
+    except OSError as exc:
+        log.warning("cannot list %s: %s", root, exc)
+        return
+    # Path order compares part by part, so a folder sorts by its name ("b" < "b.txt")
+    for entry in sorted(entries, key=lambda e: e.name):
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):  # as rglob: linked folders are not entered
+            yield from _walk(path)
+        elif entry.is_file() or (entry.is_symlink() and not path.exists()):
+            yield path
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files `iter_paths(paths)` lists, in the same order, one at a time (streamed: the list is never held)."""
     seen: set[Path] = set()
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if (f.is_file() or f.is_symlink() and not f.exists())  # a dangling link: `load` reports it
-                and f.suffix.lower() in SUFFIXES and not _hidden(f, p)
-            )
+            found: Iterable[Path] = (f for f in _walk(p) if f.suffix.lower() in SUFFIXES
+                                     and not _hidden(f, p))
         else:
             found = [p]
         for f in found:
             key = f.resolve() if f.exists() else f
             if key not in seen:
                 seen.add(key)
-                out.append(f)
-    return out
+                yield f
 
 
 # ----------------------------------------------------------------------------- decoding

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from reformkg.ingest import loaders
+from reformkg.ingest.loaders import iter_files  # noqa: F401 - re-exported for the CLI
 
 log = logging.getLogger(__name__)
 
@@ -50,39 +51,6 @@ class Done:
 
 
 # ---- the file list, streamed ---------------------------------------------------------------
-
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under `root` in sorted-full-path order (as `sorted(root.rglob('*'))`)."""
-    try:
-        entries = list(os.scandir(root))
-    except OSError as exc:
-        log.warning("cannot list %s: %s", root, exc)
-        return
-    # Path order compares part by part, so a folder sorts by its name ("b" < "b.txt")
-    for entry in sorted(entries, key=lambda e: e.name):
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):  # as rglob: linked folders are not entered
-            yield from _walk(path)
-        elif entry.is_file() or (entry.is_symlink() and not path.exists()):
-            yield path
-
-
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files `loaders.iter_paths(paths)` lists, in the same order, one at a time."""
-    seen: set[Path] = set()
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found: Iterable[Path] = (f for f in _walk(p) if f.suffix.lower() in loaders.SUFFIXES
-                                     and not loaders._hidden(f, p))
-        else:
-            found = [p]
-        for f in found:
-            key = f.resolve() if f.exists() else f
-            if key not in seen:
-                seen.add(key)
-                yield f
-
 
 def count_files(paths: Iterable[Path]) -> int:
     return sum(1 for _ in iter_files(paths))
