@@ -5,6 +5,8 @@ Sentences are composed; mentions are placed by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 from reformkg.ingest.extract.relations import extract_relations
 from tests.unit.ingest._docs import make_doc
 
@@ -141,3 +143,17 @@ def test_special_allowance_of_an_unclear_person_is_not_credited():
     text = "张三和李四的师傅享受国务院政府特殊津贴。"
     doc = make_doc(text, [("张三", "Person"), ("李四", "Person")])
     assert rels(doc, "AWARDED") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王某2019年获评全国技术能手，2021年荣获全国五一劳动奖章。", {"全国技术能手": 2019, "全国五一劳动奖章": 2021}),
+    ("2018年以来，李某先后荣获全国劳动模范、全国五一劳动奖章。", {"全国劳动模范": None, "全国五一劳动奖章": None}),
+    ("2023年，张某荣获全国劳动模范称号。", {"全国劳动模范": 2023}),
+])
+def test_an_award_takes_only_the_year_that_dates_it(text: str, expected: dict) -> None:
+    from reformkg.ingest.jsonl import to_record
+    from reformkg.ingest.pipeline import Pipeline
+
+    rec = to_record(Pipeline().run_text(text, path="t.txt"))
+    got = {r["target"]: (r.get("properties") or {}).get("year") for r in rec["relations"] if r["type"] == "AWARDED"}
+    assert got == expected

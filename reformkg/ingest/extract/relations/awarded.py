@@ -42,13 +42,27 @@ _APPOS_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:之一)?(?:[，,。；;！
 _APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)?$")
 
 
-def _year_in(doc: Document, si: int) -> int | None:
-    """The year (19xx/20xx年) written in sentence si, if any."""
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|来|起|开始|至|到|底前|前)")
+_CLAUSE_BREAK = "，,；;。！？!?\n"
+_LEAD_DATE_RE = re.compile(r"\s*((?:19|20)\d{2})年(?:度|初|底|末)?(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]")
+
+
+def _year_in(doc: Document, si: int, pos: int | None = None) -> int | None:
+    """The year that dates what is said at `pos`: the last 19xx/20xx年 written in the clause
+    before it (a year that opens a span, 2019年以来, dates nothing); without `pos`, the
+    sentence's only year."""
     if si < 0:
         return None
     ss, se = doc.sentences[si]
-    m = re.search(r"((?:19|20)\d{2})年", doc.text[ss:se])
-    return int(m.group(1)) if m else None
+    if pos is None:
+        years = {m.group(1) for m in _YEAR_RE.finditer(doc.text, ss, se)}
+        return int(years.pop()) if len(years) == 1 else None
+    cs = max((doc.text.rfind(c, ss, pos) for c in _CLAUSE_BREAK), default=-1)
+    found = list(_YEAR_RE.finditer(doc.text, max(ss, cs + 1), pos))
+    if found:
+        return int(found[-1].group(1))
+    lead = _LEAD_DATE_RE.match(doc.text, ss)  # 2023年，张某荣获…: a date opening the sentence dates it
+    return int(lead.group(1)) if lead and lead.end() <= pos else None
 
 
 def _profile_person(b: Builder, si: int, pos: int):
@@ -178,7 +192,8 @@ def awarded(b: Builder) -> None:
     for aw in [m for m in ctx.mentions if m.label == Label.AWARD]:
         si = doc.sentence_of(aw.span.start)
         cs, ce = ctx.clause_bounds(aw.span.start)
-        site = _AwardSite(aw, si, cs, ce, aw.attrs.get("level") if aw.attrs else None, _year_in(doc, si))
+        site = _AwardSite(aw, si, cs, ce, aw.attrs.get("level") if aw.attrs else None,
+                          _year_in(doc, si, aw.span.start))
         _award(b, site)
 
 
