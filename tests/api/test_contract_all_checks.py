@@ -59,4 +59,12 @@ def test_every_check_anonymous(case):
 @every_check.include(method=["POST", "DELETE"]).parametrize()
 @FUZZ
 def test_every_check_with_key(case):
-    case.call_and_validate(checks=ALL_CHECKS, headers={"Authorization": f"Bearer {API_KEY}"})
+    case.call_and_validate(checks=_checks_for(case), headers={"Authorization": f"Bearer {API_KEY}"})
+
+
+def _checks_for(case) -> list:
+    """Every check, but for multipart uploads not `negative_data_rejection`: a multipart part is
+    bytes whatever the schema says, so "an integer where a file belongs" is a valid text file."""
+    if case.operation.method.upper() == "POST" and case.operation.path == "/api/documents":
+        return [c for c in ALL_CHECKS if c.__name__ != "negative_data_rejection"]
+    return ALL_CHECKS

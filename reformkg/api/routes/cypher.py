@@ -46,7 +46,7 @@ def run_read_only(store: Any, settings: Any, query: str, parameters: dict[str, A
         res = store.read_only_user_query(query, parameters, timeout_ms=settings.query_timeout_ms, row_cap=cap)
     except StoreError:
         raise
-    except (TypeError, ValueError) as exc:  # parameters the driver cannot send
+    except (TypeError, ValueError, OverflowError) as exc:  # parameters the driver cannot send (2**63 …)
         raise BadRequest(f"bad query parameters: {exc}") from exc
     return CypherResponse(columns=list(res.columns), rows=[json_safe(list(r)) for r in res.rows],
                           row_cap=cap, truncated=bool(res.truncated))

@@ -82,3 +82,11 @@ def test_cypher_server_side_timeout_is_408(api_settings, loaded):
                                               "WITH i WHERE (i + j) % 7 = 3 RETURN count(i)"})
     assert r.status_code == 408
     assert "timed out" in r.json()["message"]
+
+
+def test_a_parameter_the_engine_cannot_hold_is_a_client_error(client):
+    """2**63 does not fit a 64-bit integer: the Neo4j driver raised OverflowError (a 500)."""
+    r = client.post("/api/cypher", json={"query": "RETURN $x AS x", "parameters": {"x": 2 ** 63}})
+    assert r.status_code in (200, 400), r.text
+    if r.status_code == 400:
+        assert "parameter" in r.text.lower()
