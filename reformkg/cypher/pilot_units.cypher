@@ -21,4 +21,4 @@ RETURN u.name AS unit,
        prog.name AS programme,
        coalesce(home.name, CASE WHEN u:Region THEN u.name END) AS region,
        coalesce(p.evidence_count, 0) AS evidence
-ORDER BY level, region, unit
+ORDER BY level, region, unit, programme
