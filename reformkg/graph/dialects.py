@@ -639,13 +639,16 @@ class Neo4jDialect(Dialect):
         return " AND ".join(f'"{g}"' for g in grams)
 
     def clear(self) -> None:
+        def _delete_batch(tx: Any) -> int:
+            rec = tx.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)").single()
+            return int(rec[0]) if rec is not None else 0  # no record: nothing was deleted
+
         # batches of bounded transaction size, in a form every Neo4j 5.x accepts without a
         # deprecation notice (`CALL { WITH n … }` is deprecated from 5.23, `CALL (n) {…}` new there)
         try:
             while True:
                 with self._session(read=False) as s:
-                    deleted = s.execute_write(
-                        lambda tx: tx.run("MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)").single()[0])
+                    deleted = s.execute_write(_delete_batch)
                 if not deleted:
                     return
         except Exception as exc:  # noqa: BLE001
