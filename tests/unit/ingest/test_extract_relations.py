@@ -210,7 +210,7 @@ def test_joint_organisers():
 def test_convening_an_event():
     doc = make_doc("市总工会在东台召开职工服务工作座谈会。",
                    [("市总工会", "Union"), ("东台", "Region"), ("职工服务工作座谈会", "Programme")])
-    assert [(h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")] == [("市总工会", "主办")]
+    assert [(h, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")] == [("市总工会", "召开")]
 
 
 # ---- PARTNERS_WITH / MEMBER_OF / ISSUED ----------------------------------------------------
@@ -365,10 +365,18 @@ def test_hosting_verb_with_an_object_list_and_the_topic_as_host():
     assert ("德清县总工会", "“莫干杯”钳工技能大赛") not in pairs(doc, "RUNS")
 
 
-def test_hosting_names_that_qualify_another_head_and_regions_holding_a_meeting():
+def test_hosting_names_that_qualify_another_head_and_regions_convening_a_meeting():
     text = "同时，举行了“匠心杯”技能大赛启动仪式。嘉善县召开“红船杯”劳动竞赛推进会。"
     doc = make_doc(text, [("“匠心杯”技能大赛", "Programme"), ("嘉善县", "Region"),
                           ("“红船杯”劳动竞赛推进会", "Programme")])
+    # the contest only qualifies 启动仪式; a region that convenes a named meeting sponsors it
+    assert [(h, t, p["role"]) for _, h, t, p in rels(doc, "SPONSORS")] == [("嘉善县", "“红船杯”劳动竞赛推进会", "召开")]
+
+
+def test_a_region_where_a_contest_is_held_does_not_sponsor_it():
+    text = "“钱江杯”焊工技能大赛在嘉善县举行。嘉善县举行“红船杯”劳动竞赛。"
+    doc = make_doc(text, [("“钱江杯”焊工技能大赛", "Programme"), ("嘉善县", "Region"),
+                          ("嘉善县", "Region", None, None, 1), ("“红船杯”劳动竞赛", "Programme")])
     assert rels(doc, "SPONSORS") == []
 
 

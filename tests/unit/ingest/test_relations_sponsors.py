@@ -26,6 +26,22 @@ def test_a_city_wide_meeting_without_a_written_host_has_no_sponsor():
     assert rels(doc, "SPONSORS") == [("甲市总工会", "甲市产改推进会")]
 
 
+def test_a_meeting_without_a_written_host_is_convened_by_the_region_its_name_opens_with():
+    text = "甲市地处江南。6月1日，召开了全市产改推进会，乙县总工会作交流发言。"
+    doc = make_doc(text, [("甲市", "Region"), ("全市产改推进会", "Programme", "甲市产改推进会"),
+                          ("乙县总工会", "Union")])
+    assert roles(doc) == [("甲市", "召开")]
+
+
+def test_a_region_subject_convening_a_named_meeting_sponsors_it_but_a_speaker_does_not():
+    doc = make_doc("丙省召开产改工作推进电视电话会议。",
+                   [("丙省", "Region"), ("产改工作推进电视电话会议", "Programme", "丙省产改工作推进电视电话会议")])
+    assert roles(doc) == [("丙省", "召开")]
+    doc = make_doc("丙省工会简报\n\n同志们：今天，我们召开丙省产改工作推进会。",
+                   [("丙省", "Region"), ("丙省产改工作推进会", "Programme")])
+    assert roles(doc) == []
+
+
 def test_this_event_by_a_and_b_sponsored_the_event_named_before():
     text = "4月20日，甲市第五届职工技能大赛开幕。本届大赛由甲市总工会、甲市人社局联合主办，乙电器有限公司承办。"
     ms = [("甲市第五届职工技能大赛", "Programme"), ("甲市总工会", "Union"), ("甲市人社局", "Agency"),

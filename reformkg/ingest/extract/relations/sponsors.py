@@ -35,9 +35,12 @@ _JOINT_RUN_VERB_RE = re.compile(r"(?:实施|推进|推行)")
 # is a programme each of them runs (A联合B开设 / A与B合作开办 keep the organiser reading)
 _JOINT_CLASS_VERB_RE = re.compile(r"共同(?:开设|开办|创办)")
 _CLASS_NAME_RE = re.compile(r"(?:订单班|培训班|学徒班|研修班|冠名班|定向班|精品班|[^赛会]班)[”\"]?$")
-_EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*)"
+_EVENT_BY_RE = re.compile(r"(?:(?:本届|本次|此次|该项?|这次|这项)|(?:(?<=[。！？；;\n])|^)\s*(?:(?:据了解|据悉|此外|同时|目前)[，,])?)"
                           r"(大赛|竞赛|比赛|赛事|活动|招聘会|论坛|展会|评选)(?:由)", re.M)
-_EVENT_NAME_RE = re.compile(r"(?:赛|会|论坛|活动|仪式|节|展|峰会|调研|讲座)$")
+_EVENT_NAME_RE = re.compile(r"(?:赛|会|会议|论坛|活动|仪式|节|展|峰会|调研|讲座)[”\"]?$")
+# a meeting (convened: 召开/举行), whose convener may be a region (江苏省召开…会议, 我市召开…推进会)
+_MEETING_NAME_RE = re.compile(r"(?:会|会议|论坛|峰会)[”\"]?$")
+_CONVENE_VERBS = ("召开", "举行")
 # (先后)举办/承办/召开 P1、P2和P3 — verb with no written subject before its object list
 _HOST_RE = re.compile(r"(?:先后|相继|成功|组织|联合|共同|连续|定期|积极|精心|还|并|又|分别)?"
                       r"(举办|主办|承办|协办|召开|举行|组织举办|联合举办|共同举办)(?:了|过)?(?!的)")
@@ -149,9 +152,9 @@ def _subject_verb_sponsors(b: Builder, p: Mention, group: list[Mention], verb: s
     if verb in ("召开", "举办", "举行"):
         if not _EVENT_NAME_RE.search(p.normalised or p.surface):
             return
-        role = "主办"
-        if verb != "举办":
-            group = [a for a in group if a.label != Label.REGION]  # 某县召开…: where, not who
+        role = verb  # the literal verb (ANNOTATION: sponsoring roles are the verb as written)
+        if verb in _CONVENE_VERBS and not _MEETING_NAME_RE.search(p.normalised or p.surface):
+            group = [a for a in group if a.label != Label.REGION]  # 某县举行…大赛: where, not who
     else:
         role = verb.replace("联合", "").replace("共同", "")
     for a in group:
@@ -211,9 +214,19 @@ def _event_named_before(b: Builder, m: re.Match) -> Mention | None:
         # bare 大赛由…: the event of the same paragraph whose name has that head noun
         tname = target.normalised or target.surface or ""
         head = "赛" if noun.endswith("赛") else noun
-        if ctx.paragraph_of(target.span.start) != ctx.paragraph_of(m.start(1)) or head not in tname:
+        if head not in tname:
+            return None
+        if ctx.paragraph_of(target.span.start) != ctx.paragraph_of(m.start(1)) and not _sole_event(b, target, noun, m.start()):
             return None
     return target
+
+
+def _sole_event(b: Builder, target: Mention, noun: str, pos: int) -> bool:
+    """Is target the only event named before pos with that very noun (the article's 大赛, which a
+    bare 大赛 in a later paragraph stands for; a 竞赛 is not a 大赛)?"""
+    keys = {b.key(p) for p in programmes(b.ctx)
+            if p.span.end <= pos and noun in (p.normalised or p.surface or "") and not is_reform(p)}
+    return keys == {b.key(target)}
 
 
 @rule_part
@@ -290,8 +303,6 @@ def _hosted(b: Builder, vm: re.Match) -> None:
     if tail and tail not in STOP + "、等及和与暨（(":
         return  # 举行P1和P2启动仪式: the names qualify another head noun
     role = verb.replace("组织", "").replace("联合", "").replace("共同", "") or verb
-    if verb in ("召开", "举行"):
-        role = "主办"
     for a in _hosts(b, vm, events):
         for ev in events:
             _add_sponsor(b, a, ev, role, (vm.start(), ev.span.end))
@@ -347,14 +358,37 @@ def _hosts(b: Builder, vm: re.Match, events: list[Mention]) -> list[Mention]:
     speaker = bool(re.search(r"我们|我(?=[\u4e00-\u9fff]{0,4}$)", text[hcs:vm.start()]))
     # 召开了全市…推进会 with no written host: a city-wide meeting is convened by whoever the
     # report does not say (the section's body only hosts what it 举办s/承办s)
-    citywide = verb in ("召开", "举行") and _CITYWIDE_RE.match(events[0].surface or "")
+    citywide = verb in _CONVENE_VERBS and _CITYWIDE_RE.match(events[0].surface or "")
     actors = actors_for(b, vm.start(), exclude=events[0], fallback=not speaker and not citywide)
-    if verb in ("召开", "举行"):
-        actors = [a for a in actors if a.label != Label.REGION]  # 某市举行…: where, not who
+    if verb in _CONVENE_VERBS:
+        meeting = _MEETING_NAME_RE.search(events[0].normalised or events[0].surface or "")
+        # 某市举行…大赛: where, not who; a region convenes a meeting (江苏省召开…会议)
+        actors = [a for a in actors if a.label != Label.REGION or (meeting and not _placed(text, a))]
+        if not actors and meeting and not speaker:
+            actors = named_region(b, events[0])
     return actors
 
 
 _CITYWIDE_RE = re.compile(r"[“]?(?:全省|全市|全县|全区|全国)")
+
+
+def _placed(text: str, m: Mention) -> bool:
+    """Is the mention written as a place (在X, 于X, 赴X, 来X)?"""
+    return text[max(0, m.span.start - 1):m.span.start] in ("在", "于", "赴", "来", "到")
+
+
+def named_region(b: Builder, event: Mention) -> list[Mention]:
+    """The region a meeting's resolved name opens with (召开了全市…推进会 → the city the name
+    was resolved to): its nearest mention before the meeting, else its first."""
+    name = event.normalised or event.surface or ""
+    regions = [m for m in b.ctx.mentions if m.label == Label.REGION and (m.normalised or m.surface)
+               and name.startswith(m.normalised or m.surface) and m.span.start != event.span.start]
+    if not regions:
+        return []
+    longest = max(len(m.normalised or m.surface) for m in regions)
+    regions = [m for m in regions if len(m.normalised or m.surface) == longest]
+    before = [m for m in regions if m.span.start < event.span.start]
+    return [before[-1] if before else regions[0]]
 
 
 def allied_events(b: Builder) -> None:
