@@ -42,3 +42,37 @@ def test_a_bare_noun_in_a_later_paragraph_stands_only_for_the_sole_event_named()
     doc = make_doc(text, [("第二届“海河杯”焊工技能大赛", "Programme"), ("天津", "Region"),
                           ("第一届“渤海杯”电工技能大赛", "Programme"), ("甲市总工会", "Union"), ("乙市总工会", "Union")])
     assert rels(doc, "SPONSORS") == []
+
+
+def test_a_titled_policy_after_a_long_first_object_of_the_issue_verb():
+    text = "甲省总工会制定职工职业技能提升三年行动规划以及《关于加强产业工人技能培训的意见》。"
+    doc = make_doc(text, [("甲省总工会", "Union"), ("《关于加强产业工人技能培训的意见》", "Programme")])
+    assert rels(doc, "ISSUED") == [("甲省总工会", "《关于加强产业工人技能培训的意见》")]
+    # a long clause with its own verb before the title is not the issue verb's object list
+    text = "甲省总工会制定方案后，各地工会认真组织学习了《关于加强产业工人技能培训的意见》。"
+    doc = make_doc(text, [("甲省总工会", "Union"), ("《关于加强产业工人技能培训的意见》", "Programme")])
+    assert rels(doc, "ISSUED") == []
+
+
+def test_an_actor_named_right_after_a_pilot_title_pilots_the_reform():
+    text = "在甲县乙镇产改试点企业丙纺织有限公司的车间里，工人们正在操作机器。"
+    doc = make_doc(text, [("甲县", "Region"), ("乙镇", "Region"), ("丙纺织有限公司", "Enterprise"),
+                          ("产改", "Programme", "产业工人队伍建设改革")])
+    assert rels(doc, "PILOTS") == [("丙纺织有限公司", "产业工人队伍建设改革")]
+    text = "督查组调研了省级产改试点巩固单位——丁电子有限公司、戊机械集团。"
+    doc = make_doc(text, [("产改", "Programme", "产业工人队伍建设改革"), ("丁电子有限公司", "Enterprise"),
+                          ("戊机械集团", "Enterprise")])
+    assert rels(doc, "PILOTS") == [("丁电子有限公司", "产业工人队伍建设改革"), ("戊机械集团", "产业工人队伍建设改革")]
+
+
+def test_a_pilot_title_for_another_scheme_or_a_company_after_its_own_pilot_noun_is_no_reform_pilot():
+    text = "甲公司是数字化转型试点企业丙纺织有限公司的供应商。"
+    doc = make_doc(text, [("甲公司", "Enterprise"), ("丙纺织有限公司", "Enterprise")])
+    assert rels(doc, "PILOTS") == []
+
+
+def test_a_region_a_recipient_comes_from_is_not_the_recipient():
+    text = "最终，来自甲市的选手获得数控车工竞赛一等奖，来自乙市的王某明获得钳工竞赛一等奖。"
+    doc = make_doc(text, [("甲市", "Region"), ("数控车工竞赛一等奖", "Award"), ("乙市", "Region"),
+                          ("王某明", "Person"), ("钳工竞赛一等奖", "Award")])
+    assert rels(doc, "AWARDED") == [("王某明", "钳工竞赛一等奖")]

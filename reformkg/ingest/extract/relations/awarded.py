@@ -231,9 +231,22 @@ def _verb_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
     recips = [m for m in ctx.mentions_between(s.cs, vpos)
               if m.label in (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.REGION, Label.PROGRAMME)
               and id(m) not in ctx.title_orgs]
+    origins = [m for m in recips if _is_origin(b.doc.text, m, vpos)]
+    if origins and len(origins) == len(recips):
+        return True  # 来自X的某某获得…: the recipient is the one X qualifies, not X
+    recips = [m for m in recips if m not in origins]
     if recips:
         return _named_recipients(b, s, vpos, recips)
     return _unnamed_recipient(b, s, vpos)
+
+
+_ORIGIN_BEFORE = ("来自", "出自", "代表")
+
+
+def _is_origin(text: str, m: Mention, vpos: int) -> bool:
+    """来自X的N获得…: X only says where the recipient N comes from (something follows 的)."""
+    return text[max(0, m.span.start - 2):m.span.start] in _ORIGIN_BEFORE and text.startswith("的", m.span.end) \
+        and m.span.end + 1 < vpos
 
 
 @rule_part

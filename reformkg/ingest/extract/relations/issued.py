@@ -15,7 +15,9 @@ from reformkg.graph.vocab import Label, Rel
 
 
 _ISSUE_VERBS = "制定出台|研究出台|出台|印发|发布|制定|修订完善|修订|颁布|下发|编制|起草"
-_ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?{NOSTOP}{{0,12}}$")
+# 印发P / 制定X规划以及《P》: the verb, then up to 12 characters, or a longer first object that a
+# list joiner closes
+_ISSUE_BEFORE_RE = re.compile(rf"(?:{_ISSUE_VERBS})(?:了)?(?:{NOSTOP}{{0,12}}|{NOSTOP}{{1,30}}?(?:以及|、))$")
 _ISSUED_BY_RE = re.compile(rf"(?:已|于{NOSTOP}{{1,8}}?)?由({NOSTOP}{{2,60}}?)(?:联合|共同)?(?:{_ISSUE_VERBS})")
 _ALLY_ISSUE_RE = re.compile(rf"(?:会同|联合|协同)({NOSTOP}{{2,40}}?)(?:共同|联合)?$")
 # 推动/配合/协调B印发…: B, the object of the steering verb, issues it — not the subject

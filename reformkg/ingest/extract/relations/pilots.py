@@ -10,6 +10,7 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, actors_for, enumeration_before,
                                                        reform_programme, rule_part)
+from reformkg.ingest.extract.relations.structure import coordinated
 from reformkg.graph.vocab import Label, Rel
 
 
@@ -20,6 +21,9 @@ _AS_PILOT_BARE_RE = re.compile(rf"(?:被列为|列为|被确定为|确定为|入
 _DESIGNATE_RE = re.compile(r"(?:遴选|确定|选取|选定|评选|推荐|命名|批准|择优|选树|培育|选择)(?:了|出)?")
 _CHOSEN_PILOT_RE = re.compile(rf"(?:确定|选取|选定|遴选|命名|批准)({NOSTOP}{{2,80}}?)(?:等\S{{0,6}}?)?为({NOSTOP}{{0,30}}?)试点(?:单位|企业|省份|城市|园区|地区|县|区|工会|学校|院校|基地)")
 _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所)?([\u4e00-\u9fff]{0,8}?)试点(?:单位|企业|园区|城市|县|区|学校|院校|基地)")
+# (省级)产改试点(巩固)企业(——)X: the designation written as a title in front of the named actor
+_TITLED_PILOT_RE = re.compile(r"((?:(?!试点)[^，,。；;：:！？!?\n、“”《》]){0,12}?)试点(?:巩固|示范|培育)?"
+                              r"(?:单位|企业|园区|学校|院校|基地)(?:——|—|：|:)?")
 _PILOT_AT_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
 _IN_PILOT_RE = re.compile(rf"在({NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({NOSTOP}{{0,60}}?)等?{NOSTOP}{{0,8}}?的试点")
@@ -107,6 +111,7 @@ def pilots(b: Builder) -> None:
         _pilot_at(b, ss, se)
         _listed_pilots(b, ss, se)
         _via_pilot(b, ss, se)
+        _titled_pilots(b, ss, se)
 
 
 @rule_part
@@ -293,3 +298,23 @@ def _via_pilot(b: Builder, ss: int, se: int) -> None:
         for a in ctx.mentions_between(m.start(1), m.end(1)):
             if a.label in ORG_LABELS and id(a) not in ctx.title_orgs:
                 _add_pilot(b, a, target, (m.start(), m.end()))
+
+
+@rule_part
+def _titled_pilots(b: Builder, ss: int, se: int) -> None:
+    """(产改)试点企业X / 省级产改试点巩固单位——X: the actor named right after a pilot title (and
+    the items coordinated with it) pilots what the title names, the reform by default."""
+    ctx = b.ctx
+    for m in _TITLED_PILOT_RE.finditer(b.doc.text, ss, se):
+        first = ctx.mention_at(m.end(), ORG_LABELS)
+        if first is None or first.span.start != m.end() or id(first) in ctx.title_orgs:
+            continue
+        desc = m.group(1)
+        target = _target_programme(b, m.start(1), m.end(1))
+        if target is None:
+            if not (re.search(r"改革|产改", desc) or level_of(desc) or not desc.strip()):
+                continue
+            target = reform_programme(b, (m.start(), first.span.end))
+        for a in [first, *coordinated(b, first)]:
+            if a.span.start >= first.span.start:
+                _add_pilot(b, a, target, (m.start(), a.span.end), level=level_of(desc))
