@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -28,7 +29,7 @@ def eval_command(
     """Extract DOCS, score them against the gold records and report (tables, errors file)."""
     from reformkg.evaluation import report
     from reformkg.ingest.jsonl import to_record
-    from reformkg.ingest.loaders import iter_paths
+    from reformkg.ingest.loaders import iter_paths, load
     from reformkg.ingest.pipeline import Pipeline
 
     try:
@@ -42,7 +43,14 @@ def eval_command(
         typer.echo(f"error: none of the documents under {' '.join(map(str, docs))} has a gold record", err=True)
         raise typer.Exit(1)
     pipe = Pipeline()
-    pred = {p.name: to_record(pipe.run_file(p)) for p in files}
+    pred: dict[str, dict] = {}
+    firings: Counter[str] = Counter()
+    parts_fired: set[str] = set()
+    for p in files:
+        doc, timings = pipe.prepare(load(p))
+        firings.update(doc.rule_firings)
+        parts_fired |= doc.rule_parts_fired
+        pred[p.name] = to_record(pipe.finish(doc, timings))
     scores = report.score_records(gold_recs, pred, [p.name for p in files])
     n_err = report.write_errors(scores, errors, set() if show_checkset_errors else check)
     everything = report.total(scores.values())
@@ -59,12 +67,12 @@ def eval_command(
     if coverage:
         from reformkg.evaluation.coverage import coverage_table, producer_counts
 
-        typer.echo("\n" + coverage_table(producer_counts(pred, scores)))
+        typer.echo("\n" + coverage_table(producer_counts(pred, scores), firings, parts_fired))
     if check:
         typer.echo("")
         typer.echo(report.summary_line("check set", report.total(s for d, s in scores.items() if report.stem(d) in check)))
         typer.echo(report.summary_line("work set", report.total(s for d, s in scores.items() if report.stem(d) not in check)))
-    withheld = "" if show_checkset_errors or not check else f" (check-set errors withheld)"
+    withheld = "" if show_checkset_errors or not check else " (check-set errors withheld)"
     typer.echo(f"\nwrote {n_err} error(s) to {errors}{withheld}", err=False)
     sys.stdout.flush()
 

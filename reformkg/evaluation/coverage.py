@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -58,12 +59,19 @@ def rule_functions() -> set[str]:
     return out
 
 
-def coverage_table(counts: list[ProducerCount]) -> str:
-    lines = [f"{'producer':34} {'facts':>6} {'confirmed':>9} {'precision':>9}"]
+def coverage_table(counts: list[ProducerCount], firings: Mapping[str, int] | None = None,
+                   parts_fired: set[str] | None = None) -> str:
+    """Facts kept per producer (with gold's confirmation), how often each rule proposed a fact
+    (an earlier rule's duplicate too), and the rule functions that never proposed one."""
+    firings = firings or {}
+    lines = [f"{'producer':34} {'facts':>6} {'confirmed':>9} {'precision':>9} {'proposed':>9}"]
     for c in counts:
         prec = c.confirmed / c.facts if c.facts else 0.0
-        lines.append(f"{c.producer:34} {c.facts:6} {c.confirmed:9} {prec:9.3f}")
-    fired = {c.producer.removeprefix("rule:") for c in counts}
+        lines.append(f"{c.producer:34} {c.facts:6} {c.confirmed:9} {prec:9.3f} {firings.get(c.producer, 0):9}")
+    kept = {c.producer for c in counts}
+    for producer in sorted(set(firings) - kept):
+        lines.append(f"{producer:34} {0:6} {0:9} {'':9} {firings[producer]:9}")
+    fired = {p.removeprefix("rule:") for p in kept | set(firings)} | (parts_fired or set())
     silent = sorted(rule_functions() - fired)
-    lines.append("rule functions that produced no fact: " + (", ".join(silent) if silent else "none"))
+    lines.append("rule functions that proposed no fact: " + (", ".join(silent) if silent else "none"))
     return "\n".join(lines)

@@ -113,6 +113,8 @@ class Document:
     layers: dict[str, list[Span]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[RelationCandidate] = field(default_factory=list)
+    rule_firings: dict[str, int] = field(default_factory=dict)  # producer → facts it proposed (duplicates too)
+    rule_parts_fired: set[str] = field(default_factory=set)  # every relation-rule function on a proposing call stack
     outcomes: list[OutcomeCandidate] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # loader metadata (RawDocument.meta, e.g. html title)
 

@@ -104,19 +104,6 @@ def _place_region(b, s: int, e: int, kind: str) -> Mention | None:
                                                 "contextual": True})
 
 
-def _region_before(b, pos: int) -> Mention | None:
-    """A Region mention (我市, 该省, a named region; not 全市) ending right at pos."""
-    for m in reversed(b.ctx.mentions_between(max(0, pos - 12), pos)):
-        if m.span.end != pos:
-            continue
-        if m.label != Label.REGION or id(m) in b.ctx.title_orgs:
-            return None
-        if (m.surface or "").startswith("全"):
-            return None  # 全市产改试点…: the scope, not the pilot
-        return m
-    return None
-
-
 # ---- PILOTS ---------------------------------------------------------------------------------
 
 def _own_region(ctx, r: Mention) -> bool:
@@ -350,85 +337,6 @@ def region_work_runs(b) -> None:
         b.add(Rel.RUNS, r, _reform_at(b, r.span.end, m.end()), (r.span.start, m.end()))
 
 
-_ZONE_WORD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:全)?(园区|开发区|高新区|经开区|新区|保税区)"
-                           r"|(?<=[当目])前(园区|开发区|高新区|经开区|新区)"
-                           r"|(?<=[我本该])(园区|开发区|高新区|经开区|新区)")
-
-
-_SYSTEM_NAME_RE = re.compile(r"(?:体系|机制|制度|格局|模式)$")
-_FORMED_RE = re.compile(r"形成(?:了)?$")
-
-
-def zone_work_runs(b) -> None:
-    """当前园区产改工作… / 园区形成…产改…: a bare zone word (园区, 开发区, 高新区) stands for the one
-    zone Region the document names (a zone union's report); that zone runs the reform."""
-    zones, by_name = _named_zones(b)
-    if not any(zones.values()):
-        return
-    for zm in _ZONE_WORD_RE.finditer(b.doc.text):
-        _zone_work(b, zm, zones, by_name)
-
-
-def _named_zones(b) -> tuple[dict[str, set[str]], dict[str, Mention]]:
-    """Zone head word → the names of the zone Regions the document names whose own body
-    (X园区总工会, X开发区管委会) it names too; and name → its Region mention."""
-    ctx = b.ctx
-    zones: dict[str, set[str]] = {}
-    by_name: dict[str, Mention] = {}
-    for r in ctx.mentions:
-        if r.label == Label.REGION and not (r.attrs or {}).get("contextual"):
-            name = r.normalised or r.surface or ""
-            for w in ("园区", "开发区", "高新区", "经开区", "新区", "保税区"):
-                if name.endswith(w) and len(name) > len(w) + 1:
-                    zones.setdefault(w, set()).add(name)
-                    by_name.setdefault(name, r)
-    # only a zone whose own body (X园区总工会, X开发区管委会) the document names
-    bodies = [(m.normalised or m.surface or "") for m in ctx.mentions if m.label in ORG_LABELS]
-    for w in list(zones):
-        zones[w] = {n for n in zones[w]
-                    if any(bn.startswith(x) for bn in bodies
-                           for x in {n, by_name[n].surface or n})}
-    return zones, by_name
-
-
-@rule_part
-def _zone_work(b, zm: re.Match, zones: dict[str, set[str]], by_name: dict[str, Mention]) -> None:
-    """One bare zone word followed by 产改工作: the one named zone runs the reform (and the system
-    its work formed)."""
-    ctx, text = b.ctx, b.doc.text
-    word = next(g for g in zm.groups() if g)
-    names = zones.get(word)
-    if not names or len(names) != 1:
-        return
-    if ctx.mentions_between(zm.start(), zm.end()):
-        return  # part of a named mention
-    m = _REFORM_WORK_RE.match(text, zm.end())
-    if not m or m.end() == zm.end():
-        return
-    nxt = text[m.end():m.end() + 2]
-    if not re.match(r"[走取向迈实在有不进成得已再中上的和与及，,。；;、]", nxt) \
-            or ctx.in_quotes(zm.start(), m.end()):
-        return
-    zone = by_name[next(iter(names))]
-    b.add(Rel.RUNS, zone, _reform_at(b, zm.end(), m.end()), (zm.start(), m.end()))
-    _zone_systems(b, zm, m, zone)
-
-
-@rule_part
-def _zone_systems(b, zm: re.Match, m: re.Match, zone: Mention) -> None:
-    """…产改工作取得成效，形成“1+N”产改政策体系: the system the zone's work formed."""
-    ctx, text = b.ctx, b.doc.text
-    si = b.doc.sentence_of(zm.start())
-    if si < 0:
-        return
-    se = b.doc.sentences[si][1]
-    for p in ctx.mentions_between(m.end(), se):
-        if p.label == Label.PROGRAMME and (p.surface or "").startswith("“") \
-                and _SYSTEM_NAME_RE.search(p.normalised or p.surface or "") \
-                and _FORMED_RE.search(text, max(m.end(), p.span.start - 6), p.span.start):
-            b.add(Rel.RUNS, zone, p, (zm.start(), p.span.end))
-
-
 def office_runs(b) -> None:
     """A reform office, leading group or joint meeting (名称含产改) with a duty (要/负责/牵头…), and a
     body written in brackets right after it (产改办（市总工会）要…): they run the reform."""
@@ -653,35 +561,3 @@ def add_reform_work_anchors(doc) -> None:
                                     attrs={"kind": "initiative", "reform": True, "anchor": True}))
 
 
-_DECISION_AFTER_RE = re.compile(rf"{_NS}{{0,24}}?的(?:重大)?(?:决策部署|战略部署|部署要求|决策|部署)")
-
-
-def followed_decisions(b) -> None:
-    """贯彻落实 中央和省 关于<the reform>的决策部署: the bodies whose decision on the reform is followed
-    run it (as 党中央作出的…决策部署 does)."""
-    ctx, doc, text = b.ctx, b.doc, b.doc.text
-    for am in _ABOUT_RE.finditer(text):
-        rp = ctx.mention_at(am.end(), {Label.PROGRAMME})
-        if rp is None or not is_reform(rp):
-            continue
-        if not _DECISION_AFTER_RE.match(text, rp.span.end):
-            continue
-        si = doc.sentence_of(am.start())
-        ss = doc.sentences[si][0] if si >= 0 else max(0, am.start() - 30)
-        fm = None
-        for x in _FOLLOW_RE.finditer(text, max(ss, am.start() - 30), am.start()):
-            fm = x
-        if fm is None:
-            continue
-        issuer_text = text[fm.end():am.start()]
-        if len(issuer_text) > 24 or re.search(r"[，,。；;：:]", issuer_text):
-            continue
-        issuers = _issuers(b, fm.end(), am.start())
-        rest = issuer_text
-        for x in sorted(issuers, key=lambda y: -(y.span.end - y.span.start)):
-            rest = rest.replace(text[x.span.start:x.span.end], "", 1)
-        if not issuers or not _ISSUER_GAP_RE.match(_BARE_ISSUER_RE.sub("", rest)):
-            continue
-        for x in issuers:
-            if x.label != Label.PERSON:
-                b.add(Rel.RUNS, x, rp, (fm.start(), rp.span.end))

@@ -76,3 +76,13 @@ def test_a_region_a_recipient_comes_from_is_not_the_recipient():
     doc = make_doc(text, [("甲市", "Region"), ("数控车工竞赛一等奖", "Award"), ("乙市", "Region"),
                           ("王某明", "Person"), ("钳工竞赛一等奖", "Award")])
     assert rels(doc, "AWARDED") == [("王某明", "钳工竞赛一等奖")]
+
+
+def test_a_region_rolling_out_the_reform_runs_it_but_a_role_named_after_it_does_not():
+    text = "自2019年以来，我区在各镇全面铺开产改工作。"
+    doc = make_doc("甲区总工会简报\n\n" + text, [("甲区", "Region"), ("我区", "Region", "甲区"),
+                                          ("产改", "Programme", "产业工人队伍建设改革")])
+    assert rels(doc, "RUNS") == [("甲区", "产业工人队伍建设改革")]
+    text = "他的新角色是乙市产改工作指导员。"
+    doc = make_doc(text, [("乙市", "Region"), ("产改", "Programme", "产业工人队伍建设改革")])
+    assert rels(doc, "RUNS") == []

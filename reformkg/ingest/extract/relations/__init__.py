@@ -11,8 +11,9 @@ RUNS            开展/实施/推出/推行/打造/建立/深化/推进 … PROG
                 ACTOR+PROGRAMME (靖江产改)
 SPONSORS        由A、B主办的P, A主办/承办/协办P, 承办该赛事的X, A与B联合开展P, A联合B开展P,
                 A在…召开/举办/举行P (events only), (先后)举办/承办/召开 P1、P2等… with the clause
-                subject or the context's actor as host (a region only 举办s; 召开/举行 in a region
-                is where, not who), A会同/联合B、C等部门，深化/开展P
+                subject or the context's actor as host (role: the verb as written); a region
+                convenes a named meeting (江苏省召开…会议; 召开了全市…会 → the region the resolved
+                name opens with) but is only where a contest 举行s; A会同/联合B、C等部门，深化/开展P
 CO_SPONSORS     every pair of sponsors of one programme
 PARTNERS_WITH   A与B…合作/签约/签署/结对/共建/共同建立 (not when A is an unnamed 企业/单位 guided by
                 the subject), a union that 在B、C设立…工作站/调解室
@@ -27,8 +28,7 @@ passage is about; nobody runs what a guided party (指导企业开展P) or an un
 (工会系统组织的P、Q) carries out, nor what a reader's question (问：我企业…) mentions. Pilot lists
 reach items tagged only elsewhere in the text; 试点的省份之一 designates; interns from named
 schools (吸纳A大学、B学院等高校的实习生) make a school-enterprise partnership; <name>总书记 holds
-office in 中共中央 when the text names the party centre; a city-wide meeting (召开全市…会) with no
-written host has no sponsor.
+office in 中共中央 when the text names the party centre.
 RUNS also reaches later items of a run verb's object list (开展A、B、P等活动), objects after a long
 modifier (构建基于…的P), 以P打造…, 落实 untitled measures (…10条措施), and a leader's body for the
 reform (某某副市长对产改工作作出部署); 专题研究/部署 产改工作 runs the reform. A region's union
@@ -98,12 +98,10 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     runs.runs(b)
     issued.issued(b)
     rr.followed_policies(b)
-    rr.followed_decisions(b)
     runs.reform_offices(b)
     rr.office_runs(b)
     rr.leadership_runs(b)
     rr.region_work_runs(b)
-    rr.zone_work_runs(b)
     rr.region_pilots(b)
     rr.example_pilots(b)
     rr.charged_runs(b)
@@ -128,4 +126,6 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     title_issuers(b)
     distribute(b)
     sponsors.co_sponsors(b)
+    doc.rule_firings = dict(b.fired)
+    doc.rule_parts_fired = set(b.fired_parts)
     return b.out

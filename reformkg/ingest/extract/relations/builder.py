@@ -6,6 +6,8 @@ before a position and the (possibly derived) mention of the reform itself.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 import sys
 from types import CodeType
@@ -44,6 +46,18 @@ def _producer(frame) -> str:
     return "rule:" + frame.f_code.co_name.lstrip("_")
 
 
+_RULE_MODULES = ("reformkg.ingest.extract.relations", "reformkg.ingest.extract.relations_reform")
+
+
+def _rule_stack(frame) -> list[str]:
+    """Names of the relation-rule functions from frame up the call stack (for coverage)."""
+    out = []
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(_RULE_MODULES):
+        out.append(frame.f_code.co_name.lstrip("_"))
+        frame = frame.f_back
+    return out
+
+
 class Builder:
     """Collects the relation candidates of one document: dedup, ontology endpoint check,
     evidence span, and the producer (the rule that added each)."""
@@ -58,6 +72,8 @@ class Builder:
         self.joint: dict[str, list[tuple[Mention, str, Span]]] = {}  # programme key → joint runners
         self.reform: Mention | None = None
         self.known: dict[str, Mention] | None = None
+        self.fired: Counter[str] = Counter()  # producer → facts it proposed, a duplicate of an earlier one too
+        self.fired_parts: set[str] = set()  # names of the rule functions on the call stack of a proposal
 
     @staticmethod
     def key(m: Mention) -> str:
@@ -77,6 +93,10 @@ class Builder:
         k = (rtype, self.key(head), self.key(tail))
         if rtype in self.onto.symmetric_types and k[1] > k[2]:
             k = (rtype, k[2], k[1])
+        caller = sys._getframe(1)
+        producer = _producer(caller)
+        self.fired[producer] += 1
+        self.fired_parts.update(_rule_stack(caller))
         if k in self.seen:
             return False
         self.seen.add(k)
@@ -86,7 +106,6 @@ class Builder:
             span = Span(s, e, rtype, self.doc.sentence_of(s), "relations", {})
         if isinstance(props.get("title"), str):
             props["title"] = props["title"].strip(" \u3000\t、，,")
-        producer = _producer(sys._getframe(1))
         self.out.append(RelationCandidate(rtype, head, tail, span,
                                           {k2: v for k2, v in props.items() if v not in (None, "")},
                                           producer=producer))

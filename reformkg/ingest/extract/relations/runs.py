@@ -16,7 +16,7 @@ from reformkg.graph.vocab import Label, Rel
 
 
 _RUN_VERBS = ("用好|抓好|办好|做到|凭借|组织开展|创新开展|深入开展|广泛开展|持续开展|开展|深入实施|组织实施|实施|推出|推行|打造|创新建立|建立健全|建立|"
-              "深化|创建|推进|推动|落实|实行|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
+              "深化|创建|推进|推动|落实|实行|全面铺开|铺开|设立|设置|构建|探索|采用|依托|借助|聚力|提出|发起|开设|创办|启动|组织|"
               "高标准建设|建设|搭建|开启|开办|擦亮|做优|做实|做强|做精")
 _RUN_BEFORE_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了|过|的|好)?({NOSTOP}{{0,16}})$")
 _RUN_LIST_RE = re.compile(rf"(?:{_RUN_VERBS})(?:了)?(?:[^{STOP}、]{{1,24}}、)+$")
@@ -57,7 +57,9 @@ _COMPOUND_AFTER_RE = re.compile(r"^(?:库|池|名录|名单|清单|榜单|档案
 # 某区产改新模式/产改企业/产改试点: the reform qualifying another noun names no runner
 # 市委常委会专题研究产改工作: a body studying or deploying the reform runs it
 _REFORM_STUDY_RE = re.compile(r"(?:专题研究|研究部署|专门研究|专题部署|安排部署|周密部署|统筹部署|谋划部署|部署|谋划|研究)(?:了)?$")
-_REFORM_AS_MODIFIER_RE = re.compile(r"试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果")
+# 靖江产改 runs the reform; 某市产改示范点 / 某市产改工作指导员 only names a thing or a role after it
+_REFORM_AS_MODIFIER_RE = re.compile(r"(?:工作)?(?:试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果|"
+                                    r"联络|宣讲|督查|观察|专干|专员)")
 
 
 @dataclass

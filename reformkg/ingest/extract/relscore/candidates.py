@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reformkg.graph.ontology import Ontology
 from reformkg.ingest.document import Document, Mention
-from reformkg.graph.vocab import Label, Rel
+from reformkg.graph.vocab import Rel
 
 MAX_GAP = 120  # characters between the two mentions; beyond this a sentence pair is not a candidate
 

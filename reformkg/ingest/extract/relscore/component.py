@@ -12,7 +12,7 @@ from reformkg.ingest.extract.relscore.candidates import Candidate, candidate_typ
 from reformkg.ingest.extract.relscore.features import SentenceView, features, sentence_views
 from reformkg.ingest.extract.relscore.model import PRODUCER, RelationModel, shipped_model
 from reformkg.ingest.extract.relscore.triggers import trigger_index
-from reformkg.graph.vocab import Label, Rel
+from reformkg.graph.vocab import Rel
 
 DEFAULT_RULE_CONFIDENCE = 0.9
 

@@ -21,7 +21,6 @@ from reformkg.evaluation.scoring import Score, name_resolver, norm, score_docume
 from reformkg.graph.ontology import Ontology, get_ontology
 from reformkg.ingest import loaders, normalise, segment
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract.relscore.candidates import Candidate
 from reformkg.ingest.extract.relscore.component import apply_model, scored_candidates
 from reformkg.ingest.extract.relscore.model import RelationModel
 
