@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from reformkg.graph.queries import Reader, node_id, node_labels, node_props, primary_labels
+from reformkg.graph.vocab import Rel
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def score_collaborators(entity_id: str, rows: dict[str, list[tuple[Any, ...]]], 
         w = WEIGHTS["tie"] * (1.0 + 0.1 * min(int(count or 0), 10))
         add(y, {"kind": "tie", "rel_type": rel_type, "weight": round(w, 3)})
     for y, gid, gname in rows.get("shared_group", []):
-        add(y, {"kind": "shared_group", "rel_type": "MEMBER_OF", "via_id": gid, "via_name": gname,
+        add(y, {"kind": "shared_group", "rel_type": Rel.MEMBER_OF, "via_id": gid, "via_name": gname,
                 "weight": WEIGHTS["shared_group"]})
     for y, gid, gname in rows.get("shared_programme", []):
         add(y, {"kind": "shared_programme", "via_id": gid, "via_name": gname, "weight": WEIGHTS["shared_programme"]})
@@ -142,9 +143,9 @@ def score_collaborators(entity_id: str, rows: dict[str, list[tuple[Any, ...]]], 
 WORKS_WITH_QUERY = "works_with"
 # how each kind of evidence reads on a reason line ({via}: the programme or body it goes through)
 REASON_TEXT = {
-    "CO_SPONSORS": ("联合主办", "co-sponsored {via}"),
-    "PARTNERS_WITH": ("合作", "partners with"),
-    "MEMBER_OF": ("成员关系", "member tie"),
+    Rel.CO_SPONSORS: ("联合主办", "co-sponsored {via}"),
+    Rel.PARTNERS_WITH: ("合作", "partners with"),
+    Rel.MEMBER_OF: ("成员关系", "member tie"),
     "SAME_BODY": ("同为成员", "both members of {via}"),
     "SAME_PROGRAMME": ("共同开展", "both run {via}"),
     "SAME_POSTS": ("同一单位任职", "posts in {via}"),

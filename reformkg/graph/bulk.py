@@ -21,6 +21,7 @@ import logging
 import re
 import shlex
 import time
+from reformkg.graph.vocab import Rel
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -372,8 +373,8 @@ def _declared_types(ontology: Ontology) -> tuple[dict[str, dict[str, str]], dict
                 "ev_confidence": "double[]", "ev_producer": "string[]", "evidence_count": "long", "confidence": "double"}
     for declared in rels.values():
         declared.update(evidence)
-    if "MENTIONED_IN" in rels:  # per-document evidence entries (writer.FX_FIELDS)
-        rels["MENTIONED_IN"].update({"fx_id": "string[]", "fx_src": "string[]", "fx_sentence": "string[]",
+    if Rel.MENTIONED_IN in rels:  # per-document evidence entries (writer.FX_FIELDS)
+        rels[Rel.MENTIONED_IN].update({"fx_id": "string[]", "fx_src": "string[]", "fx_sentence": "string[]",
                                      "fx_start": "long[]", "fx_end": "long[]", "fx_confidence": "double[]",
                                      "fx_producer": "string[]"})
     return nodes, rels

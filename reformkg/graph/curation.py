@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from reformkg.graph.model import DocumentResult, Entity, Evidence, Fact, entity_id, fact_id, outcome_id, stable_hash
 from reformkg.graph.ontology import Ontology, get_ontology
+from reformkg.graph.vocab import Label, Rel
 
 if TYPE_CHECKING:  # pragma: no cover
     from reformkg.graph.store import GraphStore
@@ -245,7 +246,7 @@ def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source
     if target is None:
         raise CurationError(f"unknown entity {target_id!r}", 404)
     tlabel = _primary(target, ontology)
-    if tlabel is None or tlabel in ("Document", "Outcome"):
+    if tlabel is None or tlabel in (Label.DOCUMENT, Label.OUTCOME):
         raise CurationError(f"{target_id!r} is not an entity that can be merged")
     sources = []
     for sid in dict.fromkeys(source_ids):
@@ -283,7 +284,7 @@ def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source
             props = {k: v for k, v in edge.props.items() if v is not None}
             props.update({k: v for k, v in old.items() if v is not None})
             props.update(_merge_evidence(old, edge.props))
-            if rtype == "MENTIONED_IN":
+            if rtype == Rel.MENTIONED_IN:
                 props["count"] = int(old.get("count") or 0) + int(edge.props.get("count") or 0)
             else:
                 props["evidence_count"] = len(props["ev_doc"])

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from reformkg.graph.vocab import Label
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ONTOLOGY_PATH = Path(__file__).with_name("ontology.yaml")
@@ -122,7 +123,7 @@ class Ontology(_Frozen):
     @property
     def entity_labels(self) -> tuple[str, ...]:
         """Labels that carry the umbrella label (everything but Document and Outcome)."""
-        return tuple(k for k in self.labels if k not in ("Document", "Outcome"))
+        return tuple(k for k in self.labels if k not in (Label.DOCUMENT, Label.OUTCOME))
 
     @property
     def scored_types(self) -> tuple[str, ...]:

@@ -14,14 +14,15 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from reformkg.graph.queries import MENTIONED_IN, Reader
+from reformkg.graph.vocab import Label, Rel
 
 MEASURES = {  # measure → (relationship type counted from the actor, what it says)
-    "pilots": ("PILOTS", "试点 pilots (designations and pilot units)"),
-    "honours": ("AWARDED", "荣誉 honours"),
-    "programmes": ("RUNS", "开展项目 programmes run"),
-    "outcomes": ("REPORTED", "成效 outcomes reported"),
+    "pilots": (Rel.PILOTS, "试点 pilots (designations and pilot units)"),
+    "honours": (Rel.AWARDED, "荣誉 honours"),
+    "programmes": (Rel.RUNS, "开展项目 programmes run"),
+    "outcomes": (Rel.REPORTED, "成效 outcomes reported"),
 }
-PILOT_LABEL = "PilotUnit"
+PILOT_LABEL = Label.PILOT_UNIT
 
 
 def province_of(adcode: str) -> str:

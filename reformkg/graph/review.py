@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reformkg.graph.model import DocumentResult, fact_id, stable_hash
 from reformkg.graph.ontology import Ontology, get_ontology
+from reformkg.graph.vocab import Label, Rel
 
 if TYPE_CHECKING:  # pragma: no cover
     from reformkg.graph.store import GraphStore
@@ -32,9 +33,9 @@ log = logging.getLogger(__name__)
 DECISIONS = ("confirm", "reject", "correct")
 FACT_PROPS = ("title", "role", "year", "level", "programme")  # what a reviewer may correct on a fact
 EVIDENCE_KEYS = ("ev_doc", "ev_sentence", "ev_start", "ev_end")
-OUTCOME_LABEL = "Outcome"
-REPORTED = "REPORTED"
-MENTIONED_IN = "MENTIONED_IN"
+OUTCOME_LABEL = Label.OUTCOME
+REPORTED = Rel.REPORTED
+MENTIONED_IN = Rel.MENTIONED_IN
 
 
 class ReviewError(ValueError):

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import logging
+from reformkg.graph.vocab import Label, Rel
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -42,11 +43,11 @@ from .ontology import Ontology
 
 log = logging.getLogger(__name__)
 
-DOCUMENT = "Document"
-OUTCOME = "Outcome"
-MENTIONED_IN = "MENTIONED_IN"
-REPORTED = "REPORTED"
-PILOT_LABEL = "PilotUnit"
+DOCUMENT = Label.DOCUMENT
+OUTCOME = Label.OUTCOME
+MENTIONED_IN = Rel.MENTIONED_IN
+REPORTED = Rel.REPORTED
+PILOT_LABEL = Label.PILOT_UNIT
 RESERVED_NODE_PROPS = ("id", "aliases", "search_text")
 EV_FIELDS = ("ev_doc", "ev_sentence", "ev_start", "ev_end", "ev_confidence", "ev_producer")
 SOURCE_KEYS = "source_keys"  # Document: every path (source key) that currently holds this content

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from reformkg.graph.ontology import Ontology, get_ontology
+from reformkg.graph.vocab import Label
 
-PILOT_LABEL = "PilotUnit"
+PILOT_LABEL = Label.PILOT_UNIT
 # vis-network shapes that draw the label inside the shape (others draw it below)
 LABEL_INSIDE_SHAPES = frozenset({"ellipse", "circle", "database", "box", "text"})
 CJK_FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif"
