@@ -86,3 +86,25 @@ def test_a_region_rolling_out_the_reform_runs_it_but_a_role_named_after_it_does_
     text = "他的新角色是乙市产改工作指导员。"
     doc = make_doc(text, [("乙市", "Region"), ("产改", "Programme", "产业工人队伍建设改革")])
     assert rels(doc, "RUNS") == []
+
+
+def test_listed_recipients_each_with_employer_and_role_all_receive_the_honour():
+    text = "甲重工集团高级技师李某华、乙港务集团桥吊司机王某伟荣获全国五一劳动奖章。"
+    doc = make_doc(text, [("甲重工集团", "Enterprise"), ("李某华", "Person"), ("乙港务集团", "Enterprise"),
+                          ("王某伟", "Person"), ("全国五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("李某华", "全国五一劳动奖章"), ("王某伟", "全国五一劳动奖章")]
+    assert ("王某伟", "乙港务集团") in rels(doc, "HOLDS_POSITION")
+
+
+def test_a_companys_union_honoured_by_name_is_the_recipient_not_the_company():
+    text = "丙汽车有限公司工会获评“丁省模范职工之家”。"
+    doc = make_doc(text, [("丙汽车有限公司工会", "Union"), ("丙汽车有限公司", "Enterprise"), ("丁省模范职工之家", "Award")])
+    assert rels(doc, "AWARDED") == [("丙汽车有限公司工会", "丁省模范职工之家")]
+
+
+def test_worker_roles_with_a_short_modifier():
+    from reformkg.ingest.extract.relations.structure import is_worker_role, worker_roles
+
+    roles = worker_roles()
+    assert is_worker_role("桥吊司机", roles) and is_worker_role("数控车工", roles) and is_worker_role("焊工", roles)
+    assert not is_worker_role("董事长", roles) and not is_worker_role("全国劳动模范、一线工人", roles)

@@ -231,6 +231,9 @@ def _verb_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
     recips = [m for m in ctx.mentions_between(s.cs, vpos)
               if m.label in (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.REGION, Label.PROGRAMME)
               and id(m) not in ctx.title_orgs]
+    # 一汽某某有限公司工会获评…: the union, not the company its name contains
+    recips = [m for m in recips if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                           and (o.span.end - o.span.start) > (m.span.end - m.span.start) for o in recips)]
     origins = [m for m in recips if _is_origin(b.doc.text, m, vpos)]
     if origins and len(origins) == len(recips):
         return True  # 来自X的某某获得…: the recipient is the one X qualifies, not X
@@ -318,6 +321,21 @@ def _recipient_is_named(b: Builder, s: _AwardSite, vpos: int, last: Mention) -> 
         and not _COLLECTIVE_AWARD_RE.search(s.aw.normalised or s.aw.surface or "")
 
 
+_SHORT_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _qualified_item_gap(text: str, m: Mention, nxt: Mention, recips: list[Mention]) -> bool:
+    """Between two listed persons: 、 + the next one's body and title (、B集团桥吊司机)."""
+    gap = text[m.span.end:nxt.span.start]
+    if not gap.startswith("、"):
+        return False
+    bodies = [r for r in recips if m.span.end < r.span.start and r.span.end <= nxt.span.start and r.label != Label.PERSON]
+    if len(bodies) != 1:
+        return False
+    before, after = text[m.span.end + 1:bodies[0].span.start], text[bodies[0].span.end:nxt.span.start]
+    return before == "" and bool(_SHORT_TITLE_RE.fullmatch(after) or after == "")
+
+
 def _coordinated_with_last(text: str, recips: list[Mention]) -> list[Mention]:
     """The last recipient and those coordinated with it (A、B和C; A公司的张三、B公司的李四)."""
     last = recips[-1]
@@ -326,10 +344,12 @@ def _coordinated_with_last(text: str, recips: list[Mention]) -> list[Mention]:
         g = text[m.span.end:group[-1].span.start]
         if g in ("、", "和", "与", "及", "以及"):
             group.append(m)
-        elif m.label == Label.PERSON and last.label == Label.PERSON and _PERSON_LIST_GAP_RE.fullmatch(g):
-            group.append(m)  # A公司的张三、B公司的李四均获评…
-        elif m.label != Label.PERSON and last.label == Label.PERSON and _OF_GAP_RE.fullmatch(g):
-            continue  # the body in 「B公司的李四」 qualifies the next person
+        elif m.label == Label.PERSON and last.label == Label.PERSON and (
+                _PERSON_LIST_GAP_RE.fullmatch(g) or _qualified_item_gap(text, m, group[-1], recips)):
+            group.append(m)  # A公司的张三、B公司的李四均获评… / A公司技师张三、B集团司机李四荣获…
+        elif m.label != Label.PERSON and last.label == Label.PERSON and (
+                _OF_GAP_RE.fullmatch(g) or _SHORT_TITLE_RE.fullmatch(g)):
+            continue  # the body in 「B公司的李四」/「B集团司机李四」 qualifies the next person
         else:
             break
     return group

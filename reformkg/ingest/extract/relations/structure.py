@@ -109,6 +109,18 @@ def worker_roles() -> frozenset[str]:
     return _word_table("worker_roles.txt")
 
 
+_ROLE_MAX_CHARS = 8
+_ROLE_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")
+
+
+def is_worker_role(text: str, roles: frozenset[str] | set[str]) -> bool:
+    """A worker role: one of the table's, or a short modifier before one (桥吊司机, 数控车工)."""
+    if text in roles:
+        return True
+    return 0 < len(text) <= _ROLE_MAX_CHARS and any(
+        text.endswith(r) and _ROLE_MODIFIER_RE.fullmatch(text[:-len(r)]) for r in roles)
+
+
 def affiliations(b: Builder) -> None:
     """An employer written right before a person, or before a worker role and a person:
     HOLDS_POSITION, with the role as title when one is written."""
@@ -120,7 +132,7 @@ def affiliations(b: Builder) -> None:
         gap = text[a.span.end:p.span.start]
         if gap in _AFFILIATION_GAPS:
             b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end))
-        elif gap.removeprefix("的") in roles:
+        elif is_worker_role(gap.removeprefix("的"), roles):
             b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
 
 
