@@ -108,3 +108,14 @@ def test_worker_roles_with_a_short_modifier():
     roles = worker_roles()
     assert is_worker_role("桥吊司机", roles) and is_worker_role("数控车工", roles) and is_worker_role("焊工", roles)
     assert not is_worker_role("董事长", roles) and not is_worker_role("全国劳动模范、一线工人", roles)
+
+
+def test_a_named_action_launched_with_no_written_actor_is_run_by_the_pieces_body():
+    text = "甲市总工会工作动态\n\n日前，“职工技能提质行动”顺利启动。全市共有120家企业参与。"
+    doc = make_doc(text, [("甲市总工会", "Union"), ("“职工技能提质行动”", "Programme")])
+    assert rels(doc, "RUNS") == [("甲市总工会", "“职工技能提质行动”")]
+    # an event that opens is sponsored by someone, not run; a named action inside a longer subject is not launched
+    text = "甲市总工会工作动态\n\n日前，“匠心杯”焊工技能大赛正式启动。乙公司的“职工技能提质行动”经验顺利启动推广。"
+    doc = make_doc(text, [("甲市总工会", "Union"), ("“匠心杯”焊工技能大赛", "Programme"), ("乙公司", "Enterprise"),
+                          ("“职工技能提质行动”", "Programme")])
+    assert rels(doc, "RUNS") == []

@@ -33,6 +33,8 @@ _RESULT_AFTER_RE = re.compile(rf"^(?:“[^”]{{1,20}}”)*(?:等{NOSTOP}{{0,12}
                               r"(?:初显成效|初见成效|取得(?:了)?(?:明显|显著|积极|良好)?(?:的)?成效|成效(?:明显|显著|突出)|"
                               r"效果(?:明显|显著|良好)|深受(?:职工)?(?:欢迎|好评)|广受(?:好评|欢迎)|反响(?:良好|热烈))")
 _PASSIVE_RUN_RE = re.compile(r"^(?:已|均|也|还)?(?:被|已被)(?:纳入|列入|写入|融入)")
+# P(日前)顺利启动 / P正式实施: a named action launched with no written actor (the piece's body launched it)
+_LAUNCHED_RE = re.compile(r"^[”\"]?(?:日前|近日|今天|今日|已|也|于\d{1,2}月\d{1,2}日)?(?:顺利|正式|全面)(?:启动|开启|实施|铺开)")
 _RUN_BY = r"(?:牵头)?(?:组织实施|负责实施|实施|负责|推进|组织|开展|牵头)"
 _RUN_BY_AFTER_RE = re.compile(rf"(?:工作|项目|活动)?由({NOSTOP}{{2,40}}?){_RUN_BY}")
 _RUN_BY_BEFORE_RE = re.compile(rf"由({NOSTOP}{{2,40}}?){_RUN_BY}的$")
@@ -249,6 +251,14 @@ def _verbless_runs(b: Builder, s: _RunSite) -> None:
         # “甲班”“乙计划”等培养项目初显成效: the body the passage is about runs them
         for a in actors_for(b, s.cs, exclude=p):
             b.add(Rel.RUNS, a, p, (p.span.start, p.span.end))
+    elif not s.reform and _LAUNCHED_RE.match(s.after) and _opens_clause(b, p) \
+            and not _EVENT_NAME_RE.search(p.normalised or p.surface or ""):
+        # “职工赋能提质行动”顺利启动: the union the piece speaks for launched it, else the body it is about
+        voice = ctx.voice_union()
+        launchers = [voice] if voice is not None else [a for a in actors_for(b, p.span.start, exclude=p)
+                                                       if a.label != Label.REGION]
+        for a in launchers:
+            b.add(Rel.RUNS, a, p, (p.span.start, p.span.end + 4))
     elif not s.reform and _PASSIVE_RUN_RE.match(s.after):
         # P被纳入…体系 / P被列入…: the body the passage speaks of puts P in place
         for a in actors_for(b, p.span.start, exclude=p):
@@ -368,3 +378,12 @@ def reform_offices(b: Builder) -> None:
         p = ctx.subject_start(cs, ce)
         if m in ctx.subject_group(cs, ce) or re.fullmatch(r"[该本我][省市县区]?", b.doc.text[p:m.span.start]):
             b.add(Rel.RUNS, m, reform_programme(b, (m.span.start, m.span.end)), (m.span.start, m.span.end))
+
+
+_EVENT_NAME_RE = re.compile(r"(?:赛|会|会议|论坛|仪式|节|展|峰会)[”\"]?$")
+
+
+def _opens_clause(b: Builder, p: Mention) -> bool:
+    """Does p open its clause (after opening adverbials such as 日前，)?"""
+    cs, ce = b.ctx.clause_bounds(p.span.start)
+    return p.span.start in (cs, b.ctx.subject_start(cs, ce))
