@@ -119,3 +119,10 @@ def test_a_named_action_launched_with_no_written_actor_is_run_by_the_pieces_body
     doc = make_doc(text, [("甲市总工会", "Union"), ("“匠心杯”焊工技能大赛", "Programme"), ("乙公司", "Enterprise"),
                           ("“职工技能提质行动”", "Programme")])
     assert rels(doc, "RUNS") == []
+
+
+def test_a_time_clauses_subject_does_not_carry_to_later_clauses():
+    text = "他表示，省委关于产改工作部署以来，全区高度重视，将产改工作作为重点工作来抓。"
+    doc = make_doc(text, [("省委", "Agency", "甲省委"), ("产改", "Programme", "产业工人队伍建设改革"),
+                          ("产改", "Programme", "产业工人队伍建设改革", None, 1)])
+    assert ("甲省委", "产业工人队伍建设改革") not in rels(doc, "RUNS")

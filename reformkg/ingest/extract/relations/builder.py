@@ -192,14 +192,24 @@ def _in_voice(b: Builder, found: list[Mention], exclude: Mention | None) -> list
     return [voice]
 
 
+# 中央…关于P的部署以来，X…: a time clause's subject does not carry on to later clauses
+_TIME_CLAUSE_END_RE = re.compile(r"(?:以来|之后|以后|期间|之际|之时|的时候)[，,]?$")
+
+
+def earlier_subjects(b: Builder, si: int, cs: int) -> list[Mention]:
+    """The actor subjects of the clauses of sentence si before cs, but for time clauses (…以来)."""
+    text = b.doc.text
+    return [m for c_s, c_e, m in b.ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
+            and not _TIME_CLAUSE_END_RE.search(text, c_s, c_e)]
+
+
 def _chained_subjects(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:
     """全市共开展…，发放…；组织P: the subjects of earlier clauses a topic chain carries to pos."""
     ctx = b.ctx
     si = b.doc.sentence_of(pos)
     if si < 0:
         return []
-    earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < cs and m.label in ACTOR_LABELS
-               and m is not exclude and id(m) not in ctx.title_orgs]
+    earlier = [m for m in earlier_subjects(b, si, cs) if m is not exclude and id(m) not in ctx.title_orgs]
     if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
             and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
             and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):

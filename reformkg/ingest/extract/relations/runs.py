@@ -11,7 +11,7 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, adjacent_actor,
-                                                       is_policy, programmes, reform_programme, rule_part)
+                                                       earlier_subjects, is_policy, programmes, reform_programme, rule_part)
 from reformkg.graph.vocab import Label, Rel
 
 
@@ -300,7 +300,7 @@ def _reform_runners(b: Builder, s: _RunSite, t: _RunTrigger) -> list[Mention]:
     ctx, trig = b.ctx, t.span
     # …X坚持…，有力推动产改工作…: the subject of an earlier clause of the same sentence
     si = b.doc.sentence_of(trig[0])
-    earlier = [m for c_s, _, m in ctx.subjects(si) if c_s < s.cs and m.label in ACTOR_LABELS] if si >= 0 else []
+    earlier = earlier_subjects(b, si, s.cs) if si >= 0 else []
     actors = earlier[-1:]
     if not actors:
         # 市委主要领导/某某副市长 对产改工作作出部署: the leader's body
