@@ -17,7 +17,8 @@ MAX_COMPLEXITY = 25
 _RELATIONS = PACKAGE / "ingest" / "extract" / "relations"
 # group S4: resolution (a package now), normalise, loaders, lexicons, jsonl, meta
 _S4_FILES = [*sorted((PACKAGE / "ingest" / "resolve").glob("*.py")),
-             *(PACKAGE / "ingest" / f"{name}.py" for name in ("normalise", "lexicons", "loaders", "jsonl"))]
+             *(PACKAGE / "ingest" / f"{name}.py" for name in ("normalise", "lexicons", "loaders", "jsonl")),
+             PACKAGE / "ingest" / "extract" / "meta.py"]
 FILES = [*(_RELATIONS / f"{name}.py" for name in ("__init__", "awarded", "builder", "issued", "members", "partners",
                                                    "pilots", "positions", "runs", "sponsors", "structure")),
          PACKAGE / "ingest" / "extract" / "relations_reform.py",
