@@ -462,7 +462,7 @@ def _line_stats(lengths: list[int], ends_open: list[bool]) -> tuple[bool, int]:
 _NO_LINE_START = set("，、。；：！？）》」』】…,;:!?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LinePair:
     """A line `a`, the next line `b`, the blank lines between them and the document's wrapping
     (is it hard-wrapped, its typical full-line width)."""
