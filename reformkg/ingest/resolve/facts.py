@@ -10,7 +10,6 @@ import dataclasses
 from reformkg.graph.model import Entity, Evidence, Fact, entity_id, fact_id
 from reformkg.graph.ontology import Ontology
 from reformkg.graph.vocab import Label, Rel
-from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.resolve.entities import IMPLICIT
 from reformkg.ingest.resolve.evidence import evidence, relation_span
