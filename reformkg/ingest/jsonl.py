@@ -14,15 +14,16 @@ from typing import Iterable
 
 from reformkg.graph.model import DocumentResult
 from reformkg.graph.ontology import get_ontology
+from reformkg.graph.vocab import Label
 from reformkg.ingest.resolve import IMPLICIT
 
-ENTITY_TYPES = ("Region", "Union", "Enterprise", "Agency", "Institution", "Person", "Programme", "Award")
+ENTITY_TYPES = (Label.REGION, Label.UNION, Label.ENTERPRISE, Label.AGENCY, Label.INSTITUTION, Label.PERSON,
+                Label.PROGRAMME, Label.AWARD)
 _PROPS = ("level", "adcode", "kind")
 
 
-def to_record(result: DocumentResult) -> dict:
-    onto = get_ontology()
-    scored = set(onto.scored_types)
+def _entity_records(result: DocumentResult) -> tuple[list[dict], dict[str, str]]:
+    """Records of the scored entities mentioned on their own, and their names by id."""
     names: dict[str, str] = {}
     entities = []
     for e in result.entities:
@@ -34,6 +35,13 @@ def to_record(result: DocumentResult) -> dict:
         if props:
             rec["properties"] = props
         entities.append(rec)
+    return entities, names
+
+
+def _relation_records(result: DocumentResult, names: dict[str, str]) -> list[dict]:
+    """Records of the facts of scored types between entities in `names`, with the first
+    evidence sentence, the best confidence and the producer."""
+    scored = set(get_ontology().scored_types)
     relations = []
     for f in result.facts:
         if f.type not in scored or f.source_id not in names or f.target_id not in names:
@@ -46,6 +54,11 @@ def to_record(result: DocumentResult) -> dict:
             rec["confidence"] = round(max(ev.confidence for ev in f.evidence), 4)
             rec["producer"] = f.evidence[0].producer
         relations.append(rec)
+    return relations
+
+
+def _outcome_records(result: DocumentResult) -> list[dict]:
+    """Records of the outcomes, the actor by name (implicit entities too)."""
     all_names = {e.id: e.name for e in result.entities}
     outcomes = []
     for o in result.outcomes:
@@ -58,7 +71,14 @@ def to_record(result: DocumentResult) -> dict:
         if o.evidence:
             rec["evidence"] = o.evidence[0].sentence
         outcomes.append(rec)
-    return {"doc": Path(result.path).name, "entities": entities, "relations": relations, "outcomes": outcomes}
+    return outcomes
+
+
+def to_record(result: DocumentResult) -> dict:
+    """The extraction record of one document."""
+    entities, names = _entity_records(result)
+    return {"doc": Path(result.path).name, "entities": entities, "relations": _relation_records(result, names),
+            "outcomes": _outcome_records(result)}
 
 
 def write_jsonl(results: Iterable[DocumentResult], path: Path) -> int:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from reformkg.graph.vocab import Label
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -30,16 +32,10 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "高新
                  "产业园区", "科技园区", "园区", "示范区", "综保区", "综合保税区", "创新区", "产业园", "科技园",
                  "工业园", "新区", "实验区", "试验区", "自贸区", "科技城", "科学城", "保税区", "物流园")
 
-# short forms of counties/districts that are ordinary words: never used alone
-_GENERIC_SHORT = frozenset("""新区 城区 郊区 矿区 市中 市辖 开发 高新 经开 东区 西区 南区 北区 中区 城中 城东 城西 城南
-城北 江北 江南 河东 河西 港口 新城 平安 和平 永安 长安 新华 东风 朝阳 青山 白云 红旗 前进 胜利 解放 光明 新兴 向阳
-中原 西安 东城 西城 铁东 铁西 海港 开平 宝山 普陀 南山 北山 东山 西山 城关 郊县 新市 大同 吉利 合作 东方
-清河 龙华 长宁 永定 古城 龙湖 文化 安全 民主 团结 明光 富民 兴业 新乐 华容 宁远 安宁 长乐 兴安 东港 北海 高新区
-林口 沙市 三河 河口 江口 湖口 海口 港北 港南 金山 资源 共青 建设 新建 和顺 平原
-""".split())
 
 
-def _read_lines(name: str) -> list[str]:
+def read_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a data file in DATA_DIR, stripped."""
     out = []
     for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -48,8 +44,20 @@ def _read_lines(name: str) -> list[str]:
     return out
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _read_lines(name)]
+def read_tsv(name: str) -> list[list[str]]:
+    """The rows of a tab-separated data file in DATA_DIR (comments and blank lines skipped)."""
+    return [line.split("\t") for line in read_lines(name)]
+
+
+# the old private names, still used by modules of other packages (orgs/lexicon.py, outcome_cues.py)
+_read_lines = read_lines
+_read_tsv = read_tsv
+
+
+@lru_cache(maxsize=1)
+def generic_region_shorts() -> frozenset[str]:
+    """Short forms of counties/districts that are ordinary words (新区, 城关): never used alone."""
+    return frozenset(read_lines("region_generic_shorts.txt"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,75 +164,110 @@ def _county_level(name: str) -> str:
     return LEVEL_COUNTY
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The region gazetteer (provinces, cities, counties with adcodes; towns and listed zones)."""
-    gz = Gazetteer()
-    stack: list[int] = [-1, -1, -1, -1]
-    province = city = -1
-    for raw in division_text().splitlines():
+_TOWN_SUFFIXES = ("镇", "乡", "街道")
+# a zone whose name is only these plus a zone suffix is generic (高新区, 经济开发区), not an entry
+_GENERIC_ZONE_STARTS = ("经济", "高新", "工业", "国家", "省级", "市级", "开发")
+_MAX_DEPTH = 3              # province, city, county, town: deeper lines are villages
+
+
+def _town_level(name: str) -> str | None:
+    """Level of an entry below a county: a named zone or a town; None for anything else (and
+    for generic zone names)."""
+    if name.endswith(ZONE_SUFFIXES):
+        core = name
+        for suf in sorted(ZONE_SUFFIXES, key=len, reverse=True):
+            if core.endswith(suf):
+                core = core[: -len(suf)]
+                break
+        if len(core) < 2 or core.startswith(_GENERIC_ZONE_STARTS):
+            return None
+        return LEVEL_ZONE
+    if name.endswith(_TOWN_SUFFIXES):
+        return LEVEL_TOWN
+    return None
+
+
+def _level_of(depth: int, name: str) -> str | None:
+    """Level of a division line by its depth (None: not a gazetteer entry)."""
+    if depth == 0:
+        return LEVEL_PROVINCE
+    if depth == 1:
+        return LEVEL_CITY
+    if depth == 2:
+        return _county_level(name)
+    return _town_level(name)
+
+
+class _GazetteerBuilder:
+    """Reads jionlp's division lines (tab depth = level) into a Gazetteer, tracking the open
+    ancestors of the current line."""
+
+    def __init__(self) -> None:
+        self.gz = Gazetteer()
+        self.stack: list[int] = [-1] * (_MAX_DEPTH + 1)
+        self.province = -1
+        self.city = -1
+
+    def line(self, raw: str) -> None:
+        """Add the place of one division line (blank, deeper and generic lines are skipped)."""
         if not raw.strip():
-            continue
+            return
         depth = len(raw) - len(raw.lstrip("\t"))
-        if depth > 3:
-            continue
+        if depth > _MAX_DEPTH:
+            return
         cols = raw.strip().split("\t")
         name = cols[0].strip()
         adcode = cols[1].strip() if len(cols) > 1 else ""
-        short = cols[2].strip() if len(cols) > 2 else ""
-        parent = stack[depth - 1] if depth > 0 else -1
-        if depth == 0:
-            level = LEVEL_PROVINCE
-        elif depth == 1:
-            level = LEVEL_CITY
-        elif depth == 2:
-            level = _county_level(name)
-        else:
-            if name.endswith(ZONE_SUFFIXES):
-                core = name
-                for suf in sorted(ZONE_SUFFIXES, key=len, reverse=True):
-                    if core.endswith(suf):
-                        core = core[: -len(suf)]
-                        break
-                if len(core) < 2 or core.startswith(("经济", "高新", "工业", "国家", "省级", "市级", "开发")):
-                    continue      # a generic name (高新区, 经济开发区): not a gazetteer entry
-                level = LEVEL_ZONE
-            elif name.endswith(("镇", "乡", "街道")):
-                level = LEVEL_TOWN
-            else:
-                continue
-            short = ""
+        short = cols[2].strip() if len(cols) > 2 and depth < _MAX_DEPTH else ""
+        parent = self.stack[depth - 1] if depth > 0 else -1
+        level = _level_of(depth, name)
+        if level is None:
+            return
         # municipalities repeat themselves as their own city (上海市 / 上海市): keep one node
-        if depth == 1 and parent >= 0 and gz.places[parent].name == name:
-            stack[1] = parent
-            city = parent
-            continue
+        if depth == 1 and parent >= 0 and self.gz.places[parent].name == name:
+            self.stack[1] = parent
+            self.city = parent
+            return
+        self._add(depth, name, adcode, short, level, parent)
+
+    def _add(self, depth: int, name: str, adcode: str, short: str, level: str, parent: int) -> None:
+        gz = self.gz
         idx = len(gz.places)
         if depth == 0:
-            province = idx
-            city = -1
+            self.province = idx
+            self.city = -1
         elif depth == 1:
-            city = idx
-        place = Place(idx, name, short if short != name else "", adcode, level, parent, province,
-                      city if depth >= 1 else -1)
+            self.city = idx
+        place = Place(idx, name, short if short != name else "", adcode, level, parent, self.province,
+                      self.city if depth >= 1 else -1)
         gz.places.append(place)
-        stack[depth] = idx
-        for d in range(depth + 1, 4):
-            stack[d] = -1
+        self.stack[depth] = idx
+        for d in range(depth + 1, _MAX_DEPTH + 1):
+            self.stack[d] = -1
         gz.by_name.setdefault(name, []).append(idx)
-        if place.short and len(place.short) >= 2 and place.short not in _GENERIC_SHORT and depth <= 2:
+        if place.short and len(place.short) >= 2 and place.short not in generic_region_shorts() and depth <= 2:
             gz.by_short.setdefault(place.short, []).append(idx)
-    # autonomous prefectures and leagues are written short + 州/盟 (延边州, 凉山州): a name of
-    # its own (kept apart from the bare short form, which needs the tagger's say)
+
+
+def _add_prefecture_names(gz: Gazetteer) -> None:
+    """Autonomous prefectures and leagues are written short + 州/盟 (延边州, 凉山州): a name of
+    its own (kept apart from the bare short form, which needs the tagger's say)."""
     for place in list(gz.places):
         if place.level == LEVEL_CITY and place.short and place.name.endswith("自治州"):
             alt = place.short + "州"
             if alt not in gz.by_name:
                 gz.by_name.setdefault(alt, []).append(place.idx)
-    # a short form that is also some place's full name is not a short form
+
+
+def _drop_shorts_that_are_names(gz: Gazetteer) -> None:
+    """A short form that is also some place's full name is not a short form."""
     for s in list(gz.by_short):
         if s in gz.by_name:
             del gz.by_short[s]
+
+
+def _automaton(gz: Gazetteer) -> ahocorasick.Automaton:
+    """Full names (2+ characters) → (name, False) and short forms → (short, True)."""
     a = ahocorasick.Automaton()
     for name in gz.by_name:
         if len(name) >= 2:
@@ -233,7 +276,19 @@ def gazetteer() -> Gazetteer:
         if s not in gz.by_name:
             a.add_word(s, (s, True))
     a.make_automaton()
-    gz.automaton = a
+    return a
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The region gazetteer (provinces, cities, counties with adcodes; towns and listed zones)."""
+    builder = _GazetteerBuilder()
+    for raw in division_text().splitlines():
+        builder.line(raw)
+    gz = builder.gz
+    _add_prefecture_names(gz)
+    _drop_shorts_that_are_names(gz)
+    gz.automaton = _automaton(gz)
     return gz
 
 
@@ -244,7 +299,7 @@ def gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def org_heads() -> dict[str, str]:
     """Organisation head suffix -> ontology label."""
-    return {row[0]: row[1] for row in _read_tsv("org_heads.tsv")}
+    return {row[0]: row[1] for row in read_tsv("org_heads.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -255,7 +310,7 @@ def org_heads_sorted() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Position titles, longest first."""
-    return tuple(sorted(set(_read_lines("titles.txt")), key=len, reverse=True))
+    return tuple(sorted(set(read_lines("titles.txt")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -270,37 +325,37 @@ def title_automaton() -> ahocorasick.Automaton:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Generic abbreviations of bodies -> full form (人社局 -> 人力资源和社会保障局)."""
-    return {row[0]: row[1] for row in _read_tsv("dept_abbrev.tsv") if len(row) > 1}
+    return {row[0]: row[1] for row in read_tsv("dept_abbrev.tsv") if len(row) > 1}
 
 
 @lru_cache(maxsize=1)
 def generic_names() -> frozenset[str]:
     """Words that name a kind of body (总工会, 企业, 公司 …): never an entity's name or alias."""
-    return frozenset(_read_lines("generic_names.txt"))
+    return frozenset(read_lines("generic_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    chars = "".join(_read_lines("surnames.txt"))
+    chars = "".join(read_lines("surnames.txt"))
     return frozenset(chars)
 
 
 @lru_cache(maxsize=1)
 def compound_surnames() -> frozenset[str]:
-    return frozenset(_read_lines("compound_surnames.txt"))
+    return frozenset(read_lines("compound_surnames.txt"))
 
 
 def org_label_of(name: str) -> str | None:
     """Type an organisation name by its head (工会 anywhere -> Union)."""
     if name.endswith(("工会", "女职工委员会", "女工委")) or ("工会" in name and name.endswith(("联合会", "联合总会"))):
-        return "Union"
+        return Label.UNION
     for head in org_heads_sorted():
         if name.endswith(head):
             label = org_heads()[head]
             # a union's own committees and offices are the union (工会女职工委员会, 工会办公室);
             # a leading or coordinating group it sets up is an agency (X总工会…工作领导小组)
-            if "工会" in name and label == "Agency" and not name.endswith(_GROUP_HEADS):
-                return "Union"
+            if "工会" in name and label == Label.AGENCY and not name.endswith(_GROUP_HEADS):
+                return Label.UNION
             return label
     return None
 

@@ -384,45 +384,69 @@ def _densest_block(tree: Any) -> Any:
     return node
 
 
-def _load_html(path: Path, data: bytes, media_type: str = "text/html") -> RawDocument:
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+_GB_LABELS = ("gb2312", "gbk", "x-gbk", "gb_2312-80", "euc-cn")
+_META_NAMES = ("description", "keywords", "author", "publishdate", "pubdate")
+_NOT_CONTENT_ROLES = ("navigation", "banner", "contentinfo")
+_MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", ".content", "#main", ".article")
 
+
+def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
+    """(text, encoding): the charset the page declares in a <meta> (GB2312 and kin read as
+    GB18030), else the plain-text decoder's guess."""
     m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
-    text = None
-    enc = ""
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
-        if declared in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "euc-cn"):
+        if declared in _GB_LABELS:
             declared = "gb18030"  # superset: pages labelled GB2312 often hold GBK characters
         try:
-            text, enc = data.decode(declared), declared
+            return data.decode(declared), declared
         except (LookupError, UnicodeDecodeError):
-            text = None
-    if text is None:
-        text, enc = decode_text(data, path)
-    tree = HTMLParser(text)
+            pass
+    return decode_text(data, path)
+
+
+def _html_meta(tree: Any) -> dict[str, Any]:
+    """The page's <title> and its description/keywords/author/date <meta> tags."""
     meta: dict[str, Any] = {}
     title_node = tree.css_first("title")
     if title_node is not None and title_node.text(strip=True):
         meta["title"] = _WS.sub(" ", title_node.text(strip=True))
-    for name in ("description", "keywords", "author", "publishdate", "pubdate"):
+    for name in _META_NAMES:
         node = tree.css_first(f'meta[name="{name}"]')
         if node is not None and node.attributes.get("content"):
             meta[name] = node.attributes["content"]
+    return meta
+
+
+def _drop_boilerplate(tree: Any) -> None:
+    """Remove scripts, styles and the like, and elements whose class/id/role marks navigation,
+    banners, footers and other page furniture."""
     tree.strip_tags(list(_DROP_TAGS))
     for node in tree.css("[class], [id], [role]"):
         attrs = node.attributes
         hint = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
-        if _DROP_HINT.search(hint) or attrs.get("role") in ("navigation", "banner", "contentinfo"):
+        if _DROP_HINT.search(hint) or attrs.get("role") in _NOT_CONTENT_ROLES:
             node.decompose()
-    main = None
-    for sel in ("article", "main", "[role=main]", "#content", ".content", "#main", ".article"):
+
+
+def _main_block(tree: Any) -> Any:
+    """The element holding the article: the first main-content selector with text, else the
+    densest block of paragraphs, else the body (or the root)."""
+    for sel in _MAIN_SELECTORS:
         main = tree.css_first(sel)
         if main is not None and len(main.text(strip=True)) > 50:
-            break
-        main = None
-    if main is None:
-        main = _densest_block(tree) or tree.body or tree.root
+            return main
+    return _densest_block(tree) or tree.body or tree.root
+
+
+def _load_html(path: Path, data: bytes, media_type: str = "text/html") -> RawDocument:
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    text, enc = _decode_html(data, path)
+    tree = HTMLParser(text)
+    meta = _html_meta(tree)
+    _drop_boilerplate(tree)
+    main = _main_block(tree)
     h1 = main.css_first("h1") if main is not None else None
     if h1 is not None and h1.text(strip=True):
         meta["h1"] = _WS.sub(" ", h1.text(strip=True))

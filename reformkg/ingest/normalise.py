@@ -48,6 +48,7 @@ import hashlib
 import re
 from array import array
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -461,30 +462,99 @@ def _line_stats(lengths: list[int], ends_open: list[bool]) -> tuple[bool, int]:
 _NO_LINE_START = set("，、。；：！？）》」』】…,;:!?")
 
 
-def _should_join(a: str, b: str, blanks: int, wrapped: bool, width: int) -> bool:
-    last = a[-1]
-    if blanks == 0 and b[0] in _NO_LINE_START and last not in _FINAL:
-        return True  # the next line starts with punctuation that cannot start a line
-    if last in _FINAL or (last in _CLOSING and not (wrapped and len(a) >= 0.85 * width)):
-        return False
-    if not _STARTS_TEXT.match(b) or _LIST_START.match(b) or _DATE_LINE.match(b):
-        return False
-    if _LIST_START.match(a) and len(a) < 30 and not _INNER_PUNCT.search(a[:-1]):
-        return False
-    if blanks == 0:
-        if wrapped and len(a) >= 0.85 * width:
-            return True
-        if len(a) >= 30 and _PROSE_INNER.search(a) and not _HEADERISH.search(a[:12]):
-            return True
-        if last in _MID_END and len(a) >= 10:
-            return True
-        return False
-    if blanks <= 2 and last in "，、,（(“《" and len(a) >= 10:
-        return True
-    if blanks <= 3:
-        return (len(a) >= 40 and bool(_INNER_PUNCT.search(a))
-                and (bool(_HAS_IDEO.match(last)) or last in "，、,“《（")
-                and bool(_HAS_IDEO.match(b[0]) or b[0] in "“《"))
+@dataclass(slots=True)
+class LinePair:
+    """A line `a`, the next line `b`, the blank lines between them and the document's wrapping
+    (is it hard-wrapped, its typical full-line width)."""
+
+    a: str
+    b: str
+    blanks: int
+    wrapped: bool
+    width: int
+
+    @property
+    def last(self) -> str:
+        return self.a[-1]
+
+    @property
+    def fills_width(self) -> bool:
+        """The line fills the width of a hard-wrapped text."""
+        return self.wrapped and len(self.a) >= 0.85 * self.width
+
+
+# each rule says True (join), False (keep the break) or None (ask the next rule); no verdict: keep
+
+def punctuation_opens_next(p: LinePair) -> bool | None:
+    """The next line starts with punctuation that cannot start a line."""
+    return True if p.blanks == 0 and p.b[0] in _NO_LINE_START and p.last not in _FINAL else None
+
+
+def sentence_ended(p: LinePair) -> bool | None:
+    """The line ends a sentence (a closing quote or bracket too, unless it fills a wrapped line)."""
+    return False if p.last in _FINAL or (p.last in _CLOSING and not p.fills_width) else None
+
+
+def next_is_not_running_text(p: LinePair) -> bool | None:
+    """The next line is a list item, a byline, a date line or does not start with text."""
+    return False if not _STARTS_TEXT.match(p.b) or _LIST_START.match(p.b) or _DATE_LINE.match(p.b) else None
+
+
+def short_list_item(p: LinePair) -> bool | None:
+    """The line is a short list item without inner punctuation (a heading)."""
+    return False if _LIST_START.match(p.a) and len(p.a) < 30 and not _INNER_PUNCT.search(p.a[:-1]) else None
+
+
+def adjacent_full_line(p: LinePair) -> bool | None:
+    """Adjacent lines: the line fills the width of a hard-wrapped text."""
+    return True if p.blanks == 0 and p.fills_width else None
+
+
+def adjacent_prose_line(p: LinePair) -> bool | None:
+    """Adjacent lines: a long line of prose (not a header line) cut in two."""
+    return True if p.blanks == 0 and len(p.a) >= 30 and _PROSE_INNER.search(p.a) and \
+        not _HEADERISH.search(p.a[:12]) else None
+
+
+def adjacent_open_end(p: LinePair) -> bool | None:
+    """Adjacent lines: the line ends mid-clause (，、（“《—)."""
+    return True if p.blanks == 0 and p.last in _MID_END and len(p.a) >= 10 else None
+
+
+def adjacent_otherwise_kept(p: LinePair) -> bool | None:
+    """Adjacent lines that no rule joins stay apart."""
+    return False if p.blanks == 0 else None
+
+
+def open_clause_across_blanks(p: LinePair) -> bool | None:
+    """Across one or two blank lines: the line ends with ，、（“《 ."""
+    return True if p.blanks <= 2 and p.last in "，、,（(“《" and len(p.a) >= 10 else None
+
+
+def paragraph_across_page_break(p: LinePair) -> bool | None:
+    """Across up to three blank lines: a long paragraph line ending mid-sentence, continued by
+    Chinese text."""
+    if p.blanks > 3:
+        return None
+    return (len(p.a) >= 40 and bool(_INNER_PUNCT.search(p.a))
+            and (bool(_HAS_IDEO.match(p.last)) or p.last in "，、,“《（")
+            and bool(_HAS_IDEO.match(p.b[0]) or p.b[0] in "“《"))
+
+
+JOIN_RULES: tuple[Callable[[LinePair], bool | None], ...] = (
+    punctuation_opens_next, sentence_ended, next_is_not_running_text, short_list_item,
+    adjacent_full_line, adjacent_prose_line, adjacent_open_end, adjacent_otherwise_kept,
+    open_clause_across_blanks, paragraph_across_page_break)
+
+
+def should_join(a: str, b: str, blanks: int, wrapped: bool, width: int) -> bool:
+    """Join line a and the next line b (blanks: blank lines between them)? The first verdict of
+    JOIN_RULES; none: keep the break."""
+    pair = LinePair(a, b, blanks, wrapped, width)
+    for rule in JOIN_RULES:
+        verdict = rule(pair)
+        if verdict is not None:
+            return verdict
     return False
 
 
@@ -507,7 +577,7 @@ def _join_broken_lines(tb: TextBuilder) -> None:
             after = text[e2:lines[k + 2][0]] if k + 2 < len(lines) else "\n\n"
             if after.count("\n") >= 2:
                 continue  # a short line standing alone (a heading), not the tail of a sentence
-        if _should_join(a, b, blanks, wrapped, width):
+        if should_join(a, b, blanks, wrapped, width):
             sep = " " if (a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()) else ""
             edits.append((e1, s2, sep, None))
     tb.apply(edits)

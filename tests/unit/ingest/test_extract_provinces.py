@@ -125,12 +125,12 @@ def test_contracted_enterprise_name_is_an_alias_of_the_full_name() -> None:
 
 
 def test_contraction_needs_the_same_place_and_the_word_initials() -> None:
-    from reformkg.ingest.resolve import _contracted
+    from reformkg.ingest.resolve.names import contracted
 
-    assert _contracted("连云港市工业投资集团公司", "工投集团公司")
-    assert _contracted("青岛市交通运输集团有限公司", "青岛交运集团")
-    assert not _contracted("苏州市工业投资集团", "无锡工投集团")
-    assert not _contracted("南京市交通建设集团", "南京交控集团")
+    assert contracted("连云港市工业投资集团公司", "工投集团公司")
+    assert contracted("青岛市交通运输集团有限公司", "青岛交运集团")
+    assert not contracted("苏州市工业投资集团", "无锡工投集团")
+    assert not contracted("南京市交通建设集团", "南京交控集团")
 
 
 def test_firm_named_only_as_owner_of_its_union_is_a_union_not_a_firm() -> None:
@@ -248,9 +248,9 @@ def test_county_locating_a_town_is_a_region_too() -> None:
 
 
 def test_contraction_after_a_short_province_prefix() -> None:
-    from reformkg.ingest.resolve import _contracted
+    from reformkg.ingest.resolve.names import contracted
 
-    assert _contracted("湖南湘岳交通建设集团有限公司", "湘岳交建集团")
+    assert contracted("湖南湘岳交通建设集团有限公司", "湘岳交建集团")
 
 
 def test_name_glued_to_ronghuo_is_cut_unless_written_alone() -> None:
