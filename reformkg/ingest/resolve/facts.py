@@ -103,13 +103,33 @@ class RegionIndex:
         return e
 
 
-def _located_in(m: Mention, regions: RegionIndex) -> Entity | None:
-    """The zone or region an organisation mention stands in: the zone it is named after (X高新区工会),
-    else its gazetteer place."""
+PRODUCER_ZONE = "resolve:zone_in_name"
+PRODUCER_NAME = "resolve:region_in_name"
+PRODUCER_CONTEXT = "resolve:region_from_context"
+PRODUCER_GAZETTEER = "gazetteer"
+
+
+def measured_precision(producer: str) -> float:
+    """The precision the shipped relation model measured for a producer on the visible gold
+    (`reformkg train`), 1.0 when it has none."""
+    from reformkg.ingest.extract.relscore.model import shipped_model
+
+    model = shipped_model()
+    return round(model.rule_precision.get(producer, 1.0), 4) if model is not None else 1.0
+
+
+def _located_in(m: Mention, regions: RegionIndex) -> tuple[Entity, str] | None:
+    """The zone or region an organisation mention stands in, and how it was read: the zone it is
+    named after (X高新区工会), else its gazetteer place — written in its name, or from context."""
     if m.attrs.get("zone") and zone_key(m.attrs["zone"]) in regions.zones:
-        return regions.zones[zone_key(m.attrs["zone"])]
+        return regions.zones[zone_key(m.attrs["zone"])], PRODUCER_ZONE
     if m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0:
-        return regions.of_place(m.attrs["place"])
+        where = regions.of_place(m.attrs["place"])
+        name = (m.normalised or "") + (m.surface or "")
+        place = regions.gz.get(m.attrs["place"])
+        written = any(n and n in name for n in (place.name, place.short, where.name,
+                                                 *where.aliases))
+        return where, PRODUCER_NAME if written else PRODUCER_CONTEXT
     return None
 
 
@@ -121,9 +141,11 @@ def located_in_facts(doc: Document, entities: dict[int, Entity], regions: Region
         src = entities.get(id(m))
         if src is None:
             continue
-        where = _located_in(m, regions)
-        if where is not None:
-            facts.add(Rel.LOCATED_IN, src, where, {}, _mention_evidence(doc, m))
+        found = _located_in(m, regions)
+        if found is not None:
+            where, producer = found
+            ev = dataclasses.replace(_mention_evidence(doc, m), producer=producer, confidence=measured_precision(producer))
+            facts.add(Rel.LOCATED_IN, src, where, {}, ev)
 
 
 def part_of_facts(doc: Document, entities: dict[int, Entity], regions: RegionIndex, facts: FactSet) -> None:
@@ -138,13 +160,14 @@ def part_of_facts(doc: Document, entities: dict[int, Entity], regions: RegionInd
             continue      # 香港 under 香港特别行政区: one code, one place (no PART_OF onto itself)
         if p.parent >= 0:
             parent = regions.of_place(p.parent)
-            facts.add(Rel.PART_OF, e, parent, {"source": "gazetteer"}, e.evidence[0] if e.evidence else None)
+            ev = dataclasses.replace(e.evidence[0], producer=PRODUCER_GAZETTEER) if e.evidence else None
+            facts.add(Rel.PART_OF, e, parent, {"source": "gazetteer"}, ev)
     for m in doc.mentions:
         if m.label == Label.REGION and m.attrs.get("place", -1) == -1 and (m.attrs.get("parent", -1) or -1) >= 0:
             src = entities.get(id(m))
             if src is not None:
                 facts.add(Rel.PART_OF, src, regions.of_place(m.attrs["parent"]), {"source": "gazetteer"},
-                          _mention_evidence(doc, m))
+                          dataclasses.replace(_mention_evidence(doc, m), producer=PRODUCER_GAZETTEER))
 
 
 def mark_pilot_units(doc: Document, entities: dict[int, Entity], ontology: Ontology) -> None:
