@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ORG_LABELS, _TITLE_END_RE
 
@@ -19,6 +21,45 @@ _SENT_END_RE = re.compile(r"[。！？!?；;]")
 _SUMMARY_TITLE_RE = re.compile(r"工作(?:总结|报告|汇报)|年度总结|述职报告")
 # 一、加强思想引领 / （二）…: a numbered section heading of a work summary
 _NUMBERED_HEAD_RE = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
+
+
+@dataclass
+class _SectionScan:
+    """The state of one pass over the paragraphs: the events found so far (start, actor, opens
+    an article) and where the current article stands."""
+
+    events: list[tuple[int, Mention | None, bool]] = field(default_factory=list)
+    pending: int = -1  # index of an event still looking for its actor in the lead
+    article_level: int | None = None  # markdown level of the article heading; 0 = column marker
+    article_event: int = -1
+    article_body: bool = False  # a body paragraph seen since the article opened
+    prev_heading: int | None = None  # level of the heading right before (9: a plain line)
+    check_lead: bool = False  # the pending event only checks whether its lead changes the piece
+
+    def topic(self) -> Mention | None:
+        """The current article's actor."""
+        return self.events[self.article_event][1] if self.article_event >= 0 else None
+
+    def open_column(self, ps: int) -> None:
+        """A column marker (【主席之声】) opens an article whose actor the lead gives."""
+        self.events.append((ps, None, True))
+        self.article_level, self.article_event, self.article_body = 0, len(self.events) - 1, False
+        self.pending = len(self.events) - 1
+        self.prev_heading = None
+
+    def signed(self, ps: int, author: Mention) -> None:
+        """An author line: the body it signs for is the actor of the article it opens or ends
+        the heading of."""
+        if self.article_event >= 0 and not self.article_body:
+            self.events[self.article_event] = (self.events[self.article_event][0], author, True)
+        elif self.prev_heading is not None:
+            # the headline right before the author line opens a new article
+            self.events[-1] = (self.events[-1][0], author, True)
+            self.article_event, self.article_level = len(self.events) - 1, self.prev_heading
+        else:
+            self.events.append((ps, author, True))
+            self.article_event, self.article_level = len(self.events) - 1, 9
+        self.article_body, self.pending, self.prev_heading = False, -1, None
 
 
 class _SectionsMixin:
@@ -45,121 +86,128 @@ class _SectionsMixin:
         body's own region keeps the article's body), else it keeps the article's topic; outside
         any article such a line is a headline whose topic is the actor it names or the lead's
         first subject."""
-        events: list[tuple[int, Mention | None, bool]] = []  # (start, actor, opens an article)
+        st = _SectionScan()
         self._summary_starts = set()
         text = self.doc.text
-        pending = -1  # index of an event still looking for its actor in the lead
-        article_level: int | None = None  # markdown level of the article heading; 0 = column marker
-        article_event = -1
-        article_body = False  # a body paragraph seen since the article opened
-        prev_heading: int | None = None  # level of the heading right before (9: a plain line)
-        check_lead = False  # the pending event only checks whether its lead changes the piece
         for ps, pe in self.doc.paragraphs:
             line = text[ps:pe].strip()
             if _COLUMN_RE.fullmatch(line):
-                events.append((ps, None, True))
-                article_level, article_event, article_body, pending = 0, len(events) - 1, False, len(events) - 1
-                prev_heading = None
+                st.open_column(ps)
                 continue
             author = self._author_line(ps, pe, line)
             if author is not None:
-                if article_event >= 0 and not article_body:
-                    events[article_event] = (events[article_event][0], author, True)
-                elif prev_heading is not None:
-                    # the headline right before the author line opens a new article
-                    events[-1] = (events[-1][0], author, True)
-                    article_event, article_level = len(events) - 1, prev_heading
-                else:
-                    events.append((ps, author, True))
-                    article_event, article_level = len(events) - 1, 9
-                article_body, pending, prev_heading = False, -1, None
+                st.signed(ps, author)
                 continue
             level = self._md_level(ps)
             if level is not None or (len(line) <= 32 and not _SENT_END_RE.search(line)):
-                prev_heading = level if level is not None else 9
-                actor = None
-                for m in self.mentions_between(ps, pe):
-                    if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
-                        actor = m
-                        break
-                if actor is None and level is None and _NUMBERED_HEAD_RE.match(line) and events \
-                        and events[0][0] == self.doc.paragraphs[0][0] and events[0][1] is not None \
-                        and events[0][1].label == "Union" \
-                        and (article_event < 0 or events[article_event][1] is events[0][1]):
-                    # XX总工会2023年工作总结 … 一、…: the union of the headline speaks in every
-                    # numbered section; an enterprise only where it is the written subject
-                    events.append((ps, events[0][1], False))
-                    self._summary_starts.add(ps)
-                    pending, check_lead = -1, False
-                    continue
-                topic = events[article_event][1] if article_event >= 0 else None
-                opens = level is not None and (article_level is None or level <= article_level + 1
-                                               or (article_level == 0 and not article_body))
-                if opens:
-                    events.append((ps, actor, True))
-                    article_level, article_event, article_body = level, len(events) - 1, False
-                    pending = len(events) - 1 if actor is None or actor.label == "Region" else -1
-                    continue
-                if topic is not None:
-                    if actor is not None and actor.label == "Region" and not self._same_region(topic, actor) \
-                            and self._other_place(topic, actor):
-                        # a headline about another place: a new piece (its lead's body may speak)
-                        events.append((ps, actor, True))
-                        article_event, article_body = len(events) - 1, False
-                        pending, check_lead = len(events) - 1, False
-                        continue
-                    if actor is not None and actor.label == "Region" and self._same_region(topic, actor):
-                        actor = topic
-                    events.append((ps, actor or topic, False))
-                    pending, check_lead = (len(events) - 1, True) if actor is None else (-1, False)
-                    continue
-                events.append((ps, actor, False))
-                pending = len(events) - 1 if actor is None else -1
+                self._heading(st, ps, pe, line, level)
                 continue
-            article_body = True
-            prev_heading = None
-            if pending < 0 or check_lead:
-                # a lead whose written subject is a body of another place starts another piece
-                topic = events[article_event][1] if article_event >= 0 else None
-                lead = self._lead_subject(ps, pe)
-                if topic is not None and lead is not None and lead.label in ("Union", "Agency") \
-                        and self._other_place(topic, lead):
-                    if check_lead and pending >= 0:
-                        events[pending] = (events[pending][0], lead, True)
-                        article_event = pending
-                    else:
-                        events.append((ps, lead, True))
-                        article_event = len(events) - 1
-                elif check_lead and pending >= 0 and topic is not None and lead is not None \
-                        and lead.label in ORG_LABELS and self._key(lead) != self._key(topic):
-                    # a section led by another body of the same place is about that body
-                    events[pending] = (events[pending][0], lead, False)
-                pending, check_lead = -1, False
-                continue
-            si = self.doc.sentence_of(ps)
-            # only the lead's first two sentences: a subject further down is an example, not the topic
-            last = si + 2
-            start, head, opens = events[pending]
-            while pending >= 0 and 0 <= si < min(last, len(self.doc.sentences)) and self.doc.sentences[si][0] < pe:
-                for cs, ce in self.clauses(si):
-                    group = self.subject_group(cs, ce)
-                    if group:
-                        lead = group[0]
-                        if head is None:
-                            events[pending] = (start, lead, opens)
-                        elif lead.label in ORG_LABELS and self._same_region(lead, head):
-                            events[pending] = (start, lead, opens)
-                        pending = -1
-                        break
-                si += 1
-            pending = -1  # only the first body paragraph leads
-        if events and events[0][1] is not None and events[0][1].label == "Union" and self.doc.paragraphs \
+            st.article_body = True
+            st.prev_heading = None
+            if st.pending < 0 or st.check_lead:
+                self._check_lead(st, ps, pe)
+            else:
+                self._lead_actor(st, ps, pe)
+        events = st.events
+        if events and events[0][1] is not None and events[0][1].label == Label.UNION and self.doc.paragraphs \
                 and events[0][0] == self.doc.paragraphs[0][0] \
                 and _SUMMARY_TITLE_RE.search(text[self.doc.paragraphs[0][0]:self.doc.paragraphs[0][1]]):
             self._summary_starts.add(events[0][0])  # XX总工会2023年工作总结: the whole report is the union's
         # a section without an actor continues the one before it; an article without one stops it
         self._sections = [(s, a) for s, a, opens in events if a is not None or opens]
         self._section_starts = [e[0] for e in self._sections]
+
+    def _heading_actor(self, ps: int, pe: int) -> Mention | None:
+        """The first actor a heading line names (not an organisation that only titles a person)."""
+        for m in self.mentions_between(ps, pe):
+            if m.label in ACTOR_LABELS and id(m) not in self.title_orgs:
+                return m
+        return None
+
+    def _summary_section(self, st: _SectionScan, line: str) -> bool:
+        """XX总工会2023年工作总结 … 一、…: a numbered heading in the report of the union the
+        document's headline names (and still the current article's topic)."""
+        ev = st.events
+        return bool(_NUMBERED_HEAD_RE.match(line)) and bool(ev) and ev[0][0] == self.doc.paragraphs[0][0] \
+            and ev[0][1] is not None and ev[0][1].label == Label.UNION \
+            and (st.article_event < 0 or ev[st.article_event][1] is ev[0][1])
+
+    def _heading(self, st: _SectionScan, ps: int, pe: int, line: str, level: int | None) -> None:
+        """A markdown heading or a short unpunctuated line: a new article, a section of the
+        current one, or a headline."""
+        st.prev_heading = level if level is not None else 9
+        actor = self._heading_actor(ps, pe)
+        if actor is None and level is None and self._summary_section(st, line):
+            # the union of the headline speaks in every numbered section; an enterprise only
+            # where it is the written subject
+            st.events.append((ps, st.events[0][1], False))
+            self._summary_starts.add(ps)
+            st.pending, st.check_lead = -1, False
+            return
+        topic = st.topic()
+        if level is not None and (st.article_level is None or level <= st.article_level + 1
+                                  or (st.article_level == 0 and not st.article_body)):
+            st.events.append((ps, actor, True))
+            st.article_level, st.article_event, st.article_body = level, len(st.events) - 1, False
+            st.pending = len(st.events) - 1 if actor is None or actor.label == Label.REGION else -1
+            return
+        if topic is not None:
+            self._article_section(st, ps, actor, topic)
+            return
+        st.events.append((ps, actor, False))
+        st.pending = len(st.events) - 1 if actor is None else -1
+
+    def _article_section(self, st: _SectionScan, ps: int, actor: Mention | None, topic: Mention) -> None:
+        """A section heading inside an article about `topic`."""
+        if actor is not None and actor.label == Label.REGION and not self._same_region(topic, actor) \
+                and self._other_place(topic, actor):
+            # a headline about another place: a new piece (its lead's body may speak)
+            st.events.append((ps, actor, True))
+            st.article_event, st.article_body = len(st.events) - 1, False
+            st.pending, st.check_lead = len(st.events) - 1, False
+            return
+        if actor is not None and actor.label == Label.REGION and self._same_region(topic, actor):
+            actor = topic
+        st.events.append((ps, actor or topic, False))
+        st.pending, st.check_lead = (len(st.events) - 1, True) if actor is None else (-1, False)
+
+    def _check_lead(self, st: _SectionScan, ps: int, pe: int) -> None:
+        """A lead whose written subject is a body of another place starts another piece; a
+        section led by another body of the same place is about that body."""
+        topic = st.topic()
+        lead = self._lead_subject(ps, pe)
+        if topic is not None and lead is not None and lead.label in (Label.UNION, Label.AGENCY) \
+                and self._other_place(topic, lead):
+            if st.check_lead and st.pending >= 0:
+                st.events[st.pending] = (st.events[st.pending][0], lead, True)
+                st.article_event = st.pending
+            else:
+                st.events.append((ps, lead, True))
+                st.article_event = len(st.events) - 1
+        elif st.check_lead and st.pending >= 0 and topic is not None and lead is not None \
+                and lead.label in ORG_LABELS and self._key(lead) != self._key(topic):
+            st.events[st.pending] = (st.events[st.pending][0], lead, False)
+        st.pending, st.check_lead = -1, False
+
+    def _lead_actor(self, st: _SectionScan, ps: int, pe: int) -> None:
+        """The pending event's actor from the lead's first two sentences (a subject further down
+        is an example, not the topic); only the first body paragraph leads."""
+        si = self.doc.sentence_of(ps)
+        last = si + 2
+        start, head, opens = st.events[st.pending]
+        while st.pending >= 0 and 0 <= si < min(last, len(self.doc.sentences)) and self.doc.sentences[si][0] < pe:
+            for cs, ce in self.clauses(si):
+                group = self.subject_group(cs, ce)
+                if group:
+                    lead = group[0]
+                    if head is None:
+                        st.events[st.pending] = (start, lead, opens)
+                    elif lead.label in ORG_LABELS and self._same_region(lead, head):
+                        st.events[st.pending] = (start, lead, opens)
+                    st.pending = -1
+                    break
+            si += 1
+        st.pending = -1
 
     @staticmethod
     def _key(m: Mention) -> str:
@@ -196,7 +244,7 @@ class _SectionsMixin:
         if parts is None:
             return None
         org = parts[0]
-        if org.label == "Agency":
+        if org.label == Label.AGENCY:
             return self.region_of(org) or org
         return org
 
@@ -226,7 +274,7 @@ class _SectionsMixin:
         name_s = ps + lead + m.end() - len(m.group().strip())
         person = None
         for x in self.mentions_between(name_s, ps + lead + m.end()):
-            if x.label == "Person" and x.span.start == name_s:
+            if x.label == Label.PERSON and x.span.start == name_s:
                 person = x
         if person is None and self.word_tag(name_s) != "PER":
             return None  # `某某总工会 宣教部`: the tail is no name
