@@ -406,7 +406,7 @@ class Regions:
 
     # ------------------------------------------------------------------------------------------
     def _span(self, doc: Document, s: int, e: int, p: lx.Place, surface: str) -> Span:
-        return Span(s, e, "Region", doc.sentence_of(s), self.name,
+        return Span(s, e, Label.REGION, doc.sentence_of(s), self.name,
                     {"place": p.idx, "name": p.name, "level": p.level, "adcode": p.adcode,
                      "parent": p.parent, "short": surface != p.name})
 
@@ -444,7 +444,7 @@ class Regions:
                 prev = out[-1]
                 if prev.end == sp.start and gz.is_within(sp.attrs["place"], prev.attrs["place"]) and \
                         sp.attrs["place"] != prev.attrs["place"]:
-                    merged = Span(prev.start, sp.end, "Region", prev.sentence, sp.component, dict(sp.attrs))
+                    merged = Span(prev.start, sp.end, Label.REGION, prev.sentence, sp.component, dict(sp.attrs))
                     merged.attrs["short"] = False
                     merged.attrs["prefixed"] = doc.text[prev.start:sp.end]
                     merged.attrs["chain_parent"] = (prev.start, prev.end, dict(prev.attrs))
@@ -462,7 +462,7 @@ class Regions:
             return False
         rest = text[he:w.end]
         return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _ZONE_BODY_HEADS) or \
-            (w.label == "ORG" and lx.org_label_of(rest) in ("Agency", "Union"))
+            (w.label == "ORG" and lx.org_label_of(rest) in (Label.AGENCY, Label.UNION))
 
     def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
         """Named zones/parks. The name needs a proper part: a region written first (无锡高新区,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract._context.patterns import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, CLAUSE_PUNCT_RE, ORG_LABELS,
                                                        QUOTED_RE, REFORM_NAME, _GAP_BREAK_RE, _TITLE_END_RE,
@@ -67,7 +68,7 @@ class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, 
         ctx.paragraph_starts = [s for s, _ in doc.paragraphs]
         # organisations that only qualify a person's title (无锡市总工会党组书记吴涛)
         for m in doc.mentions:
-            if m.label != "Person":
+            if m.label != Label.PERSON:
                 continue
             for o, _t in (m.attrs or {}).get("org_mentions") or ():
                 ctx.title_orgs.add(id(o))
@@ -84,7 +85,7 @@ class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, 
                 gap = doc.text[m.span.end:n.span.start]
                 if len(gap) > 16 or _GAP_BREAK_RE.search(gap):
                     break
-                if n.label == "Person":
+                if n.label == Label.PERSON:
                     if _TITLE_END_RE.search(gap):
                         ctx.title_orgs.add(id(m))
                     break

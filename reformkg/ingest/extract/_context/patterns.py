@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention
 
-ORG_LABELS = frozenset({"Union", "Enterprise", "Agency", "Institution"})
-ACTOR_LABELS = frozenset({"Region"}) | ORG_LABELS
+ORG_LABELS = frozenset({Label.UNION, Label.ENTERPRISE, Label.AGENCY, Label.INSTITUTION})
+ACTOR_LABELS = frozenset({Label.REGION}) | ORG_LABELS
 QUOTED_RE = re.compile(r"“[^”\n]{1,80}”|‘[^’\n]{1,60}’|《[^》\n]{1,100}》|「[^」\n]{1,60}」|\"[^\"\n]{1,60}\"|〈[^〉\n]{1,60}〉")
 CLAUSE_PUNCT_RE = re.compile(r"[，,；;：:]")
 
@@ -27,12 +28,12 @@ ADVERBIAL_PREFIX_RE = re.compile(rf"(?:{_ADVERBIAL}[,，]?)*")
 
 # Deictic references to an earlier actor: (regex, label, required name suffix).
 DEIXIS = (
-    (re.compile(r"^(?:该|本|我|全)(省)"), "Region", "省"),
-    (re.compile(r"^(?:该|本|我|全)(市)"), "Region", "市"),
-    (re.compile(r"^(?:该|本|我|全)(县)"), "Region", "县"),
-    (re.compile(r"^(?:该|本|我|全)(区)"), "Region", "区"),
-    (re.compile(r"^(?:该|本|我|全)(镇)"), "Region", "镇"),
-    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), "Enterprise", ""),
+    (re.compile(r"^(?:该|本|我|全)(省)"), Label.REGION, "省"),
+    (re.compile(r"^(?:该|本|我|全)(市)"), Label.REGION, "市"),
+    (re.compile(r"^(?:该|本|我|全)(县)"), Label.REGION, "县"),
+    (re.compile(r"^(?:该|本|我|全)(区)"), Label.REGION, "区"),
+    (re.compile(r"^(?:该|本|我|全)(镇)"), Label.REGION, "镇"),
+    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), Label.ENTERPRISE, ""),
 )
 
 
