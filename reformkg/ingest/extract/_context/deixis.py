@@ -17,7 +17,7 @@ _QUESTION_RE = re.compile(r"\s*(?:问|提问|读者问|网友问|Q)\s*[:：]")
 _EVENT_HEAD_RE = re.compile(r"(?:赛|会|活动|论坛|培训班?|展)”?$")
 
 
-class _DeixisMixin:
+class DeixisMixin:
     """DocContext's deixis (mixed into DocContext; uses its fields)."""
 
     def _company_antecedent(self, pos: int, word: str, nearest: Mention | None) -> Mention | None:

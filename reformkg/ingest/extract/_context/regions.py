@@ -13,7 +13,7 @@ from reformkg.ingest.document import Mention, Span
 _REGION_PREFIX_RE = re.compile(r"^(.{1,10}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道))")
 
 
-class _RegionsMixin:
+class RegionsMixin:
     """DocContext's regions (mixed into DocContext; uses its fields)."""
 
     def _place(self, m: Mention) -> str | None:

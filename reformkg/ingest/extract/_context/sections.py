@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ORG_LABELS, _TITLE_END_RE
+from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ORG_LABELS, TITLE_END_RE
 
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]")
 _COLUMN_RE = re.compile(r"[【\[〖][^】\]〗]{2,10}[】\]〗]")
@@ -62,7 +62,7 @@ class _SectionScan:
         self.article_body, self.pending, self.prev_heading = False, -1, None
 
 
-class _SectionsMixin:
+class SectionsMixin:
     """DocContext's sections (mixed into DocContext; uses its fields)."""
 
     def _build_sections(self) -> None:
@@ -269,7 +269,7 @@ class _SectionsMixin:
         if org is None or _MEDIA_RE.search(org.normalised or org.surface or ""):
             return None  # 某某日报 张三: a reporter's byline, not a body's author
         gap = text[org.span.end:body_end].strip()
-        if gap and not _TITLE_END_RE.search(gap):
+        if gap and not TITLE_END_RE.search(gap):
             return None
         name_s = ps + lead + m.end() - len(m.group().strip())
         person = None

@@ -26,7 +26,7 @@ _OPENERS = frozenset(" \t\u3000“”‘’\"'(（[【")
 _REL_CLAUSE_RE = re.compile(r"由[^，,。；;]{1,40}?(?:主办|承办|协办|组织|举办|发起|牵头|开展|实施|推出)的")
 
 
-class _SubjectsMixin:
+class SubjectsMixin:
     """DocContext's subjects (mixed into DocContext; uses its fields)."""
 
     def subject_start(self, cs: int, ce: int) -> int:

@@ -16,7 +16,7 @@ _HEARD_VERB_RE = re.compile(r"^[^，,。；;]{0,6}?(?:获悉|了解到|得悉|�
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
 
 
-class _VoiceMixin:
+class VoiceMixin:
     """DocContext's voice (mixed into DocContext; uses its fields)."""
 
     def voice_union(self) -> Mention | None:
