@@ -1,18 +1,29 @@
 """Helpers shared by the extraction components: mention bookkeeping with an overlap filter
 (spaCy span_ruler's idea: a longer span absorbs the shorter ones it covers), word-boundary
-lookups over the tagger's layer, and the paragraph of a position."""
+lookups over the tagger's layer, the paragraph of a position, and word lists read from
+ingest/data."""
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
+from functools import lru_cache
+from importlib import resources
 
 from reformkg.ingest.document import Document, Mention, Span
 
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of the data file ingest/data/<name>, one a line, in file order (blank lines
+    and # comments skipped); read once."""
+    path = resources.files("reformkg.ingest") / "data" / name
+    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.strip().startswith("#"))
 
 
 def only_words(text: str, words) -> bool:

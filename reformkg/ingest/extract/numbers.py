@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from reformkg.ingest.extract.common import word_list
 
 # Counting units, longest first. Units of time/age/length are deliberately absent (年, 月, 岁, 米).
 UNITS: tuple[str, ...] = (
@@ -18,28 +21,20 @@ UNITS: tuple[str, ...] = (
     "户", "期", "次", "套", "台", "件", "份", "对", "张", "座", "条", "批", "支",
 )
 
-# Characters after a unit that turn it into another word (个月 is a duration, 人民 a name ...).
-_BAD_AFTER: dict[str, str] = {
-    "个": "月人体性案例别",  # 个月 (duration), 个人/个体/个性/个案/个例/个别
-    "人": "民员才口工士",  # rarely a count: 人民, 人员 ... (3人员 is not Chinese anyway)
-    "名": "单称义额次列牌",
-    "位": "于置列数居",
-    "元": "旦素首",
-    "场": "所地景馆",
-    "期": "间末限待望刊",
-    "次": "日年序要",
-    "条": "件例款",
-    "所": "在以属有得谓",
-    "对": "于象接照",
-    "件": "事",
-    "支": "持付撑出",
-    "台": "阶湾",
-    "批": "准复示评",
-    "张": "贴",
-    "座": "谈",
-    "家": "庭属乡长园风",
-    "项": "目",
-}
+@lru_cache(maxsize=1)
+def unit_word_starts() -> dict[str, str]:
+    """Unit → the characters after it that turn it into another word (个月 is a duration, 人民 a
+    name …), from ingest/data/unit_word_starts.tsv."""
+    out: dict[str, str] = {}
+    for i, line in enumerate(word_list(_UNIT_WORD_STARTS)):
+        row = line.split("\t")
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise ValueError(f"{_UNIT_WORD_STARTS}: row {i + 1} must be unit<TAB>characters; got {line!r}")
+        out[row[0]] = row[1]
+    return out
+
+
+_UNIT_WORD_STARTS = "unit_word_starts.tsv"
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -182,7 +177,7 @@ def _before(text: str, m: re.Match) -> str:
 
 def _unit_starts_a_word(text: str, m: re.Match) -> bool:
     """个月, 人民, 名单 …: the unit is the first character of another word."""
-    bad = _BAD_AFTER.get(m.group("unit"))
+    bad = unit_word_starts().get(m.group("unit"))
     after = _after(text, m)
     return bool(bad and after[:1] and after[0] in bad)
 

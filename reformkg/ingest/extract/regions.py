@@ -17,16 +17,23 @@ from typing import NamedTuple
 from reformkg.ingest import lexicons as lx
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of, word_list
 
 _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
 _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
-_GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
-                       "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级", "镇街", "乡镇", "村居", "各类")
+
+
+def _generic_zone_words() -> tuple[str, ...]:
+    """Words that make a zone name generic (ingest/data/zone_generic_words.txt)."""
+    return word_list("zone_generic_words.txt")
+
+
+def _zone_body_heads() -> tuple[str, ...]:
+    """Bodies named after a zone: X高新区总工会 / 党工委 / 管委会 (ingest/data/zone_body_heads.txt)."""
+    return word_list("zone_body_heads.txt")
+
+
 # zone kinds a city has one of: the bare kind names the place (综保区, 自贸区)
-# bodies named after a zone (X高新区总工会 / 党工委 / 管委会 / 经济发展局)
-_ZONE_BODY_HEADS = ("总工会", "工会", "工会委员会", "党工委", "管委会", "管理委员会", "党群工作部", "局", "分局", "办公室",
-                    "工作部", "服务中心")
 _UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
@@ -461,7 +468,7 @@ class Regions:
         if w is None or w.end <= he or w.start >= he or w.end - he > 8:
             return False
         rest = text[he:w.end]
-        return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _ZONE_BODY_HEADS) or \
+        return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _zone_body_heads()) or \
             (w.label == "ORG" and lx.org_label_of(rest) in (Label.AGENCY, Label.UNION))
 
     def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
@@ -592,7 +599,7 @@ def _unregioned_zone_start(text: str, words: Words, hs: int, he: int, suffix: st
         return w_here.start
     if suffix != "园" and hs - first >= 4 and words.at(first) is not None and \
             words.at(first).label in ("n", "nz", "j") and \
-            not any(g in text[first:hs] for g in _GENERIC_ZONE_WORDS):
+            not any(g in text[first:hs] for g in _generic_zone_words()):
         return first       # (e) a specific name of several words (台资集聚示范区)
     return _listed_unit_start(text, hs, he, cur, first)
 
@@ -619,7 +626,7 @@ def _bare_unique_zone(text: str, hs: int, he: int, suffix: str) -> bool:
 
 def _generic_zone_name(text: str, words: Words, zr: _ZoneRegions, z: _Zone) -> bool:
     """A generic word in the name (特色产业园区, 实施园区), unless quoted or after a region."""
-    return any(g in text[z.start:z.he] for g in _GENERIC_ZONE_WORDS) and not text[z.start - 1:z.start] == "“" and \
+    return any(g in text[z.start:z.he] for g in _generic_zone_words()) and not text[z.start - 1:z.start] == "“" and \
         not (z.start in zr.by_start)
 
 
