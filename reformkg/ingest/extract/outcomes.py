@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention, OutcomeCandidate, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext, is_reform
+from reformkg.ingest.extract.context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext, is_reform
 from reformkg.ingest.extract.common import is_cjk
 from reformkg.ingest.extract.numbers import Quantity, find_quantities
 from reformkg.ingest.extract.outcome_cues import not_a_result

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ORG_LABELS, TITLE_END_RE
+from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ORG_LABELS, TITLE_END_RE
 
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]")
 _COLUMN_RE = re.compile(r"[【\[〖][^】\]〗]{2,10}[】\]〗]")

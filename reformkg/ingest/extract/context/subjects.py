@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, is_reform
+from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, is_reform
 
 _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
                                  r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")

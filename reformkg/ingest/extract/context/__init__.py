@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract._context.patterns import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, CLAUSE_PUNCT_RE, ORG_LABELS,
+from reformkg.ingest.extract.context.patterns import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, CLAUSE_PUNCT_RE, ORG_LABELS,
                                                        QUOTED_RE, REFORM_NAME, GAP_BREAK_RE, TITLE_END_RE,
                                                        title_org_indexes, is_reform, sentence_of_mention)
-from reformkg.ingest.extract._context.positions import PositionsMixin
-from reformkg.ingest.extract._context.subjects import SubjectsMixin
-from reformkg.ingest.extract._context.deixis import DeixisMixin
-from reformkg.ingest.extract._context.sections import SectionsMixin
-from reformkg.ingest.extract._context.regions import RegionsMixin
-from reformkg.ingest.extract._context.voice import VoiceMixin
+from reformkg.ingest.extract.context.positions import PositionsMixin
+from reformkg.ingest.extract.context.subjects import SubjectsMixin
+from reformkg.ingest.extract.context.deixis import DeixisMixin
+from reformkg.ingest.extract.context.sections import SectionsMixin
+from reformkg.ingest.extract.context.regions import RegionsMixin
+from reformkg.ingest.extract.context.voice import VoiceMixin
 
 __all__ = ["DocContext", "ACTOR_LABELS", "ADVERBIAL_PREFIX_RE", "CLAUSE_PUNCT_RE", "ORG_LABELS", "QUOTED_RE", "REFORM_NAME",
            "is_reform", "sentence_of_mention"]

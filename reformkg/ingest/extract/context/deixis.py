@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import is_reform
+from reformkg.ingest.extract.context.patterns import is_reform
 
 _DEICTIC_REGION_RE = re.compile(r"[该本](省|市|县|区|镇)")
 _QUESTION_RE = re.compile(r"\s*(?:问|提问|读者问|网友问|Q)\s*[:：]")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import CLAUSE_PUNCT_RE
+from reformkg.ingest.extract.context.patterns import CLAUSE_PUNCT_RE
 
 
 
