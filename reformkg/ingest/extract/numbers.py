@@ -165,57 +165,53 @@ def _round(v: float) -> float:
     return float(int(r)) if r == int(r) else r
 
 
-def _after(text: str, m: re.Match) -> str:
-    return text[m.end():m.end() + 4]
+# ---- rules that a match is no count: each (text, match, 6 characters before, 4 after) -> True to drop
 
-
-def _before(text: str, m: re.Match) -> str:
-    return text[max(0, m.start() - 6):m.start()]
-
-
-# ---- rules that a match is no count: each (text, match) -> True to drop
-
-def _unit_starts_a_word(text: str, m: re.Match) -> bool:
+def _unit_starts_a_word(text: str, m: re.Match, before: str, after: str) -> bool:
     """个月, 人民, 名单 …: the unit is the first character of another word."""
     bad = unit_word_starts().get(m.group("unit"))
-    after = _after(text, m)
     return bool(bad and after[:1] and after[0] in bad)
 
 
-def _duration(text: str, m: re.Match) -> bool:
+def _duration(text: str, m: re.Match, before: str, after: str) -> bool:
     """3个小时, 5个工作日: a duration."""
-    return m.group("unit") == "个" and _after(text, m).startswith(("小时", "工作日", "季度", "星期", "学期", "年头"))
+    return m.group("unit") == "个" and after.startswith(("小时", "工作日", "季度", "星期", "学期", "年头"))
 
 
-def _code_or_ordinal(text: str, m: re.Match) -> bool:
+def _code_or_ordinal(text: str, m: re.Match, before: str, after: str) -> bool:
     """CN32-0003, MQ25, 第3名: a code or an ordinal."""
-    before = _before(text, m)
     return bool(_CODE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before))
 
 
-def _rate_or_vague(text: str, m: re.Match) -> bool:
+def _rate_or_vague(text: str, m: re.Match, before: str, after: str) -> bool:
     """每人230元, 人均…; 数十家: a per-capita rate or a vague count."""
-    before = _before(text, m)
     return bool(_RATE_BEFORE.search(before) or _APPROX_BEFORE.search(before))
 
 
-def _rank(text: str, m: re.Match) -> bool:
+def _rank(text: str, m: re.Match, before: str, after: str) -> bool:
     """前3名, 位列…: a rank."""
-    return m.group("unit") in ("名", "位") and bool(_RANK_BEFORE.search(_before(text, m)))
+    return m.group("unit") in ("名", "位") and bool(_RANK_BEFORE.search(before))
 
 
-def _per_unit(text: str, m: re.Match) -> bool:
+def _per_unit(text: str, m: re.Match, before: str, after: str) -> bool:
     """元/人: a rate."""
-    return _after(text, m)[:1] in ("/", "／")
+    return after[:1] in ("/", "／")
 
 
 _NOT_A_COUNT = (_unit_starts_a_word, _duration, _code_or_ordinal, _rate_or_vague, _rank, _per_unit)
 
 
-def _threshold_qualifier(text: str, m: re.Match) -> str | None:
+def _not_a_count(text: str, m: re.Match, before: str, after: str) -> bool:
+    """Whether any _NOT_A_COUNT rule drops the match."""
+    for rule in _NOT_A_COUNT:
+        if rule(text, m, before, after):
+            return True
+    return False
+
+
+def _threshold_qualifier(text: str, m: re.Match, after: str) -> str | None:
     """"" when no 以上/以下/以内 follows; "以上" for a reached rate (签订率98%以上) or a count
     after a result verb (表彰百名以上…); None for a threshold (占比60%以上的企业, 300人以上)."""
-    after = _after(text, m)
     if not _THRESHOLD_AFTER.match(after):
         return ""
     unit, ps = m.group("unit"), m.start()
@@ -228,10 +224,10 @@ def _threshold_qualifier(text: str, m: re.Match) -> str | None:
     return None
 
 
-def _in_range(text: str, m: re.Match) -> bool:
+def _in_range(text: str, m: re.Match, after: str) -> bool:
     """2000元—4000元: either end of a range."""
     ps = m.start()
-    return bool(_RANGE_AFTER.match(_after(text, m)) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4])
+    return bool(_RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4])
                 or _RANGE_BEFORE.search(text[max(0, ps - 12):ps]))
 
 
@@ -258,10 +254,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text, start, end):
-        if any(rule(text, m) for rule in _NOT_A_COUNT):
+        ps, unit_end = m.start(), m.end()
+        before, after = text[max(0, ps - 6):ps], text[unit_end:unit_end + 4]
+        if _not_a_count(text, m, before, after):
             continue
-        above = _threshold_qualifier(text, m)
-        if above is None or _in_range(text, m) or _rhetorical_numeral(text, m, above):
+        above = _threshold_qualifier(text, m, after)
+        if above is None or _in_range(text, m, after) or _rhetorical_numeral(text, m, above):
             continue
         value = parse_number(m.group("num"), m.group("mult") or "")
         if value is None:
@@ -269,6 +267,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         pre = m.group("pre") or ""
         qualifier = m.group("a1") or m.group("a2") or above or pre
         unit = m.group("unit")
-        out.append(Quantity(start=m.start(), end=m.end(), num_start=m.start("num"), value=_round(value),
+        out.append(Quantity(start=ps, end=unit_end, num_start=m.start("num"), value=_round(value),
                             unit="%" if unit == "％" else unit, qualifier=qualifier, raw=m.group()))
     return out

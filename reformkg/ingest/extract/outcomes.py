@@ -255,7 +255,7 @@ class _Scan:
         return any(s <= pos < e for s, e in self.surveys)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Site:
     """A quantity with its sentence (index si, bounds ss:se) and clause (cs:ce)."""
 
@@ -457,6 +457,14 @@ _ACTOR_RULES = (_profile_subject, _union_system, _policy_content, _event_field, 
                 _nation, _agency_region)
 
 
+def _rejected(rules: tuple, scan: _Scan, where: Quantity | _Site) -> bool:
+    """Whether any of the rules says the quantity is no result."""
+    for rule in rules:
+        if rule(scan, where):
+            return True
+    return False
+
+
 def _site_of(doc: Document, ctx: DocContext, q: Quantity) -> _Site | None:
     """The sentence and clause of q; None outside every sentence."""
     si = doc.sentence_of(q.start)
@@ -474,10 +482,10 @@ def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[Outco
     out: list[OutcomeCandidate] = []
     prev_end = -1
     for q in find_quantities(doc.text):
-        if any(rule(scan, q) for rule in _NOT_RESULT_AT):
+        if _rejected(_NOT_RESULT_AT, scan, q):
             continue
         s = _site_of(doc, ctx, q)
-        if s is None or any(rule(scan, s) for rule in _NOT_RESULT_IN_CLAUSE):
+        if s is None or _rejected(_NOT_RESULT_IN_CLAUSE, scan, s):
             continue
         actor, subj_end = _credit(doc, ctx, s.si, s.cs, q, ctx.subjects)
         for revise in _ACTOR_RULES:
@@ -591,7 +599,7 @@ _PERSON_ACTS_RE = re.compile(r"(?:还|又|也|已|先后|累计|共|个人|本�
                              r"完成|培养|带出|带徒|研发|攻克|解决|提出|发明|创造|取得|获得|授课|培训)")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _CreditSite:
     """What the crediting rules look at: the quantity q in clause cs of sentence si (ss:se)."""
 

@@ -52,8 +52,8 @@ class SubjectsMixin:
         rel = _REL_CLAUSE_RE.match(text, p, ce)
         if rel:
             p = rel.end()
-        for rule in (self._written_subject, self._located_agent, self._event_reference, self._deictic_reference):
-            found = rule(p, ce, labels, allow_programme)
+        for rule in _SUBJECT_RULES:
+            found = rule(self, p, ce, labels, allow_programme)
             if found is not None:
                 return found
         return None, p
@@ -228,3 +228,9 @@ class SubjectsMixin:
         if self._word_tags is None:
             self._word_tags = {sp.start: sp.label for sp in self.doc.layers.get("lac_words", ())}
         return self._word_tags.get(pos, "")
+
+
+# the rules clause_subject tries in order, each (context, subject start, clause end, labels,
+# allow_programme) -> (mention, end) or None
+_SUBJECT_RULES = (SubjectsMixin._written_subject, SubjectsMixin._located_agent, SubjectsMixin._event_reference,
+                  SubjectsMixin._deictic_reference)
