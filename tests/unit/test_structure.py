@@ -19,12 +19,17 @@ _RELATIONS = PACKAGE / "ingest" / "extract" / "relations"
 _S4_FILES = [*sorted((PACKAGE / "ingest" / "resolve").glob("*.py")),
              *(PACKAGE / "ingest" / f"{name}.py" for name in ("normalise", "lexicons", "loaders", "jsonl")),
              PACKAGE / "ingest" / "extract" / "meta.py"]
+# group S3: regions, the sentence context (extract/context), outcomes and their cues, numbers, common helpers
+_EXTRACT = PACKAGE / "ingest" / "extract"
+_S3_FILES = [*(_EXTRACT / f"{name}.py" for name in ("regions", "outcomes", "outcome_cues", "numbers", "common")),
+             *sorted((_EXTRACT / "context").glob("*.py"))]
 FILES = [*(_RELATIONS / f"{name}.py" for name in ("__init__", "awarded", "builder", "issued", "members", "partners",
                                                    "pilots", "positions", "runs", "sponsors", "structure")),
          PACKAGE / "ingest" / "extract" / "relations_reform.py",
          *sorted((PACKAGE / "ingest" / "extract" / "relscore").glob("*.py")),
          *sorted((PACKAGE / "evaluation").glob("*.py")),
-         *_S4_FILES]
+         *_S4_FILES,
+         *_S3_FILES]
 
 
 def _rel(p: Path) -> str:

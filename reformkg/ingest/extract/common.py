@@ -1,18 +1,29 @@
 """Helpers shared by the extraction components: mention bookkeeping with an overlap filter
 (spaCy span_ruler's idea: a longer span absorbs the shorter ones it covers), word-boundary
-lookups over the tagger's layer, and the paragraph of a position."""
+lookups over the tagger's layer, the paragraph of a position, and word lists read from
+ingest/data."""
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
+from functools import lru_cache
+from importlib import resources
 
 from reformkg.ingest.document import Document, Mention, Span
 
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of the data file ingest/data/<name>, one a line, in file order (blank lines
+    and # comments skipped); read once."""
+    path = resources.files("reformkg.ingest") / "data" / name
+    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.strip().startswith("#"))
 
 
 def only_words(text: str, words) -> bool:
@@ -69,6 +80,32 @@ class _SpanIndex:
         return out
 
 
+def _in_furniture(furniture: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) lies inside a stretch of page furniture."""
+    return bool(furniture) and any(fs <= s and e <= fe for fs, fe in furniture)
+
+
+def _blocks(o: Mention, s: int, e: int) -> bool:
+    """Whether the existing mention o keeps a new one at [s, e) out: o covers it and is at least
+    as long, or overlaps it partly and is at least as long (the earlier, longer one stays)."""
+    os_, oe = o.span.start, o.span.end
+    if os_ <= s and e <= oe and (oe - os_) >= (e - s):
+        return True
+    return s < oe and os_ < e and not (s <= os_ and oe <= e) and (oe - os_) >= (e - s)
+
+
+def _displaced_by(o: Mention, s: int, e: int, replace_labels: tuple[str, ...] | None) -> bool:
+    """Whether the existing mention o gives way to a new longer one at [s, e): it lies inside
+    (and is of `replace_labels`, when given) or overlaps it partly and is shorter."""
+    if s <= o.span.start and o.span.end <= e and (o.span.end - o.span.start) < (e - s) and (
+            replace_labels is None or o.label in replace_labels):
+        return True
+    if s < o.span.end and o.span.start < e and not (s <= o.span.start and o.span.end <= e):
+        # partial overlap with a shorter existing mention: drop the shorter one
+        return (o.span.end - o.span.start) < (e - s)
+    return False
+
+
 def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, ...] | None = None) -> list[Mention]:
     """Add mentions, dropping any new one that lies inside an existing longer one or inside page
     furniture (the meta component's "furniture" layer), and removing
@@ -87,32 +124,13 @@ def add_mentions(doc: Document, new: list[Mention], replace_labels: tuple[str, .
     furniture = [(sp.start, sp.end) for sp in doc.layers.get("furniture", ())]
     for m in new:
         s, e = m.span.start, m.span.end
-        if furniture and any(fs <= s and e <= fe for fs, fe in furniture):
+        if _in_furniture(furniture, s, e):
             continue      # page furniture (来源 line, masthead, dateline): no actor is named there
         near = index.overlapping(s, e)
-        clash = False
-        for _, o in near:
-            os_, oe = o.span.start, o.span.end
-            if os_ <= s and e <= oe and (oe - os_) >= (e - s):
-                clash = True
-                break
-            if s < oe and os_ < e and not (s <= os_ and oe <= e):
-                # partial overlap: keep the earlier, longer one
-                if (oe - os_) >= (e - s):
-                    clash = True
-                    break
-        if clash:
+        if any(_blocks(o, s, e) for _, o in near):
             continue
         for _, o in near:
-            if s <= o.span.start and o.span.end <= e and (o.span.end - o.span.start) < (e - s) and (
-                    replace_labels is None or o.label in replace_labels):
-                drop = True
-            elif s < o.span.end and o.span.start < e and not (s <= o.span.start and o.span.end <= e):
-                # partial overlap with a shorter existing mention: drop the shorter one
-                drop = (o.span.end - o.span.start) < (e - s)
-            else:
-                drop = False
-            if drop:
+            if _displaced_by(o, s, e, replace_labels):
                 index.remove(o)
                 del alive[id(o)]
         index.add(seq, m)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from reformkg.ingest.extract.common import word_list
 
 # Counting units, longest first. Units of time/age/length are deliberately absent (年, 月, 岁, 米).
 UNITS: tuple[str, ...] = (
@@ -18,28 +21,20 @@ UNITS: tuple[str, ...] = (
     "户", "期", "次", "套", "台", "件", "份", "对", "张", "座", "条", "批", "支",
 )
 
-# Characters after a unit that turn it into another word (个月 is a duration, 人民 a name ...).
-_BAD_AFTER: dict[str, str] = {
-    "个": "月人体性案例别",  # 个月 (duration), 个人/个体/个性/个案/个例/个别
-    "人": "民员才口工士",  # rarely a count: 人民, 人员 ... (3人员 is not Chinese anyway)
-    "名": "单称义额次列牌",
-    "位": "于置列数居",
-    "元": "旦素首",
-    "场": "所地景馆",
-    "期": "间末限待望刊",
-    "次": "日年序要",
-    "条": "件例款",
-    "所": "在以属有得谓",
-    "对": "于象接照",
-    "件": "事",
-    "支": "持付撑出",
-    "台": "阶湾",
-    "批": "准复示评",
-    "张": "贴",
-    "座": "谈",
-    "家": "庭属乡长园风",
-    "项": "目",
-}
+@lru_cache(maxsize=1)
+def unit_word_starts() -> dict[str, str]:
+    """Unit → the characters after it that turn it into another word (个月 is a duration, 人民 a
+    name …), from ingest/data/unit_word_starts.tsv."""
+    out: dict[str, str] = {}
+    for i, line in enumerate(word_list(_UNIT_WORD_STARTS)):
+        row = line.split("\t")
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise ValueError(f"{_UNIT_WORD_STARTS}: row {i + 1} must be unit<TAB>characters; got {line!r}")
+        out[row[0]] = row[1]
+    return out
+
+
+_UNIT_WORD_STARTS = "unit_word_starts.tsv"
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -170,6 +165,85 @@ def _round(v: float) -> float:
     return float(int(r)) if r == int(r) else r
 
 
+# ---- rules that a match is no count: each (text, match, 6 characters before, 4 after) -> True to drop
+
+def _unit_starts_a_word(text: str, m: re.Match, before: str, after: str) -> bool:
+    """个月, 人民, 名单 …: the unit is the first character of another word."""
+    bad = unit_word_starts().get(m.group("unit"))
+    return bool(bad and after[:1] and after[0] in bad)
+
+
+def _duration(text: str, m: re.Match, before: str, after: str) -> bool:
+    """3个小时, 5个工作日: a duration."""
+    return m.group("unit") == "个" and after.startswith(("小时", "工作日", "季度", "星期", "学期", "年头"))
+
+
+def _code_or_ordinal(text: str, m: re.Match, before: str, after: str) -> bool:
+    """CN32-0003, MQ25, 第3名: a code or an ordinal."""
+    return bool(_CODE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before))
+
+
+def _rate_or_vague(text: str, m: re.Match, before: str, after: str) -> bool:
+    """每人230元, 人均…; 数十家: a per-capita rate or a vague count."""
+    return bool(_RATE_BEFORE.search(before) or _APPROX_BEFORE.search(before))
+
+
+def _rank(text: str, m: re.Match, before: str, after: str) -> bool:
+    """前3名, 位列…: a rank."""
+    return m.group("unit") in ("名", "位") and bool(_RANK_BEFORE.search(before))
+
+
+def _per_unit(text: str, m: re.Match, before: str, after: str) -> bool:
+    """元/人: a rate."""
+    return after[:1] in ("/", "／")
+
+
+_NOT_A_COUNT = (_unit_starts_a_word, _duration, _code_or_ordinal, _rate_or_vague, _rank, _per_unit)
+
+
+def _not_a_count(text: str, m: re.Match, before: str, after: str) -> bool:
+    """Whether any _NOT_A_COUNT rule drops the match."""
+    for rule in _NOT_A_COUNT:
+        if rule(text, m, before, after):
+            return True
+    return False
+
+
+def _threshold_qualifier(text: str, m: re.Match, after: str) -> str | None:
+    """"" when no 以上/以下/以内 follows; "以上" for a reached rate (签订率98%以上) or a count
+    after a result verb (表彰百名以上…); None for a threshold (占比60%以上的企业, 300人以上)."""
+    if not _THRESHOLD_AFTER.match(after):
+        return ""
+    unit, ps = m.group("unit"), m.start()
+    if unit in ("%", "％") and after.startswith("以上") and after[2:3] != "的" \
+            and _REACHED_RATE_BEFORE.search(text, max(0, ps - 8), ps):
+        return "以上"
+    if unit not in ("%", "％", "个百分点") and after.startswith("以上") and after[2:3] != "的" \
+            and _RESULT_VERB_BEFORE.search(text, max(0, ps - 16), ps):
+        return "以上"
+    return None
+
+
+def _in_range(text: str, m: re.Match, after: str) -> bool:
+    """2000元—4000元: either end of a range."""
+    ps = m.start()
+    return bool(_RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4])
+                or _RANGE_BEFORE.search(text[max(0, ps - 12):ps]))
+
+
+def _rhetorical_numeral(text: str, m: re.Match, above: str) -> bool:
+    """A Chinese numeral that counts nothing: small ones (两个, 三项) unless they sum a list or
+    count people honoured; a bare 百/千/万 (百家, 万人) without an approximation."""
+    num = m.group("num")
+    if num[0].isdigit():
+        return False
+    cn_value = parse_cn_number(num)
+    if cn_value is None or (cn_value < 10 and not _small_count_is_result(text, m.start(), m.end(), cn_value)):
+        return True
+    # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words
+    return len(num) == 1 and num in "百千万" and not (m.group("pre") or m.group("a1") or m.group("a2") or above)
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """All counting quantities in text[start:end] that are syntactically counts.
 
@@ -180,54 +254,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text, start, end):
-        unit = m.group("unit")
-        num = m.group("num")
-        unit_end = m.end()
-        after = text[unit_end:unit_end + 4]
-        bad = _BAD_AFTER.get(unit)
-        if bad and after[:1] and after[0] in bad:
+        ps, unit_end = m.start(), m.end()
+        before, after = text[max(0, ps - 6):ps], text[unit_end:unit_end + 4]
+        if _not_a_count(text, m, before, after):
             continue
-        if unit == "个" and after.startswith(("小时", "工作日", "季度", "星期", "学期", "年头")):
+        above = _threshold_qualifier(text, m, after)
+        if above is None or _in_range(text, m, after) or _rhetorical_numeral(text, m, above):
             continue
-        ns = m.start("num")
-        ps = m.start()
-        before = text[max(0, ps - 6):ps]
-        if _CODE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before):
-            continue
-        if _RATE_BEFORE.search(before) or _APPROX_BEFORE.search(before):
-            continue
-        if unit in ("名", "位") and _RANK_BEFORE.search(before):
-            continue
-        above = ""
-        if after[:1] in ("/", "／"):
-            continue
-        if _THRESHOLD_AFTER.match(after):
-            # 签订率98%以上 states a reached rate; 占比60%以上的企业 / 300人以上 set a threshold
-            if unit in ("%", "％") and after.startswith("以上") and after[2:3] != "的" \
-                    and _REACHED_RATE_BEFORE.search(text, max(0, ps - 8), ps):
-                above = "以上"
-            elif unit not in ("%", "％", "个百分点") and after.startswith("以上") and after[2:3] != "的" \
-                    and _RESULT_VERB_BEFORE.search(text, max(0, ps - 16), ps):
-                above = "以上"
-            else:
-                continue
-        if _RANGE_AFTER.match(after) or _RANGE_AFTER.match(text[m.end("num"):m.end("num") + 4]):
-            continue
-        if _RANGE_BEFORE.search(text[max(0, ps - 12):ps]):
-            continue
-        pre = m.group("pre") or ""
-        is_cn = not num[0].isdigit()
-        if is_cn:
-            cn_value = parse_cn_number(num)
-            if cn_value is None or (cn_value < 10 and not _small_count_is_result(text, ps, unit_end, cn_value)):
-                continue
-            if len(num) == 1 and num in "百千万" and not (pre or m.group("a1") or m.group("a2") or above):
-                continue  # 近百人, 超万人 are counts; 百家/千家万户/万人 alone are words
-        value = parse_number(num, m.group("mult") or "")
+        value = parse_number(m.group("num"), m.group("mult") or "")
         if value is None:
             continue
+        pre = m.group("pre") or ""
         qualifier = m.group("a1") or m.group("a2") or above or pre
-        unit_out = "%" if unit == "％" else unit
-        out.append(Quantity(start=ps, end=unit_end, num_start=ns, value=_round(value), unit=unit_out,
-                            qualifier=qualifier, raw=m.group()))
+        unit = m.group("unit")
+        out.append(Quantity(start=ps, end=unit_end, num_start=m.start("num"), value=_round(value),
+                            unit="%" if unit == "％" else unit, qualifier=qualifier, raw=m.group()))
     return out

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reformkg.ingest import lexicons as lx
 
-SCOPES = ("before", "after", "clause", "sentence", "upto", "lead")
+SCOPES = ("before", "after", "clause", "sentence", "upto", "lead")  # the keys of _WINDOWS
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +25,37 @@ class Cue:
     rx: re.Pattern
 
 
+TABLE = "outcome_not_results.tsv"
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data table in ingest/data (blank lines and # comments skipped)."""
+    lines = (ln.strip() for ln in (lx.DATA_DIR / name).read_text(encoding="utf-8").splitlines())
+    return [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     out = []
-    for i, row in enumerate(lx._read_tsv("outcome_not_results.tsv")):
+    for i, row in enumerate(_rows(TABLE)):
         if len(row) != 4 or row[1] not in SCOPES:
             raise ValueError(f"outcome_not_results.tsv: row {i + 1} must be class, scope ({'/'.join(SCOPES)}), "
                              f"units, regex; got {row!r}")
         units = None if row[2] == "*" else frozenset(row[2].split(","))
         out.append(Cue(row[0], row[1], units, re.compile(row[3])))
     return tuple(out)
+
+
+# the stretch of text each scope searches: (start, end, clause start, clause end, sentence
+# start, sentence end) of the quantity -> (from, to)
+_WINDOWS = {
+    "before": lambda s, e, cs, ce, ss, se: (cs, s),
+    "after": lambda s, e, cs, ce, ss, se: (e, ce),
+    "clause": lambda s, e, cs, ce, ss, se: (cs, ce),
+    "sentence": lambda s, e, cs, ce, ss, se: (ss, se),
+    "upto": lambda s, e, cs, ce, ss, se: (ss, s),
+    "lead": lambda s, e, cs, ce, ss, se: (max(ss, s - 3), s),
+}
 
 
 def not_a_result(text: str, unit: str, start: int, end: int, clause: tuple[int, int],
@@ -45,18 +66,7 @@ def not_a_result(text: str, unit: str, start: int, end: int, clause: tuple[int, 
     for c in cues():
         if c.units is not None and unit not in c.units:
             continue
-        if c.scope == "before":
-            hit = c.rx.search(text[cs:start])
-        elif c.scope == "after":
-            hit = c.rx.search(text[end:ce])
-        elif c.scope == "clause":
-            hit = c.rx.search(text[cs:ce])
-        elif c.scope == "sentence":
-            hit = c.rx.search(text[ss:se])
-        elif c.scope == "upto":
-            hit = c.rx.search(text[ss:start])
-        else:
-            hit = c.rx.search(text[max(ss, start - 3):start])
-        if hit:
+        lo, hi = _WINDOWS[c.scope](start, end, cs, ce, ss, se)
+        if c.rx.search(text[lo:hi]):
             return c.cls
     return None

@@ -26,9 +26,12 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from reformkg.ingest.document import Document, OutcomeCandidate, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext
+from reformkg.graph.vocab import Label
+from reformkg.ingest.document import Document, Mention, OutcomeCandidate, Span
+from reformkg.ingest.extract.context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DocContext, is_reform
 from reformkg.ingest.extract.common import is_cjk
 from reformkg.ingest.extract.numbers import Quantity, find_quantities
 from reformkg.ingest.extract.outcome_cues import not_a_result
@@ -227,117 +230,272 @@ def _last_list_item(before: str, value: float) -> str:
     return verb.group() + tail
 
 
+@dataclass
+class _Scan:
+    """What one document's scan for outcomes looks up: the names (a number inside one is no
+    result), the survey passages, and the pieces of a page of briefs."""
+
+    doc: Document
+    ctx: DocContext
+    name_spans: list[tuple[int, int]]
+    name_starts: list[int]
+    surveys: list[tuple[int, int]]
+    pieces: list[tuple[int, int, bool]]
+    piece_starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Document, ctx: DocContext) -> _Scan:
+        name_spans = sorted((m.span.start, m.span.end) for m in doc.mentions
+                            if m.label in (Label.PROGRAMME, Label.AWARD) or m.label in ACTOR_LABELS)
+        surveys = [(m.end(), _paragraph_end(doc, ctx, m.start())) for m in _SURVEY_RE.finditer(doc.text)]
+        pieces = _pieces(doc)
+        return cls(doc, ctx, name_spans, [s for s, _ in name_spans], surveys, pieces, [a for a, _, _ in pieces])
+
+    def in_survey(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.surveys)
+
+
+@dataclass(slots=True)
+class _Site:
+    """A quantity with its sentence (index si, bounds ss:se) and clause (cs:ce)."""
+
+    q: Quantity
+    si: int
+    ss: int
+    se: int
+    cs: int
+    ce: int
+
+
+# ---- rules that a quantity is no result, by its own position: each (scan, q) -> True to drop
+
+def _in_unrelated_brief(scan: _Scan, q: Quantity) -> bool:
+    """A figure of an unrelated news brief on the page."""
+    k = bisect_right(scan.piece_starts, q.start) - 1
+    return k >= 0 and not scan.pieces[k][2]
+
+
+def _in_quotes(scan: _Scan, q: Quantity) -> bool:
+    """A number inside quotes or a title."""
+    return scan.ctx.in_quotes(q.num_start, q.end) or scan.ctx.quote_at(q.num_start) is not None
+
+
+def _inside_a_name(scan: _Scan, q: Quantity) -> bool:
+    """A number inside a name (of an actor, programme or award starting up to 80 characters before)."""
+    k = bisect_right(scan.name_starts, q.num_start) - 1
+    while k >= 0 and scan.name_spans[k][0] >= q.num_start - 80:
+        if scan.name_spans[k][1] >= q.end:
+            return True
+        k -= 1
+    return False
+
+
+def _structure_count(scan: _Scan, q: Quantity) -> bool:
+    """4个方面, 6个关键词: a structure of the text."""
+    return bool(_STRUCTURAL_AFTER.match(scan.doc.text[q.end:q.end + 4]))
+
+
+def _policy_name_count(scan: _Scan, q: Quantity) -> bool:
+    """落实促进就业10条措施: the count belongs to a policy's name."""
+    text = scan.doc.text
+    return q.unit == "条" and bool(_MEASURES_AFTER.match(text, q.end)) and q.start > 0 \
+        and is_cjk(text[q.start - 1]) and not _ISSUE_BEFORE.search(text, max(0, q.start - 4), q.start)
+
+
+def _base_of_share(scan: _Scan, q: Quantity) -> bool:
+    """22名代表中，产业工人代表8名: the base of a share, not a result."""
+    return bool(_AMONG_AFTER.match(scan.doc.text, q.end))
+
+
+_NOT_RESULT_AT = (_in_unrelated_brief, _in_quotes, _inside_a_name, _structure_count, _policy_name_count,
+                  _base_of_share)
+
+
+# ---- rules that a quantity is no result, by its clause and sentence: each (scan, site) -> True to drop
+
+def _meeting_count(scan: _Scan, s: _Site) -> bool:
+    """次/场 in a clause about a meeting."""
+    return s.q.unit in ("次", "场") and bool(_MEETING_RE.search(scan.doc.text, s.cs, s.ce))
+
+
+def _agenda_item(scan: _Scan, s: _Site) -> bool:
+    """4家单位作交流发言 / 议程共3项 / 简报共4个版面: a meeting's or bulletin's make-up."""
+    return bool(_AGENDA_RE.search(scan.doc.text, s.cs, s.ce))
+
+
+def _target(scan: _Scan, s: _Site) -> bool:
+    """力争到2025年新增…5万人: a target, not a result."""
+    return _is_target(scan.doc, scan.ctx, s.ss, s.cs, s.q.start)
+
+
+def _planned_floor(scan: _Scan, s: _Site) -> bool:
+    """将组织实施培训7500万人次以上 / “十四五”期间将面向…，培训…以上: a planned floor."""
+    text, q = scan.doc.text, s.q
+    return q.qualifier == "以上" and q.unit != "%" and bool(_PLAN_BEFORE_RE.search(text, s.cs, q.start)
+                                                            or _FUTURE_PLAN_RE.search(text, s.ss, q.start))
+
+
+def _per_unit_grant(scan: _Scan, s: _Site) -> bool:
+    """每人给予一次性奖励2万元: a quota, not a result."""
+    return bool(_PER_UNIT_GRANT_RE.search(scan.doc.text, max(s.cs, s.q.start - 16), s.q.start))
+
+
+def _starting_value(scan: _Scan, s: _Site) -> bool:
+    """由21%提升至29.6%: only the value reached is a result."""
+    text, q = scan.doc.text, s.q
+    return bool(_FROM_VALUE_BEFORE_RE.search(text, max(s.cs, q.start - 1), q.start)) and \
+        bool(_FROM_VALUE_AFTER_RE.match(text, q.end))
+
+
+def _attendance(scan: _Scan, s: _Site) -> bool:
+    """共160余人参加会议: a meeting's attendance."""
+    return s.q.unit in ("人", "名", "位") and bool(_ATTEND_AFTER_RE.match(scan.doc.text, s.q.end))
+
+
+def _origin(scan: _Scan, s: _Site) -> bool:
+    """来自全省11个地市的选手: where participants come from, not a result."""
+    return bool(_ORIGIN_RE.search(scan.doc.text, max(s.cs, s.q.start - 12), s.q.start))
+
+
+def _designation(scan: _Scan, s: _Site) -> bool:
+    """被确定为全国2个试点城市之一: a designation, not a result."""
+    return bool(_ONE_OF_RE.match(scan.doc.text, s.q.end, s.ce))
+
+
+def _refinement_input(scan: _Scan, s: _Site) -> bool:
+    """将24项内容细化为86项措施: the first count is the input, not a result."""
+    return bool(_REFINED_INTO_RE.match(scan.doc.text, s.q.end, s.ce))
+
+
+def _headcount(scan: _Scan, s: _Site) -> bool:
+    """在岗职工143人，高级职称21人: a workforce's size is a state, not a result."""
+    return s.q.unit in ("人", "名") and bool(_HEADCOUNT_RE.search(scan.doc.text[s.ss:s.se]))
+
+
+def _survey_finding(scan: _Scan, s: _Site) -> bool:
+    """调查显示：…3万多家: findings of a survey describe the situation."""
+    return bool(scan.surveys) and scan.in_survey(s.q.start)
+
+
+def _data_table_cue(scan: _Scan, s: _Site) -> bool:
+    """Background, plan content, set-up, per-unit, a set already counted … (outcome_cues' data table)."""
+    return bool(not_a_result(scan.doc.text, s.q.unit, s.q.num_start, s.q.end, (s.cs, s.ce), (s.ss, s.se)))
+
+
+_NOT_RESULT_IN_CLAUSE = (_meeting_count, _agenda_item, _target, _planned_floor, _per_unit_grant, _starting_value,
+                         _attendance, _origin, _designation, _refinement_input, _headcount, _survey_finding,
+                         _data_table_cue)
+
+
+# ---- rules that revise the credited actor, in order: each (scan, site, actor, subject end) -> actor
+
+def _profile_subject(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """In a profile of one person (——记…NAME), a result whose clause names no subject of its own
+    is the profiled person's (她的工作室累计攻克难题37项, 为企业创造效益…)."""
+    if subj_end < 0 and (actor is None or actor.label != Label.PERSON):
+        return _profiled_person(scan.doc, s.q.start) or actor
+    return actor
+
+
+def _union_system(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """某省工会…: the region's union system speaks; credit the union the article is about."""
+    if actor is not None and actor.label == Label.REGION and _UNION_SYSTEM_RE.match(scan.doc.text, actor.span.end):
+        topic = scan.ctx.section_topic(actor.span.start)
+        if topic is not None and topic.label == Label.UNION and scan.ctx._same_region(topic, actor):
+            return topic
+    return actor
+
+
+def _policy_content(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """《实施意见》提出…22条举措: a policy's content is credited to the body the text is about."""
+    if actor is not None and actor.label == Label.PROGRAMME and ((actor.surface or "").startswith("《")
+                                                                 or (actor.attrs or {}).get("kind") == "policy"):
+        alt = scan.ctx.actor_for(s.q.start)
+        return alt if alt is not None and alt.label in ACTOR_LABELS else (scan.ctx.main_region() or actor)
+    return actor
+
+
+def _event_field(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event."""
+    if (actor is None or (actor.label == Label.REGION and (actor.surface or "").startswith("全"))) \
+            and _PARTICIPATION_RE.search(scan.doc.text, s.cs, s.ce):
+        ev = _paragraph_event(scan.doc, scan.ctx, s.q.start)
+        if ev is not None:
+            return ev
+    return actor
+
+
+def _contest_count(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """本届大赛汇聚…108名选手 / 对竞赛中表现突出的30名先进个人进行表彰: the contest's own count."""
+    if (actor is None or actor.label != Label.PERSON) and _CONTEST_COUNT_RE.search(scan.doc.text, s.cs, s.ce):
+        ev = _document_event(scan.ctx, s.q.start)
+        if ev is not None:
+            return ev
+    return actor
+
+
+def _voice_of_union(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """The union the article speaks for, where the clause gives no better actor (see _voice)."""
+    return _voice(scan.ctx, s.q, actor, subj_end) or actor
+
+
+def _nation(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """截至X年底，全国技能人才总量已超过2亿人，…: the nation's figures are the reform's."""
+    if _national_statistic(scan.ctx, s.si, s.cs, s.q, subj_end):
+        return _reform_mention(scan.ctx) or actor
+    return actor
+
+
+def _agency_region(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """A regional party/government body is credited to its region (武进区委 → 武进区)."""
+    if actor is not None and actor.label == Label.AGENCY:
+        return scan.ctx.region_of(actor) or actor
+    return actor
+
+
+_ACTOR_RULES = (_profile_subject, _union_system, _policy_content, _event_field, _contest_count, _voice_of_union,
+                _nation, _agency_region)
+
+
+def _rejected(rules: tuple, scan: _Scan, where: Quantity | _Site) -> bool:
+    """Whether any of the rules says the quantity is no result."""
+    for rule in rules:
+        if rule(scan, where):
+            return True
+    return False
+
+
+def _site_of(doc: Document, ctx: DocContext, q: Quantity) -> _Site | None:
+    """The sentence and clause of q; None outside every sentence."""
+    si = doc.sentence_of(q.start)
+    if si < 0:
+        return None
+    ss, se = doc.sentences[si]
+    cs, ce = ctx.clause_bounds(q.start)
+    return _Site(q, si, ss, se, cs, ce)
+
+
 def extract_outcomes(doc: Document, ctx: DocContext | None = None) -> list[OutcomeCandidate]:
+    """The outcome candidates of doc: every quantity that no rule rejects, with its credited actor."""
     ctx = ctx or DocContext.build(doc)
-    text = doc.text
-    name_spans = sorted((m.span.start, m.span.end) for m in doc.mentions
-                        if m.label in ("Programme", "Award") or m.label in ACTOR_LABELS)
-    name_starts = [s for s, _ in name_spans]
+    scan = _Scan.of(doc, ctx)
     out: list[OutcomeCandidate] = []
-    subjects = ctx.subjects
-
-    surveys = [(m.end(), _paragraph_end(doc, ctx, m.start())) for m in _SURVEY_RE.finditer(text)]
-
-    def _in_survey(pos: int) -> bool:
-        return any(s <= pos < e for s, e in surveys)
-
-    pieces = _pieces(doc)
-    piece_starts = [a for a, _, _ in pieces]
-
     prev_end = -1
-    for q in find_quantities(text):
-        k = bisect_right(piece_starts, q.start) - 1
-        if k >= 0 and not pieces[k][2]:
-            continue  # a figure of an unrelated news brief on the page
-        if ctx.in_quotes(q.num_start, q.end) or ctx.quote_at(q.num_start):
+    for q in find_quantities(doc.text):
+        if _rejected(_NOT_RESULT_AT, scan, q):
             continue
-        k = bisect_right(name_starts, q.num_start) - 1
-        inside = False
-        while k >= 0 and name_spans[k][0] >= q.num_start - 80:
-            if name_spans[k][1] >= q.end:
-                inside = True
-                break
-            k -= 1
-        if inside:
+        s = _site_of(doc, ctx, q)
+        if s is None or _rejected(_NOT_RESULT_IN_CLAUSE, scan, s):
             continue
-        after = text[q.end:q.end + 4]
-        if _STRUCTURAL_AFTER.match(after):
-            continue
-        if q.unit == "条" and _MEASURES_AFTER.match(text, q.end) and q.start > 0 \
-                and is_cjk(text[q.start - 1]) and not _ISSUE_BEFORE.search(text, max(0, q.start - 4), q.start):
-            continue  # 落实促进就业10条措施: the count belongs to a policy's name
-        if _AMONG_AFTER.match(text, q.end):
-            continue  # 22名代表中，产业工人代表8名: the base of a share, not a result
-        si = doc.sentence_of(q.start)
-        if si < 0:
-            continue
-        ss, se = doc.sentences[si]
-        cs, ce = ctx.clause_bounds(q.start)
-        if q.unit in ("次", "场") and _MEETING_RE.search(text, cs, ce):
-            continue
-        if _AGENDA_RE.search(text, cs, ce):
-            continue  # 4家单位作交流发言 / 议程共3项 / 简报共4个版面: a meeting's or bulletin's make-up
-        if _is_target(doc, ctx, ss, cs, q.start):
-            continue  # 力争到2025年新增…5万人: a target, not a result
-        if q.qualifier == "以上" and q.unit != "%" and (_PLAN_BEFORE_RE.search(text, cs, q.start)
-                                                      or _FUTURE_PLAN_RE.search(text, ss, q.start)):
-            continue  # 将组织实施培训7500万人次以上 / “十四五”期间将面向…，培训…以上: a planned floor
-        if _PER_UNIT_GRANT_RE.search(text, max(cs, q.start - 16), q.start):
-            continue  # 每人给予一次性奖励2万元: a quota, not a result
-        if _FROM_VALUE_BEFORE_RE.search(text, max(cs, q.start - 1), q.start) and _FROM_VALUE_AFTER_RE.match(text, q.end):
-            continue  # 由21%提升至29.6%: only the value reached is a result
-        if q.unit in ("人", "名", "位") and _ATTEND_AFTER_RE.match(text, q.end):
-            continue  # 共160余人参加会议: a meeting's attendance
-        if _ORIGIN_RE.search(text, max(cs, q.start - 12), q.start):
-            continue  # 来自全省11个地市的选手: where participants come from, not a result
-        if _ONE_OF_RE.match(text, q.end, ce):
-            continue  # 被确定为全国2个试点城市之一: a designation, not a result
-        if _REFINED_INTO_RE.match(text, q.end, ce):
-            continue  # 将24项内容细化为86项措施: the first count is the input, not a result
-        if q.unit in ("人", "名") and _HEADCOUNT_RE.search(text[ss:se]):
-            continue  # 在岗职工143人，高级职称21人: a workforce's size is a state, not a result
-        if surveys and _in_survey(q.start):
-            continue  # 调查显示：…3万多家: findings of a survey describe the situation
-        if not_a_result(text, q.unit, q.num_start, q.end, (cs, ce), (ss, se)):
-            continue  # background, plan content, set-up, per-unit, a set already counted … (data table)
-        actor, subj_end = _credit(doc, ctx, si, cs, q, subjects)
-        if subj_end < 0 and (actor is None or actor.label != "Person"):
-            # in a profile of one person (——记…NAME), a result whose clause names no subject of
-            # its own is the profiled person's (她的工作室累计攻克难题37项, 为企业创造效益…)
-            actor = _profiled_person(doc, q.start) or actor
-        if actor is not None and actor.label == "Region" and _UNION_SYSTEM_RE.match(text, actor.span.end):
-            # 某省工会…: the region's union system speaks; credit the union the article is about
-            topic = ctx.section_topic(actor.span.start)
-            if topic is not None and topic.label == "Union" and ctx._same_region(topic, actor):
-                actor = topic
-        if actor is not None and actor.label == "Programme" and ((actor.surface or "").startswith("《")
-                                                                or (actor.attrs or {}).get("kind") == "policy"):
-            # 《实施意见》提出…22条举措: a policy's content is credited to the body the text is about
-            alt = ctx.actor_for(q.start)
-            actor = alt if alt is not None and alt.label in ACTOR_LABELS else (ctx.main_region() or actor)
-        if (actor is None or (actor.label == "Region" and (actor.surface or "").startswith("全"))) \
-                and _PARTICIPATION_RE.search(text, cs, ce):
-            # 全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event
-            ev = _paragraph_event(doc, ctx, q.start)
-            if ev is not None:
-                actor = ev
-        if (actor is None or actor.label != "Person") and _CONTEST_COUNT_RE.search(text, cs, ce):
-            # 本届大赛汇聚…108名选手 / 对竞赛中表现突出的30名先进个人进行表彰: the contest's own count
-            ev = _document_event(ctx, q.start)
-            if ev is not None:
-                actor = ev
-        actor = _voice(ctx, q, actor, subj_end) or actor
-        if _national_statistic(ctx, si, cs, q, subj_end):
-            # 截至X年底，全国技能人才总量已超过2亿人，…: the nation's figures are the reform's
-            actor = _reform_mention(ctx) or actor
-        if actor is not None and actor.label == "Agency":
-            actor = ctx.region_of(actor) or actor
-        span = Span(q.start, q.end, "Outcome", si, "outcomes",
-                    {"raw": q.raw, "clause": (cs, ce)})
+        actor, subj_end = _credit(doc, ctx, s.si, s.cs, q, ctx.subjects)
+        for revise in _ACTOR_RULES:
+            actor = revise(scan, s, actor, subj_end)
+        span = Span(q.start, q.end, Label.OUTCOME, s.si, "outcomes",
+                    {"raw": q.raw, "clause": (s.cs, s.ce)})
         out.append(OutcomeCandidate(
             value=q.value, unit=q.unit, qualifier=q.qualifier,
-            metric=_metric(doc, cs, ce, q, subj_end, prev_end, _enumeration_start(ctx, cs, q.start)),
-            year=_year_for(doc, ss, q),
+            metric=_metric(doc, s.cs, s.ce, q, subj_end, prev_end, _enumeration_start(ctx, s.cs, q.start)),
+            year=_year_for(doc, s.ss, q),
             span=span, actor=actor))
         prev_end = q.end
     return out
@@ -350,16 +508,16 @@ def _voice(ctx: DocContext, q: Quantity, actor, subj_end: int):
     voice = ctx.voice_union()
     if voice is None or actor is voice:
         return None
-    if actor is not None and actor.label == "Programme" and _CONTEST_RE.search(actor.normalised or actor.surface or ""):
+    if actor is not None and actor.label == Label.PROGRAMME and _CONTEST_RE.search(actor.normalised or actor.surface or ""):
         return None       # a contest's own count stays the contest's
     if subj_end < 0:
-        if actor is None or actor.label in ("Region", "Programme") or actor.span.start > q.start:
+        if actor is None or actor.label in (Label.REGION, Label.PROGRAMME) or actor.span.start > q.start:
             return voice
-        if actor.label == "Person" and ctx.doc.sentence_of(actor.span.start) != ctx.doc.sentence_of(q.start) \
+        if actor.label == Label.PERSON and ctx.doc.sentence_of(actor.span.start) != ctx.doc.sentence_of(q.start) \
                 and ctx.doc.layers.get("profile") is None:
             return voice      # a person's deeds end with her sentence; the next one is the union's again
         return None
-    if actor is not None and actor.label == "Region" and (actor.surface or "").startswith("全") \
+    if actor is not None and actor.label == Label.REGION and (actor.surface or "").startswith("全") \
             and ctx._same_region(voice, actor):
         return voice
     return None
@@ -374,7 +532,7 @@ def _profiled_person(doc: Document, pos: int):
     name = spans[0].attrs.get("name")
     best = None
     for m in doc.mentions:
-        if m.label == "Person" and m.normalised == name and m.span.start < pos:
+        if m.label == Label.PERSON and m.normalised == name and m.span.start < pos:
             if best is None or m.span.start > best.span.start:
                 best = m
     return best
@@ -400,9 +558,7 @@ def _national_statistic(ctx: DocContext, si: int, cs: int, q: Quantity, subj_end
 
 def _reform_mention(ctx: DocContext):
     """The first mention of 产业工人队伍建设改革 in the document (None if the text names none)."""
-    from reformkg.ingest.extract._context import is_reform
-
-    return next((m for m in ctx.mentions if m.label == "Programme" and is_reform(m)), None)
+    return next((m for m in ctx.mentions if m.label == Label.PROGRAMME and is_reform(m)), None)
 
 
 def _document_event(ctx: DocContext, pos: int):
@@ -410,7 +566,7 @@ def _document_event(ctx: DocContext, pos: int):
     before pos: the one the title names, else the one mentioned most often, else the first (the
     lead's: 本次竞赛是X竞赛的项目之一 names a parent after it)."""
     found = [m for m in ctx.mentions_between(0, pos)
-             if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or "")]
+             if m.label == Label.PROGRAMME and _CONTEST_RE.search(m.normalised or m.surface or "")]
     if not found:
         return None
     title = ctx.doc.title or ""
@@ -421,7 +577,7 @@ def _document_event(ctx: DocContext, pos: int):
             return m
     counts: dict[str, int] = {}
     for m in ctx.mentions:
-        if m.label == "Programme":
+        if m.label == Label.PROGRAMME:
             counts[key(m)] = counts.get(key(m), 0) + 1
     best = max(counts.get(key(m), 0) for m in found)
     return [m for m in found if counts.get(key(m), 0) == best][0]
@@ -434,7 +590,7 @@ def _paragraph_event(doc: Document, ctx: DocContext, pos: int):
         return None
     ps = doc.paragraphs[pi][0]
     for m in reversed(ctx.mentions_between(ps, pos)):
-        if m.label == "Programme" and _CONTEST_RE.search(m.normalised or m.surface or ""):
+        if m.label == Label.PROGRAMME and _CONTEST_RE.search(m.normalised or m.surface or ""):
             return m
     return None
 
@@ -443,65 +599,116 @@ _PERSON_ACTS_RE = re.compile(r"(?:还|又|也|已|先后|累计|共|个人|本�
                              r"完成|培养|带出|带徒|研发|攻克|解决|提出|发明|创造|取得|获得|授课|培训)")
 
 
-def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects):
-    """(actor, end of the subject in the clause or -1)."""
-    text = doc.text
-    ss, se = doc.sentences[si]
-    # 由<actor>颁发的…: the agent of the awarding/paying verb is credited
-    for m in ctx.sentence_mentions(si):
-        if m.label in ACTOR_LABELS and _AGENT_RE.search(text, max(ss, m.span.start - 1), m.span.start) \
+@dataclass(slots=True)
+class _CreditSite:
+    """What the crediting rules look at: the quantity q in clause cs of sentence si (ss:se)."""
+
+    doc: Document
+    ctx: DocContext
+    si: int
+    ss: int
+    se: int
+    cs: int
+    q: Quantity
+    subjects: Callable[[int], list[tuple[int, int, Mention]]]
+
+
+_Credit = tuple[Mention | None, int]
+
+
+def _awarding_agent(c: _CreditSite) -> _Credit | None:
+    """由<actor>颁发的…: the agent of the awarding/paying verb is credited."""
+    text = c.doc.text
+    for m in c.ctx.sentence_mentions(c.si):
+        if m.label in ACTOR_LABELS and _AGENT_RE.search(text, max(c.ss, m.span.start - 1), m.span.start) \
                 and _AGENT_VERB_RE.match(text[m.span.end:m.span.end + 16]):
             return m, -1
-    # 她带领团队完成技术革新32项 / 她的工作室培养徒弟120名: a person (or her pronoun) who is the
-    # clause's written subject is credited with her own results
-    p0 = ctx.subject_start(cs, q.start)
-    for m in ctx.mentions_between(p0, q.start):
-        if m.span.start != p0 or m.label != "Person":
+    return None
+
+
+def _acting_person(c: _CreditSite) -> _Credit | None:
+    """她带领团队完成技术革新32项 / 她的工作室培养徒弟120名: a person (or her pronoun) who is the
+    clause's written subject is credited with her own results."""
+    p0 = c.ctx.subject_start(c.cs, c.q.start)
+    for m in c.ctx.mentions_between(p0, c.q.start):
+        if m.span.start != p0 or m.label != Label.PERSON:
             continue
-        if _PERSON_ACTS_RE.match(text, m.span.end) and not any(
-                x.label in ACTOR_LABELS for x in ctx.mentions_between(m.span.end, q.start)):
+        if _PERSON_ACTS_RE.match(c.doc.text, m.span.end) and not any(
+                x.label in ACTOR_LABELS for x in c.ctx.mentions_between(m.span.end, c.q.start)):
             return m, m.span.end
-    # 江苏省劳动模范、X公司董事长某某率先…，先后获得10项专利: the person named after her honours
-    # and posts is the subject of her clause and of the subject-less clauses after it
+    return None
+
+
+def _appositive_subject(c: _CreditSite) -> _Credit | None:
+    """江苏省劳动模范、X公司董事长某某率先…，先后获得10项专利: the person named after her honours
+    and posts is the subject of her clause and of the subject-less clauses after it."""
     ap = None
-    for c_s, c_e in ctx.clauses(si):
-        if c_s > q.start:
+    for c_s, c_e in c.ctx.clauses(c.si):
+        if c_s > c.q.start:
             break
-        p = ctx.appositive_person(ctx.subject_start(c_s, c_e), c_e)
+        p = c.ctx.appositive_person(c.ctx.subject_start(c_s, c_e), c_e)
         if p is not None:
-            ap = (p, p.span.end if c_s == cs else -1)
-        elif ctx.clause_subject(c_s, c_e)[0] is not None:
+            ap = (p, p.span.end if c_s == c.cs else -1)
+        elif c.ctx.clause_subject(c_s, c_e)[0] is not None:
             ap = None
-    if ap is not None:
-        return ap
-    subj = subjects(si)
-    # subject of this clause (before the number), else the nearest earlier clause
+    return ap
+
+
+def _clause_or_earlier_subject(c: _CreditSite) -> _Credit | None:
+    """The subject of this clause (before the number), else of the nearest earlier clause."""
     best = None
-    for c_s, c_e, m in subj:
-        if c_s <= q.start and (c_s < cs or m.span.start < q.start):
-            best = (m, m.span.end if c_s == cs else -1)
-    if best is not None:
-        return best
-    # 成立X，下设8个分院: a clause opening with 下设/设有 describes the last named organisation
-    if _HAS_RE.match(text, cs) or _HAS_RE.match(text, ADVERBIAL_PREFIX_RE.match(text, cs).end()):
-        prior = [m for m in ctx.mentions_between(ss, cs) if m.label in ACTOR_LABELS and m.label != "Region"]
+    for c_s, c_e, m in c.subjects(c.si):
+        if c_s <= c.q.start and (c_s < c.cs or m.span.start < c.q.start):
+            best = (m, m.span.end if c_s == c.cs else -1)
+    return best
+
+
+def _owner_of_units(c: _CreditSite) -> _Credit | None:
+    """成立X，下设8个分院: a clause opening with 下设/设有 describes the last named organisation."""
+    text = c.doc.text
+    if _HAS_RE.match(text, c.cs) or _HAS_RE.match(text, ADVERBIAL_PREFIX_RE.match(text, c.cs).end()):
+        prior = [m for m in c.ctx.mentions_between(c.ss, c.cs) if m.label in ACTOR_LABELS and m.label != Label.REGION]
         if prior:
             return prior[-1], -1
-    # 被评为…的X，今年培训…: an earlier clause that is a described actor (…的X) is the topic
-    for c_s, c_e in ctx.clauses(si):
-        if c_e > cs or c_s >= q.start:
+    return None
+
+
+def _described_actor(c: _CreditSite) -> _Credit | None:
+    """被评为…的X，今年培训…: an earlier clause that is a described actor (…的X) is the topic."""
+    text = c.doc.text
+    best = None
+    for c_s, c_e in c.ctx.clauses(c.si):
+        if c_e > c.cs or c_s >= c.q.start:
             break
-        last = [m for m in ctx.mentions_between(c_s, c_e) if m.label in ACTOR_LABELS]
+        last = [m for m in c.ctx.mentions_between(c_s, c_e) if m.label in ACTOR_LABELS]
         if last and last[-1].span.end == c_e and text[last[-1].span.start - 1:last[-1].span.start] == "的" \
-                and c_e < cs:
+                and c_e < c.cs:
             best = (last[-1], -1)
-    if best is not None:
-        return best
-    # a later clause of the same sentence (经过…18家企业的试点，目前泰州已有…)
-    for c_s, c_e, m in subj:
-        if c_s > q.start:
+    return best
+
+
+def _later_clause_subject(c: _CreditSite) -> _Credit | None:
+    """A later clause of the same sentence (经过…18家企业的试点，目前泰州已有…)."""
+    for c_s, _c_e, m in c.subjects(c.si):
+        if c_s > c.q.start:
             return m, -1
-    # nearest earlier sentence of the paragraph with a subject, the section's topic, the main region
+    return None
+
+
+_CREDIT_RULES = (_awarding_agent, _acting_person, _appositive_subject, _clause_or_earlier_subject, _owner_of_units,
+                 _described_actor, _later_clause_subject)
+
+
+def _credit(doc: Document, ctx: DocContext, si: int, cs: int, q: Quantity, subjects) -> _Credit:
+    """(actor, end of the subject in the clause or -1): the first crediting rule that finds one,
+    else the nearest earlier sentence of the paragraph with a subject, the section's topic, the
+    main region (DocContext.actor_for)."""
+    ss, se = doc.sentences[si]
+    site = _CreditSite(doc, ctx, si, ss, se, cs, q, subjects)
+    for rule in _CREDIT_RULES:
+        found = rule(site)
+        if found is not None:
+            return found
     return ctx.actor_for(q.start), -1
 
 

@@ -11,19 +11,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reformkg.ingest import lexicons as lx
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+from reformkg.ingest.extract.common import Words, add_mentions, is_cjk, paragraph_of, word_list
 
 _CONTEXTUAL = re.compile(r"(该|全|我|本)(省|市|县|区)")
 _ZONE_RE = re.compile("(" + "|".join(sorted(lx.ZONE_SUFFIXES + ("园",), key=len, reverse=True)) + ")")
-_GENERIC_ZONE_WORDS = ("特色", "试点", "实施", "作为", "形成", "街道", "产改", "产业", "重点", "战略", "新兴", "小微",
-                       "家园", "校园", "公园", "花园", "乐园", "庄园", "田园", "园区级", "镇街", "乡镇", "村居", "各类")
+
+
+def _generic_zone_words() -> tuple[str, ...]:
+    """Words that make a zone name generic (ingest/data/zone_generic_words.txt)."""
+    return word_list("zone_generic_words.txt")
+
+
+def _zone_body_heads() -> tuple[str, ...]:
+    """Bodies named after a zone: X高新区总工会 / 党工委 / 管委会 (ingest/data/zone_body_heads.txt)."""
+    return word_list("zone_body_heads.txt")
+
+
 # zone kinds a city has one of: the bare kind names the place (综保区, 自贸区)
-# bodies named after a zone (X高新区总工会 / 党工委 / 管委会 / 经济发展局)
-_ZONE_BODY_HEADS = ("总工会", "工会", "工会委员会", "党工委", "管委会", "管理委员会", "党群工作部", "局", "分局", "办公室",
-                    "工作部", "服务中心")
 _UNIQUE_ZONES = ("综保区", "综合保税区", "自贸区", "保税区")
 _ZONE_WORD_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "s", "nw", "v"})
 _NOT_ZONE_START = set("该全我本各每此其这那一个")
@@ -73,8 +83,6 @@ def _county_city_ok(doc: Document, sp, pos: int, spans: list) -> bool:
     else:
         in_list = False
     if not in_list and doc.paragraphs:
-        from reformkg.ingest.extract.common import paragraph_of
-
         if paragraph_of(doc, pos) - paragraph_of(doc, sp.start) <= 1:
             subject = sp.start == 0 or text[sp.start - 1] in "。，；：\n ！？”（(" or \
                 text.startswith(("市委", "市政府", "市人民政府", "市总工会", "市人大", "市政协", "总工会"), sp.end) or \
@@ -97,29 +105,40 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
     """The place that a bare 省/市/县/区 at `pos` refers to: the latest explicit region of that
     kind named before pos (for 市 in a paragraph about a county or district: its city), else the
     document's default (its province; its most-mentioned city, county, district). -1 if none."""
+    if kind == "省":
+        return _context_province(doc, pos)
+    best = _latest_place_of_kind(doc, pos, kind)
+    if best >= 0:
+        # prefer one within the current paragraph, else the latest before
+        return best
+    return _default_place(doc, kind)
+
+
+def _context_province(doc: Document, pos: int) -> int:
+    """The province the passage is about: the latest province named (also inside a body's
+    name: 福建省总工会…全省各级工会) in this or the three paragraphs before, else the
+    document's province."""
+    gz = lx.gazetteer()
+    ctx = doc.layers.get("region_context")
+    default = ctx[0].attrs.get("province", -1) if ctx else -1
+    if not doc.paragraphs:
+        return default
+    lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 3)][0]
+    best = -1
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= pos:
+            break
+        place = sp.attrs.get("place", -1)
+        if sp.start >= lo and not sp.attrs.get("contextual") and place is not None and place >= 0 and \
+                gz.get(place).level == lx.LEVEL_PROVINCE:
+            best = place
+    return best if best >= 0 else default
+
+
+def _latest_place_of_kind(doc: Document, pos: int, kind: str) -> int:
+    """The latest explicit region before pos that a bare `kind` (市/县/区/州/旗) can mean; -1 if none."""
     gz = lx.gazetteer()
     spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
-    if kind == "省":
-        # the province the passage is about: the latest province named (also inside a body's
-        # name: 福建省总工会…全省各级工会) in this or the three paragraphs before, else the
-        # document's province
-        from reformkg.ingest.extract.common import paragraph_of
-
-        ctx = doc.layers.get("region_context")
-        default = ctx[0].attrs.get("province", -1) if ctx else -1
-        if doc.paragraphs:
-            lo = doc.paragraphs[max(0, paragraph_of(doc, pos) - 3)][0]
-            best = -1
-            for sp in doc.layers.get("regions", []):
-                if sp.start >= pos:
-                    break
-                place = sp.attrs.get("place", -1)
-                if sp.start >= lo and not sp.attrs.get("contextual") and place is not None and place >= 0 and \
-                        gz.get(place).level == lx.LEVEL_PROVINCE:
-                    best = place
-            if best >= 0:
-                return best
-        return default
     best = -1
     best_city = -1
     for sp in spans:
@@ -141,26 +160,143 @@ def context_place(doc: Document, pos: int, kind: str) -> int:
         elif kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
             # a paragraph about a county or district: its 市 is the city above it (沛县 → 徐州市)
             best = p.city
-    if best >= 0:
-        # prefer one within the current paragraph, else the latest before
-        return best
+    return best
+
+
+# the document default a bare kind falls back to (attribute of the region_context span); for
+# 旗 and 州 only when that default is of the kind
+_DEFAULT_OF_KIND = {"市": "city", "县": "county", "区": "district"}
+_CHECKED_DEFAULT_OF_KIND = {"旗": "county", "州": "city"}
+
+
+def _default_place(doc: Document, kind: str) -> int:
+    """The document's default place for a bare `kind` (region_context), -1 if none."""
     ctx = doc.layers.get("region_context")
-    if ctx:
-        if kind == "市":
-            return ctx[0].attrs.get("city", -1)
-        if kind == "县":
-            return ctx[0].attrs.get("county", -1)
-        if kind == "区":
-            return ctx[0].attrs.get("district", -1)
-        if kind == "旗":
-            county = ctx[0].attrs.get("county", -1)
-            if county >= 0 and _accept_kind(gz.get(county), "旗"):
-                return county
-        if kind == "州":
-            city = ctx[0].attrs.get("city", -1)
-            if city >= 0 and _accept_kind(gz.get(city), "州"):
-                return city
+    if not ctx:
+        return -1
+    if kind in _DEFAULT_OF_KIND:
+        return ctx[0].attrs.get(_DEFAULT_OF_KIND[kind], -1)
+    if kind in _CHECKED_DEFAULT_OF_KIND:
+        place = ctx[0].attrs.get(_CHECKED_DEFAULT_OF_KIND[kind], -1)
+        if place >= 0 and _accept_kind(lx.gazetteer().get(place), kind):
+            return place
     return -1
+
+
+class _Hit(NamedTuple):
+    """A gazetteer match kept as a place: its span, the written form and the candidate places."""
+
+    start: int
+    end: int
+    surface: str
+    is_short: bool
+    cands: list[int]
+
+
+@dataclass
+class _PlaceCounts:
+    """How often the document names each province, city, county and district unambiguously."""
+
+    province: Counter[int] = field(default_factory=Counter)
+    city: Counter[int] = field(default_factory=Counter)
+    county: Counter[int] = field(default_factory=Counter)
+    district: Counter[int] = field(default_factory=Counter)
+
+
+def _count_places(chosen: list[_Hit], gz: lx.Gazetteer) -> _PlaceCounts:
+    """Document context from unambiguous hits."""
+    counts = _PlaceCounts()
+    for h in chosen:
+        cands = h.cands
+        if len({gz.get(c).province for c in cands}) == 1:
+            # provinces and cities speak for the document's province far more than a
+            # county name (会同县 may be 会同 + 县…)
+            lv = gz.get(cands[0]).level
+            counts.province[gz.get(cands[0]).province] += 3 if lv in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) else 1
+        if len(cands) == 1:
+            p = gz.get(cands[0])
+            if p.level == lx.LEVEL_CITY or (p.level == lx.LEVEL_COUNTY and p.name.endswith("市")):
+                counts.city[p.idx] += 1
+            if p.name.endswith(("县", "旗")):
+                counts.county[p.idx] += 1
+            if p.level == lx.LEVEL_DISTRICT:
+                counts.district[p.idx] += 1
+    return counts
+
+
+def _first_province_in(hint: str | None, gz: lx.Gazetteer) -> int:
+    """The province of the first place in a source or title line that names one province: a
+    short form must name a province or city (not a county's short form that spells a word:
+    大通, 会同). -1 if none."""
+    for _end, (surface, is_short) in (gz.automaton.iter(hint) if hint and gz.automaton else []):
+        cands = gz.candidates(surface)
+        if cands and len({gz.get(c).province for c in cands}) == 1 and \
+                (not is_short or gz.get(cands[0]).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
+            return gz.get(cands[0]).province
+    return -1
+
+
+def _province_from_hints(doc: Document, gz: lx.Gazetteer) -> int:
+    """The province named by the document's source, then its title (the title has the last word)."""
+    province = -1
+    for hint in (doc.source, doc.title):
+        found = _first_province_in(hint, gz)
+        if found >= 0:
+            province = found
+    return province
+
+
+def _is_dateline(text: str, h: _Hit) -> bool:
+    """A dateline (本报X9月13日电, 新华社X电) names no place the text speaks of."""
+    return bool(_DATELINE_RE.match(text, h.end)) or bool(
+        text[max(0, h.start - 3):h.start].endswith(("本报", "新华社", "中新社", "社")) and
+        re.match(r"\d{1,2}月\d{1,2}日|电", text[h.end:h.end + 6]))
+
+
+def _drop_route_ends(text: str, chosen: list[_Hit]) -> list[_Hit]:
+    """The ends of a route (A至B高速公路) are not places the text speaks of."""
+    route_ends: set[int] = set()
+    for a, b in zip(chosen, chosen[1:]):
+        if text[a.end:b.start] in ("至", "到", "—", "-", "－") and _ROUTE_RE.match(text, b.end):
+            route_ends.update((a.start, b.start))
+    return [h for h in chosen if h.start not in route_ends]
+
+
+def _drop_figures_of_speech(text: str, chosen: list[_Hit]) -> list[_Hit]:
+    """A region inside a quoted slogan list (“生态滨湖区、现代智造城”), a dateline, a route's ends."""
+    chosen = [h for h in chosen if not _in_quoted_slogan(text, h.start, h.end)]
+    chosen = [h for h in chosen if not _is_dateline(text, h)]
+    return _drop_route_ends(text, chosen)
+
+
+def _foreign_minor_place(p: lx.Place, province: int, chained: bool, tagged: bool) -> bool:
+    """A county/district/town outside the document's province, not written after its own city
+    or province: usually a word that happens to spell one (会同, 惠民)."""
+    return province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) \
+        and not chained and not tagged
+
+
+def _mark_in_name(text: str, spans: list[Span], lac_ent: dict[int, Span]) -> None:
+    """A region that only starts the name of a university or company (武汉理工大学) does not
+    say where the paragraph is."""
+    for sp in spans:
+        tok = lac_ent.get(sp.start)
+        if tok is not None and tok.label == "ORG" and tok.end > sp.end and \
+                lx.org_label_of(text[tok.start:tok.end]) in (Label.INSTITUTION, Label.ENTERPRISE):
+            sp.attrs["in_name"] = True
+
+
+_MENTION_KEYS = ("level", "adcode", "place", "contextual", "parent")
+_CHAIN_MENTION_KEYS = ("level", "adcode", "place", "parent")
+# a newspaper or station's name (X日报讯) right after a region: not the region acting
+_MEDIA_AFTER = ("日报", "晚报", "报讯", "工人报", "电视台", "广播电视台")
+
+
+def _region_mentions(text: str, spans: list[Span]) -> list[Mention]:
+    """A Region mention for each span, except a newspaper or station's name (X日报讯)."""
+    return [Mention(sp, Label.REGION, text[sp.start:sp.end], sp.attrs["name"],
+                    {k: v for k, v in sp.attrs.items() if k in _MENTION_KEYS})
+            for sp in spans if not text.startswith(_MEDIA_AFTER, sp.end)]
 
 
 class Regions:
@@ -173,15 +309,46 @@ class Regions:
         text = doc.text
         words = Words(doc)
         lac_ent = {(s.start): s for s in doc.layers.get("lac", []) if s.label in ("LOC", "ORG", "nz", "PER")}
+        chosen = _drop_figures_of_speech(text, self._choose_hits(text, gz, words, lac_ent))
+        counts = _count_places(chosen, gz)
+        province = counts.province.most_common(1)[0][0] if counts.province else -1
+        if province < 0:
+            province = _province_from_hints(doc, gz)
+        city = counts.city.most_common(1)[0][0] if counts.city else -1
+        context = [c for c, _ in counts.city.most_common(3)] + ([province] if province >= 0 else [])
+        spans = self._merge_chains(doc, self._place_spans(doc, chosen, gz, province, context, lac_ent), gz)
+        # the county/district a bare 县/区 defaults to: only from places kept above (a word that
+        # spells an out-of-province county, 会同县…, says nothing)
+        kept = {sp.attrs["place"] for sp in spans}
+        county_count = Counter({k: v for k, v in counts.county.items() if k in kept})
+        district_count = Counter({k: v for k, v in counts.district.items() if k in kept})
+        _mark_in_name(text, spans, lac_ent)
+        spans.extend(self._zones(doc, words, spans))
+        spans.sort(key=lambda sp: sp.start)
+        ctx_span = Span(0, 0, "context", -1, self.name,
+                        {"province": province, "city": city,
+                         "county": county_count.most_common(1)[0][0] if county_count else -1,
+                         "district": district_count.most_common(1)[0][0] if district_count else -1})
+        doc.layers["region_context"] = [ctx_span]
+        doc.layers["regions"] = spans
+        contextual = self._contextual_spans(doc, gz)
+        mentions = _region_mentions(text, spans + contextual)
+        doc.layers["regions"] = sorted(spans + contextual, key=lambda sp: sp.start)
+        add_mentions(doc, mentions)
+        doc.mentions.extend(self._chain_parent_mentions(doc, spans))
+        return doc
+
+    # ------------------------------------------------------------------------------------------
+    def _choose_hits(self, text: str, gz: lx.Gazetteer, words: Words, lac_ent: dict[int, Span]) -> list[_Hit]:
+        """Gazetteer matches, longest first and non-overlapping, that are plausibly places; in text order."""
         hits: list[tuple[int, int, str, bool]] = []
         if gz.automaton is not None:
             for end, (surface, is_short) in gz.automaton.iter(text):
                 start = end - len(surface) + 1
                 hits.append((start, end + 1, surface, is_short))
-        # longest first, non-overlapping
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken = bytearray(len(text) + 1)
-        chosen: list[tuple[int, int, str, bool, list[int]]] = []
+        chosen: list[_Hit] = []
         for s, e, surface, is_short in hits:
             if any(taken[s:e]):
                 continue
@@ -192,54 +359,15 @@ class Regions:
                 continue
             for i in range(s, e):
                 taken[i] = 1
-            chosen.append((s, e, surface, is_short, cands))
+            chosen.append(_Hit(s, e, surface, is_short, cands))
         chosen.sort()
-        # a region inside a quoted slogan list (“生态滨湖区、现代智造城”) is a figure of speech
-        chosen = [h for h in chosen if not _in_quoted_slogan(text, h[0], h[1])]
-        # a dateline (本报X9月13日电, 新华社X电) and the ends of a route (A至B高速公路) are not
-        # places the text speaks of
-        chosen = [h for h in chosen if not _DATELINE_RE.match(text, h[1]) and
-                  not (text[max(0, h[0] - 3):h[0]].endswith(("本报", "新华社", "中新社", "社")) and
-                       re.match(r"\d{1,2}月\d{1,2}日|电", text[h[1]:h[1] + 6]))]
-        route_ends: set[int] = set()
-        for a, b in zip(chosen, chosen[1:]):
-            if text[a[1]:b[0]] in ("至", "到", "—", "-", "－") and _ROUTE_RE.match(text, b[1]):
-                route_ends.update((a[0], b[0]))
-        chosen = [h for h in chosen if h[0] not in route_ends]
-        # document context from unambiguous hits
-        prov_count: Counter[int] = Counter()
-        city_count: Counter[int] = Counter()
-        county_count: Counter[int] = Counter()
-        district_count: Counter[int] = Counter()
-        for s, e, surface, is_short, cands in chosen:
-            if len({gz.get(c).province for c in cands}) == 1:
-                # provinces and cities speak for the document's province far more than a
-                # county name (会同县 may be 会同 + 县…)
-                lv = gz.get(cands[0]).level
-                prov_count[gz.get(cands[0]).province] += 3 if lv in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) else 1
-            if len(cands) == 1:
-                p = gz.get(cands[0])
-                if p.level == lx.LEVEL_CITY or (p.level == lx.LEVEL_COUNTY and p.name.endswith("市")):
-                    city_count[p.idx] += 1
-                if p.name.endswith(("县", "旗")):
-                    county_count[p.idx] += 1
-                if p.level == lx.LEVEL_DISTRICT:
-                    district_count[p.idx] += 1
-        province = prov_count.most_common(1)[0][0] if prov_count else -1
-        if province < 0:
-            for hint in (doc.source, doc.title):
-                for end, (surface, is_short) in (gz.automaton.iter(hint) if hint and gz.automaton else []):
-                    cands = gz.candidates(surface)
-                    # a short form in a title must name a province or city, and only one
-                    # province (not a county's short form that spells a word: 大通, 会同)
-                    if cands and len({gz.get(c).province for c in cands}) == 1 and \
-                            (not is_short or gz.get(cands[0]).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
-                        province = gz.get(cands[0]).province
-                        break
-        city = city_count.most_common(1)[0][0] if city_count else -1
-        context = [c for c, _ in city_count.most_common(3)] + ([province] if province >= 0 else [])
+        return chosen
+
+    def _place_spans(self, doc: Document, chosen: list[_Hit], gz: lx.Gazetteer, province: int,
+                     context: list[int], lac_ent: dict[int, Span]) -> list[Span]:
+        """A span for each chosen hit, its place settled by the document's context; minor places
+        outside the province are dropped unless chained to their parent or tagged as a place."""
         spans: list[Span] = []
-        mentions: list[Mention] = []
         prev_end, prev_place = -1, -1
         for s, e, surface, is_short, cands in chosen:
             place = gz.choose(cands, context) if len(cands) > 1 else cands[0]
@@ -247,69 +375,45 @@ class Regions:
             chained = prev_end == s and prev_place >= 0 and gz.is_within(place, prev_place)
             tok = lac_ent.get(s)
             tagged = not is_short and tok is not None and tok.label == "LOC" and tok.end == e and len(surface) >= 3
-            if province >= 0 and p.province != province and p.level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) \
-                    and not chained and not tagged:
-                # a county/district/town outside the document's province, not written after its
-                # own city or province: usually a word that happens to spell one (会同, 惠民)
+            if _foreign_minor_place(p, province, chained, tagged):
                 continue
             spans.append(self._span(doc, s, e, p, surface))
             prev_end, prev_place = e, place
-        spans = self._merge_chains(doc, spans, gz)
-        # the county/district a bare 县/区 defaults to: only from places kept above (a word that
-        # spells an out-of-province county, 会同县…, says nothing)
-        kept = {sp.attrs["place"] for sp in spans}
-        county_count = Counter({k: v for k, v in county_count.items() if k in kept})
-        district_count = Counter({k: v for k, v in district_count.items() if k in kept})
-        # a region that only starts the name of a university or company (武汉理工大学) does not
-        # say where the paragraph is
-        for sp in spans:
-            tok = lac_ent.get(sp.start)
-            if tok is not None and tok.label == "ORG" and tok.end > sp.end and \
-                    lx.org_label_of(text[tok.start:tok.end]) in ("Institution", "Enterprise"):
-                sp.attrs["in_name"] = True
-        spans.extend(self._zones(doc, words, spans))
-        spans.sort(key=lambda sp: sp.start)
-        # contextual forms
-        ctx_span = Span(0, 0, "context", -1, self.name,
-                        {"province": province, "city": city,
-                         "county": county_count.most_common(1)[0][0] if county_count else -1,
-                         "district": district_count.most_common(1)[0][0] if district_count else -1})
-        doc.layers["region_context"] = [ctx_span]
-        doc.layers["regions"] = spans
+        return spans
+
+    def _contextual_spans(self, doc: Document, gz: lx.Gazetteer) -> list[Span]:
+        """Contextual forms (该市, 全区, 我省 …) resolved by context_place; not 市委, 区级, 省内 …"""
+        text = doc.text
         contextual: list[Span] = []
         for m in _CONTEXTUAL.finditer(text):
             s, e = m.span()
-            if e < len(text) and text[e] in "委级内外属直" :
+            if e < len(text) and text[e] in "委级内外属直":
                 continue
-            kind = m.group(2)
-            place = context_place(doc, s, kind)
+            place = context_place(doc, s, m.group(2))
             if place < 0:
                 continue
             p = gz.get(place)
-            contextual.append(Span(s, e, "Region", doc.sentence_of(s), self.name,
+            contextual.append(Span(s, e, Label.REGION, doc.sentence_of(s), self.name,
                                    {"place": place, "name": p.name, "level": p.level, "adcode": p.adcode,
                                     "contextual": True}))
-        for sp in spans + contextual:
-            if text.startswith(("日报", "晚报", "报讯", "工人报", "电视台", "广播电视台"), sp.end):
-                continue      # a newspaper or station's name (X日报讯), not the region acting
-            mentions.append(Mention(sp, "Region", text[sp.start:sp.end], sp.attrs["name"],
-                                    {k: v for k, v in sp.attrs.items() if k in ("level", "adcode", "place", "contextual", "parent")}))
-        doc.layers["regions"] = sorted(spans + contextual, key=lambda sp: sp.start)
-        add_mentions(doc, mentions)
-        # 安吉县天荒坪镇: the county that locates a town is a region the text speaks of too (a
-        # body's name covering the chain later drops it again)
+        return contextual
+
+    def _chain_parent_mentions(self, doc: Document, spans: list[Span]) -> list[Mention]:
+        """安吉县天荒坪镇: the county that locates a town is a region the text speaks of too (a
+        body's name covering the chain later drops it again)."""
+        out: list[Mention] = []
         for sp in spans:
             cp = sp.attrs.get("chain_parent")
             if cp and sp.attrs.get("level") == lx.LEVEL_TOWN and cp[2].get("level") in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
                 ps, pe, pattrs = cp
-                psp = Span(ps, pe, "Region", doc.sentence_of(ps), self.name, pattrs)
-                doc.mentions.append(Mention(psp, "Region", text[ps:pe], pattrs["name"],
-                                            {k: v for k, v in pattrs.items() if k in ("level", "adcode", "place", "parent")}))
-        return doc
+                psp = Span(ps, pe, Label.REGION, doc.sentence_of(ps), self.name, pattrs)
+                out.append(Mention(psp, Label.REGION, doc.text[ps:pe], pattrs["name"],
+                                   {k: v for k, v in pattrs.items() if k in _CHAIN_MENTION_KEYS}))
+        return out
 
     # ------------------------------------------------------------------------------------------
     def _span(self, doc: Document, s: int, e: int, p: lx.Place, surface: str) -> Span:
-        return Span(s, e, "Region", doc.sentence_of(s), self.name,
+        return Span(s, e, Label.REGION, doc.sentence_of(s), self.name,
                     {"place": p.idx, "name": p.name, "level": p.level, "adcode": p.adcode,
                      "parent": p.parent, "short": surface != p.name})
 
@@ -347,7 +451,7 @@ class Regions:
                 prev = out[-1]
                 if prev.end == sp.start and gz.is_within(sp.attrs["place"], prev.attrs["place"]) and \
                         sp.attrs["place"] != prev.attrs["place"]:
-                    merged = Span(prev.start, sp.end, "Region", prev.sentence, sp.component, dict(sp.attrs))
+                    merged = Span(prev.start, sp.end, Label.REGION, prev.sentence, sp.component, dict(sp.attrs))
                     merged.attrs["short"] = False
                     merged.attrs["prefixed"] = doc.text[prev.start:sp.end]
                     merged.attrs["chain_parent"] = (prev.start, prev.end, dict(prev.attrs))
@@ -364,8 +468,8 @@ class Regions:
         if w is None or w.end <= he or w.start >= he or w.end - he > 8:
             return False
         rest = text[he:w.end]
-        return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _ZONE_BODY_HEADS) or \
-            (w.label == "ORG" and lx.org_label_of(rest) in ("Agency", "Union"))
+        return any(rest == h or (rest.endswith(h) and len(h) >= 2) for h in _zone_body_heads()) or \
+            (w.label == "ORG" and lx.org_label_of(rest) in (Label.AGENCY, Label.UNION))
 
     def _zones(self, doc: Document, words: Words, regions: list[Span]) -> list[Span]:
         """Named zones/parks. The name needs a proper part: a region written first (无锡高新区,
@@ -374,94 +478,173 @@ class Regions:
         generic ones (园区, 特色产业园区, 实施园区) are not entities."""
         text = doc.text
         out: list[Span] = []
-        region_by_start = {sp.start: sp for sp in regions}
-        region_by_end = {sp.end: sp for sp in regions}
-        covered = set()
-        for sp in regions:
-            covered.update(range(sp.start, sp.end))
+        zr = _ZoneRegions.of(regions)
         for m in _ZONE_RE.finditer(text):
             hs, he = m.span()
-            if hs in covered:
+            if hs in zr.covered:
                 continue
             if he < len(text) and is_cjk(text[he]) and not words.is_end(he) and \
                     not self._zone_body_follows(text, words, he):
                 continue
-            start = -1
-            parent = -1
-            bare_kind = False
-            suffix = m.group(1)
-            # (b) a quoted name (“X产业园”), or a quoted name before the suffix (“两湖”创新区)
-            if he < len(text) and text[he] in "”\"":
-                q = text.rfind("“", max(0, hs - 16), hs)
-                if q >= 0 and "”" not in text[q:hs]:
-                    start = q + 1
-            elif hs > 0 and text[hs - 1] == "”":
-                q = text.rfind("“", max(0, hs - 12), hs - 1)
-                if q >= 0:
-                    start = q
-            if start < 0:
-                # extend left over name-like words
-                i = words.index_at(hs - 1) if hs > 0 else -1
-                w_here = words.at(hs)
-                cur = w_here.start if (w_here is not None and w_here.start < hs) else hs
-                i = words.index_at(cur - 1) if cur > 0 else -1
-                first = cur
-                if w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs and \
-                        cur - 1 not in {r.end - 1 for r in regions}:
-                    i = -1      # the tagger read the whole park name as a place (X园): no verb before it
-                while i >= 0:
-                    w = words.spans[i]
-                    if w.end != first or w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
-                        break
-                    if he - w.start > 14:
-                        break
-                    first = w.start
-                    i -= 1
-                    if first in region_by_start:
-                        break
-                # (a) a region first
-                for k in range(first, hs):
-                    if k in region_by_start and region_by_start[k].attrs.get("place", -1) >= 0:
-                        start, parent = k, region_by_start[k].attrs["place"]
-                        break
-                if start < 0 and hs in region_by_end and region_by_end[hs].attrs.get("place", -1) >= 0:
-                    r = region_by_end[hs]
-                    start, parent = r.start, r.attrs["place"]
-                if start < 0:
-                    # (c) the tagger reads it as a place, (d) a short listed unit
-                    tok = words.at(hs - 1) if hs > 0 else None
-                    if tok is not None and tok.label in ("LOC", "ORG") and words.at(he - 1) is tok:
-                        start = tok.start
-                    elif w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs:
-                        start = w_here.start
-                    elif suffix != "园" and hs - first >= 4 and words.at(first) is not None and \
-                            words.at(first).label in ("n", "nz", "j") and \
-                            not any(g in text[first:hs] for g in _GENERIC_ZONE_WORDS):
-                        start = first       # (e) a specific name of several words (台资集聚示范区)
-                    elif 1 <= hs - cur <= 3 or (cur == hs and hs - first <= 3 and first < hs):
-                        st = cur if cur < hs else first
-                        before = text[st - 1:st] if st > 0 else ""
-                        after = text[he:he + 1]
-                        if (before in ("、", "，", ",") or after in ("、",) or text[he:he + 1] == "等") and \
-                                (after in ("、", "等") or before == "、"):
-                            start = st
-            if start < 0 and suffix in _UNIQUE_ZONES and (hs == 0 or text[hs - 1] in "、，,在于和与及“\n") and \
-                    (text[hs - 1:hs] in ("、", "在", "于") or text[he:he + 1] in ("、", "等")):
-                start = hs          # 微纳园、综保区等 / 在综保区: a city's one bonded zone, named by its kind
-                bare_kind = True
-            if start < 0 or (hs - start < 1 and not bare_kind):
+            z = _zone_start(text, words, zr, hs, he, m.group(1))
+            if z.start < 0 or (hs - z.start < 1 and not z.bare_kind):
                 continue
-            name = text[start:he]
-            if any(g in name for g in _GENERIC_ZONE_WORDS) and not text[start - 1:start] == "“" and \
-                    not (start in region_by_start):
+            if any(rule(text, words, zr, z) for rule in _NOT_A_ZONE_NAME):
                 continue
-            if name.endswith(("家园", "校园", "公园", "花园", "乐园", "庄园", "田园")):
-                continue
-            if text[start:start + 1] == "“" and suffix in ("园区", "园", "产业园区", "科技园区"):
-                continue      # “一主一副”园区: a slogan, not a named park
-            if suffix == "园" and not (he - start >= 3 and (words.at(start) is not None and words.at(start).label == "LOC")):
-                continue
-            out.append(Span(start, he, "Region", doc.sentence_of(start), self.name,
-                            {"place": -1, "name": name, "level": lx.LEVEL_ZONE, "adcode": "", "parent": parent,
-                             "zone": True}))
+            out.append(Span(z.start, he, Label.REGION, doc.sentence_of(z.start), self.name,
+                            {"place": -1, "name": text[z.start:he], "level": lx.LEVEL_ZONE, "adcode": "",
+                             "parent": z.parent, "zone": True}))
         return out
+
+
+@dataclass
+class _ZoneRegions:
+    """The regions already found, indexed for the zone rules."""
+
+    by_start: dict[int, Span]
+    by_end: dict[int, Span]
+    covered: set[int]
+    last_chars: set[int]
+
+    @classmethod
+    def of(cls, regions: list[Span]) -> _ZoneRegions:
+        covered: set[int] = set()
+        for sp in regions:
+            covered.update(range(sp.start, sp.end))
+        return cls({sp.start: sp for sp in regions}, {sp.end: sp for sp in regions}, covered,
+                   {r.end - 1 for r in regions})
+
+
+@dataclass(frozen=True)
+class _Zone:
+    """A zone name found before the suffix text[hs:he]: where it starts (-1: none), the region it
+    is in (-1: none), and whether it is named by its kind alone (综保区)."""
+
+    hs: int
+    he: int
+    suffix: str
+    start: int
+    parent: int = -1
+    bare_kind: bool = False
+
+
+def _zone_start(text: str, words: Words, zr: _ZoneRegions, hs: int, he: int, suffix: str) -> _Zone:
+    """Where the zone name ending in the suffix at hs:he starts: (b) a quoted name, else a name
+    extended left over words ((a) a region first, (c)–(e) see _unregioned_zone_start), else a
+    city's one zone of a unique kind named bare."""
+    start = _quoted_zone_start(text, hs, he)
+    if start >= 0:
+        return _Zone(hs, he, suffix, start)
+    start, parent = _named_zone_start(text, words, zr, hs, he, suffix)
+    if start < 0 and _bare_unique_zone(text, hs, he, suffix):
+        return _Zone(hs, he, suffix, hs, parent, True)
+    return _Zone(hs, he, suffix, start, parent)
+
+
+def _quoted_zone_start(text: str, hs: int, he: int) -> int:
+    """(b) a quoted name (“X产业园”), or a quoted name before the suffix (“两湖”创新区); -1 if not."""
+    if he < len(text) and text[he] in "”\"":
+        q = text.rfind("“", max(0, hs - 16), hs)
+        return q + 1 if q >= 0 and "”" not in text[q:hs] else -1
+    if hs > 0 and text[hs - 1] == "”":
+        q = text.rfind("“", max(0, hs - 12), hs - 1)
+        return q if q >= 0 else -1
+    return -1
+
+
+def _extend_left(text: str, words: Words, i: int, first: int, he: int, region_by_start: dict[int, Span]) -> int:
+    """Extend a zone name left from `first` over name-like words (from word i back), at most 14
+    characters, stopping after a region's start."""
+    while i >= 0:
+        w = words.spans[i]
+        if w.end != first or w.label not in _ZONE_WORD_TAGS or text[w.start] in _NOT_ZONE_START:
+            break
+        if he - w.start > 14:
+            break
+        first = w.start
+        i -= 1
+        if first in region_by_start:
+            break
+    return first
+
+
+def _named_zone_start(text: str, words: Words, zr: _ZoneRegions, hs: int, he: int, suffix: str) -> tuple[int, int]:
+    """(start, parent region) of a zone name extended left over name-like words: (a) from a region
+    written first, else see _unregioned_zone_start (parent -1). (-1, -1) if none."""
+    w_here = words.at(hs)
+    cur = w_here.start if (w_here is not None and w_here.start < hs) else hs
+    i = words.index_at(cur - 1) if cur > 0 else -1
+    if w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs and \
+            cur - 1 not in zr.last_chars:
+        i = -1      # the tagger read the whole park name as a place (X园): no verb before it
+    first = _extend_left(text, words, i, cur, he, zr.by_start)
+    # (a) a region first
+    for k in range(first, hs):
+        if k in zr.by_start and zr.by_start[k].attrs.get("place", -1) >= 0:
+            return k, zr.by_start[k].attrs["place"]
+    if hs in zr.by_end and zr.by_end[hs].attrs.get("place", -1) >= 0:
+        r = zr.by_end[hs]
+        return r.start, r.attrs["place"]
+    return _unregioned_zone_start(text, words, hs, he, suffix, cur, first), -1
+
+
+def _unregioned_zone_start(text: str, words: Words, hs: int, he: int, suffix: str, cur: int, first: int) -> int:
+    """(c) the tagger reads the name as a place or organisation, (e) a specific name of several
+    words (台资集聚示范区), (d) a short unit in a list; -1 if none."""
+    w_here = words.at(hs)
+    tok = words.at(hs - 1) if hs > 0 else None
+    if tok is not None and tok.label in ("LOC", "ORG") and words.at(he - 1) is tok:
+        return tok.start
+    if w_here is not None and w_here.label == "LOC" and w_here.end == he and w_here.start < hs:
+        return w_here.start
+    if suffix != "园" and hs - first >= 4 and words.at(first) is not None and \
+            words.at(first).label in ("n", "nz", "j") and \
+            not any(g in text[first:hs] for g in _generic_zone_words()):
+        return first       # (e) a specific name of several words (台资集聚示范区)
+    return _listed_unit_start(text, hs, he, cur, first)
+
+
+def _listed_unit_start(text: str, hs: int, he: int, cur: int, first: int) -> int:
+    """(d) a short name listed as one of several units (微纳园、综保区等); -1 if not."""
+    if 1 <= hs - cur <= 3 or (cur == hs and hs - first <= 3 and first < hs):
+        st = cur if cur < hs else first
+        before = text[st - 1:st] if st > 0 else ""
+        after = text[he:he + 1]
+        if (before in ("、", "，", ",") or after in ("、",) or text[he:he + 1] == "等") and \
+                (after in ("、", "等") or before == "、"):
+            return st
+    return -1
+
+
+def _bare_unique_zone(text: str, hs: int, he: int, suffix: str) -> bool:
+    """微纳园、综保区等 / 在综保区: a city's one bonded zone, named by its kind."""
+    return suffix in _UNIQUE_ZONES and (hs == 0 or text[hs - 1] in "、，,在于和与及“\n") and \
+        (text[hs - 1:hs] in ("、", "在", "于") or text[he:he + 1] in ("、", "等"))
+
+
+# ---- rules that a found zone name is no zone: each (text, words, regions, zone) -> True to drop
+
+def _generic_zone_name(text: str, words: Words, zr: _ZoneRegions, z: _Zone) -> bool:
+    """A generic word in the name (特色产业园区, 实施园区), unless quoted or after a region."""
+    return any(g in text[z.start:z.he] for g in _generic_zone_words()) and not text[z.start - 1:z.start] == "“" and \
+        not (z.start in zr.by_start)
+
+
+def _amenity_name(text: str, words: Words, zr: _ZoneRegions, z: _Zone) -> bool:
+    """家园, 校园, 公园 …: no zone."""
+    return text[z.start:z.he].endswith(_AMENITY_ENDINGS)
+
+
+def _quoted_slogan_park(text: str, words: Words, zr: _ZoneRegions, z: _Zone) -> bool:
+    """“一主一副”园区: a slogan, not a named park."""
+    return text[z.start:z.start + 1] == "“" and z.suffix in ("园区", "园", "产业园区", "科技园区")
+
+
+def _untagged_garden(text: str, words: Words, zr: _ZoneRegions, z: _Zone) -> bool:
+    """A bare 园 needs a name of ≥3 characters the tagger starts with a place."""
+    return z.suffix == "园" and not (z.he - z.start >= 3 and (words.at(z.start) is not None and
+                                                               words.at(z.start).label == "LOC"))
+
+
+_NOT_A_ZONE_NAME = (_generic_zone_name, _amenity_name, _quoted_slogan_park, _untagged_garden)
+_AMENITY_ENDINGS = ("家园", "校园", "公园", "花园", "乐园", "庄园", "田园")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.document import Mention, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, is_reform
+from reformkg.ingest.extract.context import ACTOR_LABELS, ORG_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import POLICY_NAME_RE, is_policy, reform_programme, rule_part
 from reformkg.ingest.extract.relations.pilots import level_of, mark_pilot
 from reformkg.ingest.extract.relations.positions import position_pairs

@@ -125,3 +125,12 @@ def test_zone_at_the_start_of_a_body_name_the_tagger_spans_whole() -> None:
     doc = extract("佛山南海高新技术产业开发区总工会召开会议。", upto="regions")
     zones = [m.surface for m in mentions(doc, "Region") if m.attrs.get("level") == "zone"]
     assert zones == ["佛山南海高新技术产业开发区"]
+
+
+def test_zone_word_tables_are_read_without_comments() -> None:
+    from reformkg.ingest.extract.common import word_list
+
+    for name in ("zone_generic_words.txt", "zone_body_heads.txt"):
+        words = word_list(name)
+        assert words and not any(w.startswith("#") or w != w.strip() for w in words), name
+    assert "管委会" in word_list("zone_body_heads.txt")

@@ -4,7 +4,7 @@ mentions (the entity components are tested on their own)."""
 from __future__ import annotations
 
 from reformkg.graph.ontology import get_ontology
-from reformkg.ingest.extract._context import DocContext
+from reformkg.ingest.extract.context import DocContext
 from reformkg.ingest.extract.relations import RelationsComponent, extract_relations
 from reformkg.ingest.extract.relations.builder import Builder, rule_part
 from tests.unit.ingest._docs import find, make_doc
@@ -608,6 +608,6 @@ def test_a_speakers_we_hosting_a_meeting_is_not_credited_to_a_body_named_later()
     text = "# 在推进会上的讲话\n\n同志们：\n\n今天，我们召开全市产改工作推进会，部署今年任务。刚才，市产改办通报了工作情况。"
     doc = make_doc(text, [("全市产改工作推进会", "Programme", None, {"kind": "meeting"}),
                           ("市产改办", "Agency", "株洲市产改办")])
-    from reformkg.ingest.extract._context import DocContext
+    from reformkg.ingest.extract.context import DocContext
     assert DocContext.build(doc).section_topic(text.index("召开")).normalised == "株洲市产改办"
     assert rels(doc, "SPONSORS") == []

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reformkg.ingest.extract.numbers import find_quantities, parse_cn_number, parse_number
+from reformkg.ingest.extract.numbers import UNITS, find_quantities, parse_cn_number, parse_number, unit_word_starts
 
 
 def one(text: str):
@@ -116,3 +116,15 @@ def test_a_count_with_yishang_after_a_result_verb_is_a_result_not_a_threshold():
     assert got == [(100, "名", "以上"), (200, "名", "以上")]
     assert find_quantities("300人以上的企业") == []
     assert find_quantities("规模在300人以上，共有企业") == []
+
+
+def test_unit_word_table_names_counting_units_only() -> None:
+    table = unit_word_starts()
+    assert table and set(table) <= set(UNITS)
+    assert all(len(ch) == 1 for chars in table.values() for ch in chars)
+
+
+@pytest.mark.parametrize("unit", ["个", "人", "家"])
+def test_a_unit_that_starts_a_word_is_no_count(unit: str) -> None:
+    follow = unit_word_starts()[unit][0]
+    assert find_quantities(f"共有35{unit}{follow}参加。") == []

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from reformkg.ingest.document import Document, RelationCandidate
 from reformkg.ingest.extract import relations_reform as rr
-from reformkg.ingest.extract._context import DocContext
+from reformkg.ingest.extract.context import DocContext
 from reformkg.ingest.extract.relations import (awarded, issued, members, partners, pilots, positions, runs,
                                                sponsors)
 from reformkg.ingest.extract.relations.builder import Builder

@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 
 from reformkg.graph.ontology import get_ontology
 from reformkg.ingest.document import Document, Mention, RelationCandidate, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, REFORM_NAME, DocContext
+from reformkg.ingest.extract.context import ACTOR_LABELS, REFORM_NAME, DocContext
 from reformkg.graph.vocab import Label
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reformkg.ingest.extract._context import ACTOR_LABELS
+from reformkg.ingest.extract.context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import (POLICY_NAME_RE, Builder, NOSTOP, actors_for, programmes,
                                                        rule_part)
 from reformkg.ingest.extract.relations.runs import runs_reform_by_name

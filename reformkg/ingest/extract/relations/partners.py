@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context import ACTOR_LABELS
+from reformkg.ingest.extract.context import ACTOR_LABELS
 from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, actors_for, rule_part
 from reformkg.ingest.extract.relscore.triggers import alternation
 from reformkg.graph.vocab import Label, Rel

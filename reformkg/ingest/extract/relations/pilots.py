@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, is_reform
+from reformkg.ingest.extract.context import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, ORG_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, actors_for, enumeration_before,
                                                        reform_programme, rule_part)
 from reformkg.ingest.extract.relations.structure import coordinated

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract._context import ORG_LABELS, DocContext
+from reformkg.ingest.extract.context import ORG_LABELS, DocContext
 from reformkg.ingest.extract.relations.builder import Builder, STOP, rule_part
 from reformkg.graph.vocab import Label, Rel
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from reformkg.ingest.document import Mention
 from reformkg.ingest.extract import relations_reform as rr
-from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
+from reformkg.ingest.extract.context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, adjacent_actor,
                                                        earlier_subjects, is_policy, programmes, reform_programme, rule_part)
 from reformkg.graph.vocab import Label, Rel

@@ -9,7 +9,7 @@ import re
 from itertools import combinations
 
 from reformkg.ingest.document import Mention, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, is_reform
+from reformkg.ingest.extract.context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, enumeration_before,
                                                        is_policy, programmes, rule_part)
 from reformkg.graph.vocab import Label, Rel

@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 
 from reformkg.ingest.document import Mention, Span
-from reformkg.ingest.extract._context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME
+from reformkg.ingest.extract.context import ACTOR_LABELS, ORG_LABELS, REFORM_NAME
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 from reformkg.graph.vocab import Label, Rel

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention
 
-ORG_LABELS = frozenset({"Union", "Enterprise", "Agency", "Institution"})
-ACTOR_LABELS = frozenset({"Region"}) | ORG_LABELS
+ORG_LABELS = frozenset({Label.UNION, Label.ENTERPRISE, Label.AGENCY, Label.INSTITUTION})
+ACTOR_LABELS = frozenset({Label.REGION}) | ORG_LABELS
 QUOTED_RE = re.compile(r"“[^”\n]{1,80}”|‘[^’\n]{1,60}’|《[^》\n]{1,100}》|「[^」\n]{1,60}」|\"[^\"\n]{1,60}\"|〈[^〉\n]{1,60}〉")
 CLAUSE_PUNCT_RE = re.compile(r"[，,；;：:]")
 
@@ -27,12 +28,12 @@ ADVERBIAL_PREFIX_RE = re.compile(rf"(?:{_ADVERBIAL}[,，]?)*")
 
 # Deictic references to an earlier actor: (regex, label, required name suffix).
 DEIXIS = (
-    (re.compile(r"^(?:该|本|我|全)(省)"), "Region", "省"),
-    (re.compile(r"^(?:该|本|我|全)(市)"), "Region", "市"),
-    (re.compile(r"^(?:该|本|我|全)(县)"), "Region", "县"),
-    (re.compile(r"^(?:该|本|我|全)(区)"), "Region", "区"),
-    (re.compile(r"^(?:该|本|我|全)(镇)"), "Region", "镇"),
-    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), "Enterprise", ""),
+    (re.compile(r"^(?:该|本|我|全)(省)"), Label.REGION, "省"),
+    (re.compile(r"^(?:该|本|我|全)(市)"), Label.REGION, "市"),
+    (re.compile(r"^(?:该|本|我|全)(县)"), Label.REGION, "县"),
+    (re.compile(r"^(?:该|本|我|全)(区)"), Label.REGION, "区"),
+    (re.compile(r"^(?:该|本|我|全)(镇)"), Label.REGION, "镇"),
+    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), Label.ENTERPRISE, ""),
 )
 
 
@@ -52,13 +53,13 @@ def is_reform(m: Mention) -> bool:
     return bool((m.attrs or {}).get("reform")) or (m.normalised or m.surface) == REFORM_NAME
 
 
-_TITLE_END_RE = re.compile(r"(?:书记|主席|部长|局长|厅长|主任|委员|常委|院长|校长|经理|董事长|总裁|会长|秘书长|"
+TITLE_END_RE = re.compile(r"(?:书记|主席|部长|局长|厅长|主任|委员|常委|院长|校长|经理|董事长|总裁|会长|秘书长|"
                            r"市长|县长|区长|省长|镇长|组长|队长|召集人|教授|研究员|专家|工程师|技师|职工|员工|"
                            r"工人|班长|站长|所长|处长|科长|干事|代表|负责人|理事长|总监|主管|行长|社长)\s*$")
-_GAP_BREAK_RE = re.compile(r"[，,。；;：:！？!?\n“”《》]|[与和及对为向在由把将被从给同]")
+GAP_BREAK_RE = re.compile(r"[，,。；;：:！？!?\n“”《》]|[与和及对为向在由把将被从给同]")
 
 
-def _title_org_indexes(person: Mention) -> list[int]:
+def title_org_indexes(person: Mention) -> list[int]:
     """Indexes into doc.mentions of the bodies a person's title attrs name (H2's conventions:
     attrs["org"] an int, or attrs["titles"]/attrs["org"] a list of (org_index, title))."""
     out: list[int] = []

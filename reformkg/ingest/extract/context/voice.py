@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
 
 _HEARD_FROM_RE = re.compile(r"从$")
@@ -15,7 +16,7 @@ _HEARD_VERB_RE = re.compile(r"^[^，,。；;]{0,6}?(?:获悉|了解到|得悉|�
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
 
 
-class _VoiceMixin:
+class VoiceMixin:
     """DocContext's voice (mixed into DocContext; uses its fields)."""
 
     def voice_union(self) -> Mention | None:
@@ -27,7 +28,7 @@ class _VoiceMixin:
     def _compute_voice(self) -> Mention | None:
         text = self.doc.text
         for m in self.mentions:
-            if m.label == "Union" and _HEARD_FROM_RE.search(text, max(0, m.span.start - 1), m.span.start) \
+            if m.label == Label.UNION and _HEARD_FROM_RE.search(text, max(0, m.span.start - 1), m.span.start) \
                     and _HEARD_VERB_RE.match(text[m.span.end:m.span.end + 12]):
                 return m
         for ps, pe in self.doc.paragraphs:
@@ -40,8 +41,8 @@ class _VoiceMixin:
                     break
                 for cs, ce in self.clauses(j):
                     m, _ = self.clause_subject(cs, ce, allow_programme=False)
-                    if m is None or (m.label == "Region" and (m.surface or "").startswith("全")):
+                    if m is None or (m.label == Label.REGION and (m.surface or "").startswith("全")):
                         continue
-                    return m if m.label == "Union" else None
+                    return m if m.label == Label.UNION else None
             return None
         return None

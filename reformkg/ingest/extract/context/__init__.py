@@ -18,23 +18,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract._context.patterns import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, CLAUSE_PUNCT_RE, ORG_LABELS,
-                                                       QUOTED_RE, REFORM_NAME, _GAP_BREAK_RE, _TITLE_END_RE,
-                                                       _title_org_indexes, is_reform, sentence_of_mention)
-from reformkg.ingest.extract._context.positions import _PositionsMixin
-from reformkg.ingest.extract._context.subjects import _SubjectsMixin
-from reformkg.ingest.extract._context.deixis import _DeixisMixin
-from reformkg.ingest.extract._context.sections import _SectionsMixin
-from reformkg.ingest.extract._context.regions import _RegionsMixin
-from reformkg.ingest.extract._context.voice import _VoiceMixin
+from reformkg.ingest.extract.context.patterns import (ACTOR_LABELS, ADVERBIAL_PREFIX_RE, CLAUSE_PUNCT_RE, ORG_LABELS,
+                                                       QUOTED_RE, REFORM_NAME, GAP_BREAK_RE, TITLE_END_RE,
+                                                       title_org_indexes, is_reform, sentence_of_mention)
+from reformkg.ingest.extract.context.positions import PositionsMixin
+from reformkg.ingest.extract.context.subjects import SubjectsMixin
+from reformkg.ingest.extract.context.deixis import DeixisMixin
+from reformkg.ingest.extract.context.sections import SectionsMixin
+from reformkg.ingest.extract.context.regions import RegionsMixin
+from reformkg.ingest.extract.context.voice import VoiceMixin
 
 __all__ = ["DocContext", "ACTOR_LABELS", "ADVERBIAL_PREFIX_RE", "CLAUSE_PUNCT_RE", "ORG_LABELS", "QUOTED_RE", "REFORM_NAME",
            "is_reform", "sentence_of_mention"]
 
 
 @dataclass
-class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, _RegionsMixin, _VoiceMixin):
+class DocContext(PositionsMixin, SubjectsMixin, DeixisMixin, SectionsMixin, RegionsMixin, VoiceMixin):
     """Indexes over one document, built once per component call."""
 
     doc: Document
@@ -67,11 +68,11 @@ class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, 
         ctx.paragraph_starts = [s for s, _ in doc.paragraphs]
         # organisations that only qualify a person's title (无锡市总工会党组书记吴涛)
         for m in doc.mentions:
-            if m.label != "Person":
+            if m.label != Label.PERSON:
                 continue
             for o, _t in (m.attrs or {}).get("org_mentions") or ():
                 ctx.title_orgs.add(id(o))
-            for oi in _title_org_indexes(m):
+            for oi in title_org_indexes(m):
                 if 0 <= oi < len(doc.mentions):
                     ctx.title_orgs.add(id(doc.mentions[oi]))
         # without title attrs: an organisation followed by a title and a person name
@@ -82,10 +83,10 @@ class DocContext(_PositionsMixin, _SubjectsMixin, _DeixisMixin, _SectionsMixin, 
             for j in range(i + 1, min(i + 4, len(ms))):
                 n = ms[j]
                 gap = doc.text[m.span.end:n.span.start]
-                if len(gap) > 16 or _GAP_BREAK_RE.search(gap):
+                if len(gap) > 16 or GAP_BREAK_RE.search(gap):
                     break
-                if n.label == "Person":
-                    if _TITLE_END_RE.search(gap):
+                if n.label == Label.PERSON:
+                    if TITLE_END_RE.search(gap):
                         ctx.title_orgs.add(id(m))
                     break
         return ctx

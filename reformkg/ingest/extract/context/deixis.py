@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import is_reform
+from reformkg.ingest.extract.context.patterns import is_reform
 
 _DEICTIC_REGION_RE = re.compile(r"[该本](省|市|县|区|镇)")
 _QUESTION_RE = re.compile(r"\s*(?:问|提问|读者问|网友问|Q)\s*[:：]")
 _EVENT_HEAD_RE = re.compile(r"(?:赛|会|活动|论坛|培训班?|展)”?$")
 
 
-class _DeixisMixin:
+class DeixisMixin:
     """DocContext's deixis (mixed into DocContext; uses its fields)."""
 
     def _company_antecedent(self, pos: int, word: str, nearest: Mention | None) -> Mention | None:
@@ -25,7 +26,7 @@ class _DeixisMixin:
         enterprise of that kind (集团 → a group) in the same piece."""
         kind = "集团" if "集团" in word else ""
         topic = None if self._building else self.section_topic(pos)  # not while the sections are built
-        if topic is not None and topic.label == "Enterprise" and kind in (topic.normalised or topic.surface or ""):
+        if topic is not None and topic.label == Label.ENTERPRISE and kind in (topic.normalised or topic.surface or ""):
             return topic
         if nearest is None:
             return None
@@ -33,7 +34,7 @@ class _DeixisMixin:
             i = bisect_right(self.starts, pos - 1) - 1
             while i >= 0 and self.starts[i] >= nearest.span.start - 2000:
                 m = self.mentions[i]
-                if m.label == "Enterprise" and kind in (m.normalised or m.surface or "") and m.span.end <= pos:
+                if m.label == Label.ENTERPRISE and kind in (m.normalised or m.surface or "") and m.span.end <= pos:
                     return m
                 i -= 1
         return nearest
@@ -45,7 +46,7 @@ class _DeixisMixin:
         sm = _DEICTIC_REGION_RE.fullmatch(mm.surface or "")
         if not sm:
             return None
-        ante = self.previous_mention(mm.span.start, "Region", sm.group(1))
+        ante = self.previous_mention(mm.span.start, Label.REGION, sm.group(1))
         if ante is None or (ante.attrs or {}).get("contextual") or ante.normalised == mm.normalised:
             return None
         pi = self.paragraph_of(mm.span.start)
@@ -71,7 +72,7 @@ class _DeixisMixin:
         i = bisect_right(self.starts, pos - 1) - 1
         while i >= 0 and self.starts[i] >= floor:
             m = self.mentions[i]
-            if m.label == "Programme" and not is_reform(m) and _EVENT_HEAD_RE.search(m.normalised or m.surface or ""):
+            if m.label == Label.PROGRAMME and not is_reform(m) and _EVENT_HEAD_RE.search(m.normalised or m.surface or ""):
                 return m
             i -= 1
         return None

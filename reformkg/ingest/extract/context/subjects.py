@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, is_reform
+from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, is_reform
 
 _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
                                  r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")
@@ -25,7 +26,7 @@ _OPENERS = frozenset(" \t\u3000“”‘’\"'(（[【")
 _REL_CLAUSE_RE = re.compile(r"由[^，,。；;]{1,40}?(?:主办|承办|协办|组织|举办|发起|牵头|开展|实施|推出)的")
 
 
-class _SubjectsMixin:
+class SubjectsMixin:
     """DocContext's subjects (mixed into DocContext; uses its fields)."""
 
     def subject_start(self, cs: int, ce: int) -> int:
@@ -51,46 +52,72 @@ class _SubjectsMixin:
         rel = _REL_CLAUSE_RE.match(text, p, ce)
         if rel:
             p = rel.end()
-        ok = set(labels) | ({"Programme"} if allow_programme else set())
+        for rule in _SUBJECT_RULES:
+            found = rule(self, p, ce, labels, allow_programme)
+            if found is not None:
+                return found
+        return None, p
+
+    def _written_subject(self, p: int, ce: int, labels: frozenset[str],
+                         allow_programme: bool) -> tuple[Mention, int] | None:
+        """A mention starting at p (not the reform, an organisation that only titles a person
+        or an enumerated item); a contextual region (该市) stands for its antecedent."""
+        ok = set(labels) | ({Label.PROGRAMME} if allow_programme else set())
         for mm in self.mentions_between(p, ce):
             if mm.span.start != p:
                 break
-            if mm.label == "Programme" and is_reform(mm):
+            if mm.label == Label.PROGRAMME and is_reform(mm):
                 continue
             if mm.label in ok and id(mm) not in self.title_orgs and not self._enumerated(mm):
-                if mm.label == "Region" and (mm.attrs or {}).get("contextual"):
+                if mm.label == Label.REGION and (mm.attrs or {}).get("contextual"):
                     ante = self._deictic_antecedent(mm)
                     if ante is not None:
                         return ante, mm.span.end
                 return mm, mm.span.end
-        if text[p:p + 1] == "在":
-            # 在<actor><verb>… (在省劳动关系三方委员会总结…): the actor is the agent
-            for mm in self.mentions_between(p + 1, ce):
-                if mm.span.start != p + 1:
-                    break
-                if mm.label in labels and mm.label in ("Agency", "Union") and id(mm) not in self.title_orgs \
-                        and self.word_tag(mm.span.end).startswith("v") \
-                        and text[mm.span.end:mm.span.end + 1] not in ("中", "上", "下", "内", "里"):
-                    return mm, mm.span.end
-        # deixis
-        seg = text[p:min(ce, p + 6)]
-        if allow_programme:
-            em = _EVENT_DEIXIS_RE.match(seg)
-            if em:
-                ante = self._previous_event(p)
-                if ante is not None:
-                    return ante, p + em.end()
+        return None
+
+    def _located_agent(self, p: int, ce: int, labels: frozenset[str],
+                       allow_programme: bool) -> tuple[Mention, int] | None:
+        """在<actor><verb>… (在省劳动关系三方委员会总结…): the actor is the agent."""
+        text = self.doc.text
+        if text[p:p + 1] != "在":
+            return None
+        for mm in self.mentions_between(p + 1, ce):
+            if mm.span.start != p + 1:
+                break
+            if mm.label in labels and mm.label in (Label.AGENCY, Label.UNION) and id(mm) not in self.title_orgs \
+                    and self.word_tag(mm.span.end).startswith("v") \
+                    and text[mm.span.end:mm.span.end + 1] not in ("中", "上", "下", "内", "里"):
+                return mm, mm.span.end
+        return None
+
+    def _event_reference(self, p: int, ce: int, labels: frozenset[str],
+                         allow_programme: bool) -> tuple[Mention, int] | None:
+        """本届大赛/此次活动 …: the event named before (when programmes may be subjects)."""
+        if not allow_programme:
+            return None
+        em = _EVENT_DEIXIS_RE.match(self.doc.text[p:min(ce, p + 6)])
+        if em:
+            ante = self._previous_event(p)
+            if ante is not None:
+                return ante, p + em.end()
+        return None
+
+    def _deictic_reference(self, p: int, ce: int, labels: frozenset[str],
+                           allow_programme: bool) -> tuple[Mention, int] | None:
+        """该市/集团/我企业 … (patterns.DEIXIS): the mention referred to."""
+        seg = self.doc.text[p:min(ce, p + 6)]
         for rx, label, suffix in DEIXIS:
             dm = rx.match(seg)
             if dm and seg.startswith("我") and self._reader_question(p):
                 continue  # 问：我企业准备…: the asker's own body, not one the text names
             if dm:
                 ante = self.previous_mention(p, label, suffix)
-                if label == "Enterprise":
+                if label == Label.ENTERPRISE:
                     ante = self._company_antecedent(p, dm.group(), ante)
                 if ante is not None:
                     return ante, p + dm.end()
-        return None, p
+        return None
 
     def appositive_person(self, p: int, ce: int) -> Mention | None:
         """A person named after honours and posts at the clause start (江苏省劳动模范、X公司董事长
@@ -103,9 +130,9 @@ class _SubjectsMixin:
             gap = text[q:mm.span.start]
             if gap and not _APPOSITION_GAP_RE.fullmatch(gap):
                 return None
-            if mm.label == "Person":
+            if mm.label == Label.PERSON:
                 return mm if q > p and _PERSON_VERB_AFTER_RE.match(text, mm.span.end) else None
-            if mm.label not in ("Award", "Region") and id(mm) not in self.title_orgs and mm.label not in ACTOR_LABELS:
+            if mm.label not in (Label.AWARD, Label.REGION) and id(mm) not in self.title_orgs and mm.label not in ACTOR_LABELS:
                 return None
             q = mm.span.end
         return None
@@ -115,7 +142,7 @@ class _SubjectsMixin:
         """The clause subject plus actors coordinated with it (A、B和C …) at the clause start."""
         text = self.doc.text
         p = self.subject_start(cs, ce)
-        ok = set(labels) | ({"Programme"} if allow_programme else set())
+        ok = set(labels) | ({Label.PROGRAMME} if allow_programme else set())
         group: list[Mention] = []
         for mm in self.mentions_between(p, ce):
             if mm.span.start < p:
@@ -171,7 +198,7 @@ class _SubjectsMixin:
         summary = self.in_summary_section(pos)
         while j >= 0 and doc.sentences[j][0] >= ps:
             sj = [x for x in self.subjects(j) if not self._scope_subject(*x)]
-            if sj and summary and sj[0][2].label == "Enterprise":
+            if sj and summary and sj[0][2].label == Label.ENTERPRISE:
                 sj = []  # a union's work summary: an enterprise named in passing does not carry over
             if sj:
                 return sj[0][2]
@@ -187,7 +214,7 @@ class _SubjectsMixin:
         if cs <= m.span.start < ce:
             if _RECIPIENT_AFTER_RE.match(self.doc.text, m.span.end, ce):
                 return True  # X被命名为…/X荣获…: a recipient, not the agent of what follows
-            return m.label == "Region" and (m.surface or "").startswith("全")
+            return m.label == Label.REGION and (m.surface or "").startswith("全")
         return self.doc.text[self.subject_start(cs, ce):][:1] == "全"
 
     def _enumerated(self, m: Mention) -> bool:
@@ -201,3 +228,9 @@ class _SubjectsMixin:
         if self._word_tags is None:
             self._word_tags = {sp.start: sp.label for sp in self.doc.layers.get("lac_words", ())}
         return self._word_tags.get(pos, "")
+
+
+# the rules clause_subject tries in order, each (context, subject start, clause end, labels,
+# allow_programme) -> (mention, end) or None
+_SUBJECT_RULES = (SubjectsMixin._written_subject, SubjectsMixin._located_agent, SubjectsMixin._event_reference,
+                  SubjectsMixin._deictic_reference)

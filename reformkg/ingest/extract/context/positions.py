@@ -7,11 +7,11 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract._context.patterns import CLAUSE_PUNCT_RE
+from reformkg.ingest.extract.context.patterns import CLAUSE_PUNCT_RE
 
 
 
-class _PositionsMixin:
+class PositionsMixin:
     """DocContext's positions (mixed into DocContext; uses its fields)."""
 
     def in_quotes(self, start: int, end: int) -> bool:
