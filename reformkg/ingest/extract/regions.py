@@ -292,11 +292,36 @@ _CHAIN_MENTION_KEYS = ("level", "adcode", "place", "parent")
 _MEDIA_AFTER = ("日报", "晚报", "报讯", "工人报", "电视台", "广播电视台")
 
 
+# a site's navigation line (首页 新闻中心 某市新闻 本网专稿 / 当前位置：首页 > …)
+_NAVIGATION_LINE_RE = re.compile(r"\s*(?:首页|当前位置|您的位置|您现在的位置|位置[：:])")
+_NAVIGATION_LINE_MAX = 60
+_QUOTED_NAME_MAX = 40
+
+
+def _in_navigation_line(text: str, pos: int) -> bool:
+    """Is pos on a short line of site navigation (a breadcrumb)?"""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:le if le >= 0 else len(text)]
+    return len(line) <= _NAVIGATION_LINE_MAX and bool(_NAVIGATION_LINE_RE.match(line))
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """“江苏省示范性…工作室” / “南通工匠”: a region opening a longer quoted name is part of that name
+    (of an award, programme or body), not a place the text speaks of."""
+    if text[start - 1:start] != "“":
+        return False
+    close = text.find("”", end, end + _QUOTED_NAME_MAX)
+    return close > end and not any(c in text[end:close] for c in "，,。；;：:、！？\n“")
+
+
 def _region_mentions(text: str, spans: list[Span]) -> list[Mention]:
-    """A Region mention for each span, except a newspaper or station's name (X日报讯)."""
+    """A Region mention for each span, except a newspaper or station's name (X日报讯), a region on
+    a navigation line and one that only opens a quoted name (the spans stay as context)."""
     return [Mention(sp, Label.REGION, text[sp.start:sp.end], sp.attrs["name"],
                     {k: v for k, v in sp.attrs.items() if k in _MENTION_KEYS})
-            for sp in spans if not text.startswith(_MEDIA_AFTER, sp.end)]
+            for sp in spans if not text.startswith(_MEDIA_AFTER, sp.end)
+            and not _in_navigation_line(text, sp.start) and not _in_quoted_name(text, sp.start, sp.end)]
 
 
 class Regions:

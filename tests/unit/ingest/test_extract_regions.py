@@ -134,3 +134,13 @@ def test_zone_word_tables_are_read_without_comments() -> None:
         words = word_list(name)
         assert words and not any(w.startswith("#") or w != w.strip() for w in words), name
     assert "管委会" in word_list("zone_body_heads.txt")
+
+
+def test_a_region_on_a_navigation_line_or_opening_a_quoted_name_is_no_mention_but_still_context() -> None:
+    doc = extract("首页 新闻中心 台州新闻 本网专稿\n\n市总工会召开会议，部署产改工作。", upto="orgs")
+    assert "台州市" not in names(doc, "Region")
+    assert "台州市总工会" in names(doc, "Union")  # the line still tells which city 市 is
+    doc = extract("我市又有两个工作室入选“浙江省示范性劳模创新工作室”。", upto="regions")
+    assert "浙江省" not in names(doc, "Region")
+    doc = extract("浙江省总工会召开会议。“浙江”一词在这里指浙江省。", upto="regions")
+    assert "浙江省" in names(doc, "Region")
