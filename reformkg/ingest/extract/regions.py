@@ -10,6 +10,7 @@ layer "region_context" (one span: the document's province and main city) and Reg
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -315,6 +316,26 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     return close > end and not any(c in text[end:close] for c in "，,。；;：:、！？\n“")
 
 
+@lru_cache(maxsize=1)
+def _one_char_cities() -> dict[str, str]:
+    """One-character city names (ingest/data/city_one_char.tsv) → their full names."""
+    return {row[0]: row[1] for row in lx.read_tsv("city_one_char.tsv") if len(row) >= 2}
+
+
+def _one_char_city_place(gz: lx.Gazetteer, char: str) -> int:
+    full = _one_char_cities().get(char, "")
+    return next((i for i in gz.candidates(full) if gz.get(i).name == full), -1)
+
+
+_ONE_CHAR_CITY_VERBS = "召开|举行|举办|开幕|闭幕|发布|出席|调研|参加|参会|成立|启动|落幕|开展|考察|培训|集训|比赛|参赛|领奖"
+
+
+@lru_cache(maxsize=1)
+def _one_char_city_re() -> re.Pattern[str]:
+    chars = "|".join(map(re.escape, _one_char_cities()))
+    return re.compile(f"(?<=[在来赴进抵返离])({chars})(?={_ONE_CHAR_CITY_VERBS})")
+
+
 def _region_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """A Region mention for each span, except a newspaper or station's name (X日报讯), a region on
     a navigation line and one that only opens a quoted name (the spans stay as context)."""
@@ -342,6 +363,7 @@ class Regions:
         city = counts.city.most_common(1)[0][0] if counts.city else -1
         context = [c for c, _ in counts.city.most_common(3)] + ([province] if province >= 0 else [])
         spans = self._merge_chains(doc, self._place_spans(doc, chosen, gz, province, context, lac_ent), gz)
+        spans = sorted(spans + self._one_char_cities(doc, gz, spans), key=lambda sp: sp.start)
         # the county/district a bare 县/区 defaults to: only from places kept above (a word that
         # spells an out-of-province county, 会同县…, says nothing)
         kept = {sp.attrs["place"] for sp in spans}
@@ -437,6 +459,17 @@ class Regions:
         return out
 
     # ------------------------------------------------------------------------------------------
+    def _one_char_cities(self, doc: Document, gz: lx.Gazetteer, spans: list[Span]) -> list[Span]:
+        """在京召开 / 来沪参加 / 赴渝调研: a city written with its one-character name, as the place
+        of a verb of meeting or travel."""
+        taken = {sp.start for sp in spans}
+        out = []
+        for m in _one_char_city_re().finditer(doc.text):
+            idx = _one_char_city_place(gz, m.group(1))
+            if idx >= 0 and m.start(1) not in taken:
+                out.append(self._span(doc, m.start(1), m.end(1), gz.get(idx), m.group(1)))
+        return out
+
     def _span(self, doc: Document, s: int, e: int, p: lx.Place, surface: str) -> Span:
         return Span(s, e, Label.REGION, doc.sentence_of(s), self.name,
                     {"place": p.idx, "name": p.name, "level": p.level, "adcode": p.adcode,

@@ -144,3 +144,9 @@ def test_a_region_on_a_navigation_line_or_opening_a_quoted_name_is_no_mention_bu
     assert "浙江省" not in names(doc, "Region")
     doc = extract("浙江省总工会召开会议。“浙江”一词在这里指浙江省。", upto="regions")
     assert "浙江省" in names(doc, "Region")
+
+
+def test_one_character_city_names_in_the_news_idiom() -> None:
+    regions = _regions("全国总工会日前在京召开新闻发布会。代表们来沪参加培训。京津冀协同发展。")
+    assert regions["京"]["normalised"] == "北京市" and regions["沪"]["normalised"] == "上海市"
+    assert "津" not in regions  # only as the place of a verb of meeting or travel
