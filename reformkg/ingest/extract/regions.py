@@ -317,6 +317,13 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _named_areas() -> dict[str, tuple[str, ...]]:
+    """Named areas (ingest/data/named_areas.tsv) → their short forms."""
+    return {row[0]: tuple(x for x in (row[1].split(",") if len(row) > 1 else []) if x)
+            for row in lx.read_tsv("named_areas.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _one_char_cities() -> dict[str, str]:
     """One-character city names (ingest/data/city_one_char.tsv) → their full names."""
     return {row[0]: row[1] for row in lx.read_tsv("city_one_char.tsv") if len(row) >= 2}
@@ -371,6 +378,7 @@ class Regions:
         district_count = Counter({k: v for k, v in counts.district.items() if k in kept})
         _mark_in_name(text, spans, lac_ent)
         spans.extend(self._zones(doc, words, spans))
+        spans.extend(self._named_areas(doc, spans))
         spans.sort(key=lambda sp: sp.start)
         ctx_span = Span(0, 0, "context", -1, self.name,
                         {"province": province, "city": city,
@@ -459,6 +467,26 @@ class Regions:
         return out
 
     # ------------------------------------------------------------------------------------------
+    def _named_areas(self, doc: Document, spans: list[Span]) -> list[Span]:
+        """Named multi-region areas (粤港澳大湾区; ingest/data/named_areas.tsv), and their short forms
+        where the full name is written too; not where a region already stands."""
+        text = doc.text
+        taken = [(sp.start, sp.end) for sp in spans]
+        out: list[Span] = []
+        for name, shorts in _named_areas().items():
+            if name not in text:
+                continue
+            for form in sorted({name, *shorts}, key=len, reverse=True):
+                for m in re.finditer(re.escape(form), text):
+                    s, e = m.span()
+                    if any(a < e and s < b for a, b in taken):
+                        continue
+                    taken.append((s, e))
+                    out.append(Span(s, e, Label.REGION, doc.sentence_of(s), self.name,
+                                    {"place": -1, "name": name, "level": lx.LEVEL_ZONE, "adcode": "", "parent": -1,
+                                     "zone": True, "short": form != name}))
+        return out
+
     def _one_char_cities(self, doc: Document, gz: lx.Gazetteer, spans: list[Span]) -> list[Span]:
         """在京召开 / 来沪参加 / 赴渝调研: a city written with its one-character name, as the place
         of a verb of meeting or travel."""

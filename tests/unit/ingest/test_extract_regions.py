@@ -150,3 +150,9 @@ def test_one_character_city_names_in_the_news_idiom() -> None:
     regions = _regions("全国总工会日前在京召开新闻发布会。代表们来沪参加培训。京津冀协同发展。")
     assert regions["京"]["normalised"] == "北京市" and regions["沪"]["normalised"] == "上海市"
     assert "津" not in regions  # only as the place of a verb of meeting or travel
+
+
+def test_named_areas_and_their_short_forms_where_the_full_name_is_written() -> None:
+    regions = _regions("大赛汇聚粤港澳大湾区11个城市的选手，湾区各地职工踊跃参加。")
+    assert regions["粤港澳大湾区"]["normalised"] == "粤港澳大湾区" and regions["湾区"]["normalised"] == "粤港澳大湾区"
+    assert "湾区" not in _regions("湾区各地职工踊跃参加。")
