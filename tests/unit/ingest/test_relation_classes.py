@@ -126,3 +126,10 @@ def test_a_time_clauses_subject_does_not_carry_to_later_clauses():
     doc = make_doc(text, [("省委", "Agency", "甲省委"), ("产改", "Programme", "产业工人队伍建设改革"),
                           ("产改", "Programme", "产业工人队伍建设改革", None, 1)])
     assert ("甲省委", "产业工人队伍建设改革") not in rels(doc, "RUNS")
+
+
+def test_a_place_chain_written_as_one_name_locates_the_body_in_each_place():
+    text = "近日，在甲县乙镇产改试点企业丙鞋业有限公司的车间里，工人们正在忙碌。"
+    doc = make_doc(text, [("甲县乙镇", "Region", "乙镇"), ("甲县", "Region"), ("产改", "Programme", "产业工人队伍建设改革"),
+                          ("丙鞋业有限公司", "Enterprise")])
+    assert rels(doc, "LOCATED_IN") == [("丙鞋业有限公司", "乙镇"), ("丙鞋业有限公司", "甲县")]

@@ -330,25 +330,52 @@ def led_sponsors(b: Builder) -> None:
 def places_before_bodies(b: Builder) -> None:
     """A chain of places written right before an organisation (optionally with a category word
     between): the organisation is located in each place of the chain."""
-    ms, text = b.ctx.mentions, b.doc.text
+    text = b.doc.text
     categories = _word_table("place_categories.txt")
-    for i, org in enumerate(ms):
+    ms = b.ctx.mentions
+    # a region written inside a longer one (沭阳县 in 沭阳县章集街道) is that one's chain parent
+    nested = _nested_regions(ms)
+    top = [m for m in ms if id(m) not in nested]
+    for i, org in enumerate(top):
         if org.label not in ORG_LABELS or id(org) in b.ctx.title_orgs:
             continue
-        chain: list[Mention] = []
-        pos, j = org.span.start, i - 1
-        while j >= 0:
-            m = ms[j]
-            if m.label != Label.REGION and not chain and m.span.start >= pos - 8:
-                j -= 1  # a mention inside the category words (产改 in 产改试点企业)
-                continue
-            gap = text[m.span.end:pos] if m.span.end <= pos else None
-            if m.label != Label.REGION or gap is None or (gap and (chain or gap not in categories)):
-                break
-            chain.append(m)
-            pos, j = m.span.start, j - 1
-        for place in chain:
+        for place in _place_chain(text, top, i, categories):
             b.add(Rel.LOCATED_IN, org, place, (place.span.start, org.span.end))
+            for inner in (m for m in ms if nested.get(id(m)) is place):
+                b.add(Rel.LOCATED_IN, org, inner, (place.span.start, org.span.end))
+
+
+def _nested_regions(ms: list[Mention]) -> dict[int, Mention]:
+    """id of each region mention written inside a longer region mention → that one (one sweep over
+    the mentions in text order)."""
+    out: dict[int, Mention] = {}
+    outer: Mention | None = None
+    for m in ms:
+        if m.label != Label.REGION:
+            continue
+        if outer is not None and outer.span.start <= m.span.start and m.span.end <= outer.span.end \
+                and (m.span.end - m.span.start) < (outer.span.end - outer.span.start):
+            out[id(m)] = outer
+        elif outer is None or m.span.end > outer.span.end:
+            outer = m
+    return out
+
+
+def _place_chain(text: str, ms: list[Mention], i: int, categories: frozenset[str]) -> list[Mention]:
+    """The regions written right before ms[i] (with a category word between, 产改试点企业)."""
+    chain: list[Mention] = []
+    pos, j = ms[i].span.start, i - 1
+    while j >= 0:
+        m = ms[j]
+        if m.label != Label.REGION and not chain and m.span.start >= pos - 8:
+            j -= 1  # a mention inside the category words (产改 in 产改试点企业)
+            continue
+        gap = text[m.span.end:pos] if m.span.end <= pos else None
+        if m.label != Label.REGION or gap is None or (gap and (chain or gap not in categories)):
+            break
+        chain.append(m)
+        pos, j = m.span.start, j - 1
+    return chain
 
 
 _RECIPIENT_LABELS = (Label.PERSON, *sorted(ACTOR_LABELS))
