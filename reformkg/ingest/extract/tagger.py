@@ -79,27 +79,33 @@ class LacModel:
         with self._lock:
             em = self._session.run(None, {"token_ids": ids, "length": lens})[0]
         em = em.astype(np.float32)
-        path = viterbi(em, lens, self._trans_t)
+        path = viterbi(em, lens, self._trans_t, self._trans)
         return [path[b, : lens[b]] for b in range(B)]
 
 
-def viterbi(em: np.ndarray, lens: np.ndarray, trans_t: np.ndarray) -> np.ndarray:
+def viterbi(em: np.ndarray, lens: np.ndarray, trans_t: np.ndarray,
+            trans: np.ndarray | None = None) -> np.ndarray:
     """Best tag path per row of emissions `em` [B, L, T] (row b valid up to lens[b]) under the
-    transitions `trans_t` [to, from]; returns [B, L] tag ids.
+    transitions `trans_t` [to, from] (and `trans` = its transpose [from, to], computed when not
+    given); returns [B, L] tag ids.
 
     The forward pass keeps only the running scores (a max over the previous tag, no argmax),
     and the back-pointers are recomputed along the chosen path only: the same float32 sums as
     the forward pass, so the same ties and the same path as storing every argmax, at about
-    half the work."""
+    half the work. The forward max runs over the middle axis of [B, from, to] (element-wise
+    maxima of contiguous rows, which numpy vectorises), about a quarter faster than over the
+    last axis; a max is exact, so the scores are the same."""
     B, L, T = em.shape
+    if trans is None:
+        trans = np.ascontiguousarray(trans_t.T)
     dp = em[:, 0, :].copy()
     dps = np.empty((L, B, T), dtype=np.float32)
     dps[0] = dp
     buf = np.empty((B, T, T), dtype=np.float32)
     ragged = bool((lens != L).any())
     for t in range(1, L):
-        np.add(dp[:, None, :], trans_t[None, :, :], out=buf)
-        new = buf.max(axis=2)
+        np.add(dp[:, :, None], trans[None, :, :], out=buf)
+        new = buf.max(axis=1)
         new += em[:, t, :]
         dp = np.where((t < lens)[:, None], new, dp) if ragged else new
         dps[t] = dp
