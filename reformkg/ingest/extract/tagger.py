@@ -212,17 +212,21 @@ class Tagger:
     def __call__(self, doc: Document) -> Document:
         ents: list[Span] = []
         words: list[Span] = []
-        sent_starts = [s for s, _ in doc.sentences]
-        import bisect
-
-        for s, e, tag in lac_words(doc.text):
-            if doc.text[s:e].isspace():
-                continue
-            sid = bisect.bisect_right(sent_starts, s) - 1
-            sp = Span(s, e, tag, sid, self.name)
-            words.append(sp)
-            if tag in KEEP_TAGS:
-                ents.append(sp)
+        text = doc.text
+        found = lac_words(text)
+        if found:
+            # sentence index of every word start at once (the last sentence starting at or before it)
+            sent_starts = np.fromiter((a for a, _ in doc.sentences), dtype=np.int64, count=len(doc.sentences))
+            sids = (np.searchsorted(sent_starts, np.fromiter((w[0] for w in found), dtype=np.int64,
+                                                             count=len(found)), side="right") - 1).tolist()
+            name = self.name
+            for (s, e, tag), sid in zip(found, sids):
+                if text[s:e].isspace():
+                    continue
+                sp = Span(s, e, tag, sid, name)
+                words.append(sp)
+                if tag in KEEP_TAGS:
+                    ents.append(sp)
         doc.layers["lac"] = ents
         doc.layers["lac_words"] = words
         return doc
