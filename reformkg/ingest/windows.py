@@ -12,7 +12,7 @@ the window (REFORMKG_EXTRACT_WINDOW_CHARS) is therefore extracted in pieces:
   runs on one window at a time, a `Document` over that window's text whose sentences,
   paragraphs and inherited layers are the whole document's, shifted.
 - After each window its mentions, relations, outcomes and the layers its components assign
-  (except the per-word tagger layers, `DROPPED_LAYERS`) are moved into the whole document:
+  and the resolver reads (`RESOLVER_LAYERS`) are moved into the whole document:
   every Span reachable from them is shifted back (character offsets by the window's start,
   sentence indices by its first sentence), and the attributes that hold indices into
   `doc.mentions` (`MENTION_INDEX_ATTRS`) by the mentions before it. The window is then
@@ -36,7 +36,10 @@ from reformkg.ingest.document import Document, Mention, OffsetMap, OutcomeCandid
 log = logging.getLogger(__name__)
 
 WHOLE_DOCUMENT = ("meta",)          # components that read the head and foot of the whole document
-DROPPED_LAYERS = ("lac", "lac_words")  # per-word layers: not needed after extraction, and large
+DROPPED_LAYERS = ("lac", "lac_words")  # per-word layers: never passed on to a window
+# the layers of a window kept after it for the resolver (reformkg.ingest.resolve reads these;
+# tests/unit/ingest/test_windows.py checks the list against it): the others die with the window
+RESOLVER_LAYERS = ("regions",)
 # mention attributes that hold indices into doc.mentions (persons: positions/org; coreference:
 # antecedent), and positional tuples (start, end, …) of the regions component
 MENTION_INDEX_ATTRS = ("antecedent", "org")
@@ -207,11 +210,7 @@ def extract_windowed(doc: Document, components: list[Any], size: int, run: RunCo
     if head:
         doc = run(doc, head)
     inherited = {name: spans for name, spans in doc.layers.items() if name not in DROPPED_LAYERS}
-    assigned: list[str] = []
-    for c in rest:
-        for name in c.assigns:
-            if name not in assigned and name not in inherited and name not in DROPPED_LAYERS:
-                assigned.append(name)
+    assigned = [name for name in RESOLVER_LAYERS if name not in inherited and any(name in c.assigns for c in rest)]
     windows = plan_windows(doc, size)
     log.info("%s: %d characters extracted in %d windows of at most %d", doc.path, len(doc.text), len(windows), size)
     for w in windows:

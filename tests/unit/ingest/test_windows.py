@@ -140,3 +140,18 @@ def test_a_short_document_is_not_split() -> None:
     assert _facts(whole) == _facts(same)
     with pytest.raises(ValueError, match="window_chars"):
         Pipeline(window_chars=-1)
+
+
+def test_the_layers_kept_after_a_window_are_those_the_resolver_reads() -> None:
+    import inspect
+    import re
+
+    from reformkg.ingest import resolve
+    from reformkg.ingest.windows import DROPPED_LAYERS, RESOLVER_LAYERS
+
+    read = set(re.findall(r"layers(?:\.get\(|\[)\"(\w+)\"", inspect.getsource(resolve)))
+    assert read and read <= set(RESOLVER_LAYERS)
+    doc, _ = Pipeline(window_chars=len(BLOCK)).prepare(
+        RawDocument(path="long.txt", media_type="text/plain", encoding="utf-8", source_text=SEP.join([BLOCK] * 3)))
+    assert not set(DROPPED_LAYERS) & set(doc.layers)
+    assert doc.layers["regions"] and all(doc.text[sp.start:sp.end] for sp in doc.layers["regions"])
