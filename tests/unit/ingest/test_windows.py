@@ -155,3 +155,31 @@ def test_the_layers_kept_after_a_window_are_those_the_resolver_reads() -> None:
         RawDocument(path="long.txt", media_type="text/plain", encoding="utf-8", source_text=SEP.join([BLOCK] * 3)))
     assert not set(DROPPED_LAYERS) & set(doc.layers)
     assert doc.layers["regions"] and all(doc.text[sp.start:sp.end] for sp in doc.layers["regions"])
+
+
+class _Lengths:
+    """A component that records the length of every document it is given."""
+
+    name = "lengths"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.seen: list[int] = []
+
+    def __call__(self, doc: Document) -> Document:
+        self.seen.append(len(doc.text))
+        return doc
+
+
+def test_components_after_meta_never_see_more_than_a_window() -> None:
+    from reformkg.ingest.pipeline import default_components
+
+    rec = _Lengths()
+    text = SEP.join([BLOCK] * 40)
+    size = len(BLOCK) * 3
+    result = Pipeline(components=default_components() + [rec], window_chars=size).run_text(text, path="long.txt")
+    normalised = _segmented(text)
+    assert len(rec.seen) == len(plan_windows(normalised, size)) > 1
+    assert max(rec.seen) <= size and sum(rec.seen) == len(normalised.text)
+    assert result.timings["tagger"] > 0 and result.text_length == len(normalised.text)
