@@ -96,16 +96,19 @@ def plan_windows(doc: Document, size: int) -> list[Window]:
     return out
 
 
-def window_document(doc: Document, w: Window, inherited: dict[str, list[Span]]) -> Document:
+def window_document(doc: Document, w: Window, inherited: dict[str, tuple[list[int], list[Span]]]) -> Document:
     """A Document over one window: its text, sentences and paragraphs (clipped to the window),
-    the offset map of its characters, and copies of the `inherited` layers' spans inside it."""
+    the offset map of its characters, and copies of the `inherited` layers' spans inside it
+    (`inherited`: layer name → (span starts, spans), sorted by start)."""
     a = w.start
     paragraphs = [(max(ps, a) - a, min(pe, w.end) - a) for ps, pe in doc.paragraphs[max(w.p0 - 1, 0):w.p1]
                   if pe > a and ps < w.end]
-    layers = {name: [Span(sp.start - a, sp.end - a, sp.label, sp.sentence - w.s0 if sp.sentence >= 0 else -1,
-                          sp.component, dict(sp.attrs))
-                     for sp in spans if a <= sp.start and sp.end <= w.end]
-              for name, spans in inherited.items()}
+    layers: dict[str, list[Span]] = {}
+    for name, (starts, spans) in inherited.items():     # spans sorted by start
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, w.end)
+        layers[name] = [Span(sp.start - a, sp.end - a, sp.label, sp.sentence - w.s0 if sp.sentence >= 0 else -1,
+                             sp.component, dict(sp.attrs))
+                        for sp in spans[lo:hi] if sp.end <= w.end]
     return Document(doc_id=doc.doc_id, source_key=doc.source_key, path=doc.path,
                     source_text=doc.source_text, text=doc.text[a:w.end],
                     offsets=OffsetMap(array(doc.offsets.origin.typecode, doc.offsets.origin[a:w.end + 1])),
@@ -209,7 +212,11 @@ def extract_windowed(doc: Document, components: list[Any], size: int, run: RunCo
     head, rest = components[:k], components[k:]
     if head:
         doc = run(doc, head)
-    inherited = {name: spans for name, spans in doc.layers.items() if name not in DROPPED_LAYERS}
+    inherited: dict[str, tuple[list[int], list[Span]]] = {}
+    for name, spans in doc.layers.items():
+        if name not in DROPPED_LAYERS:
+            ordered = sorted(spans, key=lambda sp: sp.start)
+            inherited[name] = ([sp.start for sp in ordered], ordered)
     assigned = [name for name in RESOLVER_LAYERS if name not in inherited and any(name in c.assigns for c in rest)]
     windows = plan_windows(doc, size)
     log.info("%s: %d characters extracted in %d windows of at most %d", doc.path, len(doc.text), len(windows), size)
