@@ -1,10 +1,13 @@
 """One big document (issue 12, finding 4): the sample texts concatenated into ONE text of
-`--mb` megabytes of UTF-8 and run through the full Pipeline as a single document. Prints
-seconds, KB/s and peak memory (max RSS) for the current `add_mentions` and, with
-`--baseline`, for the quadratic original (tests/hardening/test_add_mentions_linear.py keeps
-it) side by side, each in a fresh process. Target: 50 MB in under 10 minutes on one core.
+`--mb` megabytes of UTF-8 and run through the full Pipeline (normalise, segment, components,
+resolve) as a single document, each size in a fresh process. Prints seconds (wall and CPU),
+KB/s of CPU time and peak memory (max RSS) for windowed extraction (REFORMKG_EXTRACT_WINDOW_CHARS,
+reformkg.ingest.windows) and, up to `--baseline-max-mb`, side by side with the whole document
+extracted at once (window 0: what every size did before windows). Sizes above `--max-mb` are not
+run but extrapolated from the CPU rate of the largest windowed run (said so in the output).
+Target: 50 MB in under 10 minutes on one core, memory bounded.
 
-usage: python bench/big_document.py [--mb 0.6 2.4 ...] [--baseline-max-mb 0.6]
+usage: python bench/big_document.py [--mb 0.6 6 12 50] [--baseline-max-mb 0.6] [--max-mb 50]
 """
 
 from __future__ import annotations
@@ -31,49 +34,57 @@ def _text(mb: float) -> str:
     return text.encode("utf-8")[:target].decode("utf-8", "ignore")
 
 
-def _child(mb: float, baseline: bool) -> None:
+def _child(mb: float, window: int | None) -> None:
     from reformkg.ingest.pipeline import Pipeline
 
-    if baseline:
-        from tests.hardening.test_add_mentions_linear import reference_add_mentions
-        from reformkg.ingest.extract import awards, persons, programmes, regions
-        from reformkg.ingest.extract.orgs import component
-
-        for mod in (awards, persons, programmes, regions, component):
-            mod.add_mentions = reference_add_mentions
     text = _text(mb)
-    pipe = Pipeline()
+    pipe = Pipeline(window_chars=window)
     pipe.run_text("预热。临川市总工会。", path="<warm-up>")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     result = pipe.run_text(text, path=f"<{mb} MB>")
-    dt = time.perf_counter() - t
+    dt, cpu = time.perf_counter() - t, time.process_time() - c
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"mb": mb, "baseline": baseline, "seconds": round(dt, 1),
-                      "kb_s": round(len(text.encode()) / 1024 / dt, 1), "max_rss_mb": round(rss),
-                      "entities": len(result.entities)}))
+    kb = len(text.encode()) / 1024
+    print(json.dumps({"mb": mb, "window": pipe.window_chars, "seconds": round(dt, 1), "cpu": round(cpu, 1),
+                      "kb_s": round(kb / cpu, 1), "max_rss_mb": round(rss), "entities": len(result.entities),
+                      "facts": len(result.facts)}))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, nargs="+", default=[0.6, 2.4])
-    ap.add_argument("--baseline-max-mb", type=float, default=0.6, help="run the quadratic baseline up to this size")
+    ap.add_argument("--mb", type=float, nargs="+", default=[0.6, 6, 12, 50])
+    ap.add_argument("--baseline-max-mb", type=float, default=0.6,
+                    help="run the whole document at once (window 0) up to this size")
+    ap.add_argument("--max-mb", type=float, default=50, help="extrapolate sizes above this instead of running them")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        _child(float(a.child[0]), a.child[1] == "1")
+        _child(float(a.child[0]), None if a.child[1] == "default" else int(a.child[1]))
         return 0
-    print(f"load: {os.getloadavg()}")
-    print(f"{'MB':>6} {'variant':>10} {'seconds':>9} {'KB/s':>8} {'max RSS MB':>11}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(f"{'MB':>6} {'variant':>16} {'wall s':>8} {'CPU s':>8} {'KB/s CPU':>9} {'max RSS MB':>11} {'entities':>9} "
+          f"{'facts':>6}")
+    last_rate = None
     for mb in a.mb:
-        for baseline in ([True, False] if mb <= a.baseline_max_mb else [False]):
-            out = subprocess.run([sys.executable, __file__, "--child", str(mb), "1" if baseline else "0"],
+        if mb > a.max_mb:
+            if last_rate:
+                est = mb * 1024 / last_rate
+                print(f"{mb:>6} {'windowed':>16} extrapolated from {last_rate} KB/s CPU: ~{est:.0f} s CPU "
+                      f"({est / 60:.1f} min) — not run")
+            continue
+        for window in (["0", "default"] if mb <= a.baseline_max_mb else ["default"]):
+            out = subprocess.run([sys.executable, __file__, "--child", str(mb), window],
                                  capture_output=True, text=True, cwd=ROOT)
             if out.returncode:
                 print(out.stderr[-2000:])
                 return 1
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"{mb:>6} {'baseline' if baseline else 'new':>10} {r['seconds']:>9} {r['kb_s']:>8} {r['max_rss_mb']:>11}")
-    print(f"load: {os.getloadavg()}")
+            variant = "whole (window 0)" if r["window"] == 0 else f"windowed {r['window']}"
+            if r["window"]:
+                last_rate = r["kb_s"]
+            print(f"{mb:>6} {variant:>16} {r['seconds']:>8} {r['cpu']:>8} {r['kb_s']:>9} {r['max_rss_mb']:>11} "
+                  f"{r['entities']:>9} {r['facts']:>6}", flush=True)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

