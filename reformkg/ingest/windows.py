@@ -201,6 +201,9 @@ def merge_window(doc: Document, part: Document, w: Window, keep_layers: tuple[st
     doc.mentions.extend(part.mentions)
     doc.relations.extend(part.relations)
     doc.outcomes.extend(part.outcomes)
+    for producer, n in part.rule_firings.items():   # the coverage counts of the relation rules
+        doc.rule_firings[producer] = doc.rule_firings.get(producer, 0) + n
+    doc.rule_parts_fired |= part.rule_parts_fired
 
 
 def extract_windowed(doc: Document, components: list[Any], size: int, run: RunComponents) -> Document:
