@@ -91,24 +91,28 @@ class Groups:
             by_label.setdefault(g.label, []).append(g)
         for label, groups in by_label.items():
             groups.sort(key=lambda g: -max(len(norm_key(n)) for n in g.names))
-            for g in list(groups):
-                if g in groups:
-                    self._merge_into(label, g, groups)
+            # a group's names do not change as it absorbs others (their names become surfaces)
+            longest = {id(g): norm_key(max(g.names, key=len)) for g in groups}
+            alive = {id(g) for g in groups}
+            for g in groups:
+                if id(g) in alive:
+                    self._merge_into(label, g, groups, longest, alive)
 
-    def _merge_into(self, label: str, g: Group, groups: list[Group]) -> None:
-        """Absorb into g every other group of the label that is a short form of it."""
-        gname = norm_key(max(g.names, key=len))
+    def _merge_into(self, label: str, g: Group, groups: list[Group], longest: dict[int, str],
+                    alive: set[int]) -> None:
+        """Absorb into g every other live group of the label that is a short form of it."""
+        gname = longest[id(g)]
         first = min(m.span.start for m in g.mentions)
-        for h in list(groups):
-            if h is g or h not in groups:
+        for h in groups:
+            if h is g or id(h) not in alive:
                 continue
-            hname = norm_key(max(h.names, key=len))
+            hname = longest[id(h)]
             if len(hname) > len(gname) or (len(hname) == len(gname) and label != Label.PROGRAMME and
                                            not hname.endswith(("公司", "集团"))):
                 continue
             if same(label, gname, hname, g, h, first):
                 self.absorb(g, h)
-                groups.remove(h)
+                alive.discard(id(h))
 
     def absorb(self, g: Group, h: Group) -> None:
         """Merge group h into g (h's names become g's surfaces)."""
