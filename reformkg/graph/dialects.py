@@ -10,6 +10,7 @@
 | timeout | per-query timeout argument | transaction timeout |
 | index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
 | full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters); `ensure_schema` ends with `db.awaitIndexes` |
+| graph version (read caches) | a counter key beside the graph, incremented after every write | none (Community has no committed-transaction counter on a standalone server): reads are not cached |
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
 
@@ -57,6 +58,8 @@ SEGMENT_GLUE = "\nWITH count(*) AS _\n"
 # (and, in Neo4j, runs in READ access mode), so the query plan is checked for it
 LOAD_CSV_REFUSED = "LOAD CSV is not allowed in read-only queries (it reads files or URLs from the database server)"
 FULLTEXT_FIELD = "search_text"
+# FalkorDB: a plain key beside the graph, incremented after every write (graph_version)
+VERSION_KEY_PREFIX = "reformkg:version:"
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -136,6 +139,12 @@ class Dialect(ABC):
 
     def await_indexes(self) -> None:
         """Block until the indexes just created are usable (no-op where the engine needs none)."""
+
+    @abstractmethod
+    def graph_version(self) -> int | None:
+        """A number that changes whenever the graph is written (by any client of this engine
+        that writes through a dialect), read fresh from the engine; None: not available (then
+        nothing may be cached)."""
 
     @abstractmethod
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
@@ -249,6 +258,7 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - the client connects at construction
             raise StoreError(f"cannot reach FalkorDB at {where}: {exc}") from exc
         self.graph_name = graph_name
+        self._version_key = f"{VERSION_KEY_PREFIX}{graph_name}"
         server = f"unix:{Path(unix_socket_path).resolve()}" if unix_socket_path is not None else f"tcp:{host}:{port}"
         self.address = f"falkordb {server} graph {graph_name}"
         self._graph = self._db.select_graph(graph_name)
@@ -357,11 +367,31 @@ class FalkorDialect(Dialect):
         if any(line.strip().startswith("Load CSV") for line in str(plan).splitlines()):
             raise ReadOnlyViolation(LOAD_CSV_REFUSED)
 
+    def graph_version(self) -> int | None:
+        try:
+            value = self._db.connection.get(self._version_key)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return int(value or 0)
+
+    def _bump_version(self, quiet: bool = False) -> None:
+        """After a write (also a failed one: it may have done part of its work before failing):
+        readers holding results of an older version drop them. Incremented after the write,
+        never before, so that no reader can keep pre-write results under the new number.
+        `quiet`: on the error path, where the write's own error is the one to report."""
+        try:
+            self._db.connection.incr(self._version_key)
+        except Exception as exc:  # noqa: BLE001
+            if not quiet:
+                raise self._map_error(exc) from exc
+
     def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         try:
             res = self._graph.query(query, params or {})
         except Exception as exc:  # noqa: BLE001
+            self._bump_version(quiet=True)
             raise self._map_error(exc) from exc
+        self._bump_version()
         return self._to_result(res, None), self._summary(res)
 
     def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
@@ -371,7 +401,9 @@ class FalkorDialect(Dialect):
         try:
             res = self._graph.query(query, params)
         except Exception as exc:  # noqa: BLE001
+            self._bump_version(quiet=True)
             raise self._map_error(exc) from exc
+        self._bump_version()
         return self._summary(res)
 
     def _ddl(self, fn: Callable[[], Any]) -> None:
@@ -382,6 +414,7 @@ class FalkorDialect(Dialect):
             if "already indexed" in msg or "already exists" in msg:
                 return
             raise self._map_error(exc) from exc
+        self._bump_version()  # a new index or constraint (plans and results may differ)
 
     def create_range_index(self, label: str, prop: str) -> None:
         self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
@@ -410,6 +443,7 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - an absent graph is already clear
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 log.debug("graph delete: %s", exc)
+        self._bump_version()
 
     def close(self) -> None:
         try:
@@ -629,6 +663,12 @@ class Neo4jDialect(Dialect):
     def await_indexes(self) -> None:
         # index population is asynchronous: a full-text query on a populating index fails
         self._schema("CALL db.awaitIndexes(300)")
+
+    def graph_version(self) -> int | None:
+        # Neo4j Community exposes no committed-transaction counter on a standalone server
+        # (SHOW DATABASE … lastCommittedTxn is null there, read bookmarks do not move), and a
+        # counter node would show in every count and export: no version, so nothing is cached
+        return None
 
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "

@@ -21,6 +21,7 @@ from . import schema as _schema
 from .dialects import Dialect, FalkorDialect, Neo4jDialect
 from .model import GraphBatch
 from .ontology import Ontology, get_ontology
+from .read_cache import ReadCache
 from .query_guard import QueryLimits, QueryRefused, apply_row_cap, bound_ranges, check_query
 from .records import (  # re-exported: others import them from here
     CypherError,
@@ -64,8 +65,9 @@ class GraphStore:
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
                  row_cap: int | None = None, min_confidence: float = 0.0, revive: Callable[[], None] | None = None,
-                 guard: QueryLimits | None = None):
+                 guard: QueryLimits | None = None, cache_entries: int = 4096):
         self.dialect = dialect
+        self.cache = ReadCache(cache_entries)  # read results per graph version (see read_cache.py)
         self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
@@ -100,6 +102,17 @@ class GraphStore:
             return True
         except StoreError:
             return False
+
+    def version(self) -> int | None:
+        """The engine's graph version (changes on every write by any process); None: unknown."""
+        return self._supervised(self.dialect.graph_version)
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], Any], version: int | None = None) -> Any:
+        """`compute()`, served from the read cache while the graph version is unchanged
+        (`version`: one the caller has just read, else it is read here)."""
+        if not self.cache.max_entries:
+            return compute()
+        return self.cache.get_or_compute(self.version() if version is None else version, key, compute)
 
     @property
     def engine(self) -> str:
@@ -314,7 +327,7 @@ def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_s
 
     store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
                        row_cap=settings.row_cap, min_confidence=settings.min_confidence, revive=revive,
-                       guard=QueryLimits.from_settings(settings))
+                       guard=QueryLimits.from_settings(settings), cache_entries=settings.read_cache_entries)
     if ensure_schema:
         store.ensure_schema()
     return store
