@@ -11,6 +11,7 @@
 | index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
 | full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters); `ensure_schema` ends with `db.awaitIndexes` |
 | graph version (read caches) | a counter key beside the graph, incremented after every write | none (Community has no committed-transaction counter on a standalone server): reads are not cached |
+| node degree | `indegree(n) + outdegree(n)` | `COUNT { (n)--() }` (degree counts) |
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
 
@@ -145,6 +146,10 @@ class Dialect(ABC):
         """A number that changes whenever the graph is written (by any client of this engine
         that writes through a dialect), read fresh from the engine; None: not available (then
         nothing may be cached)."""
+
+    def degree_expr(self, var: str) -> str:
+        """Cypher expression: the number of relationships of node `var` (both directions)."""
+        return f"size([({var})-[]-() | 1])"
 
     @abstractmethod
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
@@ -430,6 +435,11 @@ class FalkorDialect(Dialect):
     def create_rel_index(self, rel_type: str, prop: str) -> None:
         self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR ()-[r:{rel_type}]-() ON (r.{prop})"))
 
+    def degree_expr(self, var: str) -> str:
+        # the engine's degree functions read the adjacency matrices: ~7x faster than counting
+        # matched relationships on hubs (an untyped outdegree is the slower half)
+        return f"(indegree({var}) + outdegree({var}))"
+
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return f"CALL db.idx.fulltext.queryNodes('{label}', ${term_param}) YIELD node, score"
 
@@ -669,6 +679,10 @@ class Neo4jDialect(Dialect):
         # (SHOW DATABASE … lastCommittedTxn is null there, read bookmarks do not move), and a
         # counter node would show in every count and export: no version, so nothing is cached
         return None
+
+    def degree_expr(self, var: str) -> str:
+        # a COUNT subquery over one node's relationships is answered from its degree counts
+        return f"COUNT {{ ({var})--() }}"
 
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "

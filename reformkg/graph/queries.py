@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reformkg.graph.ontology import Ontology
+from reformkg.graph.vocab import Label, Rel
 
 if TYPE_CHECKING:  # pragma: no cover
     from reformkg.graph.store import GraphStore
@@ -297,13 +298,19 @@ class Reader:
     def _title_matches(self, raw: str, label: str, regional: bool, seen: set[str]) -> list[list[Any]]:
         """Persons holding a position whose title contains the term (书记 → the secretaries), as
         ranked rows after every name match; `via` says which post ("党组书记 · 示范市总工会")."""
-        person = "Person"
-        if not raw or regional or "HOLDS_POSITION" not in self.ontology.relationships or \
+        person = Label.PERSON
+        if not raw or regional or Rel.HOLDS_POSITION not in self.ontology.relationships or \
                 person not in self.ontology.labels or label not in (person, self.ontology.umbrella_label):
             return []
-        rows = self._rows(f"MATCH (n:{self.ontology.check_label(person)})-[h:HOLDS_POSITION]->(o) "
-                          "WHERE h.title CONTAINS $raw RETURN n.id, n.name, n.aliases, labels(n), n.region, "
-                          f"h.title, o.name LIMIT {SEARCH_CAP}", {"raw": raw})
+        head = (f"MATCH (n:{self.ontology.check_label(person)})-[h:{self.ontology.check_type(Rel.HOLDS_POSITION)}]->(o) "
+                "WHERE ")
+        tail = f" RETURN n.id, n.name, n.aliases, labels(n), n.region, h.title, o.name LIMIT {SEARCH_CAP}"
+        titles = self.position_titles()
+        if titles is None:  # no read cache: test every post
+            rows = self._rows(head + "h.title CONTAINS $raw" + tail, {"raw": raw})
+        else:  # the titles that contain the term, from the cached list; most terms are no title
+            hit = [t for t in titles if raw in t]
+            rows = self._rows(head + "h.title IN $titles" + tail, {"titles": hit}) if hit else []
         out: dict[str, list[Any]] = {}
         for nid, name, aliases, labels, reg, title, org in rows:
             if nid in seen:
@@ -315,13 +322,36 @@ class Reader:
                 out[nid] = [len(MATCH_KINDS) - 1, nid, name or "", list(aliases or []), labels, reg, via]
         return list(out.values())
 
+    def position_titles(self) -> list[str] | None:
+        """The distinct titles of all posts (HOLDS_POSITION), read once per graph version; None
+        when the store keeps no read cache (then a title search tests every post)."""
+        version = self.store.version() if hasattr(self.store, "cached") and self.store.cache.max_entries else None
+        if version is None:
+            return None
+        rel = self.ontology.check_type(Rel.HOLDS_POSITION)
+        return self.store.cached(("position-titles",), lambda: sorted(
+            {r[0] for r in self._rows(f"MATCH ()-[h:{rel}]->() WHERE h.title IS NOT NULL RETURN DISTINCT h.title")
+             if isinstance(r[0], str)}), version=version)
+
     def degrees(self, ids: list[str]) -> dict[str, int]:
-        """Number of relationships of each node (all types)."""
+        """Number of relationships of each node (all types), through the engine's own degree
+        function where it has one (dialect)."""
+        dialect = getattr(self.store, "dialect", None)
+        degree = dialect.degree_expr("n") if dialect is not None else "size([(n)-[]-() | 1])"
+        cache = getattr(self.store, "node_cache", None)
+        version = self.store.version() if cache is not None and cache.max_entries else None
         out: dict[str, int] = {}
-        for lab, group in self._groups(ids).items():
-            for nid, deg in self._rows(f"UNWIND $ids AS i MATCH (n:{lab} {{id: i}}) "
-                                       "OPTIONAL MATCH (n)-[r]-() RETURN i, count(r)", {"ids": group}):
-                out[nid] = int(deg)
+        if version is not None:  # degrees read under this graph version are still right
+            out = {k[1]: v for k, v in cache.get_many(version, [("degree", i) for i in ids]).items()}
+        todo = [i for i in ids if i not in out]
+        fresh: dict[str, int] = {}
+        for lab, group in self._groups(todo).items():
+            for nid, deg in self._rows(f"UNWIND $ids AS i MATCH (n:{lab} {{id: i}}) RETURN i, {degree}",
+                                       {"ids": group}):
+                fresh[nid] = int(deg)
+        if version is not None and fresh:
+            cache.put_many(version, {("degree", k): v for k, v in fresh.items()})
+        out.update(fresh)
         return out
 
     # ---- projections (scalars and maps instead of whole nodes: less to ship and convert) ---------
@@ -540,15 +570,17 @@ class Reader:
         if source == target:
             return out
         type_list = rel_types or self.default_types()
+        edge_types: dict[str, str] = {}
         id_paths, truncated = self._shortest_id_paths(source, target, max_hops, self.types_text(type_list), limit + 1,
-                                                      min_confidence)
+                                                      min_confidence, edge_types)
         out["truncated"] = truncated or len(id_paths) > limit
         id_paths = id_paths[:limit]
         if not id_paths:
             return out
         node_ids = sorted({n for p in id_paths for n in p[0::2]})
         nodes = self.get_nodes(node_ids)
-        edges = self._edges_by_hop({(p[i], p[i + 1], p[i + 2]) for p in id_paths for i in range(0, len(p) - 2, 2)})
+        edges = self._edges_by_hop({(p[i], p[i + 1], p[i + 2]) for p in id_paths for i in range(0, len(p) - 2, 2)},
+                                   edge_types)
         docs_needed: set[str] = set()
         for p in id_paths:
             pnodes = [nodes[n] for n in p[0::2] if n in nodes]
@@ -577,12 +609,12 @@ class Reader:
 
     def _expand(self, ids: list[str], types: str, cap: int,
                 min_confidence: float = 0.0) -> tuple[list[list[Any]], bool]:
-        """(a.id, r.id, b.id) rows of one hop from `ids`; True when the cap cut them."""
+        """(a.id, r.id, b.id, type) rows of one hop from `ids`; True when the cap cut them."""
         rows: list[list[Any]] = []
         where = f" WHERE {confidence_where('r')}" if min_confidence > 0 else ""
         for lab, group in self._groups(ids).items():
             got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){where} "
-                             f"RETURN a.id, r.id, b.id LIMIT {cap - len(rows) + 1}",
+                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap - len(rows) + 1}",
                              {"ids": group, "min_confidence": float(min_confidence)})
             rows.extend(got)
             if len(rows) > cap:
@@ -590,8 +622,10 @@ class Reader:
         return rows, False
 
     def _shortest_id_paths(self, source: str, target: str, max_hops: int, types: str,
-                           limit: int, min_confidence: float = 0.0) -> tuple[list[list[str]], bool]:
-        """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`)."""
+                           limit: int, min_confidence: float = 0.0,
+                           edge_types: dict[str, str] | None = None) -> tuple[list[list[str]], bool]:
+        """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`);
+        `edge_types` (when given) receives the type of every relationship met."""
         level = ({source: 0}, {target: 0})
         parents: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
         frontier = ([source], [target])
@@ -605,7 +639,9 @@ class Reader:
             d = depth[side] + 1
             lv, par = level[side], parents[side]
             nxt: list[str] = []
-            for a, rid, b in rows:
+            for a, rid, b, *rtype in rows:
+                if edge_types is not None and rtype:
+                    edge_types[rid] = rtype[0]
                 if a == b:
                     continue
                 known = lv.get(b)
@@ -647,13 +683,26 @@ class Reader:
                         return result, truncated
         return result, truncated
 
-    def _edges_by_hop(self, hops: set[tuple[str, str, str]]) -> dict[str, Any]:
-        """Edges (GraphEdge) by id, looked up from their first node (index) rather than by edge id."""
+    def _edges_by_hop(self, hops: set[tuple[str, str, str]], edge_types: dict[str, str] | None = None) -> dict[str, Any]:
+        """Edges (GraphEdge) by id: through the relationship index of their type when it is
+        known (a hub's other relationships are not read), else from their first node."""
+        out: dict[str, Any] = {}
+        by_type: dict[str, list[str]] = {}
+        rest = set()
+        for hop in hops:
+            t = (edge_types or {}).get(hop[1])
+            if t in self.ontology.relationships:
+                by_type.setdefault(t, []).append(hop[1])
+            else:
+                rest.add(hop)
+        for t, rids in by_type.items():
+            for a, r, b in self._rows(f"UNWIND $rids AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
+                                      "RETURN startNode(r), r, endNode(r)", {"rids": sorted(rids)}):
+                out[str(_get(r, "id"))] = r
         by_label: dict[str, list[dict[str, str]]] = {}
-        for a, rid, b in hops:
+        for a, rid, b in rest:
             for lab, group in self._groups([a]).items():
                 by_label.setdefault(lab, []).append({"a": a, "r": rid, "b": b})
-        out: dict[str, Any] = {}
         for lab, pairs in by_label.items():
             for a, r, b in self._rows(f"UNWIND $pairs AS p MATCH (a:{lab} {{id: p.a}})-[r]-(b) "
                                       "WHERE r.id = p.r AND b.id = p.b RETURN a, r, b", {"pairs": pairs}):

@@ -75,6 +75,34 @@ class ReadCache:
         self.put(version, key, value)
         return value
 
+    def get_many(self, version: int | None, keys: list[Hashable]) -> dict[Hashable, Any]:
+        """The cached values of those `keys` that are cached (one lock for all)."""
+        if version is None or not self.max_entries:
+            return {}
+        out: dict[Hashable, Any] = {}
+        with self._lock:
+            self._sync(version)
+            for key in keys:
+                value = self._entries.get(key, _MISSING)
+                if value is not _MISSING:
+                    self._entries.move_to_end(key)
+                    out[key] = value
+        self.hits += len(out)
+        self.misses += len(keys) - len(out)
+        return out
+
+    def put_many(self, version: int | None, values: dict[Hashable, Any]) -> None:
+        if version is None or not self.max_entries:
+            return
+        with self._lock:
+            if version != self._version:
+                return
+            self._entries.update(values)
+            for key in values:
+                self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

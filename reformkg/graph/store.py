@@ -68,6 +68,7 @@ class GraphStore:
                  guard: QueryLimits | None = None, cache_entries: int = 4096):
         self.dialect = dialect
         self.cache = ReadCache(cache_entries)  # read results per graph version (see read_cache.py)
+        self.node_cache = ReadCache(cache_entries * 32)  # small per-node values (degrees), same rule
         self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
