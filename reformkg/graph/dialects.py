@@ -167,60 +167,65 @@ class Dialect(ABC):
     def close(self) -> None: ...
 
     # ---- result conversion (shared algorithm) ------------------------------------------------
+    def _graph_types(self) -> tuple[type, type, type]:
+        """The engine client's (node, relationship, path) classes (looked up once)."""
+        raise NotImplementedError
+
     def convert_rows(self, rows: list[list[Any]]) -> list[list[Any]]:
-        """Engine values → plain Python with GraphNode/GraphEdge/GraphPath (stable ids)."""
+        """Engine values → plain Python with GraphNode/GraphEdge/GraphPath (stable ids).
+
+        One pass over the values (most are plain scalars, lists and maps); edges get their
+        endpoints' stable ids at the end, from the nodes met anywhere in the result or, for
+        endpoints the result does not carry, from one extra query."""
+        try:
+            node_t, edge_t, path_t = self._graph_types()
+        except NotImplementedError:
+            node_t = edge_t = path_t = ()  # type: ignore[assignment]
         known: dict[Any, str] = {}
-        wanted: set[Any] = set()
+        edges: list[tuple[GraphEdge, Any, Any]] = []
 
-        def scan(v: Any) -> None:
-            if type(v) in _SCALARS:  # fast path: most values are plain scalars
-                return
-            if self._is_node(v):
-                sid = self._props(v).get("id")
-                if sid is not None:
-                    known[self._node_key(v)] = sid
-            elif self._is_edge(v):
-                wanted.update(self._edge_ends(v))
-                for n in self._edge_end_nodes(v):
-                    scan(n)
-            elif self._is_path(v):
-                ns, es = self._path_parts(v)
-                for x in (*ns, *es):
-                    scan(x)
-            elif isinstance(v, Mapping):
-                for x in v.values():
-                    scan(x)
-            elif isinstance(v, (list, tuple)):
-                for x in v:
-                    scan(x)
-
-        for row in rows:
-            for v in row:
-                scan(v)
-        missing = [k for k in wanted if k not in known and k is not None]
-        if missing:
-            known.update(self._lookup_stable_ids(missing))
+        def node(v: Any) -> GraphNode:
+            props = {k: _plain(x) for k, x in self._props(v).items()}
+            sid = props.get("id")
+            if sid is not None:
+                known[self._node_key(v)] = sid
+            return GraphNode(id=sid, labels=self._node_labels(v), props=props)
 
         def conv(v: Any) -> Any:
-            if type(v) in _SCALARS:
+            t = type(v)
+            if t in _SCALARS:
                 return v
-            if self._is_node(v):
+            if t is list:
+                return [x if type(x) in _SCALARS else conv(x) for x in v]
+            if t is dict:
+                return {str(k): x if type(x) in _SCALARS else conv(x) for k, x in v.items()}
+            if node_t and isinstance(v, node_t) or not node_t and self._is_node(v):
+                return node(v)
+            if edge_t and isinstance(v, edge_t) or not edge_t and self._is_edge(v):
+                for n in self._edge_end_nodes(v):
+                    node(n)
                 props = {k: _plain(x) for k, x in self._props(v).items()}
-                return GraphNode(id=props.get("id"), labels=self._node_labels(v), props=props)
-            if self._is_edge(v):
-                props = {k: _plain(x) for k, x in self._props(v).items()}
-                s, t = self._edge_ends(v)
-                return GraphEdge(id=props.get("id"), type=self._edge_type(v), src=known.get(s), tgt=known.get(t), props=props)
-            if self._is_path(v):
+                e = GraphEdge(id=props.get("id"), type=self._edge_type(v), src=None, tgt=None, props=props)
+                s_key, t_key = self._edge_ends(v)
+                edges.append((e, s_key, t_key))
+                return e
+            if path_t and isinstance(v, path_t) or not path_t and self._is_path(v):
                 ns, es = self._path_parts(v)
                 return GraphPath(nodes=[conv(n) for n in ns], edges=[conv(e) for e in es])
             if isinstance(v, Mapping):
                 return {str(k): conv(x) for k, x in v.items()}
-            if isinstance(v, (list, tuple)):
+            if isinstance(v, tuple):
                 return [conv(x) for x in v]
             return _plain(v)
 
-        return [[conv(v) for v in row] for row in rows]
+        out = [[v if type(v) in _SCALARS else conv(v) for v in row] for row in rows]
+        if edges:
+            missing = {k for _e, s, t in edges for k in (s, t) if k is not None and k not in known}
+            if missing:
+                known.update(self._lookup_stable_ids(list(missing)))
+            for e, s_key, t_key in edges:
+                e.src, e.tgt = known.get(s_key), known.get(t_key)
+        return out
 
 
 def _plan_has(plan: Any, operator: str) -> bool:
@@ -269,6 +274,11 @@ class FalkorDialect(Dialect):
         self._graph = self._db.select_graph(graph_name)
 
     # conversion hooks
+    def _graph_types(self) -> tuple[type, type, type]:
+        from falkordb import Edge, Node, Path as FPath
+
+        return Node, Edge, FPath
+
     def _is_node(self, v: Any) -> bool:
         from falkordb import Node
 
@@ -487,6 +497,10 @@ class Neo4jDialect(Dialect):
         self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
 
     # conversion hooks
+    def _graph_types(self) -> tuple[type, type, type]:
+        g = self._neo4j.graph
+        return g.Node, g.Relationship, g.Path
+
     def _is_node(self, v: Any) -> bool:
         return isinstance(v, self._neo4j.graph.Node)
 
