@@ -43,6 +43,7 @@ TOTAL_CAP = 10_000  # search totals are exact up to this
 DEGREE_CAP = 200  # best candidates (rank, then shorter name) whose degree orders a search page
 CARD_CAP = 1000  # relationships read for one card
 PATH_EXPAND_CAP = 50_000  # relationships read per breadth-first hop when looking for paths
+NEIGHBOUR_COUNT_CAP = 1000  # relationships of a cut hop counted for a neighbourhood's `total`
 
 
 # ---- small helpers ---------------------------------------------------------------------------
@@ -478,7 +479,8 @@ class Reader:
         """The subgraph within `depth` hops, breadth first, capped at `limit` edges.
 
         `total` counts the distinct relationships found up to the hop where the cap was reached
-        (that hop counted in the engine); hops beyond it are not explored.
+        (that hop counted in the engine, up to NEIGHBOUR_COUNT_CAP of its relationships, so that
+        a frontier of hubs costs a bounded count); hops beyond it are not explored.
         """
         depth = _int(depth, 1, 3)
         limit = _int(limit, 1, 100_000)
@@ -541,7 +543,8 @@ class Reader:
                 counted = 0
                 for lab, group in self._groups(frontier).items():
                     counted += int(self._rows(
-                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} RETURN count(DISTINCT r)",
+                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
+                        f"WITH DISTINCT r LIMIT {NEIGHBOUR_COUNT_CAP} RETURN count(r)",
                         {**params, "ids": group})[0][0])
                 total = len(seen) + counted
                 break
