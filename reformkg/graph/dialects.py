@@ -11,6 +11,7 @@
 | index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
 | full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters); `ensure_schema` ends with `db.awaitIndexes` |
 | graph version (read caches) | a counter key beside the graph, incremented after every write | none (Community has no committed-transaction counter on a standalone server): reads are not cached |
+| list-element index (aliases, source_keys) | a range index on an array property answers `x IN n.list` | none: alias look-ups filter the label (names use the name index) |
 | node degree | `indegree(n) + outdegree(n)` | `COUNT { (n)--() }` (degree counts) |
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
@@ -90,6 +91,7 @@ class Dialect(ABC):
 
     name: str = ""
     address: str = ""  # which server and graph/database this is (two dialects on one graph compare equal)
+    indexes_list_elements: bool = False  # a range index on a list property answers `x IN n.list`
 
     # ---- engine object access (conversion hooks) ------------------------------------------
     @abstractmethod
@@ -251,6 +253,7 @@ class FalkorDialect(Dialect):
     """FalkorDB through the `falkordb` client (unix socket of the embedded server, or TCP)."""
 
     name = "falkordb"
+    indexes_list_elements = True
 
     def __init__(self, graph_name: str, unix_socket_path: Path | str | None = None,
                  host: str = "localhost", port: int = 6379, password: str | None = None,
