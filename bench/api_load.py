@@ -297,6 +297,39 @@ def _loadavg() -> str:
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and all its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = defaultdict(list)
+    stats: dict[int, list[str]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d)] = fields
+        children[int(fields[1])].append(int(d))  # fields[1]: the parent pid
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        if p in stats:
+            total += (int(stats[p][11]) + int(stats[p][12])) / tick  # utime, stime
+        todo.extend(children.get(p, []))
+    return total
+
+
+def _engine_pid(data_dir: Path) -> int | None:
+    from reformkg.graph import embedded
+
+    try:
+        return int((data_dir / embedded.PID_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
 def _code_tree(against: str, tmp: Path) -> Path:
     """A directory holding the code to compare with: `against` itself when it is a directory,
     else the files of that git ref of this repository (git archive)."""
@@ -363,8 +396,12 @@ def _measure(label: str, code: Path, data_dir: Path, args: argparse.Namespace, i
         if args.warmup > 0:
             run(args.clients, args.warmup, args.seed + 1)
         out["load_before"] = _loadavg()
+        engine = _engine_pid(data_dir)
+        cpu0 = (_cpu_seconds(server.pid), _cpu_seconds(engine) if engine else 0.0)
         res = out["load"] = run(args.clients, args.duration, args.seed)
+        cpu1 = (_cpu_seconds(server.pid), _cpu_seconds(engine) if engine else 0.0)
         out["load_after"] = _loadavg()
+        out["cpu"] = (cpu1[0] - cpu0[0], cpu1[1] - cpu0[1])
     finally:
         _stop(server)
     total = sum(len(v) for v in res["lat"].values())
@@ -374,10 +411,16 @@ def _measure(label: str, code: Path, data_dir: Path, args: argparse.Namespace, i
     _print_table(res, with_mean=True)
     allx = [x for v in res["lat"].values() for x in v]
     print(f"{'all':<14}{total:>10}{errors:>8}{_pct(allx, 50):>9.1f}{_pct(allx, 95):>9.1f}{_pct(allx, 99):>9.1f}")
+    api_cpu, engine_cpu = out["cpu"]
+    per = 1000.0 / max(total, 1)
     print(f"throughput: {total / args.duration:.1f} requests/s; errors: {errors}")
+    print(f"CPU per request (whatever the machine's load): API {api_cpu * per:.2f} ms + engine "
+          f"{engine_cpu * per:.2f} ms = {(api_cpu + engine_cpu) * per:.2f} ms; at that cost {os.cpu_count()} "
+          f"idle cores serve about {os.cpu_count() * 1000 / max((api_cpu + engine_cpu) * per, 1e-9):.0f} requests/s")
     if res["samples"]:
         print("error samples:\n  " + "\n  ".join(res["samples"]))
     out["summary"] = {"requests": total, "errors": errors, "rps": round(total / args.duration, 1),
+                      "cpu_ms_per_request": round((api_cpu + engine_cpu) * per, 2),
                       **{f"{k}_p95_ms": round(_pct(res["lat"].get(k, []), 95), 1) for k in MIX}}
     return out
 
@@ -399,6 +442,10 @@ def _side_by_side(runs: list[dict], args: argparse.Namespace) -> None:
     line = f"{'req/s, errors':<14}"
     for r in runs:
         line += f"{'':>18}{r['summary']['rps']:>10.1f}{r['summary']['errors']:>10}"
+    print(line)
+    line = f"{'CPU ms/req':<14}"
+    for r in runs:
+        line += f"{'':>18}{r['summary']['cpu_ms_per_request']:>10.2f}{'':>10}"
     print(line)
 
 
