@@ -47,8 +47,13 @@ def build(enums: OntologyEnums) -> APIRouter:
         r = reader(store, onto, settings)
         key = ("paths", source, target, max_hops, limit, tuple(types or ()), skip_generic, hub_degree, min_confidence)
         if skip_generic:
-            out = await run_heavy(request, cached(store, key, lambda: hubs.paths_around_hubs(
-                r, source, target, max_hops, limit, types, hub_degree, min_confidence=min_confidence)))
+            def around() -> dict[str, Any] | None:
+                # the generic nodes are one scan of every relationship: read once per graph version
+                generic = cached(store, ("generic-nodes", hub_degree), lambda: hubs.generic_nodes(r, hub_degree))()
+                return hubs.paths_around_hubs(r, source, target, max_hops, limit, types, hub_degree, hubs=generic,
+                                              min_confidence=min_confidence)
+
+            out = await run_heavy(request, cached(store, key, around))
         else:
             out = await run_heavy(request, cached(store, key, lambda: r.paths(source, target, max_hops, limit, types,
                                                                               min_confidence=min_confidence)))
