@@ -34,9 +34,9 @@ FX_KEYS = ("fx_id", "fx_src", "fx_sentence", "fx_start", "fx_end", "fx_confidenc
 HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", "confidence", "unsupported", *EVIDENCE_KEYS, *FX_KEYS})
 DEFAULT_CONFIDENCE = 1.0  # evidence written before confidences existed, and structural edges
 DEFAULT_PRODUCER = "rules"
-MENTIONED_IN = "MENTIONED_IN"
-DOC_LABEL = "Document"
-OUTCOME_LABEL = "Outcome"
+MENTIONED_IN = Rel.MENTIONED_IN
+DOC_LABEL = Label.DOCUMENT
+OUTCOME_LABEL = Label.OUTCOME
 
 SEARCH_CAP = 500  # candidates ranked per search (exact names fetched first)
 TOTAL_CAP = 10_000  # search totals are exact up to this
@@ -415,7 +415,7 @@ class Reader:
             "positions": [], "awards": [], "programmes": [], "related": [], "outcomes": [],
             "documents": [], "counts": counts, "truncated": truncated,
         }
-        programme_types = {t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)}
+        programme_types = {t for t, s in self.ontology.relationships.items() if tuple(s.to) == (Label.PROGRAMME,)}
         for row in rows[:CARD_CAP]:
             e, other = self._hop(row)
             olabels = other["labels"]
@@ -437,9 +437,9 @@ class Reader:
                 "rel_id": e["id"], "direction": "out" if e["source"] == card["id"] else "in",
                 "props": e["props"], "evidence_count": e["evidence_count"],
             }
-            if e["type"] == "HOLDS_POSITION":
+            if e["type"] == Rel.HOLDS_POSITION:
                 card["positions"].append(rel)
-            elif e["type"] == "AWARDED":
+            elif e["type"] == Rel.AWARDED:
                 card["awards"].append(rel)
             elif e["type"] in programme_types:
                 card["programmes"].append(rel)
@@ -464,12 +464,12 @@ class Reader:
 
     # an edge whose preview holds all its evidence is decided on the preview; a larger one on the
     # per-document entries on its target's MENTIONED_IN edges (`fxhit`, projected by FX_HIT)
-    TIME_WHERE = ("((type(r) = 'MENTIONED_IN' AND b.doc_id IN $docs) OR (type(r) <> 'MENTIONED_IN' AND "
+    TIME_WHERE = (f"((type(r) = '{MENTIONED_IN}' AND b.doc_id IN $docs) OR (type(r) <> '{MENTIONED_IN}' AND "
                   "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs) OR fxhit > 0)))")
-    FX_HIT = ("CASE WHEN type(r) = 'MENTIONED_IN' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
+    FX_HIT = (f"CASE WHEN type(r) = '{MENTIONED_IN}' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
               "THEN 0 WHEN endNode(r) = b "
-              "THEN size([(b)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
-              "ELSE size([(a)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              f"THEN size([(b)-[m:{MENTIONED_IN}]->(dd:{DOC_LABEL}) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              f"ELSE size([(a)-[m:{MENTIONED_IN}]->(dd:{DOC_LABEL}) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
               "END AS fxhit")
 
     # ---- neighbourhood -------------------------------------------------------------------------
@@ -806,25 +806,26 @@ class Reader:
             return None
         pat = self.node_pattern("x", entity_id)
         p = {"x_id": entity_id, "actors": list(self.ontology.actor_labels)}
-        tie_types = [t for t in ("CO_SPONSORS", "PARTNERS_WITH", "MEMBER_OF") if t in self.ontology.relationships]
-        prog_types = [t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)]
+        tie_types = [t for t in (Rel.CO_SPONSORS, Rel.PARTNERS_WITH, Rel.MEMBER_OF) if t in self.ontology.relationships]
+        prog_types = [t for t, s in self.ontology.relationships.items() if tuple(s.to) == (Label.PROGRAMME,)]
         actor = "any(l IN labels(y) WHERE l IN $actors)"
         out: dict[str, list[tuple[Any, ...]]] = {"tie": [], "shared_programme": [], "shared_group": [], "shared_document": []}
         if tie_types:
             out["tie"] = [tuple(r) for r in self._rows(
                 f"MATCH {pat}-[r:{self.types_text(tie_types)}]-(y) WHERE {actor} "
                 f"RETURN y, type(r), r.evidence_count LIMIT {cap}", p)]
-        if "MEMBER_OF" in self.ontology.relationships:
+        if Rel.MEMBER_OF in self.ontology.relationships:
+            member = self.ontology.check_type(Rel.MEMBER_OF)
             out["shared_group"] = [tuple(r) for r in self._rows(
-                f"MATCH {pat}-[:MEMBER_OF]->(g)<-[:MEMBER_OF]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"MATCH {pat}-[:{member}]->(g)<-[:{member}]-(y) WHERE y.id <> $x_id AND {actor} "
                 f"RETURN y, g.id, g.name LIMIT {cap}", p)]
         if prog_types:
             tt = self.types_text(prog_types)
             out["shared_programme"] = [tuple(r) for r in self._rows(
-                f"MATCH {pat}-[:{tt}]->(g:Programme)<-[:{tt}]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"MATCH {pat}-[:{tt}]->(g:{Label.PROGRAMME})<-[:{tt}]-(y) WHERE y.id <> $x_id AND {actor} "
                 f"RETURN DISTINCT y, g.id, g.name LIMIT {cap}", p)]
         out["shared_document"] = [tuple(r) for r in self._rows(
-            f"MATCH {pat}-[:MENTIONED_IN]->(g:Document)<-[:MENTIONED_IN]-(y) WHERE y.id <> $x_id AND {actor} "
+            f"MATCH {pat}-[:{MENTIONED_IN}]->(g:{DOC_LABEL})<-[:{MENTIONED_IN}]-(y) WHERE y.id <> $x_id AND {actor} "
             f"RETURN y, g.doc_id, g.title LIMIT {cap}", p)]
         return out
 
