@@ -25,7 +25,7 @@ _MISSING = object()
 class ReadCache:
     """Bounded LRU of read results for one graph version at a time."""
 
-    def __init__(self, max_entries: int = 4096) -> None:
+    def __init__(self, max_entries: int = 1024) -> None:
         self.max_entries = max(0, int(max_entries))
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()

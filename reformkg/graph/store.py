@@ -66,10 +66,10 @@ class GraphStore:
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
                  row_cap: int | None = None, min_confidence: float = 0.0, revive: Callable[[], None] | None = None,
-                 guard: QueryLimits | None = None, cache_entries: int = 4096):
+                 guard: QueryLimits | None = None, cache_entries: int = 1024):
         self.dialect = dialect
         self.cache = ReadCache(cache_entries)  # read results per graph version (see read_cache.py)
-        self.node_cache = ReadCache(cache_entries * 32)  # small per-node values (degrees), same rule
+        self.node_cache = ReadCache(cache_entries * 128)  # small per-node values (degrees), same rule
         self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
