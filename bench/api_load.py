@@ -3,8 +3,13 @@ relationship types in ontology-valid proportions, 30% of relationship ends drawn
 law so that hubs of a few thousand exist) written straight into an embedded store (batched
 UNWIND); the API served by `reformkg serve` with 2 uvicorn workers; then, from another process,
 a 1-client baseline (service time without queueing) and 32 concurrent keep-alive clients for
-60 s over a mix of search 20%, entity card 30%, neighbours depth 1 25% and depth 2 15%, paths
-(max 4 hops) 10%. Prints p50/p95/p99 latency per endpoint, requests per second and errors.
+60 s over a mix of search 20%, entity card 30%, neighbours depth 1 25% and depth 2 12%, paths
+(max 4 hops) 8%, who-works-with 5%. Prints p50/p95/p99 latency per endpoint, requests per
+second, errors and the load average of the machine.
+
+`--against REF` (a git ref of this repository, or a directory holding another copy of it) serves
+that code first on the same graph and with the same load, then this tree's code, and prints the
+two side by side: on a shared, noisy machine only figures from one run compare.
 
 Loopback only; bounded in time; everything it starts (store server, uvicorn) is stopped at the
 end and the temporary data dir removed (unless --data-dir is given, which is kept for --reuse).
@@ -48,7 +53,7 @@ DOC_SHARE = 0.01
 TYPE_SHARE = {"MENTIONED_IN": 0.20, "LOCATED_IN": 0.10, "HOLDS_POSITION": 0.10, "RUNS": 0.10, "SPONSORS": 0.08,
               "PILOTS": 0.04, "CO_SPONSORS": 0.08, "PARTNERS_WITH": 0.08, "MEMBER_OF": 0.08, "AWARDED": 0.06,
               "ISSUED": 0.02, "PART_OF": 0.01, "REPORTED": 0.05}
-MIX = {"search": 0.20, "card": 0.30, "neighbors_d1": 0.25, "neighbors_d2": 0.15, "paths": 0.10}
+MIX = {"search": 0.20, "card": 0.30, "neighbors_d1": 0.25, "neighbors_d2": 0.12, "paths": 0.08, "works_with": 0.05}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志远小梅红兵玉兰德永海波宁春雪"
 PLACES = "江河湖山海云林川东西南北安平宁泰华兴昌盛和丰青阳明德临远长新"
@@ -174,6 +179,8 @@ def _requests(rng: random.Random, ids: list[str], names: list[str]) -> tuple[str
         return kind, f"/api/entities/{eid}/neighbors", {"depth": 1}
     if kind == "neighbors_d2":
         return kind, f"/api/entities/{eid}/neighbors", {"depth": 2}
+    if kind == "works_with":
+        return kind, f"/api/entities/{eid}/works-with", {"limit": 20}
     return kind, "/api/paths", {"source": eid, "target": rng.choice(ids), "max_hops": 4, "limit": 5}
 
 
@@ -285,6 +292,163 @@ def _wait_http(url: str, timeout: float = 120.0) -> None:
     raise RuntimeError(f"server did not answer {url}")
 
 
+def _loadavg() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and all its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = defaultdict(list)
+    stats: dict[int, list[str]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d)] = fields
+        children[int(fields[1])].append(int(d))  # fields[1]: the parent pid
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        if p in stats:
+            total += (int(stats[p][11]) + int(stats[p][12])) / tick  # utime, stime
+        todo.extend(children.get(p, []))
+    return total
+
+
+def _engine_pid(data_dir: Path) -> int | None:
+    from reformkg.graph import embedded
+
+    try:
+        return int((data_dir / embedded.PID_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _code_tree(against: str, tmp: Path) -> Path:
+    """A directory holding the code to compare with: `against` itself when it is a directory,
+    else the files of that git ref of this repository (git archive)."""
+    p = Path(against)
+    if p.is_dir():
+        return p.resolve()
+    out = tmp / "against"
+    out.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", against], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out
+
+
+def _serve(code: Path, data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    """`reformkg serve` of the code in `code` (N workers) on the bench graph; (process, base URL)."""
+    port = _free_port()
+    env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_GRAPH_NAME": "bench",
+           "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(code)}
+    cmd = [sys.executable, "-c", "from reformkg.cli import app; app()", "serve", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(cmd, env=env, cwd=str(code), start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_http(base + "/api/ontology")
+    except Exception:
+        _stop(server)
+        raise
+    return server, base
+
+
+def _stop(server: subprocess.Popen) -> None:
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _measure(label: str, code: Path, data_dir: Path, args: argparse.Namespace, ids: list[str],
+             names: list[str]) -> dict:
+    """Serve `code`, run the 1-client baseline, the warm-up and the timed load; the results."""
+    server, base = _serve(code, data_dir, args.workers)
+    ctx = mp.get_context("spawn")
+
+    def run(clients: int, duration: float, seed: int) -> dict:
+        """Drive the server from a process of its own; its results."""
+        q = ctx.Queue()
+        p = ctx.Process(target=_client_main, args=(base, ids, names, clients, duration, seed, q))
+        p.start()
+        out = q.get(timeout=duration + 120)
+        p.join()
+        return out
+
+    out: dict = {"label": label, "code": str(code)}
+    try:
+        print(f"\n== {label}: {code} on {base}, {args.workers} workers; {_loadavg()}")
+        if args.baseline > 0:  # one client, no queueing: the service time of each endpoint
+            out["single"] = run(1, args.baseline, args.seed + 2)
+            print(f"\n{label}: 1 client for {args.baseline:.0f} s (service time without queueing):")
+            _print_table(out["single"], with_mean=False)
+        if args.warmup > 0:
+            run(args.clients, args.warmup, args.seed + 1)
+        out["load_before"] = _loadavg()
+        engine = _engine_pid(data_dir)
+        cpu0 = (_cpu_seconds(server.pid), _cpu_seconds(engine) if engine else 0.0)
+        res = out["load"] = run(args.clients, args.duration, args.seed)
+        cpu1 = (_cpu_seconds(server.pid), _cpu_seconds(engine) if engine else 0.0)
+        out["load_after"] = _loadavg()
+        out["cpu"] = (cpu1[0] - cpu0[0], cpu1[1] - cpu0[1])
+    finally:
+        _stop(server)
+    total = sum(len(v) for v in res["lat"].values())
+    errors = sum(res["errors"].values())
+    print(f"\n{label}: {args.clients} clients for {args.duration:.0f} s ({out['load_before']} before, "
+          f"{out['load_after']} after):")
+    _print_table(res, with_mean=True)
+    allx = [x for v in res["lat"].values() for x in v]
+    print(f"{'all':<14}{total:>10}{errors:>8}{_pct(allx, 50):>9.1f}{_pct(allx, 95):>9.1f}{_pct(allx, 99):>9.1f}")
+    api_cpu, engine_cpu = out["cpu"]
+    per = 1000.0 / max(total, 1)
+    print(f"throughput: {total / args.duration:.1f} requests/s; errors: {errors}")
+    print(f"CPU per request (whatever the machine's load): API {api_cpu * per:.2f} ms + engine "
+          f"{engine_cpu * per:.2f} ms = {(api_cpu + engine_cpu) * per:.2f} ms; at that cost {os.cpu_count()} "
+          f"idle cores serve about {os.cpu_count() * 1000 / max((api_cpu + engine_cpu) * per, 1e-9):.0f} requests/s")
+    if res["samples"]:
+        print("error samples:\n  " + "\n  ".join(res["samples"]))
+    out["summary"] = {"requests": total, "errors": errors, "rps": round(total / args.duration, 1),
+                      "cpu_ms_per_request": round((api_cpu + engine_cpu) * per, 2),
+                      **{f"{k}_p95_ms": round(_pct(res["lat"].get(k, []), 95), 1) for k in MIX}}
+    return out
+
+
+def _side_by_side(runs: list[dict], args: argparse.Namespace) -> None:
+    """p50/p95 per endpoint (1 client and under load) of each code tree, in columns."""
+    print(f"\nside by side ({args.clients} clients, {args.duration:.0f} s, {args.workers} workers):")
+    head = f"{'endpoint':<14}"
+    for r in runs:
+        head += f"{r['label'] + ' 1c p50':>18}{'load p50':>10}{'load p95':>10}"
+    print(head)
+    for kind in MIX:
+        line = f"{kind:<14}"
+        for r in runs:
+            single = r.get("single", {"lat": {}})["lat"].get(kind, [])
+            xs = r["load"]["lat"].get(kind, [])
+            line += f"{_pct(single, 50):>18.1f}{_pct(xs, 50):>10.1f}{_pct(xs, 95):>10.1f}"
+        print(line)
+    line = f"{'req/s, errors':<14}"
+    for r in runs:
+        line += f"{'':>18}{r['summary']['rps']:>10.1f}{r['summary']['errors']:>10}"
+    print(line)
+    line = f"{'CPU ms/req':<14}"
+    for r in runs:
+        line += f"{'':>18}{r['summary']['cpu_ms_per_request']:>10.2f}{'':>10}"
+    print(line)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nodes", type=int, default=100_000)
@@ -294,6 +458,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of untimed warm-up load")
     ap.add_argument("--baseline", type=float, default=10.0, help="seconds of 1-client load first (0: skip)")
+    ap.add_argument("--against", default="", metavar="REF_OR_DIR",
+                    help="also serve this code (a git ref, or a directory with a copy of the repository) "
+                         "first, on the same graph, and print both side by side")
     ap.add_argument("--data-dir", type=Path, default=None, help="reuse/keep this data dir (default: a temp dir)")
     ap.add_argument("--reuse", action="store_true", help="do not rebuild the graph if it is already there")
     ap.add_argument("--keep", action="store_true", help="keep the temp data dir")
@@ -317,8 +484,8 @@ def main() -> int:
         embedded._server_command = _command
     tmp = args.data_dir is None
     data_dir = Path(tempfile.mkdtemp(prefix="rkg-bench-")) if tmp else args.data_dir.resolve()
+    scratch = Path(tempfile.mkdtemp(prefix="rkg-bench-code-"))
     settings = Settings(data_dir=data_dir, graph_name="bench")
-    server = None
     try:
         store = open_store(settings)
         stats = store.stats() if args.reuse else {"nodes": 0}
@@ -335,67 +502,19 @@ def main() -> int:
         ids = [r[0] for r in sample_rows[:20000]]
         names = [r[1] for r in sample_rows[:20000]]
         stats = store.stats()
-        print(f"store: {stats['nodes']} nodes, {stats['relationships']} relationships")
+        print(f"store: {stats['nodes']} nodes, {stats['relationships']} relationships; {_loadavg()}")
         store.close()
 
-        port = _free_port()
-        env = {**os.environ, "REFORMKG_DATA_DIR": str(data_dir), "REFORMKG_GRAPH_NAME": "bench",
-               "REFORMKG_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
-        try:  # `reformkg serve` (uvicorn factory, N workers); plain uvicorn if the CLI is not there
-            import reformkg.cli as cli
-
-            if not hasattr(cli, "serve"):
-                raise ImportError("no serve command")
-            cmd = [sys.executable, "-c", "from reformkg.cli import app; app()", "serve", "--host", "127.0.0.1",
-                   "--port", str(port), "--workers", str(args.workers)]
-        except ImportError:
-            cmd = [sys.executable, "-m", "uvicorn", "--factory", "reformkg.api.main:create_app", "--host", "127.0.0.1",
-                   "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"]
-        server = subprocess.Popen(cmd, env=env, cwd=str(ROOT), start_new_session=True)
-        base = f"http://127.0.0.1:{port}"
-        _wait_http(base + "/api/ontology")
-        print(f"serving on {base} with {args.workers} workers; {args.clients} clients for {args.duration:.0f} s")
-
-        ctx = mp.get_context("spawn")
-
-        def run(clients: int, duration: float, seed: int) -> dict:
-            """Drive the server from a process of its own; its results."""
-            q = ctx.Queue()
-            p = ctx.Process(target=_client_main, args=(base, ids, names, clients, duration, seed, q))
-            p.start()
-            out = q.get(timeout=duration + 120)
-            p.join()
-            return out
-
-        if args.baseline > 0:  # one client, no queueing: the service time of each endpoint
-            base_res = run(1, args.baseline, args.seed + 2)
-            print(f"\nbaseline, 1 client for {args.baseline:.0f} s (service time without queueing):")
-            _print_table(base_res, with_mean=False)
-        if args.warmup > 0:
-            run(args.clients, args.warmup, args.seed + 1)
-        res = run(args.clients, args.duration, args.seed)
-
-        total = sum(len(v) for v in res["lat"].values())
-        errors = sum(res["errors"].values())
-        print(f"\nload, {args.clients} clients for {args.duration:.0f} s:")
-        _print_table(res, with_mean=True)
-        allx = [x for v in res["lat"].values() for x in v]
-        print(f"{'all':<14}{total:>10}{errors:>8}{_pct(allx, 50):>9.1f}{_pct(allx, 95):>9.1f}{_pct(allx, 99):>9.1f}")
-        print(f"\nthroughput: {total / args.duration:.1f} requests/s over {args.duration:.0f} s "
-              f"({args.clients} clients, {args.workers} workers); errors: {errors}")
-        if res["samples"]:
-            print("error samples:\n  " + "\n  ".join(res["samples"]))
-        print(json.dumps({"requests": total, "errors": errors, "rps": round(total / args.duration, 1),
-                          **{f"{k}_p95_ms": round(_pct(res['lat'].get(k, []), 95), 1) for k in MIX}}))
-        return 0 if errors == 0 else 1
+        trees = [("against", _code_tree(args.against, scratch))] if args.against else []
+        trees.append(("this", ROOT))
+        runs = [_measure(label, code, data_dir, args, ids, names) for label, code in trees]
+        if len(runs) > 1:
+            _side_by_side(runs, args)
+        print(json.dumps({r["label"]: r["summary"] for r in runs}))
+        return 0 if runs[-1]["summary"]["errors"] == 0 else 1
     finally:
-        if server is not None:
-            try:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=30)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                os.killpg(server.pid, signal.SIGKILL)
         embedded.stop(data_dir)
+        shutil.rmtree(scratch, ignore_errors=True)
         if tmp and not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
 

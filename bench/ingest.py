@@ -16,6 +16,11 @@ at each size, with the ratio of the last to the first (see bench/scale.py, which
 
 Prints: documents, seconds and documents/s for extraction, batch building and store writes,
 the store's final counts, and p50/p95 per-document write latency.
+
+`--lookups N` then times, on the store just written (or on `--lookups-store DIR:GRAPH`, e.g.
+the 100k-node graph `bench/api_load.py --data-dir DIR` keeps, graph `bench`), N identity
+look-ups (`GraphStore.candidates`, by name and by alias) and N version look-ups (`_versions`,
+run by every document write), side by side with the label-scanning Cypher they replaced.
 """
 
 from __future__ import annotations
@@ -63,6 +68,54 @@ def _recopy(result: DocumentResult, i: int) -> DocumentResult:
     )
 
 
+# the look-ups as they were before the list-element indexes (issue 11), for the side-by-side
+SCAN_CANDIDATES = ("MATCH (n:{label}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) "
+                   "OPTIONAL MATCH (n)-[h:HOLDS_POSITION]->(o) RETURN n.id, collect(h.title) ORDER BY n.id LIMIT 50")
+SCAN_VERSIONS = ("MATCH (o:Document) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND "
+                 "($source_key IN coalesce(o.source_keys, []) OR o.source_key = $source_key)) "
+                 "RETURN o.doc_id, coalesce(o.source_keys, [o.source_key])")
+
+
+def _pcts(xs: list[float]) -> str:
+    xs = sorted(xs)
+    return f"p50 {statistics.median(xs) * 1000:6.2f} ms, p95 {xs[int(0.95 * (len(xs) - 1))] * 1000:6.2f} ms"
+
+
+def lookups(store, n: int, seed: int = 3) -> None:
+    """Identity and version look-ups, indexed (the store's) and scanning (before), side by side."""
+    import random
+
+    rng = random.Random(seed)
+    onto = store.ontology
+    names: list[tuple[str, str]] = []
+    for label in onto.entity_labels:
+        rows = store.read(f"MATCH (n:{label}) RETURN n.name, n.aliases LIMIT 2000").rows
+        for name, aliases in rows:
+            names.append((label, rng.choice(list(aliases)) if aliases and rng.random() < 0.5 else name))
+    docs = store.read("MATCH (d:Document) RETURN d.doc_id, d.source_key LIMIT 5000").rows
+    if not names or not docs:
+        print("lookups: the store holds no entities or documents")
+        return
+    picks = [rng.choice(names) for _ in range(n)]
+    dpicks = [rng.choice(docs) for _ in range(n)]
+    counts = store.stats()
+    print(f"lookups on {counts['nodes']} nodes ({counts['documents']} documents), {n} of each:")
+    for title, fn in (
+        ("candidates, indexed (now)", lambda i: store.candidates(*picks[i])),
+        ("candidates, label scan (before)",
+         lambda i: store.read(SCAN_CANDIDATES.format(label=onto.check_label(picks[i][0])), {"name": picks[i][1]})),
+        ("_versions, indexed (now)", lambda i: store._versions(dpicks[i][0], dpicks[i][1] or "")),
+        ("_versions, Document scan (before)",
+         lambda i: store.read(SCAN_VERSIONS, {"doc_id": dpicks[i][0], "source_key": dpicks[i][1] or ""})),
+    ):
+        times = []
+        for i in range(n):
+            t = time.perf_counter()
+            fn(i)
+            times.append(time.perf_counter() - t)
+        print(f"  {title:<36} {_pcts(times)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--copies", type=int, default=200)
@@ -71,7 +124,19 @@ def main() -> int:
     ap.add_argument("--keep", default=None, help="data dir to keep (default: a temp dir, removed)")
     ap.add_argument("--distinct", nargs="?", const="100,1000,10000", default=None,
                     help="per-document write cost at these numbers of distinct documents")
+    ap.add_argument("--lookups", type=int, default=0, metavar="N",
+                    help="then time N identity and N version look-ups, indexed vs the former scans")
+    ap.add_argument("--lookups-store", default=None, metavar="DIR:GRAPH",
+                    help="only the look-ups, on this existing embedded store (data dir and graph name)")
     args = ap.parse_args()
+    if args.lookups_store:
+        d, _, graph = args.lookups_store.rpartition(":")
+        st = open_store(Settings(data_dir=Path(d), graph_name=graph or "reformkg"))
+        try:
+            lookups(st, args.lookups or 200)
+        finally:
+            st.close()
+        return 0
     if args.distinct:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import scale
@@ -151,6 +216,8 @@ def main() -> int:
     total_s = time.perf_counter() - t_all
     if args.full:
         extract_docs = n_docs
+    if args.lookups:
+        lookups(store, args.lookups)
     stats = store.stats()
     store.close()
     embedded.stop(data_dir)

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, description="largest upload (all files of one request)")
     max_file_bytes: int = Field(default=64 * 1024 * 1024, description="largest file `ingest`/`extract` will read")
     heavy_concurrency: int = Field(default=1, description="per API worker: expensive reads running at once")
+    read_cache_entries: int = Field(default=1024, description="per process: API read results kept for the current "
+                                    "graph version, least recently used out (0: no cache)")
     log_level: str = "INFO"
     dask_scheduler: str = Field(default="", description="tcp://host:port of a dask.distributed scheduler: "
                                 "`ingest`/`extract` run extraction there (empty: local worker processes)")

@@ -174,7 +174,8 @@ class Subgraph(_Model):
     nodes: list[SubgraphNode]
     edges: list[SubgraphEdge]
     truncated: bool = False
-    total: int = Field(0, description="edges matching before the cap")
+    total: int = Field(0, description="edges matching before the cap (the hop where the cap was reached is "
+                                      "counted up to 1,000 relationships)")
 
 
 class EvidenceItem(_Model):

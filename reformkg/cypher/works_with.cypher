@@ -7,8 +7,11 @@
 //   $limit (int, default 20) — how many partners. Example: 10
 // Returns: id, partner, partner_label, score, reasons
 // Example: reformkg query --saved works_with --param actor=杭州市总工会
-MATCH (a:Entity)
-WHERE a.id = $actor OR a.name = $actor OR $actor IN coalesce(a.aliases, [])
+// an id is found through the index; names and aliases are scanned only when no id matches
+OPTIONAL MATCH (byid:Entity {id: $actor})
+WITH byid
+OPTIONAL MATCH (named:Entity) WHERE byid IS NULL AND (named.name = $actor OR $actor IN coalesce(named.aliases, []))
+WITH coalesce(byid, named) AS a WHERE a IS NOT NULL
 WITH a ORDER BY a.id LIMIT 1
 OPTIONAL MATCH (a)-[t1:CO_SPONSORS|PARTNERS_WITH]-(b1:Entity)
 WITH a, collect(CASE WHEN b1 IS NULL THEN NULL ELSE

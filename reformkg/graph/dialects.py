@@ -10,6 +10,9 @@
 | timeout | per-query timeout argument | transaction timeout |
 | index and constraint DDL | no `IF NOT EXISTS` and no names: treat "already indexed" as success; unique constraints through the graph constraint command, after an exact-match index | named `IF NOT EXISTS` indexes and constraints |
 | full-text | per-label index procedures; no Chinese segmentation, so index a field of space-separated character bigrams (index builds are asynchronous) and fall back to `CONTAINS` for one character | named full-text index over the same bigram field with the `whitespace` analyzer (the standard one splits Han text into single characters); `ensure_schema` ends with `db.awaitIndexes` |
+| graph version (read caches) | a counter key beside the graph, incremented after every write | none (Community has no committed-transaction counter on a standalone server): reads are not cached |
+| list-element index (aliases, source_keys) | a range index on an array property answers `x IN n.list` | none: alias look-ups filter the label (names use the name index) |
+| node degree | `indegree(n) + outdegree(n)` | `COUNT { (n)--() }` (degree counts) |
 | paths | undirected `shortestPath` is refused, but `allShortestPaths` in `MATCH` works in both engines; use that | the same |
 | parameters and results | dates sent as ISO strings; header plus rows; client Node/Edge/Path objects | `neo4j.graph` Node/Relationship/Path |
 
@@ -57,6 +60,8 @@ SEGMENT_GLUE = "\nWITH count(*) AS _\n"
 # (and, in Neo4j, runs in READ access mode), so the query plan is checked for it
 LOAD_CSV_REFUSED = "LOAD CSV is not allowed in read-only queries (it reads files or URLs from the database server)"
 FULLTEXT_FIELD = "search_text"
+# FalkorDB: a plain key beside the graph, incremented after every write (graph_version)
+VERSION_KEY_PREFIX = "reformkg:version:"
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -86,6 +91,7 @@ class Dialect(ABC):
 
     name: str = ""
     address: str = ""  # which server and graph/database this is (two dialects on one graph compare equal)
+    indexes_list_elements: bool = False  # a range index on a list property answers `x IN n.list`
 
     # ---- engine object access (conversion hooks) ------------------------------------------
     @abstractmethod
@@ -138,6 +144,16 @@ class Dialect(ABC):
         """Block until the indexes just created are usable (no-op where the engine needs none)."""
 
     @abstractmethod
+    def graph_version(self) -> int | None:
+        """A number that changes whenever the graph is written (by any client of this engine
+        that writes through a dialect), read fresh from the engine; None: not available (then
+        nothing may be cached)."""
+
+    def degree_expr(self, var: str) -> str:
+        """Cypher expression: the number of relationships of node `var` (both directions)."""
+        return f"size([({var})-[]-() | 1])"
+
+    @abstractmethod
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         """Cypher fragment yielding `node, score` for the full-text term in `$term_param`."""
 
@@ -153,60 +169,65 @@ class Dialect(ABC):
     def close(self) -> None: ...
 
     # ---- result conversion (shared algorithm) ------------------------------------------------
+    def _graph_types(self) -> tuple[type, type, type]:
+        """The engine client's (node, relationship, path) classes (looked up once)."""
+        raise NotImplementedError
+
     def convert_rows(self, rows: list[list[Any]]) -> list[list[Any]]:
-        """Engine values → plain Python with GraphNode/GraphEdge/GraphPath (stable ids)."""
+        """Engine values → plain Python with GraphNode/GraphEdge/GraphPath (stable ids).
+
+        One pass over the values (most are plain scalars, lists and maps); edges get their
+        endpoints' stable ids at the end, from the nodes met anywhere in the result or, for
+        endpoints the result does not carry, from one extra query."""
+        try:
+            node_t, edge_t, path_t = self._graph_types()
+        except NotImplementedError:
+            node_t = edge_t = path_t = ()  # type: ignore[assignment]
         known: dict[Any, str] = {}
-        wanted: set[Any] = set()
+        edges: list[tuple[GraphEdge, Any, Any]] = []
 
-        def scan(v: Any) -> None:
-            if type(v) in _SCALARS:  # fast path: most values are plain scalars
-                return
-            if self._is_node(v):
-                sid = self._props(v).get("id")
-                if sid is not None:
-                    known[self._node_key(v)] = sid
-            elif self._is_edge(v):
-                wanted.update(self._edge_ends(v))
-                for n in self._edge_end_nodes(v):
-                    scan(n)
-            elif self._is_path(v):
-                ns, es = self._path_parts(v)
-                for x in (*ns, *es):
-                    scan(x)
-            elif isinstance(v, Mapping):
-                for x in v.values():
-                    scan(x)
-            elif isinstance(v, (list, tuple)):
-                for x in v:
-                    scan(x)
-
-        for row in rows:
-            for v in row:
-                scan(v)
-        missing = [k for k in wanted if k not in known and k is not None]
-        if missing:
-            known.update(self._lookup_stable_ids(missing))
+        def node(v: Any) -> GraphNode:
+            props = {k: _plain(x) for k, x in self._props(v).items()}
+            sid = props.get("id")
+            if sid is not None:
+                known[self._node_key(v)] = sid
+            return GraphNode(id=sid, labels=self._node_labels(v), props=props)
 
         def conv(v: Any) -> Any:
-            if type(v) in _SCALARS:
+            t = type(v)
+            if t in _SCALARS:
                 return v
-            if self._is_node(v):
+            if t is list:
+                return [x if type(x) in _SCALARS else conv(x) for x in v]
+            if t is dict:
+                return {str(k): x if type(x) in _SCALARS else conv(x) for k, x in v.items()}
+            if node_t and isinstance(v, node_t) or not node_t and self._is_node(v):
+                return node(v)
+            if edge_t and isinstance(v, edge_t) or not edge_t and self._is_edge(v):
+                for n in self._edge_end_nodes(v):
+                    node(n)
                 props = {k: _plain(x) for k, x in self._props(v).items()}
-                return GraphNode(id=props.get("id"), labels=self._node_labels(v), props=props)
-            if self._is_edge(v):
-                props = {k: _plain(x) for k, x in self._props(v).items()}
-                s, t = self._edge_ends(v)
-                return GraphEdge(id=props.get("id"), type=self._edge_type(v), src=known.get(s), tgt=known.get(t), props=props)
-            if self._is_path(v):
+                e = GraphEdge(id=props.get("id"), type=self._edge_type(v), src=None, tgt=None, props=props)
+                s_key, t_key = self._edge_ends(v)
+                edges.append((e, s_key, t_key))
+                return e
+            if path_t and isinstance(v, path_t) or not path_t and self._is_path(v):
                 ns, es = self._path_parts(v)
                 return GraphPath(nodes=[conv(n) for n in ns], edges=[conv(e) for e in es])
             if isinstance(v, Mapping):
                 return {str(k): conv(x) for k, x in v.items()}
-            if isinstance(v, (list, tuple)):
+            if isinstance(v, tuple):
                 return [conv(x) for x in v]
             return _plain(v)
 
-        return [[conv(v) for v in row] for row in rows]
+        out = [[v if type(v) in _SCALARS else conv(v) for v in row] for row in rows]
+        if edges:
+            missing = {k for _e, s, t in edges for k in (s, t) if k is not None and k not in known}
+            if missing:
+                known.update(self._lookup_stable_ids(list(missing)))
+            for e, s_key, t_key in edges:
+                e.src, e.tgt = known.get(s_key), known.get(t_key)
+        return out
 
 
 def _plan_has(plan: Any, operator: str) -> bool:
@@ -232,6 +253,7 @@ class FalkorDialect(Dialect):
     """FalkorDB through the `falkordb` client (unix socket of the embedded server, or TCP)."""
 
     name = "falkordb"
+    indexes_list_elements = True
 
     def __init__(self, graph_name: str, unix_socket_path: Path | str | None = None,
                  host: str = "localhost", port: int = 6379, password: str | None = None,
@@ -249,11 +271,17 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - the client connects at construction
             raise StoreError(f"cannot reach FalkorDB at {where}: {exc}") from exc
         self.graph_name = graph_name
+        self._version_key = f"{VERSION_KEY_PREFIX}{graph_name}"
         server = f"unix:{Path(unix_socket_path).resolve()}" if unix_socket_path is not None else f"tcp:{host}:{port}"
         self.address = f"falkordb {server} graph {graph_name}"
         self._graph = self._db.select_graph(graph_name)
 
     # conversion hooks
+    def _graph_types(self) -> tuple[type, type, type]:
+        from falkordb import Edge, Node, Path as FPath
+
+        return Node, Edge, FPath
+
     def _is_node(self, v: Any) -> bool:
         from falkordb import Node
 
@@ -357,11 +385,31 @@ class FalkorDialect(Dialect):
         if any(line.strip().startswith("Load CSV") for line in str(plan).splitlines()):
             raise ReadOnlyViolation(LOAD_CSV_REFUSED)
 
+    def graph_version(self) -> int | None:
+        try:
+            value = self._db.connection.get(self._version_key)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map_error(exc) from exc
+        return int(value or 0)
+
+    def _bump_version(self, quiet: bool = False) -> None:
+        """After a write (also a failed one: it may have done part of its work before failing):
+        readers holding results of an older version drop them. Incremented after the write,
+        never before, so that no reader can keep pre-write results under the new number.
+        `quiet`: on the error path, where the write's own error is the one to report."""
+        try:
+            self._db.connection.incr(self._version_key)
+        except Exception as exc:  # noqa: BLE001
+            if not quiet:
+                raise self._map_error(exc) from exc
+
     def run_write(self, query: str, params: dict | None = None) -> tuple[QueryResult, WriteSummary]:
         try:
             res = self._graph.query(query, params or {})
         except Exception as exc:  # noqa: BLE001
+            self._bump_version(quiet=True)
             raise self._map_error(exc) from exc
+        self._bump_version()
         return self._to_result(res, None), self._summary(res)
 
     def run_atomic(self, segments: list[str], params: dict) -> WriteSummary:
@@ -371,7 +419,9 @@ class FalkorDialect(Dialect):
         try:
             res = self._graph.query(query, params)
         except Exception as exc:  # noqa: BLE001
+            self._bump_version(quiet=True)
             raise self._map_error(exc) from exc
+        self._bump_version()
         return self._summary(res)
 
     def _ddl(self, fn: Callable[[], Any]) -> None:
@@ -382,6 +432,7 @@ class FalkorDialect(Dialect):
             if "already indexed" in msg or "already exists" in msg:
                 return
             raise self._map_error(exc) from exc
+        self._bump_version()  # a new index or constraint (plans and results may differ)
 
     def create_range_index(self, label: str, prop: str) -> None:
         self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"))
@@ -397,6 +448,11 @@ class FalkorDialect(Dialect):
     def create_rel_index(self, rel_type: str, prop: str) -> None:
         self._ddl(lambda: self._graph.query(f"CREATE INDEX FOR ()-[r:{rel_type}]-() ON (r.{prop})"))
 
+    def degree_expr(self, var: str) -> str:
+        # the engine's degree functions read the adjacency matrices: ~7x faster than counting
+        # matched relationships on hubs (an untyped outdegree is the slower half)
+        return f"(indegree({var}) + outdegree({var}))"
+
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return f"CALL db.idx.fulltext.queryNodes('{label}', ${term_param}) YIELD node, score"
 
@@ -410,6 +466,7 @@ class FalkorDialect(Dialect):
         except Exception as exc:  # noqa: BLE001 - an absent graph is already clear
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 log.debug("graph delete: %s", exc)
+        self._bump_version()
 
     def close(self) -> None:
         try:
@@ -443,6 +500,10 @@ class Neo4jDialect(Dialect):
         self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
 
     # conversion hooks
+    def _graph_types(self) -> tuple[type, type, type]:
+        g = self._neo4j.graph
+        return g.Node, g.Relationship, g.Path
+
     def _is_node(self, v: Any) -> bool:
         return isinstance(v, self._neo4j.graph.Node)
 
@@ -629,6 +690,16 @@ class Neo4jDialect(Dialect):
     def await_indexes(self) -> None:
         # index population is asynchronous: a full-text query on a populating index fails
         self._schema("CALL db.awaitIndexes(300)")
+
+    def graph_version(self) -> int | None:
+        # Neo4j Community exposes no committed-transaction counter on a standalone server
+        # (SHOW DATABASE … lastCommittedTxn is null there, read bookmarks do not move), and a
+        # counter node would show in every count and export: no version, so nothing is cached
+        return None
+
+    def degree_expr(self, var: str) -> str:
+        # a COUNT subquery over one node's relationships is answered from its degree counts
+        return f"COUNT {{ ({var})--() }}"
 
     def fulltext_call(self, label: str, term_param: str = "q") -> str:
         return (f"CALL db.index.fulltext.queryNodes('{self.index_name('fulltext', label, FULLTEXT_FIELD)}', "

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reformkg.graph.ontology import Ontology
+from reformkg.graph.vocab import Label, Rel
 
 if TYPE_CHECKING:  # pragma: no cover
     from reformkg.graph.store import GraphStore
@@ -33,15 +34,16 @@ FX_KEYS = ("fx_id", "fx_src", "fx_sentence", "fx_start", "fx_end", "fx_confidenc
 HIDDEN_PROPS = frozenset({"id", "name", "aliases", "search_text", "confidence", "unsupported", *EVIDENCE_KEYS, *FX_KEYS})
 DEFAULT_CONFIDENCE = 1.0  # evidence written before confidences existed, and structural edges
 DEFAULT_PRODUCER = "rules"
-MENTIONED_IN = "MENTIONED_IN"
-DOC_LABEL = "Document"
-OUTCOME_LABEL = "Outcome"
+MENTIONED_IN = Rel.MENTIONED_IN
+DOC_LABEL = Label.DOCUMENT
+OUTCOME_LABEL = Label.OUTCOME
 
 SEARCH_CAP = 500  # candidates ranked per search (exact names fetched first)
 TOTAL_CAP = 10_000  # search totals are exact up to this
 DEGREE_CAP = 200  # best candidates (rank, then shorter name) whose degree orders a search page
 CARD_CAP = 1000  # relationships read for one card
 PATH_EXPAND_CAP = 50_000  # relationships read per breadth-first hop when looking for paths
+NEIGHBOUR_COUNT_CAP = 1000  # relationships of a cut hop counted for a neighbourhood's `total`
 
 
 # ---- small helpers ---------------------------------------------------------------------------
@@ -297,13 +299,19 @@ class Reader:
     def _title_matches(self, raw: str, label: str, regional: bool, seen: set[str]) -> list[list[Any]]:
         """Persons holding a position whose title contains the term (书记 → the secretaries), as
         ranked rows after every name match; `via` says which post ("党组书记 · 示范市总工会")."""
-        person = "Person"
-        if not raw or regional or "HOLDS_POSITION" not in self.ontology.relationships or \
+        person = Label.PERSON
+        if not raw or regional or Rel.HOLDS_POSITION not in self.ontology.relationships or \
                 person not in self.ontology.labels or label not in (person, self.ontology.umbrella_label):
             return []
-        rows = self._rows(f"MATCH (n:{self.ontology.check_label(person)})-[h:HOLDS_POSITION]->(o) "
-                          "WHERE h.title CONTAINS $raw RETURN n.id, n.name, n.aliases, labels(n), n.region, "
-                          f"h.title, o.name LIMIT {SEARCH_CAP}", {"raw": raw})
+        head = (f"MATCH (n:{self.ontology.check_label(person)})-[h:{self.ontology.check_type(Rel.HOLDS_POSITION)}]->(o) "
+                "WHERE ")
+        tail = f" RETURN n.id, n.name, n.aliases, labels(n), n.region, h.title, o.name LIMIT {SEARCH_CAP}"
+        titles = self.position_titles()
+        if titles is None:  # no read cache: test every post
+            rows = self._rows(head + "h.title CONTAINS $raw" + tail, {"raw": raw})
+        else:  # the titles that contain the term, from the cached list; most terms are no title
+            hit = [t for t in titles if raw in t]
+            rows = self._rows(head + "h.title IN $titles" + tail, {"titles": hit}) if hit else []
         out: dict[str, list[Any]] = {}
         for nid, name, aliases, labels, reg, title, org in rows:
             if nid in seen:
@@ -315,13 +323,36 @@ class Reader:
                 out[nid] = [len(MATCH_KINDS) - 1, nid, name or "", list(aliases or []), labels, reg, via]
         return list(out.values())
 
+    def position_titles(self) -> list[str] | None:
+        """The distinct titles of all posts (HOLDS_POSITION), read once per graph version; None
+        when the store keeps no read cache (then a title search tests every post)."""
+        version = self.store.version() if hasattr(self.store, "cached") and self.store.cache.max_entries else None
+        if version is None:
+            return None
+        rel = self.ontology.check_type(Rel.HOLDS_POSITION)
+        return self.store.cached(("position-titles",), lambda: sorted(
+            {r[0] for r in self._rows(f"MATCH ()-[h:{rel}]->() WHERE h.title IS NOT NULL RETURN DISTINCT h.title")
+             if isinstance(r[0], str)}), version=version)
+
     def degrees(self, ids: list[str]) -> dict[str, int]:
-        """Number of relationships of each node (all types)."""
+        """Number of relationships of each node (all types), through the engine's own degree
+        function where it has one (dialect)."""
+        dialect = getattr(self.store, "dialect", None)
+        degree = dialect.degree_expr("n") if dialect is not None else "size([(n)-[]-() | 1])"
+        cache = getattr(self.store, "node_cache", None)
+        version = self.store.version() if cache is not None and cache.max_entries else None
         out: dict[str, int] = {}
-        for lab, group in self._groups(ids).items():
-            for nid, deg in self._rows(f"UNWIND $ids AS i MATCH (n:{lab} {{id: i}}) "
-                                       "OPTIONAL MATCH (n)-[r]-() RETURN i, count(r)", {"ids": group}):
-                out[nid] = int(deg)
+        if version is not None:  # degrees read under this graph version are still right
+            out = {k[1]: v for k, v in cache.get_many(version, [("degree", i) for i in ids]).items()}
+        todo = [i for i in ids if i not in out]
+        fresh: dict[str, int] = {}
+        for lab, group in self._groups(todo).items():
+            for nid, deg in self._rows(f"UNWIND $ids AS i MATCH (n:{lab} {{id: i}}) RETURN i, {degree}",
+                                       {"ids": group}):
+                fresh[nid] = int(deg)
+        if version is not None and fresh:
+            cache.put_many(version, {("degree", k): v for k, v in fresh.items()})
+        out.update(fresh)
         return out
 
     # ---- projections (scalars and maps instead of whole nodes: less to ship and convert) ---------
@@ -384,7 +415,7 @@ class Reader:
             "positions": [], "awards": [], "programmes": [], "related": [], "outcomes": [],
             "documents": [], "counts": counts, "truncated": truncated,
         }
-        programme_types = {t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)}
+        programme_types = {t for t, s in self.ontology.relationships.items() if tuple(s.to) == (Label.PROGRAMME,)}
         for row in rows[:CARD_CAP]:
             e, other = self._hop(row)
             olabels = other["labels"]
@@ -406,9 +437,9 @@ class Reader:
                 "rel_id": e["id"], "direction": "out" if e["source"] == card["id"] else "in",
                 "props": e["props"], "evidence_count": e["evidence_count"],
             }
-            if e["type"] == "HOLDS_POSITION":
+            if e["type"] == Rel.HOLDS_POSITION:
                 card["positions"].append(rel)
-            elif e["type"] == "AWARDED":
+            elif e["type"] == Rel.AWARDED:
                 card["awards"].append(rel)
             elif e["type"] in programme_types:
                 card["programmes"].append(rel)
@@ -433,12 +464,12 @@ class Reader:
 
     # an edge whose preview holds all its evidence is decided on the preview; a larger one on the
     # per-document entries on its target's MENTIONED_IN edges (`fxhit`, projected by FX_HIT)
-    TIME_WHERE = ("((type(r) = 'MENTIONED_IN' AND b.doc_id IN $docs) OR (type(r) <> 'MENTIONED_IN' AND "
+    TIME_WHERE = (f"((type(r) = '{MENTIONED_IN}' AND b.doc_id IN $docs) OR (type(r) <> '{MENTIONED_IN}' AND "
                   "(size(coalesce(r.ev_doc, [])) = 0 OR any(x IN r.ev_doc WHERE x IN $docs) OR fxhit > 0)))")
-    FX_HIT = ("CASE WHEN type(r) = 'MENTIONED_IN' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
+    FX_HIT = (f"CASE WHEN type(r) = '{MENTIONED_IN}' OR coalesce(r.evidence_count, 0) <= size(coalesce(r.ev_doc, [])) "
               "THEN 0 WHEN endNode(r) = b "
-              "THEN size([(b)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
-              "ELSE size([(a)-[m:MENTIONED_IN]->(dd:Document) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              f"THEN size([(b)-[m:{MENTIONED_IN}]->(dd:{DOC_LABEL}) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
+              f"ELSE size([(a)-[m:{MENTIONED_IN}]->(dd:{DOC_LABEL}) WHERE dd.doc_id IN $docs AND r.id IN m.fx_id | 1]) "
               "END AS fxhit")
 
     # ---- neighbourhood -------------------------------------------------------------------------
@@ -448,7 +479,8 @@ class Reader:
         """The subgraph within `depth` hops, breadth first, capped at `limit` edges.
 
         `total` counts the distinct relationships found up to the hop where the cap was reached
-        (that hop counted in the engine); hops beyond it are not explored.
+        (that hop counted in the engine, up to NEIGHBOUR_COUNT_CAP of its relationships, so that
+        a frontier of hubs costs a bounded count); hops beyond it are not explored.
         """
         depth = _int(depth, 1, 3)
         limit = _int(limit, 1, 100_000)
@@ -511,7 +543,8 @@ class Reader:
                 counted = 0
                 for lab, group in self._groups(frontier).items():
                     counted += int(self._rows(
-                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} RETURN count(DISTINCT r)",
+                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
+                        f"WITH DISTINCT r LIMIT {NEIGHBOUR_COUNT_CAP} RETURN count(r)",
                         {**params, "ids": group})[0][0])
                 total = len(seen) + counted
                 break
@@ -540,15 +573,17 @@ class Reader:
         if source == target:
             return out
         type_list = rel_types or self.default_types()
+        edge_types: dict[str, str] = {}
         id_paths, truncated = self._shortest_id_paths(source, target, max_hops, self.types_text(type_list), limit + 1,
-                                                      min_confidence)
+                                                      min_confidence, edge_types)
         out["truncated"] = truncated or len(id_paths) > limit
         id_paths = id_paths[:limit]
         if not id_paths:
             return out
         node_ids = sorted({n for p in id_paths for n in p[0::2]})
         nodes = self.get_nodes(node_ids)
-        edges = self._edges_by_hop({(p[i], p[i + 1], p[i + 2]) for p in id_paths for i in range(0, len(p) - 2, 2)})
+        edges = self._edges_by_hop({(p[i], p[i + 1], p[i + 2]) for p in id_paths for i in range(0, len(p) - 2, 2)},
+                                   edge_types)
         docs_needed: set[str] = set()
         for p in id_paths:
             pnodes = [nodes[n] for n in p[0::2] if n in nodes]
@@ -577,12 +612,12 @@ class Reader:
 
     def _expand(self, ids: list[str], types: str, cap: int,
                 min_confidence: float = 0.0) -> tuple[list[list[Any]], bool]:
-        """(a.id, r.id, b.id) rows of one hop from `ids`; True when the cap cut them."""
+        """(a.id, r.id, b.id, type) rows of one hop from `ids`; True when the cap cut them."""
         rows: list[list[Any]] = []
         where = f" WHERE {confidence_where('r')}" if min_confidence > 0 else ""
         for lab, group in self._groups(ids).items():
             got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){where} "
-                             f"RETURN a.id, r.id, b.id LIMIT {cap - len(rows) + 1}",
+                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap - len(rows) + 1}",
                              {"ids": group, "min_confidence": float(min_confidence)})
             rows.extend(got)
             if len(rows) > cap:
@@ -590,8 +625,10 @@ class Reader:
         return rows, False
 
     def _shortest_id_paths(self, source: str, target: str, max_hops: int, types: str,
-                           limit: int, min_confidence: float = 0.0) -> tuple[list[list[str]], bool]:
-        """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`)."""
+                           limit: int, min_confidence: float = 0.0,
+                           edge_types: dict[str, str] | None = None) -> tuple[list[list[str]], bool]:
+        """All shortest paths as [node, edge, node, …, node] id lists (at most `limit`);
+        `edge_types` (when given) receives the type of every relationship met."""
         level = ({source: 0}, {target: 0})
         parents: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
         frontier = ([source], [target])
@@ -605,7 +642,9 @@ class Reader:
             d = depth[side] + 1
             lv, par = level[side], parents[side]
             nxt: list[str] = []
-            for a, rid, b in rows:
+            for a, rid, b, *rtype in rows:
+                if edge_types is not None and rtype:
+                    edge_types[rid] = rtype[0]
                 if a == b:
                     continue
                 known = lv.get(b)
@@ -647,13 +686,26 @@ class Reader:
                         return result, truncated
         return result, truncated
 
-    def _edges_by_hop(self, hops: set[tuple[str, str, str]]) -> dict[str, Any]:
-        """Edges (GraphEdge) by id, looked up from their first node (index) rather than by edge id."""
+    def _edges_by_hop(self, hops: set[tuple[str, str, str]], edge_types: dict[str, str] | None = None) -> dict[str, Any]:
+        """Edges (GraphEdge) by id: through the relationship index of their type when it is
+        known (a hub's other relationships are not read), else from their first node."""
+        out: dict[str, Any] = {}
+        by_type: dict[str, list[str]] = {}
+        rest = set()
+        for hop in hops:
+            t = (edge_types or {}).get(hop[1])
+            if t in self.ontology.relationships:
+                by_type.setdefault(t, []).append(hop[1])
+            else:
+                rest.add(hop)
+        for t, rids in by_type.items():
+            for a, r, b in self._rows(f"UNWIND $rids AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
+                                      "RETURN startNode(r), r, endNode(r)", {"rids": sorted(rids)}):
+                out[str(_get(r, "id"))] = r
         by_label: dict[str, list[dict[str, str]]] = {}
-        for a, rid, b in hops:
+        for a, rid, b in rest:
             for lab, group in self._groups([a]).items():
                 by_label.setdefault(lab, []).append({"a": a, "r": rid, "b": b})
-        out: dict[str, Any] = {}
         for lab, pairs in by_label.items():
             for a, r, b in self._rows(f"UNWIND $pairs AS p MATCH (a:{lab} {{id: p.a}})-[r]-(b) "
                                       "WHERE r.id = p.r AND b.id = p.b RETURN a, r, b", {"pairs": pairs}):
@@ -754,25 +806,26 @@ class Reader:
             return None
         pat = self.node_pattern("x", entity_id)
         p = {"x_id": entity_id, "actors": list(self.ontology.actor_labels)}
-        tie_types = [t for t in ("CO_SPONSORS", "PARTNERS_WITH", "MEMBER_OF") if t in self.ontology.relationships]
-        prog_types = [t for t, s in self.ontology.relationships.items() if tuple(s.to) == ("Programme",)]
+        tie_types = [t for t in (Rel.CO_SPONSORS, Rel.PARTNERS_WITH, Rel.MEMBER_OF) if t in self.ontology.relationships]
+        prog_types = [t for t, s in self.ontology.relationships.items() if tuple(s.to) == (Label.PROGRAMME,)]
         actor = "any(l IN labels(y) WHERE l IN $actors)"
         out: dict[str, list[tuple[Any, ...]]] = {"tie": [], "shared_programme": [], "shared_group": [], "shared_document": []}
         if tie_types:
             out["tie"] = [tuple(r) for r in self._rows(
                 f"MATCH {pat}-[r:{self.types_text(tie_types)}]-(y) WHERE {actor} "
                 f"RETURN y, type(r), r.evidence_count LIMIT {cap}", p)]
-        if "MEMBER_OF" in self.ontology.relationships:
+        if Rel.MEMBER_OF in self.ontology.relationships:
+            member = self.ontology.check_type(Rel.MEMBER_OF)
             out["shared_group"] = [tuple(r) for r in self._rows(
-                f"MATCH {pat}-[:MEMBER_OF]->(g)<-[:MEMBER_OF]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"MATCH {pat}-[:{member}]->(g)<-[:{member}]-(y) WHERE y.id <> $x_id AND {actor} "
                 f"RETURN y, g.id, g.name LIMIT {cap}", p)]
         if prog_types:
             tt = self.types_text(prog_types)
             out["shared_programme"] = [tuple(r) for r in self._rows(
-                f"MATCH {pat}-[:{tt}]->(g:Programme)<-[:{tt}]-(y) WHERE y.id <> $x_id AND {actor} "
+                f"MATCH {pat}-[:{tt}]->(g:{Label.PROGRAMME})<-[:{tt}]-(y) WHERE y.id <> $x_id AND {actor} "
                 f"RETURN DISTINCT y, g.id, g.name LIMIT {cap}", p)]
         out["shared_document"] = [tuple(r) for r in self._rows(
-            f"MATCH {pat}-[:MENTIONED_IN]->(g:Document)<-[:MENTIONED_IN]-(y) WHERE y.id <> $x_id AND {actor} "
+            f"MATCH {pat}-[:{MENTIONED_IN}]->(g:{DOC_LABEL})<-[:{MENTIONED_IN}]-(y) WHERE y.id <> $x_id AND {actor} "
             f"RETURN y, g.doc_id, g.title LIMIT {cap}", p)]
         return out
 

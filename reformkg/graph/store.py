@@ -21,6 +21,8 @@ from . import schema as _schema
 from .dialects import Dialect, FalkorDialect, Neo4jDialect
 from .model import GraphBatch
 from .ontology import Ontology, get_ontology
+from .vocab import Rel
+from .read_cache import ReadCache
 from .query_guard import QueryLimits, QueryRefused, apply_row_cap, bound_ranges, check_query
 from .records import (  # re-exported: others import them from here
     CypherError,
@@ -64,8 +66,10 @@ class GraphStore:
 
     def __init__(self, dialect: Dialect, ontology: Ontology | None = None, *, query_timeout_ms: int | None = None,
                  row_cap: int | None = None, min_confidence: float = 0.0, revive: Callable[[], None] | None = None,
-                 guard: QueryLimits | None = None):
+                 guard: QueryLimits | None = None, cache_entries: int = 1024):
         self.dialect = dialect
+        self.cache = ReadCache(cache_entries)  # read results per graph version (see read_cache.py)
+        self.node_cache = ReadCache(cache_entries * 128)  # small per-node values (degrees), same rule
         self.min_confidence = min_confidence  # facts below it are not written (writer.filter_batch)
         self.ontology = ontology or get_ontology()
         self.query_timeout_ms = query_timeout_ms
@@ -101,6 +105,17 @@ class GraphStore:
         except StoreError:
             return False
 
+    def version(self) -> int | None:
+        """The engine's graph version (changes on every write by any process); None: unknown."""
+        return self._supervised(self.dialect.graph_version)
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], Any], version: int | None = None) -> Any:
+        """`compute()`, served from the read cache while the graph version is unchanged
+        (`version`: one the caller has just read, else it is read here)."""
+        if not self.cache.max_entries:
+            return compute()
+        return self.cache.get_or_compute(self.version() if version is None else version, key, compute)
+
     @property
     def engine(self) -> str:
         return self.dialect.name
@@ -132,11 +147,15 @@ class GraphStore:
     def _versions(self, doc_id: str, source_key: str) -> tuple[list[str], list[str], bool]:
         """(superseded doc_ids: held only by this path, released doc_ids: also held by another
         path, whether doc_id itself is stored)."""
+        # three index lookups (doc_id, source_key, an element of source_keys) instead of a
+        # filter over every Document: the cost of a write no longer grows with the corpus
         res = self.dialect.run_read(
-            f"MATCH (o:{DOCUMENT}) WHERE o.doc_id = $doc_id OR ($source_key <> '' AND "
-            f"($source_key IN coalesce(o.{SOURCE_KEYS}, []) OR o.source_key = $source_key)) "
+            f"OPTIONAL MATCH (a:{DOCUMENT} {{doc_id: $doc_id}}) WITH collect(a) AS byid\n"
+            f"OPTIONAL MATCH (b:{DOCUMENT} {{source_key: $source_key}}) WITH byid, collect(b) AS bykey\n"
+            f"OPTIONAL MATCH (c:{DOCUMENT}) WHERE $source_key IN c.{SOURCE_KEYS} WITH byid, bykey, collect(c) AS held\n"
+            "UNWIND byid + bykey + held AS o WITH DISTINCT o\n"
             f"RETURN o.doc_id, coalesce(o.{SOURCE_KEYS}, [o.source_key])",
-            {"doc_id": doc_id, "source_key": source_key or ""}, None, None,
+            {"doc_id": doc_id, "source_key": source_key or None}, None, None,
         )
         olds: set[str] = set()
         released: set[str] = set()
@@ -198,9 +217,13 @@ class GraphStore:
     def candidates(self, label: str, name: str) -> list[dict[str, Any]]:
         """IdentityLookup for the resolver: stored nodes of `label` named or aliased `name`."""
         label = self.ontology.check_label(label)
+        # by name and by alias through their indexes (the alias index holds list elements where
+        # the engine has one, dialects.py), not a filter over the whole label
         res = self.read(
-            f"MATCH (n:{label}) WHERE n.name = $name OR $name IN coalesce(n.aliases, []) "
-            "OPTIONAL MATCH (n)-[h:HOLDS_POSITION]->(o) "
+            f"OPTIONAL MATCH (a:{label} {{name: $name}}) WITH collect(a) AS named "
+            f"OPTIONAL MATCH (b:{label}) WHERE $name IN b.aliases WITH named, collect(b) AS aliased "
+            "UNWIND named + aliased AS n WITH DISTINCT n "
+            f"OPTIONAL MATCH (n)-[h:{self.ontology.check_type(Rel.HOLDS_POSITION)}]->(o) "
             "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.region AS region, "
             "collect(CASE WHEN o IS NULL THEN NULL ELSE {title: h.title, org: o.name, org_id: o.id} END) AS positions "
             "ORDER BY id LIMIT 50",
@@ -314,7 +337,7 @@ def open_store(settings: Settings, ontology: Ontology | None = None, *, ensure_s
 
     store = GraphStore(make_dialect(settings, graph_name), ontology, query_timeout_ms=settings.query_timeout_ms,
                        row_cap=settings.row_cap, min_confidence=settings.min_confidence, revive=revive,
-                       guard=QueryLimits.from_settings(settings))
+                       guard=QueryLimits.from_settings(settings), cache_entries=settings.read_cache_entries)
     if ensure_schema:
         store.ensure_schema()
     return store

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
-from reformkg.api.routes.common import IdPath, reader, run_heavy
+from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
 from reformkg.api.schemas import MAX_PAGE, ErrorBody, OntologyEnums
 from reformkg.graph import analytics
 
@@ -51,13 +51,18 @@ def build(enums: OntologyEnums) -> APIRouter:
         co_mention: Annotated[bool, Query(description="also list actors only named on the same pages")] = False,
     ) -> dict[str, Any]:
         r = reader(store, onto, settings)
-        if not r.exists(id):
+
+        def read() -> dict[str, Any] | None:
+            if not r.exists(id):
+                return None
+            out: dict[str, Any] = {"id": id, "items": analytics.works_with(r, id, limit), "co_mentions": None}
+            if co_mention:
+                out["co_mentions"] = analytics.co_mentions(r.collaborator_rows(id) or {}, r, limit)
+            return out
+
+        out = await run_heavy(request, cached(store, ("works-with", id, limit, co_mention), read))
+        if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        items = await run_heavy(request, lambda: analytics.works_with(r, id, limit))
-        out: dict[str, Any] = {"id": id, "items": items, "co_mentions": None}
-        if co_mention:
-            rows = await run_heavy(request, lambda: r.collaborator_rows(id))
-            out["co_mentions"] = analytics.co_mentions(rows or {}, r, limit)
         return out
 
     return router

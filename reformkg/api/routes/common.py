@@ -18,13 +18,22 @@ T = TypeVar("T")
 async def run_heavy(request: Request, fn: Callable[[], T]) -> T:
     """Expensive reads (search, depth ≥ 2, paths, collaborators, analytics, export) run at most
     `settings.heavy_concurrency` at a time per worker, on threads of their own: a burst of them
-    then queues instead of taking the CPU (and the GIL) from cheap interactive reads (cards,
-    depth-1 neighbourhoods)."""
+    then queues instead of taking every thread (and the GIL) from cheap interactive reads
+    (cards, depth-1 neighbourhoods). Measured with bench/api_load.py (32 clients, 2 workers):
+    1 gives more requests/s than 2 or 4 and keeps cards and depth 1 fast, at the same heavy p95."""
     limiter = getattr(request.app.state, "heavy_limiter", None)
     if limiter is None:
         limit = max(1, request.app.state.settings.heavy_concurrency)
         limiter = request.app.state.heavy_limiter = anyio.CapacityLimiter(limit)
     return await anyio.to_thread.run_sync(fn, limiter=limiter)
+
+
+def cached(store: Any, key: tuple[Any, ...], fn: Callable[[], T]) -> Callable[[], T]:
+    """`fn` answered from the store's read cache (results per graph version, see
+    graph/read_cache.py) when the store has one; `key` names the route and every parameter."""
+    if not hasattr(store, "cached"):
+        return fn
+    return lambda: store.cached(key, fn)
 
 
 def reader(store: Any, ontology: Ontology, settings: Settings) -> Reader:

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
-from reformkg.api.routes.common import IdPath, reader, run_heavy
+from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
 from reformkg.api.schemas import (
     IsoDate,
     MAX_PAGE, MAX_SUBGRAPH_EDGES, CollaboratorList, CurationResult, EntityCard, EntitySummary, ErrorBody,
@@ -37,11 +37,13 @@ def build(enums: OntologyEnums) -> APIRouter:
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ) -> dict[str, Any]:
         label = type.value if type is not None else None
-        return await run_heavy(request, lambda: reader(store, onto, settings).search(q, label, region, limit, offset))
+        return await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
+                                               lambda: reader(store, onto, settings).search(q, label, region, limit,
+                                                                                            offset)))
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
     def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
-        out = reader(store, onto, settings).card(id)
+        out = cached(store, ("card", id), lambda: reader(store, onto, settings).card(id))()
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
         return out
@@ -66,6 +68,8 @@ def build(enums: OntologyEnums) -> APIRouter:
                 [lb.value for lb in labels] if labels else None,
                 since.isoformat() if since else None, until.isoformat() if until else None, limit, min_confidence)
 
+        read = cached(store, ("neighbors", id, depth, tuple(rel_types or ()), tuple(labels or ()), since, until, limit,
+                              min_confidence), read)
         out = await (run_heavy(request, read) if depth > 1 else run_in_threadpool(read))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
@@ -76,10 +80,14 @@ def build(enums: OntologyEnums) -> APIRouter:
     async def collaborators(request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
                             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
         r = reader(store, onto, settings)
-        rows = await run_heavy(request, lambda: r.collaborator_rows(id))
-        if rows is None:
+        def read() -> dict[str, Any] | None:
+            rows = r.collaborator_rows(id)
+            return None if rows is None else analytics.score_collaborators(id, rows, r, limit)
+
+        out = await run_heavy(request, cached(store, ("collaborators", id, limit), read))
+        if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return analytics.score_collaborators(id, rows, r, limit)
+        return out
 
     def _summary(r: Reader, eid: str) -> EntitySummary:
         node = r.get_node(eid)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
-from reformkg.api.routes.common import reader, run_heavy
+from reformkg.api.routes.common import cached, reader, run_heavy
 from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult, _Model
 from reformkg.graph import hubs
 
@@ -45,12 +45,18 @@ def build(enums: OntologyEnums) -> APIRouter:
     ) -> dict[str, Any]:
         types = [t.value for t in rel_types] if rel_types else None
         r = reader(store, onto, settings)
+        key = ("paths", source, target, max_hops, limit, tuple(types or ()), skip_generic, hub_degree, min_confidence)
         if skip_generic:
-            out = await run_heavy(request, lambda: hubs.paths_around_hubs(r, source, target, max_hops, limit, types,
-                                                                          hub_degree, min_confidence=min_confidence))
+            def around() -> dict[str, Any] | None:
+                # the generic nodes are one scan of every relationship: read once per graph version
+                generic = cached(store, ("generic-nodes", hub_degree), lambda: hubs.generic_nodes(r, hub_degree))()
+                return hubs.paths_around_hubs(r, source, target, max_hops, limit, types, hub_degree, hubs=generic,
+                                              min_confidence=min_confidence)
+
+            out = await run_heavy(request, cached(store, key, around))
         else:
-            out = await run_heavy(request, lambda: r.paths(source, target, max_hops, limit, types,
-                                                           min_confidence=min_confidence))
+            out = await run_heavy(request, cached(store, key, lambda: r.paths(source, target, max_hops, limit, types,
+                                                                              min_confidence=min_confidence)))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
         return out
