@@ -7,7 +7,7 @@ extraction checks, the JSONL writer) asks this module, never a literal of its ow
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -116,20 +116,20 @@ class Ontology(_Frozen):
     def rel_types(self) -> tuple[str, ...]:
         return tuple(self.relationships)
 
-    @property
+    @cached_property
     def actor_labels(self) -> tuple[str, ...]:
         return tuple(k for k, v in self.labels.items() if v.actor)
 
-    @property
+    @cached_property
     def entity_labels(self) -> tuple[str, ...]:
         """Labels that carry the umbrella label (everything but Document and Outcome)."""
         return tuple(k for k in self.labels if k not in (Label.DOCUMENT, Label.OUTCOME))
 
-    @property
+    @cached_property
     def scored_types(self) -> tuple[str, ...]:
         return tuple(k for k, v in self.relationships.items() if v.scored)
 
-    @property
+    @cached_property
     def symmetric_types(self) -> frozenset[str]:
         return frozenset(k for k, v in self.relationships.items() if v.symmetric)
 

@@ -60,6 +60,8 @@ def sentence_mentions(doc: Document) -> dict[int, list[Mention]]:
 def generate(doc: Document, ontology: Ontology, by_sentence: dict[int, list[Mention]] | None = None) -> list[Candidate]:
     types = candidate_types(ontology)
     symmetric = ontology.symmetric_types
+    # label pair → its (type, forward) candidates in the order of `types`, asked of the ontology once
+    pairs: dict[tuple[str, str], tuple[tuple[str, bool], ...]] = {}
     out: list[Candidate] = []
     for s, ms in sorted((by_sentence or sentence_mentions(doc)).items()):
         for i, a in enumerate(ms):
@@ -68,9 +70,21 @@ def generate(doc: Document, ontology: Ontology, by_sentence: dict[int, list[Ment
                     break
                 if b.span.start < a.span.end or mention_key(a) == mention_key(b):
                     continue
-                for t in types:
-                    if ontology.allows(t, a.label, b.label):
-                        out.append(Candidate(t, a, b, s))
-                    if t not in symmetric and ontology.allows(t, b.label, a.label):
-                        out.append(Candidate(t, b, a, s))
+                key = (a.label, b.label)
+                if key not in pairs:
+                    pairs[key] = _allowed(ontology, types, symmetric, *key)
+                for t, forward in pairs[key]:
+                    out.append(Candidate(t, a, b, s) if forward else Candidate(t, b, a, s))
     return out
+
+
+def _allowed(ontology: Ontology, types: tuple[str, ...], symmetric: frozenset[str], la: str, lb: str
+             ) -> tuple[tuple[str, bool], ...]:
+    """(type, forward) for every candidate a pair of these labels gives, in generation order."""
+    out: list[tuple[str, bool]] = []
+    for t in types:
+        if ontology.allows(t, la, lb):
+            out.append((t, True))
+        if t not in symmetric and ontology.allows(t, lb, la):
+            out.append((t, False))
+    return tuple(out)

@@ -23,10 +23,11 @@ class TriggerHit:
     trigger: Trigger
 
 
-def _read(rtype: str) -> list[Trigger]:
+@lru_cache(maxsize=None)
+def _read(rtype: str) -> tuple[Trigger, ...]:
     path = resources.files("reformkg.ingest") / "data" / "triggers" / f"{rtype}.tsv"
     if not path.is_file():
-        return []
+        return ()
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].rstrip()
@@ -34,7 +35,7 @@ def _read(rtype: str) -> list[Trigger]:
             continue
         word, _, role = line.partition("\t")
         out.append(Trigger(rtype, word.strip(), "" if role.strip() in ("", "-") else role.strip()))
-    return out
+    return tuple(out)
 
 
 class TriggerIndex:
@@ -63,11 +64,12 @@ class TriggerIndex:
         return hits
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)  # one per distinct tuple of types (a handful in the code)
 def trigger_index(types: tuple[str, ...]) -> TriggerIndex:
     return TriggerIndex(types)
 
 
+@lru_cache(maxsize=None)
 def trigger_words(rtype: str) -> tuple[str, ...]:
     """The trigger words of one type, longest first (for a regex alternation)."""
     return tuple(sorted({t.word for t in _read(rtype)}, key=lambda w: (-len(w), w)))
