@@ -9,7 +9,7 @@ import re
 from reformkg.graph import hubs, overview, reader_view, review
 from reformkg.graph.queries import Reader
 from tests.cypher import graphdata
-from tests.cypher.test_cypher_lint import _errors, _node, _record_store, _Recorder, lint
+from tests.cypher.test_cypher_lint import _errors, _neo4j_dialect, _node, _record_store, _Recorder, dialect_swaps, lint
 
 
 def test_staff_view_statements_pass_neo4j_parser(embedded_store, ontology, monkeypatch, tmp_path):
@@ -47,10 +47,16 @@ def test_staff_view_statements_pass_neo4j_parser(embedded_store, ontology, monke
     names = sorted([*ontology.labels, *ontology.relationships, *ontology.extra_labels, ontology.umbrella_label],
                    key=len, reverse=True)
     name_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+    # dialect fragments (node degree) as the Neo4j dialect spells them
+    swaps = {old: new for old, new in dialect_swaps(store.dialect, _neo4j_dialect(_Recorder()), ontology).items()
+             if "db.idx." not in old}
     statements, seen = [], set()
     for origin, stmt in rec.statements:
         if "db.idx." in stmt:  # the search's full-text call: linted with Neo4j's own call in test_cypher_lint
             continue
+        for old, new in swaps.items():
+            stmt = stmt.replace(old, new)
+        assert "indegree(" not in stmt, f"an embedded-only degree function would reach Neo4j: {stmt}"
         shape = name_re.sub("L", stmt)
         if shape not in seen:
             seen.add(shape)
