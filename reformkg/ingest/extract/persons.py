@@ -68,9 +68,9 @@ _NAME_LEFT = ("会上", "期间", "同志", "随后", "最后", "其中", "此�
 def _gov_name(doc: Document, place: int) -> str:
     """The people's government of a region, named as the document names the region's bodies
     (南通市海门区人民政府)."""
-    from reformkg.ingest.extract.orgs import _display_name
+    from reformkg.ingest.extract.orgs import display_name
 
-    return _display_name(doc, place) + "人民政府"
+    return display_name(doc, place) + "人民政府"
 
 
 def _in_quotation(text: str, s: int, e: int) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from reformkg.ingest.extract.orgs.component import Orgs
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, PARTY_DEPTS
-from reformkg.ingest.extract.orgs.places import _display_name
+from reformkg.ingest.extract.orgs.places import display_name
 
-# persons imports _display_name from here
-__all__ = ["Orgs", "COMPONENT_NAME", "PARTY_DEPTS", "_display_name"]
+# persons imports display_name from here
+__all__ = ["Orgs", "COMPONENT_NAME", "PARTY_DEPTS", "display_name"]

@@ -10,12 +10,12 @@ import re
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
-from reformkg.ingest.extract.orgs.derived import _firm_short_names, _parent_firms, _set_up_bodies
-from reformkg.ingest.extract.orgs.grammar import _Cand, _combine, _extend_left, _industry, _parenthesised, _prefixed
-from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _LEAD_VERBS, _STRONG_HEADS,
-                                                  _dept_automaton, _dept_set, _national)
-from reformkg.ingest.extract.orgs.lists import _enumerations, _shared_head, _short_unions
-from reformkg.ingest.extract.orgs.mention import _mention
+from reformkg.ingest.extract.orgs.derived import firm_short_names, parent_firms, set_up_bodies
+from reformkg.ingest.extract.orgs.grammar import Cand, combine, extend_left, industry_candidates, parenthesised_candidates, prefixed_candidate
+from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, BAD_START, LEAD_VERBS, STRONG_HEADS,
+                                                  dept_automaton, dept_set, national_bodies)
+from reformkg.ingest.extract.orgs.lists import enumerated_candidates, shared_head, short_unions
+from reformkg.ingest.extract.orgs.mention import mention_of_candidate
 
 # first characters of verbs ending in 办 (主办, 承办, 协办, 举办, 创办, 督办 …)
 _BAN_VERB_CHARS = frozenset("主承协举创开兴督筹代会交查包领帮试合联操经申")
@@ -43,7 +43,7 @@ _CENTRE_BEFORE = set("、，。；：（(“ 和与及由按照落实贯彻遵�
 _ABBR_BEFORE = set("、，。；：（(“\n 和与及由同对向经")
 
 
-def _abbreviated_departments(text: str) -> list[_Cand]:
+def _abbreviated_departments(text: str) -> list[Cand]:
     out = []
     for m in _ABBR_DEPT_RE.finditer(text):
         s = m.start()
@@ -52,7 +52,7 @@ def _abbreviated_departments(text: str) -> list[_Cand]:
             continue      # 城市财政 / 本市财政…: the character belongs to a longer word
         if text[m.end():m.end() + 1] in ("局", "厅", "委", "部", "所", "资", "收", "支"):
             continue
-        out.append(_Cand(s, m.end(), "abbr_dept", prefix_char=m.group(1)))
+        out.append(Cand(s, m.end(), "abbr_dept", prefix_char=m.group(1)))
     return out
 
 
@@ -126,14 +126,14 @@ _GROUP_HEADS = ("协调小组", "领导小组", "工作小组", "联席会议")
 _GROUP_LEAD_RE = re.compile(r"(?:(?:国家|全国|中央)(?:推进)?|推进)$")
 
 
-def _group_lead(text: str, c: _Cand) -> _Cand:
+def _group_lead(text: str, c: Cand) -> Cand:
     """Extend a coordinating group's name over the 国家/全国/推进 that starts it."""
     if not any(h in text[c.start:c.end + 4] for h in _GROUP_HEADS):
         return c
     m = _GROUP_LEAD_RE.search(text, max(0, c.start - 6), c.start)
     if m is None or m.start() == c.start:
         return c
-    return _Cand(m.start(), c.end, "strong" if c.kind == "generic" else c.kind, c.place, c.prefix_char)
+    return Cand(m.start(), c.end, "strong" if c.kind == "generic" else c.kind, c.place, c.prefix_char)
 
 
 _SHORT_ASSOC_RE = re.compile(r"([省市县区])([\u4e00-\u9fff]{1,2})协(?![调议作同助商办]|会(?!长))")
@@ -181,7 +181,7 @@ class Orgs:
         for sp in regions:
             if sp.attrs.get("place", -1) >= 0 or sp.attrs.get("zone"):
                 reg_by_end[sp.end] = sp
-        cands: list[_Cand] = []
+        cands: list[Cand] = []
         # (b) committees: region + 委/政府/…, or a contextual 省/市/县/区 + 委
         for m in _COMMITTEE.finditer(text):
             s, e = m.span()
@@ -190,17 +190,17 @@ class Orgs:
                 continue
             if head == "委" and e < len(text) and text[e] == "员":
                 continue
-            c = _prefixed(doc, text, s, e, reg_by_end, head)
+            c = prefixed_candidate(doc, text, s, e, reg_by_end, head)
             if c is not None:
                 c.committee = True
                 cands.append(c)
         # (a) departments and strong heads
-        for end, body in _dept_automaton().iter(text):
+        for end, body in dept_automaton().iter(text):
             s, e = end - len(body) + 1, end + 1
             if body == "办" and s > 0 and text[s - 1] in _BAN_VERB_CHARS:
                 continue      # 主办/承办/协办/举办…: a verb, not an office (市人社局协办)
             if not words.is_end(e) and e < len(text) and is_cjk(text[e]) and body not in ("总工会", "工会") \
-                    and body not in _STRONG_HEADS and text[e] not in "长副主书党召成部" and \
+                    and body not in STRONG_HEADS and text[e] not in "长副主书党召成部" and \
                     not text.startswith(("联合", "会同", "携手", "协同", "联手"), e):
                 # the head must end a word (组织部门 is not 组织部)
                 w = words.at(e - 1)
@@ -212,29 +212,29 @@ class Orgs:
             w_st = words.at(s)
             if w_st is not None and w_st.start < s and s < w_st.end < e and len(body) <= 3:
                 continue      # the head straddles a word boundary (河海大|学校)
-            if body in _STRONG_HEADS and body not in _dept_set():
+            if body in STRONG_HEADS and body not in dept_set():
                 nth = _NTH_TEAM_RE.search(text, max(0, s - 5), s) if body.endswith("组") else None
                 # X第二督查组: the ordinal belongs to the team's name
-                c = _extend_left(doc, text, words, nth.start() if nth else s, e, reg_by_end, body)
+                c = extend_left(doc, text, words, nth.start() if nth else s, e, reg_by_end, body)
                 if c is not None:
                     cands.append(c)
                 continue
-            c = _prefixed(doc, text, s, e, reg_by_end, body)
+            c = prefixed_candidate(doc, text, s, e, reg_by_end, body)
             if c is None:
                 if s > 0 and is_cjk(text[s - 1]) and not words.is_start(s) and body not in ("总工会",) and \
-                        text[max(0, s - 2):s] not in _LEAD_VERBS:
+                        text[max(0, s - 2):s] not in LEAD_VERBS:
                     continue      # (联合经济发展局: the tagger glued the joint verb to the body)
                 if body in _TAIL_ONLY:
                     if body in ("党委", "党组") and text[e:e + 3].startswith(("书记", "副书记", "成员", "委员")):
                         continue
-                    cands.append(_Cand(s, e, "tail"))
+                    cands.append(Cand(s, e, "tail"))
                     continue
                 if re.search(r"(各|各级|各[省市县区]|县区|市县|县市区|乡镇|镇街)$", text[max(0, s - 3):s]):
                     continue      # 各县区总工会 / 各级人社局: the bodies of every place, not one
-                c = _Cand(s, e, "dept")
+                c = Cand(s, e, "dept")
             cands.append(c)
         # national bodies (党中央, 全总, 国务院 …)
-        table, nat = _national()
+        table, nat = national_bodies()
         for end, key in nat.iter(text):
             if text[end + 1:end + 2] == "电":
                 continue
@@ -243,14 +243,14 @@ class Orgs:
             if key == "中央" and not _PARTY_CENTRE_RE.match(text, end + 1) or key == "中央" and \
                     end >= 2 and is_cjk(text[end - 2]) and text[end - 2] not in _CENTRE_BEFORE:
                 continue      # 中央企业 / 中央财政 / 党中央: not the party centre on its own
-            cands.append(_Cand(end - len(key) + 1, end + 1, "national"))
+            cands.append(Cand(end - len(key) + 1, end + 1, "national"))
         # (f) enumerations: A、B等…企业 → enterprises; 人社、财政等部门 → the region's departments
-        cands.extend(_enumerations(doc, text))
+        cands.extend(enumerated_candidates(doc, text))
         # names with a parenthesised region (华虹半导体(无锡)有限公司)
-        cands.extend(_parenthesised(text, words))
+        cands.extend(parenthesised_candidates(text, words))
         # a quoted institution's name (“X学院”, “X联合实验室”, “X创新工作室”)
         for m in _QUOTED_INST.finditer(text):
-            cands.append(_Cand(m.start(1), m.end(1), "strong", -1))
+            cands.append(Cand(m.start(1), m.end(1), "strong", -1))
         # (c) tagger ORG spans
         for sp in doc.layers.get("lac", []):
             if sp.label != "ORG":
@@ -267,7 +267,7 @@ class Orgs:
                 # A联合B: the tagger glued two bodies and the verb (B is the one spanned here)
                 surface = surface[k + 2:]
                 start += k + 2
-            for verb in _LEAD_VERBS:
+            for verb in LEAD_VERBS:
                 # 联合市总工会: the tagger glued the verb of a joint action to the name
                 if surface.startswith(verb) and len(surface) - len(verb) >= 3:
                     surface = surface[len(verb):]
@@ -286,7 +286,7 @@ class Orgs:
                 if full[-1] in "省市县区" and len(full) < len(surface):
                     start += len(full) - 1
                     surface = surface[len(full) - 1:]
-            if surface[0] in _BAD_START or surface.endswith(_LAC_ORG_BAD_END):
+            if surface[0] in BAD_START or surface.endswith(_LAC_ORG_BAD_END):
                 continue
             if text[sp.end:sp.end + 1] in ("城", "园", "区"):
                 continue
@@ -316,21 +316,21 @@ class Orgs:
                 continue
             if text[end - 1:end] == "社" and text[end:end + 1] == "电":
                 continue
-            cands.append(_Cand(start, end, "lac"))
+            cands.append(Cand(start, end, "lac"))
         # abbreviated departments standing as actors (市财政、市人社联合…; 县财政安排…)
         cands.extend(_abbreviated_departments(text))
         # (e) short proper name + industry head (X药业, X化纤) in lists
-        cands.extend(_industry(text, words))
-        shared = _shared_head(doc, text, words) + _short_unions(doc, text, words)
+        cands.extend(industry_candidates(text, words))
+        shared = shared_head(doc, text, words) + short_unions(doc, text, words)
         # 市政府决策部署: a head character that starts the next word (部署, 部门) ends no body
         cands = [c for c in cands if text[c.end - 1:c.end + 1] not in _HEAD_STARTS_WORD]
         cands = [_group_lead(text, c) for c in cands]
-        cands = _combine(text, cands)
+        cands = combine(text, cands)
         mentions: list[Mention] = []
         spans: list[Span] = []
         last_committee: Mention | None = None
         for c in cands:
-            m = _mention(doc, text, c, mentions)
+            m = mention_of_candidate(doc, text, c, mentions)
             if m is None:
                 continue
             if c.kind == "dept" and last_committee is not None and m.span.start - last_committee.span.end <= 10 and \
@@ -350,11 +350,11 @@ class Orgs:
             if not any(o.span.start < m.span.end and m.span.start < o.span.end for o in mentions):
                 mentions.append(m)
                 spans.append(m.span)
-        set_up = _set_up_bodies(doc, text, mentions)
+        set_up = set_up_bodies(doc, text, mentions)
         mentions.extend(set_up)
         spans.extend(m.span for m in set_up)
-        parents = _parent_firms(doc, text, mentions)
-        mentions.extend(_firm_short_names(doc, text, mentions))
+        parents = parent_firms(doc, text, mentions)
+        mentions.extend(firm_short_names(doc, text, mentions))
         mentions.extend(_short_associations(doc, text, mentions))
         anaphoric = _zone_anaphor_bodies(doc, text, mentions)
         mentions.extend(anaphoric)

@@ -9,15 +9,15 @@ import re
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import is_cjk
-from reformkg.ingest.extract.orgs.filters import _generic
-from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, _GENERIC_BODY, _GENERIC_PLACE_WORDS, _industry_heads
+from reformkg.ingest.extract.orgs.filters import is_generic_body
+from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, GENERIC_BODY, GENERIC_PLACE_WORDS, industry_head_words
 
 
 _SET_UP_RE = re.compile(r"(成立了?|组建了?|设立了?)([\u4e00-\u9fff]{2,14}?(领导小组|工作小组|工作专班|专班|指导组))"
                         r"(?![\u4e00-\u9fff]{0,2}(成员|组长|办公室))")
 
 
-def _set_up_bodies(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+def set_up_bodies(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
     """A body that an organisation sets up (X总工会成立Y领导小组; 市人社局牵头成立Y工作专班) is
     named with its parent: X总工会Y领导小组 (a union's group is a Union, others Agencies);
     the bare name is an alias."""
@@ -37,7 +37,7 @@ def _set_up_bodies(doc: Document, text: str, mentions: list[Mention]) -> list[Me
             continue
         bs, be = m.start(2), m.end(2)
         core = text[bs:be]
-        if _generic(core[: -len(m.group(3))]) and len(core) - len(m.group(3)) < 2:
+        if is_generic_body(core[: -len(m.group(3))]) and len(core) - len(m.group(3)) < 2:
             continue
         if any(ch in core for ch in "的了和与及、"):
             continue
@@ -63,7 +63,7 @@ def _set_up_bodies(doc: Document, text: str, mentions: list[Mention]) -> list[Me
     return out
 
 
-def _firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+def firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm named in full is written later without its region and company tail
     (宁波X精密机械有限公司 → X精密机械): those short names are mentions of it."""
     gz = lx.gazetteer()
@@ -86,17 +86,17 @@ def _firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list
             if core.endswith(tail):
                 core = core[: -len(tail)]
                 break
-        if len(core) < 4 or core == name or not all(is_cjk(ch) for ch in core) or core in _GENERIC_BODY:
+        if len(core) < 4 or core == name or not all(is_cjk(ch) for ch in core) or core in GENERIC_BODY:
             continue
         if lx.org_label_of(core) is not None and core.endswith(("集团",)) is False and lx.org_label_of(core) != "Enterprise":
             continue
         part = core
         for _ in range(3):
-            h = next((h for h in _industry_heads() if part.endswith(h) and len(part) > len(h)), None)
+            h = next((h for h in industry_head_words() if part.endswith(h) and len(part) > len(h)), None)
             if h is None:
                 break
             part = part[: -len(h)]
-        if len(part) < 2 or part in _GENERIC_BODY or part in _GENERIC_PLACE_WORDS:
+        if len(part) < 2 or part in GENERIC_BODY or part in GENERIC_PLACE_WORDS:
             continue          # 精密机械 alone is a trade, not a name
         k = text.find(core, m.span.end)
         while k >= 0:
@@ -111,7 +111,7 @@ def _firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list
     return out
 
 
-def _parent_firms(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
+def parent_firms(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm named only as the owner of a body (X集团公司产改领导小组, X有限公司工会): a
     derived Enterprise mention, an entity of its own only when the text also names the firm
     otherwise (resolve merges it with a shorter form, 市X集团, and keeps the fuller name)."""

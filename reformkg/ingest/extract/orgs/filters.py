@@ -8,10 +8,10 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.extract.common import only_words
-from reformkg.ingest.extract.orgs.lexicon import _GENERIC_BODY
+from reformkg.ingest.extract.orgs.lexicon import GENERIC_BODY
 
 
-def _joint_verb_cut(text: str, start: int, end: int) -> int:
+def joint_verb_cut(text: str, start: int, end: int) -> int:
     """Where a name glued behind a joint-action verb begins (A联合B / A会同B …): the position
     after the last such verb in text[start:end] that has a body before it, else start."""
     best = start
@@ -33,7 +33,7 @@ _COLLECTIVES = frozenset(("两地", "三地", "多地", "各地", "两市", "三
                           "当地", "本地", "属地", "所在地", "驻地", "同级", "企业", "单位", "行业", "基层"))
 
 
-def _fragment(name: str) -> bool:
+def is_fragment(name: str) -> bool:
     """A head without a name part (有限公司, 有限公司工会), or a union named only by a place or a
     collective (全省工会, 中国工会, 福建工会): not one body."""
     rest = name
@@ -56,6 +56,6 @@ def _fragment(name: str) -> bool:
     return False
 
 
-def _generic(body: str) -> bool:
+def is_generic_body(body: str) -> bool:
     """A name made only of generic words (企业工会, 基层工会, 中职学校): not a named body."""
-    return only_words(body, _GENERIC_BODY)
+    return only_words(body, GENERIC_BODY)

@@ -1,4 +1,4 @@
-"""Candidate grammar of the `orgs` component: `_Cand` spans for region+prefix+head names
+"""Candidate grammar of the `orgs` component: `Cand` spans for region+prefix+head names
 (泗洪县委, 市人社局), names extended left from a strong head, parenthesised regions (X(无锡)有限公司),
 short name + industry head (X药业), and the merge of overlapping candidates.
 """
@@ -10,9 +10,9 @@ import re
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document
 from reformkg.ingest.extract.common import Words, is_cjk
-from reformkg.ingest.extract.orgs.filters import _generic, _joint_verb_cut
-from reformkg.ingest.extract.orgs.lexicon import (_BAD_START, _DISCOURSE_WORDS, _GENERIC_PLACE_WORDS, _LEAD_VERBS,
-                                                  _dept_set, _industry_heads)
+from reformkg.ingest.extract.orgs.filters import is_generic_body, joint_verb_cut
+from reformkg.ingest.extract.orgs.lexicon import (BAD_START, DISCOURSE_WORDS, GENERIC_PLACE_WORDS, LEAD_VERBS,
+                                                  dept_set, industry_head_words)
 
 
 _NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
@@ -23,7 +23,7 @@ _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
 
 
-class _Cand:
+class Cand:
     __slots__ = ("start", "end", "kind", "place", "prefix_char", "committee")
 
     def __init__(self, start: int, end: int, kind: str, place: int = -1, prefix_char: str = "",
@@ -33,36 +33,36 @@ class _Cand:
         self.committee = committee
 
 
-def _prefixed(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> _Cand | None:
+def prefixed_candidate(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> Cand | None:
     """A body preceded by a region (泗洪县+委) or a contextual prefix char (省+总工会)."""
     if s in reg_by_end:
         r = reg_by_end[s]
         start = r.start
         if start >= 2 and text[start - 2:start] == "中共":
             start -= 2
-        return _Cand(start, e, "prefixed", r.attrs.get("place", -1))
+        return Cand(start, e, "prefixed", r.attrs.get("place", -1))
     if s >= 2 and text[s - 2:s] == "全国" and body in ("人大", "政协", "总工会", "妇联", "工商联", "人大常委会"):
-        return _Cand(s - 2, e, "national")
+        return Cand(s - 2, e, "national")
     if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
-        return _Cand(s - 3, e, "contextual", prefix_char="省")
+        return Cand(s - 3, e, "contextual", prefix_char="省")
     if s > 0 and text[s - 1] in "省市县区州旗":
         ch = text[s - 1]
         # 区区委: OCR-doubled suffix after a region name
         if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):
             r = reg_by_end[s - 1]
-            return _Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
+            return Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
         if s >= 2 and is_cjk(text[s - 2]) and text[s - 2] not in "、，。：；（(“在由和与及的为对向将把从到是等" and \
                 not text[s - 2:s] in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
             # the char belongs to a longer word (城市总工会?): only when it is not a region end
             if s - 1 not in reg_by_end:
                 return None
-        return _Cand(s - 1, e, "contextual", prefix_char=ch)
+        return Cand(s - 1, e, "contextual", prefix_char=ch)
     if body in ("委",):
         return None
     return None
 
 
-def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_end: dict, head: str) -> _Cand | None:
+def extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_end: dict, head: str) -> Cand | None:
     """Strong head: extend left over name-like words (≤ 12 characters), through a region."""
     start = s
     w_here = words.at(s)
@@ -71,29 +71,29 @@ def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_
         while k > w_here.start and is_cjk(text[k - 1]):
             k -= 1
         start = k                 # head glued to the word before it (三方委员会, 。智能研究院)
-        if text[k:k + 2] in _LEAD_VERBS:
+        if text[k:k + 2] in LEAD_VERBS:
             return None           # 联合市总工会: a verb glued to the name (see the tagger spans)
-        j = _joint_verb_cut(text, k, s)
+        j = joint_verb_cut(text, k, s)
         if j > k:
             # A联合B总工会: the tagger glued two bodies and the verb; B starts after it
             start = k = j
             if s - start < 1:
                 return None
             if text[start] in "省市县区" and start + 1 < s + 1:
-                return _Cand(start, e, "contextual", prefix_char=text[start]) if start + 1 == s else \
-                    _Cand(start, e, "strong", -1)
-            return _Cand(start, e, "strong", -1)
+                return Cand(start, e, "contextual", prefix_char=text[start]) if start + 1 == s else \
+                    Cand(start, e, "strong", -1)
+            return Cand(start, e, "strong", -1)
         if k > w_here.start:
             if s - start < 2:
                 return None
-            return _Cand(start, e, "strong", -1) if not _generic(text[start:s]) else _Cand(start, e, "generic")
+            return Cand(start, e, "strong", -1) if not is_generic_body(text[start:s]) else Cand(start, e, "generic")
     if start == s and s >= 2 and text[s - 1] == " " and text[s - 2] != " ":
         # a heading or credit line that spaces its parts (X总工会 干部学校): the body before
         # the space is the parent of the head
         w_prev = words.at(s - 2)
         if w_prev is not None and w_prev.label == "ORG" and lx.org_label_of(text[w_prev.start:w_prev.end]) and \
                 head in ("干部学校", "学校", "学院", "研究院", "培训中心", "活动中心", "服务中心", "研究中心"):
-            return _Cand(w_prev.start, e, "strong", -1)
+            return Cand(w_prev.start, e, "strong", -1)
     i = words.index_at(start - 1) if start > 0 else -1
     n = s - start
     place = -1
@@ -110,7 +110,7 @@ def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_
                 start -= 2
             break
         frag = text[w.start:w.end]
-        if w.label == "v" and len(frag) == 2 and frag not in _LEAD_VERBS and \
+        if w.label == "v" and len(frag) == 2 and frag not in LEAD_VERBS and \
                 before_verb < 0 and n + 2 <= 10 and head in ("委员会", "联席会议", "领导小组", "协会", "联合会"):
             # a verb inside a long body name (江苏省家政行业协调劳动关系三方委员会): kept only
             # when the name reaches a region further left
@@ -124,14 +124,14 @@ def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_
             start -= 2
             i = words.index_at(start - 1) if start > 0 else -1
             continue
-        if w.label not in _NAME_TAGS or text[w.start] in _BAD_START or frag in _DISCOURSE_WORDS:
+        if w.label not in _NAME_TAGS or text[w.start] in BAD_START or frag in DISCOURSE_WORDS:
             break
         if text[w.end - 1] in "与和及" and w.label in ("ORG", "nz", "n"):
             break        # a name glued to a conjunction (长虹与|电子科技大学)
         if any(not is_cjk(ch) and ch not in "()（）" for ch in text[w.start:w.end]):
             break
         if n == 0 and head in _SUB_BODIES and w.label == "ORG" and w.end - w.start <= 24 and \
-                lx.org_label_of(frag) in ("Enterprise", "Institution") and frag[0] not in _BAD_START:
+                lx.org_label_of(frag) in ("Enterprise", "Institution") and frag[0] not in BAD_START:
             start = w.start       # X有限公司 + 工会: the union of the firm the tagger spanned
             break
         if n + (w.end - w.start) > 12:
@@ -154,26 +154,26 @@ def _extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_
         start += 1                # 其中|正泰集团: the tagger glued 中 to the name
     if start >= 2 and text[start - 2:start] in ("全省", "全市", "全县", "全区") and place < 0 and \
             head in ("联席会议", "联席会", "领导小组", "委员会"):
-        return _Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
+        return Cand(start - 2, e, "contextual", prefix_char=text[start - 1])
     if start > 0 and text[start - 1] in "省市县区州旗" and start - 1 not in reg_by_end:
         ch = text[start - 1]
         if start < 2 or not is_cjk(text[start - 2]) or text[start - 2] in "、，。在由和与及的为对向将把从是等":
-            return _Cand(start - 1, e, "contextual", prefix_char=ch)
+            return Cand(start - 1, e, "contextual", prefix_char=ch)
     if start == s:
         return None
-    if place < 0 and _generic(text[start:s]):
-        return _Cand(start, e, "generic")
-    return _Cand(start, e, "strong", place)
+    if place < 0 and is_generic_body(text[start:s]):
+        return Cand(start, e, "generic")
+    return Cand(start, e, "strong", place)
 
 
-def _industry(text: str, words: Words) -> list[_Cand]:
+def industry_candidates(text: str, words: Words) -> list[Cand]:
     out = []
-    heads = _industry_heads()
+    heads = industry_head_words()
     for i, w in enumerate(words.spans):
         if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn", "s"):
             continue
         frag = text[w.start:w.end]
-        if w.label == "s" and (frag in _GENERIC_PLACE_WORDS or not (
+        if w.label == "s" and (frag in GENERIC_PLACE_WORDS or not (
                 i + 1 < len(words.spans) and text[words.spans[i + 1].start:words.spans[i + 1].end] in heads)):
             continue      # a place word (南方) only before an industry head (南方光纤)
         for h in heads:
@@ -199,18 +199,18 @@ def _industry(text: str, words: Words) -> list[_Cand]:
                 (prev in "。\n，,：:" and nxt_w is not None and nxt_w.label in ("v", "vd", "d", "p", "ad"))):
             continue
         name = text[s:e]
-        if not all(is_cjk(ch) for ch in name) or name[0] in _BAD_START:
+        if not all(is_cjk(ch) for ch in name) or name[0] in BAD_START:
             continue
         if name.startswith(("企业", "行业", "产业", "公司", "职工", "文化", "品牌", "基础", "项目")):
             continue      # 企业文化建设: a generic activity, not a named firm
-        out.append(_Cand(s, e, "industry"))
+        out.append(Cand(s, e, "industry"))
     return out
 
 
-def _combine(text: str, cands: list[_Cand]) -> list[_Cand]:
+def combine(text: str, cands: list[Cand]) -> list[Cand]:
     """Join an organisation and the sub-body or department written right after it
     (泗洪县委 + 组织部, 镇江港务集团有限公司 + 工会), then keep the longest non-overlapping."""
-    by_start: dict[int, list[_Cand]] = {}
+    by_start: dict[int, list[Cand]] = {}
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
     changed = True
@@ -227,10 +227,10 @@ def _combine(text: str, cands: list[_Cand]) -> list[_Cand]:
                     if body in ("女工委", "女职工委员会") and text[d.end:d.end + 3].startswith(
                             ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
                         continue        # 女工委部长: part of the title, not a separate body
-                    if body in _dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic") or \
+                    if body in dept_set() or body.endswith(_SUB_BODIES) or d.kind in ("dept", "tail", "generic") or \
                             (d.kind == "strong" and d.place < 0 and lx.org_label_of(text[c.start:c.end]) is not None
                              and text[c.start:c.end].endswith(("工会", "委", "局", "厅", "政府"))):
-                        nc = _Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
+                        nc = Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
                         key = (nc.start, nc.end)
                         if not any((x.start, x.end) == key for x in cands + new):
                             new.append(nc)
@@ -253,7 +253,7 @@ def _combine(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _parenthesised(text: str, words: Words) -> list[_Cand]:
+def parenthesised_candidates(text: str, words: Words) -> list[Cand]:
     out = []
     for m in _PAREN_RE.finditer(text):
         a = m.start(1)
@@ -267,7 +267,7 @@ def _parenthesised(text: str, words: Words) -> list[_Cand]:
             j -= 1
         if text[start] in "和与及" and first_end - start > 3:
             start += 1          # 和信达半导体: the tagger glued the conjunction
-        if first_end - start < 2 or text[start] in _BAD_START:
+        if first_end - start < 2 or text[start] in BAD_START:
             continue
-        out.append(_Cand(start, m.end(), "paren"))
+        out.append(Cand(start, m.end(), "paren"))
     return out

@@ -14,8 +14,8 @@ from reformkg.ingest import lexicons as lx
 
 COMPONENT_NAME = "orgs"
 PARTY_DEPTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "编办", "网信办", "常委会", "深改委")
-_BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由")
-_STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院", "学校", "中专", "技校", "职校", "中学", "协会",
+BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由")
+STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院", "学校", "中专", "技校", "职校", "中学", "协会",
                  "学会", "商会", "研究院", "研究所", "研究中心", "有限责任公司", "股份有限公司", "有限公司", "公司",
                  "集团", "日报", "晚报", "报社", "通讯社", "电视台", "总台", "科学院", "人民政府", "中级人民法院",
                  "人民法院", "人民检察院", "办公厅", "工会", "融媒体中心", "活动中心", "服务中心", "研究中心", "培训中心",
@@ -24,18 +24,18 @@ _STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院"
 
 
 @lru_cache(maxsize=1)
-def _dept_automaton() -> ahocorasick.Automaton:
+def dept_automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for d in lx._read_lines("dept_bodies.txt"):
         a.add_word(d, d)
-    for h in _STRONG_HEADS:
+    for h in STRONG_HEADS:
         a.add_word(h, h)
     a.make_automaton()
     return a
 
 
 @lru_cache(maxsize=1)
-def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
+def national_bodies() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
     table = {row[0]: (row[1], row[2]) for row in lx._read_tsv("national_bodies.tsv") if len(row) >= 3}
     a = ahocorasick.Automaton()
     for k in table:
@@ -44,7 +44,7 @@ def _national() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
     return table, a
 
 
-_GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
+GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "高职", "职业", "技工", "相关", "有关", "地方", "行业",
                  "群体", "社会", "民营", "非公", "国有", "司机", "车", "职工", "劳动争议调解", "调解", "劳动", "工人",
                  "专业", "重点", "新", "骨干", "示范", "优秀", "先进", "一线", "所在", "会员", "本", "产改", "工作",
                  "服务", "产业链", "党建", "集体协商", "职工", "技能", "人才", "试点", "单位", "用人单位", "所属", "下属",
@@ -54,20 +54,20 @@ _GENERIC_BODY = ("基层", "企业", "各级", "干部", "产业", "中职", "�
                  "快递", "外卖", "物流", "家政", "建筑", "制造业", "乡镇", "街道", "村级", "镇", "县级", "市级", "省级",
                  "两新", "非公企业", "新经济组织", "党群", "工匠", "功能齐全")
 # place words that never start a firm's name (国内能源, 当地企业)
-_GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境外", "本地", "当地", "省内", "省外", "市内", "市外",
+GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境外", "本地", "当地", "省内", "省外", "市内", "市外",
                                   "区内", "县内", "各地", "城乡", "农村", "城市", "全球", "世界", "周边", "沿海", "内地",
                                   "地方", "基层", "一线", "现场", "本市", "本省", "本区", "本县"))
 # discourse words the tagger may read as a name (下一步集团将…): never part of a body's name
-_DISCOURSE_WORDS = frozenset(("下一步", "下步", "今后", "目前", "此外", "同时", "近年来", "近年", "今年", "去年", "当前",
+DISCOURSE_WORDS = frozenset(("下一步", "下步", "今后", "目前", "此外", "同时", "近年来", "近年", "今年", "去年", "当前",
                               "未来", "接下来", "随后", "此前", "为此", "对此", "其中", "另外", "首先", "其次", "最后"))
-_LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
+LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
 
 
 @lru_cache(maxsize=1)
-def _industry_heads() -> tuple[str, ...]:
+def industry_head_words() -> tuple[str, ...]:
     return tuple(sorted(lx._read_lines("industry_heads.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
-def _dept_set() -> frozenset[str]:
+def dept_set() -> frozenset[str]:
     return frozenset(lx._read_lines("dept_bodies.txt"))

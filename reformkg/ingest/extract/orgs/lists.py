@@ -9,10 +9,10 @@ import re
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import Words, is_cjk
-from reformkg.ingest.extract.orgs.filters import _generic
-from reformkg.ingest.extract.orgs.grammar import _Cand
-from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, _BAD_START, _dept_set
-from reformkg.ingest.extract.orgs.places import _display_name, _nearest_region
+from reformkg.ingest.extract.orgs.filters import is_generic_body
+from reformkg.ingest.extract.orgs.grammar import Cand
+from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, BAD_START, dept_set
+from reformkg.ingest.extract.orgs.places import display_name, nearest_region
 from reformkg.ingest.extract.regions import context_place
 
 
@@ -27,7 +27,7 @@ _ACTS_AFTER = ("联合", "牵头", "召开", "组织", "印发", "出台", "开�
                "会同", "携手", "发布", "制定", "推出", "表彰", "命名")
 
 
-def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
+def short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
     """省总/市总/县总/区总 standing alone (县总成立…, 省总、市总和县总): the federation of
     trade unions of the context region."""
     out = []
@@ -46,12 +46,12 @@ def _short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
         if place < 0:
             continue
         span = Span(s, e, "Union", doc.sentence_of(s), "orgs", {"kind": "short-union"})
-        out.append(Mention(span, "Union", text[s:e], _display_name(doc, place) + "总工会",
+        out.append(Mention(span, "Union", text[s:e], display_name(doc, place) + "总工会",
                            {"place": place, "region": lx.gazetteer().get(place).name}))
     return out
 
 
-def _shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
+def shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
     """A、B、C(3个)产业链党建联盟: each listed name with the shared head, in the region
     written before the list or the paragraph's region (沛县A产业链党建联盟)."""
     gz = lx.gazetteer()
@@ -73,7 +73,7 @@ def _shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
             if sp.end == base and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
                 place = sp.attrs["place"]
         if place < 0:
-            place = _nearest_region(doc, base)
+            place = nearest_region(doc, base)
         label = lx.org_label_of(items[-1] + head) or "Institution"
         pos = base
         for it in items:
@@ -84,13 +84,13 @@ def _shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
             if place >= 0:
                 attrs["place"] = place
                 attrs["region"] = gz.get(place).name
-                name = _display_name(doc, place) + name
+                name = display_name(doc, place) + name
             span = Span(s_, e_, label, doc.sentence_of(s_), COMPONENT_NAME, {"kind": "shared-head"})
             out.append(Mention(span, label, it, name, attrs))
     return out
 
 
-def _enumerations(doc: Document, text: str) -> list[_Cand]:
+def enumerated_candidates(doc: Document, text: str) -> list[Cand]:
     out = []
     words = Words(doc)
     for m in _ENUM_ENT.finditer(text):
@@ -112,7 +112,7 @@ def _enumerations(doc: Document, text: str) -> list[_Cand]:
         for item in items.split("、"):
             s = base + pos
             pos += len(item) + 1
-            if item[0] in _BAD_START or _generic(item) or lx.gazetteer().candidates(item):
+            if item[0] in BAD_START or is_generic_body(item) or lx.gazetteer().candidates(item):
                 continue
             ws = [w for w in words.spans[max(0, words.index_at(s)):] if w.start < s + len(item)] \
                 if words.index_at(s) >= 0 else []
@@ -124,8 +124,8 @@ def _enumerations(doc: Document, text: str) -> list[_Cand]:
                 continue
             if len(items.split("、")) == 1 and not doc.layers.get("lac"):
                 continue
-            out.append(_Cand(s, s + len(item), "enum_ent"))
-    dset = _dept_set()
+            out.append(Cand(s, s + len(item), "enum_ent"))
+    dset = dept_set()
     for m in _ENUM_DEPT.finditer(text):
         items = m.group(1)
         base = m.start(1)
@@ -140,5 +140,5 @@ def _enumerations(doc: Document, text: str) -> list[_Cand]:
                         s, item = s + k, item[k:]
                         break
             if any(item + h in dset for h in ("局", "厅", "委")):
-                out.append(_Cand(s, s + len(item), "dept_stem"))
+                out.append(Cand(s, s + len(item), "dept_stem"))
     return out

@@ -10,13 +10,13 @@ import re
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import is_designation_workroom
-from reformkg.ingest.extract.orgs.filters import _fragment
-from reformkg.ingest.extract.orgs.grammar import _Cand
-from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, _BAD_START, _DISCOURSE_WORDS,
-                                                  _GENERIC_BODY, _dept_set, _national)
-from reformkg.ingest.extract.orgs.places import (_display_name, _focus_below, _nearest_region, _nearest_zone,
-                                                 _paragraph_region,
-                                                 _region_in_name)
+from reformkg.ingest.extract.orgs.filters import is_fragment
+from reformkg.ingest.extract.orgs.grammar import Cand
+from reformkg.ingest.extract.orgs.lexicon import (COMPONENT_NAME, PARTY_DEPTS, BAD_START, DISCOURSE_WORDS,
+                                                  GENERIC_BODY, dept_set, national_bodies)
+from reformkg.ingest.extract.orgs.places import (display_name, focus_below, nearest_region, nearest_zone,
+                                                 paragraph_region,
+                                                 region_in_org_name)
 from reformkg.ingest.extract.regions import context_place
 
 
@@ -31,7 +31,7 @@ _ORG_ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "�
 _GOV_RE = re.compile(r"^([\u4e00-\u9fff]{1,12}?[省市县区州旗])政府(?=办公厅|办公室|研究室|参事室|$)")
 
 
-def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Mention | None:
+def mention_of_candidate(doc: Document, text: str, c: Cand, pending: list[Mention]) -> Mention | None:
     gz = lx.gazetteer()
     gp = _GENERIC_ENT_PREFIX.match(text, c.start, c.end)
     if gp is None and text.startswith("企业", c.start) and not text.startswith(("企业管", "企业服"), c.start):
@@ -44,31 +44,31 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     if gp is not None and c.end - gp.end() >= 4 and \
             c.kind not in ("national", "contextual", "dept", "dept_stem", "abbr_dept"):
         # 试点企业X有限公司 / 龙头企业X集团: the category is not part of the name
-        c = _Cand(gp.end(), c.end, c.kind, c.place if c.place >= 0 and c.kind != "strong" else -1, c.prefix_char)
+        c = Cand(gp.end(), c.end, c.kind, c.place if c.place >= 0 and c.kind != "strong" else -1, c.prefix_char)
     surface = text[c.start:c.end]
     if c.kind != "national" and _PLURAL_PLACES.search(text, max(0, c.start - 3), c.start) and \
             lx.org_label_of(surface) in ("Union", "Agency") and not gz.candidates(surface[:2]):
         return None       # 各市总工会 / 县区人社局: the bodies of every place, not one
     if text[c.end:c.end + 4].startswith(_PUBLICATION_WORDS) or text[c.end:c.end + 1] == "讯":
         return None       # a masthead (X工会简报) or a dateline (X日报讯), not the body acting
-    for dw in _DISCOURSE_WORDS:
+    for dw in DISCOURSE_WORDS:
         if surface.startswith(dw) and len(surface) - len(dw) >= 2:
             if lx.org_label_of(surface[len(dw):]) is None or surface[len(dw):] in lx.org_heads():
                 return None   # 下一步集团将…: a discourse word before a bare head
-            c = _Cand(c.start + len(dw), c.end, c.kind, c.place, c.prefix_char)
+            c = Cand(c.start + len(dw), c.end, c.kind, c.place, c.prefix_char)
             surface = surface[len(dw):]
             break
     k = surface.find("政协")
     if 0 < k and k + 2 < len(surface) and text.startswith("界别", c.end):
         # 省政协总工会界别委员: a sector of the political consultative conference, not a union
-        return _mention(doc, text, _Cand(c.start, c.start + k + 2, c.kind, c.place, c.prefix_char), pending)
+        return mention_of_candidate(doc, text, Cand(c.start, c.start + k + 2, c.kind, c.place, c.prefix_char), pending)
     if surface.endswith(("人大", "政协")) and re.match(r"(代表|委员)(中|比|占|人数|里|共|\d|名)", text[c.end:c.end + 4]):
         return None           # 市人大代表中…: a status of unnamed people, not the body acting
     if surface.endswith("工作室") and is_designation_workroom(surface.strip("“”")):
         return None       # 省级示范性劳模创新工作室: an honour conferred on workrooms (see awards)
     if surface.endswith("工作室"):
         core = re.sub(r"(劳模和工匠人才|劳模和工匠|工匠人才|劳模|工匠|技能大师|大师|职工|技术|技能|创新)*工作室$", "", surface)
-        if len(core) < 2 or core in _GENERIC_BODY or core[0] in _BAD_START:
+        if len(core) < 2 or core in GENERIC_BODY or core[0] in BAD_START:
             return None       # 劳模创新工作室 / 工匠人才创新工作室: a kind of studio, not a named one
     if surface.endswith("分公司") and not gz.candidates(surface[:2]) and c.place < 0 and (
             surface.startswith(("集团", "公司", "总公司", "该", "本")) or len(surface) <= 6):
@@ -76,7 +76,7 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
     if surface.endswith(("联席会议办公室", "领导小组办公室")) and surface[:2] in ("联席", "领导"):
         return None       # 联席会议办公室: the office of a body not named here
     if c.kind == "national":
-        table, _ = _national()
+        table, _ = national_bodies()
         canon, label = table.get(surface, (lx.expand_abbreviation(surface), lx.org_label_of(surface) or "Agency"))
         if surface.startswith("全国") and surface not in table:
             canon = lx.expand_abbreviation(surface)
@@ -95,8 +95,8 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         cut = _locator_before_firm(doc, c.start, c.end)
         if cut > c.start:
             # 丹徒区江苏X有限公司: the district locates a firm registered under its province's name
-            return _mention(doc, text, _Cand(cut, c.end, c.kind, -1, c.prefix_char), pending)
-    if _fragment(surface):
+            return mention_of_candidate(doc, text, Cand(cut, c.end, c.kind, -1, c.prefix_char), pending)
+    if is_fragment(surface):
         return None
     if c.kind == "enum_ent":
         label = "Enterprise"
@@ -115,8 +115,8 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         head = surface[: joint.start()]
         if lx.org_label_of(head) is None:
             return None
-        return _mention(doc, text, _Cand(c.start, c.start + joint.start(), c.kind, c.place, c.prefix_char), pending)
-    if label == "Institution" and c.place < 0 and not _region_in_name(surface, doc) >= 0 and \
+        return mention_of_candidate(doc, text, Cand(c.start, c.start + joint.start(), c.kind, c.place, c.prefix_char), pending)
+    if label == "Institution" and c.place < 0 and not region_in_org_name(surface, doc) >= 0 and \
             re.match(r"等?(特色|创新|典型|先进|有效|好的)?(做法|经验|模式|举措)", text[c.end:c.end + 8]):
         return None       # 形成了X联盟等特色做法: a practice, not an actor
     normalised = surface.replace(" ", "")
@@ -128,10 +128,10 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         return None       # 各县区产改联席会 / 市县总工会: bodies of every county, not one
     if c.kind in ("lac", "strong", "industry") and surface[0] in "省市县区州旗" and c.place < 0 and \
             not gz.candidates(surface[:2]) and not any(surface.startswith(n) for n in ("市场", "区域", "县域", "省级", "市级")):
-        c = _Cand(c.start, c.end, "contextual", prefix_char=surface[0])
+        c = Cand(c.start, c.end, "contextual", prefix_char=surface[0])
     if label == "Agency" and c.kind in ("lac", "strong") and c.place < 0 and not any(
             surface.endswith(h) and len(h) >= 2 for h in lx.org_heads_sorted()) and not any(
-            surface.endswith(d) for d in _dept_set()):
+            surface.endswith(d) for d in dept_set()):
         return None
     if c.kind == "contextual":
         place = context_place(doc, c.start, c.prefix_char)
@@ -140,7 +140,7 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
             rest = surface[plen:]
             if rest.startswith("总") and not rest.startswith("总工会"):
                 rest = "总工会" + rest[1:]      # 省总职工… = 省总工会职工…
-            normalised = _display_name(doc, place) + rest
+            normalised = display_name(doc, place) + rest
     elif c.kind == "abbr_dept":
         # 市财政 → <city>财政局; 省人社 → <province>人力资源和社会保障厅 (see component)
         place = context_place(doc, c.start, c.prefix_char)
@@ -150,26 +150,26 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         stem = surface[1:]
         head = "委" if stem in ("发改", "卫健", "国资") else "厅" if p.level == lx.LEVEL_PROVINCE else "局"
         label = "Agency"
-        normalised = _display_name(doc, place) + stem + head
+        normalised = display_name(doc, place) + stem + head
         attrs["aliases"] = [surface]
     elif c.kind == "dept_stem":
-        place = _nearest_region(doc, c.start)
+        place = nearest_region(doc, c.start)
         if place < 0:
             return None
         p = gz.get(place)
         head = "厅" if p.level == lx.LEVEL_PROVINCE else "局"
         label = "Agency"
-        normalised = _display_name(doc, place) + surface + head
+        normalised = display_name(doc, place) + surface + head
     elif c.kind == "dept":
         # a bare department: belongs to the paragraph's region (its party committee for
         # party departments)
-        zone = _nearest_zone(doc, c.start) if surface not in PARTY_DEPTS else ""
-        place = _nearest_region(doc, c.start) if not zone else -1
+        zone = nearest_zone(doc, c.start) if surface not in PARTY_DEPTS else ""
+        place = nearest_region(doc, c.start) if not zone else -1
         if zone:
             normalised = zone + surface
             attrs["zone"] = zone
         elif place >= 0:
-            rname = _display_name(doc, place)
+            rname = display_name(doc, place)
             normalised = rname + ("委" if surface in PARTY_DEPTS else "") + surface
         elif surface in PARTY_DEPTS:
             # 省委深刻把握…，深改委专门审议: the party committee named last in the paragraph
@@ -201,14 +201,14 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         attrs["region"] = gz.get(place).name
     elif c.kind in ("lac", "strong", "industry", "enum_ent", "paren"):
         # a region written inside the name (无锡物联网研究院, 中国石化南京化学工业有限公司)
-        inner = _region_in_name(surface, doc)
+        inner = region_in_org_name(surface, doc)
         if inner >= 0 and label in ("Enterprise", "Institution") and \
                 gz.get(inner).level == lx.LEVEL_CITY:
             # a firm or institute named after its city, in a paragraph about one of that
             # city's districts or counties, stands in that district
-            near = _paragraph_region(doc, c.start, lookback=1)
+            near = paragraph_region(doc, c.start, lookback=1)
             if near < 0 or near == inner:
-                near = _focus_below(doc, inner)
+                near = focus_below(doc, inner)
             if near >= 0 and near != inner and gz.get(near).level in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) and \
                     gz.is_within(near, inner):
                 inner = near
@@ -216,7 +216,7 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         if inner >= 0 and label == "Enterprise" and gz.get(inner).level == lx.LEVEL_PROVINCE:
             # a firm registered under its province's name (江苏X有限公司) in a passage about
             # one of that province's cities stands in that city
-            near = _paragraph_region(doc, c.start, lookback=1)
+            near = paragraph_region(doc, c.start, lookback=1)
             if near < 0:
                 ctx = doc.layers.get("region_context")
                 near = ctx[0].attrs.get("city", -1) if ctx else -1
@@ -230,10 +230,10 @@ def _mention(doc: Document, text: str, c: _Cand, pending: list[Mention]) -> Ment
         elif label in ("Enterprise", "Institution") and not surface.startswith(("中央", "中国", "全国", "国家", "中华")):
             # an enterprise or school named in a paragraph about a region is in that region
             # universities stand on their own names; schools and firms belong to the place
-            ctx_place = -1 if surface.endswith("大学") else _paragraph_region(
+            ctx_place = -1 if surface.endswith("大学") else paragraph_region(
                 doc, c.start, lookback=1 if label == "Enterprise" else 0)
             if ctx_place >= 0 and label == "Enterprise" and gz.get(ctx_place).level == lx.LEVEL_CITY:
-                ctx_place = _focus_below(doc, ctx_place)
+                ctx_place = focus_below(doc, ctx_place)
             if ctx_place >= 0:
                 attrs["place"] = ctx_place
                 attrs["region"] = gz.get(ctx_place).name

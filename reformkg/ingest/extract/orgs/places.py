@@ -11,7 +11,7 @@ from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document
 
 
-def _region_in_name(name: str, doc: Document) -> int:
+def region_in_org_name(name: str, doc: Document) -> int:
     """The first province/city/county named inside an organisation name (full or short form),
     chosen with the document's context; -1 if none."""
     gz = lx.gazetteer()
@@ -33,7 +33,7 @@ def _region_in_name(name: str, doc: Document) -> int:
     return best[2] if best else -1
 
 
-def _display_name(doc: Document, place: int) -> str:
+def display_name(doc: Document, place: int) -> str:
     """The fullest way the document writes a region (无锡市新吴区 rather than 新吴区), for composing
     the names of its bodies (全区产改工作联席会 → 无锡市新吴区产改工作联席会)."""
     gz = lx.gazetteer()
@@ -48,7 +48,7 @@ def _display_name(doc: Document, place: int) -> str:
     return best
 
 
-def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
+def paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
     """The latest region named (on its own or inside an organisation name) before pos in the
     same paragraph (or up to `lookback` paragraphs before it); -1 if none."""
     from reformkg.ingest.extract.common import paragraph_of
@@ -70,7 +70,7 @@ def _paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
     return best
 
 
-def _focus_below(doc: Document, city: int) -> int:
+def focus_below(doc: Document, city: int) -> int:
     """The district or county of `city` that the document is about (named at least as often as
     the city itself, 全区/全县 included), else the city."""
     gz = lx.gazetteer()
@@ -87,7 +87,7 @@ def _focus_below(doc: Document, city: int) -> int:
     return p if n >= counts.get(city, 0) and n >= 3 else city
 
 
-def _nearest_zone(doc: Document, pos: int) -> str:
+def nearest_zone(doc: Document, pos: int) -> str:
     """The zone as written (松山湖高新区) when it is the latest place named before pos in the
     same paragraph (a bare department then belongs to the zone: X高新区经济发展局), else ""."""
     from reformkg.ingest.extract.common import paragraph_of
@@ -106,7 +106,7 @@ def _nearest_zone(doc: Document, pos: int) -> str:
     return doc.text[best.start:best.end]
 
 
-def _nearest_region(doc: Document, pos: int) -> int:
+def nearest_region(doc: Document, pos: int) -> int:
     """The latest explicit city/county/district named before pos (in the same paragraph or
     the two before), else the latest one named earlier that is not an item of a list, else
     the document's main city."""
