@@ -160,10 +160,10 @@ DASK_HELP = "run extraction on this dask.distributed scheduler, e.g. tcp://host:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="files or folders (recursive)"),
-    workers: Optional[int] = typer.Option(None, "--workers", "-j", help=WORKERS_HELP),
-    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
-    force: bool = typer.Option(False, "--force", help="extract files again even when unchanged since their last ingest"),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="files or folders (recursive)"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", metavar="N", help=WORKERS_HELP),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="tcp://HOST:PORT", help=DASK_HELP),
+    force: bool = typer.Option(False, "--force", metavar="", help="extract files again even when unchanged since their last ingest"),
 ) -> None:
     """Extract documents and write them into the store.
 
@@ -276,10 +276,10 @@ def ingest(
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="files or folders (recursive)"),
-    jsonl: Path = typer.Option(..., "--jsonl", help="output file, one ExtractionRecord per line"),
-    workers: Optional[int] = typer.Option(None, "--workers", "-j", help=WORKERS_HELP),
-    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="files or folders (recursive)"),
+    jsonl: Path = typer.Option(..., "--jsonl", metavar="FILE", help="output file, one ExtractionRecord per line"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", metavar="N", help=WORKERS_HELP),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="tcp://HOST:PORT", help=DASK_HELP),
 ) -> None:
     """Extraction records (eval/FORMAT.md) without touching the store."""
     from .ingest.jsonl import write_jsonl

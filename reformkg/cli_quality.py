@@ -15,16 +15,16 @@ log = logging.getLogger(__name__)
 
 
 def eval_command(
-    gold_dir: Path = typer.Argument(..., help="directory of gold records (<doc>.json, eval/FORMAT.md)"),
-    docs: list[Path] = typer.Argument(..., help="the documents to extract (files or folders)"),
-    gold: list[Path] = typer.Option([], "--gold", help="a further gold directory (repeatable)"),
-    errors: Path = typer.Option(Path("eval-errors.jsonl"), "--errors", help="where every false positive/negative goes"),
-    checkset: Optional[Path] = typer.Option(None, "--checkset", help="file of check-set document stems, scored apart"),
-    show_checkset_errors: bool = typer.Option(False, "--show-checkset-errors",
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="directory of gold records (<doc>.json, eval/FORMAT.md)"),
+    docs: list[Path] = typer.Argument(..., metavar="DOCS...", help="the documents to extract (files or folders)"),
+    gold: list[Path] = typer.Option([], "--gold", metavar="DIR", help="a further gold directory (repeatable)"),
+    errors: Path = typer.Option(Path("eval-errors.jsonl"), "--errors", metavar="FILE", help="where every false positive/negative goes"),
+    checkset: Optional[Path] = typer.Option(None, "--checkset", metavar="FILE", help="file of check-set document stems, scored apart"),
+    show_checkset_errors: bool = typer.Option(False, "--show-checkset-errors", metavar="",
                                               help="also write the check set's errors (spoils it as a check set)"),
-    per_document: bool = typer.Option(True, "--per-document/--no-per-document", help="print the per-document table"),
-    coverage: bool = typer.Option(False, "--coverage", help="print the facts each relation rule produced"),
-    as_json: bool = typer.Option(False, "--json", help="print a JSON summary instead of tables"),
+    per_document: bool = typer.Option(True, "--per-document/--no-per-document", metavar="", help="print the per-document table"),
+    coverage: bool = typer.Option(False, "--coverage", metavar="", help="print the facts each relation rule produced"),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="print a JSON summary instead of tables"),
 ) -> None:
     """Extract DOCS, score them against the gold records and report (tables, errors file)."""
     from reformkg.evaluation import report
@@ -78,11 +78,11 @@ def eval_command(
 
 
 def train_command(
-    gold_dir: Path = typer.Argument(..., help="directory of gold records (<doc>.json) with evidence quotes"),
-    docs_dir: list[Path] = typer.Argument(..., help="the documents of those records (files or folders)"),
-    gold: list[Path] = typer.Option([], "--gold", help="a further gold directory (repeatable)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="model file (default: the one shipped in the package)"),
-    cross_validate: bool = typer.Option(False, "--cv", help="also print the leave-one-document-out scores"),
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="directory of gold records (<doc>.json) with evidence quotes"),
+    docs_dir: list[Path] = typer.Argument(..., metavar="DOCS...", help="the documents of those records (files or folders)"),
+    gold: list[Path] = typer.Option([], "--gold", metavar="DIR", help="a further gold directory (repeatable)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="model file (default: the one shipped in the package)"),
+    cross_validate: bool = typer.Option(False, "--cv", metavar="", help="also print the leave-one-document-out scores"),
 ) -> None:
     """Rebuild the relation scorer from gold records (deterministic), optionally cross-validated by document."""
     from reformkg.evaluation import report

@@ -108,6 +108,34 @@ def test_help_is_readable_with_real_defaults():
     assert "(default 10000" in query or f"(default {Settings.model_fields['query_timeout_ms'].default}" in query
 
 
+def _command_paths(cmd, prefix=()):
+    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+        yield (*prefix, name)
+        yield from _command_paths(sub, (*prefix, name))
+
+
+def test_every_commands_help_has_plain_labels():
+    """No Python type names (`<bool>`, `<list[Path]>`, `<path>`) and no braces around
+    arguments in any command's --help; every option and argument says what it is."""
+    import typer.main
+
+    paths = [(), *_command_paths(typer.main.get_command(app))]
+    assert len(paths) >= 12, paths
+    for path in paths:
+        out = _run(*path, "--help", env={"COLUMNS": "160"}).stdout
+        assert "Usage:" in out, (path, out)
+        for label in ("<bool>", "<list", "<path>", "<str>", "<int>", "settings."):
+            assert label not in out, (path, label, out)
+        assert not re.search(r"Usage:.*\{", out), (path, out)
+    root = typer.main.get_command(app)
+    for path in paths[1:]:
+        cmd = root
+        for name in path:
+            cmd = cmd.commands[name]
+        undescribed = [p.name for p in cmd.params if not getattr(p, "help", None)]
+        assert not undescribed, f"{' '.join(path)}: options/arguments without a description: {undescribed}"
+
+
 def test_serve_stops_the_embedded_store_it_started(tmp_path):
     d = tmp_path / "data"
     embedded.ensure_running(d)
