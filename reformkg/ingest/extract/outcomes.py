@@ -71,6 +71,8 @@ _CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛
 _CONTEST_COUNT_RE = re.compile(r"(?:本届|此次|本次|该)(?:大赛|竞赛|比赛|赛事)|(?:活动|竞赛|大赛|比赛|赛事)中[^，,。；;]{0,10}"
                                r"(?:突出|优秀|表现|获奖)")
 _ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式)")
+# an organiser in a relative clause before the event it qualifies (A主办、B承办的X大赛)
+_ORGANISER_OF_RE = re.compile(r"(?:主办|承办|协办|举办|组织|发起)(?:的)[^，,。；;]{0,8}$")
 _ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
@@ -416,11 +418,17 @@ def _policy_content(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int)
 
 
 def _event_field(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
-    """全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event."""
-    if (actor is None or (actor.label == Label.REGION and (actor.surface or "").startswith("全"))) \
-            and _PARTICIPATION_RE.search(scan.doc.text, s.cs, s.ce):
+    """全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event; so is
+    由A主办、B承办的X大赛…，共有N名职工参赛 (the organisers only qualify the event)."""
+    if not _PARTICIPATION_RE.search(scan.doc.text, s.cs, s.ce):
+        return actor
+    if actor is None or (actor.label == Label.REGION and (actor.surface or "").startswith("全")):
         ev = _paragraph_event(scan.doc, scan.ctx, s.q.start)
-        if ev is not None:
+        return ev if ev is not None else actor
+    if actor.label != Label.PERSON:
+        ev = _paragraph_event(scan.doc, scan.ctx, s.q.start)
+        if ev is not None and ev.span.start >= max(s.ss, actor.span.end) \
+                and _ORGANISER_OF_RE.search(scan.doc.text, actor.span.end, ev.span.start):
             return ev
     return actor
 

@@ -68,3 +68,15 @@ def test_an_enterprise_feature_still_carries_its_subject_over():
     doc = make_doc(text, [("甲市某某科技有限公司", "Enterprise"), ("甲市某某科技有限公司", "Enterprise", None, None, 1)])
     got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(doc)]
     assert got == [(500, "甲市某某科技有限公司"), (12, "甲市某某科技有限公司")]
+
+
+def test_a_contests_field_goes_to_the_contest_not_to_the_organisers_qualifying_it():
+    text = "由甲省总工会主办，乙公司承办的第三届“某某杯”焊工技能大赛日前落幕，共有900余名职工参赛。"
+    ms = [("甲省总工会", "Union"), ("乙公司", "Enterprise"), ("第三届“某某杯”焊工技能大赛", "Programme")]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(900, "第三届“某某杯”焊工技能大赛")]
+    # an organiser that is the subject of the count's own clause keeps it
+    text = "第三届“某某杯”焊工技能大赛日前落幕。乙公司今年组织职工参赛300人次。"
+    ms = [("第三届“某某杯”焊工技能大赛", "Programme"), ("乙公司", "Enterprise")]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(300, "乙公司")]

@@ -157,3 +157,18 @@ def test_an_award_takes_only_the_year_that_dates_it(text: str, expected: dict) -
     rec = to_record(Pipeline().run_text(text, path="t.txt"))
     got = {r["target"]: (r.get("properties") or {}).get("year") for r in rec["relations"] if r["type"] == "AWARDED"}
     assert got == expected
+
+
+def test_a_presenter_before_the_relative_clause_does_not_receive_the_honour():
+    text = "会上，甲市总工会为获得“某城工匠”称号的赵甲、钱乙等8名职工颁发证书。"
+    doc = make_doc(text, [("甲市总工会", "Union"), ("某城工匠", "Award"), ("赵甲", "Person"), ("钱乙", "Person")])
+    assert rels(doc, "AWARDED") == [("赵甲", "某城工匠"), ("钱乙", "某城工匠")]
+    text = "乙区总工会向荣获“乙区五一劳动奖章”的丙公司颁发奖牌。"
+    doc = make_doc(text, [("乙区总工会", "Union"), ("乙区五一劳动奖章", "Award"), ("丙公司", "Enterprise")])
+    assert rels(doc, "AWARDED") == [("丙公司", "乙区五一劳动奖章")]
+
+
+def test_a_recipient_before_the_verb_is_still_the_recipient():
+    text = "甲市总工会荣获“全国五一劳动奖状”。"
+    doc = make_doc(text, [("甲市总工会", "Union"), ("全国五一劳动奖状", "Award")])
+    assert rels(doc, "AWARDED") == [("甲市总工会", "全国五一劳动奖状")]

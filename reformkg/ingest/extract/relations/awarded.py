@@ -19,7 +19,7 @@ _HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
 _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
 _OF_GAP_RE = re.compile(r"的|、")
-_AWARD_REL_AFTER_RE = re.compile(r"(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
+_AWARD_REL_AFTER_RE = re.compile(r"[”」’]?(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
 # 授予她“Y”称号: a pronoun recipient is one character
 _GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={NOSTOP}{{1,40}}$)")
 # 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
@@ -204,6 +204,10 @@ def _award(b: Builder, s: _AwardSite) -> None:
     # (1) recipient … 荣获/获得/被评为 … AWARD
     vm = _AWARD_VERBS_RE.search(b.doc.text[s.cs:_list_start(b, s.cs, s.aw)])
     vpos = s.cs + vm.start() if vm else -1
+    # X为获得AWARD称号的A、B颁发证书: X presents; the recipients follow the relative clause
+    if vm and _presenter_before(b.doc.text, s, vpos):
+        _relative_recipient(b, s, vpos)
+        return
     if vm and _verb_recipient(b, s, vpos):
         return
     # (0) NAME(正)是(…的)AWARD: 他正是从赛场走出来的全国技术能手
@@ -383,18 +387,38 @@ def _appositive_recipient(b: Builder, s: _AwardSite) -> bool:
     return False
 
 
+# the presenter's preposition right before the relative clause: 为/向/给(获得…的)
+_PRESENTER_PREP_RE = re.compile(r"(?:为|向|给)(?:了)?$")
+_COORD_GAPS = ("、", "和", "与", "及", "以及")
+
+
+def _presenter_before(text: str, s: _AwardSite, vpos: int) -> bool:
+    """X为(向/给)获得AWARD称号的Y颁发…: the verb opens a relative clause after a benefactive
+    preposition, so whoever stands before the verb presents the honour and does not receive it."""
+    return bool(_PRESENTER_PREP_RE.search(text, s.cs, vpos))
+
+
 @rule_part
 def _relative_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
-    """荣获AWARD(称号)的RECIPIENT: the person or body right after the relative clause."""
-    ctx = b.ctx
-    rm = _AWARD_REL_AFTER_RE.match(b.doc.text, s.aw.span.end, s.ce)
+    """荣获AWARD(称号)的RECIPIENT(、RECIPIENT…): the persons or bodies right after the relative
+    clause, the first and those coordinated with it."""
+    ctx, text = b.ctx, b.doc.text
+    rm = _AWARD_REL_AFTER_RE.match(text, s.aw.span.end, s.ce)
     if not rm:
         return False
-    nxt = ctx.mention_at(rm.end(), {Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION})
-    if nxt is not None and nxt.span.start == rm.end() and id(nxt) not in ctx.title_orgs:
-        _add(b, nxt, s, (vpos, nxt.span.end))
-        return True
-    return False
+    kinds = {Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION}
+    nxt = ctx.mention_at(rm.end(), kinds)
+    if nxt is None or nxt.span.start != rm.end() or id(nxt) in ctx.title_orgs:
+        return False
+    group = [nxt]
+    for m in ctx.mentions_between(nxt.span.end, s.ce):
+        if m.label == nxt.label and text[group[-1].span.end:m.span.start] in _COORD_GAPS:
+            group.append(m)
+        elif m.span.start >= group[-1].span.end:
+            break
+    for r in group:
+        _add(b, r, s, (vpos, r.span.end))
+    return True
 
 
 @rule_part
