@@ -172,3 +172,16 @@ def test_a_recipient_before_the_verb_is_still_the_recipient():
     text = "甲市总工会荣获“全国五一劳动奖状”。"
     doc = make_doc(text, [("甲市总工会", "Union"), ("全国五一劳动奖状", "Award")])
     assert rels(doc, "AWARDED") == [("甲市总工会", "全国五一劳动奖状")]
+
+
+def test_a_subject_qualified_by_employer_and_role_carries_on_to_later_honours():
+    text = "在第五届全省职工技能大赛中，甲重工有限公司焊工赵甲夺得第一名，被授予“某省技术能手”称号，并获评某省五一劳动奖章。"
+    doc = make_doc(text, [("甲重工有限公司", "Enterprise"), ("赵甲", "Person"), ("某省技术能手", "Award"),
+                          ("某省五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("赵甲", "某省五一劳动奖章"), ("赵甲", "某省技术能手")]
+
+
+def test_a_company_opening_the_sentence_with_a_person_later_is_no_qualifier():
+    text = "甲重工有限公司与赵甲签约后，被授予“某省文明单位”称号。"
+    doc = make_doc(text, [("甲重工有限公司", "Enterprise"), ("赵甲", "Person"), ("某省文明单位", "Award")])
+    assert ("赵甲", "某省文明单位") not in rels(doc, "AWARDED")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.relations.builder import Builder, NOSTOP, STOP, rule_part
+from reformkg.ingest.extract.relations.structure import EMPLOYERS, is_worker_role, worker_roles
 from reformkg.graph.vocab import Label, Rel
 
 
@@ -85,6 +86,20 @@ _GROUP_GAP_RE = re.compile(r"(?:所在|带领|领衔|牵头|组建)|(?:的)?(?:�
 _COLLECTIVE_AWARD_RE = re.compile(r"先锋号|集体|示范岗|工作室|班组|车间|单位|企业|团队|标兵岗")
 
 
+# a lead adverbial of scene before the subject: 在第十届…大赛中，
+_LEAD_SCENE_RE = re.compile(r"在[^，,。；;“”]{2,40}?(?:中|上|期间|之际)[，,]")
+
+
+def _employer_qualifies(b: Builder, ss: int, person: Mention) -> bool:
+    """甲公司(的)(数控)车工张三…: the sentence opens with the person's employer and role, which
+    only qualify the person who is its subject."""
+    before = b.ctx.mentions_between(ss, person.span.start)
+    if len(before) != 1 or before[0].span.start != ss or before[0].label not in EMPLOYERS:
+        return False
+    gap = b.doc.text[before[0].span.end:person.span.start].removeprefix("的")
+    return gap == "" or is_worker_role(gap, worker_roles())
+
+
 def _sentence_subject(b: Builder, si: int, pos: int):
     """The person a sentence opens with (NAME… or 她/他… after the paragraph named her), when no
     other person is named before pos."""
@@ -94,14 +109,15 @@ def _sentence_subject(b: Builder, si: int, pos: int):
     ss = b.doc.sentences[si][0]
     while ss < pos and text[ss] in " \u3000\t“\"":
         ss += 1
-    lt = _LEAD_TIME_RE.match(text, ss, pos)
+    lt = _LEAD_TIME_RE.match(text, ss, pos) or _LEAD_SCENE_RE.match(text, ss, pos)
     if lt:
         ss = lt.end()
     persons = [x for x in ctx.mentions_between(ss, pos) if x.label == Label.PERSON]
     if len({x.normalised or x.surface for x in persons}) > 1:
         return None
     if persons:
-        if persons[0].span.start != ss or _GROUP_AFTER_RE.match(text, persons[0].span.end):
+        if (persons[0].span.start != ss and not _employer_qualifies(b, ss, persons[0])) \
+                or _GROUP_AFTER_RE.match(text, persons[0].span.end):
             return None
         return persons[0]
     if text[ss:ss + 1] in ("他", "她") and text[ss + 1:ss + 2] != "们":

@@ -38,7 +38,7 @@ from reformkg.graph.vocab import Label, Rel
 DISTRIBUTIVE = (Rel.AWARDED, Rel.PILOTS, Rel.SPONSORS, Rel.ISSUED, Rel.RUNS)
 _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、“"})
 _AFFILIATION_GAPS = frozenset({"", "的"})
-_EMPLOYERS = (Label.ENTERPRISE, Label.INSTITUTION)
+EMPLOYERS = (Label.ENTERPRISE, Label.INSTITUTION)
 _ITEM_SPLIT_RE = re.compile(r"[，,；;。]")
 _QUOTES = "“”\"《》"
 
@@ -127,7 +127,7 @@ def affiliations(b: Builder) -> None:
     ms, text = b.ctx.mentions, b.doc.text
     roles = worker_roles()
     for a, p in zip(ms, ms[1:]):
-        if p.label != Label.PERSON or a.label not in _EMPLOYERS or a.span.end > p.span.start:
+        if p.label != Label.PERSON or a.label not in EMPLOYERS or a.span.end > p.span.start:
             continue
         gap = text[a.span.end:p.span.start]
         if gap in _AFFILIATION_GAPS:
