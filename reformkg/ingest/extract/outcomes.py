@@ -399,6 +399,35 @@ def _profile_subject(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int
     return actor
 
 
+# X主席张三介绍，企业已建成…: what the speaker reports about a body, not her own deeds
+_SPEECH_RE = re.compile(r"[^，,。；;]{0,6}?(?:介绍|表示|说|指出|透露|谈到|坦言)(?:道)?[，,：:]")
+_REPORTED_BODY_RE = re.compile(r"(?:企业|公司|集团|厂里|单位|我们|工会|全市|全省|全县|全区|目前|截至|近年来|今年|去年|\d{4}年)")
+_BODY_BEFORE_SPEAKER_RE = re.compile(r"(?:的)?[\u4e00-\u9fff、]{0,12}")
+
+
+def _speaker_body(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
+    """甲公司工会主席张三介绍，企业已建成工作室12个: a speaker reporting about her body (the
+    report opens with 企业/我们/全市/今年…) is not the actor; the body named before her is (the
+    company itself when the report speaks of the 企业/公司 and the body is its union)."""
+    if actor is None or actor.label != Label.PERSON:
+        return actor
+    text = scan.doc.text
+    sm = _SPEECH_RE.match(text, actor.span.end)
+    if sm is None or sm.end() > s.q.start or not _REPORTED_BODY_RE.match(text, sm.end()):
+        return actor
+    bodies = [m for m in scan.ctx.mentions_between(max(s.ss, actor.span.start - 30), actor.span.start)
+              if m.label in ACTOR_LABELS and m.label not in (Label.PERSON, Label.REGION)
+              and _BODY_BEFORE_SPEAKER_RE.fullmatch(text, m.span.end, actor.span.start)]
+    if not bodies:
+        return actor
+    body = bodies[-1]
+    if text.startswith(("企业", "公司", "集团"), sm.end()) and body.label == Label.UNION:
+        firms = [m for m in scan.ctx.mentions_between(body.span.start, body.span.end)
+                 if m.label == Label.ENTERPRISE and m is not body]
+        body = firms[0] if firms else body
+    return body
+
+
 def _union_system(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
     """某省工会…: the region's union system speaks; credit the union the article is about."""
     if actor is not None and actor.label == Label.REGION and _UNION_SYSTEM_RE.match(scan.doc.text, actor.span.end):
@@ -422,7 +451,7 @@ def _event_field(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) ->
     由A主办、B承办的X大赛…，共有N名职工参赛 (the organisers only qualify the event)."""
     if not _PARTICIPATION_RE.search(scan.doc.text, s.cs, s.ce):
         return actor
-    if actor is None or (actor.label == Label.REGION and (actor.surface or "").startswith("全")):
+    if actor is None or actor.label == Label.REGION:  # 全省/甲市N名选手参赛: the field, not the place
         ev = _paragraph_event(scan.doc, scan.ctx, s.q.start)
         return ev if ev is not None else actor
     if actor.label != Label.PERSON:
@@ -461,7 +490,7 @@ def _agency_region(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) 
     return actor
 
 
-_ACTOR_RULES = (_profile_subject, _union_system, _policy_content, _event_field, _contest_count, _voice_of_union,
+_ACTOR_RULES = (_profile_subject, _speaker_body, _union_system, _policy_content, _event_field, _contest_count, _voice_of_union,
                 _nation, _agency_region)
 
 

@@ -80,3 +80,21 @@ def test_a_contests_field_goes_to_the_contest_not_to_the_organisers_qualifying_i
     ms = [("第三届“某某杯”焊工技能大赛", "Programme"), ("乙公司", "Enterprise")]
     got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
     assert got == [(300, "乙公司")]
+
+
+def test_a_speaker_reporting_about_her_body_is_not_the_actor():
+    text = "甲机械有限公司工会主席赵甲介绍，企业已建成职工创新工作室8个，累计带徒300人。"
+    ms = [("甲机械有限公司工会", "Union"), ("甲机械有限公司", "Enterprise"), ("赵甲", "Person")]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(8, "甲机械有限公司"), (300, "甲机械有限公司")]
+    text = "乙市总工会副主席钱乙表示，今年以来全市培训职工5000人次。"
+    ms = [("乙市总工会", "Union"), ("钱乙", "Person")]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(5000, "乙市总工会")]
+
+
+def test_a_speaker_telling_her_own_deeds_keeps_them():
+    text = "甲机械有限公司技师赵甲介绍，她带领团队完成技术革新12项。"
+    ms = [("甲机械有限公司", "Enterprise"), ("赵甲", "Person"), ("她", "Person", "赵甲", PRON)]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(12, "赵甲")]

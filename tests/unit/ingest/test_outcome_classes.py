@@ -157,3 +157,12 @@ def test_a_result_after_a_team_set_up_is_counted():
 def test_a_result_in_a_sentence_that_opens_with_a_provinces_standing_is_counted():
     doc = make_doc("甘肃是能源大省，近年来累计培训产业工人12万人次。", [])
     assert vals(doc) == [(120000, "人次")]
+
+
+def test_places_counted_before_the_field_of_a_contest_are_no_result():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    got = [(o.value, o.unit) for o in extract_outcomes(make_doc("大赛吸引全省16个市（州）1800余名选手参赛。"))]
+    assert got == [(1800, "名")]
+    assert [(o.value, o.unit) for o in extract_outcomes(make_doc("今年新建职工书屋21个。"))] == [(21, "个")]
