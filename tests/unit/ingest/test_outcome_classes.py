@@ -166,3 +166,12 @@ def test_places_counted_before_the_field_of_a_contest_are_no_result():
     got = [(o.value, o.unit) for o in extract_outcomes(make_doc("大赛吸引全省16个市（州）1800余名选手参赛。"))]
     assert got == [(1800, "名")]
     assert [(o.value, o.unit) for o in extract_outcomes(make_doc("今年新建职工书屋21个。"))] == [(21, "个")]
+
+
+def test_a_floor_or_ceiling_set_by_a_plan_or_rule_is_no_result():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    for text in ("根据协议，双方每年培训职工不少于3000人次。", "每个园区至少建成5个工作室。", "每期学员原则上不超过40人。"):
+        assert extract_outcomes(make_doc(text)) == [], text
+    assert [o.value for o in extract_outcomes(make_doc("去年共培训职工3000人次。"))] == [3000]
