@@ -159,8 +159,10 @@ def different_region_chains(p: Pair) -> bool | None:
 
 
 def written_without_place(p: Pair) -> bool | None:
-    """黄桥烧饼协会 after 泰兴市黄桥烧饼协会: written without its place."""
-    hit = p.full_chain and p.full[len(p.full_chain):] == p.short and len(p.short) >= 4
+    """黄桥烧饼协会 after 泰兴市黄桥烧饼协会, 工匠学院 beside 甲城工匠学院: written without its
+    place (a full or a short place name)."""
+    hit = (p.full_chain and p.full[len(p.full_chain):] == p.short and len(p.short) >= 4) or \
+        (p.bare_full != p.full and p.bare_full == p.short and len(p.short) >= 4)
     return True if hit else None
 
 

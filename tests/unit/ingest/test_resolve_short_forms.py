@@ -68,3 +68,9 @@ def test_the_first_verdict_wins(monkeypatch) -> None:
     monkeypatch.setitem(SAME_RULES, Label.UNION, rules)
     assert same(Label.UNION, "x", "y", g, h, 0) is False and calls == [1]
     assert Pair("x", "y", g, h, 0).short_after is True
+
+
+def test_an_institution_written_without_its_short_place_name() -> None:
+    assert _same(Label.INSTITUTION, "绍兴工匠学院", "工匠学院")
+    assert _same(Label.INSTITUTION, "绍兴工匠学院", "工匠学院", short_first=True)
+    assert not _same(Label.INSTITUTION, "绍兴工匠学院", "学院")       # too short to be a name of its own
