@@ -175,3 +175,10 @@ def test_a_floor_or_ceiling_set_by_a_plan_or_rule_is_no_result():
     for text in ("根据协议，双方每年培训职工不少于3000人次。", "每个园区至少建成5个工作室。", "每期学员原则上不超过40人。"):
         assert extract_outcomes(make_doc(text)) == [], text
     assert [o.value for o in extract_outcomes(make_doc("去年共培训职工3000人次。"))] == [3000]
+
+
+def test_the_size_of_a_list_in_its_heading_is_no_result():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    assert extract_outcomes(make_doc("一、某省五一劳动奖状（5个）\n甲重工股份有限公司\n")) == []

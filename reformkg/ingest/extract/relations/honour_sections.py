@@ -1,0 +1,104 @@
+"""Honour lists laid out under a heading line that names the award (a notice or a 公示):
+
+    一、某省五一劳动奖状（2个）
+    甲重工股份有限公司
+    二、某省五一劳动奖章（2名）
+    赵甲  乙钢铁集团有限公司轧钢厂主任工程师
+
+Each line under the heading, up to the next heading or the first line that is a sentence, is
+one recipient: its persons (AWARDED, and HOLDS_POSITION to the body written after the person,
+with the rest of the line as the title), else the bodies the line lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reformkg.graph.vocab import Label, Rel
+from reformkg.ingest.document import Mention
+from reformkg.ingest.extract.relations.builder import Builder, rule_part
+
+# enumerators before a heading: 一、 （一） 1. 1、 (1)
+_ENUMERATOR_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）])?\s*")
+# what may follow the award on a heading line: 获得者/获奖者/拟表彰对象, 名单, a count in brackets, a colon
+_HEADING_TAIL_RE = re.compile(r"\s*(?:称号)?(?:获得者|获奖者|拟表彰对象|拟推荐对象|推荐对象|表彰对象)?(?:名单)?\s*"
+                              r"(?:[（(][^）)]{0,12}[）)])?\s*[:：]?\s*")
+_MAX_ITEM_CHARS = 60
+_SENTENCE_END = "。！？!?；;"
+_BODY_LABELS = frozenset({Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.AGENCY})
+_GAP_BEFORE_BODY_RE = re.compile(r"(?:[（(][男女][）)])?[\s，,、:：]*")
+_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}")
+_LIST_GAP_RE = re.compile(r"[\s、，,]*")
+
+
+def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
+    """The award a line consists of (after an enumerator, before a count or 名单), else None."""
+    text = b.doc.text
+    em = _ENUMERATOR_RE.match(text, ps, pe)
+    start = em.end() if em else ps
+    for m in b.ctx.mentions_between(start, pe):
+        if m.span.start != start:
+            return None
+        if m.label == Label.AWARD and _HEADING_TAIL_RE.fullmatch(text, m.span.end, pe):
+            return m
+    return None
+
+
+def _is_item_line(text: str, ps: int, pe: int) -> bool:
+    line = text[ps:pe].strip()
+    return 0 < len(line) <= _MAX_ITEM_CHARS and not any(c in _SENTENCE_END for c in line)
+
+
+def _outermost(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                     for o in ms)]
+
+
+@rule_part
+def _person_item(b: Builder, award: Mention, persons: list[Mention], ms: list[Mention], pe: int) -> None:
+    """赵甲 乙公司车间主任: the person is honoured and holds a post at the body written after her."""
+    text = b.doc.text
+    for p in persons:
+        b.add(Rel.AWARDED, p, award, (award.span.start, p.span.end))
+    if len(persons) != 1:
+        return
+    p = persons[0]
+    bodies = [m for m in ms if m.label in _BODY_LABELS and m.span.start >= p.span.end]
+    if bodies and _GAP_BEFORE_BODY_RE.fullmatch(text, p.span.end, bodies[0].span.start):
+        rest = text[bodies[0].span.end:pe].strip()
+        title = rest if _TITLE_RE.fullmatch(rest) else None
+        b.add(Rel.HOLDS_POSITION, p, bodies[0], (p.span.start, pe), title=title)
+
+
+@rule_part
+def _body_item(b: Builder, award: Mention, ms: list[Mention], ps: int) -> None:
+    """甲重工股份有限公司(、乙集团): the bodies the line lists, from its start."""
+    text = b.doc.text
+    pos = ps + len(text[ps:]) - len(text[ps:].lstrip())
+    for m in _outermost([m for m in ms if m.label in _BODY_LABELS]):
+        if not _LIST_GAP_RE.fullmatch(text, pos, m.span.start):
+            break
+        b.add(Rel.AWARDED, m, award, (award.span.start, m.span.end))
+        pos = m.span.end
+
+
+def honour_sections(b: Builder) -> None:
+    """AWARDED for each line listed under a heading that names the award."""
+    doc, ctx = b.doc, b.ctx
+    award: Mention | None = None
+    for ps, pe in doc.paragraphs:
+        heading = _heading_award(b, ps, pe)
+        if heading is not None:
+            award = heading
+            continue
+        if award is None:
+            continue
+        if not _is_item_line(doc.text, ps, pe):
+            award = None
+            continue
+        ms = ctx.mentions_between(ps, pe)
+        persons = [m for m in ms if m.label == Label.PERSON]
+        if persons:
+            _person_item(b, award, persons, ms, pe)
+        else:
+            _body_item(b, award, ms, ps)

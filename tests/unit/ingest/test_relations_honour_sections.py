@@ -1,0 +1,40 @@
+"""Honour lists under a heading line that names the award (notices, 公示): each line under the
+heading is a recipient, up to the next heading or the first sentence. Composed text; mentions
+placed by hand."""
+
+from __future__ import annotations
+
+from reformkg.ingest.extract.relations import extract_relations
+from tests.unit.ingest._docs import make_doc
+
+TEXT = ("拟表彰对象公示如下：\n一、某省五一劳动奖状（2个）\n甲重工股份有限公司\n乙机械有限公司、丙电气有限公司\n"
+        "二、某省五一劳动奖章（2名）\n赵甲 丁钢铁集团有限公司主任工程师\n钱乙（女） 戊市第一医院护士长\n"
+        "公示期间如有异议，请向省总工会反映。\n孙丙 己公司")
+MENTIONS = [("某省五一劳动奖状", "Award"), ("甲重工股份有限公司", "Enterprise"), ("乙机械有限公司", "Enterprise"),
+            ("丙电气有限公司", "Enterprise"), ("某省五一劳动奖章", "Award"), ("赵甲", "Person"),
+            ("丁钢铁集团有限公司", "Enterprise"), ("钱乙", "Person"), ("戊市第一医院", "Institution"),
+            ("省总工会", "Union"), ("孙丙", "Person"), ("己公司", "Enterprise")]
+
+
+def rels(doc, rtype):
+    return sorted((r.head.normalised, r.tail.normalised, r.props.get("title")) for r in extract_relations(doc)
+                  if r.type == rtype)
+
+
+def test_each_line_under_an_award_heading_is_a_recipient():
+    got = [(h, t) for h, t, _ in rels(make_doc(TEXT, MENTIONS), "AWARDED")]
+    assert got == sorted([("甲重工股份有限公司", "某省五一劳动奖状"), ("乙机械有限公司", "某省五一劳动奖状"),
+                          ("丙电气有限公司", "某省五一劳动奖状"), ("赵甲", "某省五一劳动奖章"), ("钱乙", "某省五一劳动奖章")])
+
+
+def test_a_listed_person_holds_a_post_at_the_body_written_after_her():
+    got = rels(make_doc(TEXT, MENTIONS), "HOLDS_POSITION")
+    assert ("赵甲", "丁钢铁集团有限公司", "主任工程师") in got
+    assert ("钱乙", "戊市第一医院", "护士长") in got
+    assert not any(h == "孙丙" for h, _, _ in got)   # after the sentence that closed the list
+
+
+def test_an_award_inside_a_sentence_is_no_heading():
+    text = "甲重工股份有限公司荣获某省五一劳动奖状（集体）。\n乙机械有限公司\n"
+    doc = make_doc(text, [("甲重工股份有限公司", "Enterprise"), ("某省五一劳动奖状", "Award"), ("乙机械有限公司", "Enterprise")])
+    assert [h for h, _, _ in rels(doc, "AWARDED")] == ["甲重工股份有限公司"]
