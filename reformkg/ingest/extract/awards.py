@@ -5,6 +5,11 @@ level and canonical name: 省劳模 in a Jiangsu document → 江苏省劳动模
 镇江 document → 镇江市五一劳动奖章; 全国劳模 → 全国劳动模范. 劳模 is 劳动模范. Honours that are
 too generic alone (工匠, 技能大师, 首席技师) need a level or region.
 
+The rules run in order (RULES), each seeing the awards of the rules before it: honours by level
+(awards_levels), named prizes and quoted honours (awards_named), vanguard titles of occupations,
+an enterprise's own craftsman title, and bare honours coordinated with accepted ones. Word lists
+are in ingest/data/award_*.
+
 This is the last mention component: it also turns person→organisation references into
 indices into doc.mentions (persons.finalise_indices).
 """
@@ -17,7 +22,9 @@ from typing import Callable
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract.awards_common import award_mention, core_canon, coordinated_cores, enterprise_suffixes, not_after
+from reformkg.ingest.extract.awards_common import (
+    award_mention, coordinated_cores, core_canon, enterprise_suffixes, not_after,
+)
 from reformkg.ingest.extract.awards_levels import level_awards
 from reformkg.ingest.extract.awards_named import named_prizes
 from reformkg.ingest.extract.common import add_mentions, is_cjk
@@ -128,6 +135,8 @@ RULES: tuple[AwardRule, ...] = (level_awards, named_prizes, _vanguards, _enterpr
 
 
 class Awards:
+    """Award mentions (the awards layer) by the rules in RULES."""
+
     name = "awards"
     requires: tuple[str, ...] = ("regions",)
     assigns: tuple[str, ...] = ("awards", "mentions")
