@@ -1,7 +1,7 @@
 """Coreference component: third-person pronouns and anaphoric noun phrases that refer to a
 person (她/他, 该同志, 这位老师傅/工匠/劳模 …) become Person mentions of the person they refer to.
 
-For each such reference a Mention is added at the reference's span with label "Person",
+For each such reference a Mention is added at the reference's span with label Label.PERSON,
 `normalised` = the antecedent's normalised name, `attrs["pronoun"] = True` and
 `attrs["antecedent"]` = index of the antecedent mention in doc.mentions (nothing else is
 copied: no titles, no positions). The resolver maps it to the antecedent's entity without
@@ -25,17 +25,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from reformkg.graph.vocab import Label
+from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.persons import finalise_indices
 
-# 这位/该位/那位 + a noun for a person (optionally 老/女/年轻 before it)
-_PERSON_NOUNS = ("老师傅", "师傅", "大工匠", "工匠", "劳模", "劳动模范", "老劳模", "技师", "技术能手", "女工", "女职工",
-                 "职工", "工人", "员工", "匠人", "同志", "老党员", "党员", "书记", "主席", "负责人", "老人", "小伙",
-                 "小伙子", "姑娘", "大姐", "大哥", "焊工", "电工", "钳工", "车工", "工程师", "专家", "带头人", "能手",
-                 "班长", "组长", "厂长", "老师", "教师", "师父", "青年", "状元", "标兵", "先锋", "女将", "巾帼")
-_NP_RE = re.compile(r"该同志|(?:这位|该位|那位)(?:年轻的?|年轻|老|女|90后|80后|00后)?(?:"
-                    + "|".join(sorted((re.escape(n) for n in _PERSON_NOUNS), key=len, reverse=True)) + ")")
+# 这位/该位/那位 + a noun for a person (optionally 老/女/年轻 before it): nouns in data
+_NP_MODIFIERS = r"(?:年轻的?|年轻|老|女|90后|80后|00后)?"
 _PRONOUN_RE = re.compile(r"[他她]")
 # characters that make 他/她 part of another word
 _NOT_BEFORE = frozenset("其利吉无排自")
@@ -43,6 +42,58 @@ _NOT_AFTER = frozenset("们俩人山乡处国日者用律物方杀年途")
 _PROFILE_RE = re.compile(r"[—―－─\-]{1,2}\s*记")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“「『", "”」』"
 _PROFILE_WINDOW = 8       # paragraphs within which the profiled person must have been named
+_CLASH_WINDOW = 80        # how far back a mention covering a reference may start
+_PROFILE_LAYER = "PROFILE"
+Profiled = tuple[str, int, bool]     # (normalised name, start of the profile, from a subtitle)
+
+
+@lru_cache(maxsize=1)
+def _np_re() -> re.Pattern[str]:
+    """该同志, or 这位/该位/那位 (+ 年轻/老/女 …) + a noun for a person (这位老师傅)."""
+    nouns = lx.read_lines("coref_person_nouns.txt")
+    return re.compile(r"该同志|(?:这位|该位|那位)" + _NP_MODIFIERS + "(?:"
+                      + "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True)) + ")")
+
+
+def _title_profile(doc: Document, persons: list[Mention]) -> Profiled | None:
+    """A title with a subtitle (某某之路——记某厂高级技师某某): the person named after 记."""
+    head = doc.title or ""
+    hm = _PROFILE_RE.search(head)
+    if hm:
+        after = head[hm.end():]
+        for p in persons:
+            if p.normalised and p.normalised in after:
+                return p.normalised, 0, True
+    return None
+
+
+def _subtitle_profile(doc: Document, persons: list[Mention]) -> Profiled | None:
+    """A short subtitle line in the text (——记某厂高级技师某某): the first person named in it;
+    the profile starts at the line."""
+    text = doc.text
+    for m in _PROFILE_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        if le - ls > 60:
+            continue      # a subtitle line, not a dash in running text
+        in_line = [p for p in persons if m.end() <= p.span.start and p.span.end <= le]
+        if in_line:
+            return in_line[0].normalised, ls, True
+    return None
+
+
+def _count_profile(persons: list[Mention]) -> Profiled | None:
+    """One person named at least 3 times and more than twice as often as any other."""
+    counts = Counter(p.normalised for p in persons)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 3 and n >= 2 * second + 1:
+        return top, 0, False
+    return None
 
 
 def _quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,6 +119,147 @@ def _quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+@dataclass
+class Scope:
+    """What resolving one document's references looks at: its persons (by start), paragraph
+    starts, profiled person, quoted passages, the spans of its mentions, and the references
+    resolved so far (position, antecedent's name)."""
+
+    persons: list[Mention]
+    p_starts: list[int]
+    para_starts: list[int]
+    profiled: Profiled | None
+    quotes: list[tuple[int, int]]
+    q_starts: list[int]
+    taken: list[tuple[int, int]]
+    t_starts: list[int]
+    resolved: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document, persons: list[Mention], profiled: Profiled | None) -> Scope:
+        quotes = _quote_spans(doc.text, doc.paragraphs)
+        taken = sorted((m.span.start, m.span.end) for m in doc.mentions)
+        return cls(persons, [m.span.start for m in persons], [s for s, _ in doc.paragraphs], profiled,
+                   quotes, [s for s, _ in quotes], taken, [s for s, _ in taken])
+
+    def paragraph(self, pos: int) -> int:
+        """Index of the paragraph of pos (-1 before the first)."""
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+
+def _inside_mention(scope: Scope, s: int, e: int) -> bool:
+    """某某他山公司: the reference lies inside an existing mention (an organisation's name)."""
+    taken = scope.taken
+    k = bisect.bisect_right(scope.t_starts, e - 1) - 1
+    while k >= 0 and taken[k][0] >= s - _CLASH_WINDOW:
+        if taken[k][1] > s:
+            return True
+        k -= 1
+    return False
+
+
+def _in_quote(scope: Scope, s: int, e: int) -> bool:
+    """“他比我强。”: the reference lies inside quoted speech."""
+    qi = bisect.bisect_right(scope.q_starts, s) - 1
+    return qi >= 0 and scope.quotes[qi][0] < s and e <= scope.quotes[qi][1]
+
+
+def _last_before(scope: Scope, pos: int) -> int:
+    """Index of the last person mention ending at or before pos (-1 when none)."""
+    persons = scope.persons
+    i = bisect.bisect_right(scope.p_starts, pos) - 1
+    while i >= 0 and persons[i].span.end > pos:
+        i -= 1
+    return i
+
+
+def _in_sentence(doc: Document, scope: Scope, i: int, pos: int) -> list[Mention]:
+    """The persons named before pos in its sentence, nearest first (persons[i] is the last)."""
+    si = doc.sentence_of(pos)
+    ss = doc.sentences[si][0] if si >= 0 else pos
+    out = []
+    for k in range(i, -1, -1):
+        if scope.persons[k].span.start < ss:
+            break
+        out.append(scope.persons[k])
+    return out
+
+
+def _profiled_mention(scope: Scope, i: int, pos: int, pi: int) -> Mention | None:
+    """The last mention of the profiled person before pos, when pos is in the profile and that
+    mention is within _PROFILE_WINDOW paragraphs."""
+    profiled = scope.profiled
+    if profiled is None or pos < profiled[1]:
+        return None
+    k = i
+    while k >= 0 and scope.persons[k].normalised != profiled[0]:
+        k -= 1
+    if k >= 0 and pi - scope.paragraph(scope.persons[k].span.start) <= _PROFILE_WINDOW:
+        return scope.persons[k]
+    return None
+
+
+def _in_profile(scope: Scope, last: Mention, prof: Mention) -> Mention | None:
+    """No person named before it in its sentence, in a profile: the profiled person, when named
+    last; else (another person named since) when the profiled one was referred to after that
+    person, or the profile is a subtitle's (——记…): a count alone does not win."""
+    if last.normalised == prof.normalised:
+        return prof
+    since_prof = any(p > last.span.start and n == prof.normalised for p, n in scope.resolved)
+    if since_prof or scope.profiled[2]:
+        return prof
+    return None
+
+
+def _antecedent(doc: Document, scope: Scope, pos: int) -> Mention | None:
+    """The person a reference at pos refers to (None: unresolved); see the module docstring."""
+    i = _last_before(scope, pos)
+    if i < 0:
+        return None
+    pi = scope.paragraph(pos)
+    in_sent = _in_sentence(doc, scope, i, pos)
+    names = {m.normalised for m in in_sent}
+    if len(names) >= 2:
+        return None           # two persons named before it: ambiguous
+    prof = _profiled_mention(scope, i, pos, pi)
+    if names:
+        if prof is not None and in_sent[0].normalised != prof.normalised:
+            return None       # 在师傅李四的指导下，他…: in a profile, another person named before it
+        return in_sent[0]
+    last = scope.persons[i]
+    if prof is not None:
+        return _in_profile(scope, last, prof)
+    if pi - scope.paragraph(last.span.start) <= 1:
+        return last           # the most recent person, in the same or the previous paragraph
+    return None
+
+
+def _resolve(doc: Document, refs: list[tuple[int, int]], scope: Scope) -> list[tuple[Mention, Mention]]:
+    """(pronoun mention, antecedent) for each reference that is no part of a mention, not in
+    quoted speech and resolved; each resolution is seen by the later ones."""
+    new: list[tuple[Mention, Mention]] = []
+    for s, e in refs:
+        if _inside_mention(scope, s, e) or _in_quote(scope, s, e):
+            continue
+        ante = _antecedent(doc, scope, s)
+        if ante is None:
+            continue
+        sp = Span(s, e, Label.PERSON, doc.sentence_of(s), Coreference.name, {})
+        new.append((Mention(sp, Label.PERSON, doc.text[s:e], ante.normalised, {"pronoun": True}), ante))
+        scope.resolved.append((s, ante.normalised))
+    return new
+
+
+def _insert(doc: Document, new: list[tuple[Mention, Mention]]) -> None:
+    """Add the pronoun mentions in order and point each at its antecedent's index."""
+    doc.mentions.extend(m for m, _ in new)
+    doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    index = {id(m): i for i, m in enumerate(doc.mentions)}
+    for m, ante in new:
+        m.attrs["antecedent"] = index[id(ante)]
+    finalise_indices(doc)      # inserted mentions shift the person→organisation indices
+
+
 class Coreference:
     """Pronoun and anaphoric-NP references to persons, as Person mentions."""
 
@@ -76,59 +268,28 @@ class Coreference:
     assigns: tuple[str, ...] = ("mentions", "profile")
 
     def __call__(self, doc: Document) -> Document:
-        text = doc.text
-        persons = [m for m in doc.mentions if m.label == "Person" and not m.attrs.get("pronoun")]
+        persons = [m for m in doc.mentions if m.label == Label.PERSON and not m.attrs.get("pronoun")]
         if not persons:
             return doc
         persons.sort(key=lambda m: m.span.start)
         profiled = self._profiled(doc, persons)
-        if profiled is not None and profiled[2]:
-            # a profile proved by its subtitle (——记…NAME): later components credit the person
-            first = next(m for m in persons if m.normalised == profiled[0])
-            doc.layers["profile"] = [Span(max(profiled[1], 0), len(text), "PROFILE", -1, self.name,
-                                          {"name": profiled[0], "first": first.span.start})]
+        self._publish_profile(doc, persons, profiled)
         refs = self._references(doc)
         if not refs:
             return doc
-        p_starts = [m.span.start for m in persons]
-        para_starts = [s for s, _ in doc.paragraphs]
-        quotes = _quote_spans(text, doc.paragraphs)
-        q_starts = [s for s, _ in quotes]
-        taken = [(m.span.start, m.span.end) for m in doc.mentions]
-        taken.sort()
-        t_starts = [s for s, _ in taken]
-
-        new: list[tuple[Mention, Mention]] = []
-        resolved: list[tuple[int, str]] = []
-        for s, e in refs:
-            # inside an existing mention (an organisation's name): not a reference
-            k = bisect.bisect_right(t_starts, e - 1) - 1
-            clash = False
-            while k >= 0 and taken[k][0] >= s - 80:
-                if taken[k][1] > s:
-                    clash = True
-                    break
-                k -= 1
-            if clash:
-                continue
-            qi = bisect.bisect_right(q_starts, s) - 1
-            if qi >= 0 and quotes[qi][0] < s and e <= quotes[qi][1]:
-                continue      # inside quoted speech
-            ante = self._antecedent(doc, s, persons, p_starts, para_starts, profiled, resolved)
-            if ante is None:
-                continue
-            sp = Span(s, e, "Person", doc.sentence_of(s), self.name, {})
-            new.append((Mention(sp, "Person", text[s:e], ante.normalised, {"pronoun": True}), ante))
-            resolved.append((s, ante.normalised))
-        if not new:
-            return doc
-        doc.mentions.extend(m for m, _ in new)
-        doc.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
-        index = {id(m): i for i, m in enumerate(doc.mentions)}
-        for m, ante in new:
-            m.attrs["antecedent"] = index[id(ante)]
-        finalise_indices(doc)      # inserted mentions shift the person→organisation indices
+        new = _resolve(doc, refs, Scope.of(doc, persons, profiled))
+        if new:
+            _insert(doc, new)
         return doc
+
+    def _publish_profile(self, doc: Document, persons: list[Mention], profiled: Profiled | None) -> None:
+        """A profile proved by its subtitle (——记…NAME): the profile layer, so that later
+        components credit the person."""
+        if profiled is None or not profiled[2]:
+            return
+        first = next(m for m in persons if m.normalised == profiled[0])
+        doc.layers["profile"] = [Span(max(profiled[1], 0), len(doc.text), _PROFILE_LAYER, -1, self.name,
+                                      {"name": profiled[0], "first": first.span.start})]
 
     # ---- references ------------------------------------------------------------------------
     @staticmethod
@@ -142,89 +303,17 @@ class Coreference:
             if text[s + 1:s + 2] in _NOT_AFTER and text[s + 1:s + 2]:
                 continue
             out.append((s, s + 1))
-        for m in _NP_RE.finditer(text):
+        for m in _np_re().finditer(text):
             out.append(m.span())
         out.sort()
         return out
 
-    # ---- antecedents -----------------------------------------------------------------------
+    # ---- the profiled person -------------------------------------------------------------
     @staticmethod
-    def _profiled(doc: Document, persons: list[Mention]) -> tuple[str, int, bool] | None:
+    def _profiled(doc: Document, persons: list[Mention]) -> Profiled | None:
         """(normalised name, start of the profile, from a subtitle) of the person the document
         profiles: a subtitle ——记…NAME, else one person named far more often than any other."""
-        text = doc.text
-        head = doc.title or ""
-        hm = _PROFILE_RE.search(head)
-        if hm:
-            after = head[hm.end():]
-            for p in persons:
-                if p.normalised and p.normalised in after:
-                    return p.normalised, 0, True
-        for m in _PROFILE_RE.finditer(text):
-            ls = text.rfind("\n", 0, m.start()) + 1
-            le = text.find("\n", m.end())
-            le = len(text) if le < 0 else le
-            if le - ls > 60:
-                continue      # a subtitle line, not a dash in running text
-            in_line = [p for p in persons if m.end() <= p.span.start and p.span.end <= le]
-            if in_line:
-                return in_line[0].normalised, ls, True
-        counts = Counter(p.normalised for p in persons)
-        if not counts:
-            return None
-        ranked = counts.most_common(2)
-        top, n = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= 3 and n >= 2 * second + 1:
-            return top, 0, False
-        return None
-
-    @staticmethod
-    def _antecedent(doc: Document, pos: int, persons: list[Mention], p_starts: list[int],
-                    para_starts: list[int], profiled: tuple[str, int, bool] | None,
-                    resolved: list[tuple[int, str]]) -> Mention | None:
-        i = bisect.bisect_right(p_starts, pos) - 1
-        while i >= 0 and persons[i].span.end > pos:
-            i -= 1
-        if i < 0:
-            return None
-        si = doc.sentence_of(pos)
-        ss = doc.sentences[si][0] if si >= 0 else pos
-        pi = bisect.bisect_right(para_starts, pos) - 1
-        # persons named earlier in the same sentence
-        in_sent = []
-        for k in range(i, -1, -1):
-            if persons[k].span.start < ss:
-                break
-            in_sent.append(persons[k])
-        names = {m.normalised for m in in_sent}
-        if len(names) >= 2:
-            return None           # two persons named before it: ambiguous
-        prof = None
-        if profiled is not None and pos >= profiled[1]:
-            k = i
-            while k >= 0 and persons[k].normalised != profiled[0]:
-                k -= 1
-            if k >= 0 and pi - (bisect.bisect_right(para_starts, persons[k].span.start) - 1) <= _PROFILE_WINDOW:
-                prof = persons[k]
-        if names:
-            if prof is not None and in_sent[0].normalised != prof.normalised:
-                return None       # 在师傅李四的指导下，他…: in a profile, another person named before it
-            return in_sent[0]
-        last = persons[i]
-        if prof is not None:
-            if last.normalised == prof.normalised:
-                return prof
-            # another person named since the profiled one, and no reference to the profiled
-            # one after it: the subtitle's person (——记…) still wins, a count alone does not
-            since_prof = any(p > last.span.start and n == prof.normalised for p, n in resolved)
-            if since_prof or profiled[2]:
-                return prof
-            return None
-        lpi = bisect.bisect_right(para_starts, last.span.start) - 1
-        if pi - lpi <= 1:
-            return last
-        return None
+        return _title_profile(doc, persons) or _subtitle_profile(doc, persons) or _count_profile(persons)
 
 
 def component() -> Coreference:

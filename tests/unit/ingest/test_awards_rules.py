@@ -1,0 +1,48 @@
+"""Awards rules: the word lists read from data, the honour pattern built on them, and the
+level and named-prize rules run alone over composed sentences."""
+
+from __future__ import annotations
+
+from reformkg.graph.vocab import Label
+from reformkg.ingest.extract.awards import RULES
+from reformkg.ingest.extract.awards_common import (
+    award_re, core_canon, coordinated_cores, enterprise_suffixes, honours, level_of, not_after, not_honour_end,
+)
+from reformkg.ingest.extract.awards_levels import level_awards
+from reformkg.ingest.extract.awards_named import named_prizes
+from tests.unit.ingest._pipe import extract
+
+
+def test_word_lists_are_read_from_data() -> None:
+    assert honours()["劳动模范"] is False and honours()["工匠"] is True
+    assert core_canon() == {"劳模": "劳动模范", "五一奖章": "五一劳动奖章"}
+    assert level_of()["省级"] == "provincial" and level_of()["县"] == "district"
+    assert "精神" in not_after() and "证书" in not_honour_end()
+    assert enterprise_suffixes()[0] == "股份有限公司" and coordinated_cores()[0] == "先进工作者"
+    assert honours() is honours()      # read once
+
+
+def test_honour_pattern_takes_level_quotes_and_longest_core() -> None:
+    m = award_re().fullmatch("市级“五一劳动奖章”")
+    assert m and m.group("level") == "市级" and m.group("core") == "五一劳动奖章"
+    assert award_re().fullmatch("全国五一劳动奖状").group("core") == "五一劳动奖状"
+
+
+def test_level_rule_alone() -> None:
+    doc = extract("浙江省召开大会。会上，某厂职工获全国劳模，另有3人获省级技术能手。", upto="programmes")
+    found = {m.surface: (m.normalised, m.attrs.get("level")) for m in level_awards(doc, doc.text, [])}
+    assert found["全国劳模"] == ("全国劳动模范", "national")
+    assert found["省级技术能手"] == ("浙江省技术能手", "provincial")
+
+
+def test_named_prize_and_quoted_title_alone() -> None:
+    doc = extract("浙江省推进创新。该项目获省科学技术进步二等奖，他还荣获“最美焊工”称号。", upto="programmes")
+    found = {m.surface: m.normalised for m in named_prizes(doc, doc.text, [])}
+    assert found["省科学技术进步二等奖"] == "浙江省科学技术进步二等奖"
+    assert found["“最美焊工”"] == "最美焊工"
+
+
+def test_rules_run_in_order_and_make_award_mentions() -> None:
+    assert RULES[0] is level_awards and RULES[1] is named_prizes
+    doc = extract("某市总工会表彰先锋骑手。", upto="awards")
+    assert [(m.label, m.surface) for m in doc.mentions if m.label == Label.AWARD] == [(Label.AWARD, "先锋骑手")]
