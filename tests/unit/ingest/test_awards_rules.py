@@ -46,3 +46,10 @@ def test_rules_run_in_order_and_make_award_mentions() -> None:
     assert RULES[0] is level_awards and RULES[1] is named_prizes
     doc = extract("某市总工会表彰先锋骑手。", upto="awards")
     assert [(m.label, m.surface) for m in doc.mentions if m.label == Label.AWARD] == [(Label.AWARD, "先锋骑手")]
+
+
+def test_a_quoted_honour_named_by_a_decision_with_a_long_list_of_recipients():
+    from tests.unit.ingest._pipe import extract, names
+
+    text = "决定命名赵甲（甲重工有限公司）、钱乙（乙电气股份有限公司）等15名同志为2024年度“某地工匠”。"
+    assert "某地工匠" in {n.strip("“”") for n in names(extract(text, upto="awards"), "Award")}

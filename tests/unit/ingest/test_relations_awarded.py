@@ -185,3 +185,16 @@ def test_a_company_opening_the_sentence_with_a_person_later_is_no_qualifier():
     text = "甲重工有限公司与赵甲签约后，被授予“某省文明单位”称号。"
     doc = make_doc(text, [("甲重工有限公司", "Enterprise"), ("赵甲", "Person"), ("某省文明单位", "Award")])
     assert ("赵甲", "某省文明单位") not in rels(doc, "AWARDED")
+
+
+def test_named_as_an_honour_by_a_decision_with_employers_in_brackets():
+    text = "决定命名赵甲（甲重工有限公司）、钱乙（乙电气股份有限公司）等15名同志为2024年度“某地工匠”。"
+    doc = make_doc(text, [("赵甲", "Person"), ("甲重工有限公司", "Enterprise"), ("钱乙", "Person"),
+                          ("乙电气股份有限公司", "Enterprise"), ("某地工匠", "Award")])
+    assert rels(doc, "AWARDED") == [("赵甲", "某地工匠"), ("钱乙", "某地工匠")]
+    assert rels(doc, "HOLDS_POSITION") == [("赵甲", "甲重工有限公司"), ("钱乙", "乙电气股份有限公司")]
+
+
+def test_a_body_named_as_an_honour_is_its_recipient():
+    doc = make_doc("命名甲重工有限公司为“某省模范职工之家”。", [("甲重工有限公司", "Enterprise"), ("某省模范职工之家", "Award")])
+    assert rels(doc, "AWARDED") == [("甲重工有限公司", "某省模范职工之家")]

@@ -22,7 +22,7 @@ _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
 _OF_GAP_RE = re.compile(r"的|、")
 _AWARD_REL_AFTER_RE = re.compile(r"[”」’]?(?:荣誉)?(?:称号|奖)?的(?:职工|员工|工人|女工|师傅|青年|技师|高级技师|工程师|焊工|电工|钳工)?")
 # 授予她“Y”称号: a pronoun recipient is one character
-_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={NOSTOP}{{1,40}}$)")
+_GRANT_RE = re.compile(rf"(?<!被)(?:授予|颁授|评选)(?={NOSTOP}{{1,40}}$)|(?<!被)命名(?=[^，,。；;：:]{{1,80}}为[^，,。；;：:]{{0,10}}$)")
 # 先后获得A、B、“C”、D等荣誉: earlier items of the award list the verb governs
 _LIST_ITEM_QUOTED_RE = re.compile(r"“[^”“]{1,20}”(?:称号|荣誉称号)?$")
 _WORK_TITLE_RE = re.compile(r"[“《「‘][^”》」’]{2,60}[”》」’][^“《，,。]{0,8}$")
@@ -446,6 +446,9 @@ def _granted_recipients(b: Builder, s: _AwardSite) -> bool:
         return False
     recips = [m for m in ctx.mentions_between(gm.end(), s.aw.span.start)
               if m.label in (Label.PERSON, Label.ENTERPRISE, Label.UNION, Label.INSTITUTION)]
+    persons = [m for m in recips if m.label == Label.PERSON]
+    if persons and gm.group(0) == "命名":
+        recips = persons  # 命名张三（甲公司）、李四（乙公司）为…: the bodies only say where they work
     for r in recips:
         _add(b, r, s, (gm.start(), s.aw.span.end))
     return bool(recips)

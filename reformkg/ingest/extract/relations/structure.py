@@ -40,6 +40,8 @@ _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、�
 _AFFILIATION_GAPS = frozenset({"", "的"})
 EMPLOYERS = (Label.ENTERPRISE, Label.INSTITUTION)
 _ITEM_SPLIT_RE = re.compile(r"[，,；;。]")
+_BRACKET_OPEN = frozenset({"（", "("})
+_BRACKET_CLOSE = frozenset({"）", ")"})
 _QUOTES = "“”\"《》"
 
 
@@ -134,6 +136,11 @@ def affiliations(b: Builder) -> None:
             b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end))
         elif is_worker_role(gap.removeprefix("的"), roles):
             b.add(Rel.HOLDS_POSITION, p, a, (a.span.start, p.span.end), title=gap.removeprefix("的"))
+    for p, a in zip(ms, ms[1:]):
+        # 张三（甲公司）: the employer in brackets right after the person (lists, notices)
+        if p.label == Label.PERSON and a.label in EMPLOYERS and text[p.span.end:a.span.start] in _BRACKET_OPEN \
+                and text[a.span.end:a.span.end + 1] in _BRACKET_CLOSE:
+            b.add(Rel.HOLDS_POSITION, p, a, (p.span.start, a.span.end + 1))
 
 
 def honours_lists(b: Builder) -> None:
