@@ -50,8 +50,8 @@ from __future__ import annotations
 from reformkg.ingest.document import Document, RelationCandidate
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract.context import DocContext
-from reformkg.ingest.extract.relations import (awarded, honour_sections, issued, members, partners, pilots, positions,
-                                               runs, sponsors)
+from reformkg.ingest.extract.relations import (awarded, honour_sections, issued, issuer_blocks, members, partners,
+                                               pilots, positions, runs, sponsors)
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
@@ -125,6 +125,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     member_units(b)
     pilot_lists(b)
     title_issuers(b)
+    issuer_blocks.issuer_blocks(b)
     distribute(b)
     sponsors.co_sponsors(b)
     doc.rule_firings = dict(b.fired)
