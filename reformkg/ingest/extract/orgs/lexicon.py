@@ -60,6 +60,8 @@ GENERIC_PLACE_WORDS = frozenset(("国内", "国外", "海外", "境内", "境外
 # discourse words the tagger may read as a name (下一步集团将…): never part of a body's name
 DISCOURSE_WORDS = frozenset(("下一步", "下步", "今后", "目前", "此外", "同时", "近年来", "近年", "今年", "去年", "当前",
                               "未来", "接下来", "随后", "此前", "为此", "对此", "其中", "另外", "首先", "其次", "最后"))
+# tried longest first, in a fixed order (a set's order changes from run to run: 近年来 before 近年)
+DISCOURSE_WORDS_LONGEST_FIRST = tuple(sorted(DISCOURSE_WORDS, key=lambda w: (-len(w), w)))
 LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指导", "组织", "依托", "邀请", "通过")
 
 

@@ -14,7 +14,7 @@ from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document
 from reformkg.ingest.extract.common import is_designation_workroom
 from reformkg.ingest.extract.orgs.grammar import Cand
-from reformkg.ingest.extract.orgs.lexicon import BAD_START, DISCOURSE_WORDS, GENERIC_BODY
+from reformkg.ingest.extract.orgs.lexicon import BAD_START, DISCOURSE_WORDS_LONGEST_FIRST, GENERIC_BODY
 from reformkg.ingest.extract.orgs.mention_state import REJECT, MentionState, Outcome
 
 # a category written before an enterprise name (试点企业X有限公司, 规上企业X集团)
@@ -98,7 +98,7 @@ def strip_discourse_word(st: MentionState) -> Outcome:
     """下一步某某集团将…: a discourse word before the name is dropped; before a bare head
     (下一步集团) there is no name."""
     c, surface = st.c, st.surface
-    for dw in DISCOURSE_WORDS:
+    for dw in DISCOURSE_WORDS_LONGEST_FIRST:
         if surface.startswith(dw) and len(surface) - len(dw) >= 2:
             if lx.org_label_of(surface[len(dw):]) is None or surface[len(dw):] in lx.org_heads():
                 return REJECT
