@@ -1,14 +1,17 @@
 """Bodies the `orgs` component derives from mentions already found: groups a body sets up
-(X总工会成立Y领导小组), firms' short names, and parent firms of a subsidiary's name.
+(某总工会成立某某领导小组), firms' short names, parent firms of a subsidiary's name, and
+associations written short (省家协).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
-from reformkg.ingest.extract.common import is_cjk
+from reformkg.ingest.extract.common import is_cjk, word_list
 from reformkg.ingest.extract.orgs.filters import is_generic_body
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, GENERIC_BODY, GENERIC_PLACE_WORDS, industry_head_words
 
@@ -17,118 +20,254 @@ _SET_UP_RE = re.compile(r"(成立了?|组建了?|设立了?)([\u4e00-\u9fff]{2,1
                         r"(?![\u4e00-\u9fff]{0,2}(成员|组长|办公室))")
 
 
+_SET_UP_BY = re.compile(r"(牵头|专门|还|又|先后|率先|已|已经|及时|随即|联合)*")
+_BODY_LABELS = frozenset({Label.UNION, Label.AGENCY, Label.ENTERPRISE, Label.INSTITUTION})
+_LOCATION_KEYS = ("place", "region")
+
+
+def _setting_parent(text: str, by_end: dict[int, Mention], gap_s: int) -> Mention | None:
+    """The body that ends at most 4 characters before 成立 with only adverbs between (某总工会
+    牵头成立…)."""
+    for k in range(gap_s, max(-1, gap_s - 5), -1):
+        if k in by_end and _SET_UP_BY.fullmatch(text[k:gap_s]):
+            return by_end[k]
+    return None
+
+
+def _not_a_group_name(core: str, head: str) -> bool:
+    """领导小组 / 工作专班 with a generic or one-character name part, or a phrase (的, 和, 、)."""
+    if is_generic_body(core[: -len(head)]) and len(core) - len(head) < 2:
+        return True
+    return any(ch in core for ch in "的了和与及、")
+
+
+def _rename_set_up(o: Mention, parent: Mention, core: str, name: str, label: str) -> None:
+    """A mention found with exactly the group's span takes the parent-prefixed name and label,
+    keeps its bare name as an alias and the parent's location."""
+    o.normalised, o.label = name, label
+    o.span.label = label
+    o.attrs.setdefault("aliases", []).append(core)
+    for key in _LOCATION_KEYS:
+        if key in parent.attrs:
+            o.attrs[key] = parent.attrs[key]
+
+
+def _set_up_at(doc: Document, text: str, mentions: list[Mention], parent: Mention, bs: int, be: int) -> Mention | None:
+    """The group spanning bs..be, set up by parent: a mention found with exactly that span is
+    renamed (None); a new mention when no mention lies inside the span; else None."""
+    core = text[bs:be]
+    label = Label.UNION if parent.label == Label.UNION else Label.AGENCY
+    name = parent.normalised + core
+    existing = [o for o in mentions if o.span.start >= bs and o.span.end <= be]
+    same = next((o for o in existing if o.span.start == bs and o.span.end == be), None)
+    if same is not None:
+        _rename_set_up(same, parent, core, name, label)
+        return None
+    if existing:
+        return None
+    sp = Span(bs, be, label, doc.sentence_of(bs), COMPONENT_NAME, {"kind": "set-up"})
+    attrs = {k: v for k, v in parent.attrs.items() if k in _LOCATION_KEYS}
+    attrs["aliases"] = [core]
+    return Mention(sp, label, core, name, attrs)
+
+
 def set_up_bodies(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
-    """A body that an organisation sets up (X总工会成立Y领导小组; 市人社局牵头成立Y工作专班) is
-    named with its parent: X总工会Y领导小组 (a union's group is a Union, others Agencies);
+    """A body that an organisation sets up (某总工会成立某某领导小组; 某市人社局牵头成立某某工作专班)
+    is named with its parent: 某总工会某某领导小组 (a union's group is a Union, others Agencies);
     the bare name is an alias."""
     out: list[Mention] = []
-    by_end = {}
-    for m in mentions:
-        if m.label in ("Union", "Agency", "Enterprise", "Institution"):
-            by_end[m.span.end] = m
+    by_end = {m.span.end: m for m in mentions if m.label in _BODY_LABELS}
     for m in _SET_UP_RE.finditer(text):
-        gap_s = m.start()
-        parent = None
-        for k in range(gap_s, max(-1, gap_s - 5), -1):
-            if k in by_end and re.fullmatch(r"(牵头|专门|还|又|先后|率先|已|已经|及时|随即|联合)*", text[k:gap_s]):
-                parent = by_end[k]
-                break
-        if parent is None:
+        parent = _setting_parent(text, by_end, m.start())
+        if parent is None or _not_a_group_name(m.group(2), m.group(3)):
             continue
-        bs, be = m.start(2), m.end(2)
-        core = text[bs:be]
-        if is_generic_body(core[: -len(m.group(3))]) and len(core) - len(m.group(3)) < 2:
-            continue
-        if any(ch in core for ch in "的了和与及、"):
-            continue
-        label = "Union" if parent.label == "Union" else "Agency"
-        name = parent.normalised + core
-        existing = [o for o in mentions if o.span.start >= bs and o.span.end <= be]
-        for o in existing:
-            if o.span.start == bs and o.span.end == be:
-                o.normalised, o.label = name, label
-                o.span.label = label
-                o.attrs.setdefault("aliases", []).append(core)
-                for key in ("place", "region"):
-                    if key in parent.attrs:
-                        o.attrs[key] = parent.attrs[key]
-                break
-        else:
-            if existing:
-                continue
-            sp = Span(bs, be, label, doc.sentence_of(bs), COMPONENT_NAME, {"kind": "set-up"})
-            attrs = {k: v for k, v in parent.attrs.items() if k in ("place", "region")}
-            attrs["aliases"] = [core]
-            out.append(Mention(sp, label, core, name, attrs))
+        body = _set_up_at(doc, text, mentions, parent, m.start(2), m.end(2))
+        if body is not None:
+            out.append(body)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# firms' short names
+
+_SHORT_NAME_BEFORE = "的在和与及、了是为由对向到从将把被"
+_COMPANY_NEXT = ("有限", "公司", "集团", "股份")
+
+
+@lru_cache(maxsize=1)
+def _company_tails() -> tuple[str, ...]:
+    """Company tails, the first that ends a name cut (data/org_component_firm_tails.txt)."""
+    return word_list("org_component_firm_tails.txt")
+
+
+def _taken_mask(text: str, mentions: list[Mention]) -> bytearray:
+    """1 at every character a mention covers."""
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        _mark(taken, m.span.start, m.span.end)
+    return taken
+
+
+def _mark(taken: bytearray, start: int, end: int) -> None:
+    if end > start:
+        taken[start:end] = b"\x01" * (end - start)
+
+
+def _without_region(name: str) -> str:
+    """某市某某精密机械有限公司 → 某某精密机械有限公司: the regions the name starts with, when
+    at least 6 characters remain."""
+    gz = lx.gazetteer()
+    core = name
+    for end, (surface, _is_short) in (gz.automaton.iter(core[:6]) if gz.automaton is not None else []):
+        if end + 1 == len(surface) and len(core) - len(surface) >= 6:
+            core = core[len(surface):]
+    return core
+
+
+def _without_company_tail(core: str) -> str:
+    """某某精密机械有限公司 → 某某精密机械."""
+    for tail in _company_tails():
+        if core.endswith(tail):
+            return core[: -len(tail)]
+    return core
+
+
+def _without_trade(core: str) -> str:
+    """某某精密机械 → 某某: up to three industry heads cut from the end."""
+    part = core
+    for _ in range(3):
+        h = next((h for h in industry_head_words() if part.endswith(h) and len(part) > len(h)), None)
+        if h is None:
+            break
+        part = part[: -len(h)]
+    return part
+
+
+def _is_short_name(core: str, name: str) -> bool:
+    """A short name worth looking for: 4+ Chinese characters, not the full name, not a generic
+    body, not another kind of body (X集团 aside), with a proper part before its trade (精密机械
+    alone is a trade, not a name)."""
+    if len(core) < 4 or core == name or not all(is_cjk(ch) for ch in core) or core in GENERIC_BODY:
+        return False
+    label = lx.org_label_of(core)
+    if label is not None and core.endswith(("集团",)) is False and label != Label.ENTERPRISE:
+        return False
+    part = _without_trade(core)
+    return not (len(part) < 2 or part in GENERIC_BODY or part in GENERIC_PLACE_WORDS)
+
+
+def _free_occurrence(text: str, taken: bytearray, k: int, e: int) -> bool:
+    """An occurrence no mention covers, starting a word (after a non-name or a function
+    character) and not followed by a company word (the full name written again)."""
+    return not any(taken[k:e]) and (k == 0 or not is_cjk(text[k - 1]) or text[k - 1] in _SHORT_NAME_BEFORE) \
+        and not text.startswith(_COMPANY_NEXT, e)
+
+
+def _short_name_mentions(doc: Document, text: str, m: Mention, core: str, taken: bytearray) -> list[Mention]:
+    """The free occurrences of core after the firm's full name, as mentions of the firm."""
+    out: list[Mention] = []
+    k = text.find(core, m.span.end)
+    while k >= 0:
+        e = k + len(core)
+        if _free_occurrence(text, taken, k, e):
+            sp = Span(k, e, Label.ENTERPRISE, doc.sentence_of(k), COMPONENT_NAME, {"kind": "short-name"})
+            out.append(Mention(sp, Label.ENTERPRISE, core, m.normalised, dict(m.attrs)))
+            _mark(taken, k, e)
+        k = text.find(core, e)
     return out
 
 
 def firm_short_names(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
     """A firm named in full is written later without its region and company tail
-    (宁波X精密机械有限公司 → X精密机械): those short names are mentions of it."""
-    gz = lx.gazetteer()
-    taken = bytearray(len(text) + 1)
-    for m in mentions:
-        for i in range(m.span.start, m.span.end):
-            taken[i] = 1
+    (某市某某精密机械有限公司 → 某某精密机械): those short names are mentions of it."""
+    taken = _taken_mask(text, mentions)
     out: list[Mention] = []
     seen: set[str] = set()
     for m in mentions:
         name = m.normalised
-        if m.label != "Enterprise" or len(name) < 8 or name in seen:
+        if m.label != Label.ENTERPRISE or len(name) < 8 or name in seen:
             continue
         seen.add(name)
-        core = name
-        for end, (surface, _is_short) in (gz.automaton.iter(core[:6]) if gz.automaton is not None else []):
-            if end + 1 == len(surface) and len(core) - len(surface) >= 6:
-                core = core[len(surface):]
-        for tail in ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司"):
-            if core.endswith(tail):
-                core = core[: -len(tail)]
-                break
-        if len(core) < 4 or core == name or not all(is_cjk(ch) for ch in core) or core in GENERIC_BODY:
-            continue
-        if lx.org_label_of(core) is not None and core.endswith(("集团",)) is False and lx.org_label_of(core) != "Enterprise":
-            continue
-        part = core
-        for _ in range(3):
-            h = next((h for h in industry_head_words() if part.endswith(h) and len(part) > len(h)), None)
-            if h is None:
-                break
-            part = part[: -len(h)]
-        if len(part) < 2 or part in GENERIC_BODY or part in GENERIC_PLACE_WORDS:
-            continue          # 精密机械 alone is a trade, not a name
-        k = text.find(core, m.span.end)
-        while k >= 0:
-            e = k + len(core)
-            if not any(taken[k:e]) and (k == 0 or not is_cjk(text[k - 1]) or text[k - 1] in "的在和与及、了是为由对向到从将把被") \
-                    and not text.startswith(("有限", "公司", "集团", "股份"), e):
-                sp = Span(k, e, "Enterprise", doc.sentence_of(k), "orgs", {"kind": "short-name"})
-                out.append(Mention(sp, "Enterprise", core, name, dict(m.attrs)))
-                for i in range(k, e):
-                    taken[i] = 1
-            k = text.find(core, e)
+        core = _without_company_tail(_without_region(name))
+        if _is_short_name(core, name):
+            out.extend(_short_name_mentions(doc, text, m, core, taken))
     return out
 
 
+_FIRM_TAILS = ("有限公司", "集团公司", "公司", "集团")
+
+
 def parent_firms(doc: Document, text: str, mentions: list[Mention]) -> list[Mention]:
-    """A firm named only as the owner of a body (X集团公司产改领导小组, X有限公司工会): a
+    """A firm named only as the owner of a body (某集团公司产改领导小组, 某有限公司工会): a
     derived Enterprise mention, an entity of its own only when the text also names the firm
-    otherwise (resolve merges it with a shorter form, 市X集团, and keeps the fuller name)."""
+    otherwise (resolve merges it with a shorter form, 市某集团, and keeps the fuller name)."""
     out: list[Mention] = []
     for m in mentions:
-        if m.label not in ("Agency", "Union"):
+        if m.label not in (Label.AGENCY, Label.UNION):
             continue
         name = m.normalised
-        k = max(name.rfind(t) + len(t) if name.rfind(t) >= 0 else -1 for t in ("有限公司", "集团公司", "公司", "集团"))
-        if k < 5 or k >= len(name) or lx.org_label_of(name[:k]) != "Enterprise":
+        k = max(name.rfind(t) + len(t) if name.rfind(t) >= 0 else -1 for t in _FIRM_TAILS)
+        if k < 5 or k >= len(name) or lx.org_label_of(name[:k]) != Label.ENTERPRISE:
             continue
         if text[m.span.start:m.span.start + k] != name[:k] or "等" in name[:k]:
             continue          # only a name written out in full
-        sp = Span(m.span.start, m.span.start + k, "Enterprise", m.span.sentence, "orgs", {"kind": "parent"})
+        sp = Span(m.span.start, m.span.start + k, Label.ENTERPRISE, m.span.sentence, COMPONENT_NAME, {"kind": "parent"})
         attrs = {"derived_from": name}
-        for key in ("place", "region"):
+        for key in _LOCATION_KEYS:
             if key in m.attrs:
                 attrs[key] = m.attrs[key]
-        out.append(Mention(sp, "Enterprise", name[:k], name[:k], attrs))
+        out.append(Mention(sp, Label.ENTERPRISE, name[:k], name[:k], attrs))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# associations written short
+
+_SHORT_ASSOC_RE = re.compile(r"([省市县区])([\u4e00-\u9fff]{1,2})协(?![调议作同助商办]|会(?!长))")
+_LEVEL_CHAR = {"省": "province", "市": "city", "县": "county", "区": "district"}
+_SHORT_ASSOC_BEFORE = "、和与及由在对向将把"
+
+
+def _located_associations(found: list[Mention]) -> list[Mention]:
+    """The associations (…协会) found with a place."""
+    return [m for m in found if m.label == Label.INSTITUTION and (m.normalised or "").endswith("协会")
+            and m.attrs.get("place", -1) is not None and m.attrs.get("place", -1) >= 0]
+
+
+def _not_short_association(text: str, s: int, found: list[Mention]) -> bool:
+    """After a name character (a longer word) or inside a mention found already."""
+    if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in _SHORT_ASSOC_BEFORE:
+        return True
+    return any(o.span.start <= s < o.span.end for o in found)
+
+
+def _associations_written_short(full: list[Mention], s: int, level_char: str, trade: str) -> list[Mention]:
+    """The associations named before s whose place has the level of the prefix (省 → province)
+    and whose name, after the place, starts with the short form's trade characters."""
+    gz = lx.gazetteer()
+    hits = []
+    for f in full:
+        p = gz.get(f.attrs["place"])
+        rest = f.normalised[len(p.name):] if f.normalised.startswith(p.name) else ""
+        if f.span.start < s and p.level == _LEVEL_CHAR[level_char] and rest.startswith(trade):
+            hits.append(f)
+    return hits
+
+
+def short_associations(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """省家协 after 某省家政服务行业协会: an association written short (level prefix, the first
+    character(s) of its trade, 协) is the association of that level the text names in full."""
+    full = _located_associations(found)
+    out: list[Mention] = []
+    for m in _SHORT_ASSOC_RE.finditer(text):
+        s, e = m.span()
+        if _not_short_association(text, s, found):
+            continue
+        hits = _associations_written_short(full, s, m.group(1), m.group(2))
+        if len({f.normalised for f in hits}) != 1:
+            continue
+        f = hits[0]
+        sp = Span(s, e, Label.INSTITUTION, doc.sentence_of(s), COMPONENT_NAME, {"kind": "short-association"})
+        out.append(Mention(sp, Label.INSTITUTION, text[s:e], f.normalised,
+                           {k: v for k, v in f.attrs.items() if k in _LOCATION_KEYS}))
     return out
