@@ -71,3 +71,11 @@ def test_zone_anaphors_name_the_one_zone() -> None:
     assert o["管委会"] == (Label.AGENCY, "嘉兴市嘉禾高新区管委会", "zone-anaphor")
     o = _orgs("嘉兴市嘉禾开发区推进改革。园区总工会举办竞赛。")
     assert o["园区总工会"][:2] == (Label.UNION, "嘉兴市嘉禾开发区总工会")
+
+
+def test_a_firms_region_prefix_is_cut_once_by_its_longest_place():
+    from reformkg.ingest.extract.orgs.derived import _without_region
+
+    assert _without_region("宁波市甬江精密机械有限公司") == "甬江精密机械有限公司"
+    assert _without_region("江苏省无锡市青松精密机械有限公司") == "青松精密机械有限公司"
+    assert _without_region("无锡青松公司") == "无锡青松公司"     # fewer than 6 characters would remain

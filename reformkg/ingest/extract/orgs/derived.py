@@ -117,11 +117,16 @@ def _without_region(name: str) -> str:
     """某市某某精密机械有限公司 → 某某精密机械有限公司: the regions the name starts with, when
     at least 6 characters remain."""
     gz = lx.gazetteer()
+    if gz.automaton is None:
+        return name
     core = name
-    for end, (surface, _is_short) in (gz.automaton.iter(core[:6]) if gz.automaton is not None else []):
-        if end + 1 == len(surface) and len(core) - len(surface) >= 6:
-            core = core[len(surface):]
-    return core
+    while True:
+        # the longest place the rest starts with (宁波市, not 宁波 and then 市…)
+        lead = max((len(surface) for end, (surface, _is_short) in gz.automaton.iter(core[:6])
+                    if end + 1 == len(surface)), default=0)
+        if not lead or len(core) - lead < 6:
+            return core
+        core = core[lead:]
 
 
 def _without_company_tail(core: str) -> str:
