@@ -49,10 +49,6 @@ def read_tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in read_lines(name)]
 
 
-# the old private names, still used by modules of other packages (orgs/lexicon.py, outcome_cues.py)
-_read_lines = read_lines
-_read_tsv = read_tsv
-
 
 @lru_cache(maxsize=1)
 def generic_region_shorts() -> frozenset[str]:

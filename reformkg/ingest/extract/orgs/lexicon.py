@@ -26,7 +26,7 @@ STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院",
 @lru_cache(maxsize=1)
 def dept_automaton() -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
-    for d in lx._read_lines("dept_bodies.txt"):
+    for d in lx.read_lines("dept_bodies.txt"):
         a.add_word(d, d)
     for h in STRONG_HEADS:
         a.add_word(h, h)
@@ -36,7 +36,7 @@ def dept_automaton() -> ahocorasick.Automaton:
 
 @lru_cache(maxsize=1)
 def national_bodies() -> tuple[dict[str, tuple[str, str]], ahocorasick.Automaton]:
-    table = {row[0]: (row[1], row[2]) for row in lx._read_tsv("national_bodies.tsv") if len(row) >= 3}
+    table = {row[0]: (row[1], row[2]) for row in lx.read_tsv("national_bodies.tsv") if len(row) >= 3}
     a = ahocorasick.Automaton()
     for k in table:
         a.add_word(k, k)
@@ -67,9 +67,9 @@ LEAD_VERBS = ("联合", "会同", "携手", "协同", "联手", "牵头", "指�
 
 @lru_cache(maxsize=1)
 def industry_head_words() -> tuple[str, ...]:
-    return tuple(sorted(lx._read_lines("industry_heads.txt"), key=len, reverse=True))
+    return tuple(sorted(lx.read_lines("industry_heads.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def dept_set() -> frozenset[str]:
-    return frozenset(lx._read_lines("dept_bodies.txt"))
+    return frozenset(lx.read_lines("dept_bodies.txt"))
