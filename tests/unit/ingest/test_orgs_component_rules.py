@@ -79,3 +79,21 @@ def test_a_firms_region_prefix_is_cut_once_by_its_longest_place():
     assert _without_region("宁波市甬江精密机械有限公司") == "甬江精密机械有限公司"
     assert _without_region("江苏省无锡市青松精密机械有限公司") == "青松精密机械有限公司"
     assert _without_region("无锡青松公司") == "无锡青松公司"     # fewer than 6 characters would remain
+
+
+def test_a_notices_addressee_line_names_kinds_of_recipients_not_bodies():
+    from tests.unit.ingest._pipe import extract, mentions
+
+    doc = extract("关于做好职工书屋建设的通知\n各市总工会、人力资源和社会保障局、科技局，省直各有关单位：\n"
+                  "现将有关事项通知如下。\n河南省总工会与河南省科学技术厅联合开展评选。", upto="orgs")
+    names = {m.surface for m in mentions(doc) if m.label != "Region"}
+    assert not names & {"人力资源和社会保障局", "科技局", "市总工会"}
+    assert "河南省总工会" in names
+
+
+def test_provincial_departments_written_in_full_are_agencies():
+    from tests.unit.ingest._pipe import extract, names
+
+    for dept in ("科学技术厅", "自然资源厅", "退役军人事务厅", "住房和城乡建设厅", "医疗保障局"):
+        doc = extract(f"河南省总工会、河南省{dept}联合印发通知。", upto="orgs")
+        assert f"河南省{dept}" in names(doc, "Agency"), dept

@@ -150,6 +150,20 @@ def _add_zone_anaphors(st: OrgsState) -> None:
     st.spans.extend(m.span for m in anaphoric)
 
 
+# a notice's addressee line (各市总工会、人社局，省直各有关单位：): kinds of recipients, no bodies
+_ADDRESSEE_LINE_RE = re.compile(r"\s*各[^。！？!?\n]{1,100}[:：]\s*")
+
+
+def _drop_addressees(st: OrgsState) -> None:
+    """Bodies named in a notice's addressee line are kinds (各市总工会、人社局), not bodies."""
+    lines = [(ps, pe) for ps, pe in st.doc.paragraphs if _ADDRESSEE_LINE_RE.fullmatch(st.text, ps, pe)]
+    if not lines:
+        return
+    inside = lambda sp: any(ps <= sp.start and sp.end <= pe for ps, pe in lines)  # noqa: E731
+    st.mentions = [m for m in st.mentions if not inside(m.span)]
+    st.spans = [sp for sp in st.spans if not inside(sp)]
+
+
 def _publish(st: OrgsState) -> None:
     """Write the layer and the mentions; a zone that starts a body's name (某高新区党工委) is a
     region of the text too; derived parents lie inside their body's mention, so they are added
@@ -172,6 +186,7 @@ _STEPS: tuple[Callable[[OrgsState], None], ...] = (
     _find_parents,
     _add_short_names,
     _add_zone_anaphors,
+    _drop_addressees,
     _publish,
 )
 
