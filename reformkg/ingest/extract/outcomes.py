@@ -59,6 +59,7 @@ _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认�
 _FUTURE_RE = re.compile(r"力争|争取|确保|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
 _STRONG_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|目标(?:是|为)|下一步")
 _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
+_SET_BY_YEAR_RE = re.compile(r"(?:明确|提出|确定|要求|目标是?|计划|规划)[^。；;，,]{0,6}?到(?:20\d{2})年(?:底|末)?")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
                            r"(?:(?:在岗|在职|在册)(?:职工|员工|人员)|(?:职工|员工)(?:总数)?)(?:共|有|为|达|约|计)?\d")
@@ -111,6 +112,8 @@ def _is_target(doc: Document, ctx: DocContext, ss: int, cs: int, pos: int) -> bo
     fm = _FUTURE_RE.search(doc.text, cs, pos) or _STRONG_FUTURE_RE.search(doc.text, ss, pos)
     if fm and not ctx.quote_at(fm.start()):
         return True
+    if _SET_BY_YEAR_RE.search(doc.text, ss, pos):
+        return True   # 明确到2025年培训…: a goal a plan sets, whatever the document's year
     dy = _doc_year(doc)
     for m in _BY_YEAR_RE.finditer(doc.text, ss, pos):
         year = int(m.group(1))

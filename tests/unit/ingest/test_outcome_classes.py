@@ -182,3 +182,13 @@ def test_the_size_of_a_list_in_its_heading_is_no_result():
     from tests.unit.ingest._docs import make_doc
 
     assert extract_outcomes(make_doc("一、某省五一劳动奖状（5个）\n甲重工股份有限公司\n")) == []
+
+
+def test_a_goal_a_plan_sets_for_a_year_is_no_result_even_in_a_later_document():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    doc = make_doc("甲省总工会印发方案，明确到2025年培训产业工人80万人次。", date="2026-03-01")
+    assert extract_outcomes(doc) == []
+    doc = make_doc("到2025年底，全省累计培训产业工人80万人次。", date="2026-03-01")
+    assert [o.value for o in extract_outcomes(doc)] == [800000]
