@@ -50,7 +50,7 @@ def test_list_item_is_a_whole_item_but_not_a_verb_phrase() -> None:
     text = "工作重点：安心工程、暖心工程。"
     m = EVENT_HEAD_RE.search(text)
     assert list_item(text, m.start(), m.end()) == 5
-    text = "突出重点工程、重大项目。"
+    text = "突出民生工程、重大项目。"
     m = EVENT_HEAD_RE.search(text)
     assert list_item(text, m.start(), m.end()) is None
 
@@ -68,8 +68,8 @@ def test_the_rules_are_named_and_ordered() -> None:
     ("某市总工会实施“金扳手”培训工程。", "“金扳手”培训工程", "quoted+head"),
     ("某市开展“匠心”“巧手”等系列活动。", "“巧手”活动", "quoted-run"),
     ("某市开展“技能强企”等主题劳动技能竞赛。", "“技能强企”主题劳动技能竞赛", "quoted+etc+head"),
-    ("工会推进“甲进校园、乙进企业”“双进”宣讲。", "“甲进校园、乙进企业”“双进”宣讲", "quoted-abbrev"),
-    ("做到“三突出三提升”。", "“三突出三提升”", "quoted-slogan"),
+    ("工会推进“师傅带徒弟、专家进车间”“两进”宣讲。", "“师傅带徒弟、专家进车间”“两进”宣讲", "quoted-abbrev"),
+    ("做到“三学三比”。", "“三学三比”", "quoted-slogan"),
     ("工作重点：安心工程、暖心工程。", "暖心工程", "list-item"),
     ("某市召开全市技能人才工作推进会。", "全市技能人才工作推进会", "meeting"),
 ])

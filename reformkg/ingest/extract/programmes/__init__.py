@@ -7,14 +7,14 @@ Rules (generic, no names):
 - 《…》 titles: policies when they end with 意见/通知/办法/规定/方案 …; newspapers (日报/报) are
   Institutions; others keep the head noun written after them.
 - numbered or regional events: [年份][第N届][region] name 竞赛/大赛/研究班 …; regional policy
-  names (X区职业技能培训补贴实施办法); unquoted name + 工程/行动/计划 heads.
+  names (X区技能人才引进实施办法); unquoted name + 工程/行动/计划 heads.
 - 产业工人队伍建设改革 and its short forms (产改) are one Programme.
 - “A”等/“A”“B”等 + head: each quoted name keeps the head; a quoted name holding 、/·/， is one
   name when a head follows; a generic head alone (三年行动计划, 主题劳动技能竞赛) is never a name.
 - named meetings (…推进会/部署会/座谈会/现场会/电视电话会议 …) with a specific topic, 全市/全省
   resolved to the region (kind "meeting", forms with and without 议 as aliases).
 - 关于X的《意见》 (中央和省关于X的《意见》) is the policy 《关于X的意见》; a bare 《意见》 refers
-  back to the nearest full title; counted slogans after 做到/实施… (“三突出三提升”).
+  back to the nearest full title; counted slogans after 做到/实施… (“三学三比”).
 `attrs["kind"]` ∈ initiative, competition, training, mechanism, policy, plan, meeting.
 
 Package layout: lexicon (word lists from data/programme_*, grammar regexes), names (head

@@ -104,9 +104,9 @@ def list_item(text: str, hs: int, he: int) -> int | None:
     if re.search(r"[了的和与及是在]", text[k:hs]) or _LIST_ITEM_VERB_RE.search(text[k:hs]):
         return None
     if _LIST_ITEM_LEAD_RE.match(text[k:hs]):
-        return None       # 突出重点工程、重大项目: a verb phrase, not a name
+        return None       # 突出民生工程、重大项目: a verb phrase, not a name
     if only_generic(text[k:hs], GENERIC_CORE):
-        return None       # 高效管理、精品工程、优质服务: a goal in a list, not a name
+        return None       # 高效管理、民生工程、优质服务: a goal in a list, not a name
     if not (text[he:he + 1] == "、" or (k > 0 and text[k - 1] == "、")):
         return None
     return k
@@ -137,7 +137,7 @@ def _glued_start(c: EventHead) -> int:
 
 
 def _paren_qualifier(c: EventHead, w: Span) -> int | None:
-    """十大职业(工种)技能竞赛: where a short parenthesised qualifier inside the name opens (the
+    """五大行业(岗位)技能竞赛: where a short parenthesised qualifier inside the name opens (the
     word w is its closing bracket); None when it is no such qualifier."""
     text = c.text
     op = max(text.rfind("(", max(0, w.start - 7), w.start), text.rfind("（", max(0, w.start - 7), w.start))
@@ -150,7 +150,7 @@ def _paren_qualifier(c: EventHead, w: Span) -> int | None:
 
 def _name_word(text: str, w: Span, frag: str) -> bool:
     """Whether the word may stand inside a name: a noun-like word, a short verb inside a
-    compound (驾驶教练员, 集中要约), or the short first word of a list item (、安全生产知识竞赛)."""
+    compound (设备维修员), or the short first word of a list item (、安全生产知识竞赛)."""
     if w.label in ("v", "vd", "TIME") and len(frag) <= 2 and frag not in STOP_VERBS and not _YEAR_RE.fullmatch(frag):
         return True
     if w.label in ("ad", "a") and len(frag) <= 2 and text[w.start - 1:w.start] == "、":
@@ -171,7 +171,7 @@ def _word_joins_name(c: EventHead, w: Span, frag: str) -> bool:
 
 
 def _extend_over_words(c: EventHead) -> Decision:
-    """某市驾驶教练员职业技能竞赛: extend left from the head over the name-like words (and
+    """某市设备维修员职业技能竞赛: extend left from the head over the name-like words (and
     parenthesised qualifiers) right before it, noting a region among them."""
     words, text = c.words, c.text
     i = _glued_start(c)
@@ -200,7 +200,7 @@ def _extend_over_words(c: EventHead) -> Decision:
 
 
 def _verb_may_start(c: EventHead, w0: Span) -> bool:
-    """A verb may start the name after a scope, a year or a region (全市驾驶教练员…竞赛), or as
+    """A verb may start the name after a scope, a year or a region (全市设备维修员…竞赛), or as
     the first word of a list item (、安全生产知识竞赛)."""
     text, start = c.text, c.start
     before2 = text[max(0, start - 2):start]
@@ -230,7 +230,7 @@ def _after_copula(c: EventHead) -> Decision:
 
 
 def coordinated_items(text: str, words: Words, start: int, hs: int) -> int:
-    """A name whose modifier is a list (数控、钳工、叉车工技能竞赛; X年度重点工程、重大项目劳动竞赛):
+    """A name whose modifier is a list (电工、焊工、车工技能竞赛; X年度重点工程、重大项目劳动竞赛):
     extend over the short noun items joined by 、 before `start`."""
     while start > 1 and text[start - 1] == "、":
         k = start - 1
@@ -251,7 +251,7 @@ def coordinated_items(text: str, words: Words, start: int, hs: int) -> int:
 
 
 def _over_coordinated_items(c: EventHead) -> Decision:
-    """数控、钳工、叉车工技能竞赛: the name proper starts before the 、-joined modifiers."""
+    """电工、焊工、车工技能竞赛: the name proper starts before the 、-joined modifiers."""
     c.start = coordinated_items(c.text, c.words, c.start, c.hs)
     c.core_start = c.start
     return None
@@ -263,7 +263,7 @@ def _quoted_name_head(c: EventHead) -> Decision:
 
 
 def _year_edition_scope(c: EventHead) -> Decision:
-    """2024年第三届X大赛, 某园区第五届X大赛, 全市X竞赛: a year / edition (and the zone whose
+    """2024年第三届X大赛, 某园区第三届X大赛, 全市X竞赛: a year / edition (and the zone whose
     edition it is) before the name join it; a 全市/全县/全国 scope before that is noted."""
     text = c.text
     pre = _YEAR_EDITION_BEFORE_RE.search(text[max(0, c.start - 10):c.start])
@@ -271,7 +271,7 @@ def _year_edition_scope(c: EventHead) -> Decision:
         c.start -= len(pre.group(1))
     zone = c.regions_by_end.get(c.start)
     if zone is not None and text.startswith("第", c.start):
-        c.start, c.has_region = zone.start, True   # X园区第五届…大赛: the place names the edition
+        c.start, c.has_region = zone.start, True   # X园区第三届…大赛: the place names the edition
     if text[max(0, c.start - 2):c.start] in _SCOPES + ("全国",):
         c.scoped = text[c.start - 2:c.he]
     c.name = text[c.start:c.he]
@@ -332,7 +332,7 @@ def meeting(c: EventHead) -> Mention | None:
 
 
 def _meeting_name(c: EventHead) -> Decision:
-    """全市产改工作推进会, X经验交流会: a meeting head names the meeting (or nothing)."""
+    """全市技能人才工作推进会, X经验交流会: a meeting head names the meeting (or nothing)."""
     if c.head not in MEETING_HEADS:
         return None
     mm = meeting(c)
@@ -367,7 +367,7 @@ def _unquoted_head(c: EventHead) -> Decision:
 
 
 def _regional_policy(c: EventHead) -> Decision:
-    """某区职业技能培训补贴实施办法, 市X发展规划: a regional policy or plan needs its region (a
+    """某区技能人才引进实施办法, 市X发展规划: a regional policy or plan needs its region (a
     contextual 市 resolves to the region's name, the written form an alias)."""
     if c.head not in REGIONAL_POLICY_HEADS:
         return None
@@ -380,7 +380,7 @@ def _regional_policy(c: EventHead) -> Decision:
 
 
 def _event_scope(c: EventHead) -> Decision:
-    """A competition/event needs a year, edition, region, scope (全县女职工技能大赛, 世界技能大赛,
+    """A competition/event needs a year, edition, region, scope (全县青年职工技能大赛, 世界技能大赛,
     全国职业技能大赛) or a core of 4+ characters."""
     if c.head in UNQUOTED_HEADS or c.head in REGIONAL_POLICY_HEADS:
         return None
@@ -390,8 +390,8 @@ def _event_scope(c: EventHead) -> Decision:
 
 
 def _event_name(c: EventHead) -> Decision:
-    """The event's name: 全市驾驶教练员职业技能竞赛 keeps its scope, resolved to the region
-    (全县女职工技能大赛 in a text about 某县 → 某县女职工技能大赛, the written form an alias)."""
+    """The event's name: 全市设备维修员职业技能竞赛 keeps its scope, resolved to the region
+    (全县青年职工技能大赛 in a text about 某县 → 某县青年职工技能大赛, the written form an alias)."""
     text, start, name, scoped = c.text, c.start, c.name, c.scoped
     aliases = tuple(a for a in (scoped, text[c.core_start:c.he]) if a and a != name)
     if scoped and c.core_start == start:

@@ -26,9 +26,9 @@ SHORT_REFS = tuple(read_lines("programme_short_refs.txt"))
 STOP_VERBS = frozenset(read_lines("programme_stop_verbs.txt"))
 EVENT_HEADS = tuple(read_lines("programme_event_heads.txt"))
 UNQUOTED_HEADS = ("工程", "行动", "计划")
-# regional policies and plans (X区职业技能培训补贴实施办法, 市X发展规划): named with their region
+# regional policies and plans (X区技能人才引进实施办法, 市X发展规划): named with their region
 REGIONAL_POLICY_HEADS = ("实施办法", "管理办法", "发展规划", "规划")
-# named meetings (全市产改工作推进会, X座谈会): a Programme when the text names their topic
+# named meetings (全市技能人才工作推进会, X座谈会): a Programme when the text names their topic
 MEETING_HEADS = tuple(read_lines("programme_meeting_heads.txt"))
 GENERIC_TOPIC = tuple(read_lines("programme_generic_topics.txt"))
 GENERIC_TRAINING = tuple(read_lines("programme_generic_training.txt"))

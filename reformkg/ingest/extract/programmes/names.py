@@ -73,7 +73,7 @@ def first_head(tail: str) -> str:
         return ""          # 推动“X”纳入集体协商: a verb follows the quoted name, no head
     head = _without_brand(_longest_head(tail))
     if head.endswith(("产业体系", "产业集群", "产业链")):
-        return ""          # “2+3”现代产业体系: an economic structure, not a programme
+        return ""          # “A+B”现代产业体系: an economic structure, not a programme
     if re.search(r"(评选|评比|选树)", head) and not re.fullmatch(r"[\u4e00-\u9fff]{2,6}(成果|案例|作品|项目)(评选|评比)(活动)?", head):
         return ""          # “X”评选: X is an honour (see awards), not a programme; but “五小”创新成果评选
                            # judges results (an event)

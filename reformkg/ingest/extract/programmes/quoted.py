@@ -4,10 +4,10 @@ Each quote is tried against the rules of QUOTE_RULES in order; the first rule th
 either names the programme (a mention) or rejects the quote (nothing), the others pass on:
 
     reform itself / no name characters / already taken as an abbreviation      → rejected
-    “A、B”“双X”宣讲: a long quote abbreviated by a counted one, with a head       → one name
+    “A、B”“两X”宣讲: a long quote abbreviated by a counted one, with a head       → one name
     a quoted list without a head after it (a quotation); “X”评选 (an honour)     → rejected
     “A”“B”等系列活动, 某县2023年“B”专场招聘会: a run of quotes sharing a head   → each named
-    “X”书证(…)融通项目; “X”培训工程; “A”等主题竞赛                              → quote + head
+    “A+B”证书(…)融通项目; “X”培训工程; “A”等主题竞赛                              → quote + head
     “X工程” (own head); “A”、“B”等群众性活动 (list item)                         → the quote
     实施“X”, “X”(即…); 做到“三A三B” (programme verb, counted slogan)              → the quote
 """
@@ -112,19 +112,19 @@ def _reform_itself(q: Quote) -> Decision:
 
 
 def _no_name_characters(q: Quote) -> Decision:
-    """“OK”: no Chinese character, digit or plus sign (“1+X” stays) names nothing."""
+    """“OK”: no Chinese character, digit or plus sign (“A+B” stays) names nothing."""
     if not any(is_cjk(ch) for ch in q.inner) and not re.search(r"\d|[+＋]", q.inner):
         return ()
     return None
 
 
 def _taken_as_abbreviation(q: Quote) -> Decision:
-    """The “双进” of “A进校园、B进企业”“双进”宣讲: already part of the name before it."""
+    """The “两进” of “师傅带徒弟、专家进车间”“两进”宣讲: already part of the name before it."""
     return () if q.s in q.abbrev_done else None
 
 
 def _abbreviation_pair(q: Quote) -> Decision:
-    """“劳模进校园、教师进企业”“双进”宣讲: a counted quote right after a longer one abbreviates
+    """“师傅带徒弟、专家进车间”“两进”宣讲: a counted quote right after a longer one abbreviates
     it; with a head after both, one name (the second quote is marked as taken)."""
     text = q.text
     abbr = QUOTE_RE.match(text, q.e)
@@ -184,7 +184,7 @@ def _run_head(q: Quote) -> Decision:
 
 
 def _paren_head(q: Quote) -> Decision:
-    """“1+X”书证(甲证书+乙证书)融通项目: an explanation in brackets inside the head; the name
+    """“A+B”证书(学历+技能)融通项目: an explanation in brackets inside the head; the name
     is written without it, the full form is an alias."""
     if q.head:
         return None
@@ -232,7 +232,7 @@ def _etc_head(q: Quote) -> Decision:
 
 
 def _no_chinese(q: Quote) -> Decision:
-    """“2+3” without a head: digits alone name nothing."""
+    """“A+B” without a head: without a Chinese character, no name."""
     return None if any(is_cjk(ch) for ch in q.inner) else ()
 
 
@@ -273,7 +273,7 @@ def _verb_introduced(q: Quote) -> Decision:
 
 
 def _counted_slogan(q: Quote) -> Decision:
-    """做到“三突出三提升”: a counted slogan introduced as a programme."""
+    """做到“三学三比”: a counted slogan introduced as a programme."""
     if COUNTED_SLOGAN_RE.fullmatch(q.inner) and any(_before(q).endswith(v) for v in SLOGAN_VERBS):
         return q.mention(q.s, q.e, q.quoted, "quoted-slogan", (q.inner,))
     return None
