@@ -86,3 +86,20 @@ def test_rejecting_rules_name_nothing(text: str) -> None:
 def test_a_meeting_has_the_forms_with_and_without_yi_as_aliases() -> None:
     _, aliases = _rules("某市召开全市技能人才工作推进会。")["全市技能人才工作推进会"]
     assert "全市技能人才工作推进会议" in aliases and "技能人才工作推进会" in aliases
+
+
+def test_an_edition_or_year_before_a_scope_names_the_event():
+    from tests.unit.ingest._pipe import extract, names
+
+    assert "第十届全国职工职业技能大赛" in names(extract("在第十届全国职工职业技能大赛中，他获得第一名。", upto="programmes"),
+                                              "Programme")
+    assert "2023年全国青年职工技能竞赛" in names(extract("2023年全国青年职工技能竞赛在京落幕。", upto="programmes"), "Programme")
+
+
+def test_a_province_scope_after_the_edition_resolves_to_the_province_the_text_is_about():
+    from tests.unit.ingest._pipe import extract, mentions
+
+    doc = extract("四川省总工会召开会议。会议指出，第二届全省职工职业技能大赛圆满落幕。", upto="programmes")
+    progs = [m for m in mentions(doc, "Programme")]
+    assert [m.normalised for m in progs] == ["第二届四川省职工职业技能大赛"]
+    assert "第二届全省职工职业技能大赛" in progs[0].attrs["aliases"]

@@ -67,6 +67,7 @@ class EventHead:
     core_start: int = 0
     scoped: str = ""
     name: str = ""
+    inner_scope: int = -1      # where a 全省/全市 scope after the year or edition starts
 
     @property
     def text(self) -> str:
@@ -274,6 +275,13 @@ def _year_edition_scope(c: EventHead) -> Decision:
         c.start, c.has_region = zone.start, True   # X园区第三届…大赛: the place names the edition
     if text[max(0, c.start - 2):c.start] in _SCOPES + ("全国",):
         c.scoped = text[c.start - 2:c.he]
+        # 第十届全国职工职业技能大赛 / 2024年全省…大赛: a year or edition before the scope numbers
+        # the event, the scope is part of its name
+        edition = _YEAR_EDITION_BEFORE_RE.search(text[max(0, c.start - 12):c.start - 2])
+        if not (pre and pre.group(1)) and edition and edition.group(1):
+            c.inner_scope = c.start - 2
+            c.start -= 2 + len(edition.group(1))
+            c.scoped = ""
     c.name = text[c.start:c.he]
     return None
 
@@ -394,6 +402,12 @@ def _event_name(c: EventHead) -> Decision:
     (全县青年职工技能大赛 in a text about 某县 → 某县青年职工技能大赛, the written form an alias)."""
     text, start, name, scoped = c.text, c.start, c.name, c.scoped
     aliases = tuple(a for a in (scoped, text[c.core_start:c.he]) if a and a != name)
+    if c.inner_scope >= 0 and not text.startswith("全国", c.inner_scope):
+        # 第二届全省X大赛 in a text about 某省 → 第二届某省X大赛, the written form an alias
+        place = scope_place(c.doc, c.inner_scope)
+        if place >= 0:
+            resolved = text[start:c.inner_scope] + lx.gazetteer().get(place).name + text[c.inner_scope + 2:c.he]
+            return (make_mention(c.doc, start, c.he, resolved, "event", tuple(dict.fromkeys((name, *aliases)))),)
     if scoped and c.core_start == start:
         name = scoped        # the scope is part of the name
         start -= 2
