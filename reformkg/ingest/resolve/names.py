@@ -71,11 +71,10 @@ def strip_region(name: str) -> str:
     gz = lx.gazetteer()
     if gz.automaton is None:
         return name
-    for end, (surface, _short) in gz.automaton.iter(name):
-        start = end - len(surface) + 1
-        if start == 0 and len(name) - len(surface) >= 3:
-            return name[len(surface):]
-    return name
+    # the longest place the name starts with (重庆市, not 重庆 leaving 市…)
+    lead = max((len(surface) for end, (surface, _short) in gz.automaton.iter(name[:12])
+                if end + 1 == len(surface) and len(name) - len(surface) >= 3), default=0)
+    return name[lead:]
 
 
 def subsequence(short: str, long: str) -> bool:

@@ -74,3 +74,17 @@ def test_an_institution_written_without_its_short_place_name() -> None:
     assert _same(Label.INSTITUTION, "绍兴工匠学院", "工匠学院")
     assert _same(Label.INSTITUTION, "绍兴工匠学院", "工匠学院", short_first=True)
     assert not _same(Label.INSTITUTION, "绍兴工匠学院", "学院")       # too short to be a name of its own
+
+
+def test_a_zone_written_with_its_city_is_the_zone() -> None:
+    g, h = _group(Label.REGION, "重庆市两江新区", 50), _group(Label.REGION, "两江新区", 90)
+    g.props["level"] = h.props["level"] = "zone"
+    assert same(Label.REGION, "重庆市两江新区", "两江新区", g, h, 50)
+
+
+def test_a_name_loses_the_longest_place_it_starts_with() -> None:
+    from reformkg.ingest.resolve.names import strip_region
+
+    assert strip_region("重庆市两江新区") == "两江新区"
+    assert strip_region("广东美的集团") == "美的集团"
+    assert strip_region("江苏省") == "江苏省"
