@@ -107,3 +107,16 @@ def test_a_single_body_organising_a_plan_is_not_a_joint_sponsor():
     text = "“技能提升”行动由甲市总工会组织实施。"
     doc = make_doc(text, [("“技能提升”行动", "Programme"), ("甲市总工会", "Union")])
     assert rels(doc, "SPONSORS") == [] and rels(doc, "CO_SPONSORS") == []
+
+
+def test_a_guiding_unit_inside_a_role_chain_neither_breaks_it_nor_sponsors():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._docs import make_doc
+
+    text = "由甲市总工会、甲市人社局联合主办，甲市教育局指导，甲技师学院承办的2024年甲市职工职业技能大赛于5月启动。"
+    ms = [("甲市总工会", "Union"), ("甲市人社局", "Agency"), ("甲市教育局", "Agency"), ("甲技师学院", "Institution"),
+          ("2024年甲市职工职业技能大赛", "Programme")]
+    rels = extract_relations(make_doc(text, ms))
+    assert sorted(r.head.normalised for r in rels if r.type == "SPONSORS") == ["甲市人社局", "甲市总工会", "甲技师学院"]
+    assert len([r for r in rels if r.type == "CO_SPONSORS"]) == 3
+    assert not any("甲市教育局" in (r.head.normalised, r.tail.normalised) for r in rels)

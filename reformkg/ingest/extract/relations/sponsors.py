@@ -416,7 +416,10 @@ def allied_events(b: Builder) -> None:
 
 
 # 由A主办、B协办、C承办的(第N届)P: every role clause of a 由… chain ending right before P
-_BY_CHAIN_RE = re.compile(r"由((?:[^，,。；;：:！？!?\n由]{1,40}?(?:联合|共同)?(?:主办|承办|协办|联办)[、，,]?){2,})的$")
+# the roles a 由… chain may also give that make no sponsor (Units named only as 指导 get neither)
+_NO_SPONSOR_ROLES = ("指导", "支持", "特别支持")
+_BY_CHAIN_RE = re.compile(r"由((?:[^，,。；;：:！？!?\n由]{1,40}?(?:联合|共同)?(?:主办|承办|协办|联办|指导|特别支持|支持)[、，,]?){2,})的$")
+_BY_CHAIN_SEG_RE = re.compile(r"((?:(?!主办|承办|协办|联办|指导|特别支持|支持)[^，,])+?)(主办|承办|协办|联办|指导|特别支持|支持)")
 
 
 # 由A与B联合组织的P / P由A、B共同开展: two or more bodies jointly organise a named event
@@ -463,7 +466,9 @@ def _by_chain(b: Builder, p: Mention) -> None:
     m = _BY_CHAIN_RE.search(text, max(ss, pos - 200), pos)
     if not m:
         return
-    for seg in _CHAIN_SEG_RE.finditer(text, m.start(1), m.end(1)):
+    for seg in _BY_CHAIN_SEG_RE.finditer(text, m.start(1), m.end(1)):
+        if seg.group(2) in _NO_SPONSOR_ROLES:
+            continue
         names = [a for a in ctx.mentions_between(seg.start(1), seg.end(1))
                  if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
         for a in names:
