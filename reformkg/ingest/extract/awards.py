@@ -146,6 +146,17 @@ class Awards:
         for rule in RULES:
             out.extend(rule(doc, doc.text, out))
         doc.layers["awards"] = [m.span for m in out]
-        add_mentions(doc, out)
+        added = add_mentions(doc, out)
+        doc.mentions.extend(_conferred_by_selections(doc, [m for m in out if m not in added]))
         finalise_indices(doc)
         return doc
+
+
+_SELECTION_RULE = "quoted-selection"
+
+
+def _conferred_by_selections(doc: Document, left_out: list[Mention]) -> list[Mention]:
+    """The honours named inside a selection activity (“X工匠”选树活动): the activity is a
+    programme and the honour it confers an award of its own, nested in the programme's name."""
+    selections = [m for m in doc.mentions if m.label == Label.PROGRAMME and m.span.attrs.get("rule") == _SELECTION_RULE]
+    return [a for a in left_out if any(p.span.start <= a.span.start and a.span.end < p.span.end for p in selections)]

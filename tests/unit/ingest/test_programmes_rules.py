@@ -103,3 +103,13 @@ def test_a_province_scope_after_the_edition_resolves_to_the_province_the_text_is
     progs = [m for m in mentions(doc, "Programme")]
     assert [m.normalised for m in progs] == ["第二届四川省职工职业技能大赛"]
     assert "第二届全省职工职业技能大赛" in progs[0].attrs["aliases"]
+
+
+def test_a_quoted_honours_selection_activity_is_a_programme_and_the_honour_an_award():
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("今年，某区持续开展“某城工匠”选树活动。", upto="awards")
+    assert names(doc, "Programme") == {"“某城工匠”选树活动"}
+    assert names(doc, "Award") == {"某城工匠"}
+    doc = extract("市总工会开展“某城工匠”评选。", upto="awards")   # no activity head: the honour only
+    assert names(doc, "Programme") == set() and names(doc, "Award") == {"某城工匠"}

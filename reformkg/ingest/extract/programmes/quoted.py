@@ -5,7 +5,9 @@ either names the programme (a mention) or rejects the quote (nothing), the other
 
     reform itself / no name characters / already taken as an abbreviation      → rejected
     “A、B”“两X”宣讲: a long quote abbreviated by a counted one, with a head       → one name
-    a quoted list without a head after it (a quotation); “X”评选 (an honour)     → rejected
+    a quoted list without a head after it (a quotation)                          → rejected
+    “X工匠”选树活动 (a selection activity)                                       → quote + head
+    “X”评选 (an honour, see awards)                                              → rejected
     “A”“B”等系列活动, 某县2023年“B”专场招聘会: a run of quotes sharing a head   → each named
     “A+B”证书(…)融通项目; “X”培训工程; “A”等主题竞赛                              → quote + head
     “X工程” (own head); “A”、“B”等群众性活动 (list item)                         → the quote
@@ -152,6 +154,22 @@ def _quotation_not_name(q: Quote) -> Decision:
     return None
 
 
+_SELECTION_ACTIVITY_RE = re.compile(r"(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)(?:表彰)?活动")
+
+
+def _selection_activity(q: Quote) -> Decision:
+    """“X工匠”选树活动, “X”评选活动: the selection activity is a programme (the honour it
+    confers is an award of its own, see awards); not for a run of quotes."""
+    if q.run_end > q.e:
+        return None
+    m = _SELECTION_ACTIVITY_RE.match(q.text, q.e)
+    if m is None:
+        return None
+    prefix, pstart = q.prefix
+    return q.mention(pstart, m.end(), prefix + q.quoted + m.group(0), "quoted-selection",
+                     (q.text[pstart:m.end()],) if prefix else ())
+
+
 def _honours(q: Quote) -> Decision:
     """“X”“Y”评选, “X”等先进典型选树: honours (see awards), not programmes."""
     return () if _HONOURS_AFTER_RE.match(q.text[q.run_end:q.run_end + 12]) else None
@@ -281,7 +299,7 @@ def _counted_slogan(q: Quote) -> Decision:
 
 QUOTE_RULES: tuple[Callable[[Quote], Decision], ...] = (
     _reform_itself, _no_name_characters, _taken_as_abbreviation, _abbreviation_pair, _quotation_not_name,
-    _honours, _run_head, _paren_head, _written_head, _etc_head, _no_chinese, _own_head, _list_activity,
+    _selection_activity, _honours, _run_head, _paren_head, _written_head, _etc_head, _no_chinese, _own_head, _list_activity,
     _verb_introduced, _counted_slogan)
 
 
