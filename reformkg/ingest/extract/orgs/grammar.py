@@ -11,8 +11,10 @@ from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document
 from reformkg.ingest.extract.common import Words, is_cjk
 from reformkg.ingest.extract.orgs.filters import is_generic_body, joint_verb_cut
-from reformkg.ingest.extract.orgs.lexicon import (BAD_START, DISCOURSE_WORDS, GENERIC_PLACE_WORDS, LEAD_VERBS,
-                                                  dept_set, industry_head_words)
+from reformkg.ingest.extract.orgs.grammar_cand import Cand
+from reformkg.ingest.extract.orgs.grammar_industry import (industry_after_ok, industry_before_ok, industry_heads,
+                                                           industry_name_ok, industry_span)
+from reformkg.ingest.extract.orgs.lexicon import BAD_START, DISCOURSE_WORDS, LEAD_VERBS, dept_set
 
 
 _NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
@@ -21,16 +23,6 @@ _GLUED_BIGRAMS = frozenset(("其中", "之中", "当中", "从中", "其他", "�
 # X(无锡)有限公司 / X(中国)投资有限公司: a place in brackets inside a firm's name
 _PAREN_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,14})[(（]([\u4e00-\u9fff]{2,8})[)）][\u4e00-\u9fff]{0,8}?"
                        r"(股份有限公司|有限责任公司|有限公司|公司|集团|产业工人学院|学院|研究院)(工会)?")
-
-
-class Cand:
-    __slots__ = ("start", "end", "kind", "place", "prefix_char", "committee")
-
-    def __init__(self, start: int, end: int, kind: str, place: int = -1, prefix_char: str = "",
-                 committee: bool = False):
-        self.start, self.end, self.kind, self.place = start, end, kind, place
-        self.prefix_char = prefix_char
-        self.committee = committee
 
 
 def prefixed_candidate(doc: Document, text: str, s: int, e: int, reg_by_end: dict, body: str) -> Cand | None:
@@ -167,43 +159,18 @@ def extend_left(doc: Document, text: str, words: Words, s: int, e: int, reg_by_e
 
 
 def industry_candidates(text: str, words: Words) -> list[Cand]:
+    """Short proper names with an industry head (某某药业, 某某|化纤) in a list or as a clause's
+    subject: one `industry` candidate each."""
+    heads = industry_heads()
     out = []
-    heads = industry_head_words()
-    for i, w in enumerate(words.spans):
-        if w.label not in ("n", "nz", "ORG", "LOC", "PER", "j", "vn", "s"):
+    for i in range(len(words.spans)):
+        span = industry_span(text, words, i, heads)
+        if span is None:
             continue
-        frag = text[w.start:w.end]
-        if w.label == "s" and (frag in GENERIC_PLACE_WORDS or not (
-                i + 1 < len(words.spans) and text[words.spans[i + 1].start:words.spans[i + 1].end] in heads)):
-            continue      # a place word (南方) only before an industry head (南方光纤)
-        for h in heads:
-            if frag.endswith(h) and len(frag) > len(h):
-                break
-        else:
-            h = None
-        # a name word followed by an industry head word
-        nxt = words.spans[i + 1] if i + 1 < len(words.spans) else None
-        if h is None and nxt is not None and text[nxt.start:nxt.end] in heads and 2 <= (w.end - w.start) <= 4:
-            s, e = w.start, nxt.end
-        elif h is not None and 4 <= len(frag) <= 8:
-            s, e = w.start, w.end
-        else:
-            continue
-        prev = text[s - 1] if s > 0 else "。"
-        after = text[e:e + 2]
-        if prev not in "、，,。：:；（(“\n 与和及树" and not (i > 0 and words.spans[i - 1].label in ("v",)):
-            continue
-        nxt_w = words.at(e) if e < len(text) else None
-        if not (after[:1] in ("、", "，", ",", "。", "等", "和", "与", "(", "（", "；", "在", "：", ":") or
-                after in ("公司", "集团", "有限") or
-                (prev in "。\n，,：:" and nxt_w is not None and nxt_w.label in ("v", "vd", "d", "p", "ad"))):
-            continue
-        name = text[s:e]
-        if not all(is_cjk(ch) for ch in name) or name[0] in BAD_START:
-            continue
-        if name.startswith(("企业", "行业", "产业", "公司", "职工", "文化", "品牌", "基础", "项目")):
-            continue      # 企业文化建设: a generic activity, not a named firm
-        out.append(Cand(s, e, "industry"))
+        s, e = span
+        if industry_before_ok(text, words, i, s) and industry_after_ok(text, words, s, e) and \
+                industry_name_ok(text[s:e]):
+            out.append(Cand(s, e, "industry"))
     return out
 
 
