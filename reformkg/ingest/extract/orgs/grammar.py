@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 
-from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document
 from reformkg.ingest.extract.common import Words, is_cjk
 from reformkg.ingest.extract.orgs.grammar_cand import Cand
+from reformkg.ingest.extract.orgs.grammar_combine import join_sub_bodies, longest_non_overlapping
 from reformkg.ingest.extract.orgs.grammar_extend import (ADJUSTMENTS, BEFORE_WALK, DECISIONS, LeftExtension,
-                                                         final_candidate, sub_bodies, walk_left)
+                                                         final_candidate, walk_left)
 from reformkg.ingest.extract.orgs.grammar_industry import (industry_after_ok, industry_before_ok, industry_heads,
                                                            industry_name_ok, industry_span)
-from reformkg.ingest.extract.orgs.lexicon import BAD_START, dept_set
+from reformkg.ingest.extract.orgs.lexicon import BAD_START
 
 
 # X(无锡)有限公司 / X(中国)投资有限公司: a place in brackets inside a firm's name
@@ -42,7 +42,7 @@ def prefixed_candidate(doc: Document, text: str, s: int, e: int, reg_by_end: dic
             r = reg_by_end[s - 1]
             return Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
         if s >= 2 and is_cjk(text[s - 2]) and text[s - 2] not in "、，。：；（(“在由和与及的为对向将把从到是等" and \
-                not text[s - 2:s] in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
+                text[s - 2:s] not in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
             # the char belongs to a longer word (城市总工会?): only when it is not a region end
             if s - 1 not in reg_by_end:
                 return None
@@ -87,48 +87,8 @@ def industry_candidates(text: str, words: Words) -> list[Cand]:
 
 def combine(text: str, cands: list[Cand]) -> list[Cand]:
     """Join an organisation and the sub-body or department written right after it
-    (泗洪县委 + 组织部, 镇江港务集团有限公司 + 工会), then keep the longest non-overlapping."""
-    by_start: dict[int, list[Cand]] = {}
-    for c in cands:
-        by_start.setdefault(c.start, []).append(c)
-    changed = True
-    rounds = 0
-    while changed and rounds < 4:
-        changed = False
-        rounds += 1
-        new = []
-        for c in cands:
-            for d in by_start.get(c.end, []):
-                if d.kind in ("dept", "lac", "strong", "industry", "tail", "generic") and d.end > c.end and \
-                        c.kind not in ("tail", "generic"):
-                    body = text[d.start:d.end]
-                    if body in ("女工委", "女职工委员会") and text[d.end:d.end + 3].startswith(
-                            ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")):
-                        continue        # 女工委部长: part of the title, not a separate body
-                    if body in dept_set() or body.endswith(sub_bodies()) or d.kind in ("dept", "tail", "generic") or \
-                            (d.kind == "strong" and d.place < 0 and lx.org_label_of(text[c.start:c.end]) is not None
-                             and text[c.start:c.end].endswith(("工会", "委", "局", "厅", "政府"))):
-                        nc = Cand(c.start, d.end, c.kind, c.place, c.prefix_char, False)
-                        key = (nc.start, nc.end)
-                        if not any((x.start, x.end) == key for x in cands + new):
-                            new.append(nc)
-        if new:
-            changed = True
-            cands = cands + new
-            for c in new:
-                by_start.setdefault(c.start, []).append(c)
-    cands = [c for c in cands if c.kind not in ("tail", "generic")]
-    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
-    taken = bytearray(len(text) + 1)
-    out = []
-    for c in cands:
-        if any(taken[c.start:c.end]):
-            continue
-        for i in range(c.start, c.end):
-            taken[i] = 1
-        out.append(c)
-    out.sort(key=lambda c: c.start)
-    return out
+    (某县委 + 组织部, 某某集团有限公司 + 工会), then keep the longest non-overlapping."""
+    return longest_non_overlapping(text, join_sub_bodies(text, cands))
 
 
 def parenthesised_candidates(text: str, words: Words) -> list[Cand]:
