@@ -1,6 +1,9 @@
 """Candidate grammar of the `orgs` component: `Cand` spans for region+prefix+head names
 (泗洪县委, 市人社局), names extended left from a strong head, parenthesised regions (X(无锡)有限公司),
 short name + industry head (X药业), and the merge of overlapping candidates.
+
+The rules these entry points run live in grammar_extend.py (left extension), grammar_industry.py
+(industry heads) and grammar_combine.py (merge); `Cand` is defined in grammar_cand.py.
 """
 
 from __future__ import annotations
