@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import Words, is_cjk
-from reformkg.ingest.extract.orgs.filters import is_generic_body
-from reformkg.ingest.extract.orgs.grammar import Cand
-from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, BAD_START, dept_set
+from reformkg.ingest.extract.orgs.grammar_cand import Cand
+from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, dept_set
+from reformkg.ingest.extract.orgs.lists_enum import ENUM_DEPT, ENUM_ENT, listed_depts, listed_firms
 from reformkg.ingest.extract.orgs.places import display_name, nearest_region
 from reformkg.ingest.extract.regions import context_place
 
@@ -19,8 +20,6 @@ from reformkg.ingest.extract.regions import context_place
 _SHORT_UNION_RE = re.compile(r"(省|市|县|区)总")
 _SHARED_ORG_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6})([0-9一二三四五六七八九十两]+个)?"
                             r"(产业链党建联盟|党建联盟|产业联盟|产业链联盟|人才联盟|技能联盟)")
-_ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
-_ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
 
 
 _ACTS_AFTER = ("联合", "牵头", "召开", "组织", "印发", "出台", "开展", "举办", "党组", "主席", "副主席", "领导", "指导",
@@ -45,8 +44,8 @@ def short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
         place = context_place(doc, s, m.group(1))
         if place < 0:
             continue
-        span = Span(s, e, "Union", doc.sentence_of(s), "orgs", {"kind": "short-union"})
-        out.append(Mention(span, "Union", text[s:e], display_name(doc, place) + "总工会",
+        span = Span(s, e, Label.UNION, doc.sentence_of(s), "orgs", {"kind": "short-union"})
+        out.append(Mention(span, Label.UNION, text[s:e], display_name(doc, place) + "总工会",
                            {"place": place, "region": lx.gazetteer().get(place).name}))
     return out
 
@@ -74,7 +73,7 @@ def shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
                 place = sp.attrs["place"]
         if place < 0:
             place = nearest_region(doc, base)
-        label = lx.org_label_of(items[-1] + head) or "Institution"
+        label = lx.org_label_of(items[-1] + head) or Label.INSTITUTION
         pos = base
         for it in items:
             s_, e_ = pos, pos + len(it)
@@ -91,54 +90,13 @@ def shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
 
 
 def enumerated_candidates(doc: Document, text: str) -> list[Cand]:
+    """Enumerations: the firms of 甲、乙等企业 (`enum_ent`), then the department stems of
+    人社、财政等部门 (`dept_stem`)."""
     out = []
     words = Words(doc)
-    for m in _ENUM_ENT.finditer(text):
-        items = m.group(1)
-        base = m.start(1)
-        # the first item: the name words at its end (the match may start inside a verb)
-        first_end = base + len(items.split("、")[0])
-        j = words.index_at(first_end - 1)
-        start = first_end
-        while j >= 0 and words.spans[j].start >= base and words.spans[j].end <= first_end and \
-                words.spans[j].label in ("ORG", "nz", "n", "j", "nw", "PER") and first_end - words.spans[j].start <= 6:
-            start = words.spans[j].start
-            j -= 1
-        if start == first_end:
-            continue
-        items = text[start:m.end(1)]
-        base = start
-        pos = 0
-        for item in items.split("、"):
-            s = base + pos
-            pos += len(item) + 1
-            if item[0] in BAD_START or is_generic_body(item) or lx.gazetteer().candidates(item):
-                continue
-            ws = [w for w in words.spans[max(0, words.index_at(s)):] if w.start < s + len(item)] \
-                if words.index_at(s) >= 0 else []
-            if not ws or ws[0].start != s or ws[-1].end != s + len(item):
-                continue
-            if len(ws) > 1 and not any(w.label in ("ORG", "nz", "LOC", "PER") for w in ws) and len(item) > 3:
-                continue
-            if len(ws) > 2:
-                continue
-            if len(items.split("、")) == 1 and not doc.layers.get("lac"):
-                continue
-            out.append(Cand(s, s + len(item), "enum_ent"))
+    for m in ENUM_ENT.finditer(text):
+        out.extend(listed_firms(doc, text, words, m))
     dset = dept_set()
-    for m in _ENUM_DEPT.finditer(text):
-        items = m.group(1)
-        base = m.start(1)
-        pos = 0
-        for n, item in enumerate(items.split("、")):
-            s = base + pos
-            pos += len(item) + 1
-            if n == 0:
-                # the first item may carry the verb before it (会同人社): keep a known stem
-                for k in range(len(item) - 2, -1, -1):
-                    if any(item[k:] + h in dset for h in ("局", "厅", "委")):
-                        s, item = s + k, item[k:]
-                        break
-            if any(item + h in dset for h in ("局", "厅", "委")):
-                out.append(Cand(s, s + len(item), "dept_stem"))
+    for m in ENUM_DEPT.finditer(text):
+        out.extend(listed_depts(m, dset))
     return out
