@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import zipfile
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -341,10 +342,15 @@ def compound_surnames() -> frozenset[str]:
     return frozenset(read_lines("compound_surnames.txt"))
 
 
+_YOUTH_LEAGUE_RE = re.compile(r"共青团.|团[省市县区]委$")
+
+
 def org_label_of(name: str) -> str | None:
     """Type an organisation name by its head (工会 anywhere -> Union)."""
     if name.endswith(("工会", "女职工委员会", "女工委")) or ("工会" in name and name.endswith(("联合会", "联合总会"))):
         return Label.UNION
+    if _YOUTH_LEAGUE_RE.match(name):
+        return Label.INSTITUTION      # 共青团X省委, 团市委: the Youth League's bodies (ANNOTATION: Institution)
     for head in org_heads_sorted():
         if name.endswith(head):
             label = org_heads()[head]

@@ -97,3 +97,12 @@ def test_provincial_departments_written_in_full_are_agencies():
     for dept in ("科学技术厅", "自然资源厅", "退役军人事务厅", "住房和城乡建设厅", "医疗保障局"):
         doc = extract(f"河南省总工会、河南省{dept}联合印发通知。", upto="orgs")
         assert f"河南省{dept}" in names(doc, "Agency"), dept
+
+
+def test_youth_league_womens_federation_and_science_association_bodies_are_institutions():
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("由河南省总工会、共青团河南省委承办，河南省妇联、河南省科协协办。", upto="orgs")
+    assert {"共青团河南省委", "河南省妇联", "河南省科协"} <= names(doc, "Institution")
+    assert "河南省委" not in names(doc, "Agency")
+    assert "共青团中央" in names(extract("共青团中央、全国总工会联合表彰。", upto="orgs"), "Institution")

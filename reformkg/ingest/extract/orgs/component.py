@@ -16,6 +16,7 @@ from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract.common import add_mentions
 from reformkg.ingest.extract.orgs.component_candidates import (abbreviated_department_candidates, committee_candidates,
+                                                                 youth_league_candidates,
                                                                department_candidates, ends_before_word, group_lead,
                                                                national_candidates, quoted_institution_candidates)
 from reformkg.ingest.extract.orgs.component_lac import lac_candidates
@@ -61,6 +62,7 @@ _CANDIDATE_RULES: tuple[Callable[[OrgsState], list[Cand]], ...] = (
     lac_candidates,
     abbreviated_department_candidates,
     _industry,
+    youth_league_candidates,
 )
 
 

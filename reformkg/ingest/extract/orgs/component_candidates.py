@@ -34,6 +34,15 @@ _CENTRE_BEFORE = frozenset("、，。；：（(“ 和与及由按照落实贯�
 _ABBR_BEFORE = frozenset("、，。；：（(“\n 和与及由同对向经")
 _ABBR_NOT_AFTER = ("局", "厅", "委", "部", "所", "资", "收", "支")
 
+# 共青团某省委 / 共青团中央: the Youth League's bodies (the tagger splits 共青团 from 某省委)
+_YOUTH_LEAGUE_RE = re.compile(r"共青团(?:中央|[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州|旗|盟)委(?:员会)?)")
+
+
+def youth_league_candidates(st: OrgsState) -> list[Cand]:
+    """共青团某省委, 共青团中央: the league's name with its committee, one body."""
+    return [Cand(m.start(), m.end(), "strong", -1) for m in _YOUTH_LEAGUE_RE.finditer(st.text)]
+
+
 _GROUP_HEADS = ("协调小组", "领导小组", "工作小组", "联席会议")
 # 国家推进产改协调小组 / 全国产改协调小组: the lead words belong to the group's name
 _GROUP_LEAD_RE = re.compile(r"(?:(?:国家|全国|中央)(?:推进)?|推进)$")
