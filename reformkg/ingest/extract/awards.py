@@ -159,4 +159,8 @@ def _conferred_by_selections(doc: Document, left_out: list[Mention]) -> list[Men
     """The honours named inside a selection activity (“X工匠”选树活动): the activity is a
     programme and the honour it confers an award of its own, nested in the programme's name."""
     selections = [m for m in doc.mentions if m.label == Label.PROGRAMME and m.span.attrs.get("rule") == _SELECTION_RULE]
-    return [a for a in left_out if any(p.span.start <= a.span.start and a.span.end < p.span.end for p in selections)]
+    out: dict[tuple[int, int], Mention] = {}
+    for a in left_out:
+        if any(p.span.start <= a.span.start and a.span.end < p.span.end for p in selections):
+            out.setdefault((a.span.start, a.span.end), a)
+    return list(out.values())

@@ -53,3 +53,11 @@ def test_a_quoted_honour_named_by_a_decision_with_a_long_list_of_recipients():
 
     text = "决定命名赵甲（甲重工有限公司）、钱乙（乙电气股份有限公司）等15名同志为2024年度“某地工匠”。"
     assert "某地工匠" in {n.strip("“”") for n in names(extract(text, upto="awards"), "Award")}
+
+
+def test_a_quoted_honour_selected_by_a_verb_before_it():
+    from tests.unit.ingest._pipe import extract, names
+
+    assert names(extract("全区各级工会累计选树“某地工匠”100名。", upto="awards"), "Award") == {"某地工匠"}
+    doc = extract("开展“某地工匠”选树活动。", upto="awards")
+    assert [m.normalised for m in doc.mentions if m.label == "Award"] == ["某地工匠"]    # once
