@@ -120,3 +120,13 @@ def test_forming_a_named_system_is_run_by_the_sentence_subject():
     text = "甲市总工会积极作为，形成“1+N”职工服务体系。"
     doc = make_doc(text, [("甲市总工会", "Union"), ("“1+N”职工服务体系", "Programme")])
     assert rels(doc, "RUNS") == [("甲市总工会", "“1+N”职工服务体系")]
+
+
+def test_the_topic_of_a_directive_is_run_by_none_of_its_issuers():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._pipe import extract
+
+    doc = extract("王某表示，中央和省委、市委关于新时代产业工人队伍建设改革工作部署以来，该区高度重视。", upto="coreference")
+    assert [r for r in extract_relations(doc) if r.type == "RUNS"] == []
+    doc = extract("绵阳市总工会深入推进产业工人队伍建设改革。", upto="coreference")
+    assert [(r.head.normalised, r.type) for r in extract_relations(doc) if r.type == "RUNS"] == [("绵阳市总工会", "RUNS")]

@@ -49,6 +49,9 @@ _SYSTEM_NAME_RE = re.compile(r"(?:体系|机制|制度|格局|模式)$")
 _WE_RE = re.compile(r"我们(?:也|还|一直|始终|坚持|正|已经|已)?")
 _SAY_RE = re.compile(r"说|表示|介绍|谈到|坦言|告诉记者|感慨")
 _REFORM_IN_NAME_RE = re.compile(r"产改|产业工人队伍建设改革")
+# the topic of a directive: X关于P(的)(工作)部署/要求/精神…
+_DIRECTIVE_BEFORE_RE = re.compile(r"关于(?:新时代|新形势下|进一步|深化|推进|做好)?$")
+_DIRECTIVE_AFTER_RE = re.compile(r"^(?:的)?(?:工作)?(?:的)?(?:决策部署|重要部署|重大部署|部署|要求|精神|决定|指示|批示|安排)")
 _REFORM_OFFICE_RE = re.compile(r"(?:产改|产业工人队伍建设改革)(?:办|办公室|领导小组|工作领导小组|工作专班)$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
@@ -164,6 +167,8 @@ def _names_no_run(b: Builder, s: _RunSite) -> bool:
         return True  # 打造“…”的目标定位 / 建立“…”项目库: the name modifies another noun
     if s.reform and not s.as_part and _REFORM_AS_MODIFIER_RE.match(s.after):
         return True  # 探索的产改新模式 / 推进产改服务中心建设: the reform qualifies another noun
+    if _DIRECTIVE_BEFORE_RE.search(s.before) and _DIRECTIVE_AFTER_RE.match(s.after):
+        return True  # 中央和省委关于产改工作部署以来: the topic of others' directive, no one runs it here
     return (p.normalised or p.surface).endswith("试点") or b.doc.text[p.span.end:p.span.end + 2] == "试点"
 
 
