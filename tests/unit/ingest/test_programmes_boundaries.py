@@ -1,4 +1,4 @@
-"""Programme classes of issue 9 on composed sentences (invented names, other provinces): generic
+"""Programme names on composed sentences (invented names, other provinces): generic
 activity phrases are no programmes, a copula does not start a name, a list of modifiers belongs
 to the name (数控、钳工技能竞赛), a goal in a list is no programme."""
 

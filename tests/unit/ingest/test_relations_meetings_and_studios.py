@@ -1,4 +1,4 @@
-"""Relation classes counted on the development set (stop 9), each on composed sentences:
+"""Relations on composed sentences:
 meetings convened by a region, events named before their sponsors after a discourse opener,
 studios named after a master (技能大师工作室) as honour recipients."""
 

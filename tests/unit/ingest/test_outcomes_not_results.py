@@ -1,4 +1,4 @@
-"""Outcome classes of issue 9 on composed sentences (invented places and bodies): numbers that are
+"""Outcomes on composed sentences (invented places and bodies): numbers that are
 not results (background, plan content, set-up, per-unit, a set already counted, origin of
 participants, event structure) and the credited actor (the union whose voice the article is in,
 a person named after her honours, a finished contest's own counts)."""

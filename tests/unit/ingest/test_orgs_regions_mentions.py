@@ -1,4 +1,4 @@
-"""Mention classes of issue 9 on composed sentences (invented names, places of other provinces):
+"""Organisation and region mentions on composed sentences (invented names, places of other provinces):
 abbreviated bodies keep their written name, 中央 is the party centre, agencies are not cut at a
 coordination, coordinating groups keep their lead words, Hong Kong and Macau are regions."""
 
