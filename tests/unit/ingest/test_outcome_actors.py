@@ -98,3 +98,10 @@ def test_a_speaker_telling_her_own_deeds_keeps_them():
     ms = [("甲机械有限公司", "Enterprise"), ("赵甲", "Person"), ("她", "Person", "赵甲", PRON)]
     got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
     assert got == [(12, "赵甲")]
+
+
+def test_a_unions_own_report_speaks_in_its_voice():
+    text = "甲省总工会2024年工作报告\n\n一年来，全省各级工会扎实工作。全省新建职工书屋42个。"
+    ms = [("甲省总工会", "Union"), ("全省", "Region", "甲省"), ("全省", "Region", "甲省", None, 1)]
+    got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
+    assert got == [(42, "甲省总工会")]
