@@ -192,3 +192,4 @@ def test_a_goal_a_plan_sets_for_a_year_is_no_result_even_in_a_later_document():
     assert extract_outcomes(doc) == []
     doc = make_doc("到2025年底，全省累计培训产业工人80万人次。", date="2026-03-01")
     assert [o.value for o in extract_outcomes(doc)] == [800000]
+

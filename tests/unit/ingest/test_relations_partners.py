@@ -26,3 +26,33 @@ def test_partners_listed_before_the_cooperation_verb():
         ("丁市总工会", "己大学"), ("丁市总工会", "戊学院"), ("甲集团有限公司", "丙学院"), ("甲集团有限公司", "乙大学")]
     doc = make_doc("丁市总工会与戊学院和己大学签约。", ms[3:])
     assert rels(doc, "PARTNERS_WITH") == [("丁市总工会", "己大学"), ("丁市总工会", "戊学院")]
+
+
+def test_every_party_of_a_three_party_agreement_partners_every_other():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._docs import make_doc
+
+    ms = [("甲市总工会", "Union"), ("乙职业技术学院", "Institution"), ("丙汽车集团有限公司", "Enterprise")]
+    pairs = lambda t: sorted((r.head.normalised, r.tail.normalised) for r in extract_relations(make_doc(t, ms))  # noqa: E731
+                             if r.type == "PARTNERS_WITH")
+    assert len(pairs("甲市总工会与乙职业技术学院、丙汽车集团有限公司三方签订合作协议。")) == 3
+    assert len(pairs("甲市总工会与乙职业技术学院、丙汽车集团有限公司签订合作协议。")) == 2
+
+
+def test_a_firm_opening_an_order_class_at_a_school_partners_the_school():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._docs import make_doc
+
+    ms = [("丙汽车集团有限公司", "Enterprise"), ("乙职业技术学院", "Institution"), ("“丙汽车订单班”", "Programme")]
+    rels = extract_relations(make_doc("丙汽车集团有限公司将在乙职业技术学院设立“丙汽车订单班”。", ms))
+    assert [(r.head.normalised, r.tail.normalised) for r in rels if r.type == "PARTNERS_WITH"] == [
+        ("丙汽车集团有限公司", "乙职业技术学院")]
+
+
+def test_a_joint_verb_carries_the_pair_of_the_previous_clause():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._docs import make_doc
+
+    ms = [("甲区总工会", "Union"), ("乙职业技术学院", "Institution"), ("“技能进车间”活动", "Programme")]
+    rels = extract_relations(make_doc("甲区总工会与乙职业技术学院结对共建，联合开展“技能进车间”活动。", ms))
+    assert sorted(r.head.normalised for r in rels if r.type == "SPONSORS") == ["乙职业技术学院", "甲区总工会"]

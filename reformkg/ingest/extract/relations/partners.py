@@ -17,8 +17,11 @@ _PARTNER_RE = re.compile(rf"^(?:{NOSTOP}{{0,12}}?)({alternation(Rel.PARTNERS_WIT
 _HAND_IN_HAND_RE = re.compile(rf"^(?:{NOSTOP}{{0,6}}?)(打造|建立|成立|开展|推进|共建|搭建|创建)")
 _WITH_GAP_RE = re.compile(r"(?:与|同|跟|和|携手|联手)(?:[\u4e00-\u9fff]{0,5}?(?:重点|骨干|龙头|知名|项目|企业|高校|单位))?$")
 _LIST_TAIL_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:所|家|个)?[\u4e00-\u9fff]{0,6}?(?:高校|院校|学校|大学|企业|单位|机构)")
+_CLASS_HOLDERS = frozenset({Label.ENTERPRISE, Label.INSTITUTION, Label.AGENCY})
+_PARTY_COUNT_RE = re.compile(r"(?:[三四五六七八九十多]|\d+)方")
 _STATION_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:分别)?(?:设立|建立|设置|成立|开设|共建)(?:了)?"
-                         rf"{NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心)")
+                         rf"{NOSTOP}{{0,20}}?(?:工作站|工作室|服务站|调解室|联络站|服务窗口|调解中心|(订单班|冠名班|学徒班|定向班|"
+                         rf"实训基地|培训基地|产业学院))")
 _UNNAMED_PARTY_RE = re.compile(r"(?:指导|鼓励|推动|引导|组织|支持|帮助|促进|协调|动员|推进|带动)(?:各类|广大|更多|重点|相关|辖区)?"
                                r"(?:企业|单位|学校|院校|高校|职工|工人|员工|会员|基层工会|基层)$")
 
@@ -47,6 +50,9 @@ def _partners_with(b: Builder, other: Mention) -> None:
     lm = _LIST_TAIL_RE.match(text, list_end, ce) if len(coordinated) > 1 else None
     if lm:
         list_end = lm.end()
+    parties = _PARTY_COUNT_RE.match(text, list_end, ce) if len(coordinated) > 1 else None
+    if parties:
+        list_end = parties.end()     # A与B、C三方签订…: every party with every other
     pm = _PARTNER_RE.match(text[list_end:ce])
     if not pm and text[w:w + 2] in ("携手", "联手"):
         pm = _HAND_IN_HAND_RE.match(text[list_end:ce])
@@ -57,6 +63,10 @@ def _partners_with(b: Builder, other: Mention) -> None:
     for h in _partner_heads(b, other, w, cs):
         for o in coordinated:
             b.add(Rel.PARTNERS_WITH, h, o, (w, list_end + pm.end()))
+    if parties:
+        for i, x in enumerate(coordinated):
+            for y in coordinated[i + 1:]:
+                b.add(Rel.PARTNERS_WITH, x, y, (w, list_end + pm.end()))
 
 
 def _coordinated_partners(b: Builder, other: Mention, ce: int) -> list[Mention]:
@@ -113,7 +123,8 @@ def school_interns(b: Builder) -> None:
 
 def stations_in_bodies(b: Builder) -> None:
     """(X工会)在A、B(分别)设立…工作站/调解室: a union that sets up a joint station inside other
-    bodies partners with them."""
+    bodies partners with them; so does a firm or school that opens a class or training base in
+    another (X公司在Y学院设立“X订单班”)."""
     ctx, text = b.ctx, b.doc.text
     for m in _STATION_RE.finditer(text):
         hosts = [a for a in ctx.mentions_between(m.start(1), m.end(1))
@@ -121,7 +132,8 @@ def stations_in_bodies(b: Builder) -> None:
         if not hosts:
             continue
         for u in actors_for(b, m.start()):
-            if u.label != Label.UNION:
+            # a union's station in a body; anyone's class or training base at a school or firm
+            if u.label != Label.UNION and not (m.group(2) and u.label in _CLASS_HOLDERS):
                 continue
             for h in hosts:
                 b.add(Rel.PARTNERS_WITH, u, h, (m.start(), m.end()))

@@ -131,7 +131,7 @@ def _subject_sponsors(b: Builder, p: Mention, cs: int) -> bool:
     ctx, text = b.ctx, b.doc.text
     group = ctx.subject_group(cs, p.span.start)
     if not group:
-        return False
+        return _carried_joint_sponsors(b, p, cs)
     rest = text[group[-1].span.end:p.span.start]
     sm = _SPONSOR_AFTER_SUBJ_RE.match(rest)
     if sm and sm.end() >= len(rest) - 2:
@@ -143,6 +143,32 @@ def _subject_sponsors(b: Builder, p: Mention, cs: int) -> bool:
             _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
         return True
     return False
+
+
+def _previous_clause_group(b: Builder, cs: int) -> list[Mention]:
+    """The subject group of the clause right before cs in the same sentence."""
+    si = b.doc.sentence_of(cs)
+    if si < 0:
+        return []
+    before = [(s, e) for s, e in b.ctx.clauses(si) if e <= cs]
+    return b.ctx.subject_group(*before[-1]) if before else []
+
+
+@rule_part
+def _carried_joint_sponsors(b: Builder, p: Mention, cs: int) -> bool:
+    """A与B结对共建，联合开展P: a subject-less clause of a joint verb carries the two or more
+    bodies the sentence's previous clause opens with."""
+    text = b.doc.text
+    rest = text[b.ctx.subject_start(cs, p.span.start):p.span.start]
+    jm = _JOINT_RE.match(rest)
+    if not jm or jm.end() < len(rest) - 2:
+        return False
+    group = [a for a in _previous_clause_group(b, cs) if a.label != Label.REGION]
+    if len(group) < 2:
+        return False
+    for a in group:
+        _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
+    return True
 
 
 @rule_part
