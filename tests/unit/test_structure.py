@@ -13,23 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "reformkg"
 MAX_COMPLEXITY = 25
 
-# the files checked so far (extend the list as more of ingest/extract/ is restructured)
-_RELATIONS = PACKAGE / "ingest" / "extract" / "relations"
-# group S4: resolution (a package now), normalise, loaders, lexicons, jsonl, meta
-_S4_FILES = [*sorted((PACKAGE / "ingest" / "resolve").glob("*.py")),
-             *(PACKAGE / "ingest" / f"{name}.py" for name in ("normalise", "lexicons", "loaders", "jsonl")),
-             PACKAGE / "ingest" / "extract" / "meta.py"]
-# group S3: regions, the sentence context (extract/context), outcomes and their cues, numbers, common helpers
-_EXTRACT = PACKAGE / "ingest" / "extract"
-_S3_FILES = [*(_EXTRACT / f"{name}.py" for name in ("regions", "outcomes", "outcome_cues", "numbers", "common")),
-             *sorted((_EXTRACT / "context").glob("*.py"))]
-FILES = [*(_RELATIONS / f"{name}.py" for name in ("__init__", "awarded", "builder", "issued", "members", "partners",
-                                                   "pilots", "positions", "runs", "sponsors", "structure")),
-         PACKAGE / "ingest" / "extract" / "relations_reform.py",
-         *sorted((PACKAGE / "ingest" / "extract" / "relscore").glob("*.py")),
-         *sorted((PACKAGE / "evaluation").glob("*.py")),
-         *_S4_FILES,
-         *_S3_FILES]
+# every module of the package: the extraction (issue 9) and everything else
+FILES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+# modules whose long functions are being split on a branch (empty once it lands)
+PENDING = {PACKAGE / "api" / "routes" / "graph.py", *(PACKAGE / "graph" / f"{n}.py" for n in (
+    "curation", "dialects", "queries", "reader_view", "review", "writer"))}
+CHECKED = [p for p in FILES if p not in PENDING]
 
 
 def _rel(p: Path) -> str:
@@ -57,16 +46,17 @@ def complex_blocks(source: str) -> list[str]:
     return out
 
 
-def test_the_checked_files_exist() -> None:
-    assert [_rel(p) for p in FILES if not p.is_file()] == []
+def test_the_whole_package_is_checked() -> None:
+    assert len(FILES) > 100
+    assert PACKAGE / "ingest" / "extract" / "orgs" / "mention.py" in FILES
 
 
-@pytest.mark.parametrize("path", FILES, ids=_rel)
+@pytest.mark.parametrize("path", CHECKED, ids=_rel)
 def test_no_import_of_private_names(path: Path) -> None:
     assert private_imports(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", FILES, ids=_rel)
+@pytest.mark.parametrize("path", CHECKED, ids=_rel)
 def test_no_function_above_complexity_limit(path: Path) -> None:
     assert complex_blocks(path.read_text(encoding="utf-8")) == []
 

@@ -1,5 +1,5 @@
 """Labels and relation types are named through reformkg.graph.vocab (generated from
-ontology.yaml), never spelled as string literals in the modules listed here."""
+ontology.yaml), never spelled as string literals in any module of the package."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from reformkg.graph import vocab_gen
 from reformkg.graph.ontology import get_ontology
 
 ROOT = Path(__file__).resolve().parents[2] / "reformkg"
-CHECKED = sorted([*(ROOT / "ingest/extract/relations").glob("*.py"), ROOT / "ingest/extract/relations_reform.py",
-                  *(ROOT / "ingest/extract/relscore").glob("*.py"), *(ROOT / "evaluation").glob("*.py"),
-                  ROOT / "cli_quality.py"])
+# every module but the generated vocabulary itself
+CHECKED = sorted(p for p in ROOT.rglob("*.py") if "__pycache__" not in p.parts and p.name != "vocab.py")
 
 
 def test_vocab_module_is_generated_from_the_ontology() -> None:
