@@ -107,7 +107,16 @@ def _as_title(doc: Document, hit: Hit, text: str) -> bool:
     """特级技师张某: a rank held as an honour, named bare right before the person (not a post in
     a firm: 集团首席技师)."""
     return hit.core in TITLE_HONOURS and not hit.region_name and before_person(doc, hit.e) and \
-        not (hit.core == "首席技师" and after_firm(doc, text, hit.s))
+        not (hit.core == "首席技师" and (after_firm(doc, text, hit.s) or _in_firm_title_list(doc, text, hit.s)))
+
+
+_TITLE_LIST_RE = re.compile(r"[\u4e00-\u9fff、]{1,20}、$")
+
+
+def _in_firm_title_list(doc: Document, text: str, pos: int) -> bool:
+    """甲集团副总裁、首席技师张某: the rank is one of the posts listed after a firm."""
+    firms = [m for m in doc.mentions if m.label == Label.ENTERPRISE and m.span.end < pos]
+    return bool(firms) and bool(_TITLE_LIST_RE.fullmatch(text, firms[-1].span.end, pos))
 
 
 def _has_bare_cue(hit: Hit, text: str) -> bool:

@@ -61,3 +61,10 @@ def test_a_quoted_honour_selected_by_a_verb_before_it():
     assert names(extract("全区各级工会累计选树“某地工匠”100名。", upto="awards"), "Award") == {"某地工匠"}
     doc = extract("开展“某地工匠”选树活动。", upto="awards")
     assert [m.normalised for m in doc.mentions if m.label == "Award"] == ["某地工匠"]    # once
+
+
+def test_a_chief_technician_listed_among_a_firms_posts_is_a_post():
+    from tests.unit.ingest._pipe import extract, names
+
+    assert names(extract("甲重工股份有限公司副总裁、首席技师赵甲出席。", upto="awards"), "Award") == set()
+    assert names(extract("他获评河南省首席技师。", upto="awards"), "Award") == {"河南省首席技师"}

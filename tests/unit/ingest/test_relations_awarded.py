@@ -198,3 +198,10 @@ def test_named_as_an_honour_by_a_decision_with_employers_in_brackets():
 def test_a_body_named_as_an_honour_is_its_recipient():
     doc = make_doc("命名甲重工有限公司为“某省模范职工之家”。", [("甲重工有限公司", "Enterprise"), ("某省模范职工之家", "Award")])
     assert rels(doc, "AWARDED") == [("甲重工有限公司", "某省模范职工之家")]
+
+
+def test_a_subject_after_a_discourse_opener_carries_on_to_later_honours():
+    text = "据了解，赵甲是甲机械有限公司的一名钳工，先后获得“某省工匠”、全国五一劳动奖章等荣誉。"
+    doc = make_doc(text, [("赵甲", "Person"), ("甲机械有限公司", "Enterprise"), ("某省工匠", "Award"),
+                          ("全国五一劳动奖章", "Award")])
+    assert rels(doc, "AWARDED") == [("赵甲", "全国五一劳动奖章"), ("赵甲", "某省工匠")]

@@ -87,6 +87,8 @@ _COLLECTIVE_AWARD_RE = re.compile(r"先锋号|集体|示范岗|工作室|班组|
 
 
 # a lead adverbial of scene before the subject: 在第十届…大赛中，
+# a discourse opener before the subject: 据了解，/ 此外，
+_LEAD_DISCOURSE_RE = re.compile(r"(?:据了解|据悉|据介绍|记者了解到|另外|此外|同时|其中)[，,]")
 _LEAD_SCENE_RE = re.compile(r"在[^，,。；;“”]{2,40}?(?:中|上|期间|之际)[，,]")
 
 
@@ -109,7 +111,7 @@ def _sentence_subject(b: Builder, si: int, pos: int):
     ss = b.doc.sentences[si][0]
     while ss < pos and text[ss] in " \u3000\t“\"":
         ss += 1
-    lt = _LEAD_TIME_RE.match(text, ss, pos) or _LEAD_SCENE_RE.match(text, ss, pos)
+    lt = _LEAD_TIME_RE.match(text, ss, pos) or _LEAD_SCENE_RE.match(text, ss, pos) or _LEAD_DISCOURSE_RE.match(text, ss, pos)
     if lt:
         ss = lt.end()
     persons = [x for x in ctx.mentions_between(ss, pos) if x.label == Label.PERSON]
