@@ -113,3 +113,11 @@ def test_a_quoted_honours_selection_activity_is_a_programme_and_the_honour_an_aw
     assert names(doc, "Award") == {"某城工匠"}
     doc = extract("市总工会开展“某城工匠”评选。", upto="awards")   # no activity head: the honour only
     assert names(doc, "Programme") == set() and names(doc, "Award") == {"某城工匠"}
+
+
+def test_a_meeting_named_by_a_quoted_topic_is_a_programme_and_keeps_the_reform_it_names():
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("某省总工会日前召开“产业工人队伍建设改革五周年”新闻发布会。", upto="programmes")
+    assert names(doc, "Programme") == {"“产业工人队伍建设改革五周年”新闻发布会", "产业工人队伍建设改革"}
+    assert "“匠心筑梦”职工座谈会" in names(extract("市总工会举办“匠心筑梦”职工座谈会。", upto="programmes"), "Programme")

@@ -42,7 +42,8 @@ class Programmes:
             out.append(Mention(sp, Label.PROGRAMME, text[s:e], REFORM, {"kind": "initiative", "reform": True}))
         out = [m for m in out if not m.normalised.rstrip("”》").endswith(HOLIDAYS)]
         doc.layers["programmes"] = [m.span for m in out]
-        add_mentions(doc, out)
+        added = add_mentions(doc, out)
+        doc.mentions.extend(_reform_inside_quotes(doc, [m for m in out if m not in added]))
         return doc
 
     def _titled(self, doc: Document, text: str) -> list[Mention]:
@@ -205,3 +206,12 @@ class Programmes:
             mm.attrs["kind"] = "policy"
             out.append(mm)
         return out
+
+
+def _reform_inside_quotes(doc: Document, left_out: list[Mention]) -> list[Mention]:
+    """The reform named inside a quoted name (“产业工人队伍建设改革五周年”新闻发布会) is mentioned
+    too: the quoted programme is about it."""
+    quoted_progs = [m for m in doc.mentions if m.label == Label.PROGRAMME
+                    and str(m.span.attrs.get("rule", "")).startswith("quoted") and (m.surface or "").startswith("“")]
+    return [r for r in left_out if (r.attrs or {}).get("reform")
+            and any(q.span.start < r.span.start and r.span.end < q.span.end for q in quoted_progs)]
