@@ -18,11 +18,13 @@ _PRIZE_LEVEL = re.compile(r"(全国|国家|省部级|省级|市级|省|市)")
 _NOT_IN_PRIZE = re.compile(r"[的了和与及在为获得]")
 _EVENT_AT_HAND = re.compile(r"(?:此次|本次|本届|该|这次|各)")
 _QUOTE_RUN = r"(“[^“”\n]{2,20}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
-_QUOTED = re.compile(r"“([^“”\n]{2,20})”")
+_QUOTED = re.compile(r"“([^“”\n]{2,40})”")
+# a conferral verb before it allows a longer quoted honour (被评为“某地区…工作优秀案例”)
+_QUOTE_RUN_CONFERRED = r"(“[^“”\n]{2,40}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
 _NOT_IN_TITLE = re.compile(r"[，。、]")
 _QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出|选树|评出|选出|"
                                r"命名[^，。；：“”\n]{1,60}?为|授予[^，。；：“”\n]{1,10}?)了?"
-                               r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN)
+                               r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN_CONFERRED)
 _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")
 # “X”称号 / “X”等表彰项目: a quoted title named as an honour by the word after it
 _QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|称号|表彰项目|荣誉)")

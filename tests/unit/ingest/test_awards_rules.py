@@ -68,3 +68,10 @@ def test_a_chief_technician_listed_among_a_firms_posts_is_a_post():
 
     assert names(extract("甲重工股份有限公司副总裁、首席技师赵甲出席。", upto="awards"), "Award") == set()
     assert names(extract("他获评河南省首席技师。", upto="awards"), "Award") == {"河南省首席技师"}
+
+
+def test_a_long_quoted_honour_after_a_conferral_verb():
+    from tests.unit.ingest._pipe import extract, names
+
+    text = "甲集团、乙高新区两个试点单位经验被评为“长三角地区深入推进产业工人队伍建设改革工作优秀案例”。"
+    assert names(extract(text, upto="awards"), "Award") == {"长三角地区深入推进产业工人队伍建设改革工作优秀案例"}
