@@ -121,3 +121,12 @@ def test_a_meeting_named_by_a_quoted_topic_is_a_programme_and_keeps_the_reform_i
     doc = extract("某省总工会日前召开“产业工人队伍建设改革五周年”新闻发布会。", upto="programmes")
     assert names(doc, "Programme") == {"“产业工人队伍建设改革五周年”新闻发布会", "产业工人队伍建设改革"}
     assert "“匠心筑梦”职工座谈会" in names(extract("市总工会举办“匠心筑梦”职工座谈会。", upto="programmes"), "Programme")
+
+
+def test_a_two_phrase_quoted_slogan_keeps_the_space_the_source_writes():
+    from tests.unit.ingest._pipe import extract, mentions
+
+    doc = extract("由某市总工会开展的“当好主人翁 建功新时代”项目建设劳动竞赛表彰会隆重举行。", upto="programmes")
+    prog = [m for m in mentions(doc, "Programme")][0]
+    assert prog.normalised == "“当好主人翁 建功新时代”项目建设劳动竞赛"
+    assert "“当好主人翁建功新时代”项目建设劳动竞赛" in prog.attrs["aliases"]

@@ -129,9 +129,28 @@ def make_mention(doc: Document, s: int, e: int, name: str, rule: str, aliases: t
         if "," in src and "，" not in src:
             aliases = aliases + (name,)
             name = name.replace("，", ",")
+    spaced = _spaced_slogan(doc, s, e, name)
+    if spaced is not None:
+        aliases, name = tuple(dict.fromkeys(aliases + (name,))), spaced
     if aliases:
         attrs["aliases"] = list(aliases)
     return Mention(sp, Label.PROGRAMME, doc.text[s:e], name, attrs)
+
+
+# a quoted slogan of two phrases the source separates by one space (“当好主人 建功时代”)
+_SPACED_QUOTE_RE = re.compile(r"“([\u4e00-\u9fff]{3,})[ \u3000]([\u4e00-\u9fff]{3,})”")
+
+
+def _spaced_slogan(doc: Document, s: int, e: int, name: str) -> str | None:
+    """The name as the source writes a two-phrase quoted slogan in it (one space between the
+    phrases, which the normaliser drops), else None; the joined form stays an alias."""
+    a, b = doc.offsets.to_source(s, e)
+    src = doc.source_text[a:b] if 0 <= a < b <= len(doc.source_text) else ""
+    m = _SPACED_QUOTE_RE.search(src)
+    if m is None:
+        return None
+    joined = f"“{m.group(1)}{m.group(2)}”"
+    return name.replace(joined, f"“{m.group(1)} {m.group(2)}”", 1) if joined in name else None
 
 
 def region_prefix(doc: Document, s: int) -> tuple[str, int]:
