@@ -53,3 +53,11 @@ def test_surname_title_alias() -> None:
     assert is_surname_title("陈书记")
     assert is_surname_title("欧阳主任")
     assert not is_surname_title("陈立新")
+
+
+def test_common_surnames_are_known():
+    from reformkg.ingest import lexicons as lx
+
+    top = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦洪"
+    known = set("".join(lx.read_lines("surnames.txt")))
+    assert [c for c in top if c not in known] == []
