@@ -108,3 +108,10 @@ def test_listed_firms_and_departments() -> None:
 def test_first_department_stem_drops_a_verb() -> None:
     assert first_dept_stem(0, "会同人社", dept_set()) == (2, "人社")
     assert first_dept_stem(0, "甲乙", dept_set()) == (0, "甲乙")
+
+
+def test_a_quality_word_before_an_industry_head_is_no_firm():
+    from tests.unit.ingest._pipe import extract, names
+
+    assert names(extract("促进重点工程高起点、高标准建设，高水平推进。", upto="orgs"), "Enterprise") == set()
+    assert names(extract("甲乙建设、丙丁建设等企业参加。", upto="orgs"), "Enterprise") == {"甲乙建设", "丙丁建设"}
