@@ -120,3 +120,12 @@ def test_a_guiding_unit_inside_a_role_chain_neither_breaks_it_nor_sponsors():
     assert sorted(r.head.normalised for r in rels if r.type == "SPONSORS") == ["甲市人社局", "甲市总工会", "甲技师学院"]
     assert len([r for r in rels if r.type == "CO_SPONSORS"]) == 3
     assert not any("甲市教育局" in (r.head.normalised, r.tail.normalised) for r in rels)
+
+
+def test_the_named_one_of_a_counted_group_sponsors_what_the_group_runs_jointly():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._docs import make_doc
+
+    ms = [("甲省总工会", "Union"), ("2024年甲省职工职业技能竞赛", "Programme")]
+    rels = extract_relations(make_doc("甲省总工会等五部门联合开展2024年甲省职工职业技能竞赛。", ms))
+    assert [(r.type, r.head.normalised, r.props.get("role")) for r in rels] == [("SPONSORS", "甲省总工会", "联合开展")]

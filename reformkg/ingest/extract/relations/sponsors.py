@@ -138,7 +138,7 @@ def _subject_sponsors(b: Builder, p: Mention, cs: int) -> bool:
         _subject_verb_sponsors(b, p, group, sm.group(1))
         return True
     jm = _JOINT_RE.match(rest)
-    if jm and len(group) >= 2 and jm.end() >= len(rest) - 2:
+    if jm and (len(group) >= 2 or _ETC_BODIES_RE.match(rest)) and jm.end() >= len(rest) - 2:
         for a in group:
             _add_joint(b, a, p, jm.group(1), (group[0].span.start, p.span.end))
         return True
@@ -187,6 +187,8 @@ def _subject_verb_sponsors(b: Builder, p: Mention, group: list[Mention], verb: s
         _add_sponsor(b, a, p, role, (group[0].span.start, p.span.end))
 
 
+# A等N部门/家单位联合开展P: the named one of a counted group acts jointly
+_ETC_BODIES_RE = re.compile(r"等(?:\d+|[二两三四五六七八九十]+)(?:个|家)?(?:部门|单位|机构|方)")
 _ALLY_FILLER_RE = re.compile(r"[、，,和及与以及等]|相关|有关|部门|单位|共同|一起|\d+个|[一二两三四五六七八九十]+个|在|的")
 ALLY_RESIDUE_MAX = 6  # characters besides the allies' names and list words: more is a clause, not a list
 
