@@ -38,3 +38,22 @@ def test_profile_post_with_a_trade_title_and_no_post_for_a_non_title():
     text = "她现任甲市地铁集团有限公司重要岗位。"
     doc = make_doc(text, [("她", "Person", "周小红", PRON), ("甲市地铁集团有限公司", "Enterprise")])
     assert rels(doc, "HOLDS_POSITION") == []
+
+
+def test_a_title_and_name_listed_after_a_colleague_hold_the_post_at_the_colleagues_body():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._pipe import extract
+
+    doc = extract("河南省人力资源和社会保障厅厅长王某、副厅长李某某出席会议。", upto="coreference")
+    got = sorted((r.head.normalised, r.tail.normalised, r.props.get("title")) for r in extract_relations(doc)
+                 if r.type == "HOLDS_POSITION")
+    assert got == [("李某某", "河南省人力资源和社会保障厅", "副厅长"), ("王某", "河南省人力资源和社会保障厅", "厅长")]
+
+
+def test_a_profile_sentence_gives_the_post_of_the_body_its_clause_opens_with():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._pipe import extract
+
+    doc = extract("李某某，男，汉族，河南青松重工有限公司高级技师。", upto="coreference")
+    got = [(r.head.normalised, r.props.get("title")) for r in extract_relations(doc) if r.type == "HOLDS_POSITION"]
+    assert got == [("李某某", "高级技师")]

@@ -74,9 +74,23 @@ def holds_position(b: Builder) -> None:
                 b.add(Rel.HOLDS_POSITION, person, ante, (person.span.start - len(title), person.span.end),
                       title=first)
             continue
-        if person.attrs.get("title") and not person.attrs.get("org"):
-            pass  # a title without a body: nothing to link
+        if person.attrs.get("title") and not person.attrs.get("org") and _listed_after_colleague(b, person):
+            continue
         _holds_position_fallback(b, person)
+
+
+def _listed_after_colleague(b: Builder, person: Mention) -> bool:
+    """甲厅厅长王某、副厅长李某: a title and name listed right after a colleague's hold the post
+    at the colleague's body; True when linked."""
+    doc, text = b.doc, b.doc.text
+    title = person.attrs.get("title") or ""
+    prev = b.ctx.previous_mention(person.span.start, Label.PERSON)
+    if prev is None or text[prev.span.end:person.span.start] != "、" + title:
+        return False
+    orgs = [org for org, _ in position_pairs(doc, prev)]
+    for org in orgs[:1]:
+        b.add(Rel.HOLDS_POSITION, person, org, (prev.span.start, person.span.end), title=title)
+    return bool(orgs)
 
 
 def _merge_subunits(doc: Document, ctx: DocContext, pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
@@ -138,6 +152,24 @@ _ROLE_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:司机|驾驶员|[^\W\d]员
 _PROFILE_POST_RE = re.compile(r"(?:现|目前|现在)(?:任|为)|现任")
 
 
+# a profile's facts right after the name (，男，/，女，): the sentence describes the person
+_PROFILE_FACTS_RE = re.compile(r"[，,](?:男|女)[，,、]")
+_CLAUSE_COMMA_RE = re.compile(r"[，,]")
+
+
+def _profile_body_clause(b: Builder, start: int, se: int) -> re.Match[str] | None:
+    """The comma before the first clause of a profile sentence that opens with a body (…，汉族，
+    X公司高级技师): a match ending where the body starts; None when no such clause comes before
+    another person."""
+    text = b.doc.text
+    for m in b.ctx.mentions_between(start, se):
+        if m.label == Label.PERSON:
+            return None
+        if m.label in ORG_LABELS and text[m.span.start - 1:m.span.start] in ("，", ","):
+            return _CLAUSE_COMMA_RE.match(text, m.span.start - 1)
+    return None
+
+
 def _profile_post(b: Builder, person: Mention):
     """李某，男，1975年生，现任X公司首席技师: a profile sentence opening with the person's name;
     the 现任 clause (no other person named before it) gives the post."""
@@ -149,6 +181,9 @@ def _profile_post(b: Builder, person: Mention):
     if text[ss:person.span.start].strip() or text[person.span.end:person.span.end + 1] not in ("，", ","):
         return None
     vm = _PROFILE_POST_RE.search(text, person.span.end, se)
+    if vm is None and _PROFILE_FACTS_RE.match(text, person.span.end):
+        vm = _profile_body_clause(b, person.span.end, se)  # 李某，男，汉族，X公司高级技师
+        return vm
     if vm is None or text[vm.start() - 1:vm.start()] not in ("，", ","):
         return None
     if any(x.label == Label.PERSON and x is not person for x in b.ctx.mentions_between(person.span.end, vm.start())):
@@ -167,7 +202,7 @@ def pronoun_positions(b: Builder) -> None:
             vm = _profile_post(b, person)
         if not vm:
             continue
-        _, ce = ctx.clause_bounds(vm.start())
+        _, ce = ctx.clause_bounds(min(vm.end(), len(text) - 1))
         pos = vm.end()
         org = None
         while True:  # X公司工会: the last (longest) of adjacent bodies
