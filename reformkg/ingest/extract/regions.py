@@ -9,6 +9,8 @@ layer "region_context" (one span: the document's province and main city) and Reg
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from collections import Counter
@@ -137,31 +139,50 @@ def _context_province(doc: Document, pos: int) -> int:
 
 
 def _latest_place_of_kind(doc: Document, pos: int, kind: str) -> int:
-    """The latest explicit region before pos that a bare `kind` (市/县/区/州/旗) can mean; -1 if none."""
-    gz = lx.gazetteer()
-    spans = [s for s in doc.layers.get("regions", []) if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
-    best = -1
-    best_city = -1
-    for sp in spans:
-        if sp.start >= pos:
-            break
+    """The latest explicit region before pos that a bare `kind` (市/县/区/州/旗) can mean; -1 if none.
+
+    Read backwards from pos: the latest region that decides wins — one of the kind, or (for 市)
+    a county or district, whose 市 is the city above it (沛县 → 徐州市); a county-level city named
+    only in passing (a list, another sentence) gives way to the latest prefecture-level place of
+    the kind before it, else to what the text before it decides."""
+    layer = doc.layers.get("regions", [])
+    i = bisect.bisect_left(layer, pos, key=lambda sp: sp.start) - 1
+    explicit: list | None = None
+    while i >= 0:
+        sp = layer[i]
+        i -= 1
         place = sp.attrs.get("place", -1)
-        if place < 0:
+        if sp.attrs.get("contextual") or sp.attrs.get("in_name") or place is None or place < 0:
             continue
-        p = gz.get(place)
-        if _accept_kind(p, kind):
-            if kind == "市" and p.level == lx.LEVEL_COUNTY and not _county_city_ok(doc, sp, pos, spans):
-                # a county-level city named in passing (a list, another sentence): a bare 市
-                # still means the prefecture city the passage is about
-                best = best_city if best_city >= 0 else best
+        p = lx.gazetteer().get(place)
+        if not _accept_kind(p, kind):
+            if kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
+                return p.city
+            continue
+        if kind == "市" and p.level == lx.LEVEL_COUNTY:
+            if explicit is None:
+                explicit = [s for s in layer if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
+            if not _county_city_ok(doc, sp, pos, explicit):
+                city = _latest_accepted_city(layer, i, kind)
+                if city >= 0:
+                    return city
                 continue
-            best = place
-            if p.level != lx.LEVEL_COUNTY:
-                best_city = place
-        elif kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
-            # a paragraph about a county or district: its 市 is the city above it (沛县 → 徐州市)
-            best = p.city
-    return best
+        return place
+    return -1
+
+
+def _latest_accepted_city(layer: list, i: int, kind: str) -> int:
+    """The latest explicit place of `kind` above county level in layer[:i + 1], -1 if none."""
+    while i >= 0:
+        sp = layer[i]
+        i -= 1
+        place = sp.attrs.get("place", -1)
+        if sp.attrs.get("contextual") or sp.attrs.get("in_name") or place is None or place < 0:
+            continue
+        p = lx.gazetteer().get(place)
+        if _accept_kind(p, kind) and p.level != lx.LEVEL_COUNTY:
+            return place
+    return -1
 
 
 # the document default a bare kind falls back to (attribute of the region_context span); for
