@@ -11,7 +11,7 @@ from functools import lru_cache
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.extract.orgs.mention_state import MentionState
-from reformkg.ingest.extract.orgs.places import focus_below, paragraph_region, region_in_org_name
+from reformkg.ingest.extract.orgs.places import focus_below, paragraph_region, region_in_org_name, spans_starting_at
 
 # 省政府办公厅 / 市政府 inside a longer name: the government's full name
 _GOV_RE = re.compile(r"^([\u4e00-\u9fff]{1,12}?[省市县区州旗])政府(?=办公厅|办公室|研究室|参事室|$)")
@@ -126,8 +126,8 @@ def drop_group_office(st: MentionState) -> None:
 def zone_attr(st: MentionState) -> None:
     """某某高新区工会: the body is in the zone written (or found) at its start."""
     c, text = st.c, st.text
-    for zsp in st.doc.layers.get("regions", []):
-        if zsp.start != c.start or zsp.attrs.get("contextual"):
+    for zsp in spans_starting_at(st.doc.layers.get("regions", []), c.start):
+        if zsp.attrs.get("contextual"):
             continue
         if zsp.attrs.get("zone") and zsp.end < c.end and text[zsp.end:zsp.end + 1] not in "(（":
             st.attrs["zone"] = zsp.attrs.get("name", text[zsp.start:zsp.end])

@@ -17,7 +17,7 @@ from reformkg.ingest.extract.orgs.filters import is_fragment
 from reformkg.ingest.extract.orgs.grammar import Cand
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, national_bodies
 from reformkg.ingest.extract.orgs.mention_state import REJECT, MentionState, Outcome
-from reformkg.ingest.extract.orgs.places import region_in_org_name
+from reformkg.ingest.extract.orgs.places import region_in_org_name, spans_starting_at
 
 _JOINT_ACTION = re.compile(r"(?<=.{2})(共建|共办|合办|联办|携手|合作建立|合作共建)(?=..)")
 _PRACTICE_AFTER = re.compile(r"等?(特色|创新|典型|先进|有效|好的)?(做法|经验|模式|举措)")
@@ -59,11 +59,11 @@ def _wider_place_at(doc: Document, a: int, start: int, end: int) -> bool:
 def locator_before_firm(doc: Document, start: int, end: int) -> int:
     """Where a firm's own name starts when a place is written before a name that begins with a
     wider place containing it (某某区 + 某省某某有限公司); `start` when not."""
-    spans = {sp.start: sp for sp in doc.layers.get("regions", []) if sp.attrs.get("place", -1) is not None
-             and sp.attrs.get("place", -1) >= 0}
-    first = spans.get(start)
-    if first is None:
+    placed = [sp for sp in spans_starting_at(doc.layers.get("regions", []), start)
+              if sp.attrs.get("place", -1) is not None and sp.attrs.get("place", -1) >= 0]
+    if not placed:
         return start
+    first = placed[-1]
     return first.end if _wider_place_at(doc, first.attrs["place"], first.end, end) else start
 
 

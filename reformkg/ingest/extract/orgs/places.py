@@ -5,6 +5,8 @@ fullest written form of a region for composing body names.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from reformkg.ingest import lexicons as lx
@@ -31,6 +33,15 @@ def region_in_org_name(name: str, doc: Document) -> int:
         if best is None or rank > best[3] or (rank == best[3] and start < best[0]):
             best = (start, len(surface), gz.choose(cands, context), rank)
     return best[2] if best else -1
+
+
+def spans_starting_at(layer: list, start: int) -> list:
+    """The spans of a layer sorted by start that start at `start` (bisected, not scanned)."""
+    i = bisect.bisect_left(layer, start, key=lambda sp: sp.start)
+    j = i
+    while j < len(layer) and layer[j].start == start:
+        j += 1
+    return layer[i:j]
 
 
 def display_name(doc: Document, place: int) -> str:
