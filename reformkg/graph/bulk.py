@@ -10,6 +10,13 @@ Both read the source the same way, through `GraphStore.read` and Cypher written 
   (`UNWIND $ids AS i MATCH (a:Label {id: i})-[r]->(b)`), so each is read once.
 `migrate` writes batches with `UNWIND $rows … MERGE … {id: r.id} SET x += r.props` (idempotent:
 running it again changes nothing) and then compares label and type counts of both stores.
+A batch whose write fails with a transient error (a timeout — e.g. Neo4j's transaction timeout
+on a loaded machine — a memory limit, a deadlock: `is_transient`) is written again in halves,
+down to `min_batch` rows, where it is tried a few more times after a pause; the smaller size is
+kept for the rest of the run, and each retry is logged. Any other error (a constraint
+violation, a syntax error, an unreachable store) raises MigrationError at once, naming the
+batch. Retrying is safe because every write is a MERGE: a failed transaction is rolled back, and
+one a client-side timeout left applied is merged again to the same result.
 Labels and types enter Cypher text only after an ontology check (or, for internal labels,
 after checking the reserved prefix and the identifier syntax).
 """
@@ -28,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .ontology import Ontology, get_ontology
+from .records import QueryTimeout, StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import GraphStore
@@ -35,6 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 1000
+MIN_BATCH = 25  # a failing batch is halved down to this many rows
+RETRY_PAUSES_S = (1.0, 5.0, 15.0)  # pauses before the retries of a batch already at MIN_BATCH
 ARRAY_DELIMITERS = (";", "|", "¦", "\u001f")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -152,7 +162,90 @@ def _progress(total: int, desc: str, enabled: bool) -> Any:
 # --------------------------------------------------------------------------------------------
 
 
-def _write_nodes(dst: "GraphStore", labels: _Labels, rows: list[NodeRow]) -> None:
+# Neo4j status codes of failures that a smaller batch (or a later try) may get past: every
+# Neo.TransientError.* (deadlocks, memory pool limits, leader switches), and the transaction
+# timeout and memory limit, which Neo4j 5 classifies as client errors.
+_TRANSIENT_CODE = re.compile(r"^Neo\.TransientError\.|TransactionTimedOut|TransactionMemoryLimit|MemoryPoolOutOfMemory")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a failed batch write may pass when written again in smaller batches: a timeout
+    (QueryTimeout: what both engines' timeouts become, Neo4j's
+    `Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration` included), a Neo4j
+    error with a transient status code (by then the driver's own retries of it are spent), or
+    FalkorDB refusing a query while busy. Constraint violations, syntax and type errors and an
+    unreachable store are not: a retry cannot fix them."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, QueryTimeout):
+            return True
+        code = getattr(e, "code", None)
+        if isinstance(code, str) and _TRANSIENT_CODE.search(code):
+            return True
+        if type(e).__name__ == "TransientError" and type(e).__module__.startswith("neo4j"):
+            return True
+        if type(e) is StoreError and "engine is busy" in str(e):
+            return True
+        e = e.__cause__
+    return False
+
+
+def _short(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: " + (text if len(text) <= limit else text[:limit] + "…")
+
+
+class _BatchWriter:
+    """Writes row lists with one `UNWIND $rows` statement per chunk of `size` rows. A chunk that
+    fails with a transient error is written again in halves (the smaller size is kept for the
+    rest of the run: a timeout costs the whole transaction timeout, so growing back would pay it
+    again); at `floor` rows it is retried after each pause of RETRY_PAUSES_S, then given up."""
+
+    def __init__(self, dst: "GraphStore", batch_size: int, floor: int):
+        self.dst = dst
+        self.size = max(1, int(batch_size))
+        self.floor = max(1, min(int(floor), self.size))
+        self.retries = 0
+
+    def write(self, query: str, rows: list[dict[str, Any]], what: str) -> None:
+        i = 0
+        floor_failures = 0
+        while i < len(rows):
+            chunk = rows[i:i + self.size]
+            try:
+                self.dst.write(query, {"rows": chunk})
+            except Exception as exc:  # noqa: BLE001 - sorted into transient and permanent below
+                where = f"{what}, rows {i + 1}-{i + len(chunk)} of {len(rows)} ({_row_key(chunk[0])} … {_row_key(chunk[-1])})"
+                if not is_transient(exc):
+                    raise MigrationError(f"writing {where} failed: {_short(exc)}") from exc
+                self.retries += 1
+                if len(chunk) > self.floor:
+                    self.size = max(self.floor, len(chunk) // 2)
+                    log.warning("migrate: writing %s failed (%s); retrying in batches of %d rows",
+                                where, _short(exc), self.size)
+                    continue
+                if floor_failures >= len(RETRY_PAUSES_S):
+                    raise MigrationError(f"writing {where} failed {floor_failures + 1} times at the smallest batch "
+                                         f"size ({self.floor} rows): {_short(exc)}") from exc
+                pause = RETRY_PAUSES_S[floor_failures]
+                floor_failures += 1
+                log.warning("migrate: writing %s failed at the smallest batch size (%s); retry %d of %d in %.0fs",
+                            where, _short(exc), floor_failures, len(RETRY_PAUSES_S), pause)
+                time.sleep(pause)
+                continue
+            i += len(chunk)
+            floor_failures = 0
+
+
+def _row_key(row: dict[str, Any]) -> str:
+    if row.get("id") is not None:
+        return f"id {row['id']}"
+    return f"{row.get('src')}->{row.get('tgt')}"
+
+
+def _write_nodes(out: "_BatchWriter", labels: _Labels, rows: list[NodeRow]) -> None:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         props = {k: v for k, v in row.props.items() if v is not None and k != "id"}
@@ -160,10 +253,11 @@ def _write_nodes(dst: "GraphStore", labels: _Labels, rows: list[NodeRow]) -> Non
     for label_set, batch in groups.items():
         primary, *extra = (labels.check(x) for x in label_set)
         add = "".join(f"\nSET n:{x}" for x in extra)
-        dst.write(f"UNWIND $rows AS r\nMERGE (n:{primary} {{id: r.id}})\nSET n += r.props{add}", {"rows": batch})
+        out.write(f"UNWIND $rows AS r\nMERGE (n:{primary} {{id: r.id}})\nSET n += r.props{add}", batch,
+                  "nodes :" + ":".join([primary, *extra]))
 
 
-def _write_edges(dst: "GraphStore", ontology: Ontology, primary_of: dict[str, str], rows: list[EdgeRow]) -> None:
+def _write_edges(out: "_BatchWriter", ontology: Ontology, primary_of: dict[str, str], rows: list[EdgeRow]) -> None:
     groups: dict[tuple[str, str | None, str | None, bool], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         props = {k: v for k, v in row.props.items() if v is not None and k != "id"}
@@ -174,17 +268,24 @@ def _write_edges(dst: "GraphStore", ontology: Ontology, primary_of: dict[str, st
         a = f"(a:{s_label} {{id: r.src}})" if s_label else "(a {id: r.src})"
         b = f"(b:{t_label} {{id: r.tgt}})" if t_label else "(b {id: r.tgt})"
         merge = f"MERGE (a)-[e:{rel} {{id: r.id}}]->(b)" if has_id else f"MERGE (a)-[e:{rel}]->(b)"
-        dst.write(f"UNWIND $rows AS r\nMATCH {a}\nMATCH {b}\n{merge}\nSET e += r.props", {"rows": batch})
+        out.write(f"UNWIND $rows AS r\nMATCH {a}\nMATCH {b}\n{merge}\nSET e += r.props", batch,
+                  f"relationships [{rel}] {s_label or '?'}->{t_label or '?'}")
 
 
 def migrate(src: "GraphStore", dst: "GraphStore", batch_size: int = DEFAULT_BATCH, progress: bool = True, *,
-            clear: bool = False, merge: bool = False, ontology: Ontology | None = None) -> dict[str, Any]:
+            clear: bool = False, merge: bool = False, ontology: Ontology | None = None,
+            min_batch: int = MIN_BATCH) -> dict[str, Any]:
     """Copy every node and relationship of `src` into `dst`, batched, then verify the counts.
+
+    A batch write that fails transiently (`is_transient`: a timeout, a memory limit, a
+    deadlock) is written again in halves down to `min_batch` rows (then retried a few times
+    after a pause); any other failure raises MigrationError naming the batch.
 
     The destination must be empty unless `clear` (empty it first) or `merge` (write into what
     is there; counts are then checked as at-least). Returns a report: `nodes`, `relationships`,
     `labels`/`types` (source counts), `destination` (its counts after), `mismatches`
-    (label or type → [source, destination]), `verified`, `seconds`. Raises MigrationError when
+    (label or type → [source, destination]), `verified`, `seconds`, `retries` (batch writes
+    tried again) and `batch_size_end` (the write batch size at the end). Raises MigrationError when
     the counts do not match.
     """
     ontology = ontology or src.ontology or get_ontology()
@@ -203,12 +304,13 @@ def migrate(src: "GraphStore", dst: "GraphStore", batch_size: int = DEFAULT_BATC
     labels = _Labels.of(ontology, _present_labels(src))
     total_nodes, total_edges = source["nodes"], source["relationships"]
 
+    writer = _BatchWriter(dst, batch_size, min_batch)
     primary_of: dict[str, str] = {}
     sources: dict[str, list[str]] = defaultdict(list)
     written_nodes = 0
     with _progress(total_nodes, "nodes", progress) as bar:
         for page in iter_nodes(src, labels, batch_size):
-            _write_nodes(dst, labels, page)
+            _write_nodes(writer, labels, page)
             for row in page:
                 primary_of[row.id] = row.labels[0]
                 sources[row.labels[0]].append(row.id)
@@ -217,7 +319,7 @@ def migrate(src: "GraphStore", dst: "GraphStore", batch_size: int = DEFAULT_BATC
     written_edges = 0
     with _progress(total_edges, "relationships", progress) as bar:
         for page in iter_edges(src, ontology, sources, batch_size):
-            _write_edges(dst, ontology, primary_of, page)
+            _write_edges(writer, ontology, primary_of, page)
             written_edges += len(page)
             bar.update(len(page))
 
@@ -237,9 +339,12 @@ def migrate(src: "GraphStore", dst: "GraphStore", batch_size: int = DEFAULT_BATC
         "mismatches": mismatches,
         "verified": not mismatches,
         "seconds": round(time.perf_counter() - t0, 3),
+        "retries": writer.retries,
+        "batch_size_end": writer.size,
     }
-    log.info("migrated %d nodes and %d relationships in %.1fs (%s)", written_nodes, written_edges,
-             report["seconds"], "verified" if not mismatches else f"MISMATCHES {mismatches}")
+    log.info("migrated %d nodes and %d relationships in %.1fs (%s%s)", written_nodes, written_edges,
+             report["seconds"], "verified" if not mismatches else f"MISMATCHES {mismatches}",
+             f"; {writer.retries} batch writes retried, batch size now {writer.size}" if writer.retries else "")
     if mismatches:
         raise MigrationError(f"counts differ after migration (source, destination): {mismatches}")
     return report
