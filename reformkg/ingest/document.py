@@ -117,6 +117,19 @@ class Document:
     rule_parts_fired: set[str] = field(default_factory=set)  # every relation-rule function on a proposing call stack
     outcomes: list[OutcomeCandidate] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # loader metadata (RawDocument.meta, e.g. html title)
+    # indexes the components derive from a layer (see derived_index), rebuilt when the layer changes
+    derived: dict[str, tuple[Any, int, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived_index(self, name: str, layer: str, build: Any) -> Any:
+        """`build(spans)` of layer `layer`, computed once while that layer's list is the same
+        object of the same length (the cache holds the list, so its id cannot be reused)."""
+        spans = self.layers.get(layer, [])
+        hit = self.derived.get(name)
+        if hit is not None and hit[0] is spans and hit[1] == len(spans):
+            return hit[2]
+        value = build(spans)
+        self.derived[name] = (spans, len(spans), value)
+        return value
 
     def span_text(self, span: Span | tuple[int, int]) -> str:
         s, e = (span.start, span.end) if isinstance(span, Span) else span

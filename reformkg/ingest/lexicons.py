@@ -351,9 +351,11 @@ def org_label_of(name: str) -> str | None:
         return Label.UNION
     if _YOUTH_LEAGUE_RE.match(name):
         return Label.INSTITUTION      # 共青团X省委, 团市委: the Youth League's bodies (ANNOTATION: Institution)
-    for head in org_heads_sorted():
-        if name.endswith(head):
-            label = org_heads()[head]
+    heads = org_heads()
+    for n in _org_head_lengths():
+        head = name[-n:]
+        if len(name) >= n and head in heads:
+            label = heads[head]
             # a union's own committees and offices are the union (工会女职工委员会, 工会办公室);
             # a leading or coordinating group it sets up is an agency (X总工会…工作领导小组)
             if "工会" in name and label == Label.AGENCY and not name.endswith(_GROUP_HEADS):
@@ -365,9 +367,20 @@ def org_label_of(name: str) -> str | None:
 _GROUP_HEADS = ("领导小组", "协调小组", "工作小组", "联席会议", "领导小组办公室")
 
 
+@lru_cache(maxsize=1)
+def _org_head_lengths() -> tuple[int, ...]:
+    """The lengths of the organisation heads, longest first (the longest head a name ends with wins)."""
+    return tuple(sorted({len(h) for h in org_heads()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(abbreviations().items(), key=lambda kv: -len(kv[0])))
+
+
 def expand_abbreviation(name: str) -> str:
     """Expand a generic abbreviation at the end of a body name (泗洪县人社局 -> 泗洪县人力资源和社会保障局)."""
-    for short, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
+    for short, full in _abbreviations_longest_first():
         if name.endswith(full):
             continue
         if name == short:

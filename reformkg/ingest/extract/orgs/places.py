@@ -51,12 +51,19 @@ def display_name(doc: Document, place: int) -> str:
     best = gz.get(place).name
     if gz.get(place).level not in (lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT):
         return best           # a city keeps its own name (not 广西壮族自治区柳州市)
-    for sp in doc.layers.get("regions", []):
-        if sp.attrs.get("place") == place and not sp.attrs.get("contextual"):
-            form = sp.attrs.get("prefixed") or ""
-            if len(form) > len(best) and form.endswith(best):
-                best = form
+    for form in doc.derived_index("prefixed_forms", "regions", _prefixed_forms).get(place, ()):
+        if len(form) > len(best) and form.endswith(best):
+            best = form
     return best
+
+
+def _prefixed_forms(spans: list) -> dict[int, list[str]]:
+    """place → the prefixed forms (江苏省仪征) the regions layer writes it with, in text order."""
+    out: dict[int, list[str]] = {}
+    for sp in spans:
+        if not sp.attrs.get("contextual") and sp.attrs.get("place") is not None:
+            out.setdefault(sp.attrs.get("place"), []).append(sp.attrs.get("prefixed") or "")
+    return out
 
 
 def paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
