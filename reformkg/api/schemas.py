@@ -63,24 +63,26 @@ def ontology_enums(ontology: Ontology) -> OntologyEnums:
     return _ENUM_CACHE[key]
 
 
-class _Model(BaseModel):
+class ApiModel(BaseModel):
+    """Base of the API's public models: unknown fields are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class ErrorBody(_Model):
+class ErrorBody(ApiModel):
     status: int
     message: str
     details: list[Any] | None = None
 
 
-class Page(_Model, Generic[T]):
+class Page(ApiModel, Generic[T]):
     items: list[T]
     total: int
     limit: int
     offset: int = 0
 
 
-class Health(_Model):
+class Health(ApiModel):
     status: str
     store: str
     nodes: int | None = None
@@ -89,7 +91,7 @@ class Health(_Model):
     message: str | None = None
 
 
-class EntitySummary(_Model):
+class EntitySummary(ApiModel):
     id: str
     name: str
     labels: list[str]
@@ -100,7 +102,7 @@ class EntitySummary(_Model):
     via: str | None = Field(default=None, description="search by a post's title: the post and body it is in")
 
 
-class RelatedEntity(_Model):
+class RelatedEntity(ApiModel):
     """A neighbour as seen from an entity card, with the relationship that links them."""
 
     id: str
@@ -113,7 +115,7 @@ class RelatedEntity(_Model):
     evidence_count: int = 0
 
 
-class DocumentSummary(_Model):
+class DocumentSummary(ApiModel):
     doc_id: str
     id: str
     title: str | None = None
@@ -124,7 +126,7 @@ class DocumentSummary(_Model):
     mentions: int | None = Field(default=None, description="mentions of the entity (entity card only)")
 
 
-class OutcomeItem(_Model):
+class OutcomeItem(ApiModel):
     id: str
     name: str | None = None
     value: float | None = None
@@ -135,7 +137,7 @@ class OutcomeItem(_Model):
     evidence_count: int = 0
 
 
-class EntityCard(_Model):
+class EntityCard(ApiModel):
     id: str
     name: str
     labels: list[str]
@@ -151,7 +153,7 @@ class EntityCard(_Model):
     truncated: bool = False
 
 
-class SubgraphNode(_Model):
+class SubgraphNode(ApiModel):
     id: str
     name: str | None = None
     labels: list[str]
@@ -160,7 +162,7 @@ class SubgraphNode(_Model):
     depth: int | None = None
 
 
-class SubgraphEdge(_Model):
+class SubgraphEdge(ApiModel):
     id: str
     type: str
     source: str
@@ -170,7 +172,7 @@ class SubgraphEdge(_Model):
     confidence: float | None = Field(None, description="the best confidence of its evidence (none: structural edge)")
 
 
-class Subgraph(_Model):
+class Subgraph(ApiModel):
     nodes: list[SubgraphNode]
     edges: list[SubgraphEdge]
     truncated: bool = False
@@ -178,7 +180,7 @@ class Subgraph(_Model):
                                       "counted up to 1,000 relationships)")
 
 
-class EvidenceItem(_Model):
+class EvidenceItem(ApiModel):
     """One evidence sentence; `before + match + after == sentence`.
 
     Offsets into the sentence are given in code points (Python) and in UTF-16 units (JS).
@@ -200,7 +202,7 @@ class EvidenceItem(_Model):
     producer: str = Field("rules", description="name of that rule or model")
 
 
-class EdgeEvidence(_Model):
+class EdgeEvidence(ApiModel):
     edge: SubgraphEdge
     source: SubgraphNode
     target: SubgraphNode
@@ -209,18 +211,18 @@ class EdgeEvidence(_Model):
     truncated: bool = False
 
 
-class PathHop(_Model):
+class PathHop(ApiModel):
     edge: SubgraphEdge
     evidence: list[EvidenceItem] = Field(default_factory=list)
 
 
-class PathItem(_Model):
+class PathItem(ApiModel):
     nodes: list[SubgraphNode]
     hops: list[PathHop]
     length: int
 
 
-class PathResult(_Model):
+class PathResult(ApiModel):
     source: str
     target: str
     max_hops: int
@@ -228,7 +230,7 @@ class PathResult(_Model):
     truncated: bool = False
 
 
-class CollaboratorReason(_Model):
+class CollaboratorReason(ApiModel):
     kind: str = Field(description="tie | shared_programme | shared_group | shared_document")
     rel_type: str | None = None
     via_id: str | None = None
@@ -236,7 +238,7 @@ class CollaboratorReason(_Model):
     weight: float
 
 
-class Collaborator(_Model):
+class Collaborator(ApiModel):
     id: str
     name: str
     labels: list[str]
@@ -244,14 +246,14 @@ class Collaborator(_Model):
     reasons: list[CollaboratorReason]
 
 
-class CollaboratorList(_Model):
+class CollaboratorList(ApiModel):
     id: str
     items: list[Collaborator]
     total: int
     truncated: bool = False
 
 
-class DocumentFact(_Model):
+class DocumentFact(ApiModel):
     id: str
     type: str
     source: str
@@ -266,7 +268,7 @@ class DocumentDetail(DocumentSummary):
     truncated: bool = False
 
 
-class UploadItem(_Model):
+class UploadItem(ApiModel):
     filename: str
     ok: bool
     doc_id: str | None = None
@@ -277,23 +279,23 @@ class UploadItem(_Model):
     message: str | None = None
 
 
-class UploadResult(_Model):
+class UploadResult(ApiModel):
     items: list[UploadItem]
 
 
-class DeleteResult(_Model):
+class DeleteResult(ApiModel):
     doc_id: str
     deleted: bool
 
 
-class CentralityItem(_Model):
+class CentralityItem(ApiModel):
     id: str
     name: str | None = None
     labels: list[str]
     score: float
 
 
-class CentralityResult(_Model):
+class CentralityResult(ApiModel):
     metric: str
     items: list[CentralityItem]
     nodes: int
@@ -301,33 +303,33 @@ class CentralityResult(_Model):
     truncated: bool = False
 
 
-class Community(_Model):
+class Community(ApiModel):
     index: int
     size: int
     members: list[CentralityItem]
 
 
-class CommunityResult(_Model):
+class CommunityResult(ApiModel):
     communities: list[Community]
     nodes: int
     edges: int
     truncated: bool = False
 
 
-class CypherRequest(_Model):
+class CypherRequest(ApiModel):
     query: str = Field(min_length=1, max_length=20_000)
     parameters: dict[str, Any] = Field(default_factory=dict)
     row_cap: int | None = Field(default=None, ge=1, description="at most the server's cap")
 
 
-class CypherResponse(_Model):
+class CypherResponse(ApiModel):
     columns: list[str]
     rows: list[list[Any]]
     row_cap: int
     truncated: bool
 
 
-class SavedQueryInfo(_Model):
+class SavedQueryInfo(ApiModel):
     name: str
     question: str
     parameters: Any = None
@@ -335,21 +337,21 @@ class SavedQueryInfo(_Model):
     cypher: str
 
 
-class SavedQueryRun(_Model):
+class SavedQueryRun(ApiModel):
     parameters: dict[str, Any] = Field(default_factory=dict)
     row_cap: int | None = Field(default=None, ge=1)
 
 
-class MergeRequest(_Model):
+class MergeRequest(ApiModel):
     target_id: str = Field(min_length=1, max_length=200, description="the entity that is kept")
     source_ids: list[str] = Field(min_length=1, max_length=50, description="entities merged into it")
 
 
-class SplitAliasRequest(_Model):
+class SplitAliasRequest(ApiModel):
     alias: str = Field(min_length=1, max_length=200)
 
 
-class CurationResult(_Model):
+class CurationResult(ApiModel):
     decision_id: str
     kind: str
     entity: EntitySummary

@@ -236,18 +236,20 @@ def _merge_evidence(a: dict[str, Any], b: dict[str, Any]) -> dict[str, list[Any]
     return out
 
 
-def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source_ids: list[str]) -> tuple[list[Decision], int]:
-    """Merge `source_ids` into `target_id` in the graph and store the decisions.
-
-    Returns (decisions, relationships moved). Raises CurationError for unknown ids (404),
-    merging an entity into itself or across labels (422).
-    """
+def _merge_target(store: "GraphStore", ontology: Ontology, target_id: str) -> tuple[Any, str]:
+    """The entity merged into and its label (404 when unknown; Documents and Outcomes refused)."""
     target = _node(store, ontology, target_id)
     if target is None:
         raise CurationError(f"unknown entity {target_id!r}", 404)
     tlabel = _primary(target, ontology)
     if tlabel is None or tlabel in (Label.DOCUMENT, Label.OUTCOME):
         raise CurationError(f"{target_id!r} is not an entity that can be merged")
+    return target, tlabel
+
+
+def _merge_sources(store: "GraphStore", ontology: Ontology, target_id: str, tlabel: str,
+                   source_ids: list[str]) -> list[Any]:
+    """The entities merged away (each once; not the target; all of the target's label)."""
     sources = []
     for sid in dict.fromkeys(source_ids):
         if sid == target_id:
@@ -258,46 +260,76 @@ def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source
         if _primary(node, ontology) != tlabel:
             raise CurationError(f"{sid!r} is a {_primary(node, ontology)}, {target_id!r} a {tlabel}: cannot merge")
         sources.append(node)
+    return sources
 
-    symmetric = ontology.symmetric_types
+
+def _merged_edge_props(rtype: str, old: dict[str, Any], moved: dict[str, Any]) -> dict[str, Any]:
+    """Properties of a moved relationship joined with the one already there (`old`, may be
+    empty): the old values win, evidence is concatenated without duplicates, mention counts
+    added, evidence count and best confidence recomputed."""
+    props = {k: v for k, v in moved.items() if v is not None}
+    props.update({k: v for k, v in old.items() if v is not None})
+    props.update(_merge_evidence(old, moved))
+    if rtype == Rel.MENTIONED_IN:
+        props["count"] = int(old.get("count") or 0) + int(moved.get("count") or 0)
+        return props
+    props["evidence_count"] = len(props["ev_doc"])
+    counted = [int(p.get("evidence_count") or 0) for p in (old, moved)]
+    if any(c > len(p.get("ev_doc") or []) for c, p in zip(counted, (old, moved))):
+        props["evidence_count"] = max(len(props["ev_doc"]), sum(counted))  # past the preview
+    props["confidence"] = max((c if c is not None else 1.0 for c in props["ev_confidence"]), default=None)
+    return props
+
+
+def _move_edge(store: "GraphStore", ontology: Ontology, target_id: str, sid: str, edge: Any) -> bool:
+    """Move one relationship of `sid` onto the target (joined with the target's relationship of
+    that type to the same node, if any). False when it would become a loop (not moved)."""
+    rtype = ontology.check_type(edge.type)
+    s = target_id if edge.src == sid else edge.src
+    t = target_id if edge.tgt == sid else edge.tgt
+    if s == t:
+        return False
+    sym = rtype in ontology.symmetric_types
+    if sym and t < s:
+        s, t = t, s
+    slab = _label_of_id(ontology, s)
+    tlab = _label_of_id(ontology, t)
+    existing = store.read(
+        f"MATCH (a{slab} {{id: $s}})-[r:{rtype}]->(b{tlab} {{id: $t}}) RETURN r LIMIT 1", {"s": s, "t": t}).rows
+    old = dict(existing[0][0].props) if existing else {}
+    props = _merged_edge_props(rtype, old, edge.props)
+    if not existing:
+        props["id"] = fact_id(rtype, s, t, sym)
+    store.write(
+        f"MATCH (a{slab} {{id: $s}}), (b{tlab} {{id: $t}}) MERGE (a)-[r:{rtype}]->(b) SET r += $props",
+        {"s": s, "t": t, "props": props})
+    return True
+
+
+def _move_edges(store: "GraphStore", ontology: Ontology, target_id: str, tlabel: str, sid: str) -> int:
+    """Move every relationship of the source `sid` onto the target; the number moved."""
+    rows = store.read(f"MATCH (s:{tlabel} {{id: $sid}})-[r]-(o) RETURN r, o", {"sid": sid}).rows
+    moved = 0
+    for edge, _other in rows:
+        moved += _move_edge(store, ontology, target_id, sid, edge)
+    return moved
+
+
+def record_merge(store: "GraphStore", ontology: Ontology, target_id: str, source_ids: list[str]) -> tuple[list[Decision], int]:
+    """Merge `source_ids` into `target_id` in the graph and store the decisions.
+
+    Returns (decisions, relationships moved). Raises CurationError for unknown ids (404),
+    merging an entity into itself or across labels (422).
+    """
+    target, tlabel = _merge_target(store, ontology, target_id)
+    sources = _merge_sources(store, ontology, target_id, tlabel, source_ids)
     tname = target.props.get("name") or ""
     aliases = list(target.props.get("aliases") or [])
     moved = 0
     decisions = []
     for src in sources:
         sid = src.id
-        rows = store.read(f"MATCH (s:{tlabel} {{id: $sid}})-[r]-(o) RETURN r, o", {"sid": sid}).rows
-        for edge, other in rows:
-            rtype = ontology.check_type(edge.type)
-            s = target_id if edge.src == sid else edge.src
-            t = target_id if edge.tgt == sid else edge.tgt
-            if s == t:
-                continue
-            sym = rtype in symmetric
-            if sym and t < s:
-                s, t = t, s
-            slab = _label_of_id(ontology, s)
-            tlab = _label_of_id(ontology, t)
-            existing = store.read(
-                f"MATCH (a{slab} {{id: $s}})-[r:{rtype}]->(b{tlab} {{id: $t}}) RETURN r LIMIT 1", {"s": s, "t": t}).rows
-            old = dict(existing[0][0].props) if existing else {}
-            props = {k: v for k, v in edge.props.items() if v is not None}
-            props.update({k: v for k, v in old.items() if v is not None})
-            props.update(_merge_evidence(old, edge.props))
-            if rtype == Rel.MENTIONED_IN:
-                props["count"] = int(old.get("count") or 0) + int(edge.props.get("count") or 0)
-            else:
-                props["evidence_count"] = len(props["ev_doc"])
-                counted = [int(p.get("evidence_count") or 0) for p in (old, edge.props)]
-                if any(c > len(p.get("ev_doc") or []) for c, p in zip(counted, (old, edge.props))):
-                    props["evidence_count"] = max(len(props["ev_doc"]), sum(counted))  # past the preview
-                props["confidence"] = max((c if c is not None else 1.0 for c in props["ev_confidence"]), default=None)
-            if not existing:
-                props["id"] = fact_id(rtype, s, t, sym)
-            store.write(
-                f"MATCH (a{slab} {{id: $s}}), (b{tlab} {{id: $t}}) MERGE (a)-[r:{rtype}]->(b) SET r += $props",
-                {"s": s, "t": t, "props": props})
-            moved += 1
+        moved += _move_edges(store, ontology, target_id, tlabel, sid)
         aliases.extend([src.props.get("name") or "", *(src.props.get("aliases") or [])])
         store.write(f"MATCH (s:{tlabel} {{id: $sid}}) DETACH DELETE s", {"sid": sid})
         d = Decision(id=f"cur_{stable_hash('merge', sid, target_id)}", kind="merge", entity_id=target_id,

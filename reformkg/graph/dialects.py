@@ -86,6 +86,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _instance_test(cls: Any, fallback: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """`isinstance(v, cls)` when the engine client's class is known, else the dialect's own test."""
+    if cls:
+        return lambda v: isinstance(v, cls)
+    return fallback
+
+
 class Dialect(ABC):
     """Engine-specific operations. Everything takes and returns plain Python."""
 
@@ -183,17 +190,41 @@ class Dialect(ABC):
             node_t, edge_t, path_t = self._graph_types()
         except NotImplementedError:
             node_t = edge_t = path_t = ()  # type: ignore[assignment]
+        is_node = _instance_test(node_t, self._is_node)
+        is_edge = _instance_test(edge_t, self._is_edge)
+        is_path = _instance_test(path_t, self._is_path)
         known: dict[Any, str] = {}
         edges: list[tuple[GraphEdge, Any, Any]] = []
 
         def node(v: Any) -> GraphNode:
+            """A node, its engine key remembered with its stable id."""
             props = {k: _plain(x) for k, x in self._props(v).items()}
             sid = props.get("id")
             if sid is not None:
                 known[self._node_key(v)] = sid
             return GraphNode(id=sid, labels=self._node_labels(v), props=props)
 
+        def edge(v: Any) -> GraphEdge:
+            """An edge without its endpoints' stable ids (set at the end); the endpoint nodes it
+            carries are remembered."""
+            for n in self._edge_end_nodes(v):
+                node(n)
+            props = {k: _plain(x) for k, x in self._props(v).items()}
+            e = GraphEdge(id=props.get("id"), type=self._edge_type(v), src=None, tgt=None, props=props)
+            s_key, t_key = self._edge_ends(v)
+            edges.append((e, s_key, t_key))
+            return e
+
+        def other(v: Any) -> Any:
+            """Values that are neither plain nor graph objects: other maps, tuples, the rest."""
+            if isinstance(v, Mapping):
+                return {str(k): conv(x) for k, x in v.items()}
+            if isinstance(v, tuple):
+                return [conv(x) for x in v]
+            return _plain(v)
+
         def conv(v: Any) -> Any:
+            """One value, converted."""
             t = type(v)
             if t in _SCALARS:
                 return v
@@ -201,33 +232,28 @@ class Dialect(ABC):
                 return [x if type(x) in _SCALARS else conv(x) for x in v]
             if t is dict:
                 return {str(k): x if type(x) in _SCALARS else conv(x) for k, x in v.items()}
-            if node_t and isinstance(v, node_t) or not node_t and self._is_node(v):
+            if is_node(v):
                 return node(v)
-            if edge_t and isinstance(v, edge_t) or not edge_t and self._is_edge(v):
-                for n in self._edge_end_nodes(v):
-                    node(n)
-                props = {k: _plain(x) for k, x in self._props(v).items()}
-                e = GraphEdge(id=props.get("id"), type=self._edge_type(v), src=None, tgt=None, props=props)
-                s_key, t_key = self._edge_ends(v)
-                edges.append((e, s_key, t_key))
-                return e
-            if path_t and isinstance(v, path_t) or not path_t and self._is_path(v):
+            if is_edge(v):
+                return edge(v)
+            if is_path(v):
                 ns, es = self._path_parts(v)
                 return GraphPath(nodes=[conv(n) for n in ns], edges=[conv(e) for e in es])
-            if isinstance(v, Mapping):
-                return {str(k): conv(x) for k, x in v.items()}
-            if isinstance(v, tuple):
-                return [conv(x) for x in v]
-            return _plain(v)
+            return other(v)
 
         out = [[v if type(v) in _SCALARS else conv(v) for v in row] for row in rows]
         if edges:
-            missing = {k for _e, s, t in edges for k in (s, t) if k is not None and k not in known}
-            if missing:
-                known.update(self._lookup_stable_ids(list(missing)))
-            for e, s_key, t_key in edges:
-                e.src, e.tgt = known.get(s_key), known.get(t_key)
+            self._resolve_edge_ends(edges, known)
         return out
+
+    def _resolve_edge_ends(self, edges: list[tuple[GraphEdge, Any, Any]], known: dict[Any, str]) -> None:
+        """Set the stable ids of the edges' endpoints: from the nodes met (`known`, engine key →
+        stable id) or, for the others, from one extra query."""
+        missing = {k for _e, s, t in edges for k in (s, t) if k is not None and k not in known}
+        if missing:
+            known.update(self._lookup_stable_ids(list(missing)))
+        for e, s_key, t_key in edges:
+            e.src, e.tgt = known.get(s_key), known.get(t_key)
 
 
 def _plan_has(plan: Any, operator: str) -> bool:

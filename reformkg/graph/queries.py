@@ -473,6 +473,70 @@ class Reader:
               "END AS fxhit")
 
     # ---- neighbourhood -------------------------------------------------------------------------
+    def _neighbour_filters(self, label_filter: list[str] | None, docs: list[str] | None,
+                           min_confidence: float) -> list[str]:
+        """WHERE conditions of every neighbourhood hop (labels, time range, confidence)."""
+        where = []
+        if label_filter:
+            where.append("any(l IN labels(b) WHERE l IN $labels)")
+        if docs is not None:
+            where.append(self.TIME_WHERE)
+        if min_confidence > 0:
+            where.append(confidence_where("r"))
+        return where
+
+    def _hop_where(self, where: list[str], seen: list[str], docs: list[str] | None) -> str:
+        """The text after the hop's MATCH: the filters, and edges already taken left out."""
+        hop_where = where + (["NOT r.id IN $seen"] if seen else [])
+        wtext = (" WHERE " + " AND ".join(hop_where)) if hop_where else ""
+        if docs is not None:  # the time test needs a projected column first
+            wtext = f" WITH a, r, b, {self.FX_HIT}{wtext}"
+        return wtext
+
+    def _hop_rows(self, frontier: list[str], types: str, type_list: list[str], wtext: str,
+                  params: dict[str, Any], budget: int) -> tuple[list[list[Any]], bool]:
+        """The rows of one hop from the frontier (label by label, about `budget` of them); True
+        when the budget was used up before every label was read."""
+        hop_rows: list[list[Any]] = []
+        for lab, group in self._groups(frontier).items():
+            fetch = budget - len(hop_rows) + 1
+            if fetch <= 1 and hop_rows:
+                return hop_rows, True
+            rows = self._rows(
+                f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
+                f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT {max(fetch, 1) + 20}",
+                {**params, "ids": group})
+            hop_rows.extend(rows)
+        return hop_rows, False
+
+    def _take_hop(self, hop_rows: list[list[Any]], depth: int, limit: int, nodes: dict[str, dict[str, Any]],
+                  edges: dict[str, dict[str, Any]]) -> tuple[list[str], bool]:
+        """Add a hop's new edges (up to `limit` in all) and nodes; (the new frontier, True when
+        the limit cut the hop)."""
+        nxt: list[str] = []
+        for row in hop_rows:
+            e, other = self._hop(row)
+            if e["id"] in edges:
+                continue
+            if len(edges) >= limit:
+                return nxt, True
+            edges[e["id"]] = e
+            if other["id"] not in nodes:
+                nodes[other["id"]] = {**other, "depth": depth}
+                nxt.append(other["id"])
+        return nxt, False
+
+    def _count_hop(self, frontier: list[str], types: str, wtext: str, params: dict[str, Any]) -> int:
+        """The distinct relationships of a cut hop, counted in the engine (up to
+        NEIGHBOUR_COUNT_CAP per label)."""
+        counted = 0
+        for lab, group in self._groups(frontier).items():
+            counted += int(self._rows(
+                f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
+                f"WITH DISTINCT r LIMIT {NEIGHBOUR_COUNT_CAP} RETURN count(r)",
+                {**params, "ids": group})[0][0])
+        return counted
+
     def neighbourhood(self, entity_id: str, depth: int = 1, rel_types: list[str] | None = None,
                       labels: list[str] | None = None, since: str | None = None, until: str | None = None,
                       limit: int = 200, min_confidence: float = 0.0) -> dict[str, Any] | None:
@@ -491,13 +555,7 @@ class Reader:
         types = self.types_text(type_list)
         label_filter = [self.ontology.check_label(lb) for lb in labels] if labels else None
         docs = self.docs_in_range(since, until)
-        where = []
-        if label_filter:
-            where.append("any(l IN labels(b) WHERE l IN $labels)")
-        if docs is not None:
-            where.append(self.TIME_WHERE)
-        if min_confidence > 0:
-            where.append(confidence_where("r"))
+        where = self._neighbour_filters(label_filter, docs, min_confidence)
         nodes: dict[str, dict[str, Any]] = {entity_id: summary_node(center, self.ontology, 0)}
         edges: dict[str, dict[str, Any]] = {}
         frontier = [entity_id]
@@ -506,47 +564,15 @@ class Reader:
         for d in range(1, depth + 1):
             if not frontier:
                 break
-            nxt: list[str] = []
             seen = list(edges)
-            hop_where = where + (["NOT r.id IN $seen"] if seen else [])
-            wtext = (" WHERE " + " AND ".join(hop_where)) if hop_where else ""
-            if docs is not None:  # the time test needs a projected column first
-                wtext = f" WITH a, r, b, {self.FX_HIT}{wtext}"
+            wtext = self._hop_where(where, seen, docs)
             params = {"labels": label_filter or [], "docs": docs or [], "seen": seen,
                       "min_confidence": float(min_confidence)}
-            budget = limit - len(edges)
-            hop_rows: list[list[Any]] = []
-            over = False
-            for lab, group in self._groups(frontier).items():
-                fetch = budget - len(hop_rows) + 1
-                if fetch <= 1 and hop_rows:
-                    over = True
-                    break
-                rows = self._rows(
-                    f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
-                    f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT {max(fetch, 1) + 20}",
-                    {**params, "ids": group})
-                hop_rows.extend(rows)
-            for row in hop_rows:
-                e, other = self._hop(row)
-                if e["id"] in edges:
-                    continue
-                if len(edges) >= limit:
-                    over = True
-                    break
-                edges[e["id"]] = e
-                if other["id"] not in nodes:
-                    nodes[other["id"]] = {**other, "depth": d}
-                    nxt.append(other["id"])
-            if over:
+            hop_rows, over = self._hop_rows(frontier, types, type_list, wtext, params, limit - len(edges))
+            nxt, cut = self._take_hop(hop_rows, d, limit, nodes, edges)
+            if over or cut:
                 truncated = True
-                counted = 0
-                for lab, group in self._groups(frontier).items():
-                    counted += int(self._rows(
-                        f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
-                        f"WITH DISTINCT r LIMIT {NEIGHBOUR_COUNT_CAP} RETURN count(r)",
-                        {**params, "ids": group})[0][0])
-                total = len(seen) + counted
+                total = len(seen) + self._count_hop(frontier, types, wtext, params)
                 break
             total = len(edges)
             frontier = nxt
@@ -555,6 +581,42 @@ class Reader:
                 "truncated": truncated, "total": max(total, len(edges))}
 
     # ---- paths -------------------------------------------------------------------------------
+    def _path_hops(self, p: list[str], names: dict[str, list[str]], edges: dict[str, Any],
+                   evidence_per_hop: int, docs_needed: set[str]) -> list[dict[str, Any]]:
+        """The hops of an id path with their evidence (stops at an edge no longer there);
+        the documents the evidence cites are added to `docs_needed`."""
+        hops = []
+        for i in range(0, len(p) - 2, 2):
+            edge = edges.get(p[i + 1])
+            if edge is None:  # changed underneath us
+                break
+            e = edge_dict(edge)
+            ev = evidence_items(_get(edge, "props") or {}, names.get(e["source"], []), names.get(e["target"], []),
+                                evidence_per_hop)
+            docs_needed.update(i["doc_id"] for i in ev)
+            hops.append({"edge": e, "evidence": ev})
+        return hops
+
+    def _path_item(self, p: list[str], nodes: dict[str, Any], edges: dict[str, Any], evidence_per_hop: int,
+                   docs_needed: set[str]) -> dict[str, Any] | None:
+        """One path of the result from its [node, edge, …, node] ids; None when part of it is gone."""
+        pnodes = [nodes[n] for n in p[0::2] if n in nodes]
+        names = {node_id(n): _names(n) for n in pnodes}
+        hops = self._path_hops(p, names, edges, evidence_per_hop, docs_needed)
+        if len(hops) * 2 + 1 != len(p) or len(pnodes) != len(hops) + 1:
+            return None
+        return {"nodes": [summary_node(n, self.ontology) for n in pnodes], "hops": hops, "length": len(hops)}
+
+    def _attach_documents(self, paths: list[dict[str, Any]], docs_needed: set[str]) -> None:
+        """Set the `document` summary of every evidence item of the paths."""
+        if not docs_needed:
+            return
+        docs = self.documents_by_id(sorted(docs_needed))
+        for p in paths:
+            for hop in p["hops"]:
+                for item in hop["evidence"]:
+                    item["document"] = docs.get(item["doc_id"])
+
     def paths(self, source: str, target: str, max_hops: int = 6, limit: int = 10,
               rel_types: list[str] | None = None, evidence_per_hop: int = 3,
               min_confidence: float = 0.0) -> dict[str, Any] | None:
@@ -586,28 +648,10 @@ class Reader:
                                    edge_types)
         docs_needed: set[str] = set()
         for p in id_paths:
-            pnodes = [nodes[n] for n in p[0::2] if n in nodes]
-            names = {node_id(n): _names(n) for n in pnodes}
-            hops = []
-            for i in range(0, len(p) - 2, 2):
-                edge = edges.get(p[i + 1])
-                if edge is None:  # changed underneath us
-                    break
-                e = edge_dict(edge)
-                ev = evidence_items(_get(edge, "props") or {}, names.get(e["source"], []), names.get(e["target"], []),
-                                    evidence_per_hop)
-                docs_needed.update(i["doc_id"] for i in ev)
-                hops.append({"edge": e, "evidence": ev})
-            if len(hops) * 2 + 1 != len(p) or len(pnodes) != len(hops) + 1:
-                continue
-            out["paths"].append({"nodes": [summary_node(n, self.ontology) for n in pnodes], "hops": hops,
-                                 "length": len(hops)})
-        if docs_needed:
-            docs = self.documents_by_id(sorted(docs_needed))
-            for p in out["paths"]:
-                for hop in p["hops"]:
-                    for item in hop["evidence"]:
-                        item["document"] = docs.get(item["doc_id"])
+            item = self._path_item(p, nodes, edges, evidence_per_hop, docs_needed)
+            if item is not None:
+                out["paths"].append(item)
+        self._attach_documents(out["paths"], docs_needed)
         return out
 
     def _expand(self, ids: list[str], types: str, cap: int,

@@ -56,18 +56,24 @@ def locate_mentions(text: str, entities: list[dict[str, Any]]) -> list[dict[str,
     return out
 
 
-def document_view(reader: Reader, doc_id: str) -> dict[str, Any] | None:
-    rows = reader._rows("MATCH (d:Document {doc_id: $doc}) RETURN d LIMIT 1", {"doc": doc_id})
-    if not rows:
-        return None
-    doc = document_summary(rows[0][0])
-    length = node_props(rows[0][0]).get("text_length")
+def _document_entities(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
+    """The nodes mentioned in the document: id, name, primary label and aliases."""
     ents = []
     for n, in reader._rows(f"MATCH (d:Document {{doc_id: $doc}})<-[:{MENTIONED_IN}]-(n) RETURN n", {"doc": doc_id}):
         p = node_props(n)
         labels = primary_labels(node_labels(n), reader.ontology)
         ents.append({"id": node_id(n), "name": p.get("name") or p.get("title") or "", "label": labels[0] if labels else "",
                      "aliases": [a for a in (p.get("aliases") or []) if isinstance(a, str)]})
+    return ents
+
+
+def _offset(values: list[Any] | None, i: int) -> int:
+    """The i-th stored offset as an int; -1 when there is none."""
+    return int(values[i]) if values and i < len(values) and values[i] is not None else -1
+
+
+def _document_facts(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
+    """Every evidence entry this document gave a fact: the fact, its ends, span and sentence."""
     facts = []
     for rid, rtype, aid, aname, bid, bname, docs, starts, ends, sents in reader._rows(
             f"MATCH (d:Document {{doc_id: $doc}})<-[:{MENTIONED_IN}]-(a)-[r]->(b) "
@@ -77,16 +83,34 @@ def document_view(reader: Reader, doc_id: str) -> dict[str, Any] | None:
         for i, d in enumerate(docs or []):
             if d != doc_id:
                 continue
-            start = int(starts[i]) if starts and i < len(starts) and starts[i] is not None else -1
-            end = int(ends[i]) if ends and i < len(ends) and ends[i] is not None else -1
             facts.append({"id": rid, "type": rtype, "source": aid, "source_name": aname, "target": bid,
-                          "target_name": bname, "start": start, "end": end,
+                          "target_name": bname, "start": _offset(starts, i), "end": _offset(ends, i),
                           "sentence": sents[i] if sents and i < len(sents) else None})
-    text = _load_text(doc.get("path"))
+    return facts
+
+
+def _locate_sentences(text: str | None, facts: list[dict[str, Any]]) -> int:
+    """Set each fact's `sentence_start`/`sentence_end` in the text; the number of facts with a
+    stored span whose sentence was not found."""
     missing = 0
     for f in facts:  # the sentence around the stored span (the span covers the mentions)
         f["sentence_start"], f["sentence_end"] = _sentence_span(text, f)
         missing += f["sentence_start"] < 0 and f["start"] >= 0
+    return missing
+
+
+def document_view(reader: Reader, doc_id: str) -> dict[str, Any] | None:
+    """A stored document for the reader: summary, text (None when the file is gone), whether
+    the text changed since it was read, its entities, their mentions and its facts."""
+    rows = reader._rows("MATCH (d:Document {doc_id: $doc}) RETURN d LIMIT 1", {"doc": doc_id})
+    if not rows:
+        return None
+    doc = document_summary(rows[0][0])
+    length = node_props(rows[0][0]).get("text_length")
+    ents = _document_entities(reader, doc_id)
+    facts = _document_facts(reader, doc_id)
+    text = _load_text(doc.get("path"))
+    missing = _locate_sentences(text, facts)
     facts.sort(key=lambda f: (f["start"], f["type"], f["id"]))
     # the file changed since it was read when its stored spans no longer fall in their sentences
     stale = text is None or (bool(facts) and missing > len(facts) // 2)

@@ -213,6 +213,87 @@ def _node_label(ontology: Ontology, node: Any) -> str | None:
     return None
 
 
+def _fact_review(edge_id: str, decision: str, etype: str, a: Any, b: Any, eprops: dict[str, Any],
+                 note: str) -> Review:
+    """The decision on a relationship as found (type, ends, reviewable properties, documents)."""
+    original = {"type": etype, "source_id": a.id, "target_id": b.id, "source_name": _name(a), "target_name": _name(b),
+                "props": {k: eprops[k] for k in FACT_PROPS if k in eprops}}
+    docs = list(dict.fromkeys(str(d) for d in (eprops.get("ev_doc") or [])))
+    return Review(id=f"rev_{stable_hash('fact', edge_id)}", kind="fact", target=edge_id, decision=decision,
+                  original=original, docs=docs, note=note, created=_now())
+
+
+def _delete_fact(store: "GraphStore", ontology: Ontology, a: Any, etype: str, edge_id: str) -> None:
+    """Delete the relationship `edge_id` of type `etype` from node `a`."""
+    store.write(f"MATCH {_pattern(ontology, 'a', 'a_id', a.id)}-[r:{etype}]->(b) WHERE r.id = $rid DELETE r",
+                {"a_id": a.id, "rid": edge_id})
+
+
+def _corrected_type(ontology: Ontology, c: dict[str, Any], etype: str) -> str:
+    """The relationship type of a correction (the current one when it names none)."""
+    typ = ontology.check_type(c.get("type") or etype) if (c.get("type") or etype) in ontology.relationships \
+        else None
+    if typ is None:
+        raise ReviewError(f"unknown relationship type {c.get('type')!r}")
+    return typ
+
+
+def _corrected_ends(store: "GraphStore", ontology: Ontology, typ: str, s_id: str, t_id: str) -> dict[str, Any]:
+    """The nodes of the corrected ends (both must exist and the ontology allow `typ` between them)."""
+    from reformkg.graph.queries import Reader
+
+    nodes = Reader(store, ontology).get_nodes([s_id, t_id])
+    for end in (s_id, t_id):
+        if end not in nodes:
+            raise ReviewError(f"unknown entity {end!r}", 404)
+    slab, tlab = _node_label(ontology, nodes[s_id]), _node_label(ontology, nodes[t_id])
+    if not ontology.allows(typ, slab or "", tlab or ""):
+        raise ReviewError(f"{typ} does not go from a {slab} to a {tlab}")
+    return nodes
+
+
+def _corrected_fact_props(c: dict[str, Any]) -> dict[str, Any]:
+    """The properties a correction sets (only FACT_PROPS may be corrected)."""
+    new_props = {k: v for k, v in (c.get("props") or {}).items() if k in FACT_PROPS}
+    unknown = set(c.get("props") or {}) - set(FACT_PROPS)
+    if unknown:
+        raise ReviewError(f"a fact's {', '.join(sorted(unknown))} cannot be corrected here; "
+                          f"properties: {', '.join(FACT_PROPS)}")
+    return new_props
+
+
+def _apply_fact_props(eprops: dict[str, Any], new_props: dict[str, Any], new_id: str) -> dict[str, Any]:
+    """The relationship's properties after a correction: empty values remove a property."""
+    props = {k: v for k, v in eprops.items()}
+    props.update({k: v for k, v in new_props.items() if v not in (None, "")})
+    for k in [k for k, v in new_props.items() if v in (None, "")]:
+        props.pop(k, None)
+    props["id"] = new_id
+    return props
+
+
+def _correct_fact(store: "GraphStore", ontology: Ontology, review: Review, a: Any, b: Any, etype: str,
+                  edge_id: str, eprops: dict[str, Any], correction: dict[str, Any] | None) -> None:
+    """Replace the relationship by its corrected type, ends and properties; fills in
+    `review.corrected` and `review.new_id`."""
+    c = dict(correction or {})
+    typ = _corrected_type(ontology, c, etype)
+    s_id, t_id = c.get("source_id") or a.id, c.get("target_id") or b.id
+    nodes = _corrected_ends(store, ontology, typ, s_id, t_id)
+    new_props = _corrected_fact_props(c)
+    sym = typ in ontology.symmetric_types
+    if sym and t_id < s_id:
+        s_id, t_id = t_id, s_id
+    new_id = fact_id(typ, s_id, t_id, sym)
+    props = _apply_fact_props(eprops, new_props, new_id)
+    _delete_fact(store, ontology, a, etype, edge_id)
+    store.write(f"MATCH {_pattern(ontology, 's', 's_id', s_id)}, {_pattern(ontology, 't', 't_id', t_id)} "
+                f"MERGE (s)-[r:{typ}]->(t) SET r += $props", {"s_id": s_id, "t_id": t_id, "props": props})
+    review.corrected = {"type": typ, "source_id": s_id, "target_id": t_id,
+                        "source_name": _name(nodes[s_id]), "target_name": _name(nodes[t_id]), "props": new_props}
+    review.new_id = new_id
+
+
 def record_fact(store: "GraphStore", ontology: Ontology, edge_id: str, decision: str,
                 correction: dict[str, Any] | None = None, note: str = "") -> Review:
     """Confirm, reject or correct a relationship, in the graph and as a stored decision."""
@@ -223,51 +304,11 @@ def record_fact(store: "GraphStore", ontology: Ontology, edge_id: str, decision:
     if etype == MENTIONED_IN:
         raise ReviewError("mentions are not facts to review")
     eprops = {k: v for k, v in _props(edge).items() if v is not None}
-    original = {"type": etype, "source_id": a.id, "target_id": b.id, "source_name": _name(a), "target_name": _name(b),
-                "props": {k: eprops[k] for k in FACT_PROPS if k in eprops}}
-    docs = list(dict.fromkeys(str(d) for d in (eprops.get("ev_doc") or [])))
-    review = Review(id=f"rev_{stable_hash('fact', edge_id)}", kind="fact", target=edge_id, decision=decision,
-                    original=original, docs=docs, note=note, created=_now())
+    review = _fact_review(edge_id, decision, etype, a, b, eprops, note)
     if decision == "reject":
-        store.write(f"MATCH {_pattern(ontology, 'a', 'a_id', a.id)}-[r:{etype}]->(b) WHERE r.id = $rid DELETE r",
-                    {"a_id": a.id, "rid": edge_id})
+        _delete_fact(store, ontology, a, etype, edge_id)
     elif decision == "correct":
-        c = dict(correction or {})
-        typ = ontology.check_type(c.get("type") or etype) if (c.get("type") or etype) in ontology.relationships \
-            else None
-        if typ is None:
-            raise ReviewError(f"unknown relationship type {c.get('type')!r}")
-        s_id, t_id = c.get("source_id") or a.id, c.get("target_id") or b.id
-        from reformkg.graph.queries import Reader
-
-        nodes = Reader(store, ontology).get_nodes([s_id, t_id])
-        for end in (s_id, t_id):
-            if end not in nodes:
-                raise ReviewError(f"unknown entity {end!r}", 404)
-        slab, tlab = _node_label(ontology, nodes[s_id]), _node_label(ontology, nodes[t_id])
-        if not ontology.allows(typ, slab or "", tlab or ""):
-            raise ReviewError(f"{typ} does not go from a {slab} to a {tlab}")
-        new_props = {k: v for k, v in (c.get("props") or {}).items() if k in FACT_PROPS}
-        unknown = set(c.get("props") or {}) - set(FACT_PROPS)
-        if unknown:
-            raise ReviewError(f"a fact's {', '.join(sorted(unknown))} cannot be corrected here; "
-                              f"properties: {', '.join(FACT_PROPS)}")
-        sym = typ in ontology.symmetric_types
-        if sym and t_id < s_id:
-            s_id, t_id = t_id, s_id
-        new_id = fact_id(typ, s_id, t_id, sym)
-        props = {k: v for k, v in eprops.items()}
-        props.update({k: v for k, v in new_props.items() if v not in (None, "")})
-        for k in [k for k, v in new_props.items() if v in (None, "")]:
-            props.pop(k, None)
-        props["id"] = new_id
-        store.write(f"MATCH {_pattern(ontology, 'a', 'a_id', a.id)}-[r:{etype}]->(b) WHERE r.id = $rid DELETE r",
-                    {"a_id": a.id, "rid": edge_id})
-        store.write(f"MATCH {_pattern(ontology, 's', 's_id', s_id)}, {_pattern(ontology, 't', 't_id', t_id)} "
-                    f"MERGE (s)-[r:{typ}]->(t) SET r += $props", {"s_id": s_id, "t_id": t_id, "props": props})
-        review.corrected = {"type": typ, "source_id": s_id, "target_id": t_id,
-                            "source_name": _name(nodes[s_id]), "target_name": _name(nodes[t_id]), "props": new_props}
-        review.new_id = new_id
+        _correct_fact(store, ontology, review, a, b, etype, edge_id, eprops, correction)
     _save(store, ontology, review)
     return review
 
@@ -350,18 +391,18 @@ def queue(store: "GraphStore", ontology: Ontology, limit: int = 20, offset: int 
 
 # ---- gold records ------------------------------------------------------------------------------------
 
-def gold_records(store: "GraphStore", ontology: Ontology) -> list[dict[str, Any]]:
-    """Confirmed and corrected decisions as extraction records (../shared/eval/FORMAT.md), one
-    per source document the decided facts were read from."""
-    reviews = Reviews.load(store, ontology)
-    keep = [r for r in reviews.items if r.decision in ("confirm", "correct")]
-    doc_ids = sorted({d for r in keep for d in r.docs})
+def _document_names(store: "GraphStore", doc_ids: list[str]) -> dict[str, str]:
+    """File name of each document id (its path or source key; the id when it has neither)."""
     names: dict[str, str] = {}
     if doc_ids:
         for did, path, key in store.read("MATCH (d:Document) WHERE d.doc_id IN $ids RETURN d.doc_id, d.path, "
                                          "d.source_key", {"ids": doc_ids}).rows:
             names[did] = Path(str(path or key or did)).name
-    ent_ids = sorted({x for r in keep for x in _ends(r)})
+    return names
+
+
+def _entity_info(store: "GraphStore", ontology: Ontology, ent_ids: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """(label, name, aliases) of each stored entity id."""
     ents: dict[str, tuple[str, str, list[str]]] = {}
     if ent_ids:
         from reformkg.graph.queries import Reader
@@ -369,30 +410,51 @@ def gold_records(store: "GraphStore", ontology: Ontology) -> list[dict[str, Any]
         for eid, node in Reader(store, ontology).get_nodes(ent_ids).items():
             p = _props(node)
             ents[eid] = (_node_label(ontology, node) or "", str(p.get("name") or ""), list(p.get("aliases") or []))
+    return ents
+
+
+def _gold_relation(ontology: Ontology, r: Review, state: dict[str, Any], rec: dict[str, Any],
+                   ents: dict[str, tuple[str, str, list[str]]]) -> None:
+    """Add a decided fact to a record: its ends as entities (once by name) and the relation."""
+    for end in (state["source_id"], state["target_id"]):
+        if end in ents and not any(e["name"] == ents[end][1] for e in rec["entities"]):
+            label, name, aliases = ents[end]
+            if label in ontology.entity_labels:
+                rec["entities"].append({"type": label, "name": name, "aliases": aliases})
+    s = ents.get(state["source_id"], ("", state.get("source_name") or "", []))[1]
+    t = ents.get(state["target_id"], ("", state.get("target_name") or "", []))[1]
+    rel = {"type": state["type"], "source": s, "target": t}
+    props = {**(r.original.get("props") or {}), **(r.corrected.get("props") or {})}
+    if props:
+        rel["properties"] = {k: v for k, v in props.items() if v not in (None, "")}
+    rec["relations"].append(rel)
+
+
+def _gold_outcome(state: dict[str, Any], rec: dict[str, Any]) -> None:
+    """Add a decided outcome to a record."""
+    out = {"actor": state.get("actor_name"), "value": state.get("value"), "unit": state.get("unit")}
+    for k in ("qualifier", "metric"):
+        if state.get(k):
+            out[k] = state[k]
+    rec["outcomes"].append(out)
+
+
+def gold_records(store: "GraphStore", ontology: Ontology) -> list[dict[str, Any]]:
+    """Confirmed and corrected decisions as extraction records (../shared/eval/FORMAT.md), one
+    per source document the decided facts were read from."""
+    reviews = Reviews.load(store, ontology)
+    keep = [r for r in reviews.items if r.decision in ("confirm", "correct")]
+    names = _document_names(store, sorted({d for r in keep for d in r.docs}))
+    ents = _entity_info(store, ontology, sorted({x for r in keep for x in _ends(r)}))
     records: dict[str, dict[str, Any]] = {}
     for r in keep:
         for did in r.docs:
             rec = records.setdefault(did, {"doc": names.get(did, did), "entities": [], "relations": [], "outcomes": []})
             state = {**r.original, **{k: v for k, v in r.corrected.items() if v not in (None, "")}}
             if r.kind == "fact":
-                for end in (state["source_id"], state["target_id"]):
-                    if end in ents and not any(e["name"] == ents[end][1] for e in rec["entities"]):
-                        label, name, aliases = ents[end]
-                        if label in ontology.entity_labels:
-                            rec["entities"].append({"type": label, "name": name, "aliases": aliases})
-                s = ents.get(state["source_id"], ("", state.get("source_name") or "", []))[1]
-                t = ents.get(state["target_id"], ("", state.get("target_name") or "", []))[1]
-                rel = {"type": state["type"], "source": s, "target": t}
-                props = {**(r.original.get("props") or {}), **(r.corrected.get("props") or {})}
-                if props:
-                    rel["properties"] = {k: v for k, v in props.items() if v not in (None, "")}
-                rec["relations"].append(rel)
+                _gold_relation(ontology, r, state, rec, ents)
             else:
-                out = {"actor": state.get("actor_name"), "value": state.get("value"), "unit": state.get("unit")}
-                for k in ("qualifier", "metric"):
-                    if state.get(k):
-                        out[k] = state[k]
-                rec["outcomes"].append(out)
+                _gold_outcome(state, rec)
     return [records[k] for k in sorted(records, key=lambda d: records[d]["doc"])]
 
 

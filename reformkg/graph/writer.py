@@ -38,7 +38,19 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from .model import DocumentResult, EdgeRecord, Evidence, GraphBatch, NodeRecord, canonical_pair, document_node_id, fact_id
+from .model import (
+    DocumentResult,
+    EdgeRecord,
+    Entity,
+    Evidence,
+    Fact,
+    GraphBatch,
+    NodeRecord,
+    Outcome,
+    canonical_pair,
+    document_node_id,
+    fact_id,
+)
 from .ontology import Ontology
 
 log = logging.getLogger(__name__)
@@ -123,84 +135,97 @@ def outcome_name(value: float, unit: str, qualifier: str, metric: str) -> str:
     return f"{metric} {num}{qualifier or ''}{unit or ''}".strip()
 
 
-def build_batch(result: DocumentResult, ontology: Ontology) -> GraphBatch:
-    """Store-neutral nodes and edges of one document (labels and types checked against the ontology)."""
+Mentions = dict[str, tuple[int, Evidence | None]]
+
+
+def _entity_labels(ent: Entity, ontology: Ontology, path: str) -> list[str]:
+    """An entity's labels: primary, the extra labels allowed on it, then the umbrella label."""
+    label = ontology.check_label(ent.label)
+    labels = [label]
+    for extra in ent.extra_labels:
+        ontology.check_label(extra)
+        spec = ontology.extra_labels.get(extra)
+        if spec is not None and label not in spec.applies_to:
+            log.warning("%s: extra label %s not allowed on %s %s", path, extra, label, ent.name)
+            continue
+        if extra not in labels:
+            labels.append(extra)
+    if label in ontology.entity_labels:
+        labels.append(ontology.umbrella_label)
+    return labels
+
+
+def _add_entity(ent: Entity, ontology: Ontology, path: str, nodes: dict[str, NodeRecord], mentions: Mentions) -> None:
+    """Add one entity's node and mention count (the same entity twice: aliases, labels and
+    mention counts unioned)."""
     umbrella = ontology.umbrella_label
-    entity_labels = set(ontology.entity_labels)
-    doc_node = document_node_id(result.doc_id)
-    nodes: dict[str, NodeRecord] = {}
-    edges: dict[str, EdgeRecord] = {}
-    mentions: dict[str, tuple[int, Evidence | None]] = {}
+    labels = _entity_labels(ent, ontology, path)
+    props = _clean_props(ent.props)
+    props["name"] = ent.name
+    aliases = list(dict.fromkeys(a for a in [*ent.aliases] if a))
+    props_full = {"id": ent.id, **props, "aliases": aliases}
+    if ent.id in nodes:  # same entity twice: union
+        old = nodes[ent.id]
+        old.props["aliases"] = list(dict.fromkeys(old.props.get("aliases", []) + aliases))
+        for extra in labels:
+            if extra not in old.labels:
+                old.labels.insert(-1 if old.labels[-1] == umbrella else len(old.labels), extra)
+        prev = mentions.get(ent.id, (0, None))
+        mentions[ent.id] = (prev[0] + ent.mentions, prev[1])
+        return
+    nodes[ent.id] = NodeRecord(id=ent.id, labels=labels, props=props_full)
+    first = _dedupe_evidence(ent.evidence)[:1]
+    mentions[ent.id] = (ent.mentions, first[0] if first else None)
 
-    for ent in result.entities:
-        label = ontology.check_label(ent.label)
-        labels = [label]
-        for extra in ent.extra_labels:
-            ontology.check_label(extra)
-            spec = ontology.extra_labels.get(extra)
-            if spec is not None and label not in spec.applies_to:
-                log.warning("%s: extra label %s not allowed on %s %s", result.path, extra, label, ent.name)
-                continue
-            if extra not in labels:
-                labels.append(extra)
-        if label in entity_labels:
-            labels.append(umbrella)
-        props = _clean_props(ent.props)
-        props["name"] = ent.name
-        aliases = list(dict.fromkeys(a for a in [*ent.aliases] if a))
-        props_full = {"id": ent.id, **props, "aliases": aliases}
-        if ent.id in nodes:  # same entity twice: union
-            old = nodes[ent.id]
-            old.props["aliases"] = list(dict.fromkeys(old.props.get("aliases", []) + aliases))
-            for extra in labels:
-                if extra not in old.labels:
-                    old.labels.insert(-1 if old.labels[-1] == umbrella else len(old.labels), extra)
-            prev = mentions.get(ent.id, (0, None))
-            mentions[ent.id] = (prev[0] + ent.mentions, prev[1])
-            continue
-        nodes[ent.id] = NodeRecord(id=ent.id, labels=labels, props=props_full)
-        first = _dedupe_evidence(ent.evidence)[:1]
-        mentions[ent.id] = (ent.mentions, first[0] if first else None)
 
-    for out in result.outcomes:
-        props = {
-            "id": out.id,
-            "name": outcome_name(out.value, out.unit, out.qualifier, out.metric),
-            "value": float(out.value),
-            "unit": out.unit,
-            "qualifier": out.qualifier,
-            "metric": out.metric,
-        }
-        if out.year is not None:
-            props["year"] = int(out.year)
-        nodes.setdefault(out.id, NodeRecord(id=out.id, labels=[OUTCOME], props=props))
-        first = _dedupe_evidence(out.evidence)[:1]
-        mentions.setdefault(out.id, (1, first[0] if first else None))
-        if out.actor_id:
-            fid = fact_id(REPORTED, out.actor_id, out.id)
-            edges[fid] = EdgeRecord(id=fid, type=ontology.check_type(REPORTED), src=out.actor_id, tgt=out.id,
-                                    props={}, evidence=_dedupe_evidence(out.evidence))
+def _add_outcome(out: Outcome, ontology: Ontology, nodes: dict[str, NodeRecord], edges: dict[str, EdgeRecord],
+                 mentions: Mentions) -> None:
+    """Add one outcome's node and mention, and the REPORTED edge from its actor."""
+    props = {
+        "id": out.id,
+        "name": outcome_name(out.value, out.unit, out.qualifier, out.metric),
+        "value": float(out.value),
+        "unit": out.unit,
+        "qualifier": out.qualifier,
+        "metric": out.metric,
+    }
+    if out.year is not None:
+        props["year"] = int(out.year)
+    nodes.setdefault(out.id, NodeRecord(id=out.id, labels=[OUTCOME], props=props))
+    first = _dedupe_evidence(out.evidence)[:1]
+    mentions.setdefault(out.id, (1, first[0] if first else None))
+    if out.actor_id:
+        fid = fact_id(REPORTED, out.actor_id, out.id)
+        edges[fid] = EdgeRecord(id=fid, type=ontology.check_type(REPORTED), src=out.actor_id, tgt=out.id,
+                                props={}, evidence=_dedupe_evidence(out.evidence))
 
-    for fact in result.facts:
-        rel = ontology.check_type(fact.type)
-        src, tgt = fact.source_id, fact.target_id
-        if rel in ontology.symmetric_types:
-            src, tgt = canonical_pair(src, tgt)
-        s_node, t_node = nodes.get(src), nodes.get(tgt)
-        if s_node is None or t_node is None:
-            log.warning("%s: %s fact %s has an endpoint outside the document; dropped", result.path, rel, fact.id)
-            continue
-        if not ontology.allows(rel, s_node.labels[0], t_node.labels[0]):
-            log.warning("%s: %s not allowed between %s and %s; dropped", result.path, rel, s_node.labels[0], t_node.labels[0])
-            continue
-        if fact.id in edges:
-            e = edges[fact.id]
-            e.evidence = _dedupe_evidence(e.evidence + list(fact.evidence))
-            e.props.update(_clean_props(fact.props))
-            continue
-        edges[fact.id] = EdgeRecord(id=fact.id, type=rel, src=src, tgt=tgt, props=_clean_props(fact.props),
-                                    evidence=_dedupe_evidence(list(fact.evidence)))
 
+def _add_fact(fact: Fact, ontology: Ontology, path: str, nodes: dict[str, NodeRecord],
+              edges: dict[str, EdgeRecord]) -> None:
+    """Add one fact's edge (symmetric types smaller id first; dropped when an endpoint is
+    missing or the ontology does not allow it; the same fact twice: evidence and props merged)."""
+    rel = ontology.check_type(fact.type)
+    src, tgt = fact.source_id, fact.target_id
+    if rel in ontology.symmetric_types:
+        src, tgt = canonical_pair(src, tgt)
+    s_node, t_node = nodes.get(src), nodes.get(tgt)
+    if s_node is None or t_node is None:
+        log.warning("%s: %s fact %s has an endpoint outside the document; dropped", path, rel, fact.id)
+        return
+    if not ontology.allows(rel, s_node.labels[0], t_node.labels[0]):
+        log.warning("%s: %s not allowed between %s and %s; dropped", path, rel, s_node.labels[0], t_node.labels[0])
+        return
+    if fact.id in edges:
+        e = edges[fact.id]
+        e.evidence = _dedupe_evidence(e.evidence + list(fact.evidence))
+        e.props.update(_clean_props(fact.props))
+        return
+    edges[fact.id] = EdgeRecord(id=fact.id, type=rel, src=src, tgt=tgt, props=_clean_props(fact.props),
+                                evidence=_dedupe_evidence(list(fact.evidence)))
+
+
+def _add_mentions(mentions: Mentions, doc_node: str, edges: dict[str, EdgeRecord]) -> None:
+    """A MENTIONED_IN edge from every node to the Document node (count, first mention)."""
     for nid, (count, first) in mentions.items():
         mid = fact_id(MENTIONED_IN, nid, doc_node)
         props: dict[str, Any] = {"count": int(count)}
@@ -208,6 +233,9 @@ def build_batch(result: DocumentResult, ontology: Ontology) -> GraphBatch:
             props.update(first_sentence=first.sentence, first_start=first.start, first_end=first.end)
         edges[mid] = EdgeRecord(id=mid, type=MENTIONED_IN, src=nid, tgt=doc_node, props=props)
 
+
+def _document_node(result: DocumentResult, doc_node: str) -> NodeRecord:
+    """The Document node of a result."""
     doc_props = {
         "id": doc_node,
         "doc_id": result.doc_id,
@@ -220,7 +248,23 @@ def build_batch(result: DocumentResult, ontology: Ontology) -> GraphBatch:
         "source_key": result.source_key,
         "text_length": int(result.text_length),
     }
-    batch_nodes = [NodeRecord(id=doc_node, labels=[DOCUMENT], props=doc_props), *nodes.values()]
+    return NodeRecord(id=doc_node, labels=[DOCUMENT], props=doc_props)
+
+
+def build_batch(result: DocumentResult, ontology: Ontology) -> GraphBatch:
+    """Store-neutral nodes and edges of one document (labels and types checked against the ontology)."""
+    doc_node = document_node_id(result.doc_id)
+    nodes: dict[str, NodeRecord] = {}
+    edges: dict[str, EdgeRecord] = {}
+    mentions: Mentions = {}
+    for ent in result.entities:
+        _add_entity(ent, ontology, result.path, nodes, mentions)
+    for out in result.outcomes:
+        _add_outcome(out, ontology, nodes, edges, mentions)
+    for fact in result.facts:
+        _add_fact(fact, ontology, result.path, nodes, edges)
+    _add_mentions(mentions, doc_node, edges)
+    batch_nodes = [_document_node(result, doc_node), *nodes.values()]
     return GraphBatch(doc_id=result.doc_id, source_key=result.source_key, nodes=batch_nodes, edges=list(edges.values()))
 
 
@@ -336,20 +380,13 @@ def _cleanup(plan: WritePlan) -> None:
     plan.segments += [DELETE_UNSUPPORTED, CLEAN_MENTIONS, CLEAN_DOCUMENTS]
 
 
-def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool,
-                        released: list[str] | tuple[str, ...] = ()) -> WritePlan:
-    """Segments writing `batch`; `olds` = doc_ids of superseded versions (no other path holds
-    them), `existed` = this doc_id is stored, `released` = documents this path held before
-    that another path still holds (they stay; only this path is taken off them)."""
-    plan = WritePlan()
-    p = plan.params
-    doc_node = document_node_id(batch.doc_id)
-    p.update(doc_id=batch.doc_id, olds=list(olds), source_key=batch.source_key or "")
-
-    primary: dict[str, str] = {}
+def _document_segments(plan: WritePlan, batch: GraphBatch, primary: dict[str, str]) -> None:
+    """MERGE the Document node (`$doc`), adding this path to the paths that hold it; raises
+    ValueError when the batch has no Document node."""
     doc_rows = [n for n in batch.nodes if n.labels[0] == DOCUMENT]
     for n in doc_rows:
-        p["doc"] = {"id": n.id, "props": {k: _prop_value(v) if v is not None else None for k, v in n.props.items() if k != "id"}}
+        plan.params["doc"] = {"id": n.id, "props": {k: _prop_value(v) if v is not None else None
+                                                    for k, v in n.props.items() if k != "id"}}
         # the document is held by every path it was read from: add this one, keep the others
         plan.segments.append(
             f"MERGE (d:{DOCUMENT} {{id: $doc.id}})\n"
@@ -361,6 +398,11 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
     if not doc_rows:
         raise ValueError(f"batch of {batch.doc_id} has no Document node")
 
+
+def _node_rows(batch: GraphBatch, ontology: Ontology,
+               primary: dict[str, str]) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The non-Document nodes as parameter rows by primary label, and the ids of the pilots
+    (records every node's primary label in `primary`)."""
     by_label: dict[str, list[dict[str, Any]]] = {}
     pilots: list[str] = []
     for n in batch.nodes:
@@ -374,7 +416,14 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
                 pilots.append(n.id)
         props = {k: v for k, v in n.props.items() if k not in RESERVED_NODE_PROPS and v is not None}
         by_label.setdefault(label, []).append({"id": n.id, "props": props, "aliases": list(n.props.get("aliases") or [])})
+    return by_label, pilots
 
+
+def _node_segments(plan: WritePlan, ontology: Ontology, by_label: dict[str, list[dict[str, Any]]],
+                   pilots: list[str]) -> None:
+    """One MERGE segment per label (`$n0`, `$n1`, …; entities also get the umbrella label,
+    their aliases unioned and `search_text`), then the PilotUnit label (`$pilots`)."""
+    p = plan.params
     for i, (label, rows) in enumerate(sorted(by_label.items())):
         key = f"n{i}"
         p[key] = rows
@@ -394,20 +443,36 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             f"UNWIND $pilots AS pid\nMATCH (n:{ontology.umbrella_label} {{id: pid}})\nSET n:{ontology.check_label(PILOT_LABEL)}"
         )
 
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+
+def _edge_row(e: EdgeRecord, rel: str, doc_id: str) -> dict[str, Any]:
+    """The parameter row of one edge: props and this document's evidence as parallel arrays."""
+    evs = [ev for ev in e.evidence if ev.doc_id == doc_id] if rel != MENTIONED_IN else []
+    return {
+        "id": e.id, "src": e.src, "tgt": e.tgt,
+        "props": {k: _prop_value(v) for k, v in e.props.items() if v is not None and k not in EV_FIELDS and k != "id"},
+        "ev_doc": [ev.doc_id for ev in evs], "ev_sentence": [ev.sentence for ev in evs],
+        "ev_start": [int(ev.start) for ev in evs], "ev_end": [int(ev.end) for ev in evs],
+        "ev_confidence": [float(ev.confidence) for ev in evs], "ev_producer": [str(ev.producer) for ev in evs],
+    }
+
+
+EdgeGroups = dict[tuple[str, str, str], list[dict[str, Any]]]
+
+
+def _edge_groups(batch: GraphBatch, ontology: Ontology, primary: dict[str, str]) -> EdgeGroups:
+    """Edge rows grouped by (type, source umbrella label, target umbrella label)."""
+    groups: EdgeGroups = {}
     for e in batch.edges:
         rel = ontology.check_type(e.type)
         s_umb = _umbrella_of(primary.get(e.src, ontology.umbrella_label), ontology)
         t_umb = _umbrella_of(primary.get(e.tgt, ontology.umbrella_label), ontology)
-        evs = [ev for ev in e.evidence if ev.doc_id == batch.doc_id] if rel != MENTIONED_IN else []
-        groups.setdefault((rel, s_umb, t_umb), []).append({
-            "id": e.id, "src": e.src, "tgt": e.tgt,
-            "props": {k: _prop_value(v) for k, v in e.props.items() if v is not None and k not in EV_FIELDS and k != "id"},
-            "ev_doc": [ev.doc_id for ev in evs], "ev_sentence": [ev.sentence for ev in evs],
-            "ev_start": [int(ev.start) for ev in evs], "ev_end": [int(ev.end) for ev in evs],
-            "ev_confidence": [float(ev.confidence) for ev in evs], "ev_producer": [str(ev.producer) for ev in evs],
-        })
-    # every evidence entry of this document, on the MENTIONED_IN edge of the fact's target
+        groups.setdefault((rel, s_umb, t_umb), []).append(_edge_row(e, rel, batch.doc_id))
+    return groups
+
+
+def _fx_columns(groups: EdgeGroups, doc_id: str) -> dict[str, dict[str, list[Any]]]:
+    """Every evidence entry of this document by the fact's target, as FX_FIELDS columns (they
+    go on the target's MENTIONED_IN edge); warns about targets without one."""
     fx: dict[str, dict[str, list[Any]]] = {}
     for (rel, _s, _t), rows in groups.items():
         if rel == MENTIONED_IN:
@@ -425,14 +490,19 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
     for tgt in fx:
         if tgt not in mentioned:
             log.warning("%s: facts into %s kept without their per-document evidence (no MENTIONED_IN)",
-                        batch.doc_id, tgt)
-    empty = {f: [] for f in FX_FIELDS}
+                        doc_id, tgt)
+    return fx
 
+
+def _edge_segments(plan: WritePlan, groups: EdgeGroups, fx: dict[str, dict[str, list[Any]]]) -> None:
+    """One MERGE segment per edge group (`$e0`, `$e1`, …): MENTIONED_IN with the `fx_*`
+    columns, facts appending this document's evidence."""
+    empty = {f: [] for f in FX_FIELDS}
     for i, ((rel, s_umb, t_umb), rows) in enumerate(sorted(groups.items())):
         key = f"e{i}"
         if rel == MENTIONED_IN:
-            p[key] = [{"id": r["id"], "src": r["src"], "props": {**r["props"], **fx.get(r["src"], empty)}}
-                      for r in rows]
+            plan.params[key] = [{"id": r["id"], "src": r["src"], "props": {**r["props"], **fx.get(r["src"], empty)}}
+                                for r in rows]
             plan.segments.append(
                 f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (d:{DOCUMENT} {{id: $doc.id}})\n"
                 f"MERGE (a)-[e:{MENTIONED_IN} {{id: r.id}}]->(d)\nSET e += r.props"
@@ -440,7 +510,7 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             continue
         for row in rows:
             row["confidence"] = max(row["ev_confidence"], default=None)
-        p[key] = rows
+        plan.params[key] = rows
         # this document's entries were taken out first (re-ingest, new version): append only
         plan.segments.append(
             f"UNWIND ${key} AS r\nMATCH (a:{s_umb} {{id: r.src}})\nMATCH (b:{t_umb} {{id: r.tgt}})\n"
@@ -449,11 +519,17 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
             f"SET e += r.props, {EVIDENCE_APPEND}"
         )
 
+
+def _replacement_segments(plan: WritePlan, batch: GraphBatch, ontology: Ontology, olds: list[str],
+                          existed: bool, released: list[str] | tuple[str, ...]) -> None:
+    """Release this path from `released`; when older versions or this document are stored,
+    take their evidence out first and clean up after the write."""
     if released:
-        p["released"] = list(released)
+        plan.params["released"] = list(released)
         plan.segments.append(RELEASE_PATH)
     if olds or existed:
-        p.update(
+        doc_node = document_node_id(batch.doc_id)
+        plan.params.update(
             touched=list(olds) + ([batch.doc_id] if existed else []),
             node_ids=[n.id for n in batch.nodes if n.id != doc_node],
             edge_ids=[e.id for e in batch.edges if e.type != MENTIONED_IN],
@@ -462,6 +538,22 @@ def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], 
         _remove_evidence(removal, ontology)
         plan.segments[:0] = removal.segments
         _cleanup(plan)
+
+
+def document_write_plan(batch: GraphBatch, ontology: Ontology, olds: list[str], existed: bool,
+                        released: list[str] | tuple[str, ...] = ()) -> WritePlan:
+    """Segments writing `batch`; `olds` = doc_ids of superseded versions (no other path holds
+    them), `existed` = this doc_id is stored, `released` = documents this path held before
+    that another path still holds (they stay; only this path is taken off them)."""
+    plan = WritePlan()
+    plan.params.update(doc_id=batch.doc_id, olds=list(olds), source_key=batch.source_key or "")
+    primary: dict[str, str] = {}
+    _document_segments(plan, batch, primary)
+    by_label, pilots = _node_rows(batch, ontology, primary)
+    _node_segments(plan, ontology, by_label, pilots)
+    groups = _edge_groups(batch, ontology, primary)
+    _edge_segments(plan, groups, _fx_columns(groups, batch.doc_id))
+    _replacement_segments(plan, batch, ontology, olds, existed, released)
     return plan
 
 

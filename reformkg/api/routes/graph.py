@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Request
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
 from reformkg.api.routes.common import cached, reader, run_heavy
-from reformkg.api.schemas import MAX_PATHS, ErrorBody, OntologyEnums, PathResult, _Model
+from reformkg.api.schemas import MAX_PATHS, ApiModel, ErrorBody, OntologyEnums, PathResult
 from reformkg.graph import hubs
 
 
-class GenericNode(_Model):
+class GenericNode(ApiModel):
     id: str
     name: str
     degree: int
