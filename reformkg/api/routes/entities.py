@@ -1,7 +1,6 @@
 """Entities: search, card, neighbourhood, collaborators, and curation (merge, split-alias)."""
 
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request

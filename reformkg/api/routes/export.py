@@ -1,7 +1,6 @@
 """GET /api/export: a filtered subgraph as GraphML, GEXF or node-link JSON."""
 
 
-from datetime import date
 from enum import Enum
 from typing import Annotated
 
