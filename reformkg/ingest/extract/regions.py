@@ -138,6 +138,17 @@ def _context_province(doc: Document, pos: int) -> int:
     return best if best >= 0 else default
 
 
+def _explicit_places_before(layer: list, i: int):
+    """(index, span, place, gazetteer place) of the explicit regions in layer[:i + 1], latest first
+    (contextual and in-name spans skipped)."""
+    while i >= 0:
+        sp = layer[i]
+        place = sp.attrs.get("place", -1)
+        if not (sp.attrs.get("contextual") or sp.attrs.get("in_name") or place is None or place < 0):
+            yield i, sp, place, lx.gazetteer().get(place)
+        i -= 1
+
+
 def _latest_place_of_kind(doc: Document, pos: int, kind: str) -> int:
     """The latest explicit region before pos that a bare `kind` (市/县/区/州/旗) can mean; -1 if none.
 
@@ -146,15 +157,8 @@ def _latest_place_of_kind(doc: Document, pos: int, kind: str) -> int:
     only in passing (a list, another sentence) gives way to the latest prefecture-level place of
     the kind before it, else to what the text before it decides."""
     layer = doc.layers.get("regions", [])
-    i = bisect.bisect_left(layer, pos, key=lambda sp: sp.start) - 1
     explicit: list | None = None
-    while i >= 0:
-        sp = layer[i]
-        i -= 1
-        place = sp.attrs.get("place", -1)
-        if sp.attrs.get("contextual") or sp.attrs.get("in_name") or place is None or place < 0:
-            continue
-        p = lx.gazetteer().get(place)
+    for i, sp, place, p in _explicit_places_before(layer, bisect.bisect_left(layer, pos, key=lambda s: s.start) - 1):
         if not _accept_kind(p, kind):
             if kind == "市" and p.level in (lx.LEVEL_DISTRICT, lx.LEVEL_COUNTY) and p.city >= 0 and p.city != place:
                 return p.city
@@ -163,25 +167,12 @@ def _latest_place_of_kind(doc: Document, pos: int, kind: str) -> int:
             if explicit is None:
                 explicit = [s for s in layer if not s.attrs.get("contextual") and not s.attrs.get("in_name")]
             if not _county_city_ok(doc, sp, pos, explicit):
-                city = _latest_accepted_city(layer, i, kind)
+                city = next((pl for _, _, pl, q in _explicit_places_before(layer, i - 1)
+                             if _accept_kind(q, kind) and q.level != lx.LEVEL_COUNTY), -1)
                 if city >= 0:
                     return city
                 continue
         return place
-    return -1
-
-
-def _latest_accepted_city(layer: list, i: int, kind: str) -> int:
-    """The latest explicit place of `kind` above county level in layer[:i + 1], -1 if none."""
-    while i >= 0:
-        sp = layer[i]
-        i -= 1
-        place = sp.attrs.get("place", -1)
-        if sp.attrs.get("contextual") or sp.attrs.get("in_name") or place is None or place < 0:
-            continue
-        p = lx.gazetteer().get(place)
-        if _accept_kind(p, kind) and p.level != lx.LEVEL_COUNTY:
-            return place
     return -1
 
 
