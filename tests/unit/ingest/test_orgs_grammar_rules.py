@@ -115,3 +115,12 @@ def test_a_quality_word_before_an_industry_head_is_no_firm():
 
     assert names(extract("促进重点工程高起点、高标准建设，高水平推进。", upto="orgs"), "Enterprise") == set()
     assert names(extract("甲乙建设、丙丁建设等企业参加。", upto="orgs"), "Enterprise") == {"甲乙建设", "丙丁建设"}
+
+
+def test_a_regions_federation_written_short_after_the_regions_name():
+    from tests.unit.ingest._pipe import extract, mentions
+
+    doc = extract("沭阳县总深入基层调查研究。", upto="orgs")
+    assert [(m.surface, m.normalised) for m in mentions(doc, "Union")] == [("沭阳县总", "沭阳县总工会")]
+    for text in ("全县总人口达50万。", "泗洪县总投资10亿元。"):
+        assert mentions(extract(text, upto="orgs"), "Union") == [], text

@@ -26,10 +26,33 @@ _ACTS_AFTER = ("联合", "牵头", "召开", "组织", "印发", "出台", "开�
                "会同", "携手", "发布", "制定", "推出", "表彰", "命名")
 
 
+# a clause going on after a named region's 总 (某县总通过探索…, 某县总深入基层…)
+_NAMED_SHORT_ACTS = ("通过", "深入", "积极", "坚持", "持续", "围绕", "聚焦", "不断", "进一步", "大力", "着力", "扎实",
+                     "全面", "主动", "充分", "创新", "探索", "推动", "推进", "始终", "率先", "先后", "还", "将", "已")
+
+
+def named_short_unions(doc: Document, text: str) -> list[Mention]:
+    """某县总/某市总 right after the region's full name, going on with an act (某县总通过探索…,
+    某县总、某县人社局联合…): the region's federation of trade unions, written short."""
+    out = []
+    for sp in doc.layers.get("regions", []):
+        place = sp.attrs.get("place", -1)
+        e = sp.end
+        if sp.attrs.get("contextual") or place is None or place < 0 or text[e:e + 1] != "总" or text[e + 1:e + 2] == "工":
+            continue
+        rest = text[e + 1:e + 4]
+        if not (rest[:1] in "、，。；：," or rest.startswith(_ACTS_AFTER) or rest.startswith(_NAMED_SHORT_ACTS)):
+            continue
+        span = Span(sp.start, e + 1, Label.UNION, doc.sentence_of(sp.start), "orgs", {"kind": "short-union"})
+        out.append(Mention(span, Label.UNION, text[sp.start:e + 1], display_name(doc, place) + "总工会",
+                           {"place": place, "region": lx.gazetteer().get(place).name}))
+    return out
+
+
 def short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
     """省总/市总/县总/区总 standing alone (县总成立…, 省总、市总和县总): the federation of
-    trade unions of the context region."""
-    out = []
+    trade unions of the context region; and 某县总 written after the region's name."""
+    out = named_short_unions(doc, text)
     for m in _SHORT_UNION_RE.finditer(text):
         s = m.start()
         e = s + 2
