@@ -56,8 +56,9 @@ def short_unions(doc: Document, text: str, words: Words) -> list[Mention]:
     for m in _SHORT_UNION_RE.finditer(text):
         s = m.start()
         e = s + 2
-        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "和与及由在将对向把从是为、":
-            continue
+        if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in "和与及由在将对向把从是为、" \
+                and text[e:e + 1] != "“":
+            continue      # (学习市总“X”: a quoted name right after it makes it the body)
         w = words.at(s + 1)
         if not ((w is not None and w.start == s + 1 and w.end == e) or text[e:e + 1] in "、，。；：," or
                 (text[e:e + 1] in "和与及" and _SHORT_UNION_RE.match(text, e + 1)) or text.startswith(_ACTS_AFTER, e)):

@@ -96,6 +96,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     sponsors.hosted_events(b)
     sponsors.allied_events(b)
     runs.runs(b)
+    runs.owned_programmes(b)
     issued.issued(b)
     rr.followed_policies(b)
     runs.reform_offices(b)

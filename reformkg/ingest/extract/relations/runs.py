@@ -392,3 +392,28 @@ def _opens_clause(b: Builder, p: Mention) -> bool:
     """Does p open its clause (after opening adverbials such as 日前，)?"""
     cs, ce = b.ctx.clause_bounds(p.span.start)
     return p.span.start in (cs, b.ctx.subject_start(cs, ce))
+
+
+_OWNER_LABELS = frozenset({Label.UNION, Label.AGENCY, Label.ENTERPRISE, Label.INSTITUTION})
+_QUOTE_RUN_GAP = ("", "、")
+
+
+def owned_programmes(b: Builder) -> None:
+    """X总工会“A”“B”等制度 / 学习市总“A”: a body written right before a quoted programme (no verb,
+    no 的) owns it and runs it; so does each quoted name of the run that follows."""
+    ctx, text = b.ctx, b.doc.text
+    progs = [m for m in ctx.mentions if m.label == Label.PROGRAMME and (m.surface or "").startswith("“")
+             and not is_reform(m)]
+    for i, p in enumerate(progs):
+        before = [m for m in ctx.mentions_between(max(0, p.span.start - 30), p.span.start)
+                  if m.span.end == p.span.start and m.label in _OWNER_LABELS]
+        owner = before[-1] if before else None
+        if owner is None or id(owner) in ctx.title_orgs:
+            continue
+        run = [p]
+        for q in progs[i + 1:]:
+            if text[run[-1].span.end:q.span.start] not in _QUOTE_RUN_GAP:
+                break
+            run.append(q)
+        for q in run:
+            b.add(Rel.RUNS, owner, q, (owner.span.start, q.span.end))
