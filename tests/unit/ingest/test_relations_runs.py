@@ -140,3 +140,13 @@ def test_a_body_written_right_before_quoted_programmes_runs_them():
     ms = [("甲市总工会", "Union"), ("“协商十要诀”", "Programme"), ("“八步工作法”", "Programme")]
     got = sorted((r.head.normalised, r.tail.normalised) for r in extract_relations(make_doc(text, ms)) if r.type == "RUNS")
     assert got == [("甲市总工会", "“八步工作法”"), ("甲市总工会", "“协商十要诀”")]
+
+
+def test_the_reform_naming_a_plan_or_its_ideas_is_no_run_by_the_place_before_it():
+    from reformkg.ingest.extract.relations import extract_relations
+    from tests.unit.ingest._pipe import extract
+
+    doc = extract("绵阳市总工会表示，要借鉴经验，进一步完善绵阳产改方案。", upto="coreference")
+    assert not any(r.type == "RUNS" and r.head.normalised == "绵阳市" for r in extract_relations(doc))
+    doc = extract("绵阳产改走在全省前列。", upto="coreference")
+    assert [(r.head.normalised, r.type) for r in extract_relations(doc)] == [("绵阳市", "RUNS")]

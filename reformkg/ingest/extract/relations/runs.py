@@ -64,7 +64,7 @@ _COMPOUND_AFTER_RE = re.compile(r"^(?:库|池|名录|名单|清单|榜单|档案
 _REFORM_STUDY_RE = re.compile(r"(?:专题研究|研究部署|专门研究|专题部署|安排部署|周密部署|统筹部署|谋划部署|部署|谋划|研究)(?:了)?$")
 # 靖江产改 runs the reform; 某市产改示范点 / 某市产改工作指导员 only names a thing or a role after it
 _REFORM_AS_MODIFIER_RE = re.compile(r"(?:工作)?(?:试|新|模式|经验|企业|样本|示范|品牌|典型|指导|服务|阵地|基地|项目|专栏|栏目|成果|"
-                                    r"联络|宣讲|督查|观察|专干|专员)")
+                                    r"联络|宣讲|督查|观察|专干|专员|方案|思路|举措|政策|文件|亮点|做法)")
 
 
 @dataclass
