@@ -71,7 +71,7 @@ _CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛
 # a count a finished contest itself produced: its field or the people it honoured
 _CONTEST_COUNT_RE = re.compile(r"(?:本届|此次|本次|该)(?:大赛|竞赛|比赛|赛事)|(?:活动|竞赛|大赛|比赛|赛事)中[^，,。；;]{0,10}"
                                r"(?:突出|优秀|表现|获奖)")
-_ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式)")
+_ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式|开幕式|闭幕式|颁奖典礼|典礼|表彰会)")
 # an organiser in a relative clause before the event it qualifies (A主办、B承办的X大赛)
 _ORGANISER_OF_RE = re.compile(r"(?:主办|承办|协办|举办|组织|发起)(?:的)[^，,。；;]{0,8}$")
 _ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")

@@ -193,3 +193,12 @@ def test_a_goal_a_plan_sets_for_a_year_is_no_result_even_in_a_later_document():
     doc = make_doc("到2025年底，全省累计培训产业工人80万人次。", date="2026-03-01")
     assert [o.value for o in extract_outcomes(doc)] == [800000]
 
+
+
+def test_attendance_at_an_opening_and_prize_quotas_an_event_sets_are_no_results():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    assert extract_outcomes(make_doc("活动现场，200余名职工参加了开幕式。")) == []
+    assert extract_outcomes(make_doc("比赛设一等奖3名、二等奖6名。")) == []
+    assert [o.value for o in extract_outcomes(make_doc("大赛共评出一等奖3名。"))] == [3]
