@@ -58,6 +58,8 @@ def _accept_kind(place: lx.Place, kind: str) -> bool:
         return place.level == lx.LEVEL_CITY and place.name.endswith("州") and not place.name.endswith("市")
     if kind == "旗":
         return place.name.endswith("旗")
+    if kind == "镇":
+        return place.level == lx.LEVEL_TOWN and place.name.endswith("镇")
     return False
 
 

@@ -10,6 +10,7 @@ import dataclasses
 from reformkg.graph.model import Entity, Evidence, Fact, entity_id, fact_id
 from reformkg.graph.ontology import Ontology
 from reformkg.graph.vocab import Label, Rel
+from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.resolve.entities import IMPLICIT
 from reformkg.ingest.resolve.evidence import evidence, relation_span
@@ -106,6 +107,8 @@ class RegionIndex:
 PRODUCER_ZONE = "resolve:zone_in_name"
 PRODUCER_NAME = "resolve:region_in_name"
 PRODUCER_CONTEXT = "resolve:region_from_context"
+PRODUCER_ANCESTOR = "resolve:region_above_place"
+_BELOW_CITY = frozenset({lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT, lx.LEVEL_TOWN})
 PRODUCER_GAZETTEER = "gazetteer"
 
 
@@ -142,10 +145,33 @@ def located_in_facts(doc: Document, entities: dict[int, Entity], regions: Region
         if src is None:
             continue
         found = _located_in(m, regions)
-        if found is not None:
-            where, producer = found
-            ev = dataclasses.replace(_mention_evidence(doc, m), producer=producer, confidence=measured_precision(producer))
-            facts.add(Rel.LOCATED_IN, src, where, {}, ev)
+        if found is None:
+            continue
+        where, producer = found
+        ev = dataclasses.replace(_mention_evidence(doc, m), producer=producer, confidence=measured_precision(producer))
+        facts.add(Rel.LOCATED_IN, src, where, {}, ev)
+        above = _mentioned_region_above(where, m, regions)
+        if above is not None:
+            facts.add(Rel.LOCATED_IN, src, above, {},
+                      dataclasses.replace(ev, producer=PRODUCER_ANCESTOR,
+                                          confidence=measured_precision(PRODUCER_ANCESTOR)))
+
+
+def _mentioned_region_above(where: Entity, m: Mention, regions: RegionIndex) -> Entity | None:
+    """The prefecture city above an organisation's county, district or town that the text
+    mentions, when the place itself is not mentioned (only written in names): 仪征市总工会 in a
+    piece about 扬州市 stands in 扬州市 too. None when the place is a mentioned region, a zone or a
+    city (a city's body is not placed in its province), or the text does not mention the city."""
+    if not where.props.get(IMPLICIT) or m.attrs.get("zone"):
+        return None
+    gz = regions.gz
+    if gz.get(m.attrs["place"]).level not in _BELOW_CITY:
+        return None
+    for parent in gz.ancestors(m.attrs["place"]):
+        e = regions.by_place.get(parent.idx)
+        if parent.level == lx.LEVEL_CITY:
+            return e if e is not None and not e.props.get(IMPLICIT) else None
+    return None
 
 
 def part_of_facts(doc: Document, entities: dict[int, Entity], regions: RegionIndex, facts: FactSet) -> None:

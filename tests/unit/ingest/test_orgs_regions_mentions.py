@@ -183,3 +183,15 @@ def test_a_leading_group_a_union_sets_up_is_an_agency(pipeline):
 def test_a_body_named_with_its_province_and_county_short_form(pipeline):
     got = ents(pipeline, "近日，由米易县总工会、四川省米易龙潭溶洞旅游区管理办公室联合开展的竞赛表彰会隆重举行。", "Agency")
     assert any(n.startswith("四川省米易") and n.endswith("管理办公室") for n in got), got
+
+
+def test_bare_government_after_a_party_committee_is_that_places_government(pipeline):
+    got = ents(pipeline, "在长兴县委、政府的高度重视下，县总工会开展技能竞赛。", "Agency")
+    assert "长兴县政府" in got and "长兴县人民政府" in got["长兴县政府"].aliases
+    got = ents(pipeline, "峄山镇是石材之乡。在镇党委、政府和上级工会的指导下，企业开展培训。", "Agency")
+    assert {"峄山镇党委", "峄山镇政府"} <= set(got)
+
+
+def test_government_procurement_after_a_committee_is_no_body(pipeline):
+    got = ents(pipeline, "长兴县委和政府采购中心联合发文。", "Agency")
+    assert "长兴县政府" not in got

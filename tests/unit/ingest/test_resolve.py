@@ -222,3 +222,30 @@ def test_park_union_and_a_department_after_a_joint_verb_belong_to_the_zone() -> 
     names = _by_name(res)
     assert "园区总工会" in names["襄阳高新区总工会"].aliases
     assert ("LOCATED_IN", "襄阳高新区经济发展局", "襄阳高新区") in _facts(res)
+
+
+def _located(res: DocumentResult) -> set[tuple[str, str]]:
+    ents = {e.id: e for e in res.entities}
+    return {(ents[f.source_id].name, ents[f.target_id].name) for f in res.facts if f.type == "LOCATED_IN"}
+
+
+def test_body_of_an_unmentioned_county_stands_in_the_mentioned_city_above_it() -> None:
+    res = _resolve("湖州市召开全市职工技能大赛推进会。长兴县总工会、安吉县人社局作交流发言。")
+    located = _located(res)
+    assert ("长兴县总工会", "湖州市") in located and ("安吉县人社局", "湖州市") in located
+
+
+def test_body_of_a_mentioned_county_stays_in_the_county_only() -> None:
+    res = _resolve("湖州市召开推进会。长兴县组织培训，长兴县总工会作交流发言。")
+    located = _located(res)
+    assert ("长兴县总工会", "长兴县") in located and ("长兴县总工会", "湖州市") not in located
+
+
+def test_no_region_above_when_the_city_is_only_written_in_names() -> None:
+    res = _resolve("湖州市总工会召开推进会。长兴县总工会作交流发言。")
+    assert ("长兴县总工会", "湖州市") not in _located(res)
+
+
+def test_body_of_an_unmentioned_city_is_not_placed_in_the_province() -> None:
+    res = _resolve("浙江省召开推进会。湖州市总工会作交流发言。")
+    assert ("湖州市总工会", "浙江省") not in _located(res)

@@ -276,3 +276,28 @@ def short_associations(doc: Document, text: str, found: list[Mention]) -> list[M
         out.append(Mention(sp, Label.INSTITUTION, text[s:e], f.normalised,
                            {k: v for k, v in f.attrs.items() if k in _LOCATION_KEYS}))
     return out
+
+
+# 县委、政府 / 镇党委、政府: the government written bare right after its place's party committee
+_COMMITTEE_RE = re.compile(r"^(.+?[省市县区州旗镇乡])(党委|委)$")
+_GOVERNMENT_AFTER_RE = re.compile(r"[、和与及]政府(?![\u4e00-\u9fff]?(办公|工作报告|采购|部门|机关|投资|补贴|主导|购买|引导))")
+
+
+def governments_after_committees(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """在县委、政府的领导下 / 镇党委、政府和上级工会: a bare 政府 coordinated right after a place's
+    party committee is that place's government (某县人民政府, written 某县政府)."""
+    out: list[Mention] = []
+    taken = {(o.span.start, o.span.end) for o in found}
+    for c in found:
+        m = _COMMITTEE_RE.match(c.normalised or "")
+        if c.label != Label.AGENCY or m is None or c.attrs.get("place", -1) is None or c.attrs.get("place", -1) < 0:
+            continue
+        g = _GOVERNMENT_AFTER_RE.match(text, c.span.end)
+        if g is None or (g.end() - 2, g.end()) in taken:
+            continue
+        s, e = g.end() - 2, g.end()
+        sp = Span(s, e, Label.AGENCY, doc.sentence_of(s), COMPONENT_NAME, {"kind": "coordinated-government"})
+        attrs = {k: v for k, v in c.attrs.items() if k in _LOCATION_KEYS}
+        attrs["written"] = m.group(1) + "政府"
+        out.append(Mention(sp, Label.AGENCY, text[s:e], m.group(1) + "人民政府", attrs))
+    return out

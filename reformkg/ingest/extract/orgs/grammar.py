@@ -18,7 +18,7 @@ from reformkg.ingest.extract.orgs.grammar_extend import (ADJUSTMENTS, BEFORE_WAL
                                                          final_candidate, walk_left)
 from reformkg.ingest.extract.orgs.grammar_industry import (industry_after_ok, industry_before_ok, industry_heads,
                                                            industry_name_ok, industry_span)
-from reformkg.ingest.extract.orgs.lexicon import BAD_START
+from reformkg.ingest.extract.orgs.lexicon import BAD_START, CONTEXT_PREFIX_CHARS
 
 
 # X(无锡)有限公司 / X(中国)投资有限公司: a place in brackets inside a firm's name
@@ -38,7 +38,7 @@ def prefixed_candidate(doc: Document, text: str, s: int, e: int, reg_by_end: dic
         return Cand(s - 2, e, "national")
     if s >= 3 and text[s - 3:s] == "自治区" and (s < 4 or not is_cjk(text[s - 4]) or text[s - 4] in "、，在由和与及的为对"):
         return Cand(s - 3, e, "contextual", prefix_char="省")
-    if s > 0 and text[s - 1] in "省市县区州旗":
+    if s > 0 and text[s - 1] in CONTEXT_PREFIX_CHARS:
         ch = text[s - 1]
         # 区区委: OCR-doubled suffix after a region name
         if s - 1 in reg_by_end and reg_by_end[s - 1].attrs.get("name", "").endswith(ch):

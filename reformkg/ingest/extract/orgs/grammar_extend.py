@@ -24,7 +24,7 @@ from reformkg.ingest.document import Span
 from reformkg.ingest.extract.common import Words, is_cjk
 from reformkg.ingest.extract.orgs.filters import is_generic_body, joint_verb_cut
 from reformkg.ingest.extract.orgs.grammar_cand import Cand
-from reformkg.ingest.extract.orgs.lexicon import BAD_START, DISCOURSE_WORDS, LEAD_VERBS
+from reformkg.ingest.extract.orgs.lexicon import BAD_START, CONTEXT_PREFIX_CHARS, DISCOURSE_WORDS, LEAD_VERBS
 
 # tagger labels of the words a name may be made of
 NAME_TAGS = frozenset({"n", "nz", "LOC", "ORG", "vn", "an", "j", "nw", "s"})
@@ -34,7 +34,7 @@ _CONJ_GLUE_TAGS = frozenset(("ORG", "nz", "n"))
 _PARENT_LABELS = frozenset({Label.ENTERPRISE, Label.INSTITUTION})
 _REGION_WIDE = ("全省", "全市", "全县", "全区")
 _REGION_CHARS = "省市县区"
-_PREFIX_CHARS = "省市县区州旗"
+_PREFIX_CHARS = CONTEXT_PREFIX_CHARS
 # what may stand before a contextual prefix char (、市某某协会): no character of a longer word
 _BEFORE_PREFIX = "、，。在由和与及的为对向将把从是等"
 _BRACKETS = "()（）"

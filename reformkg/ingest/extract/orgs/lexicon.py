@@ -14,6 +14,9 @@ from reformkg.ingest import lexicons as lx
 
 COMPONENT_NAME = "orgs"
 PARTY_DEPTS = ("组织部", "宣传部", "统战部", "政法委", "纪委", "编办", "网信办", "常委会", "深改委")
+# a lone character before a body that stands for the context's region of that kind (市总工会,
+# 镇党委): the kinds context_place resolves
+CONTEXT_PREFIX_CHARS = "省市县区州旗镇"
 BAD_START = set("该全我本各每此其这那等和与及或的了在为对向将把从到以由")
 STRONG_HEADS = ("联席会议", "领导小组", "委员会", "大学", "学院", "学校", "中专", "技校", "职校", "中学", "协会",
                  "学会", "商会", "研究院", "研究所", "研究中心", "有限责任公司", "股份有限公司", "有限公司", "公司",

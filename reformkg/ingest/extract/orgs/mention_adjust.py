@@ -11,7 +11,8 @@ from functools import lru_cache
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.extract.orgs.mention_state import MentionState
-from reformkg.ingest.extract.orgs.places import focus_below, paragraph_region, region_in_org_name, spans_starting_at
+from reformkg.ingest.extract.orgs.places import (focus_below, mentioned_town_in_name, paragraph_region, region_in_org_name,
+                                                 spans_starting_at)
 
 # 省政府办公厅 / 市政府 inside a longer name: the government's full name
 _GOV_RE = re.compile(r"^([\u4e00-\u9fff]{1,12}?[省市县区州旗])政府(?=办公厅|办公室|研究室|参事室|$)")
@@ -84,19 +85,26 @@ def _paragraph_place(st: MentionState) -> None:
 
 def region_attrs(st: MentionState) -> None:
     """`place`/`region`: the candidate's place, else a region written inside the name (无锡物联网
-    研究院, possibly narrowed by the paragraph), else the paragraph's region for firms and schools."""
+    研究院, possibly narrowed by the paragraph), else the paragraph's region for firms and schools;
+    narrowed to a town written in the name that the text names on its own (某县某某镇总工会)."""
     if st.place >= 0:
-        _set_place(st, st.place)
+        _set_place(st, _town_or(st, st.place))
         return
     if st.c.kind not in _NAMED_KINDS:
         return
     inner = region_in_org_name(st.surface, st.doc)
     inner = _city_firm_in_district(st, inner)
     inner = _province_firm_in_city(st, inner)
+    inner = _town_or(st, inner)
     if inner >= 0:
         _set_place(st, inner)
     else:
         _paragraph_place(st)
+
+
+def _town_or(st: MentionState, place: int) -> int:
+    town = mentioned_town_in_name(st.doc, st.c.start, st.c.end, place)
+    return town if town >= 0 else place
 
 
 def official_full_name(st: MentionState) -> None:

@@ -14,7 +14,7 @@ from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.extract.common import paragraph_of
 from reformkg.ingest.extract.orgs.grammar import Cand
-from reformkg.ingest.extract.orgs.lexicon import PARTY_DEPTS, dept_set
+from reformkg.ingest.extract.orgs.lexicon import CONTEXT_PREFIX_CHARS, PARTY_DEPTS, dept_set
 from reformkg.ingest.extract.orgs.mention_state import REJECT, MentionState, Outcome
 from reformkg.ingest.extract.orgs.places import display_name, nearest_region, nearest_zone
 from reformkg.ingest.extract.regions import context_place
@@ -61,7 +61,7 @@ def reject_every_county(st: MentionState) -> Outcome:
 def prefix_is_contextual(st: MentionState) -> Outcome:
     """市总工会 found by the open grammar: the prefix character stands for the context's region."""
     c, surface = st.c, st.surface
-    if c.kind in _OPEN_KINDS and surface[0] in "省市县区州旗" and c.place < 0 and \
+    if c.kind in _OPEN_KINDS and surface[0] in CONTEXT_PREFIX_CHARS and c.place < 0 and \
             not lx.gazetteer().candidates(surface[:2]) and not any(surface.startswith(n) for n in _NOT_PREFIX_STARTS):
         st.c = Cand(c.start, c.end, "contextual", prefix_char=surface[0])
     return None

@@ -35,6 +35,32 @@ def region_in_org_name(name: str, doc: Document) -> int:
     return best[2] if best else -1
 
 
+def mentioned_town_in_name(doc: Document, start: int, end: int, place: int) -> int:
+    """A town written inside the body's name at start..end (诸暨市某某镇总工会, 某某镇袜业协会) that
+    the text also names as a region of its own, and that lies within `place` when one is known;
+    -1 if none. Town names repeat across the country, so only a town the text speaks of counts."""
+    gz = lx.gazetteer()
+    name = doc.text[start:end]
+    best = (len(name), -1)
+    for town in doc.derived_index("towns_on_their_own", "regions", _towns_named_on_their_own):
+        at = name.find(gz.get(town).name)
+        if 0 <= at < best[0] and at + len(gz.get(town).name) < len(name) and (place < 0 or gz.is_within(town, place)):
+            best = (at, town)
+    return best[1]
+
+
+def _towns_named_on_their_own(layer: list) -> list[int]:
+    """The towns a regions layer holds outside names and contextual forms (in text order, once)."""
+    gz = lx.gazetteer()
+    out: dict[int, None] = {}
+    for sp in layer:
+        town = sp.attrs.get("place", -1)
+        if town is not None and town >= 0 and not sp.attrs.get("in_name") and not sp.attrs.get("contextual") and \
+                gz.get(town).level == lx.LEVEL_TOWN:
+            out[town] = None
+    return list(out)
+
+
 def spans_starting_at(layer: list, start: int) -> list:
     """The spans of a layer sorted by start that start at `start` (bisected, not scanned)."""
     i = bisect.bisect_left(layer, start, key=lambda sp: sp.start)
