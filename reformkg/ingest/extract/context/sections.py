@@ -18,6 +18,10 @@ _AUTHOR_TAIL_RE = re.compile(r"[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
 _MEDIA_RE = re.compile(r"(?:报|报社|电视台|广播电台|网|杂志社?|融媒体中心?|新闻中心|传媒|出版社|通讯社|频道)$")
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|编辑|校对|摄影?|来源|供稿|整理|撰稿")
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
+# a line that is no heading: a picture's file name or label (微信图片_2020…, IMG_0123.jpg, 图1),
+# or a line without a Chinese character (a date and time, a URL, a page number)
+_NOT_A_HEADING_RE = re.compile(r"(?:微信图片|图片|照片|图|IMG|DSC|image|photo)[_\-\s]?[\w\-.]*"
+                               r"|[^\u4e00-\u9fff]*", re.IGNORECASE)
 _SUMMARY_TITLE_RE = re.compile(r"工作(?:总结|报告|汇报)|年度总结|述职报告")
 # 一、加强思想引领 / （二）…: a numbered section heading of a work summary
 _NUMBERED_HEAD_RE = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
@@ -99,6 +103,8 @@ class SectionsMixin:
                 st.signed(ps, author)
                 continue
             level = self._md_level(ps)
+            if level is None and _NOT_A_HEADING_RE.fullmatch(line):
+                continue
             if level is not None or (len(line) <= 32 and not _SENT_END_RE.search(line)):
                 self._heading(st, ps, pe, line, level)
                 continue

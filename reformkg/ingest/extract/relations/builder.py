@@ -210,13 +210,26 @@ def _chained_subjects(b: Builder, pos: int, cs: int, ce: int, exclude: Mention |
     if si < 0:
         return []
     earlier = [m for m in earlier_subjects(b, si, cs) if m is not exclude and id(m) not in ctx.title_orgs]
-    if not earlier and si > 0 and ctx.subject_start(cs, ce) == b.doc.sentences[si][0] \
-            and b.doc.text[b.doc.sentences[si - 1][1] - 1:b.doc.sentences[si - 1][1]] in ("；", ";") \
-            and ctx.paragraph_of(b.doc.sentences[si - 1][0]) == ctx.paragraph_of(pos):
-        # …全市共开展培训4.6万人次；组织P等赛事38场次: a 、；-chained sentence keeps its subject
-        earlier = [m for _, _, m in ctx.subjects(si - 1) if m.label in ACTOR_LABELS
-                   and m is not exclude and id(m) not in ctx.title_orgs]
+    if not earlier and ctx.subject_start(cs, ce) == b.doc.sentences[si][0]:
+        # …全市共开展培训4.6万人次；组织P等赛事38场次: a ；-chained sentence keeps its subject
+        earlier = semicolon_chain_subjects(b, si, exclude)
     return earlier
+
+
+def semicolon_chain_subjects(b: Builder, si: int, exclude: Mention | None = None) -> list[Mention]:
+    """The actor subjects of the nearest earlier sentence that names one in the ；-chain sentence
+    si continues (每句以；结束, in one paragraph): 某区加强组织领导；落实产改方案；推进产改进程."""
+    ctx, doc = b.ctx, b.doc
+    para = ctx.paragraph_of(doc.sentences[si][0]) if si >= 0 else -1
+    k = si - 1
+    while k >= 0 and doc.text[doc.sentences[k][1] - 1:doc.sentences[k][1]] in ("；", ";") \
+            and ctx.paragraph_of(doc.sentences[k][0]) == para:
+        found = [m for _, _, m in ctx.subjects(k) if m.label in ACTOR_LABELS
+                 and m is not exclude and id(m) not in ctx.title_orgs]
+        if found:
+            return found
+        k -= 1
+    return []
 
 
 def _context_actor(b: Builder, pos: int, cs: int, ce: int, exclude: Mention | None) -> list[Mention]:

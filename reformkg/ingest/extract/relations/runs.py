@@ -11,7 +11,8 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract.context import ACTOR_LABELS, is_reform
 from reformkg.ingest.extract.relations.builder import (Builder, NOSTOP, STOP, actors_for, adjacent_actor,
-                                                       earlier_subjects, is_policy, programmes, reform_programme, rule_part)
+                                                       earlier_subjects, is_policy, programmes, reform_programme, rule_part,
+                                                       semicolon_chain_subjects)
 from reformkg.graph.vocab import Label, Rel
 
 
@@ -54,6 +55,8 @@ _DIRECTIVE_BEFORE_RE = re.compile(r"关于(?:新时代|新形势下|进一步|�
 _DIRECTIVE_AFTER_RE = re.compile(r"^(?:的)?(?:工作)?(?:的)?(?:决策部署|重要部署|重大部署|部署|要求|精神|决定|指示|批示|安排)")
 _REFORM_OFFICE_RE = re.compile(r"(?:产改|产业工人队伍建设改革)(?:办|办公室|领导小组|工作领导小组|工作专班)$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# 为(了)(切实/进一步)推进…: a purpose clause before the main clause
+_PURPOSE_RE = re.compile(r"为了?(?:切实|进一步|更好地?|全面|深入|扎实|有效)?(?:推进|推动|深化|落实|做好|抓好|加快|加强)")
 _YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
 _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
@@ -306,7 +309,10 @@ def _reform_runners(b: Builder, s: _RunSite, t: _RunTrigger) -> list[Mention]:
     # …X坚持…，有力推动产改工作…: the subject of an earlier clause of the same sentence
     si = b.doc.sentence_of(trig[0])
     earlier = earlier_subjects(b, si, s.cs) if si >= 0 else []
-    actors = earlier[-1:]
+    actors = earlier[-1:] or _purpose_clause_subject(b, si, s.cs)
+    if not actors:
+        # …某区加强组织领导；落实产改方案；围绕大局，推进产改进程: the ；-chain's subject
+        actors = semicolon_chain_subjects(b, si, s.p)[-1:]
     if not actors:
         # 市委主要领导/某某副市长 对产改工作作出部署: the leader's body
         body = rr.leader_body(b, s.cs, trig[0])
@@ -317,6 +323,17 @@ def _reform_runners(b: Builder, s: _RunSite, t: _RunTrigger) -> list[Mention]:
         if topic is not None and topic.label in ACTOR_LABELS:
             actors = [topic]
     return actors
+
+
+def _purpose_clause_subject(b: Builder, si: int, cs: int) -> list[Mention]:
+    """为切实推进产改工作有序开展，某区不断加强组织领导: the reform in a purpose clause is run by
+    the subject of the main clause after it (the next clause of the sentence that names one)."""
+    if si < 0 or not _PURPOSE_RE.match(b.doc.text, cs):
+        return []
+    for c_s, _, m in b.ctx.subjects(si):
+        if c_s > cs and m.label in ACTOR_LABELS and id(m) not in b.ctx.title_orgs:
+            return [m]
+    return []
 
 
 def _speaker_body(b: Builder, pos: int) -> Mention | None:
