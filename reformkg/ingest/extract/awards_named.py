@@ -22,6 +22,7 @@ _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 # a conferral verb before it allows a longer quoted honour (被评为“某地区…工作优秀案例”)
 _QUOTE_RUN_CONFERRED = r"(“[^“”\n]{2,40}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
 _NOT_IN_TITLE = re.compile(r"[，。、]")
+_WORKROOM_KIND_RE = re.compile(r"(?:劳模|工匠|技能大师|大师|职工|技术|技能|创新)工作室$")
 _QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出|选树|评出|选出|"
                                r"命名[^，。；：“”\n]{1,60}?为|授予[^，。；：“”\n]{1,10}?)了?"
                                r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN_CONFERRED)
@@ -29,6 +30,11 @@ _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进
 # “X”称号 / “X”等表彰项目: a quoted title named as an honour by the word after it
 _QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|称号|表彰项目|荣誉)")
 _QUOTED_RULES = (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE)
+# 命名A等N个工作室为2023年度某省劳模和工匠人才创新工作室: a workroom title conferred by 命名…为,
+# unquoted (the year dates the conferral and stays out of the name)
+_CONFERRED_WORKROOM_RE = re.compile(r"命名[^，。；：\n]{1,60}?为(?:(?:19|20)\d{2}年度?)?"
+                                    r"((?:全国|国家级|省级|市级|[\u4e00-\u9fff]{1,8}?[省市县区])[\u4e00-\u9fff]{0,12}?工作室)"
+                                    r"(?=[，。；、\n]|$)")
 
 
 def _prize_name(region: str, core: str, written: str | None) -> str:
@@ -106,6 +112,16 @@ def _quoted_honours(doc: Document, text: str) -> list[Mention]:
     return out
 
 
+def _conferred_workrooms(doc: Document, text: str) -> list[Mention]:
+    """命名…为某省劳模和工匠人才创新工作室: the workroom title conferred, unquoted."""
+    out = []
+    for m in _CONFERRED_WORKROOM_RE.finditer(text):
+        if _WORKROOM_KIND_RE.search(m.group(1)):
+            out.append(award_mention(doc, m.start(1), m.end(1), m.group(1)))
+    return out
+
+
 def named_prizes(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
-    """Named prizes (某省科学技术进步二等奖) and quoted honours (荣获“某某标兵”称号)."""
-    return _prizes(doc, text) + _quoted_honours(doc, text)
+    """Named prizes (某省科学技术进步二等奖), quoted honours (荣获“某某标兵”称号) and workroom
+    titles conferred unquoted (命名…为某省劳模创新工作室)."""
+    return _prizes(doc, text) + _quoted_honours(doc, text) + _conferred_workrooms(doc, text)

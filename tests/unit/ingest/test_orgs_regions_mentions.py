@@ -195,3 +195,16 @@ def test_bare_government_after_a_party_committee_is_that_places_government(pipel
 def test_government_procurement_after_a_committee_is_no_body(pipeline):
     got = ents(pipeline, "长兴县委和政府采购中心联合发文。", "Agency")
     assert "长兴县政府" not in got
+
+
+def test_a_workroom_named_after_a_person_is_one_institution_and_no_person(pipeline):
+    got = ents(pipeline, "王强技能大师工作室、刘芳劳模创新工作室入选省级示范性创新工作室。")
+    assert "王强技能大师工作室" in got and "刘芳劳模创新工作室" in got
+    assert got["王强技能大师工作室"].label == "Institution" and "王强" not in got and "刘芳" not in got
+
+
+def test_a_workroom_title_conferred_unquoted_is_an_award(pipeline):
+    got = ents(pipeline, "省总工会决定命名“周平劳模创新工作室”等15个工作室为2024年度某省劳模和工匠人才创新工作室。")
+    assert got.get("周平劳模创新工作室") is not None and got["周平劳模创新工作室"].label == "Institution"
+    awards = [n for n, e in got.items() if e.label == "Award"]
+    assert awards and all(n.endswith("劳模和工匠人才创新工作室") and "2024" not in n for n in awards)

@@ -38,3 +38,22 @@ def test_an_award_inside_a_sentence_is_no_heading():
     text = "甲重工股份有限公司荣获某省五一劳动奖状（集体）。\n乙机械有限公司\n"
     doc = make_doc(text, [("甲重工股份有限公司", "Enterprise"), ("某省五一劳动奖状", "Award"), ("乙机械有限公司", "Enterprise")])
     assert [h for h, _, _ in rels(doc, "AWARDED")] == ["甲重工股份有限公司"]
+
+
+def test_a_conferring_sentence_ending_with_the_award_heads_the_numbered_lines_after_it():
+    text = ("经评审，省总工会决定命名下列工作室为某省劳模和工匠人才创新工作室：\n"
+            "1. 甲劳模创新工作室（乙石化公司）\n2、丙技能大师工作室（丁集团有限公司）\n"
+            "某省总工会\n2023年12月20日")
+    doc = make_doc(text, [("省总工会", "Union"), ("某省劳模和工匠人才创新工作室", "Award"),
+                          ("甲劳模创新工作室", "Institution"), ("乙石化公司", "Enterprise"),
+                          ("丙技能大师工作室", "Institution"), ("丁集团有限公司", "Enterprise"),
+                          ("某省总工会", "Union")])
+    got = [h for h, _, _ in rels(doc, "AWARDED")]
+    # the employers in brackets and the unnumbered signature line are no recipients
+    assert sorted(got) == ["丙技能大师工作室", "甲劳模创新工作室"]
+
+
+def test_a_sentence_that_only_mentions_an_award_heads_nothing():
+    text = "该公司曾获某省五一劳动奖状。\n乙机械有限公司\n"
+    doc = make_doc(text, [("某省五一劳动奖状", "Award"), ("乙机械有限公司", "Enterprise")])
+    assert rels(doc, "AWARDED") == []

@@ -43,3 +43,15 @@ def test_the_designating_body_is_no_pilot_of_what_it_chose():
     ms = [("县总工会", "Union", "丙县总工会"), ("甲建材有限公司", "Enterprise"), ("乙科技有限公司", "Enterprise")]
     got = rels(make_doc(text, ms), "PILOTS")
     assert got == [("乙科技有限公司", "产业工人队伍建设改革"), ("甲建材有限公司", "产业工人队伍建设改革")]
+
+
+def test_listed_actors_carrying_out_a_reform_pilot():
+    doc = make_doc("推动遵义市、六盘水市开展省级产改试点。", [("遵义市", "Region"), ("六盘水市", "Region"),
+                                                   ("产改", "Programme", "产业工人队伍建设改革", {"reform": True})])
+    assert rels(doc, "PILOTS") == [("六盘水市", "产业工人队伍建设改革"), ("遵义市", "产业工人队伍建设改革")]
+
+
+def test_a_joint_action_on_a_reform_pilot_names_no_pilot_unit():
+    doc = make_doc("省总工会联合省人社厅开展产改试点。", [("省总工会", "Union"), ("省人社厅", "Agency"),
+                                               ("产改", "Programme", "产业工人队伍建设改革", {"reform": True})])
+    assert rels(doc, "PILOTS") == []

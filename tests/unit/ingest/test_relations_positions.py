@@ -57,3 +57,16 @@ def test_a_profile_sentence_gives_the_post_of_the_body_its_clause_opens_with():
     doc = extract("李某某，男，汉族，河南青松重工有限公司高级技师。", upto="coreference")
     got = [(r.head.normalised, r.props.get("title")) for r in extract_relations(doc) if r.type == "HOLDS_POSITION"]
     assert got == [("李某某", "高级技师")]
+
+
+def test_body_and_title_in_brackets_after_the_name():
+    doc = make_doc("王华（某省总工会党组书记、常务副主席）：今年以来，我们开展了培训。",
+                   [("王华", "Person"), ("某省总工会", "Union")])
+    got = [(r.head.normalised, r.tail.normalised, r.props.get("title")) for r in extract_relations(doc)
+           if r.type == "HOLDS_POSITION"]
+    assert got == [("王华", "某省总工会", "党组书记、常务副主席")]
+
+
+def test_brackets_without_a_title_word_hold_no_bracketed_post():
+    doc = make_doc("张强（某市第一中学学生代表队）参加比赛。", [("张强", "Person"), ("某市第一中学", "Institution")])
+    assert not any(r.props.get("title") == "学生代表队" for r in extract_relations(doc) if r.type == "HOLDS_POSITION")

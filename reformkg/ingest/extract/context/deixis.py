@@ -10,11 +10,14 @@ from bisect import bisect_right
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract.context.patterns import is_reform
+from reformkg.ingest.extract.context.patterns import ORG_LABELS, is_reform
 
 _DEICTIC_REGION_RE = re.compile(r"[该本](省|市|县|区|镇)")
 _QUESTION_RE = re.compile(r"\s*(?:问|提问|读者问|网友问|Q)\s*[:：]")
 _EVENT_HEAD_RE = re.compile(r"(?:赛|会|活动|论坛|培训班?|展)”?$")
+# an interview answer: 王华（某省总工会党组书记）：… / 王华：…
+_ANSWER_GAP_RE = re.compile(r"\s*(?:[（(][^）)\n]{2,40}[）)])?\s*[:：]")
+_BRACKET_BODY_RE = re.compile(r"\s*[（(]")
 
 
 class DeixisMixin:
@@ -52,6 +55,37 @@ class DeixisMixin:
         pi = self.paragraph_of(mm.span.start)
         floor = self.doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 else 0
         return ante if ante.span.start >= floor else None
+
+    def interviewee_body(self, pos: int) -> Mention | None:
+        """The body of the person answering in the paragraph around pos (王华（某省总工会党组书记、
+        常务副主席）：我们…; a later 王华：… takes the body given at the first answer), None when
+        the paragraph is no answer line or the person's body is not written in brackets."""
+        pi = self.paragraph_of(pos)
+        if pi < 0:
+            return None
+        ps = self.doc.paragraphs[pi][0]
+        first = next(iter(self.mentions_between(ps, pos)), None)
+        if first is None or first.label != Label.PERSON or first.span.start != ps or \
+                not _ANSWER_GAP_RE.match(self.doc.text, first.span.end):
+            return None
+        for m in self.mentions:
+            if m.span.start > first.span.start:
+                break
+            if m.label == Label.PERSON and m.normalised == first.normalised:
+                body = self._bracketed_body(m)
+                if body is not None:
+                    return body
+        return None
+
+    def _bracketed_body(self, person: Mention) -> Mention | None:
+        """The organisation opening the brackets right after a person's name (王华（某省总工会…）)."""
+        bm = _BRACKET_BODY_RE.match(self.doc.text, person.span.end)
+        if bm is None:
+            return None
+        for m in self.mentions_between(bm.end(), bm.end() + 30):
+            if m.span.start == bm.end() and m.label in ORG_LABELS:
+                return m
+        return None
 
     def _reader_question(self, pos: int) -> bool:
         """Whether pos lies in a reader's question of a Q&A column (问：…)."""

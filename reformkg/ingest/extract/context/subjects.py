@@ -16,6 +16,7 @@ _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:�
 _EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")
 _NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表|(?:日报|晚报|报|电视台|网|社)?讯")
 _COORD_RE = re.compile(r"(?:、|和|与|及|以及|同)")
+_WE_RE = re.compile(r"我们(?:也|还|一直|始终|坚持|正|已经|已|将)?")
 # between the honours and posts before a name: 、 and titles (董事长, 高级技师 …)
 _APPOSITION_GAP_RE = re.compile(r"(?:[、]|[\u4e00-\u9fff]{0,8}?(?:书记|主席|部长|局长|主任|委员|院长|校长|经理|董事长|总裁|"
                                 r"会长|总经理|厂长|工程师|技师|班长|组长|队长|站长|负责人|理事长|总监|主管|代表|能手|工匠|"
@@ -118,6 +119,16 @@ class SubjectsMixin:
                 if ante is not None:
                     return ante, p + dm.end()
         return None
+
+    def _interviewee_we(self, p: int, ce: int, labels: frozenset[str],
+                        allow_programme: bool) -> tuple[Mention, int] | None:
+        """我们… in an interview answer (王华（某省总工会党组书记）：我们联合…): the answering
+        person's body."""
+        wm = _WE_RE.match(self.doc.text, p, ce)
+        if wm is None:
+            return None
+        body = self.interviewee_body(p)
+        return (body, wm.end()) if body is not None and body.label in labels else None
 
     def appositive_person(self, p: int, ce: int) -> Mention | None:
         """A person named after honours and posts at the clause start (江苏省劳动模范、X公司董事长
@@ -233,4 +244,4 @@ class SubjectsMixin:
 # the rules clause_subject tries in order, each (context, subject start, clause end, labels,
 # allow_programme) -> (mention, end) or None
 _SUBJECT_RULES = (SubjectsMixin._written_subject, SubjectsMixin._located_agent, SubjectsMixin._event_reference,
-                  SubjectsMixin._deictic_reference)
+                  SubjectsMixin._deictic_reference, SubjectsMixin._interviewee_we)

@@ -222,6 +222,17 @@ def extend_over_chan_gai(st: LeftExtension, w: Span) -> Step | None:
     return Step.NEXT
 
 
+def extend_over_studio_person(st: LeftExtension, w: Span) -> Step | None:
+    """A person's name opening a workroom's name (某某劳模创新工作室, 某某技能大师工作室): part of the
+    name, and the walk stops there."""
+    if st.head.endswith("工作室") and w.label == "PER" and 2 <= w.end - w.start <= 6 and \
+            st.n + (w.end - w.start) <= _MAX_NAME:
+        st.n += w.end - w.start
+        st.start = w.start
+        return Step.STOP
+    return None
+
+
 def stop_at_non_name(st: LeftExtension, w: Span) -> Step | None:
     """A word that is no name word: another part of speech, a function-word start (该, 和 …) or a
     discourse word (下一步某某委员会)."""
@@ -269,7 +280,7 @@ def extend_over_word(st: LeftExtension, w: Span) -> Step | None:
 
 
 WORD_RULES: tuple[WordRule, ...] = (stop_at_gap, stop_at_region, extend_over_verb, extend_over_chan_gai,
-                                    stop_at_non_name, stop_at_conjunction, stop_at_non_cjk, stop_at_parent_firm,
+                                    extend_over_studio_person, stop_at_non_name, stop_at_conjunction, stop_at_non_cjk, stop_at_parent_firm,
                                     stop_at_length, extend_over_word)
 
 

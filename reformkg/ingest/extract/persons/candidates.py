@@ -188,7 +188,28 @@ def names_before_titles(doc: Document, cands: Cands, word_at: WordAt) -> None:
 
 
 # the candidate rules, in the order they run
-CANDIDATE_RULES: tuple[CandidateRule, ...] = (tagger_names, names_after_titles, names_before_titles)
+# --- 4. a name found elsewhere, written again as a word of its own -------------------------
+
+
+def names_found_elsewhere(doc: Document, cands: Cands, word_at: WordAt) -> None:
+    """A name the rules above found (王某) written again as a whole word the tagger labelled
+    otherwise (王某（某总工会副主席）：… tagged ORG): the same name. Only 2–4 character names, and
+    only where the word starts a line or follows a bracket, a colon or sentence punctuation."""
+    text = doc.text
+    names = {text[s:e] for (s, e) in cands if 2 <= e - s <= 4}
+    if not names:
+        return
+    for w in doc.layers.get("lac_words", []):
+        if (w.start, w.end) in cands or text[w.start:w.end] not in names:
+            continue
+        if w.start == 0 or text[w.start - 1] in _REPEAT_BEFORE:
+            cands[(w.start, w.end)] = "repeat"
+
+
+_REPEAT_BEFORE = "\n（(：:，,。；;！？、“"
+
+CANDIDATE_RULES: tuple[CandidateRule, ...] = (tagger_names, names_after_titles, names_before_titles,
+                                              names_found_elsewhere)
 
 
 def candidates(doc: Document) -> Cands:

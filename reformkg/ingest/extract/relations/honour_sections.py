@@ -5,9 +5,13 @@
     二、某省五一劳动奖章（2名）
     赵甲  乙钢铁集团有限公司轧钢厂主任工程师
 
+A sentence that confers the award and ends with it (决定命名…等20个工作室为某省劳模创新工作室。/
+授予下列同志某省五一劳动奖章：) heads the lines after it the same way.
+
 Each line under the heading, up to the next heading or the first line that is a sentence, is
-one recipient: its persons (AWARDED, and HOLDS_POSITION to the body written after the person,
-with the rest of the line as the title), else the bodies the line lists.
+one recipient (after its enumerator: 1. 2、): its persons (AWARDED, and HOLDS_POSITION to the
+body written after the person, with the rest of the line as the title), else the bodies the
+line lists.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ _BODY_LABELS = frozenset({Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Labe
 _GAP_BEFORE_BODY_RE = re.compile(r"(?:[（(][男女][）)])?[\s，,、:：]*")
 _TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}")
 _LIST_GAP_RE = re.compile(r"[\s、，,]*")
+# a conferring sentence that ends with the award: 命名…为X。 / 授予…X称号： / 评为X，名单如下：
+_CONFERRING_RE = re.compile(r"命名|授予|评为|认定为|表彰为|表彰")
+_SENTENCE_TAIL_RE = re.compile(r"\s*(?:称号|荣誉称号)?[，,]?\s*(?:(?:具体)?名单如下)?\s*[。：:]\s*")
 
 
 def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
@@ -41,6 +48,18 @@ def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
             return None
         if m.label == Label.AWARD and _HEADING_TAIL_RE.fullmatch(text, m.span.end, pe):
             return m
+    return None
+
+
+def _sentence_award(b: Builder, ps: int, pe: int) -> Mention | None:
+    """The award a conferring sentence ends with (决定命名…为某省劳模创新工作室。), else None."""
+    text = b.doc.text
+    awards = [m for m in b.ctx.mentions_between(ps, pe) if m.label == Label.AWARD]
+    if not awards:
+        return None
+    last = awards[-1]
+    if _SENTENCE_TAIL_RE.fullmatch(text, last.span.end, pe) and _CONFERRING_RE.search(text, ps, last.span.start):
+        return last
     return None
 
 
@@ -74,7 +93,7 @@ def _person_item(b: Builder, award: Mention, persons: list[Mention], ms: list[Me
 def _body_item(b: Builder, award: Mention, ms: list[Mention], ps: int) -> None:
     """甲重工股份有限公司(、乙集团): the bodies the line lists, from its start."""
     text = b.doc.text
-    pos = ps + len(text[ps:]) - len(text[ps:].lstrip())
+    pos = _ENUMERATOR_RE.match(text, ps).end()
     for m in _outermost([m for m in ms if m.label in _BODY_LABELS]):
         if not _LIST_GAP_RE.fullmatch(text, pos, m.span.start):
             break
@@ -86,14 +105,18 @@ def honour_sections(b: Builder) -> None:
     """AWARDED for each line listed under a heading that names the award."""
     doc, ctx = b.doc, b.ctx
     award: Mention | None = None
+    numbered: bool | None = None     # whether the list's first line is numbered (then all are)
     for ps, pe in doc.paragraphs:
-        heading = _heading_award(b, ps, pe)
+        heading = _heading_award(b, ps, pe) or _sentence_award(b, ps, pe)
         if heading is not None:
-            award = heading
+            award, numbered = heading, None
             continue
         if award is None:
             continue
-        if not _is_item_line(doc.text, ps, pe):
+        has_number = _ENUMERATOR_RE.match(doc.text, ps).group().strip() != ""
+        if numbered is None:
+            numbered = has_number
+        if not _is_item_line(doc.text, ps, pe) or (numbered and not has_number):
             award = None
             continue
         ms = ctx.mentions_between(ps, pe)

@@ -25,6 +25,10 @@ _LISTED_PILOT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]
 _TITLED_PILOT_RE = re.compile(r"((?:(?!试点)[^，,。；;：:！？!?\n、“”《》]){0,12}?)试点(?:巩固|示范|培育)?"
                               r"(?:单位|企业|园区|学校|院校|基地)(?:——|—|：|:)?")
 _PILOT_AT_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
+# 推动A、B开展省级产改试点 / X积极承担产改试点工作: the named actors right before the verb
+_CARRY_OUT_PILOT_RE = re.compile(r"(?:率先|先行|积极|全面|深入|扎实)?(?:开展|承担|推进|实施|探索)(?:了)?"
+                                 r"((?:国家级|省级|市级|县级|区级|全国|全省|全市)?)(?:的)?(?:产改|产业工人队伍建设改革)(?:工作)?试点")
+_JOINT_BEFORE_RE = re.compile(r"(?:联合|会同|携手|协同|联手|和|与|同)$")
 _IN_PILOT_RE = re.compile(rf"在({NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({NOSTOP}{{0,60}}?)等?{NOSTOP}{{0,8}}?的试点")
 _LEVEL_WORDS = (("全国", "national"), ("国家级", "national"), ("国家", "national"), ("全省", "provincial"),
@@ -112,6 +116,7 @@ def pilots(b: Builder) -> None:
         _listed_pilots(b, ss, se)
         _via_pilot(b, ss, se)
         _titled_pilots(b, ss, se)
+        _carrying_out_pilots(b, ss, se)
 
 
 @rule_part
@@ -241,6 +246,28 @@ def _programme_pilots(b: Builder, si: int) -> None:
                 actors = [a] if a is not None and a.label in ACTOR_LABELS else []
             for a in actors[:1]:
                 _add_pilot(b, a, p, (p.span.start, p.span.end + 2))
+
+
+@rule_part
+def _carrying_out_pilots(b: Builder, ss: int, se: int) -> None:
+    """(3b) 推动A、B开展省级产改试点 / 某县积极承担产改试点工作: the actor (or 、-list of actors)
+    written right before the verb pilots the reform, at the level written."""
+    ctx, text = b.ctx, b.doc.text
+    for m in _CARRY_OUT_PILOT_RE.finditer(text, ss, se):
+        last = next((x for x in ctx.mentions_between(max(ss, m.start() - 24), m.start())
+                     if x.span.end == m.start() and x.label in ACTOR_LABELS and x.label != Label.PERSON
+                     and id(x) not in ctx.title_orgs), None)
+        if last is None:
+            continue
+        actors = [a for a in _loose_enumeration_before(b, m.start()) if a.label != Label.PERSON] or [last]
+        if last not in actors:
+            actors.append(last)
+        first = min(a.span.start for a in actors)
+        if _JOINT_BEFORE_RE.search(text, max(ss, first - 3), first):
+            continue     # 甲联合乙开展产改试点工作: a joint action on the reform, not a pilot unit
+        target = reform_programme(b, (m.start(), m.end()))
+        for a in actors:
+            _add_pilot(b, a, target, (a.span.start, m.end()), level=level_of(m.group(1)))
 
 
 @rule_part

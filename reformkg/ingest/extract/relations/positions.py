@@ -76,7 +76,35 @@ def holds_position(b: Builder) -> None:
             continue
         if person.attrs.get("title") and not person.attrs.get("org") and _listed_after_colleague(b, person):
             continue
+        if _bracketed_post(b, person):
+            continue
         _holds_position_fallback(b, person)
+
+
+_BRACKET_OPEN = "（("
+_BRACKET_CLOSE = "）)"
+
+
+@rule_part
+def _bracketed_post(b: Builder, person: Mention) -> bool:
+    """王华（某省总工会党组书记、常务副主席）: the body and title in brackets right after the name
+    (an interviewee, a speaker, a listed honouree). True when found."""
+    ctx, text = b.ctx, b.doc.text
+    pos = person.span.end
+    if text[pos:pos + 1] not in _BRACKET_OPEN or not text[pos:pos + 1]:
+        return False
+    close = min((k for k in (text.find(c, pos + 1, pos + 40) for c in _BRACKET_CLOSE) if k > 0), default=-1)
+    if close < 0:
+        return False
+    orgs = [m for m in ctx.mentions_between(pos + 1, close) if m.label in ORG_LABELS]
+    if not orgs or orgs[0].span.start != pos + 1:
+        return False
+    org = max((m for m in orgs if m.span.start == pos + 1), key=lambda m: m.span.end)
+    title = _TITLE_TRIM.sub("", text[org.span.end:close])
+    if not title or not _title_gap_ok(title) or not (_looks_like_title(title) or _TRADE_TITLE_RE.fullmatch(title)):
+        return False
+    b.add(Rel.HOLDS_POSITION, person, org, (person.span.start, close + 1), title=title)
+    return True
 
 
 def _listed_after_colleague(b: Builder, person: Mention) -> bool:
