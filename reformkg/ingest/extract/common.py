@@ -152,6 +152,14 @@ class Words:
         self.ends = [s.end for s in spans]
         self._start_set = set(self.starts)
         self._end_set = set(self.ends)
+        self._person_words: frozenset[str] | None = None
+
+    def person_words(self, text: str) -> frozenset[str]:
+        """The texts of the words the tagger labels PER anywhere in the document (2–4 characters)."""
+        if self._person_words is None:
+            self._person_words = frozenset(text[w.start:w.end] for w in self.spans
+                                           if w.label == "PER" and 2 <= w.end - w.start <= 4)
+        return self._person_words
 
     def is_start(self, pos: int) -> bool:
         return not self.spans or pos in self._start_set

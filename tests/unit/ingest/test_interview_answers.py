@@ -1,6 +1,7 @@
 """Interview answers on composed text (full pipeline): 我们 in an answer line is the body of the
 person answering, as written in brackets after the name at the first answer; a later answer
-under the bare name keeps that body."""
+under the bare name keeps that body. A firm's union written as an anaphor (集团公司工会) is the
+group's union named before, as a post and as the subject credited with results."""
 
 from __future__ import annotations
 
@@ -32,3 +33,26 @@ def test_a_later_answer_under_the_bare_name_keeps_the_body(facts):
 
 def test_the_bracketed_post_is_held(facts):
     assert ("HOLDS_POSITION", "马丽", "银川市总工会") in facts
+
+
+FIRM_TEXT = ("近年来，甲乙汽车集团有限公司工会深入推进技能提升工作。"
+             "丙丁零部件公司焊工张卫东被授予“全国五一劳动奖章”。"
+             "2023年，集团公司工会组织职工提出合理化建议2.6万条。集团公司工会主席刘建平表示，将继续努力。")
+
+
+@pytest.fixture(scope="module")
+def firm():
+    return Pipeline().run_text(FIRM_TEXT)
+
+
+def test_group_company_union_anaphor_is_the_groups_union(firm):
+    ents = {e.id: e for e in firm.entities}
+    posts = {(ents[f.source_id].name, ents[f.target_id].name, f.props.get("title")) for f in firm.facts
+             if f.type == "HOLDS_POSITION"}
+    assert ("刘建平", "甲乙汽车集团有限公司工会", "主席") in posts
+
+
+def test_group_company_union_as_subject_is_credited_with_its_results(firm):
+    ents = {e.id: e for e in firm.entities}
+    actors = {ents[o.actor_id].name for o in firm.outcomes if o.actor_id in ents and o.value == 26000}
+    assert actors == {"甲乙汽车集团有限公司工会"}

@@ -208,3 +208,10 @@ def test_a_workroom_title_conferred_unquoted_is_an_award(pipeline):
     assert got.get("周平劳模创新工作室") is not None and got["周平劳模创新工作室"].label == "Institution"
     awards = [n for n, e in got.items() if e.label == "Award"]
     assert awards and all(n.endswith("劳模和工匠人才创新工作室") and "2024" not in n for n in awards)
+
+
+def test_a_workroom_named_after_a_person_the_tagger_cuts_there_keeps_the_name(pipeline):
+    # the tagger reads 孙继|修 before 劳模 but 孙继修 as one name earlier in the text
+    text = "某公司焊工孙继修被授予“全国五一劳动奖章”，其领衔的孙继修劳模创新工作室获评省级示范性劳模创新工作室。"
+    got = ents(pipeline, text)
+    assert "孙继修劳模创新工作室" in got and "孙继" not in got

@@ -202,3 +202,8 @@ def test_attendance_at_an_opening_and_prize_quotas_an_event_sets_are_no_results(
     assert extract_outcomes(make_doc("活动现场，200余名职工参加了开幕式。")) == []
     assert extract_outcomes(make_doc("比赛设一等奖3名、二等奖6名。")) == []
     assert [o.value for o in extract_outcomes(make_doc("大赛共评出一等奖3名。"))] == [3]
+
+
+def test_a_goal_a_policy_sets_after_a_comma_is_no_result():
+    doc = make_doc("《意见》提出，到2027年，全省技能人才总量达到300万人。", [("《意见》", "Programme")])
+    assert vals(doc) == []

@@ -42,6 +42,26 @@ class DeixisMixin:
                 i -= 1
         return nearest
 
+    def _firm_union_antecedent(self, pos: int, word: str) -> Mention | None:
+        """集团公司工会 / 公司工会: the union of a firm (…集团…工会, …公司工会) named last before pos
+        in the same piece (a group's for 集团), not a regional union named since."""
+        kind = "集团" if "集团" in word else "公司"
+        floor = 0 if self._building else (self._section_floor(pos))
+        i = bisect_right(self.starts, pos - 1) - 1
+        while i >= 0 and self.starts[i] >= floor:
+            m = self.mentions[i]
+            name = m.normalised or m.surface or ""
+            if m.label == Label.UNION and m.span.end <= pos and name.endswith("工会") and kind in name[:-2]:
+                return m
+            i -= 1
+        return None
+
+    def _section_floor(self, pos: int) -> int:
+        if self._sections is None:
+            self._build_sections()
+        k = bisect_right(self._section_starts, pos) - 1
+        return self._section_starts[k] if k >= 0 else 0
+
     def _deictic_antecedent(self, mm: Mention) -> Mention | None:
         """该市/该县 tagged as a contextual region: the nearest region of that kind named before
         it in the same or the previous paragraph (该市 after a county-level 高邮 is 高邮市, not the

@@ -33,7 +33,9 @@ DEIXIS = (
     (re.compile(r"^(?:该|本|我|全)(县)"), Label.REGION, "县"),
     (re.compile(r"^(?:该|本|我|全)(区)"), Label.REGION, "区"),
     (re.compile(r"^(?:该|本|我|全)(镇)"), Label.REGION, "镇"),
-    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!工会|职工|员工|党委|领导)"), Label.ENTERPRISE, ""),
+    # 集团公司工会组织… / 公司工会: the firm's union named before
+    (re.compile(r"^(?:该|本|我)?(?:集团公司|集团|公司)工会(?!主席|副主席|干部|会员|小组)"), Label.UNION, "工会"),
+    (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!公司工会|工会|职工|员工|党委|领导)"), Label.ENTERPRISE, ""),
 )
 
 

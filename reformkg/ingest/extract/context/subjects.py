@@ -116,6 +116,8 @@ class SubjectsMixin:
                 ante = self.previous_mention(p, label, suffix)
                 if label == Label.ENTERPRISE:
                     ante = self._company_antecedent(p, dm.group(), ante)
+                elif label == Label.UNION:
+                    ante = self._firm_union_antecedent(p, dm.group())
                 if ante is not None:
                     return ante, p + dm.end()
         return None

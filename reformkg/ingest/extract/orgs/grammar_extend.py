@@ -225,11 +225,19 @@ def extend_over_chan_gai(st: LeftExtension, w: Span) -> Step | None:
 def extend_over_studio_person(st: LeftExtension, w: Span) -> Step | None:
     """A person's name opening a workroom's name (某某劳模创新工作室, 某某技能大师工作室): part of the
     name, and the walk stops there."""
-    if st.head.endswith("工作室") and w.label == "PER" and 2 <= w.end - w.start <= 6 and \
-            st.n + (w.end - w.start) <= _MAX_NAME:
+    if not st.head.endswith("工作室"):
+        return None
+    if w.label == "PER" and 2 <= w.end - w.start <= 6 and st.n + (w.end - w.start) <= _MAX_NAME:
         st.n += w.end - w.start
         st.start = w.start
         return Step.STOP
+    # the tagger cut the name here (杨永|修劳模…) but labels it whole elsewhere in the text
+    known = st.words.person_words(st.text)
+    for k in (4, 3, 2):
+        if st.start - k >= 0 and st.text[st.start - k:st.start] in known and st.words.is_start(st.start - k):
+            st.n += k
+            st.start -= k
+            return Step.STOP
     return None
 
 

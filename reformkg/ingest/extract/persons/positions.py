@@ -107,15 +107,44 @@ def anaphor_item(st: Pairing, a: int, b: int, title: str) -> bool:
     ana = next((w for w in anaphors() if title.startswith(w) and is_title(title[len(w):])), None)
     if ana is None:
         return False
-    prev = [o for o in st.orgs if o.label == Label.ENTERPRISE and o.span.end <= a]
-    if not prev or a - prev[-1].span.end >= _ANAPHOR_REACH:
+    base = _anaphor_base(st, a, ana)
+    if base is None:
         return False
-    base = prev[-1]
+    firm = base.normalised[:-2] if base.label == Label.UNION else base.normalised
+    rest = title[len(ana):]
+    if rest.startswith("工会") and is_title(rest[2:]):
+        # 集团公司工会主席: the chair of the group's union
+        sp = Span(a, a + len(ana) + 2, Label.UNION, st.doc.sentence_of(a), COMPONENT_NAME, {"kind": "anaphor"})
+        st.extra.append(Mention(sp, Label.UNION, ana + "工会", firm + "工会", {**_place_attrs(base), "implied": True}))
+        st.pairs.append([st.extra[-1], rest[2:]])
+        return True
+    if base.label == Label.UNION:
+        return False
     sp = Span(a, a + len(ana), Label.ENTERPRISE, st.doc.sentence_of(a), COMPONENT_NAME, {"kind": "anaphor"})
-    ref = Mention(sp, Label.ENTERPRISE, ana, base.normalised, _place_attrs(base))
+    ref = Mention(sp, Label.ENTERPRISE, ana, firm, _place_attrs(base))
     st.extra.append(ref)
-    st.pairs.append([ref, title[len(ana):]])
+    st.pairs.append([ref, rest])
     return True
+
+
+def _is_firm_union(name: str) -> bool:
+    """某某集团(有限公司)工会: the union of a firm written in full."""
+    return name.endswith("工会") and name[:-2].endswith(("集团", "公司"))
+
+
+def _anaphor_base(st: Pairing, a: int, ana: str) -> Mention | None:
+    """The enterprise an anaphor before a title refers to: the last one named before a, within
+    reach; for 集团 the last group (…集团…) named before, however far back in the text."""
+    prev = [o for o in st.orgs if o.label == Label.ENTERPRISE and o.span.end <= a]
+    if "集团" in ana:
+        # a group, or a group's union (某某集团有限公司工会: the group is its name less 工会)
+        groups = [o for o in st.orgs if o.span.end <= a and "集团" in (o.normalised or "") and
+                  (o.label == Label.ENTERPRISE or (o.label == Label.UNION and _is_firm_union(o.normalised or "")))]
+        if groups:
+            return groups[-1]
+    if not prev or a - prev[-1].span.end >= _ANAPHOR_REACH:
+        return None
+    return prev[-1]
 
 
 def union_item(st: Pairing, a: int, b: int, title: str) -> bool:
