@@ -23,7 +23,7 @@ _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _QUOTE_RUN_CONFERRED = r"(“[^“”\n]{2,40}”(?:[、和及]?“[^“”\n]{2,20}”)*)"
 _NOT_IN_TITLE = re.compile(r"[，。、]")
 _WORKROOM_KIND_RE = re.compile(r"(?:劳模|工匠|技能大师|大师|职工|技术|技能|创新)工作室$")
-_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出|选树|评出|选出|"
+_QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|入选|表彰|表彰奖励|命名为|被命名为|评选出|评选|选树|评出|选出|"
                                r"命名[^，。；：“”\n]{1,60}?为|授予[^，。；：“”\n]{1,10}?)了?"
                                r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN_CONFERRED)
 _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")

@@ -75,3 +75,15 @@ def test_a_long_quoted_honour_after_a_conferral_verb():
 
     text = "甲集团、乙高新区两个试点单位经验被评为“长三角地区深入推进产业工人队伍建设改革工作优秀案例”。"
     assert names(extract(text, upto="awards"), "Award") == {"长三角地区深入推进产业工人队伍建设改革工作优秀案例"}
+
+
+def test_a_quoted_title_selected_with_a_count_is_an_honour() -> None:
+    doc = extract("两部门共同举办“陇原工匠”建功行动，评选“陇原大工匠”30名。", upto="regions")
+    got = {m.normalised for m in named_prizes(doc, doc.text, [])}
+    assert "陇原大工匠" in got
+
+
+def test_a_workroom_title_conferred_by_naming_is_an_honour_without_the_year() -> None:
+    doc = extract("省总工会决定命名8个工作室为2024年度某省劳模和工匠人才创新工作室。", upto="regions")
+    got = {m.normalised for m in named_prizes(doc, doc.text, [])}
+    assert got == {"某省劳模和工匠人才创新工作室"}
