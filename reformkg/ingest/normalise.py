@@ -495,6 +495,15 @@ def sentence_ended(p: LinePair) -> bool | None:
     return False if p.last in _FINAL or (p.last in _CLOSING and not p.fills_width) else None
 
 
+def title_left_open(p: LinePair) -> bool | None:
+    """Adjacent lines: the line leaves a book title open (关于印发《某某改革|2023年工作要点》的通知)
+    and the next line closes it."""
+    if p.blanks or p.a.count("《") <= p.a.count("》"):
+        return None
+    close, reopen = p.b.find("》"), p.b.find("《")
+    return True if close > 0 and (reopen < 0 or close < reopen) else None
+
+
 def next_is_not_running_text(p: LinePair) -> bool | None:
     """The next line is a list item, a byline, a date line or does not start with text."""
     return False if not _STARTS_TEXT.match(p.b) or _LIST_START.match(p.b) or _DATE_LINE.match(p.b) else None
@@ -542,7 +551,7 @@ def paragraph_across_page_break(p: LinePair) -> bool | None:
 
 
 JOIN_RULES: tuple[Callable[[LinePair], bool | None], ...] = (
-    punctuation_opens_next, sentence_ended, next_is_not_running_text, short_list_item,
+    punctuation_opens_next, sentence_ended, title_left_open, next_is_not_running_text, short_list_item,
     adjacent_full_line, adjacent_prose_line, adjacent_open_end, adjacent_otherwise_kept,
     open_clause_across_blanks, paragraph_across_page_break)
 

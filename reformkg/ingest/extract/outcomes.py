@@ -59,6 +59,9 @@ _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认�
 _FUTURE_RE = re.compile(r"力争|争取|确保|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
 _STRONG_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|目标(?:是|为)|下一步")
 _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
+# a plan's title in the document's first lines, and what marks a figure in it as done
+_PLAN_TITLE_RE = re.compile(r"(?:工作要点|实施方案|工作方案|行动方案|工作计划|行动计划|实施计划|规划)》?(?:的通知)?\s*(?:\n|$)")
+_DONE_RE = re.compile(r"已|累计|共计?|完成|实现了|达到了|去年|上年|过去")
 _SET_BY_YEAR_RE = re.compile(r"(?:明确|提出|确定|要求|目标是?|计划|规划)[，,：:]?[^。；;，,]{0,6}?到(?:20\d{2})年(?:底|末)?")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
@@ -387,9 +390,17 @@ def _data_table_cue(scan: _Scan, s: _Site) -> bool:
     return bool(not_a_result(scan.doc.text, s.q.unit, s.q.num_start, s.q.end, (s.cs, s.ce), (s.ss, s.se)))
 
 
+def _plan_document(scan: _Scan, s: _Site) -> bool:
+    """关于印发《某省…2023年工作要点》的通知 … 全年培训职工10万人次以上: the figures of a plan are
+    what it sets out to do, unless the clause reports them as done (已, 累计, 完成 …)."""
+    doc = scan.doc
+    head = doc.text[:doc.paragraphs[min(3, len(doc.paragraphs)) - 1][1]] if doc.paragraphs else ""
+    return bool(_PLAN_TITLE_RE.search(head)) and not _DONE_RE.search(doc.text, s.cs, s.ce)
+
+
 _NOT_RESULT_IN_CLAUSE = (_meeting_count, _agenda_item, _target, _planned_floor, _per_unit_grant, _starting_value,
                          _attendance, _origin, _designation, _refinement_input, _headcount, _survey_finding,
-                         _data_table_cue)
+                         _data_table_cue, _plan_document)
 
 
 # ---- rules that revise the credited actor, in order: each (scan, site, actor, subject end) -> actor

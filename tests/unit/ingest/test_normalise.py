@@ -228,3 +228,15 @@ def test_short_standalone_line_after_list_item_not_joined() -> None:
            "广泛开展多层次职业技能培训\n")
     text, _ = normalise_text(src)
     assert "贯穿全程" in text.splitlines()
+
+
+def test_a_book_title_broken_across_lines_is_joined() -> None:
+    src = "关于印发《某省产业工人队伍建设改革\n2024年工作要点》的通知\n\n各市州总工会：\n"
+    text, _ = normalise_text(src)
+    assert "关于印发《某省产业工人队伍建设改革2024年工作要点》的通知" in text.splitlines()
+
+
+def test_a_closed_title_line_is_not_joined_to_the_next() -> None:
+    src = "《某省技能人才发展规划》\n2024年3月印发\n"
+    text, _ = normalise_text(src)
+    assert text.splitlines()[0] == "《某省技能人才发展规划》"

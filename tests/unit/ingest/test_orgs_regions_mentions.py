@@ -215,3 +215,13 @@ def test_a_workroom_named_after_a_person_the_tagger_cuts_there_keeps_the_name(pi
     text = "某公司焊工孙继修被授予“全国五一劳动奖章”，其领衔的孙继修劳模创新工作室获评省级示范性劳模创新工作室。"
     got = ents(pipeline, text)
     assert "孙继修劳模创新工作室" in got and "孙继" not in got
+
+
+def test_a_prefixed_department_right_after_a_joint_verb(pipeline):
+    got = ents(pipeline, "湖南省总工会联合省人力资源和社会保障厅举办大赛。", "Agency")
+    assert "湖南省人力资源和社会保障厅" in got
+
+
+def test_a_county_short_form_that_is_an_ordinary_verb_is_no_region(pipeline):
+    got = ents(pipeline, "湖南省总工会会同省教育厅开展调研。")
+    assert "会同县" not in got and "湖南省教育厅" in got

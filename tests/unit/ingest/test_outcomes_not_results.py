@@ -207,3 +207,10 @@ def test_attendance_at_an_opening_and_prize_quotas_an_event_sets_are_no_results(
 def test_a_goal_a_policy_sets_after_a_comma_is_no_result():
     doc = make_doc("《意见》提出，到2027年，全省技能人才总量达到300万人。", [("《意见》", "Programme")])
     assert vals(doc) == []
+
+
+def test_figures_in_a_plan_document_are_targets_unless_reported_done():
+    text = ("关于印发《某省2024年工作要点》的通知\n\n各市州总工会：\n"
+            "一、深化技能培育\n（一）全年培训职工10万人次以上。\n（二）去年已培训职工8万人次。")
+    got = vals(make_doc(text, []))
+    assert (100000.0, "人次") not in got and (80000.0, "人次") in got

@@ -71,3 +71,8 @@ def test_a_scoped_contest_is_named_with_the_region_the_scope_stands_for():
 def test_a_zone_before_an_edition_belongs_to_the_contests_name():
     got = progs("6月21日，成都高新区第五届企业职工服务创新项目大赛启动。")
     assert "成都高新区第五届企业职工服务创新项目大赛" in got
+
+
+def test_a_titled_work_plan_is_a_policy():
+    assert "《某省产业工人队伍建设改革2024年工作要点》" in progs(
+        "现将《某省产业工人队伍建设改革2024年工作要点》印发给你们，请认真贯彻落实。")

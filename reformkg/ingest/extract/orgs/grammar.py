@@ -18,7 +18,7 @@ from reformkg.ingest.extract.orgs.grammar_extend import (ADJUSTMENTS, BEFORE_WAL
                                                          final_candidate, walk_left)
 from reformkg.ingest.extract.orgs.grammar_industry import (industry_after_ok, industry_before_ok, industry_heads,
                                                            industry_name_ok, industry_span)
-from reformkg.ingest.extract.orgs.lexicon import BAD_START, CONTEXT_PREFIX_CHARS
+from reformkg.ingest.extract.orgs.lexicon import BAD_START, CONTEXT_PREFIX_CHARS, LEAD_VERBS
 
 
 # X(无锡)有限公司 / X(中国)投资有限公司: a place in brackets inside a firm's name
@@ -45,7 +45,8 @@ def prefixed_candidate(doc: Document, text: str, s: int, e: int, reg_by_end: dic
             r = reg_by_end[s - 1]
             return Cand(r.start, e, "prefixed", r.attrs.get("place", -1))
         if s >= 2 and is_cjk(text[s - 2]) and text[s - 2] not in "、，。：；（(“在由和与及的为对向将把从到是等" and \
-                text[s - 2:s] not in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区"):
+                text[s - 2:s] not in ("全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区") and \
+                text[max(0, s - 3):s - 1] not in LEAD_VERBS:
             # the char belongs to a longer word (城市总工会?): only when it is not a region end
             if s - 1 not in reg_by_end:
                 return None
