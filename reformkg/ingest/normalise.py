@@ -209,6 +209,11 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Text in simplified script (opencc t2s), as the normaliser converts it."""
+    return _converter().convert(text)
+
+
 def _to_simplified(tb: TextBuilder) -> None:
     conv = _converter()
     text = tb.text

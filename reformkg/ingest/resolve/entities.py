@@ -8,6 +8,7 @@ from __future__ import annotations
 from reformkg.graph.model import Entity, entity_id
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
+from reformkg.ingest.normalise import to_simplified
 from reformkg.ingest.resolve.canonical import canonical
 from reformkg.ingest.resolve.evidence import evidence
 from reformkg.ingest.resolve.group import ORG_LABELS, Group
@@ -18,13 +19,30 @@ from reformkg.ingest.resolve.names import norm_key
 IMPLICIT = "_implicit"      # Entity.props flag: added for a fact, not mentioned on its own
 
 
+def as_read_forms(doc, mentions) -> list[str]:
+    """The names as the source writes them where it writes them in traditional script (廣州市總工會
+    for 广州市总工会): the source text behind a mention whose simplified form is its surface."""
+    out = []
+    src = doc.source_text
+    for m in mentions:
+        try:
+            a, b = doc.offsets.to_source(m.span.start, m.span.end)
+        except (IndexError, ValueError):
+            continue
+        read = src[a:b]
+        if read != m.surface and len(read) == len(m.surface or "") and to_simplified(read) == m.surface:
+            out.append(read)
+    return out
+
+
 def entity_of(g: Group, groups: Groups, chains: dict[str, str], identity: IdentityLookup | None) -> Entity:
     """The entity of a group (chains: region_chains of the document)."""
     gz = groups.gz
     name = canonical(g, chains, gz)
     generic = lx.generic_names()
     # a bare kind word (总工会, 企业) in the text refers to the body; it is not one of its names
-    aliases = sorted({s for s in g.surfaces + g.names if s and s != name and norm_key(s) not in generic})
+    aliases = sorted({s for s in g.surfaces + g.names + as_read_forms(groups.doc, g.mentions)
+                      if s and s != name and norm_key(s) not in generic})
     props = {k: v for k, v in g.props.items() if k in ("level", "adcode", "kind")}
     if g.label in ORG_LABELS and g.props.get("place", -1) >= 0:
         props["region"] = gz.get(g.props["place"]).name

@@ -249,3 +249,11 @@ def test_no_region_above_when_the_city_is_only_written_in_names() -> None:
 def test_body_of_an_unmentioned_city_is_not_placed_in_the_province() -> None:
     res = _resolve("浙江省召开推进会。湖州市总工会作交流发言。")
     assert ("湖州市总工会", "浙江省") not in _located(res)
+
+
+def test_names_written_in_traditional_script_keep_the_form_as_read() -> None:
+    res = _resolve("廣州市總工會黨組書記陳建華與華南理工大學副校長李明出席簽約儀式。")
+    names = _by_name(res)
+    assert "廣州市總工會" in names["广州市总工会"].aliases
+    assert "陳建華" in names["陈建华"].aliases
+    assert names["李明"].aliases == []          # the same in both scripts: no alias
