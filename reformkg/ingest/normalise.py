@@ -353,6 +353,11 @@ _PINYIN = re.compile(rf"(?<=[{IDEO}])[(（] ?{_PY}+(?:[ '’-]{_PY}+)* ?[)）]")
 _HAS_TONE = re.compile(f"[{_TONED}]")
 
 
+def without_pinyin(text: str) -> str:
+    """Text without the toned pinyin glosses the normaliser drops (產業(yè) → 產業)."""
+    return _PINYIN.sub(lambda m: "" if _HAS_TONE.search(m.group()) else m.group(), text)
+
+
 def _drop_pinyin(tb: TextBuilder) -> None:
     if "(" in tb.text or "（" in tb.text:
         tb.sub(_PINYIN, lambda m: "" if _HAS_TONE.search(m.group()) else None)

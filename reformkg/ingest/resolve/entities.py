@@ -8,7 +8,7 @@ from __future__ import annotations
 from reformkg.graph.model import Entity, entity_id
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
-from reformkg.ingest.normalise import to_simplified
+from reformkg.ingest.normalise import to_simplified, without_pinyin
 from reformkg.ingest.resolve.canonical import canonical
 from reformkg.ingest.resolve.evidence import evidence
 from reformkg.ingest.resolve.group import ORG_LABELS, Group
@@ -21,7 +21,8 @@ IMPLICIT = "_implicit"      # Entity.props flag: added for a fact, not mentioned
 
 def as_read_forms(doc, mentions) -> list[str]:
     """The names as the source writes them where it writes them in traditional script (廣州市總工會
-    for 广州市总工会): the source text behind a mention whose simplified form is its surface."""
+    for 广州市总工会) or with pinyin glosses (產業(yè)): the source text behind a mention whose
+    simplified form, glosses dropped, is its surface."""
     out = []
     src = doc.source_text
     for m in mentions:
@@ -30,8 +31,11 @@ def as_read_forms(doc, mentions) -> list[str]:
         except (IndexError, ValueError):
             continue
         read = src[a:b]
-        if read != m.surface and len(read) == len(m.surface or "") and to_simplified(read) == m.surface:
+        if read != m.surface and len(read) <= 2 * len(m.surface or "") and \
+                to_simplified(without_pinyin(read)) == m.surface:
             out.append(read)
+            if without_pinyin(read) not in (read, m.surface):
+                out.append(without_pinyin(read))     # repaired, in the script as read
     return out
 
 

@@ -257,3 +257,9 @@ def test_names_written_in_traditional_script_keep_the_form_as_read() -> None:
     assert "廣州市總工會" in names["广州市总工会"].aliases
     assert "陳建華" in names["陈建华"].aliases
     assert names["李明"].aliases == []          # the same in both scripts: no alias
+
+
+def test_names_with_pinyin_glosses_keep_the_damaged_and_the_repaired_form() -> None:
+    res = _resolve("某市總工會召開產業(yè)工人隊伍建設改革聯席會議。")
+    aliases = [a for e in res.entities for a in e.aliases]
+    assert "產業(yè)工人隊伍建設改革聯席會議" in aliases and "產業工人隊伍建設改革聯席會議" in aliases
