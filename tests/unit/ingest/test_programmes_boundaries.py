@@ -76,3 +76,14 @@ def test_a_zone_before_an_edition_belongs_to_the_contests_name():
 def test_a_titled_work_plan_is_a_policy():
     assert "《某省产业工人队伍建设改革2024年工作要点》" in progs(
         "现将《某省产业工人队伍建设改革2024年工作要点》印发给你们，请认真贯彻落实。")
+
+
+def test_two_meetings_held_as_one_are_one_programme_named_after_the_convening_region():
+    got = progs("本报讯 15日上午，宜昌市召开技能人才工作联席会议暨技能竞赛推进会。会议由王明主持。")
+    assert "宜昌市技能人才工作联席会议暨技能竞赛推进会" in got
+    assert "技能竞赛推进会" not in got
+
+
+def test_a_headline_compound_meeting_gives_way_to_the_lead():
+    got = progs("我市召开联席会议暨推进会\n\n本报讯 我市召开技能人才工作联席会议暨技能竞赛推进会。")
+    assert not any(n.endswith("联席会议暨推进会") for n in got)

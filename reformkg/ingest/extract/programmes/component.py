@@ -10,6 +10,7 @@ import re
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.common import Words, add_mentions, is_cjk
+from reformkg.ingest.extract.programmes.compound_meetings import compound_meetings
 from reformkg.ingest.extract.programmes.events import events
 from reformkg.ingest.extract.programmes.lexicon import (ABOUT_RE, COMPONENT_NAME, GENERIC_CORE, GENERIC_TRAINING,
                                                         HEADS_SORTED, HOLIDAYS, ISSUER_RE, LISTED_EVENTS_RE,
@@ -31,6 +32,7 @@ class Programmes:
         out += quoted(doc)
         out += self._titled(doc, text)
         out += events(doc, words)
+        out += compound_meetings(doc)
         out += self._shared_head(doc, text, words)
         out += self._measures(doc, text, words)
         out += self._listed_events(doc, text)
