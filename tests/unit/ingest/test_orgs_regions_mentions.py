@@ -225,3 +225,9 @@ def test_a_prefixed_department_right_after_a_joint_verb(pipeline):
 def test_a_county_short_form_that_is_an_ordinary_verb_is_no_region(pipeline):
     got = ents(pipeline, "湖南省总工会会同省教育厅开展调研。")
     assert "会同县" not in got and "湖南省教育厅" in got
+
+
+def test_a_body_name_never_crosses_the_verb_that_convenes_or_sets_it_up(pipeline):
+    got = ents(pipeline, "本报讯 近日，宜昌市召开技能人才工作联席会议，部署全年工作。")
+    assert not any("召开" in n for n in got)
+    assert "宜昌市" in got and got["宜昌市"].label == "Region"

@@ -35,6 +35,7 @@ _PARENT_LABELS = frozenset({Label.ENTERPRISE, Label.INSTITUTION})
 _REGION_WIDE = ("全省", "全市", "全县", "全区")
 _REGION_CHARS = "省市县区"
 _PREFIX_CHARS = CONTEXT_PREFIX_CHARS
+
 # what may stand before a contextual prefix char (、市某某协会): no character of a longer word
 _BEFORE_PREFIX = "、，。在由和与及的为对向将把从是等"
 _BRACKETS = "()（）"
@@ -53,6 +54,12 @@ def sub_bodies() -> tuple[str, ...]:
 def glued_bigrams() -> frozenset[str]:
     """Words whose last character the tagger may glue to the name after them (其中, 以及 …)."""
     return frozenset(lx.read_lines("org_grammar_glued_bigrams.txt"))
+
+
+@lru_cache(maxsize=1)
+def action_verbs() -> frozenset[str]:
+    """Verbs a body's name never contains (某市召开…联席会议): org_grammar_action_verbs.txt."""
+    return frozenset(lx.read_lines("org_grammar_action_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +208,7 @@ def extend_over_verb(st: LeftExtension, w: Span) -> Step | None:
     """A two-character verb inside a long body name (某省某行业协调劳动关系三方委员会): crossed
     once, and kept only when the name reaches a region further left (`drop_unanchored_verb`)."""
     frag = st.text[w.start:w.end]
-    if w.label == "v" and len(frag) == 2 and frag not in LEAD_VERBS and st.before_verb < 0 and \
+    if w.label == "v" and len(frag) == 2 and frag not in LEAD_VERBS and frag not in action_verbs() and st.before_verb < 0 and \
             st.n + 2 <= _MAX_VERB_NAME and st.head in verb_body_heads():
         st.before_verb = st.start
         st.n += 2
