@@ -1,0 +1,19 @@
+"""Common surnames of the south and north (赖, 傅, 阎 …) start person names the tagger finds, on
+composed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reformkg.ingest.extract.persons.lexicon import surname_ok
+from tests.unit.ingest._pipe import extract, names
+
+
+@pytest.mark.parametrize("name", ["赖海彬", "傅建国", "阎志强", "钮晓东", "庹明"])
+def test_common_surnames_are_known(name):
+    assert surname_ok(name)
+
+
+def test_a_tagged_name_with_a_southern_surname_is_a_person():
+    doc = extract("最终，来自梅州的赖志彬获得焊接竞赛一等奖。", upto="persons")
+    assert "赖志彬" in names(doc, "Person")
