@@ -231,3 +231,8 @@ def test_a_body_name_never_crosses_the_verb_that_convenes_or_sets_it_up(pipeline
     got = ents(pipeline, "本报讯 近日，宜昌市召开技能人才工作联席会议，部署全年工作。")
     assert not any("召开" in n for n in got)
     assert "宜昌市" in got and got["宜昌市"].label == "Region"
+
+
+def test_a_joint_body_a_region_sets_up_is_named_after_it(pipeline):
+    got = ents(pipeline, "经市委同意，乐山市建立产业工人队伍建设改革工作联席会议制度，统筹推进相关工作。", "Agency")
+    assert "乐山市产业工人队伍建设改革工作联席会议" in got

@@ -214,3 +214,8 @@ def test_figures_in_a_plan_document_are_targets_unless_reported_done():
             "一、深化技能培育\n（一）全年培训职工10万人次以上。\n（二）去年已培训职工8万人次。")
     got = vals(make_doc(text, []))
     assert (100000.0, "人次") not in got and (80000.0, "人次") in got
+
+
+def test_the_number_of_member_units_a_body_is_composed_of_is_no_result():
+    doc = make_doc("联席会议由市委组织部、市人社局、市总工会等18个部门和单位组成。", [])
+    assert vals(doc) == []

@@ -26,3 +26,11 @@ def test_members_zuo_wei_cheng_yuan_dan_wei_after_a_lead_clause():
                           ("园区人社局", "Agency"), ("园区财政局", "Agency")])
     got = rels(doc, "MEMBER_OF")
     assert sorted(h for h, _ in got) == ["园区人社局", "园区总工会", "园区财政局"]
+
+
+def test_members_of_a_joint_meeting_named_by_its_bare_word():
+    text = "乐山市建立技能人才工作联席会议制度。联席会议由市人社局、市教育局、市总工会等12个部门组成。"
+    doc = make_doc(text, [("技能人才工作联席会议", "Agency", "乐山市技能人才工作联席会议"), ("市人社局", "Agency"),
+                          ("市教育局", "Agency"), ("市总工会", "Union")])
+    assert rels(doc, "MEMBER_OF") == [("市人社局", "乐山市技能人才工作联席会议"), ("市总工会", "乐山市技能人才工作联席会议"),
+                                      ("市教育局", "乐山市技能人才工作联席会议")]

@@ -22,8 +22,8 @@ from reformkg.ingest.extract.orgs.component_candidates import (abbreviated_depar
 from reformkg.ingest.extract.orgs.component_lac import lac_candidates
 from reformkg.ingest.extract.orgs.component_state import OrgsState
 from reformkg.ingest.extract.orgs.component_zones import zone_anaphor_bodies, zone_mentions
-from reformkg.ingest.extract.orgs.derived import (firm_short_names, governments_after_committees, parent_firms, set_up_bodies,
-                                                  short_associations)
+from reformkg.ingest.extract.orgs.derived import (firm_short_names, governments_after_committees, parent_firms,
+                                                  regional_joint_bodies, set_up_bodies, short_associations)
 from reformkg.ingest.extract.orgs.grammar import Cand, combine, industry_candidates, parenthesised_candidates
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, PARTY_DEPTS
 from reformkg.ingest.extract.orgs.lists import enumerated_candidates, shared_head, short_unions
@@ -128,6 +128,11 @@ def _add_shared(st: OrgsState) -> None:
             st.spans.append(m.span)
 
 
+def _name_regional_joint_bodies(st: OrgsState) -> None:
+    """某市建立…联席会议: the joint body is named after the region that sets it up."""
+    regional_joint_bodies(st.doc, st.text, st.mentions)
+
+
 def _add_coordinated_governments(st: OrgsState) -> None:
     """县委、政府: the bare 政府 after a place's party committee."""
     governments = governments_after_committees(st.doc, st.text, st.mentions)
@@ -197,6 +202,7 @@ _STEPS: tuple[Callable[[OrgsState], None], ...] = (
     _add_short_names,
     _add_zone_anaphors,
     _add_coordinated_governments,
+    _name_regional_joint_bodies,
     _drop_addressees,
     _publish,
 )

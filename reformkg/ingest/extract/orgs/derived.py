@@ -301,3 +301,29 @@ def governments_after_committees(doc: Document, text: str, found: list[Mention])
         attrs["written"] = m.group(1) + "政府"
         out.append(Mention(sp, Label.AGENCY, text[s:e], m.group(1) + "人民政府", attrs))
     return out
+
+
+# 某市建立…联席会议制度 / 某省成立…领导小组: the body the region sets up is that region's
+_REGION_SETS_UP_RE = re.compile(r"(?:建立|成立|设立|组建|建立健全|健全)了?$")
+_JOINT_BODY_RE = re.compile(r"(?:联席会议|领导小组|工作小组|协调小组|工作专班|委员会)$")
+
+
+def regional_joint_bodies(doc: Document, text: str, found: list[Mention]) -> None:
+    """某市建立产改工作联席会议制度: a joint body without a place, set up by the region written
+    as the clause's subject right before the verb, is named after that region (in place)."""
+    gz = lx.gazetteer()
+    regions = {sp.end: sp for sp in doc.layers.get("regions", []) if (sp.attrs.get("place", -1) or -1) >= 0}
+    for m in found:
+        name = m.normalised or ""
+        if m.label != Label.AGENCY or (m.attrs.get("place", -1) or -1) >= 0 or not _JOINT_BODY_RE.search(name):
+            continue
+        vm = _REGION_SETS_UP_RE.search(text, max(0, m.span.start - 6), m.span.start)
+        sp = regions.get(vm.start()) if vm else None
+        if sp is None:
+            continue
+        place = sp.attrs["place"]
+        region = gz.get(place).name
+        if not name.startswith(region):
+            m.attrs.setdefault("aliases", []).append(name)
+            m.normalised = region + name
+        m.attrs["place"], m.attrs["region"] = place, region

@@ -15,6 +15,8 @@ from reformkg.graph.vocab import Label, Rel
 _COMPOSED_RE = re.compile(rf"由({NOSTOP}{{2,120}}?)(?:等{NOSTOP}{{0,10}}?)?(?:共同)?组成")
 _MEMBER_RE = re.compile(r"成员单位|成员由|成员包括|成员为|成员有|成员涵盖|成员是")
 _COMMITTEE_WORD_RE = re.compile(r"(联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班)(?:的)?$")
+# the bare committee word right before 由 (联席会议由…组成), after a clause break
+_BARE_COMMITTEE_RE = re.compile(r"(?:^|(?<=[，。；：\n]))(?:该|此)?(联席会议|委员会|联盟|领导小组|工作小组|协调小组|理事会|工作专班)$")
 _COMMITTEE_RE = re.compile(r"(?:联席会议|委员会|联盟|领导小组|工作小组|协调小组|协会|理事会|工作专班|议事协调机构)$")
 # A、B、C等N个部门为成员单位 / …等15家成员单位: a member list whose body was named before
 _MEMBER_LIST_TAIL_RE = re.compile(r"(?:等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|家)?)?(?:部门|单位|机构)?)?(?:为|作为|是|均为)?$")
@@ -40,10 +42,27 @@ def _committee_composed(b: Builder, m: re.Match) -> None:
             committee = x
         break
     if committee is None:
+        committee = _committee_named_before(b, m.start())
+    if committee is None:
         return
     for x in ctx.mentions_between(m.start(1), m.end(1)):
         if x.label in ACTOR_LABELS and x.label != Label.REGION and id(x) not in ctx.title_orgs:
             b.add(Rel.MEMBER_OF, x, committee, (committee.span.start, m.end()))
+
+
+def _committee_named_before(b: Builder, pos: int) -> Mention | None:
+    """联席会议由…组成 with the bare word: the committee of that kind named last before, within
+    the paragraph or the one before it."""
+    ctx, text = b.ctx, b.doc.text
+    wm = _BARE_COMMITTEE_RE.search(text, max(0, pos - 8), pos)
+    if wm is None:
+        return None
+    pi = ctx.paragraph_of(pos)
+    floor = b.doc.paragraphs[max(0, pi - 1)][0] if pi >= 0 and b.doc.paragraphs else 0
+    for x in reversed(ctx.mentions_between(floor, wm.start())):
+        if x.label in (Label.AGENCY, Label.INSTITUTION) and (x.normalised or x.surface or "").endswith(wm.group(1)):
+            return x
+    return None
 
 
 @rule_part
