@@ -236,3 +236,8 @@ def test_a_body_name_never_crosses_the_verb_that_convenes_or_sets_it_up(pipeline
 def test_a_joint_body_a_region_sets_up_is_named_after_it(pipeline):
     got = ents(pipeline, "经市委同意，乐山市建立产业工人队伍建设改革工作联席会议制度，统筹推进相关工作。", "Agency")
     assert "乐山市产业工人队伍建设改革工作联席会议" in got
+
+
+def test_a_quoted_kind_of_institution_names_none(pipeline):
+    got = ents(pipeline, "截至目前，全市已建成“工匠学院”15所，“羊城工匠学院”正式揭牌。")
+    assert "工匠学院" not in got and "羊城工匠学院" in got

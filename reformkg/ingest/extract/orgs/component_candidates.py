@@ -20,6 +20,8 @@ BAN_VERB_CHARS = frozenset("主承协举创开兴督筹代会交查包领帮试�
 
 _COMMITTEE = re.compile(r"(委员会|委|人民政府|政府|人大常委会|人大|政协|党委)")
 _NOT_AFTER_WEI = frozenset("托员屈婉曲派任")
+# a kind of institution, not one (“工匠学院”, “职工学校”, “劳模创新工作室”)
+_QUOTED_KIND = re.compile(r"(?:劳模工匠|工匠人才|产业工人|工匠|职工|劳模|技能|技术|创新)+(?:学院|学校|实验室|研究院|研究所|创新工作室)")
 _QUOTED_INST = re.compile(r"[“\"]([\u4e00-\u9fff]{2,14}(?:产业工人学院|学院|联合实验室|实验室|研究院|研究所|创新工作室))[”\"]")
 _EVERY_PLACE_RE = re.compile(r"(各|各级|各[省市县区]|县区|市县|县市区|乡镇|镇街)$")
 _JOINT_VERBS = ("联合", "会同", "携手", "协同", "联手")
@@ -193,8 +195,10 @@ def national_candidates(st: OrgsState) -> list[Cand]:
 
 
 def quoted_institution_candidates(st: OrgsState) -> list[Cand]:
-    """A quoted institution's name (“某某学院”, “某某联合实验室”, “某某创新工作室”)."""
-    return [Cand(m.start(1), m.end(1), "strong", -1) for m in _QUOTED_INST.finditer(st.text)]
+    """A quoted institution's name (“某某学院”, “某某联合实验室”, “某某创新工作室”); a kind of
+    institution in quotes (建成“工匠学院”15所, “产业工人学院”) names none."""
+    return [Cand(m.start(1), m.end(1), "strong", -1) for m in _QUOTED_INST.finditer(st.text)
+            if not _QUOTED_KIND.fullmatch(m.group(1))]
 
 
 def abbreviated_department_candidates(st: OrgsState) -> list[Cand]:
