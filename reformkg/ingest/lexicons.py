@@ -80,6 +80,11 @@ class Place:
         return self.adcode or f"{self.parent}:{self.name}"
 
 
+def is_place(idx: int | None) -> bool:
+    """Whether a `place` attr holds a gazetteer index (0 is one: -1 and None are not)."""
+    return idx is not None and idx >= 0
+
+
 @dataclass
 class Gazetteer:
     places: list[Place] = field(default_factory=list)

@@ -21,6 +21,7 @@ from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Document
 from reformkg.ingest.resolve.canonical import region_chains
 from reformkg.ingest.resolve.entities import IMPLICIT, drop_generic_groups, group_entities
+from reformkg.ingest.resolve.collectives import collective_members
 from reformkg.ingest.resolve.facts import (FactSet, RegionIndex, located_in_facts, mark_pilot_units, part_of_facts,
                                           relation_facts)
 from reformkg.ingest.resolve.group import ORG_LABELS
@@ -67,7 +68,8 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
             entities[id(m)] = ent_by_group[id(g)]
 
     facts = FactSet(ontology)
-    relation_facts(doc, entities, facts)
+    members = collective_members(groups, ent_by_group)
+    relation_facts(doc, entities, facts, members)
     regions = RegionIndex(groups, ent_by_group)
     located_in_facts(doc, entities, regions, facts)
     part_of_facts(doc, entities, regions, facts)
@@ -75,6 +77,8 @@ def resolve(doc: Document, ontology: Ontology, identity: IdentityLookup | None =
     outcomes = resolve_outcomes(doc, entities)
 
     ents_out = list({e.id: e for e in list(ent_by_group.values()) + list(regions.entities.values())}.values())
+    credited = {o.actor_id for o in outcomes}
+    ents_out = [e for e in ents_out if e.id not in members or e.id in credited]   # a collective is its members
     result = DocumentResult(doc_id=doc.doc_id, source_key=doc.source_key, path=doc.path, title=doc.title,
                             date=doc.date, source=doc.source, authors=list(doc.authors),
                             text_length=len(doc.text), entities=ents_out, facts=list(facts.facts.values()),

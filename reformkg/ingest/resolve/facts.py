@@ -58,8 +58,12 @@ def _mention_evidence(doc: Document, m: Mention) -> Evidence:
     return evidence(doc, m.span.start, m.span.end, m.span.sentence)
 
 
-def relation_facts(doc: Document, entities: dict[int, Entity], facts: FactSet) -> None:
-    """The relation candidates whose ends both resolved, with the rule's confidence and name."""
+def relation_facts(doc: Document, entities: dict[int, Entity], facts: FactSet,
+                   members: dict[str, list[Entity]] | None = None) -> None:
+    """The relation candidates whose ends both resolved, with the rule's confidence and name; an
+    end that is a named collective with known members (see resolve.collectives) stands for each
+    member."""
+    members = members or {}
     for rc in doc.relations:
         src, tgt = entities.get(id(rc.head)), entities.get(id(rc.tail))
         if src is None or tgt is None:
@@ -67,7 +71,17 @@ def relation_facts(doc: Document, entities: dict[int, Entity], facts: FactSet) -
             continue
         sid, s, e = relation_span(doc, rc)
         ev = dataclasses.replace(evidence(doc, s, e, sid), confidence=round(rc.confidence, 4), producer=rc.producer)
-        facts.add(rc.type, src, tgt, {k: v for k, v in rc.props.items() if v is not None}, ev)
+        props = {k: v for k, v in rc.props.items() if v is not None}
+        for a in members.get(src.id, [src]):
+            for b in members.get(tgt.id, [tgt]):
+                if a.id != b.id:
+                    facts.add(rc.type, a, b, props, ev)
+        if rc.type == Rel.SPONSORS and src.id in members:
+            # 三省一市总工会联合举办P: the members hold P together
+            group = members[src.id]
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    facts.add(Rel.CO_SPONSORS, a, b, {"programme": tgt.name}, ev)
 
 
 class RegionIndex:
@@ -189,7 +203,7 @@ def part_of_facts(doc: Document, entities: dict[int, Entity], regions: RegionInd
             ev = dataclasses.replace(e.evidence[0], producer=PRODUCER_GAZETTEER) if e.evidence else None
             facts.add(Rel.PART_OF, e, parent, {"source": "gazetteer"}, ev)
     for m in doc.mentions:
-        if m.label == Label.REGION and m.attrs.get("place", -1) == -1 and (m.attrs.get("parent", -1) or -1) >= 0:
+        if m.label == Label.REGION and m.attrs.get("place", -1) == -1 and lx.is_place(m.attrs.get("parent")):
             src = entities.get(id(m))
             if src is not None:
                 facts.add(Rel.PART_OF, src, regions.of_place(m.attrs["parent"]), {"source": "gazetteer"},

@@ -312,10 +312,10 @@ def regional_joint_bodies(doc: Document, text: str, found: list[Mention]) -> Non
     """某市建立产改工作联席会议制度: a joint body without a place, set up by the region written
     as the clause's subject right before the verb, is named after that region (in place)."""
     gz = lx.gazetteer()
-    regions = {sp.end: sp for sp in doc.layers.get("regions", []) if (sp.attrs.get("place", -1) or -1) >= 0}
+    regions = {sp.end: sp for sp in doc.layers.get("regions", []) if lx.is_place(sp.attrs.get("place"))}
     for m in found:
         name = m.normalised or ""
-        if m.label != Label.AGENCY or (m.attrs.get("place", -1) or -1) >= 0 or not _JOINT_BODY_RE.search(name):
+        if m.label != Label.AGENCY or lx.is_place(m.attrs.get("place")) or not _JOINT_BODY_RE.search(name):
             continue
         vm = _REGION_SETS_UP_RE.search(text, max(0, m.span.start - 6), m.span.start)
         sp = regions.get(vm.start()) if vm else None

@@ -93,7 +93,7 @@ def shared_head(doc: Document, text: str, words: Words) -> list[Mention]:
             continue
         place = -1
         for sp in doc.layers.get("regions", []):
-            if sp.end == base and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
+            if sp.end == base and not sp.attrs.get("contextual") and lx.is_place(sp.attrs.get("place")):
                 place = sp.attrs["place"]
         if place < 0:
             place = nearest_region(doc, base)

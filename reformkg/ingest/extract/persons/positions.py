@@ -281,7 +281,7 @@ def _region_before(doc: Document, ts: int) -> int:
     """The place of the last written (not contextual) region ending at ts, else -1."""
     place = -1
     for sp in doc.layers.get("regions", []):
-        if sp.end == ts and not sp.attrs.get("contextual") and (sp.attrs.get("place", -1) or -1) >= 0:
+        if sp.end == ts and not sp.attrs.get("contextual") and lx.is_place(sp.attrs.get("place")):
             place = sp.attrs["place"]
     return place
 

@@ -25,7 +25,7 @@ def _convening_place(doc: Document, verb_start: int) -> int:
     for sp in doc.layers.get("regions", []):
         if sp.start >= verb_start:
             break
-        if sp.start >= cs and (sp.attrs.get("place", -1) or -1) >= 0:
+        if sp.start >= cs and lx.is_place(sp.attrs.get("place")):
             place = sp.attrs["place"]
     return place
 
