@@ -102,9 +102,11 @@ def shared_quoted_core(p: Pair) -> bool | None:
 
 
 def meeting_written_shorter(p: Pair) -> bool:
-    """One meeting written twice, once shorter (X特殊权益…座谈会 / X权益…座谈会)."""
-    return p.g.props.get("kind") == p.h.props.get("kind") == "meeting" and p.full[-3:] == p.short[-3:] and \
-        len(p.short) >= 0.75 * len(p.full) and subsequence(p.short, p.full)
+    """One meeting written twice, once shorter (X特殊权益…座谈会 / X权益…座谈会; 某区产改工作推进会 /
+    某市某区产业工人队伍建设改革工作推进会: 产改 is read in full)."""
+    short = p.short.replace("产改", "产业工人队伍建设改革")
+    return p.g.props.get("kind") == p.h.props.get("kind") == "meeting" and p.full[-3:] == short[-3:] and \
+        len(short) >= 0.75 * len(p.full) and subsequence(short, p.full)
 
 
 # ---- enterprises ----------------------------------------------------------------------------

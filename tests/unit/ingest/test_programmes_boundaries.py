@@ -87,3 +87,8 @@ def test_two_meetings_held_as_one_are_one_programme_named_after_the_convening_re
 def test_a_headline_compound_meeting_gives_way_to_the_lead():
     got = progs("我市召开联席会议暨推进会\n\n本报讯 我市召开技能人才工作联席会议暨技能竞赛推进会。")
     assert not any(n.endswith("联席会议暨推进会") for n in got)
+
+
+def test_a_meeting_a_region_convenes_is_named_after_it():
+    got = progs("4月10日，南宁市青秀区召开技能人才工作推进会。区委副书记黄志明出席。")
+    assert "南宁市青秀区技能人才工作推进会" in got

@@ -263,3 +263,9 @@ def test_names_with_pinyin_glosses_keep_the_damaged_and_the_repaired_form() -> N
     res = _resolve("某市總工會召開產業(yè)工人隊伍建設改革聯席會議。")
     aliases = [a for e in res.entities for a in e.aliases]
     assert "產業(yè)工人隊伍建設改革聯席會議" in aliases and "產業工人隊伍建設改革聯席會議" in aliases
+
+
+def test_a_headline_meeting_written_with_chan_gai_is_the_meeting_the_lead_names_in_full() -> None:
+    res = _resolve("全区产改工作推进会召开\n\n4月10日，南宁市青秀区召开产业工人队伍建设改革工作推进会。")
+    meetings = [e for e in res.entities if e.label == "Programme" and e.name.endswith("推进会")]
+    assert len(meetings) == 1 and meetings[0].name == "南宁市青秀区产业工人队伍建设改革工作推进会"

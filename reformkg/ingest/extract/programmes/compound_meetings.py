@@ -9,25 +9,12 @@ import re
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
-from reformkg.ingest.extract.programmes.names import make_mention
+from reformkg.ingest.extract.programmes.names import convening_place, make_mention
 
 # 召开(了)A暨B: A and B end with a meeting head; no clause punctuation inside
 _COMPOUND_RE = re.compile(r"(?:召开|举行|举办|组织召开)了?"
                           r"([^，。；：！？、\n“”]{2,40}?(?:会议|会))暨([^，。；：！？、\n]{2,40}?(?:会议|会))")
 _OPEN_NAME_START_RE = re.compile(r"(?:全省|全市|全县|全区)")
-
-
-def _convening_place(doc: Document, verb_start: int) -> int:
-    """The region (written or contextual: 我市, 该区) named last in the clause before the verb."""
-    text = doc.text
-    cs = max(text.rfind(p, 0, verb_start) for p in "，。；：！？\n") + 1
-    place = -1
-    for sp in doc.layers.get("regions", []):
-        if sp.start >= verb_start:
-            break
-        if sp.start >= cs and lx.is_place(sp.attrs.get("place")):
-            place = sp.attrs["place"]
-    return place
 
 
 def _in_headline(doc: Document, pos: int) -> bool:
@@ -52,7 +39,7 @@ def compound_meetings(doc: Document) -> list[Mention]:
             continue      # a headline shortens the name the lead gives in full
         written = text[s:e]
         core = _OPEN_NAME_START_RE.sub("", written, count=1) if _OPEN_NAME_START_RE.match(written) else written
-        place = _convening_place(doc, m.start())
+        place = convening_place(doc, m.start())
         has_region = any(sp.start == s and not sp.attrs.get("contextual") for sp in doc.layers.get("regions", []))
         name = written if has_region or place < 0 else gz.get(place).name + core
         aliases = tuple(dict.fromkeys(a for a in [written, core, *_meeting_alias_forms(name)] if a != name))

@@ -29,7 +29,7 @@ from reformkg.ingest.extract.programmes.lexicon import (BAD_START, COPULA_RE, EV
                                                         GENERIC_TOPIC, MEETING_HEADS, MODALS, NAME_TAGS,
                                                         REGIONAL_POLICY_HEADS, STOP_VERBS, UNQUOTED_HEADS,
                                                         WORLD_SCOPES)
-from reformkg.ingest.extract.programmes.names import make_mention, only_generic, region_prefix, scope_place
+from reformkg.ingest.extract.programmes.names import convening_place, make_mention, only_generic, region_prefix, scope_place
 
 EVENT_HEAD_RE = re.compile("(" + "|".join(sorted(EVENT_HEADS + UNQUOTED_HEADS + MEETING_HEADS + REGIONAL_POLICY_HEADS,
                                                   key=len, reverse=True)) + ")")
@@ -334,9 +334,28 @@ def meeting(c: EventHead) -> Mention | None:
         if prefix and pstart < start:
             aliases.append(text[pstart:he])
             name, s = prefix + text[start:he], pstart
+        elif not c.has_region:
+            name = _convener_prefixed(c, name, aliases)
     mm = make_mention(c.doc, s, he, name, "meeting", _meeting_aliases(aliases, name))
     mm.attrs["kind"] = "meeting"
     return mm
+
+
+_CONVENE_BEFORE_RE = re.compile(r"(?:召开|举行|举办|组织召开)了?$")
+
+
+def _convener_prefixed(c: EventHead, name: str, aliases: list[str]) -> str:
+    """某区召开产改工作推进会: a meeting a region convenes is named after it (the name as written
+    stays an alias)."""
+    vm = _CONVENE_BEFORE_RE.search(c.text, max(0, c.start - 6), c.start)
+    place = convening_place(c.doc, vm.start()) if vm else -1
+    if place < 0:
+        return name
+    from reformkg.ingest.extract.orgs.places import display_name
+
+    full = display_name(c.doc, place) + name
+    aliases.extend([name, lx.gazetteer().get(place).name + name])
+    return full
 
 
 def _meeting_name(c: EventHead) -> Decision:

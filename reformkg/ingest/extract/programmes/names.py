@@ -153,6 +153,20 @@ def _spaced_slogan(doc: Document, s: int, e: int, name: str) -> str | None:
     return name.replace(joined, f"“{m.group(1)} {m.group(2)}”", 1) if joined in name else None
 
 
+def convening_place(doc: Document, verb_start: int) -> int:
+    """The region (written or contextual: 我市, 该区) named last in the clause before a convening
+    verb at verb_start (某市召开…会); -1 if none."""
+    text = doc.text
+    cs = max(text.rfind(p, 0, verb_start) for p in "，。；：！？\n") + 1
+    place = -1
+    for sp in doc.layers.get("regions", []):
+        if sp.start >= verb_start:
+            break
+        if sp.start >= cs and lx.is_place(sp.attrs.get("place")):
+            place = sp.attrs["place"]
+    return place
+
+
 def region_prefix(doc: Document, s: int) -> tuple[str, int]:
     """A region (or a contextual 省/市/县/区) written right before a name belongs to it:
     市“十四五”发展规划 in a document about 某市 → 某市“十四五”发展规划. Returns the region's
