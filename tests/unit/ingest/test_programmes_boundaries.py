@@ -92,3 +92,8 @@ def test_a_headline_compound_meeting_gives_way_to_the_lead():
 def test_a_meeting_a_region_convenes_is_named_after_it():
     got = progs("4月10日，南宁市青秀区召开技能人才工作推进会。区委副书记黄志明出席。")
     assert "南宁市青秀区技能人才工作推进会" in got
+
+
+def test_a_meeting_held_in_a_place_is_not_named_after_the_place():
+    got = progs("省总工会在绵阳召开技能人才工作推进会。")
+    assert not any(n.startswith("绵阳") for n in got)

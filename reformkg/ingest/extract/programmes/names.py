@@ -162,9 +162,15 @@ def convening_place(doc: Document, verb_start: int) -> int:
     for sp in doc.layers.get("regions", []):
         if sp.start >= verb_start:
             break
-        if sp.start >= cs and lx.is_place(sp.attrs.get("place")):
+        if sp.start >= cs and lx.is_place(sp.attrs.get("place")) and text[sp.start - 1:sp.start] not in _LOCATIVE \
+                and _SUBJECT_GAP_RE.fullmatch(text, sp.end, verb_start):
             place = sp.attrs["place"]
     return place
+
+
+# 在某市召开: a place where, not who; between the subject and the verb only adverbs or a date
+_LOCATIVE = frozenset("在于赴到来至")
+_SUBJECT_GAP_RE = re.compile(r"(?:还|也|又|近日|日前|再次|首次|专门|隆重|正式|先后|\d{1,2}月\d{1,2}日|上午|下午){0,3}")
 
 
 def region_prefix(doc: Document, s: int) -> tuple[str, int]:
