@@ -8,7 +8,8 @@ must be judged as a whole):
 
 1. Newlines and spaces: CRLF/CR/U+2028/form feed → "\\n"; NBSP, U+3000 (full-width space)
    and other Unicode spaces → " "; zero-width characters and soft hyphens dropped; full-width
-   ASCII letters and digits (Ａ-Ｚ ａ-ｚ ０-９) → half-width. Chinese punctuation (，。“”（）：；)
+   ASCII letters and digits (Ａ-Ｚ ａ-ｚ ０-９) and ％ → half-width, a full-width point between
+   digits → "." (１．２万 → 1.2万). Chinese punctuation (，。“”（）：；)
    is kept as it is. Tabs are kept (one per run): they separate table cells (DOCX/HTML).
 2. Traditional → simplified (opencc t2s). Usually length-preserving (one character for one); a
    line whose length changes is converted character by character, so that the map stays exact.
@@ -190,6 +191,9 @@ def source_to_text(offsets: OffsetMap, start: int, end: int) -> tuple[int, int]:
 _TRANSLATE: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_TRANSLATE[ord("％")] = "%"
+# a full-width point between digits is a decimal point (１．２万人次 → 1.2万人次)
+_FULL_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 for _c in "\x0b\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
     _TRANSLATE[ord(_c)] = " "
 for _c in "\r\x0c\x1c\x1d\x1e\x85\u2028\u2029":
@@ -615,6 +619,8 @@ def normalise_text(source: str) -> tuple[str, OffsetMap]:
     if "\r" in source:
         tb.sub(_CRLF, "\n")
     tb.translate(_TRANSLATE)
+    if "．" in tb.text:
+        tb.sub(_FULL_DECIMAL_POINT, ".")
     if _ZERO_WIDTH.search(tb.text):
         tb.sub(_ZERO_WIDTH, "")
     _to_simplified(tb)

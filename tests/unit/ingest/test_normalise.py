@@ -240,3 +240,9 @@ def test_a_closed_title_line_is_not_joined_to_the_next() -> None:
     src = "《某省技能人才发展规划》\n2024年3月印发\n"
     text, _ = normalise_text(src)
     assert text.splitlines()[0] == "《某省技能人才发展规划》"
+
+
+def test_full_width_decimal_points_and_percent_signs_become_ascii() -> None:
+    text, _ = normalise_text("参赛职工１．２万人次，增长１２．５％。\n１．加强组织领导\n")
+    assert "1.2万人次" in text and "12.5%" in text
+    assert "1．加强组织领导" in text           # an enumerator's point stays
