@@ -499,6 +499,11 @@ class LinePair:
 
 # each rule says True (join), False (keep the break) or None (ask the next rule); no verdict: keep
 
+def table_row(p: LinePair) -> bool | None:
+    """Either line is a table row (cells separated by tabs): rows are never joined."""
+    return False if "\t" in p.a or "\t" in p.b else None
+
+
 def punctuation_opens_next(p: LinePair) -> bool | None:
     """The next line starts with punctuation that cannot start a line."""
     return True if p.blanks == 0 and p.b[0] in _NO_LINE_START and p.last not in _FINAL else None
@@ -565,7 +570,7 @@ def paragraph_across_page_break(p: LinePair) -> bool | None:
 
 
 JOIN_RULES: tuple[Callable[[LinePair], bool | None], ...] = (
-    punctuation_opens_next, sentence_ended, title_left_open, next_is_not_running_text, short_list_item,
+    table_row, punctuation_opens_next, sentence_ended, title_left_open, next_is_not_running_text, short_list_item,
     adjacent_full_line, adjacent_prose_line, adjacent_open_end, adjacent_otherwise_kept,
     open_clause_across_blanks, paragraph_across_page_break)
 

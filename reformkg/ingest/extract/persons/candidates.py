@@ -16,6 +16,7 @@ from collections.abc import Callable
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Span
 from reformkg.ingest.extract.common import is_cjk
+from reformkg.ingest.extract.persons.table_cells import table_names
 from reformkg.ingest.extract.persons.lexicon import (ADVERB_TAILS, FUNCTION_CHARS, NAME_BAD_CHARS_RE, NAME_BAD_LAST,
                                                      NAME_BAD_WORD_LABELS, NAME_LEFT_CHARS, NAME_WORD_LABELS,
                                                      TITLE_AFTER_RE, after_title_cues, list_cues, name_left_words,
@@ -188,7 +189,16 @@ def names_before_titles(doc: Document, cands: Cands, word_at: WordAt) -> None:
 
 
 # the candidate rules, in the order they run
-# --- 4. a name found elsewhere, written again as a word of its own -------------------------
+# --- 4. names in the name column of a table ------------------------------------------------
+
+
+def table_name_cells(doc: Document, cands: Cands, word_at: WordAt) -> None:
+    """The name column of a tab-separated table (see persons.table_cells)."""
+    for s, e in table_names(doc):
+        cands.setdefault((s, e), "table")
+
+
+# --- 5. a name found elsewhere, written again as a word of its own -------------------------
 
 
 def names_found_elsewhere(doc: Document, cands: Cands, word_at: WordAt) -> None:
@@ -209,7 +219,7 @@ def names_found_elsewhere(doc: Document, cands: Cands, word_at: WordAt) -> None:
 _REPEAT_BEFORE = "\n（(：:，,。；;！？、“"
 
 CANDIDATE_RULES: tuple[CandidateRule, ...] = (tagger_names, names_after_titles, names_before_titles,
-                                              names_found_elsewhere)
+                                              table_name_cells, names_found_elsewhere)
 
 
 def candidates(doc: Document) -> Cands:

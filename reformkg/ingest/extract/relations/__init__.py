@@ -51,7 +51,7 @@ from reformkg.ingest.document import Document, RelationCandidate
 from reformkg.ingest.extract import relations_reform as rr
 from reformkg.ingest.extract.context import DocContext
 from reformkg.ingest.extract.relations import (awarded, honour_sections, issued, issuer_blocks, members, partners,
-                                               pilots, positions, runs, sponsors)
+                                               pilots, positions, runs, sponsors, table_rows)
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
@@ -116,6 +116,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     places_before_bodies(b)
     honours_lists(b)
     honour_sections.honour_sections(b)
+    table_rows.table_row_positions(b)
     appositive_honours(b)
     passive_grants(b)
     honour_anaphors(b)

@@ -23,10 +23,12 @@ from reformkg.ingest.document import Mention
 from reformkg.ingest.extract.relations.builder import Builder, rule_part
 
 # enumerators before a heading: 一、 （一） 1. 1、 (1)
-_ENUMERATOR_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）])?\s*")
+_ENUMERATOR_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|\d+(?=\t))?\s*")
+# a year before the award on a heading line: 2023年度“某某工匠”拟推荐人选公示
+_HEADING_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 # what may follow the award on a heading line: 获得者/获奖者/拟表彰对象, 名单, a count in brackets, a colon
-_HEADING_TAIL_RE = re.compile(r"\s*(?:称号)?(?:获得者|获奖者|拟表彰对象|拟推荐对象|推荐对象|表彰对象)?(?:名单)?\s*"
-                              r"(?:[（(][^）)]{0,12}[）)])?\s*[:：]?\s*")
+_HEADING_TAIL_RE = re.compile(r"\s*(?:称号)?(?:获得者|获奖者|拟表彰对象|拟推荐对象|推荐对象|表彰对象|拟?推荐人选|拟表彰人选|候选人)?"
+                              r"(?:名单)?(?:公示|的公示)?\s*(?:[（(][^）)]{0,12}[）)])?\s*[:：]?\s*")
 _MAX_ITEM_CHARS = 60
 _SENTENCE_END = "。！？!?；;"
 _BODY_LABELS = frozenset({Label.ENTERPRISE, Label.UNION, Label.INSTITUTION, Label.AGENCY})
@@ -43,6 +45,8 @@ def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
     text = b.doc.text
     em = _ENUMERATOR_RE.match(text, ps, pe)
     start = em.end() if em else ps
+    ym = _HEADING_YEAR_RE.match(text, start, pe)
+    start = ym.end() if ym else start
     for m in b.ctx.mentions_between(start, pe):
         if m.span.start != start:
             return None
@@ -61,6 +65,14 @@ def _sentence_award(b: Builder, ps: int, pe: int) -> Mention | None:
     if _SENTENCE_TAIL_RE.fullmatch(text, last.span.end, pe) and _CONFERRING_RE.search(text, ps, last.span.start):
         return last
     return None
+
+
+def _introduces(b: Builder, award: Mention, ps: int, pe: int) -> bool:
+    """A sentence right under the heading that names the same award again introduces the list;
+    so does a table's header row (序号<tab>姓名<tab>工作单位)."""
+    if "\t" in b.doc.text[ps:pe] and not b.ctx.mentions_between(ps, pe):
+        return True
+    return any(m.label == Label.AWARD and b.key(m) == b.key(award) for m in b.ctx.mentions_between(ps, pe))
 
 
 def _is_item_line(text: str, ps: int, pe: int) -> bool:
@@ -113,6 +125,8 @@ def honour_sections(b: Builder) -> None:
             continue
         if award is None:
             continue
+        if numbered is None and _introduces(b, award, ps, pe):
+            continue      # 现将2023年度“某某工匠”拟推荐人选予以公示。: the list follows
         has_number = _ENUMERATOR_RE.match(doc.text, ps).group().strip() != ""
         if numbered is None:
             numbered = has_number
