@@ -50,6 +50,20 @@ def extend_cut_name(text: str, s: int, e: int, word_at: WordAt) -> int:
     return e
 
 
+_NAME_DOTS = "·•・‧"
+
+
+def join_dotted_parts(text: str, e: int, word_at: WordAt) -> int:
+    """阿依古丽|·|买买提: the parts of a transliterated name joined by a middle dot are one name
+    (the dot written as ·); each part is the tagger's next word, whatever its label."""
+    while e < len(text) and text[e] in _NAME_DOTS:
+        nxt = word_at.get(e + 1)
+        if nxt is None or not all(is_cjk(ch) for ch in text[nxt.start:nxt.end]) or nxt.end - nxt.start > 6:
+            break
+        e = nxt.end
+    return e
+
+
 def drop_title_start(text: str, s: int, e: int) -> int:
     """李某副|市长 → 李某|副市长 and 李某常务|副市长 → 李某|常务副市长: the tagger took the first
     characters of the title into the name."""
@@ -80,6 +94,7 @@ def tagger_names(doc: Document, cands: Cands, word_at: WordAt) -> None:
         if sp.label != "PER":
             continue
         e = extend_cut_name(text, sp.start, sp.end, word_at)
+        e = join_dotted_parts(text, e, word_at)
         e = drop_title_start(text, sp.start, e)
         e = drop_glued_verb(text, sp.start, e)
         cands[(sp.start, e)] = "lac"

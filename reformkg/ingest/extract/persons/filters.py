@@ -59,8 +59,13 @@ def drop_glued_rong(text: str, s: int, e: int) -> int:
 
 
 def not_a_name(sc: Screen, s: int, e: int, how: str) -> bool:
-    """Two to four CJK characters starting with a surname and not a symbol, else no name."""
+    """Two to four CJK characters starting with a surname (or a transliterated name of CJK
+    parts joined by ·, up to 16 characters) and not a symbol, else no name."""
     name = sc.text[s:e]
+    parts = name.split("·")
+    if len(parts) > 1:
+        ok = len(name) <= 16 and all(p and all(is_cjk(ch) for ch in p) for p in parts)
+        return not ok or name in sc.symbolic
     if not (2 <= len(name) <= 4) or not all(is_cjk(ch) for ch in name):
         return True
     return not surname_ok(name) or name in sc.symbolic

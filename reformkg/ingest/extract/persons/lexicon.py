@@ -111,10 +111,22 @@ def in_quotation(text: str, s: int, e: int) -> bool:
 
 
 def surname_ok(name: str) -> bool:
-    """The name starts with a surname (a compound one such as 欧阳 when three characters or more)."""
+    """The name starts with a surname (a compound one such as 欧阳 when three characters or more),
+    is a transliterated name in parts (阿依古丽·买买提), or a Tibetan or Mongolian name of four
+    characters or more opening with a usual first part (次仁多吉)."""
     if len(name) >= 3 and name[:2] in lx.compound_surnames():
         return True
+    if "·" in name and len(name) >= 4:
+        return True
+    if len(name) >= 4 and name.startswith(minority_name_starts()):
+        return True
     return name[0] in lx.surnames()
+
+
+@lru_cache(maxsize=1)
+def minority_name_starts() -> tuple[str, ...]:
+    """First parts of Tibetan and Mongolian names (person_minority_name_starts.txt)."""
+    return tuple(lx.read_lines("person_minority_name_starts.txt"))
 
 
 def is_title(s: str) -> bool:
