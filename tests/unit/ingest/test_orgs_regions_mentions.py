@@ -241,3 +241,8 @@ def test_a_joint_body_a_region_sets_up_is_named_after_it(pipeline):
 def test_a_quoted_kind_of_institution_names_none(pipeline):
     got = ents(pipeline, "截至目前，全市已建成“工匠学院”15所，“羊城工匠学院”正式揭牌。")
     assert "工匠学院" not in got and "羊城工匠学院" in got
+
+
+def test_a_unit_after_a_deixis_for_its_firm_does_not_take_the_deixis_into_its_name(pipeline):
+    got = ents(pipeline, "近日，中铁某局集团有限公司获评全国五一劳动奖状。该公司盾构工程公司技术员李强被评为“齐鲁首席技师”。")
+    assert "盾构工程公司" in got and not any(n.startswith("公司") for n in got)

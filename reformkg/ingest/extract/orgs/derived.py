@@ -327,3 +327,4 @@ def regional_joint_bodies(doc: Document, text: str, found: list[Mention]) -> Non
             m.attrs.setdefault("aliases", []).append(name)
             m.normalised = region + name
         m.attrs["place"], m.attrs["region"] = place, region
+

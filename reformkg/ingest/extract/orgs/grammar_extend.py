@@ -35,6 +35,7 @@ _PARENT_LABELS = frozenset({Label.ENTERPRISE, Label.INSTITUTION})
 _REGION_WIDE = ("全省", "全市", "全县", "全区")
 _REGION_CHARS = "省市县区"
 _PREFIX_CHARS = CONTEXT_PREFIX_CHARS
+_DEICTIC_FIRM_WORDS = frozenset({"公司", "集团", "企业", "厂", "集团公司"})
 
 # what may stand before a contextual prefix char (、市某某协会): no character of a longer word
 _BEFORE_PREFIX = "、，。在由和与及的为对向将把从是等"
@@ -248,6 +249,15 @@ def extend_over_studio_person(st: LeftExtension, w: Span) -> Step | None:
     return None
 
 
+def stop_at_deictic_firm(st: LeftExtension, w: Span) -> Step | None:
+    """该公司|盾构工程公司: 公司/集团 after 该/本/我/其 refers to a firm named before; it is no part
+    of the name (see mention_adjust.strip_glued_deixis)."""
+    frag = st.text[w.start:w.end]
+    if frag in _DEICTIC_FIRM_WORDS and w.start > 0 and st.text[w.start - 1] in "该本我其此":
+        return Step.STOP
+    return None
+
+
 def stop_at_non_name(st: LeftExtension, w: Span) -> Step | None:
     """A word that is no name word: another part of speech, a function-word start (该, 和 …) or a
     discourse word (下一步某某委员会)."""
@@ -295,7 +305,7 @@ def extend_over_word(st: LeftExtension, w: Span) -> Step | None:
 
 
 WORD_RULES: tuple[WordRule, ...] = (stop_at_gap, stop_at_region, extend_over_verb, extend_over_chan_gai,
-                                    extend_over_studio_person, stop_at_non_name, stop_at_conjunction, stop_at_non_cjk, stop_at_parent_firm,
+                                    extend_over_studio_person, stop_at_deictic_firm, stop_at_non_name, stop_at_conjunction, stop_at_non_cjk, stop_at_parent_firm,
                                     stop_at_length, extend_over_word)
 
 

@@ -21,7 +21,7 @@ from reformkg.ingest.document import Document, Mention, Span
 from reformkg.ingest.extract.orgs.grammar import Cand
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME
 from reformkg.ingest.extract.orgs.mention_adjust import (drop_group_office, expand_short_forms, joint_meeting_name,
-                                                         official_full_name, region_attrs, zone_attr)
+                                                         official_full_name, region_attrs, strip_glued_deixis, zone_attr)
 from reformkg.ingest.extract.orgs.mention_labels import (cut_locator_before_firm, enterprise_union,
                                                          label_enumerated_firm, label_from_head, label_unknown_head,
                                                          national_body, reject_fragment, reject_long_lac_firm,
@@ -67,6 +67,7 @@ NAME_RULES: tuple[Rule, ...] = (
 )
 RULES: tuple[Rule, ...] = SPAN_RULES + LABEL_RULES + NAME_RULES
 ADJUSTMENTS = (
+    strip_glued_deixis,
     region_attrs,
     official_full_name,
     expand_short_forms,

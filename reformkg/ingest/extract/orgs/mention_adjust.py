@@ -107,6 +107,23 @@ def _town_or(st: MentionState, place: int) -> int:
     return town if town >= 0 else place
 
 
+# 该|公司盾构工程公司: the tagger glued the 公司 of a deixis for the firm named before to a unit's name
+_GLUED_DEIXIS_RE = re.compile(r"(?:集团公司|公司|集团|企业)(?=[\u4e00-\u9fff]{3})")
+_UNIT_END_RE = re.compile(r"(?:分公司|子公司|公司|厂|车间|项目部|研究院|研究所|工会)$")
+
+
+def strip_glued_deixis(st: MentionState) -> None:
+    """该公司盾构工程公司 read as one name: the unit's name starts after the deixis's 公司 (the
+    glued form stays an alias)."""
+    c, text, name = st.c, st.text, st.normalised
+    if c.start == 0 or text[c.start - 1] not in "该本其此" or not _UNIT_END_RE.search(name):
+        return
+    gm = _GLUED_DEIXIS_RE.match(name)
+    if gm is not None:
+        st.attrs.setdefault("aliases", []).append(name)
+        st.normalised = name[gm.end():]
+
+
 def official_full_name(st: MentionState) -> None:
     """The official full form resolves (市政府办公室 → 市人民政府办公室); the written
     (region-qualified) form is kept in attrs "written" and named canonical by the resolver."""
