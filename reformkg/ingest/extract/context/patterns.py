@@ -24,6 +24,8 @@ _ADVERBIAL = (
     r"|日前|近日|随后|最终|为此|对此|因此|而且|而|并且|并|也|还|已经|已|又|更|均|都|先后|累计|一年来|多年来|期间"
     r"|在此基础上|与此同时|此外|首先|其次|最后|特别是|尤其是)"
 )
+# a brief's tag before an item's first sentence: 【南昌】, [九江], 〖工会动态〗
+ITEM_TAG_RE = re.compile(r"\s*[【\[〖][^】\]〗\n]{1,10}[】\]〗]")
 ADVERBIAL_PREFIX_RE = re.compile(rf"(?:{_ADVERBIAL}[,，]?)*")
 
 # Deictic references to an earlier actor: (regex, label, required name suffix).

@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
-from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, is_reform
+from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ADVERBIAL_PREFIX_RE, DEIXIS, ITEM_TAG_RE, is_reform
 
 _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
                                  r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")
@@ -35,6 +35,9 @@ class SubjectsMixin:
         mention starts before them (a name beginning with 都/并/还 … is not an adverb)."""
         text = self.doc.text
         p0 = cs
+        tag = ITEM_TAG_RE.match(text, p0, ce)
+        if tag is not None and tag.end() < ce:
+            p0 = tag.end()      # 【南昌】南昌市总工会举办…: a brief's place tag opens no subject
         while p0 < ce and text[p0] in _OPENERS:
             p0 += 1
         i = bisect_right(self.starts, p0) - 1

@@ -11,6 +11,7 @@ import re
 
 from reformkg.graph.vocab import Label
 from reformkg.ingest.document import Mention
+from reformkg.ingest.extract.context.patterns import ITEM_TAG_RE
 
 _HEARD_FROM_RE = re.compile(r"从$")
 _HEARD_VERB_RE = re.compile(r"^[^，,。；;]{0,6}?(?:获悉|了解到|得悉|获知|得到消息)")
@@ -37,6 +38,8 @@ class VoiceMixin:
         own = self._own_report_union()
         if own is not None:
             return own
+        if self._brief_of_items():
+            return None       # 【南昌】…【九江】…: items of several bodies, no one voice
         for ps, pe in self.doc.paragraphs:
             line = text[ps:pe].strip()
             if len(line) <= 32 and not _SENT_END_RE.search(line):
@@ -52,6 +55,16 @@ class VoiceMixin:
                     return m if m.label == Label.UNION else None
             return None
         return None
+
+    def _brief_of_items(self) -> bool:
+        """Two or more paragraphs open with a brief's tag followed by text (【南昌】某某…)."""
+        text = self.doc.text
+        tagged = 0
+        for ps, pe in self.doc.paragraphs:
+            m = ITEM_TAG_RE.match(text, ps, pe)
+            if m is not None and text[m.end():pe].strip():
+                tagged += 1
+        return tagged >= 2
 
     def _own_report_union(self) -> Mention | None:
         """The union a report's first line opens with (某省总工会2024年工作报告)."""
