@@ -278,3 +278,22 @@ def test_union_named_after_a_zone_is_located_in_the_zone() -> None:
     rec = _record("宜昌市召开会议。宜昌高新区工会派员参加。宜昌高新区有企业300家。")
     loc = {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "LOCATED_IN"}
     assert ("宜昌高新区工会", "宜昌高新区") in loc
+
+
+def test_a_school_named_after_an_official_zone_is_located_in_the_zone():
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("近日，苏州工业园区举办技能大赛。苏州工业园区职业技术学院承办了比赛。")
+    ents = {e.id: e for e in res.entities}
+    located = {(ents[f.source_id].name, ents[f.target_id].name) for f in res.facts if f.type == "LOCATED_IN"}
+    assert ("苏州工业园区职业技术学院", "苏州工业园区") in located
+
+
+def test_firms_opening_the_clause_after_a_park_set_as_the_scene_are_in_the_park():
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("在苏州工业园区，博世汽车部件（苏州）有限公司、三星电子（苏州）半导体有限公司等外资企业积极参与技能培训。")
+    ents = {e.id: e for e in res.entities}
+    located = {(ents[f.source_id].name, ents[f.target_id].name) for f in res.facts if f.type == "LOCATED_IN"}
+    assert ("博世汽车部件（苏州）有限公司", "苏州工业园区") in located
+    assert ("三星电子（苏州）半导体有限公司", "苏州工业园区") in located

@@ -25,10 +25,12 @@ def region_in_org_name(name: str, doc: Document) -> int:
     for end, (surface, is_short) in gz.automaton.iter(name):
         start = end - len(surface) + 1
         cands = gz.by_short.get(surface, []) if is_short else gz.by_name.get(surface, [])
-        cands = [c for c in cands if gz.get(c).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT)]
+        # official zones with a code of their own (苏州工业园区) count like districts, and win over them
+        cands = [c for c in cands if gz.get(c).level in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT)
+                 or (gz.get(c).level == lx.LEVEL_ZONE and gz.get(c).adcode and not is_short)]
         if not cands or (is_short and gz.get(cands[0]).level not in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY)):
             continue
-        rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1}.get(gz.get(cands[0]).level, 2)
+        rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1, lx.LEVEL_ZONE: 3}.get(gz.get(cands[0]).level, 2)
         # the most specific region named (无锡市新吴区总工会 → 新吴区), then the earliest
         if best is None or rank > best[3] or (rank == best[3] and start < best[0]):
             best = (start, len(surface), gz.choose(cands, context), rank)

@@ -54,6 +54,7 @@ from reformkg.ingest.extract.relations import (awarded, honour_sections, issued,
                                                pilots, positions, runs, sponsors, table_rows)
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relations.structure import (affiliations, composed_of, distribute, event_anaphors,
+                                                         firms_in_a_park,
                                                          honours_lists, member_units, pilot_lists, appositive_honours,
                                                          passive_grants, led_sponsors, places_before_bodies,
                                                          honour_anaphors, counted_recipients, title_issuers)
@@ -114,6 +115,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     members.members(b)
     affiliations(b)
     places_before_bodies(b)
+    firms_in_a_park(b)
     honours_lists(b)
     honour_sections.honour_sections(b)
     table_rows.table_row_positions(b)

@@ -34,6 +34,7 @@ from reformkg.ingest.extract.context import ACTOR_LABELS, ORG_LABELS, REFORM_NAM
 from reformkg.ingest.extract.relations.builder import Builder
 from reformkg.ingest.extract.relscore.triggers import alternation, trigger_index
 from reformkg.graph.vocab import Label, Rel
+from reformkg.ingest import lexicons as lx
 
 DISTRIBUTIVE = (Rel.AWARDED, Rel.PILOTS, Rel.SPONSORS, Rel.ISSUED, Rel.RUNS)
 _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、“"})
@@ -350,6 +351,25 @@ def places_before_bodies(b: Builder) -> None:
             b.add(Rel.LOCATED_IN, org, place, (place.span.start, org.span.end))
             for inner in (m for m in ms if nested.get(id(m)) is place):
                 b.add(Rel.LOCATED_IN, org, inner, (place.span.start, org.span.end))
+
+
+_IN_PLACE_CLAUSE_RE = re.compile(r"(?:在|位于)$")
+_FIRM_LABELS = frozenset({Label.ENTERPRISE, Label.INSTITUTION})
+
+
+def firms_in_a_park(b: Builder) -> None:
+    """在某工业园区，甲公司、乙公司等企业…: the firms that open the clause after a park or town
+    set as the scene are located there (a park's or town's firms, not visitors to a city)."""
+    ctx, text = b.ctx, b.doc.text
+    for r in ctx.mentions:
+        if r.label != Label.REGION or (r.attrs or {}).get("level") not in (lx.LEVEL_ZONE, lx.LEVEL_TOWN) \
+                or not _IN_PLACE_CLAUSE_RE.search(text, max(0, r.span.start - 2), r.span.start) \
+                or text[r.span.end:r.span.end + 1] not in "，,":
+            continue
+        cs, ce = ctx.clause_bounds(r.span.end + 1)
+        for firm in ctx.subject_group(cs, ce, labels=_FIRM_LABELS):
+            if firm.label in _FIRM_LABELS:
+                b.add(Rel.LOCATED_IN, firm, r, (r.span.start, firm.span.end))
 
 
 def _nested_regions(ms: list[Mention]) -> dict[int, Mention]:
