@@ -297,3 +297,14 @@ def test_firms_opening_the_clause_after_a_park_set_as_the_scene_are_in_the_park(
     located = {(ents[f.source_id].name, ents[f.target_id].name) for f in res.facts if f.type == "LOCATED_IN"}
     assert ("博世汽车部件（苏州）有限公司", "苏州工业园区") in located
     assert ("三星电子（苏州）半导体有限公司", "苏州工业园区") in located
+
+
+def test_lian_he_inside_a_bodys_name_is_no_joint_verb():
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("大湾区技能大赛在珠海举行\n\n11月8日，由广东省总工会、香港工会联合会、澳门工会联合总会联合主办的"
+                              "第五届粤港澳大湾区职工技能大赛在珠海开幕。")
+    ents = {e.id: e for e in res.entities}
+    sponsors = {ents[f.source_id].name for f in res.facts if f.type == "SPONSORS"}
+    assert {"广东省总工会", "香港工会联合会", "澳门工会联合总会"} <= sponsors
+    assert "珠海市" not in sponsors

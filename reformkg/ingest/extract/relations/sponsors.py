@@ -6,6 +6,7 @@ and every pair of sponsors of one programme.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import combinations
 
 from reformkg.ingest.document import Mention, Span
@@ -205,13 +206,23 @@ def _only_allies(text: str, start: int, end: int, allies: list[Mention]) -> bool
     return len(residue) <= ALLY_RESIDUE_MAX
 
 
+def _inside_a_name(ctx, pos: int) -> bool:
+    """联合 inside a body's name (某某工会联合会, 某某联合总会) is no joint verb."""
+    i = bisect_right(ctx.starts, pos) - 1
+    while i >= 0 and ctx.starts[i] >= pos - 40:
+        if ctx.mentions[i].span.end > pos:
+            return True
+        i -= 1
+    return False
+
+
 @rule_part
 def _allied_sponsors(b: Builder, p: Mention, cs: int) -> None:
     """(A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P."""
     ctx, text = b.ctx, b.doc.text
     for rx in (_ALLY_RE, _WITH_JOINT_RE):
         lm = rx.search(text, cs, p.span.start)
-        if lm and lm.end() >= p.span.start - 2:
+        if lm and lm.end() >= p.span.start - 2 and not _inside_a_name(ctx, lm.start()):
             allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
                       if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
             if allies and _only_allies(text, lm.start(1), lm.end(1), allies):
@@ -430,7 +441,7 @@ def allied_events(b: Builder) -> None:
             continue
         ss = doc.sentences[si][0]
         lm = _ALLY_WIDE_RE.search(text, max(ss, p.span.start - 120), p.span.start)
-        if not lm:
+        if not lm or _inside_a_name(ctx, lm.start()):
             continue
         allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
                   if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs and a.label != Label.REGION]
