@@ -171,7 +171,9 @@ def test_health_answers_degraded_while_the_engine_is_busy(tmp_path):
             time.sleep(0.5)
             t = time.monotonic()
             r = c.get("/health")
-            assert time.monotonic() - t < 1.5
+            # the engine stays busy for 6 s: an answer within half of that did not wait for it
+            # (the budget is 0.5 s; the rest is slack for a loaded machine)
+            assert time.monotonic() - t < 3.0
             assert r.status_code == 200 and r.json()["status"] == "degraded" and r.json()["store"] == "busy"
             for w in workers:
                 w.join()
