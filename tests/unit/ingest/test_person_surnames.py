@@ -28,3 +28,8 @@ def test_a_transliterated_name_in_parts_is_one_person():
 def test_a_tibetan_name_after_a_title_is_a_person():
     doc = extract("某省总工会副主席次仁多吉出席活动。", upto="persons")
     assert "次仁多吉" in names(doc, "Person")
+
+
+def test_a_name_the_tagger_cut_before_a_lone_noun_character_is_whole():
+    doc = extract("全国劳动模范、某公司高级技师胡双钱为企业职工作专题宣讲。", upto="persons")
+    assert "胡双钱" in names(doc, "Person")

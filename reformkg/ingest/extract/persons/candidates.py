@@ -19,7 +19,7 @@ from reformkg.ingest.extract.common import is_cjk
 from reformkg.ingest.extract.persons.table_cells import table_names
 from reformkg.ingest.extract.persons.lexicon import (ADVERB_TAILS, FUNCTION_CHARS, NAME_BAD_CHARS_RE, NAME_BAD_LAST,
                                                      NAME_BAD_WORD_LABELS, NAME_LEFT_CHARS, NAME_WORD_LABELS,
-                                                     TITLE_AFTER_RE, after_title_cues, list_cues, name_left_words,
+                                                     TITLE_AFTER_RE, after_name_words, after_title_cues, list_cues, name_left_words,
                                                      speech_cues, surname_ok, title_regex, verb_tails)
 
 Cands = dict[tuple[int, int], str]
@@ -37,8 +37,13 @@ _NOT_A_WORD_LABELS = ("w", "u", "xc")
 
 def extend_cut_name(text: str, s: int, e: int, word_at: WordAt) -> int:
     """孙某|芹光荣 → 孙某芹|光荣: the tagger cut a three-character name after two characters; when
-    the rest of the next word is a word of its own, its first character belongs to the name."""
+    the rest of the next word is a word of its own, its first character belongs to the name. So
+    does a lone noun character between the name and the verb or preposition after it (胡某|钱|为)."""
     nxt = word_at.get(e)
+    if e - s == 2 and nxt is not None and nxt.end - nxt.start == 1 and nxt.label == "n" and is_cjk(text[e]):
+        after = word_at.get(nxt.end)
+        if after is not None and text[after.start:after.end] in after_name_words():
+            return e + 1
     if e - s != 2 or nxt is None or nxt.end - nxt.start < 3 or nxt.label not in _CUT_NEXT_LABELS \
             or not is_cjk(text[e]):
         return e

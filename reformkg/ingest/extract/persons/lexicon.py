@@ -124,6 +124,12 @@ def surname_ok(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def after_name_words() -> frozenset[str]:
+    """Verbs and prepositions written right after a name (person_after_name_words.txt)."""
+    return frozenset(lx.read_lines("person_after_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def minority_name_starts() -> tuple[str, ...]:
     """First parts of Tibetan and Mongolian names (person_minority_name_starts.txt)."""
     return tuple(lx.read_lines("person_minority_name_starts.txt"))
