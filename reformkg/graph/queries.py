@@ -502,10 +502,11 @@ class Reader:
             fetch = budget - len(hop_rows) + 1
             if fetch <= 1 and hop_rows:
                 return hop_rows, True
+            # the limit as a parameter: one query text (one compiled plan) whatever the budget
             rows = self._rows(
                 f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
-                f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT {max(fetch, 1) + 20}",
-                {**params, "ids": group})
+                f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT $hop_limit",
+                {**params, "ids": group, "hop_limit": max(fetch, 1) + 20})
             hop_rows.extend(rows)
         return hop_rows, False
 
@@ -660,8 +661,10 @@ class Reader:
         rows: list[list[Any]] = []
         where = f" WHERE {confidence_where('r')}" if min_confidence > 0 else ""
         for lab, group in self._groups(ids).items():
+            # a fixed limit (one query text, one compiled plan): what a later label adds beyond
+            # `cap` in all is cut below, the same rows a limit of what is left would give
             got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){where} "
-                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap - len(rows) + 1}",
+                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap + 1}",
                              {"ids": group, "min_confidence": float(min_confidence)})
             rows.extend(got)
             if len(rows) > cap:
