@@ -24,7 +24,7 @@ from typing import Any, Callable, Protocol
 from .records import GraphEdge, GraphNode, GraphPath
 
 NULL, STRING, INTEGER, BOOLEAN, DOUBLE, ARRAY, EDGE, NODE, PATH, MAP = range(1, 11)
-_AS_IS = (STRING, INTEGER)
+_AS_IS = frozenset((NULL, STRING, INTEGER))  # cells whose value is the Python value (a null's is None)
 
 
 class Schema(Protocol):
@@ -65,9 +65,8 @@ def decode_rows(raw_rows: list[list[list[Any]]], schema: Schema,
         if t == ARRAY:
             return [x[1] if x[0] in _AS_IS else value(x[0], x[1]) for x in v]
         if t == MAP:
-            return {v[i]: v[i + 1][1] if v[i + 1][0] in _AS_IS else value(*v[i + 1]) for i in range(0, len(v), 2)}
-        if t == NULL:
-            return None
+            keys = iter(v)
+            return {k: c[1] if c[0] in _AS_IS else value(c[0], c[1]) for k, c in zip(keys, keys)}
         if t in _AS_IS:
             return v
         if t == DOUBLE:

@@ -372,19 +372,27 @@ class Reader:
 
     def _hop(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """(edge dict, other-node dict) from a `_hop_return` row."""
-        aid, rid, rtype, a_is_start, eprops, n_ev, bid, blabels, bprops = row
+        return self._hop_edge(row), self._hop_node(row)
+
+    @staticmethod
+    def _hop_edge(row: list[Any]) -> dict[str, Any]:
+        """The edge dict of a `_hop_return` row."""
+        aid, rid, rtype, a_is_start, eprops, n_ev, bid = row[:7]
         eprops = {k: v for k, v in (eprops or {}).items() if v is not None}
         count = eprops.pop("evidence_count", None)
         conf = eprops.pop("confidence", None)
         n = int(count if count is not None else n_ev or 0)
-        edge = {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
+        return {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
                 "target": bid if a_is_start else aid, "props": eprops,
                 "evidence_count": n, "confidence": edge_confidence(conf, n)}
+
+    def _hop_node(self, row: list[Any]) -> dict[str, Any]:
+        """The other node's dict of a `_hop_return` row."""
+        bid, blabels, bprops = row[6:9]
         bprops = {k: v for k, v in (bprops or {}).items() if v is not None}
-        other = {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
-                 "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
-                 "props": public_props(bprops)}
-        return edge, other
+        return {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
+                "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
+                "props": public_props(bprops)}
 
     def _groups(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """Ids grouped by the label to match them on (the umbrella label for entities)."""
@@ -515,16 +523,19 @@ class Reader:
         """Add a hop's new edges (up to `limit` in all) and nodes; (the new frontier, True when
         the limit cut the hop)."""
         nxt: list[str] = []
-        for row in hop_rows:
-            e, other = self._hop(row)
-            if e["id"] in edges:
+        for row in hop_rows:  # dicts are built only for the edges and nodes kept
+            rid = str(row[1])
+            if rid in edges:
                 continue
             if len(edges) >= limit:
                 return nxt, True
-            edges[e["id"]] = e
-            if other["id"] not in nodes:
-                nodes[other["id"]] = {**other, "depth": depth}
-                nxt.append(other["id"])
+            edges[rid] = self._hop_edge(row)
+            bid = str(row[6])
+            if bid not in nodes:
+                node = self._hop_node(row)
+                node["depth"] = depth
+                nodes[bid] = node
+                nxt.append(bid)
         return nxt, False
 
     def _count_hop(self, frontier: list[str], types: str, wtext: str, params: dict[str, Any]) -> int:
