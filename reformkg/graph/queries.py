@@ -200,10 +200,13 @@ class Reader:
         return bool(rows)
 
     def get_nodes(self, ids: list[str]) -> dict[str, Any]:
-        """Nodes by id, one query per label prefix."""
+        """Nodes by id: one query for all entities (the umbrella label's id index), one per other
+        label prefix, one for ids without a known prefix."""
+        entity = set(self.ontology.entity_labels)
         by_label: dict[str | None, list[str]] = {}
         for i in ids:
-            by_label.setdefault(self.label_of(i), []).append(i)
+            label = self.label_of(i)
+            by_label.setdefault(self.ontology.umbrella_label if label in entity else label, []).append(i)
         out: dict[str, Any] = {}
         for label, group in by_label.items():
             lab = f":{self.ontology.check_label(label)}" if label else ""
@@ -756,9 +759,12 @@ class Reader:
                 by_type.setdefault(t, []).append(hop[1])
             else:
                 rest.add(hop)
-        for t, rids in by_type.items():
-            for a, r, b in self._rows(f"UNWIND $rids AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
-                                      "RETURN startNode(r), r, endNode(r)", {"rids": sorted(rids)}):
+        if by_type:  # one query, one branch per type (a fixed text: one compiled plan)
+            types = list(self.ontology.rel_types)
+            query = " UNION ALL ".join(
+                f"UNWIND $rids{k} AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
+                "RETURN startNode(r) AS a, r, endNode(r) AS b" for k, t in enumerate(types))
+            for a, r, b in self._rows(query, {f"rids{k}": sorted(by_type.get(t, ())) for k, t in enumerate(types)}):
                 out[str(_get(r, "id"))] = r
         by_label: dict[str, list[dict[str, str]]] = {}
         for a, rid, b in rest:
