@@ -8,6 +8,7 @@ browser UI's router from `reformkg.viz.routes` when that module is present. For 
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from contextlib import asynccontextmanager
@@ -129,6 +130,22 @@ def common_errors() -> dict[int | str, dict]:
     return {code: {"model": ErrorBody, "description": text} for code, text in COMMON_ERRORS.items()}
 
 
+def tune_gc(threshold: int) -> None:
+    """A served API process: freeze what startup allocated (modules, routes, models: never
+    garbage) out of the cyclic collector's scans, and collect the youngest generation every
+    `threshold` container allocations instead of every 700. One read builds thousands of short-
+    lived lists and dicts (engine replies, rows, response dicts); with Python's defaults the
+    collector ran dozens of times per request and took about a third of the API's CPU
+    (bench/api_load.py mix, measured in-process: 1.9 -> 1.25 ms per request). Cycles are still
+    collected, only less often. 0: leave the collector alone."""
+    if threshold <= 0:
+        return
+    gc.collect()
+    gc.freeze()
+    _gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(threshold, gen1, gen2)
+
+
 def create_app(settings: Settings | None = None, store: "GraphStore | None" = None) -> FastAPI:
     settings = settings or get_settings()
     onto = get_ontology()
@@ -143,6 +160,7 @@ def create_app(settings: Settings | None = None, store: "GraphStore | None" = No
             owned = open_store(settings)
             owned.ensure_schema(onto)
             app.state.store = owned
+            tune_gc(settings.gc_threshold)
         try:
             yield
         finally:

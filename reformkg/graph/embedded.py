@@ -9,8 +9,8 @@ by a hash of the data dir (the path actually used is recorded in `<data dir>/soc
 Persistence is append-only (`--appendonly yes`, files in the data dir); the log is
 `<data dir>/falkordb.log` and the pid file `<data dir>/falkordb.pid`.
 `stop(data_dir)` shuts it down cleanly (SHUTDOWN SAVE). The engine runs with limits
-(`EngineLimits`: TIMEOUT_MAX, QUERY_MEM_CAPACITY, MAX_QUEUED_QUERIES, THREAD_COUNT), set as
-module arguments at start and again on a server that was already running. A store that loses
+(`EngineLimits`: TIMEOUT_MAX, QUERY_MEM_CAPACITY, MAX_QUEUED_QUERIES, THREAD_COUNT, CACHE_SIZE), set as
+module arguments at start and (those that can be) again on a server that was already running. A store that loses
 its server calls `ensure_running(..., restart=True)`, which starts it again from its
 append-only file with a log line.
 """
@@ -137,19 +137,21 @@ def has_store(data_dir: Path | str) -> bool:
 class EngineLimits:
     """FalkorDB module limits of the embedded server (REFORMKG_ENGINE_* settings): the longest
     any query may run, the memory one query may use, how many queries may wait, and the
-    engine's worker threads."""
+    engine's worker threads, and the query plans each thread keeps compiled."""
 
     timeout_max_ms: int = 300_000
     query_mem_bytes: int = 1024 * 1024 * 1024
     max_queued: int = 64
     threads: int = 4
+    plan_cache: int = 256
 
     @classmethod
     def from_settings(cls) -> "EngineLimits":
         from reformkg.config import get_settings
 
         s = get_settings()
-        return cls(s.engine_timeout_max_ms, s.engine_query_mem_bytes, s.engine_max_queued, s.engine_threads)
+        return cls(s.engine_timeout_max_ms, s.engine_query_mem_bytes, s.engine_max_queued, s.engine_threads,
+                   s.engine_plan_cache)
 
     def runtime(self) -> list[tuple[str, int]]:
         """The limits that can be changed on a running server (GRAPH.CONFIG SET)."""
@@ -158,7 +160,7 @@ class EngineLimits:
 
     def module_args(self) -> list[str]:
         out: list[str] = []
-        for k, v in [*self.runtime(), ("THREAD_COUNT", self.threads)]:
+        for k, v in [*self.runtime(), ("THREAD_COUNT", self.threads), ("CACHE_SIZE", self.plan_cache)]:
             out += [k, str(v)]
         return out
 

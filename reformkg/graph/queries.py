@@ -200,10 +200,13 @@ class Reader:
         return bool(rows)
 
     def get_nodes(self, ids: list[str]) -> dict[str, Any]:
-        """Nodes by id, one query per label prefix."""
+        """Nodes by id: one query for all entities (the umbrella label's id index), one per other
+        label prefix, one for ids without a known prefix."""
+        entity = set(self.ontology.entity_labels)
         by_label: dict[str | None, list[str]] = {}
         for i in ids:
-            by_label.setdefault(self.label_of(i), []).append(i)
+            label = self.label_of(i)
+            by_label.setdefault(self.ontology.umbrella_label if label in entity else label, []).append(i)
         out: dict[str, Any] = {}
         for label, group in by_label.items():
             lab = f":{self.ontology.check_label(label)}" if label else ""
@@ -372,19 +375,27 @@ class Reader:
 
     def _hop(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """(edge dict, other-node dict) from a `_hop_return` row."""
-        aid, rid, rtype, a_is_start, eprops, n_ev, bid, blabels, bprops = row
+        return self._hop_edge(row), self._hop_node(row)
+
+    @staticmethod
+    def _hop_edge(row: list[Any]) -> dict[str, Any]:
+        """The edge dict of a `_hop_return` row."""
+        aid, rid, rtype, a_is_start, eprops, n_ev, bid = row[:7]
         eprops = {k: v for k, v in (eprops or {}).items() if v is not None}
         count = eprops.pop("evidence_count", None)
         conf = eprops.pop("confidence", None)
         n = int(count if count is not None else n_ev or 0)
-        edge = {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
+        return {"id": str(rid), "type": rtype, "source": aid if a_is_start else bid,
                 "target": bid if a_is_start else aid, "props": eprops,
                 "evidence_count": n, "confidence": edge_confidence(conf, n)}
+
+    def _hop_node(self, row: list[Any]) -> dict[str, Any]:
+        """The other node's dict of a `_hop_return` row."""
+        bid, blabels, bprops = row[6:9]
         bprops = {k: v for k, v in (bprops or {}).items() if v is not None}
-        other = {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
-                 "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
-                 "props": public_props(bprops)}
-        return edge, other
+        return {"id": str(bid), "name": bprops.get("name") or bprops.get("title"),
+                "labels": primary_labels(blabels, self.ontology), "aliases": list(bprops.get("aliases") or []),
+                "props": public_props(bprops)}
 
     def _groups(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """Ids grouped by the label to match them on (the umbrella label for entities)."""
@@ -502,10 +513,11 @@ class Reader:
             fetch = budget - len(hop_rows) + 1
             if fetch <= 1 and hop_rows:
                 return hop_rows, True
+            # the limit as a parameter: one query text (one compiled plan) whatever the budget
             rows = self._rows(
                 f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){wtext} "
-                f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT {max(fetch, 1) + 20}",
-                {**params, "ids": group})
+                f"RETURN {self._hop_return('a', 'b', type_list)} LIMIT $hop_limit",
+                {**params, "ids": group, "hop_limit": max(fetch, 1) + 20})
             hop_rows.extend(rows)
         return hop_rows, False
 
@@ -514,16 +526,19 @@ class Reader:
         """Add a hop's new edges (up to `limit` in all) and nodes; (the new frontier, True when
         the limit cut the hop)."""
         nxt: list[str] = []
-        for row in hop_rows:
-            e, other = self._hop(row)
-            if e["id"] in edges:
+        for row in hop_rows:  # dicts are built only for the edges and nodes kept
+            rid = str(row[1])
+            if rid in edges:
                 continue
             if len(edges) >= limit:
                 return nxt, True
-            edges[e["id"]] = e
-            if other["id"] not in nodes:
-                nodes[other["id"]] = {**other, "depth": depth}
-                nxt.append(other["id"])
+            edges[rid] = self._hop_edge(row)
+            bid = str(row[6])
+            if bid not in nodes:
+                node = self._hop_node(row)
+                node["depth"] = depth
+                nodes[bid] = node
+                nxt.append(bid)
         return nxt, False
 
     def _count_hop(self, frontier: list[str], types: str, wtext: str, params: dict[str, Any]) -> int:
@@ -660,8 +675,10 @@ class Reader:
         rows: list[list[Any]] = []
         where = f" WHERE {confidence_where('r')}" if min_confidence > 0 else ""
         for lab, group in self._groups(ids).items():
+            # a fixed limit (one query text, one compiled plan): what a later label adds beyond
+            # `cap` in all is cut below, the same rows a limit of what is left would give
             got = self._rows(f"UNWIND $ids AS i MATCH (a:{lab} {{id: i}})-[r:{types}]-(b){where} "
-                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap - len(rows) + 1}",
+                             f"RETURN a.id, r.id, b.id, type(r) LIMIT {cap + 1}",
                              {"ids": group, "min_confidence": float(min_confidence)})
             rows.extend(got)
             if len(rows) > cap:
@@ -742,9 +759,12 @@ class Reader:
                 by_type.setdefault(t, []).append(hop[1])
             else:
                 rest.add(hop)
-        for t, rids in by_type.items():
-            for a, r, b in self._rows(f"UNWIND $rids AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
-                                      "RETURN startNode(r), r, endNode(r)", {"rids": sorted(rids)}):
+        if by_type:  # one query, one branch per type (a fixed text: one compiled plan)
+            types = list(self.ontology.rel_types)
+            query = " UNION ALL ".join(
+                f"UNWIND $rids{k} AS i MATCH ()-[r:{self.ontology.check_type(t)} {{id: i}}]->() "
+                "RETURN startNode(r) AS a, r, endNode(r) AS b" for k, t in enumerate(types))
+            for a, r, b in self._rows(query, {f"rids{k}": sorted(by_type.get(t, ())) for k, t in enumerate(types)}):
                 out[str(_get(r, "id"))] = r
         by_label: dict[str, list[dict[str, str]]] = {}
         for a, rid, b in rest:

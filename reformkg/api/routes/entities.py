@@ -41,8 +41,9 @@ def build(enums: OntologyEnums) -> APIRouter:
                                                                                             offset)))
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
-    def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
-        out = cached(store, ("card", id), lambda: reader(store, onto, settings).card(id))()
+    async def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
+        # one trip to a worker thread: a sync route would take a second one to validate the answer
+        out = await run_in_threadpool(cached(store, ("card", id), lambda: reader(store, onto, settings).card(id)))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
         return out

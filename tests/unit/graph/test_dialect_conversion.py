@@ -125,3 +125,61 @@ def test_falkordb_objects(embedded_store):
     (edge,), = st.read("MATCH ()-[e]->() RETURN e").rows
     assert (edge.src, edge.tgt) == ("per_a", "uni_b")
     assert isinstance(st.dialect, FalkorDialect)
+
+
+def _client_rows(st, query: str, params: dict | None = None) -> list[list]:
+    """The rows as the `falkordb` client parses them, converted by the generic `convert_rows`
+    (what run_read returned before the one-pass decoder)."""
+    res = st.dialect._graph.ro_query(query, params or {})
+    return st.dialect.convert_rows([list(r) for r in res.result_set])
+
+
+def test_falkordb_one_pass_decoder_matches_the_client_parser(embedded_store):
+    st = embedded_store
+    st.write("CREATE (a:Person:Entity {id: 'per_a', name: '甲\"引号\\\\', aliases: ['甲某', 'A'], score: 0.875, n: 3, "
+             "ok: true, no: false, nested: [1, 2.5, 'x']})"
+             "-[:HOLDS_POSITION {id: 'rel_1', title: '主席', ev_doc: ['d1', 'd2'], confidence: 1.0}]->"
+             "(b:Union:Entity {id: 'uni_b', name: '乙'}), (b)-[:LOCATED_IN {id: 'rel_2'}]->(c:Region:Entity {id: 'reg_c'}), "
+             "(c)-[:PART_OF {id: 'rel_self'}]->(c), (:Document {doc_id: 'd1', date: '2023-05-01'})")
+    queries = [
+        "MATCH (a:Person) RETURN a, a.id, a.aliases, a.score, a.n, a.ok, a.no, a.nested, a.missing",
+        "MATCH p = (a:Person)-[e]->(b)-[f]->(c) RETURN a, e, p, {x: b, y: [c, 1, null], z: {w: f}} AS m",
+        "MATCH ()-[e]->() RETURN e ORDER BY e.id",  # endpoints not in the result: looked up
+        "MATCH (n) RETURN labels(n), properties(n), n {.id, .name, .nope} ORDER BY n.id",
+        "MATCH (a)-[r]->(b) RETURN a.id, r.id, type(r), startNode(r) = a, r {.title, .confidence}, "
+        "size(coalesce(r.ev_doc, [])), b.id, labels(b), properties(b) ORDER BY r.id",
+        "RETURN date('2023-05-01') AS d, localdatetime('2023-05-01T08:30:00') AS t, point({latitude: 1.5, longitude: 2.5}) AS p, "
+        "vecf32([1.0, 2.0]) AS v, duration({days: 2}) AS du, 1.0 / 3 AS third, -0.0 AS z, 2.0 ^ 70 AS big, [] AS e, {} AS m",
+        "UNWIND $ids AS i MATCH (n:Entity {id: i}) RETURN i, n",
+        "MATCH (n:Nothing) RETURN n",
+    ]
+    for q in queries:
+        params = {"ids": ["per_a", "uni_b", "zzz"]} if "$ids" in q else None
+        assert st.read(q, params).rows == _client_rows(st, q, params), q
+    res = st.read("MATCH (n:Person) RETURN n.name AS name, count(*) AS c")
+    assert res.columns == ["name", "c"] and res.rows == [['甲"引号\\', 1]]
+    assert st.read("MATCH (n:Entity) RETURN n.id ORDER BY n.id", row_cap=2).truncated
+
+
+def test_falkordb_raw_reads_report_engine_errors(embedded_store):
+    from reformkg.graph.records import CypherError, ReadOnlyViolation
+
+    st = embedded_store
+    with pytest.raises(CypherError):
+        st.read("MATCH (n RETURN n")
+    with pytest.raises(CypherError):  # a run-time error, after rows were produced
+        st.read("UNWIND [1, 2, 'a'] AS x RETURN x * 2")
+    with pytest.raises(ReadOnlyViolation):
+        st.read_only_user_query("CREATE (:Person {id: 'x'})")
+    assert st.read("RETURN $s, $l, $m", {"s": 'a"b\\c', "l": [1, "x", None], "m": {"k": [1.5]}}).rows == \
+        [['a"b\\c', [1, "x", None], {"k": [1.5]}]]
+
+
+def test_falkordb_degree_counts_every_relationship_once(embedded_store):
+    st = embedded_store
+    st.write("CREATE (a:Union:Entity {id: 'uni_a'})-[:PARTNERS_WITH {id: 'r1'}]->(b:Union:Entity {id: 'uni_b'}), "
+             "(a)-[:PARTNERS_WITH {id: 'r2'}]->(b), (b)-[:MEMBER_OF {id: 'r3'}]->(a), (a)-[:PART_OF {id: 'r4'}]->(a), "
+             "(:Union:Entity {id: 'uni_c'})")
+    expr = st.dialect.degree_expr("n")
+    rows = st.read(f"MATCH (n:Entity) RETURN n.id, {expr}, indegree(n) + outdegree(n) ORDER BY n.id").rows
+    assert rows == [["uni_a", 5, 5], ["uni_b", 3, 3], ["uni_c", 0, 0]]
