@@ -56,7 +56,9 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[至到—\-~～]|代)")
 _REL_YEAR_RE = re.compile(r"今年|去年|前年|上一年|本年度")
 _AGENT_RE = re.compile(r"由$")
 _AGENT_VERB_RE = re.compile(r"^[^，,。；;]{0,14}?(?:颁发|授予|发放|认定|评选|表彰|命名|组织|举办|培训)")
-_FUTURE_RE = re.compile(r"力争|争取|确保|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年")
+# 今年将新命名…30个 / 还将培训…: a planned figure (将近 is "nearly", 将其 "puts it")
+_FUTURE_RE = re.compile(r"力争|争取|确保|计划(?:到|在|于|用)|预计|拟|目标(?:是|为)|下一步|今后|未来\S{0,3}年|"
+                        r"(?:今年|明年|年内|年底前|下半年|下一阶段|近期|后续|还|并|也)将(?!近|其|之|此)")
 _STRONG_FUTURE_RE = re.compile(r"力争|争取|计划(?:到|在|于|用)|预计|目标(?:是|为)|下一步")
 _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
 # a plan's title in the document's first lines, and what marks a figure in it as done
@@ -70,13 +72,15 @@ _SURVEY_RE = re.compile(r"(?:调查|调研|问卷|报告|抽样)(?:结果)?显�
 _UNION_SYSTEM_RE = re.compile(r"(?:各级|全体|基层|各)?工会")
 _FUTURE_PLAN_RE = re.compile(r"(?:期间|年内|今后|未来)[^。；;]{0,6}?将|计划|力争|争取|预计")
 _PARTICIPATION_RE = re.compile(r"参赛|初赛|复赛|进入决赛|报名|参与比赛|参加比赛|参加竞赛|同台竞技")
-_CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛|运动会)[”\"]?$")
+_CONTEST_RE = re.compile(r"(?:大赛|竞赛|比赛|技能赛|擂台赛|挑战赛|运动会|比武|练兵)[”\"]?$")
 # a count a finished contest itself produced: its field or the people it honoured
-_CONTEST_COUNT_RE = re.compile(r"(?:本届|此次|本次|该)(?:大赛|竞赛|比赛|赛事)|(?:活动|竞赛|大赛|比赛|赛事)中[^，,。；;]{0,10}"
+_CONTEST_COUNT_RE = re.compile(r"(?:本届|此次|本次|该)(?:大赛|竞赛|比赛|赛事|比武)|(?:活动|竞赛|大赛|比赛|赛事|比武)中[^，,。；;]{0,10}"
                                r"(?:突出|优秀|表现|获奖)")
 _ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参与)(?:了)?(?:本次|此次)?(?:会议|大会|座谈会|推进会|现场会|交流会|启动仪式|仪式|开幕式|闭幕式|颁奖典礼|典礼|表彰会)")
 # an organiser in a relative clause before the event it qualifies (A主办、B承办的X大赛)
 _ORGANISER_OF_RE = re.compile(r"(?:主办|承办|协办|举办|组织|发起)(?:的)[^，,。；;]{0,8}$")
+# A举办/联合B举行/组织开展 X大赛: the organiser's verb right before the event it names
+_HOLDS_EVENT_RE = re.compile(r"(?:举办|举行|组织|开展|主办|承办|启动)(?:了)?[^，,。；;]{0,10}$")
 _ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
@@ -462,7 +466,8 @@ def _policy_content(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int)
 
 def _event_field(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) -> Mention | None:
     """全省1.2万名职工参与初赛 / 186人进入决赛: an event's field is credited to the event; so is
-    由A主办、B承办的X大赛…，共有N名职工参赛 (the organisers only qualify the event)."""
+    由A主办、B承办的X大赛…，共有N名职工参赛 (the organisers only qualify the event), and
+    A举办X大赛，吸引参赛职工N人 (a subject-less clause after the organiser's verb)."""
     if not _PARTICIPATION_RE.search(scan.doc.text, s.cs, s.ce):
         return actor
     if actor is None or actor.label == Label.REGION:  # 全省/甲市N名选手参赛: the field, not the place
@@ -471,7 +476,8 @@ def _event_field(scan: _Scan, s: _Site, actor: Mention | None, subj_end: int) ->
     if actor.label != Label.PERSON:
         ev = _paragraph_event(scan.doc, scan.ctx, s.q.start)
         if ev is not None and ev.span.start >= max(s.ss, actor.span.end) \
-                and _ORGANISER_OF_RE.search(scan.doc.text, actor.span.end, ev.span.start):
+                and (_ORGANISER_OF_RE.search(scan.doc.text, actor.span.end, ev.span.start)
+                     or (subj_end < 0 and _HOLDS_EVENT_RE.search(scan.doc.text, actor.span.end, ev.span.start))):
             return ev
     return actor
 

@@ -216,6 +216,7 @@ class _PlaceCounts:
     city: Counter[int] = field(default_factory=Counter)
     county: Counter[int] = field(default_factory=Counter)
     district: Counter[int] = field(default_factory=Counter)
+    province_named: Counter[int] = field(default_factory=Counter)   # the province itself written
 
 
 def _count_places(chosen: list[_Hit], gz: lx.Gazetteer) -> _PlaceCounts:
@@ -230,6 +231,8 @@ def _count_places(chosen: list[_Hit], gz: lx.Gazetteer) -> _PlaceCounts:
             counts.province[gz.get(cands[0]).province] += 3 if lv in (lx.LEVEL_PROVINCE, lx.LEVEL_CITY) else 1
         if len(cands) == 1:
             p = gz.get(cands[0])
+            if p.level == lx.LEVEL_PROVINCE:
+                counts.province_named[p.idx] += 1
             if p.level == lx.LEVEL_CITY or (p.level == lx.LEVEL_COUNTY and p.name.endswith("市")):
                 counts.city[p.idx] += 1
             if p.name.endswith(("县", "旗")):
@@ -366,6 +369,17 @@ def _region_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and not _in_navigation_line(text, sp.start) and not _in_quoted_name(text, sp.start, sp.end)]
 
 
+def _clear_main_city(counts, city: int, province: int) -> bool:
+    """The main city is what the text is about: named more often than any other city (not one
+    of a tie or a list) and at least as often as the province (not a province's report)."""
+    if city < 0:
+        return False
+    top = counts.city.most_common(2)
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        return False
+    return province < 0 or counts.city[city] >= counts.province_named.get(province, 0)
+
+
 class Regions:
     name = "regions"
     requires: tuple[str, ...] = ("lac_words",)
@@ -396,6 +410,7 @@ class Regions:
         spans.sort(key=lambda sp: sp.start)
         ctx_span = Span(0, 0, "context", -1, self.name,
                         {"province": province, "city": city,
+                         "city_clear": _clear_main_city(counts, city, province),
                          "county": county_count.most_common(1)[0][0] if county_count else -1,
                          "district": district_count.most_common(1)[0][0] if district_count else -1})
         doc.layers["region_context"] = [ctx_span]

@@ -67,14 +67,18 @@ def region_chain(name: str) -> str:
 
 
 def strip_region(name: str) -> str:
-    """The name without a leading province/city (广东美的集团 → 美的集团)."""
+    """The name without the provinces/cities it starts with (广东美的集团 → 美的集团)."""
     gz = lx.gazetteer()
     if gz.automaton is None:
         return name
-    # the longest place the name starts with (重庆市, not 重庆 leaving 市…)
-    lead = max((len(surface) for end, (surface, _short) in gz.automaton.iter(name[:12])
-                if end + 1 == len(surface) and len(name) - len(surface) >= 3), default=0)
-    return name[lead:]
+    # the longest place the name starts with (重庆市, not 重庆 leaving 市…), again while one
+    # follows (四川宜宾五粮液集团 → 五粮液集团)
+    while True:
+        lead = max((len(surface) for end, (surface, _short) in gz.automaton.iter(name[:12])
+                    if end + 1 == len(surface) and len(name) - len(surface) >= 3), default=0)
+        if not lead:
+            return name
+        name = name[lead:]
 
 
 def subsequence(short: str, long: str) -> bool:

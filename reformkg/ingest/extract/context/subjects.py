@@ -13,7 +13,7 @@ from reformkg.ingest.extract.context.patterns import ACTOR_LABELS, ADVERBIAL_PRE
 
 _RECIPIENT_AFTER_RE = re.compile(r"(?:[、和与及][^，,。；;]{2,40}?)?(?:也|还|均|都|先后|分别|已|再次|成功)?"
                                  r"(?:被|荣获|获评|获得|入选|当选|喜获|荣膺)")
-_EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|活动|招聘会|培训班?|论坛|展会)")
+_EVENT_DEIXIS_RE = re.compile(r"(?:本届|本次|此次|该项?|这次|这项)(?:大赛|竞赛|比赛|赛事|比武|活动|招聘会|培训班?|论坛|展会)")
 _NOT_SUBJECT_AFTER_RE = re.compile(r"[》”]?[、等《“‘]|委员|代表|(?:日报|晚报|报|电视台|网|社)?讯")
 _COORD_RE = re.compile(r"(?:、|和|与|及|以及|同)")
 _WE_RE = re.compile(r"我们(?:也|还|一直|始终|坚持|正|已经|已|将)?")

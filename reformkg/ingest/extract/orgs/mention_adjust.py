@@ -54,14 +54,14 @@ def _city_firm_in_district(st: MentionState, inner: int) -> int:
 
 def _province_firm_in_city(st: MentionState, inner: int) -> int:
     """A firm registered under its province's name (某省某某有限公司) in a passage about one of that
-    province's cities stands in that city."""
+    province's cities (or in a text about one city more than any other) stands in that city."""
     gz = lx.gazetteer()
     if inner < 0 or st.label != Label.ENTERPRISE or gz.get(inner).level != lx.LEVEL_PROVINCE:
         return inner
     near = paragraph_region(st.doc, st.c.start, lookback=1)
     if near < 0:
         ctx = st.doc.layers.get("region_context")
-        near = ctx[0].attrs.get("city", -1) if ctx else -1
+        near = ctx[0].attrs.get("city", -1) if ctx and ctx[0].attrs.get("city_clear", True) else -1
     if near >= 0 and near != inner and gz.get(near).level in _BELOW_PROVINCE and gz.is_within(near, inner):
         st.attrs["region_from_context"] = True
         return near

@@ -94,9 +94,23 @@ def _prefixed_forms(spans: list) -> dict[int, list[str]]:
     return out
 
 
+_LIST_JOINS = ("、", "和", "及", "与", ",", "，")
+
+
+def in_region_list(doc: Document, spans: list, i: int) -> bool:
+    """Region span i is an item of a list of regions (在甲市、乙市、丙市开展…): no one of them is
+    what the paragraph is about."""
+    text, sp = doc.text, spans[i]
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    prv = spans[i - 1] if i > 0 else None
+    return bool((nxt is not None and text[sp.end:nxt.start] in _LIST_JOINS)
+                or (prv is not None and text[prv.end:sp.start] in _LIST_JOINS))
+
+
 def paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
-    """The latest region named (on its own or inside an organisation name) before pos in the
-    same paragraph (or up to `lookback` paragraphs before it); -1 if none."""
+    """The latest region named (on its own or inside an organisation name, not as an item of a
+    list of regions) before pos in the same paragraph (or up to `lookback` paragraphs before
+    it); -1 if none."""
     from reformkg.ingest.extract.common import paragraph_of
 
     if not doc.paragraphs:
@@ -105,11 +119,12 @@ def paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
     gz = lx.gazetteer()
     rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1, lx.LEVEL_COUNTY: 2, lx.LEVEL_DISTRICT: 2}
     best, best_rank = -1, -1
-    for sp in doc.layers.get("regions", []):
+    spans = doc.layers.get("regions", [])
+    for i, sp in enumerate(spans):
         if sp.start >= pos:
             break
         place = sp.attrs.get("place", -1)
-        if sp.start >= ps and place is not None and place >= 0:
+        if sp.start >= ps and place is not None and place >= 0 and not in_region_list(doc, spans, i):
             r = rank.get(gz.get(place).level, -1)
             if r >= best_rank:          # the most specific, then the latest
                 best, best_rank = place, r

@@ -27,7 +27,10 @@ _TITLED_PILOT_RE = re.compile(r"((?:(?!试点)[^，,。；;：:！？!?\n、“�
 _PILOT_AT_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:率先|先行)?试点(?:推行|实施|推广|开展|探索|运行)(?:了)?")
 # 推动A、B开展省级产改试点 / X积极承担产改试点工作: the named actors right before the verb
 _CARRY_OUT_PILOT_RE = re.compile(r"(?:率先|先行|积极|全面|深入|扎实)?(?:开展|承担|推进|实施|探索)(?:了)?"
-                                 r"((?:国家级|省级|市级|县级|区级|全国|全省|全市)?)(?:的)?(?:产改|产业工人队伍建设改革)(?:工作)?试点")
+                                 r"((?:国家级|省级|市级|县级|区级|全国|全省|全市)?)(?:的)?(?:产改|产业工人队伍建设改革)(?:工作|综合|改革)?试点")
+# 确定A、B等5个省份开展…试点: the count of the list between its last item and the verb
+_ETC_COUNT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)(?:个|家|所)?(?:省份|省|城市|市|县|区|地区|企业|单位|园区|"
+                           r"学校|院校|工会)?")
 _JOINT_BEFORE_RE = re.compile(r"(?:联合|会同|携手|协同|联手|和|与|同)$")
 _IN_PILOT_RE = re.compile(rf"在({NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
 _VIA_PILOT_RE = re.compile(rf"(?:经过|通过)({NOSTOP}{{0,60}}?)等?{NOSTOP}{{0,8}}?的试点")
@@ -250,12 +253,14 @@ def _programme_pilots(b: Builder, si: int) -> None:
 
 @rule_part
 def _carrying_out_pilots(b: Builder, ss: int, se: int) -> None:
-    """(3b) 推动A、B开展省级产改试点 / 某县积极承担产改试点工作: the actor (or 、-list of actors)
-    written right before the verb pilots the reform, at the level written."""
+    """(3b) 推动A、B开展省级产改试点 / 某县积极承担产改试点工作 / 确定A、B等5个省份开展产改试点:
+    the actor (or 、-list of actors) written right before the verb (or its 等N个 count) pilots
+    the reform, at the level written."""
     ctx, text = b.ctx, b.doc.text
     for m in _CARRY_OUT_PILOT_RE.finditer(text, ss, se):
         last = next((x for x in ctx.mentions_between(max(ss, m.start() - 24), m.start())
-                     if x.span.end == m.start() and x.label in ACTOR_LABELS and x.label != Label.PERSON
+                     if (x.span.end == m.start() or _ETC_COUNT_RE.fullmatch(text, x.span.end, m.start()))
+                     and x.label in ACTOR_LABELS and x.label != Label.PERSON
                      and id(x) not in ctx.title_orgs), None)
         if last is None:
             continue
