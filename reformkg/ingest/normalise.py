@@ -504,6 +504,17 @@ def table_row(p: LinePair) -> bool | None:
     return False if "\t" in p.a or "\t" in p.b else None
 
 
+# a list row with a name column set off by spaces (赵甲　某公司高级技师 / 2. 钱乙（女）  某厂): no prose
+_SPACED_ROW = re.compile(r"\s*(?:\d{1,3}[.、．]?\s*)?[\u4e00-\u9fff·]{2,6}(?:[（(][男女][）)])?[ \u3000]+"
+                         r"[\u4e00-\u9fff（(][^，。；！？,;!?]*")
+
+
+def spaced_rows(p: LinePair) -> bool | None:
+    """Both lines are rows of a list whose first column (a name) is set off by spaces: rows are
+    never joined."""
+    return False if _SPACED_ROW.fullmatch(p.a) and _SPACED_ROW.fullmatch(p.b) else None
+
+
 def punctuation_opens_next(p: LinePair) -> bool | None:
     """The next line starts with punctuation that cannot start a line."""
     return True if p.blanks == 0 and p.b[0] in _NO_LINE_START and p.last not in _FINAL else None
@@ -570,7 +581,7 @@ def paragraph_across_page_break(p: LinePair) -> bool | None:
 
 
 JOIN_RULES: tuple[Callable[[LinePair], bool | None], ...] = (
-    table_row, punctuation_opens_next, sentence_ended, title_left_open, next_is_not_running_text, short_list_item,
+    table_row, spaced_rows, punctuation_opens_next, sentence_ended, title_left_open, next_is_not_running_text, short_list_item,
     adjacent_full_line, adjacent_prose_line, adjacent_open_end, adjacent_otherwise_kept,
     open_clause_across_blanks, paragraph_across_page_break)
 

@@ -27,9 +27,9 @@ _QUOTED_HONOUR_RE = re.compile(r"(?:获得|荣获|获评|评为|授予|荣膺|�
                                r"命名[^，。；：“”\n]{1,60}?为|授予[^，。；：“”\n]{1,10}?)了?"
                                r"[^，。；：“”\n]{0,8}?" + _QUOTE_RUN_CONFERRED)
 _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进)?(?:评选|评比|选树|推选)")
-# “X”称号 / “X”等表彰项目 / “X”拟推荐人选: a quoted title named as an honour by the word after it
+# “X”称号 / “X”等表彰项目 / “X”拟推荐人选 / “X”名单: a quoted title named as an honour by the word after it
 _QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|称号|表彰项目|荣誉|拟?推荐人选|候选人|拟表彰(?:对象|人选)|"
-                                            r"获得者|获奖者)")
+                                            r"获得者|获奖者|(?:拟表彰|拟命名|推荐)?名单)")
 _QUOTED_RULES = (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE)
 # 命名A等N个工作室为2023年度某省劳模和工匠人才创新工作室: a workroom title conferred by 命名…为,
 # unquoted (the year dates the conferral and stays out of the name)

@@ -109,3 +109,8 @@ def test_rank_honour_right_before_a_name_is_a_bare_award() -> None:
 def test_rank_without_a_name_or_inside_a_firm_is_not_an_award() -> None:
     assert not _awards("企业要培养更多特级技师。")
     assert not _awards("集团首席技师谭立新介绍了经验。")
+
+
+def test_a_quoted_title_before_mingdan_is_an_honour() -> None:
+    doc = extract("附件：2024年度“甲乙金匠”名单\n赵甲 丁钢铁集团有限公司首席技师\n")
+    assert "甲乙金匠" in names(doc, "Award")

@@ -246,3 +246,11 @@ def test_full_width_decimal_points_and_percent_signs_become_ascii() -> None:
     text, _ = normalise_text("参赛职工１．２万人次，增长１２．５％。\n１．加强组织领导\n")
     assert "1.2万人次" in text and "12.5%" in text
     assert "1．加强组织领导" in text           # an enumerator's point stays
+
+
+def test_rows_with_a_name_column_set_off_by_spaces_are_never_joined() -> None:
+    src = ("附件：名单\n赵甲　丁钢铁集团有限公司首席技师\n钱乙（女）　戊电子股份有限公司高级工程师\n"
+           "孙丙  己化工有限公司技术总监\n")
+    text, _ = normalise_text(src)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert len(lines) == 4 and lines[2].startswith("钱乙") and lines[3].startswith("孙丙"), lines

@@ -57,3 +57,25 @@ def test_a_sentence_that_only_mentions_an_award_heads_nothing():
     text = "该公司曾获某省五一劳动奖状。\n乙机械有限公司\n"
     doc = make_doc(text, [("某省五一劳动奖状", "Award"), ("乙机械有限公司", "Enterprise")])
     assert rels(doc, "AWARDED") == []
+
+
+ANNEX = ("某省总工会决定，命名赵甲等3名同志为2024年度“某省金匠”。\n\n附件：2024年度“某省金匠”名单\n\n"
+         "赵甲 丁钢铁集团有限公司首席技师\n钱乙（女） 戊电子股份有限公司高级工程师\n孙丙 己化工有限公司技术总监\n\n"
+         "某省总工会\n2024年4月25日\n")
+ANNEX_MENTIONS = [("某省总工会", "Union"), ("赵甲", "Person"), ("“某省金匠”", "Award", "某省金匠"),
+                  ("“某省金匠”", "Award", "某省金匠", None, 1), ("赵甲", "Person", None, None, 1),
+                  ("丁钢铁集团有限公司", "Enterprise"), ("钱乙", "Person"), ("戊电子股份有限公司", "Enterprise"),
+                  ("孙丙", "Person"), ("己化工有限公司", "Enterprise"), ("某省总工会", "Union", None, None, 1)]
+
+
+def test_an_attachments_list_heading_names_the_award_of_its_rows():
+    got = [(h, t) for h, t, _ in rels(make_doc(ANNEX, ANNEX_MENTIONS), "AWARDED")]
+    assert {("钱乙", "某省金匠"), ("孙丙", "某省金匠"), ("赵甲", "某省金匠")} <= set(got)
+    assert ("丁钢铁集团有限公司", "某省金匠") not in got
+
+
+def test_a_list_of_persons_ends_at_the_signature_block():
+    got = [(h, t) for h, t, _ in rels(make_doc(ANNEX, ANNEX_MENTIONS), "AWARDED")]
+    assert not any(h == "某省总工会" for h, _ in got)
+    holds = rels(make_doc(ANNEX, ANNEX_MENTIONS), "HOLDS_POSITION")
+    assert ("钱乙", "戊电子股份有限公司", "高级工程师") in holds

@@ -8,8 +8,8 @@
 A sentence that confers the award and ends with it (决定命名…等20个工作室为某省劳模创新工作室。/
 授予下列同志某省五一劳动奖章：) heads the lines after it the same way.
 
-Each line under the heading, up to the next heading or the first line that is a sentence, is
-one recipient (after its enumerator: 1. 2、): its persons (AWARDED, and HOLDS_POSITION to the
+Each line under the heading, up to the next heading, the first line that is a sentence or (in a
+list of persons) the first line without a person, is one recipient (after its enumerator: 1. 2、): its persons (AWARDED, and HOLDS_POSITION to the
 body written after the person, with the rest of the line as the title), else the bodies the
 line lists.
 """
@@ -24,6 +24,8 @@ from reformkg.ingest.extract.relations.builder import Builder, rule_part
 
 # enumerators before a heading: 一、 （一） 1. 1、 (1)
 _ENUMERATOR_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|\d+(?=\t))?\s*")
+# an attachment's label before the heading: 附件：… / 附件2：…
+_ATTACHMENT_RE = re.compile(r"附件\s*\d*\s*[:：]?\s*")
 # a year before the award on a heading line: 2023年度“某某工匠”拟推荐人选公示
 _HEADING_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 # what may follow the award on a heading line: 获得者/获奖者/拟表彰对象, 名单, a count in brackets, a colon
@@ -45,6 +47,8 @@ def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
     text = b.doc.text
     em = _ENUMERATOR_RE.match(text, ps, pe)
     start = em.end() if em else ps
+    am = _ATTACHMENT_RE.match(text, start, pe)
+    start = am.end() if am else start
     ym = _HEADING_YEAR_RE.match(text, start, pe)
     start = ym.end() if ym else start
     for m in b.ctx.mentions_between(start, pe):
@@ -118,10 +122,11 @@ def honour_sections(b: Builder) -> None:
     doc, ctx = b.doc, b.ctx
     award: Mention | None = None
     numbered: bool | None = None     # whether the list's first line is numbered (then all are)
+    of_persons = False               # whether the list's lines name persons (then all do)
     for ps, pe in doc.paragraphs:
         heading = _heading_award(b, ps, pe) or _sentence_award(b, ps, pe)
         if heading is not None:
-            award, numbered = heading, None
+            award, numbered, of_persons = heading, None, False
             continue
         if award is None:
             continue
@@ -137,5 +142,8 @@ def honour_sections(b: Builder) -> None:
         persons = [m for m in ms if m.label == Label.PERSON]
         if persons:
             _person_item(b, award, persons, ms, pe)
+            of_persons = True
+        elif of_persons:
+            award = None     # a list of persons ends at a line without one (the signature block)
         else:
             _body_item(b, award, ms, ps)
