@@ -201,6 +201,8 @@ for _c in "\r\x0c\x1c\x1d\x1e\x85\u2028\u2029":
 
 _CRLF = re.compile(r"\r\n")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+# pictographs of social-media posts (🔥, 👉, ✅): decoration, never part of a name
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2700-\u27BF\uFE0F]+")
 
 
 # ----------------------------------------------------------------------------- step 2: opencc
@@ -639,6 +641,8 @@ def normalise_text(source: str) -> tuple[str, OffsetMap]:
         tb.sub(_FULL_DECIMAL_POINT, ".")
     if _ZERO_WIDTH.search(tb.text):
         tb.sub(_ZERO_WIDTH, "")
+    if _PICTOGRAPHS.search(tb.text):
+        tb.sub(_PICTOGRAPHS, "")
     _to_simplified(tb)
     _strip_html(tb)
     _drop_pinyin(tb)

@@ -280,3 +280,8 @@ def test_abbreviated_department_acting_gets_its_full_name() -> None:
 def test_abbreviated_department_as_adjective_is_not_a_body() -> None:
     o = _orgs("衢州市推进技能提升。市财政资金投入增长，城市财政收入稳定。")
     assert not any(label == "Agency" and "财政" in name for label, name in o.values())
+
+
+def test_brands_listed_before_a_firms_full_name_are_enterprises() -> None:
+    doc = extract("市总工会联合美团、甲乙速运有限公司等平台企业开展关爱行动。", upto="orgs")
+    assert {"美团", "甲乙速运有限公司"} <= names(doc, "Enterprise")

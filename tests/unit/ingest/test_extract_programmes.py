@@ -177,3 +177,8 @@ def test_a_public_holiday_is_not_a_programme() -> None:
     got = names(doc, "Programme")
     assert not any("劳动节" in n for n in got)
     assert "“越韵”职工文化节" in got
+
+
+def test_a_quoted_service_month_keeps_its_head() -> None:
+    doc = extract("由甲市总工会主办的“暖心驿站”服务月启动仪式在乙区举行。", upto="programmes")
+    assert "“暖心驿站”服务月" in names(doc, "Programme")

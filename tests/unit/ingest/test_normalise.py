@@ -254,3 +254,10 @@ def test_rows_with_a_name_column_set_off_by_spaces_are_never_joined() -> None:
     text, _ = normalise_text(src)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     assert len(lines) == 4 and lines[2].startswith("钱乙") and lines[3].startswith("孙丙"), lines
+
+
+def test_pictographs_of_social_media_posts_are_dropped() -> None:
+    text, offsets = normalise_text("🔥甲市：新就业形态劳动者入会超10万人！👉点击\n")
+    assert text.startswith("甲市：") and "👉" not in text
+    s, e = offsets.to_source(0, 2)
+    assert (s, e) == (1, 3)

@@ -67,3 +67,10 @@ def test_a_chain_of_regions_before_a_firms_name_is_stripped_whole():
     assert strip_region("四川宜宾甲乙酒业集团有限公司") == "甲乙酒业集团有限公司"
     assert strip_region("广东甲乙集团") == "甲乙集团"
     assert strip_region("南京南钢集团") == "南钢集团"
+
+
+def test_a_firm_takes_the_region_of_its_own_paragraph_before_an_earlier_ones_district():
+    text = ("11月20日，甲乙市总工会在丙丁区举行启动仪式。\n\n"
+            "今年以来，深圳市总工会联合甲乙丙速运有限公司等平台企业，推动新就业形态劳动者入会1万人。\n")
+    got = _located(text.replace("甲乙市", "深圳市").replace("丙丁区", "龙岗区"))
+    assert ("甲乙丙速运有限公司", "深圳市") in got, got

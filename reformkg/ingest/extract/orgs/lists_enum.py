@@ -14,7 +14,9 @@ from reformkg.ingest.extract.orgs.filters import is_generic_body
 from reformkg.ingest.extract.orgs.grammar_cand import Cand
 from reformkg.ingest.extract.orgs.lexicon import BAD_START
 
-ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?(企业|公司|厂家|家政企业)")
+# 甲、乙等企业; the last item may be a firm's full name (美团、甲速运有限公司等平台企业)
+ENUM_ENT = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,14}|[\u4e00-\u9fff]{2,6})等[^，。；,;]{0,10}?"
+                      r"(企业|公司|厂家|家政企业)")
 ENUM_DEPT = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})等(?:相关|有关)?(?:职能)?部门")
 
 # tagger labels of the name words at the end of the first listed item (成立|某某)

@@ -108,25 +108,37 @@ def in_region_list(doc: Document, spans: list, i: int) -> bool:
 
 
 def paragraph_region(doc: Document, pos: int, lookback: int = 0) -> int:
-    """The latest region named (on its own or inside an organisation name, not as an item of a
-    list of regions) before pos in the same paragraph (or up to `lookback` paragraphs before
-    it); -1 if none."""
+    """The most specific, then latest, region named (on its own or inside an organisation name,
+    not as an item of a list of regions) before pos in the same paragraph, else in the nearest
+    of up to `lookback` paragraphs before it; -1 if none."""
     from reformkg.ingest.extract.common import paragraph_of
 
     if not doc.paragraphs:
         return -1
-    ps = doc.paragraphs[max(0, paragraph_of(doc, pos) - lookback)][0]
+    pi = paragraph_of(doc, pos)
+    for back in range(0, lookback + 1):      # the paragraph itself first, then the ones before
+        if pi - back < 0:
+            break
+        ps, pe = doc.paragraphs[pi - back]
+        best = _most_specific_region(doc, ps, min(pe, pos))
+        if best >= 0:
+            return best
+    return -1
+
+
+def _most_specific_region(doc: Document, ps: int, pe: int) -> int:
+    """The most specific, then the latest, region named in [ps, pe) that is no list item."""
     gz = lx.gazetteer()
     rank = {lx.LEVEL_PROVINCE: 0, lx.LEVEL_CITY: 1, lx.LEVEL_COUNTY: 2, lx.LEVEL_DISTRICT: 2}
     best, best_rank = -1, -1
     spans = doc.layers.get("regions", [])
     for i, sp in enumerate(spans):
-        if sp.start >= pos:
+        if sp.start >= pe:
             break
         place = sp.attrs.get("place", -1)
         if sp.start >= ps and place is not None and place >= 0 and not in_region_list(doc, spans, i):
             r = rank.get(gz.get(place).level, -1)
-            if r >= best_rank:          # the most specific, then the latest
+            if r >= best_rank:
                 best, best_rank = place, r
     return best
 
