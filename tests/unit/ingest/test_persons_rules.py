@@ -61,3 +61,12 @@ def test_common_surnames_are_known():
     top = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦洪"
     known = set("".join(lx.read_lines("surnames.txt")))
     assert [c for c in top if c not in known] == []
+
+
+def test_a_secretariat_secretary_and_spokesperson_holds_a_post_at_the_union() -> None:
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("甲省总工会书记处书记、新闻发言人赵乙丙出席并答记者问。")
+    by_id = {e.id: e.name for e in res.entities}
+    posts = {(by_id[f.source_id], by_id[f.target_id]) for f in res.facts if f.type == "HOLDS_POSITION"}
+    assert ("赵乙丙", "甲省总工会") in posts

@@ -74,3 +74,10 @@ def test_a_firm_takes_the_region_of_its_own_paragraph_before_an_earlier_ones_dis
             "今年以来，深圳市总工会联合甲乙丙速运有限公司等平台企业，推动新就业形态劳动者入会1万人。\n")
     got = _located(text.replace("甲乙市", "深圳市").replace("丙丁区", "龙岗区"))
     assert ("甲乙丙速运有限公司", "深圳市") in got, got
+
+
+def test_a_designated_list_of_a_kind_without_count_pilots_the_reform():
+    text = "全总确定甲省、乙省、丙省等省开展产改试点。"
+    ms = [("全总", "Union", "中华全国总工会"), ("甲省", "Region"), ("乙省", "Region"), ("丙省", "Region"),
+          ("产改", "Programme", "产业工人队伍建设改革")]
+    assert [h for h, _ in _pilots(text, ms)] == ["丙省", "乙省", "甲省"]

@@ -28,8 +28,8 @@ _PILOT_AT_RE = re.compile(rf"在((?:(?!在){NOSTOP}){{2,40}}?)(?:率先|先行)?
 # 推动A、B开展省级产改试点 / X积极承担产改试点工作: the named actors right before the verb
 _CARRY_OUT_PILOT_RE = re.compile(r"(?:率先|先行|积极|全面|深入|扎实)?(?:开展|承担|推进|实施|探索)(?:了)?"
                                  r"((?:国家级|省级|市级|县级|区级|全国|全省|全市)?)(?:的)?(?:产改|产业工人队伍建设改革)(?:工作|综合|改革)?试点")
-# 确定A、B等5个省份开展…试点: the count of the list between its last item and the verb
-_ETC_COUNT_RE = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)(?:个|家|所)?(?:省份|省|城市|市|县|区|地区|企业|单位|园区|"
+# 确定A、B等5个省份开展…试点 / A、B等省开展…试点: the count or kind of the list between its last item and the verb
+_ETC_COUNT_RE = re.compile(r"等(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家|所)?)?(?:省份|省|城市|市|县|区|地区|企业|单位|园区|"
                            r"学校|院校|工会)?")
 _JOINT_BEFORE_RE = re.compile(r"(?:联合|会同|携手|协同|联手|和|与|同)$")
 _IN_PILOT_RE = re.compile(rf"在({NOSTOP}{{0,20}}?)试点(?:中|工作中|过程中|期间)")
