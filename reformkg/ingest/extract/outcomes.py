@@ -81,7 +81,7 @@ _ATTEND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:参加|出席|列席|参
 _ORGANISER_OF_RE = re.compile(r"(?:主办|承办|协办|举办|组织|发起)(?:的)[^，,。；;]{0,8}$")
 # A举办/联合B举行/组织开展 X大赛: the organiser's verb right before the event it names
 _HOLDS_EVENT_RE = re.compile(r"(?:举办|举行|组织|开展|主办|承办|启动)(?:了)?[^，,。；;]{0,10}$")
-_ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,10}$")
+_ORIGIN_RE = re.compile(r"来自[^，,。；;：:的]{0,40}$")  # 来自A、B等15家企业的…选手
 _ONE_OF_RE = re.compile(r"[^，,。；;：:]{0,24}?之一")
 _PLAN_BEFORE_RE = re.compile(r"将|要|计划|力争|争取|预计|期间|目标")
 # a news brief about something else on the same page (a plant's overhaul, foreign investment)
@@ -366,7 +366,7 @@ def _attendance(scan: _Scan, s: _Site) -> bool:
 
 def _origin(scan: _Scan, s: _Site) -> bool:
     """来自全省11个地市的选手: where participants come from, not a result."""
-    return bool(_ORIGIN_RE.search(scan.doc.text, max(s.cs, s.q.start - 12), s.q.start))
+    return bool(_ORIGIN_RE.search(scan.doc.text, max(s.cs, s.q.start - 42), s.q.start))
 
 
 def _designation(scan: _Scan, s: _Site) -> bool:

@@ -219,3 +219,12 @@ def test_figures_in_a_plan_document_are_targets_unless_reported_done():
 def test_the_number_of_member_units_a_body_is_composed_of_is_no_result():
     doc = make_doc("联席会议由市委组织部、市人社局、市总工会等18个部门和单位组成。", [])
     assert vals(doc) == []
+
+
+def test_the_firms_a_field_came_from_are_no_result_however_long_the_list():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    text = "大赛吸引了来自甲乙集团、丙丁能源集团有限责任公司等15家企业的126名选手参赛。"
+    got = extract_outcomes(make_doc(text, [("甲乙集团", "Enterprise"), ("丙丁能源集团有限责任公司", "Enterprise")]))
+    assert [o.value for o in got] == [126]

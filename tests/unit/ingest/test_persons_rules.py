@@ -70,3 +70,11 @@ def test_a_secretariat_secretary_and_spokesperson_holds_a_post_at_the_union() ->
     by_id = {e.id: e.name for e in res.entities}
     posts = {(by_id[f.source_id], by_id[f.target_id]) for f in res.facts if f.type == "HOLDS_POSITION"}
     assert ("赵乙丙", "甲省总工会") in posts
+
+
+def test_a_transliterated_name_after_a_title_is_read_whole() -> None:
+    from tests.unit.ingest._pipe import extract, names
+
+    for text, name in (("甲业集团高级技师买买提·艾力被评为“兵团工匠”。", "买买提·艾力"),
+                       ("甲业集团高级技师热合曼·吐尔逊被评为“兵团工匠”。", "热合曼·吐尔逊")):
+        assert name in names(extract(text, upto="persons"), "Person"), text

@@ -129,3 +129,13 @@ def test_the_named_one_of_a_counted_group_sponsors_what_the_group_runs_jointly()
     ms = [("甲省总工会", "Union"), ("2024年甲省职工职业技能竞赛", "Programme")]
     rels = extract_relations(make_doc("甲省总工会等五部门联合开展2024年甲省职工职业技能竞赛。", ms))
     assert [(r.type, r.head.normalised, r.props.get("role")) for r in rels] == [("SPONSORS", "甲省总工会", "联合开展")]
+
+
+def test_a_place_written_with_zai_among_the_allies_is_the_venue():
+    text = "甲旗总工会联合甲旗人社局在乙镇举办2024年甲旗煤炭行业职工职业技能大赛。"
+    ms = [("甲旗总工会", "Union"), ("甲旗人社局", "Agency"), ("乙镇", "Region"),
+          ("2024年甲旗煤炭行业职工职业技能大赛", "Programme")]
+    doc = make_doc(text, ms)
+    got = {(r.head.normalised, r.type) for r in extract_relations(doc) if r.type in ("SPONSORS", "RUNS")}
+    assert ("甲旗总工会", "SPONSORS") in got and ("甲旗人社局", "SPONSORS") in got
+    assert not any(h == "乙镇" for h, _ in got)

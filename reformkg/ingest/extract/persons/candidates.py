@@ -11,6 +11,7 @@ candidates of the earlier ones and never overwrites them):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from reformkg.ingest import lexicons as lx
@@ -20,7 +21,7 @@ from reformkg.ingest.extract.persons.table_cells import table_names
 from reformkg.ingest.extract.persons.lexicon import (ADVERB_TAILS, FUNCTION_CHARS, NAME_BAD_CHARS_RE, NAME_BAD_LAST,
                                                      NAME_BAD_WORD_LABELS, NAME_LEFT_CHARS, NAME_WORD_LABELS,
                                                      TITLE_AFTER_RE, after_name_words, after_title_cues, list_cues, name_left_words,
-                                                     speech_cues, surname_ok, title_regex, verb_tails)
+                                                     position_titles, speech_cues, surname_ok, title_regex, verb_tails)
 
 Cands = dict[tuple[int, int], str]
 WordAt = dict[int, Span]
@@ -69,6 +70,32 @@ def join_dotted_parts(text: str, e: int, word_at: WordAt) -> int:
     return e
 
 
+def join_dotted_start(text: str, s: int, words: list[Span]) -> int:
+    """买买提|·|艾力 with only the last part read as a name: the parts before the dot join it
+    (each a word of Chinese characters, at most six); `words` are the tagger's words in order."""
+    ends = [w.end for w in words]
+    while s >= 2 and text[s - 1] in _NAME_DOTS:
+        i = bisect.bisect_left(ends, s - 1)
+        if i >= len(words) or words[i].end != s - 1:
+            break
+        w = words[i]
+        if not all(is_cjk(ch) for ch in text[w.start:w.end]) or w.end - w.start > 6 or w.end - w.start < 2:
+            break
+        s = w.start
+    return s
+
+
+def dotted_name_after_title(text: str, s: int) -> int:
+    """高级技师买|买提·艾力: a transliterated name the tagger cut after the first one or two of its
+    characters starts right after the title written before it."""
+    for back in (1, 2):
+        p = s - back
+        if p > 0 and all(is_cjk(ch) for ch in text[p:s]) and \
+                any(text.endswith(t, 0, p) for t in position_titles() if len(t) >= 2):
+            return p
+    return s
+
+
 def drop_title_start(text: str, s: int, e: int) -> int:
     """李某副|市长 → 李某|副市长 and 李某常务|副市长 → 李某|常务副市长: the tagger took the first
     characters of the title into the name."""
@@ -93,16 +120,25 @@ def drop_glued_verb(text: str, s: int, e: int) -> int:
 
 
 def tagger_names(doc: Document, cands: Cands, word_at: WordAt) -> None:
-    """The tagger's PER spans (王某主持 → 王某), their ends repaired."""
+    """The tagger's PER spans (王某主持 → 王某), their ends repaired (and their starts, for a
+    transliterated name whose first parts the tagger left out)."""
     text = doc.text
+    words = sorted(word_at.values(), key=lambda w: w.start)
     for sp in doc.layers.get("lac", []):
         if sp.label != "PER":
             continue
         e = extend_cut_name(text, sp.start, sp.end, word_at)
+        if e - sp.start > 1 and text[e - 1] in _NAME_DOTS:
+            e -= 1            # 买提· : the dot the tagger kept belongs between the parts
         e = join_dotted_parts(text, e, word_at)
         e = drop_title_start(text, sp.start, e)
         e = drop_glued_verb(text, sp.start, e)
-        cands[(sp.start, e)] = "lac"
+        s = sp.start
+        if "·" in text[s:e]:
+            s = dotted_name_after_title(text, s)
+        if s and text[s - 1] in _NAME_DOTS:
+            s = join_dotted_start(text, s, words)
+        cands[(s, e)] = "lac"
 
 
 # --- 2. names after a title ---------------------------------------------------------------

@@ -216,16 +216,23 @@ def _inside_a_name(ctx, pos: int) -> bool:
     return False
 
 
+def _venue(text: str, m: Mention) -> bool:
+    """在X (举办): the place an event is held, not an ally (联合B在某镇举办P)."""
+    return text[max(0, m.span.start - 1):m.span.start] == "在"
+
+
 @rule_part
 def _allied_sponsors(b: Builder, p: Mention, cs: int) -> None:
-    """(A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P."""
+    """(A)联合/会同B(共同)开展P, (A)与B合作开办P: A (subject or context) and B jointly organise P
+    (a place written 在X among them is the venue)."""
     ctx, text = b.ctx, b.doc.text
     for rx in (_ALLY_RE, _WITH_JOINT_RE):
         lm = rx.search(text, cs, p.span.start)
         if lm and lm.end() >= p.span.start - 2 and not _inside_a_name(ctx, lm.start()):
-            allies = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
-                      if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
-            if allies and _only_allies(text, lm.start(1), lm.end(1), allies):
+            named = [a for a in ctx.mentions_between(lm.start(1), lm.end(1))
+                     if a.label in ACTOR_LABELS and id(a) not in ctx.title_orgs]
+            allies = [a for a in named if not _venue(text, a)]
+            if allies and _only_allies(text, lm.start(1), lm.end(1), named):
                 leads = [a for a in actors_for(b, lm.start(), exclude=p) if a not in allies]
                 if rx is _WITH_JOINT_RE and not leads:
                     continue
