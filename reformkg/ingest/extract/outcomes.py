@@ -64,6 +64,9 @@ _BY_YEAR_RE = re.compile(r"到(20\d{2})年")
 # a plan's title in the document's first lines, and what marks a figure in it as done
 _PLAN_TITLE_RE = re.compile(r"(?:工作要点|实施方案|工作方案|行动方案|工作计划|行动计划|实施计划|规划)》?(?:的通知)?\s*(?:\n|$)")
 _DONE_RE = re.compile(r"已|累计|共计?|完成|实现了|达到了|去年|上年|过去")
+# 关于开展2023年“X”选树活动的通知: a notice launching an activity sets out what it will do
+_LAUNCH_TITLE_RE = re.compile(r"关于(?:开展|举办|组织开展|启动)[^。；]{2,60}?的通知\s*(?:\n|$)")
+_LAUNCH_DONE_RE = re.compile(r"已|累计|共计|完成|实现了|达到了|去年|上年|过去")
 _SET_BY_YEAR_RE = re.compile(r"(?:明确|提出|确定|要求|目标是?|计划|规划)[，,：:]?[^。；;，,]{0,6}?到(?:20\d{2})年(?:底|末)?")
 _REFINED_INTO_RE = re.compile(r"[^，,。；;]{0,12}?(?:细化为|细化成|分解为|分解成|整合为|精简为|归并为|压缩为)")
 _HEADCOUNT_RE = re.compile(r"(?:^|[，,。；;：:]|公司|企业|集团|单位|工厂|全厂|全市|全区|全县|全省)(?:现有|共有)?"
@@ -396,10 +399,21 @@ def _data_table_cue(scan: _Scan, s: _Site) -> bool:
 
 def _plan_document(scan: _Scan, s: _Site) -> bool:
     """关于印发《某省…2023年工作要点》的通知 … 全年培训职工10万人次以上: the figures of a plan are
-    what it sets out to do, unless the clause reports them as done (已, 累计, 完成 …)."""
+    what it sets out to do, unless the clause reports them as done (已, 累计, 完成 …); so are
+    those of a notice launching an activity (关于开展2023年“X”选树活动的通知: 全省共选树X100名),
+    unless they are done or of a year before the notice's."""
     doc = scan.doc
     head = doc.text[:doc.paragraphs[min(3, len(doc.paragraphs)) - 1][1]] if doc.paragraphs else ""
-    return bool(_PLAN_TITLE_RE.search(head)) and not _DONE_RE.search(doc.text, s.cs, s.ce)
+    if _PLAN_TITLE_RE.search(head):
+        return not _DONE_RE.search(doc.text, s.cs, s.ce)
+    title = _LAUNCH_TITLE_RE.search(head)
+    if title is None:
+        return False
+    # a figure of an earlier year (2022年，全省共开展…) reports what was done before the notice
+    ty = _YEAR_RE.search(title.group())
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(doc.text, s.ss, s.q.start)]
+    earlier = ty is not None and any(y < int(ty.group(1)) for y in years)
+    return not (earlier or _LAUNCH_DONE_RE.search(doc.text, s.cs, s.ce))
 
 
 _NOT_RESULT_IN_CLAUSE = (_meeting_count, _agenda_item, _target, _planned_floor, _per_unit_grant, _starting_value,

@@ -228,3 +228,14 @@ def test_the_firms_a_field_came_from_are_no_result_however_long_the_list():
     text = "大赛吸引了来自甲乙集团、丙丁能源集团有限责任公司等15家企业的126名选手参赛。"
     got = extract_outcomes(make_doc(text, [("甲乙集团", "Enterprise"), ("丙丁能源集团有限责任公司", "Enterprise")]))
     assert [o.value for o in got] == [126]
+
+
+def test_a_notice_launching_an_activity_sets_out_its_figures():
+    from reformkg.ingest.extract.outcomes import extract_outcomes
+    from tests.unit.ingest._docs import make_doc
+
+    text = ("甲省总工会 关于开展2023年“甲乙工匠”\n选树活动的通知\n\n各市总工会：\n"
+            "省总工会决定开展2023年“甲乙工匠”选树活动，全省共选树“甲乙工匠”100名。\n\n"
+            "2022年，全省各级工会共开展劳动和技能竞赛1.2万场次。截至目前，已命名“甲乙工匠”300名。\n")
+    got = extract_outcomes(make_doc(text, [("省总工会", "Union", "甲省总工会")]))
+    assert sorted(o.value for o in got) == [300, 12000]
