@@ -369,6 +369,17 @@ def _region_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and not _in_navigation_line(text, sp.start) and not _in_quoted_name(text, sp.start, sp.end)]
 
 
+def _after_parent(text: str, s: int, cands: list[int], gz: lx.Gazetteer) -> bool:
+    """A place's parent (its full or short name) is written right before it."""
+    for c in cands:
+        parent = gz.get(c).parent
+        if parent >= 0:
+            pp = gz.get(parent)
+            if any(n and len(n) >= 2 and text.endswith(n, 0, s) for n in (pp.name, pp.short)):
+                return True
+    return False
+
+
 def _clear_main_city(counts, city: int, province: int) -> bool:
     """The main city is what the text is about: named more often than any other city (not one
     of a tie or a list) and at least as often as the province (not a province's report)."""
@@ -540,8 +551,9 @@ class Regions:
             if len(surface) <= 2 and not (levels & {lx.LEVEL_PROVINCE, lx.LEVEL_CITY}) and not surface.endswith(("县", "旗")):
                 return False      # 城区, 郊区, 矿区 …; but 沛县, 歙县 are names
             if levels <= {lx.LEVEL_TOWN, lx.LEVEL_ZONE}:
-                # towns: full names of ≥3 characters at a word start
-                return len(surface) >= 3 and words.is_start(s)
+                # towns: full names of ≥3 characters at a word start, or right after the county
+                # or district they lie in (播州区鸭溪镇, read by the tagger as one word)
+                return len(surface) >= 3 and (words.is_start(s) or _after_parent(text, s, cands, gz))
             return True
         # 江苏省仪征|枣林湾…: the tagger spanned the province and the county's short form as one place
         if text[max(0, s - 1):s] in ("省", "市") and any(

@@ -46,3 +46,12 @@ def test_town_only_inside_names_does_not_place_the_body(pipeline):
     # the town is never named on its own: town names repeat across the country
     _, located = _run(pipeline, "青岗镇纺织协会会长赵强说，协会现有会员企业120家。")
     assert ("青岗镇纺织协会", "青岗镇") not in located
+
+
+def test_a_town_written_right_after_its_district_is_a_place_in_one_tagger_word() -> None:
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("播州区鸭溪镇党委书记张甲乙参加会议。")
+    by_id = {e.id: e.name for e in res.entities}
+    posts = {(by_id[f.source_id], by_id[f.target_id]) for f in res.facts if f.type == "HOLDS_POSITION"}
+    assert any(src == "张甲乙" and tgt.endswith("鸭溪镇党委") for src, tgt in posts), posts
