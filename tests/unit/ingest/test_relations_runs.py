@@ -150,3 +150,17 @@ def test_the_reform_naming_a_plan_or_its_ideas_is_no_run_by_the_place_before_it(
     assert not any(r.type == "RUNS" and r.head.normalised == "绵阳市" for r in extract_relations(doc))
     doc = extract("绵阳产改走在全省前列。", upto="coreference")
     assert [(r.head.normalised, r.type) for r in extract_relations(doc)] == [("绵阳市", "RUNS")]
+
+
+def test_a_body_whose_work_the_reform_is_the_topic_of_runs_it():
+    for text, reform in (("甲区总工会围绕产改试点工作，重点从思想引领等方面进行积极探索。", "产改"),
+                         ("甲市总工会聚焦产业工人队伍建设改革，持续发力。", "产业工人队伍建设改革"),
+                         ("甲市总工会全力助推产业工人队伍建设改革。", "产业工人队伍建设改革")):
+        doc = make_doc(text, [(text[:text.index("总工会") + 3], "Union"),
+                              (reform, "Programme", "产业工人队伍建设改革")])
+        assert [h for h, _ in rels(doc, "RUNS")] == [text[:text.index("总工会") + 3]], text
+
+
+def test_a_report_about_the_reform_runs_nothing():
+    doc = make_doc("甲报围绕产改的报道引发关注。", [("产改", "Programme", "产业工人队伍建设改革")])
+    assert rels(doc, "RUNS") == []

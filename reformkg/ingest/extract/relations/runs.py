@@ -60,6 +60,11 @@ _PURPOSE_RE = re.compile(r"为了?(?:切实|进一步|更好地?|全面|深入|�
 _YI_BEFORE_RE = re.compile(r"以(?:第\S{1,4}届)?$")
 _DUI_BEFORE_RE = re.compile(r"(?:对|就|围绕)(?:做好|推进|推动|深化)?$")
 _DUI_AFTER_RE = re.compile(r"^(?:工作)?(?:进行|作出|开展|召开|作|提出)")
+# 区总工会围绕产改试点工作，重点…探索 / 聚焦产改，持续发力 / 全力助推产改: the body whose work
+# the reform is the topic of runs it
+_REFORM_PUSH_VERBS = ("助推",)
+_REFORM_TOPIC_BEFORE_RE = re.compile(r"(?:紧紧|始终|全力|持续)?(围绕|聚焦|紧扣|助推)(?:做好|推进|推动|深化)?$")
+_REFORM_TOPIC_AFTER_RE = re.compile(r"^(?:试点)?(?:工作)?(?:$|[，,]|这一|这个|主线|中心|目标)")
 _MODIFIER_AFTER_RE = re.compile(r"^的")
 _COMPOUND_AFTER_RE = re.compile(r"^(?:库|池|名录|名单|清单|榜单|档案|数据库)")
 # 某区产改新模式/产改企业/产改试点: the reform qualifying another noun names no runner
@@ -166,6 +171,8 @@ def _names_no_run(b: Builder, s: _RunSite) -> bool:
     """The name modifies another noun (打造“…”的目标定位, 建立“…”项目库, 产改新模式), or a pilot
     is meant (handled as PILOTS)."""
     p = s.p
+    if s.reform and _REFORM_TOPIC_BEFORE_RE.search(s.before) and _REFORM_TOPIC_AFTER_RE.match(s.after):
+        return False  # 围绕产改试点工作，…探索: the body works on the reform (its pilot included)
     if not s.reform and not s.as_part and (_MODIFIER_AFTER_RE.match(s.after) or _COMPOUND_AFTER_RE.match(s.after)):
         return True  # 打造“…”的目标定位 / 建立“…”项目库: the name modifies another noun
     if s.reform and not s.as_part and _REFORM_AS_MODIFIER_RE.match(s.after):
@@ -205,6 +212,9 @@ def _marked_trigger(b: Builder, s: _RunSite, vm: re.Match | None) -> _RunTrigger
         return _as_part_trigger(b, s, vm)
     if _DUI_BEFORE_RE.search(before) and _DUI_AFTER_RE.match(after):
         return _RunTrigger((s.cs + _DUI_BEFORE_RE.search(before).start(), p.span.end + 2), vm)
+    tm = _REFORM_TOPIC_BEFORE_RE.search(before) if s.reform else None
+    if tm and (tm.group(1) in _REFORM_PUSH_VERBS or _REFORM_TOPIC_AFTER_RE.match(after)):
+        return _RunTrigger((s.cs + tm.start(), p.span.end), vm)   # 围绕产改试点工作，… / 助推产改
     if not s.reform and (_RUN_LIST_RE.search(before) or _RUN_LONG_MOD_RE.search(before)):
         # 开展A、B、P等活动 (P later in the verb's object list) / 构建基于…的P (a long modifier)
         lm = _RUN_LIST_RE.search(before) or _RUN_LONG_MOD_RE.search(before)
