@@ -182,3 +182,10 @@ def test_a_public_holiday_is_not_a_programme() -> None:
 def test_a_quoted_service_month_keeps_its_head() -> None:
     doc = extract("由甲市总工会主办的“暖心驿站”服务月启动仪式在乙区举行。", upto="programmes")
     assert "“暖心驿站”服务月" in names(doc, "Programme")
+
+
+def test_a_contest_of_the_firm_written_as_a_common_noun_is_no_programme() -> None:
+    doc = extract("公司工会主席郑甲表示，将推荐获奖者参加集团公司技能竞赛。", upto="programmes")
+    assert not any("技能竞赛" in n for n in names(doc, "Programme"))
+    doc = extract("2023年扬州市职工技能竞赛吸引了500名职工参赛。", upto="programmes")
+    assert any(n.endswith("职工技能竞赛") for n in names(doc, "Programme"))

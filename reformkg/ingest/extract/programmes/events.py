@@ -375,9 +375,13 @@ def _generic_core(c: EventHead) -> Decision:
     return None
 
 
+# 集团公司技能竞赛 / 公司职工运动会: the firm written as a common noun names no one event
+_FIRM_WORD_START_RE = re.compile(r"(?:集团公司|总公司|分公司|子公司|公司|企业|单位|厂内|全厂|全公司)")
+
+
 def _kind_of_event(c: EventHead) -> Decision:
-    """每年省级竞赛, 各类竞赛: a kind of event, not one."""
-    return () if c.core[0] in "每各该本这此" else None
+    """每年省级竞赛, 各类竞赛, 集团公司技能竞赛: a kind of event, not one."""
+    return () if c.core[0] in "每各该本这此" or _FIRM_WORD_START_RE.match(c.core) else None
 
 
 def _unquoted_head(c: EventHead) -> Decision:
