@@ -8,7 +8,7 @@ from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
 from reformkg.ingest.resolve.group import ORG_LABELS, Group
-from reformkg.ingest.resolve.names import drop_parent_regions, norm_key, zone_key
+from reformkg.ingest.resolve.names import drop_parent_regions, event_key, norm_key, zone_key
 from reformkg.ingest.resolve.short_forms import same
 
 
@@ -40,6 +40,8 @@ class Groups:
         if m.label in ORG_LABELS:
             # written short (人社局) and full (人力资源和社会保障局): one body
             return drop_parent_regions(norm_key(m.normalised))
+        if m.label == Label.PROGRAMME:
+            return event_key(m.normalised)
         return norm_key(m.normalised)
 
     def add(self, m: Mention) -> None:

@@ -18,6 +18,21 @@ def norm_key(name: str) -> str:
     return _STRIP.sub("", name or "")
 
 
+_EDITION_RE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:第[一二三四五六七八九十百\d]+届|首届)|(?:19|20)\d{2}年度?")
+
+
+def event_key(name: str) -> str:
+    """某省第三届X大赛 and 第三届某省X大赛 are one event: the edition (or year) written after the
+    region moves before it."""
+    k = norm_key(name)
+    chain = region_chain(k)
+    if chain:
+        m = _EDITION_RE.match(k, len(chain))
+        if m and m.end() < len(k):
+            return m.group() + chain + k[m.end():]
+    return k
+
+
 def zone_key(name: str) -> str:
     """Zones written long and short are one (无锡国家高新技术产业开发区 = 无锡高新区)."""
     k = norm_key(name).replace("国家", "")

@@ -88,3 +88,12 @@ def test_a_name_loses_the_longest_place_it_starts_with() -> None:
     assert strip_region("重庆市两江新区") == "两江新区"
     assert strip_region("广东美的集团") == "美的集团"
     assert strip_region("江苏省") == "江苏省"
+
+
+def test_an_events_edition_written_before_or_after_its_region_is_one_key() -> None:
+    from reformkg.ingest.resolve.names import event_key
+
+    assert event_key("湖南省第三届职工职业技能大赛") == event_key("第三届湖南省职工职业技能大赛")
+    assert event_key("扬州市2023年职工技能竞赛") == event_key("2023年扬州市职工技能竞赛")
+    assert event_key("湖南省第三届职工职业技能大赛") != event_key("第四届湖南省职工职业技能大赛")
+    assert event_key("“匠心杯”技能比武") == "匠心杯技能比武"
