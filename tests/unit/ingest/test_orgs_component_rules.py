@@ -106,3 +106,12 @@ def test_youth_league_womens_federation_and_science_association_bodies_are_insti
     assert {"共青团河南省委", "河南省妇联", "河南省科协"} <= names(doc, "Institution")
     assert "河南省委" not in names(doc, "Agency")
     assert "共青团中央" in names(extract("共青团中央、全国总工会联合表彰。", upto="orgs"), "Institution")
+
+
+def test_a_name_the_tagger_starts_with_the_last_character_of_huitong_loses_it() -> None:
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("红河州总工会：以产改为牵引\n\n近年来，红河州总工会坚持把产改作为工会工作的重要抓手，"
+                  "会同州人社局、州工信局等部门建立产改联席会议制度。", upto="orgs")
+    got = names(doc, "Agency")
+    assert not any(n.startswith("同州") for n in got), got

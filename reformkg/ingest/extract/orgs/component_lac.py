@@ -17,6 +17,8 @@ from reformkg.ingest.extract.orgs.lexicon import BAD_START, LEAD_VERBS
 
 _CONJUNCTIONS = "与和及、"
 _JOINT_VERBS = ("联合", "会同", "携手", "协同")
+# two-character verbs whose last character the tagger may start a name with (会|同州人社局)
+_SPLIT_VERBS = frozenset(("会同", "协同", "陪同", "连同", "共同", "伙同"))
 _EMPLOYER_NEXT = ("职工", "员工", "工人", "公司", "集团", "企业")
 _WOMEN_COMMITTEES = ("女工委", "女职工委员会")
 _WOMEN_COMMITTEE_TITLES = ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")
@@ -146,6 +148,8 @@ def _lac_candidate(st: OrgsState, sp: Span) -> Cand | None:
     start, surface = sp.start, text[sp.start:sp.end]
     for trim in _TRIMS:
         start, surface = trim(start, surface)
+    if start > 0 and text[start - 1:start + 1] in _SPLIT_VERBS and len(surface) >= 4:
+        start, surface = start + 1, surface[1:]   # 会|同州人社局: the verb's last character
     if len(surface) < 2 or not all(is_cjk(ch) for ch in surface):
         return None
     start, surface = _from_county_char(st, start, surface)
