@@ -115,3 +115,11 @@ def test_a_name_the_tagger_starts_with_the_last_character_of_huitong_loses_it() 
                   "会同州人社局、州工信局等部门建立产改联席会议制度。", upto="orgs")
     got = names(doc, "Agency")
     assert not any(n.startswith("同州") for n in got), got
+
+
+def test_a_field_of_work_the_tagger_reads_as_an_organisation_is_no_firm() -> None:
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("同日，甲职业大学与乙汽车股份有限公司签约共建“乙工匠学院”，双方将联合培养新能源汽车技术人才。",
+                  upto="orgs")
+    assert "新能源汽车" not in names(doc, "Enterprise")

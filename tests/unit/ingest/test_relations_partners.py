@@ -56,3 +56,17 @@ def test_a_joint_verb_carries_the_pair_of_the_previous_clause():
     ms = [("甲区总工会", "Union"), ("乙职业技术学院", "Institution"), ("“技能进车间”活动", "Programme")]
     rels = extract_relations(make_doc("甲区总工会与乙职业技术学院结对共建，联合开展“技能进车间”活动。", ms))
     assert sorted(r.head.normalised for r in rels if r.type == "SPONSORS") == ["乙职业技术学院", "甲区总工会"]
+
+
+def test_a_listed_pair_before_a_partnership_verb_partners_itself():
+    text = "甲市总工会推动甲学院、乙石化公司结对共建产业工人培训基地。"
+    ms = [("甲市总工会", "Union"), ("甲学院", "Institution"), ("乙石化公司", "Enterprise")]
+    got = {tuple(sorted(p)) for p in rels(make_doc(text, ms), "PARTNERS_WITH")}
+    assert got == {("乙石化公司", "甲学院")}
+
+
+def test_a_list_after_yu_is_read_by_the_with_rule_only():
+    text = "甲市总工会与甲学院、乙石化公司签订合作协议。"
+    ms = [("甲市总工会", "Union"), ("甲学院", "Institution"), ("乙石化公司", "Enterprise")]
+    got = {tuple(sorted(p)) for p in rels(make_doc(text, ms), "PARTNERS_WITH")}
+    assert got == {("甲学院", "甲市总工会"), ("乙石化公司", "甲市总工会")}

@@ -5,6 +5,7 @@ the tagger glued to it (a coordinated name before it, a joint verb, a trailing �
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reformkg.ingest import lexicons as lx
@@ -23,6 +24,9 @@ _EMPLOYER_NEXT = ("职工", "员工", "工人", "公司", "集团", "企业")
 _WOMEN_COMMITTEES = ("女工委", "女职工委员会")
 _WOMEN_COMMITTEE_TITLES = ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")
 _NOT_AFTER = ("城", "园", "区")
+# 培养新能源汽车技术人才 / 人工智能领域: a field of work, not a firm (unless a body's word ends it)
+_FIELD_AFTER_RE = re.compile(r"(?:技术人才|技术工人|技能人才|专业人才|领域|赛道|行业|专业)")
+_BODY_ENDS = ("公司", "集团", "厂", "院", "校", "局", "会", "委", "所", "中心", "站", "社")
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +137,8 @@ def _rejected_span(text: str, sp: Span, surface: str) -> bool:
     """A span that is no body: a bad first character or ending (X培训班), one before 城/园/区
     (a place's name) or one inside quotes or a title (《…》)."""
     return surface[0] in BAD_START or surface.endswith(_bad_ends()) or text[sp.end:sp.end + 1] in _NOT_AFTER or \
-        sp.start > 0 and text[sp.start - 1] in "“\"《"
+        sp.start > 0 and text[sp.start - 1] in "“\"《" or \
+        (_FIELD_AFTER_RE.match(text, sp.end) is not None and not surface.endswith(_BODY_ENDS))
 
 
 def _no_body(text: str, start: int, end: int) -> bool:

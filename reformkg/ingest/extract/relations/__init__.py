@@ -110,6 +110,7 @@ def extract_relations(doc: Document, ctx: DocContext | None = None) -> list[Rela
     rr.lead_runs(b)
     rr.bare_office_runs(b)
     partners.partners(b)
+    partners.listed_partners(b)
     partners.stations_in_bodies(b)
     partners.school_interns(b)
     members.members(b)

@@ -35,6 +35,30 @@ def partners(b: Builder) -> None:
         _partners_with(b, other)
 
 
+# A、B(、C)结对共建… / A、B签订合作协议: the listed parties partner each other
+_AMONG_RE = re.compile(r"(?:双方|两家|三方|共同|相互)?(结对|共建|联建|签约|签订|签署|合作)")
+
+
+def listed_partners(b: Builder) -> None:
+    """A、B结对共建X (推动A、B结对共建…): a 、-list of actors right before a partnership verb
+    partners among itself (A与B… is read by `partners`)."""
+    ctx, text = b.ctx, b.doc.text
+    ms = [m for m in ctx.mentions if m.label in ACTOR_LABELS and id(m) not in ctx.title_orgs]
+    i = 0
+    while i < len(ms):
+        run = [ms[i]]
+        while i + len(run) < len(ms) and text[run[-1].span.end:ms[i + len(run)].span.start] == "、":
+            run.append(ms[i + len(run)])
+        i += len(run)
+        if len(run) < 2 or text[max(0, run[0].span.start - 1):run[0].span.start] in ("与", "同", "和", "、"):
+            continue
+        am = _AMONG_RE.match(text, run[-1].span.end)
+        if am is None:
+            continue
+        for x, y in ((x, y) for k, x in enumerate(run) for y in run[k + 1:]):
+            b.add(Rel.PARTNERS_WITH, x, y, (run[0].span.start, am.end()))
+
+
 @rule_part
 def _partners_with(b: Builder, other: Mention) -> None:
     """与OTHER(、…)+ a partnership verb: the actor before 与 partners each listed actor."""
