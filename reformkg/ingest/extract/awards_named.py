@@ -30,10 +30,13 @@ _QUOTED_CONTEST_RE = re.compile(_QUOTE_RUN + r"等?(?:先进典型|优秀|先进
 # “X”称号 / “X”等表彰项目 / “X”拟推荐人选 / “X”名单: a quoted title named as an honour by the word after it
 _QUOTED_TITLE_RE = re.compile(_QUOTE_RUN + r"等?(?:荣誉称号|光荣称号|称号|表彰项目|荣誉|拟?推荐人选|候选人|拟表彰(?:对象|人选)|"
                                             r"获得者|获奖者|(?:拟表彰|拟命名|推荐)?名单)")
-_QUOTED_RULES = (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE)
+# 第十五届“三秦工匠” / 2023年度“某某标兵”: an edition of an honour title
+_EDITION_HONOUR_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|(?:19|20)\d{2}年度)"
+                                r"(“[^“”\n]{1,18}(?:工匠|能手|标兵|劳模|模范|之星|楷模|先锋|状元|大师|名匠|英才|榜样|巾帼)”)")
+_QUOTED_RULES = (_QUOTED_HONOUR_RE, _QUOTED_CONTEST_RE, _QUOTED_TITLE_RE, _EDITION_HONOUR_RE)
 # 命名A等N个工作室为2023年度某省劳模和工匠人才创新工作室: a workroom title conferred by 命名…为,
 # unquoted (the year dates the conferral and stays out of the name)
-_CONFERRED_WORKROOM_RE = re.compile(r"命名[^，。；：\n]{1,60}?为(?:(?:19|20)\d{2}年度?)?"
+_CONFERRED_WORKROOM_RE = re.compile(r"命名[^，。；：\n]{0,60}?为(?:(?:19|20)\d{2}年度?)?"
                                     r"((?:全国|国家级|省级|市级|[\u4e00-\u9fff]{1,8}?[省市县区])[\u4e00-\u9fff]{0,12}?工作室)"
                                     r"(?=[，。；、\n]|$)")
 

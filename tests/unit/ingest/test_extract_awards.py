@@ -114,3 +114,10 @@ def test_rank_without_a_name_or_inside_a_firm_is_not_an_award() -> None:
 def test_a_quoted_title_before_mingdan_is_an_honour() -> None:
     doc = extract("附件：2024年度“甲乙金匠”名单\n赵甲 丁钢铁集团有限公司首席技师\n")
     assert "甲乙金匠" in names(doc, "Award")
+
+
+def test_an_editions_quoted_honour_title_is_an_award() -> None:
+    doc = extract("他是甲乙汽车传动集团有限责任公司的一名数控车工，也是第十五届“甲乙工匠”。")
+    assert "甲乙工匠" in names(doc, "Award")
+    doc = extract("会议部署了第十五届“甲乙杯”竞赛。")
+    assert not names(doc, "Award")

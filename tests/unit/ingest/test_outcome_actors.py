@@ -105,3 +105,10 @@ def test_a_unions_own_report_speaks_in_its_voice():
     ms = [("甲省总工会", "Union"), ("全省", "Region", "甲省"), ("全省", "Region", "甲省", None, 1)]
     got = [(o.value, o.actor.normalised if o.actor else None) for o in extract_outcomes(make_doc(text, ms))]
     assert got == [(42, "甲省总工会")]
+
+
+def test_a_bare_workroom_subject_is_the_workroom_named_before():
+    text = "他领衔的“甲乙技能大师工作室”获评国家级技能大师工作室。工作室成立以来，共完成技术攻关56项。"
+    ms = [("“甲乙技能大师工作室”", "Institution", "甲乙技能大师工作室")]
+    got = extract_outcomes(make_doc(text, ms))
+    assert [(o.actor.normalised if o.actor else None, o.value) for o in got] == [("甲乙技能大师工作室", 56)]

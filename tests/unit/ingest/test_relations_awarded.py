@@ -205,3 +205,15 @@ def test_a_subject_after_a_discourse_opener_carries_on_to_later_honours():
     doc = make_doc(text, [("赵甲", "Person"), ("甲机械有限公司", "Enterprise"), ("某省工匠", "Award"),
                           ("全国五一劳动奖章", "Award")])
     assert rels(doc, "AWARDED") == [("赵甲", "全国五一劳动奖章"), ("赵甲", "某省工匠")]
+
+
+def test_a_passive_conferral_with_its_agent_between_bei_and_the_verb():
+    text = "刘甲领衔的“刘甲技能大师工作室”被乙部命名为国家级技能大师工作室。"
+    ms = [("刘甲", "Person"), ("“刘甲技能大师工作室”", "Institution", "刘甲技能大师工作室"), ("乙部", "Agency"),
+          ("国家级技能大师工作室", "Award")]
+    assert ("刘甲技能大师工作室", "国家级技能大师工作室") in rels(make_doc(text, ms), "AWARDED")
+
+
+def test_being_an_editions_honour_is_holding_it():
+    doc = make_doc("刘甲是第十五届“甲乙工匠”。", [("刘甲", "Person"), ("“甲乙工匠”", "Award", "甲乙工匠")])
+    assert rels(doc, "AWARDED") == [("刘甲", "甲乙工匠")]

@@ -38,6 +38,8 @@ DEIXIS = (
     # 集团公司工会组织… / 公司工会: the firm's union named before
     (re.compile(r"^(?:该|本|我)?(?:集团公司|集团|公司)工会(?!主席|副主席|干部|会员|小组)"), Label.UNION, "工会"),
     (re.compile(r"^(?:(?:该|本|我)?(集团|公司)|(?:该|本|我)(企业|厂))(?!公司工会|工会|职工|员工|党委|领导)"), Label.ENTERPRISE, ""),
+    # 工作室成立以来，共完成…: the workroom named before
+    (re.compile(r"^(?:该|这个|此)?(工作室)(?!成员|领衔人|负责人|带头人|主任)"), Label.INSTITUTION, "工作室"),
 )
 
 

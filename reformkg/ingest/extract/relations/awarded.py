@@ -15,7 +15,7 @@ from reformkg.ingest.extract.relations.structure import EMPLOYERS, is_worker_rol
 from reformkg.graph.vocab import Label, Rel
 
 
-_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{NOSTOP}{{0,12}}?)$")
+_AWARD_VERBS_RE = re.compile(rf"(成长为|成为|荣获|获得(?!者)|获评|被评为|被授予|被命名为|被{NOSTOP}{{1,14}}?(?:命名为|评为|授予|认定为)|荣膺|当选|摘得|夺得|入选|获颁|喜获|拿到|捧得|斩获|获(?![得者]))(?!者)(?:了)?(?:{NOSTOP}{{0,12}}?)$")
 _HOLDER_RE = re.compile(r"(?:荣誉)?(?:称号)?获得者(?=、|$)")
 _PRONOUN_RE = re.compile(r"(?:他|她)(?:也|还|又|先后|曾|已|曾经|已经|再次|还曾)?")
 _PERSON_LIST_GAP_RE = re.compile(r"、[^，,。；;、“”]{1,12}的")
@@ -40,7 +40,7 @@ _CONTINUE_RE = re.compile(rf"{_TIME_WORD}?(?:并且|并|还|又|也|同时|随�
 _LEAD_TIME_RE = re.compile(rf"{_TIME_WORD}(?:以来|初|底|中|后)?[，,]")
 # NAME(正)是…的AWARD: the award stands in apposition to the subject
 _APPOS_END_RE = re.compile(r"(?:荣誉)?(?:称号)?(?:之一)?(?:[，,。；;！!、）)\n]|$)")
-_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)?$")
+_APPOS_RE = re.compile(rf"(?:正|就|也|便|更|还)?是(?:{NOSTOP}{{0,16}}的)?(?:第[一二三四五六七八九十百\d]+届|(?:19|20)\d{{2}}年度)?$")
 
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!以来|来|起|开始|至|到|底前|前)")
