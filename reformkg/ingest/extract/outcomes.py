@@ -766,7 +766,30 @@ def _later_clause_subject(c: _CreditSite) -> _Credit | None:
     return None
 
 
-_CREDIT_RULES = (_awarding_agent, _acting_person, _appositive_subject, _clause_or_earlier_subject, _owner_of_units,
+def _respective_subject(c: _CreditSite) -> _Credit | None:
+    """甲、乙总工会分别组织竞赛45场、32场: the listed actors before 分别, one figure each in order."""
+    text = c.doc.text
+    k = text.rfind("分别", c.ss, c.q.start)
+    if k < 0:
+        return None
+    actors: list[Mention] = []
+    end = k
+    for m in reversed([m for m in c.ctx.mentions_between(c.ss, k) if m.label in ACTOR_LABELS]):
+        if m.span.end != end:
+            break
+        actors.insert(0, m)
+        if text[m.span.start - 1:m.span.start] not in ("、", "和", "与", "及"):
+            break
+        end = m.span.start - 1
+    if len(actors) < 2:
+        return None
+    qs = [q.start + k for q in find_quantities(text[k:c.se])]
+    if len(qs) != len(actors) or c.q.start not in qs:
+        return None
+    return actors[qs.index(c.q.start)], k + 2
+
+
+_CREDIT_RULES = (_respective_subject, _awarding_agent, _acting_person, _appositive_subject, _clause_or_earlier_subject, _owner_of_units,
                  _described_actor, _later_clause_subject)
 
 

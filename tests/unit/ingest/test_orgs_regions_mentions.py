@@ -246,3 +246,13 @@ def test_a_quoted_kind_of_institution_names_none(pipeline):
 def test_a_unit_after_a_deixis_for_its_firm_does_not_take_the_deixis_into_its_name(pipeline):
     got = ents(pipeline, "近日，中铁某局集团有限公司获评全国五一劳动奖状。该公司盾构工程公司技术员李强被评为“齐鲁首席技师”。")
     assert "盾构工程公司" in got and not any(n.startswith("公司") for n in got)
+
+
+def test_regions_listed_before_a_bodys_name_share_its_head() -> None:
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("福清市、长乐区总工会分别组织职工技能竞赛45场、32场。", upto="orgs")
+    assert {"福清市总工会", "长乐区总工会"} <= names(doc, "Union")
+    assert "福清市" not in names(doc, "Region")
+    doc = extract("在福清市、长乐区开展调研，长乐区总工会参加。", upto="orgs")
+    assert "福清市总工会" not in names(doc, "Union")

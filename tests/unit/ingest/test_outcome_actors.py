@@ -112,3 +112,17 @@ def test_a_bare_workroom_subject_is_the_workroom_named_before():
     ms = [("“甲乙技能大师工作室”", "Institution", "甲乙技能大师工作室")]
     got = extract_outcomes(make_doc(text, ms))
     assert [(o.actor.normalised if o.actor else None, o.value) for o in got] == [("甲乙技能大师工作室", 56)]
+
+
+def test_figures_after_fenbie_go_to_the_listed_actors_in_order():
+    text = "甲市总工会今年推进产改。甲县总工会、乙区总工会分别组织职工技能竞赛45场、32场。"
+    ms = [("甲市总工会", "Union"), ("甲县总工会", "Union"), ("乙区总工会", "Union")]
+    got = extract_outcomes(make_doc(text, ms))
+    assert [(o.actor.normalised, o.value) for o in got] == [("甲县总工会", 45), ("乙区总工会", 32)]
+
+
+def test_fenbie_with_a_different_number_of_figures_credits_as_before():
+    text = "甲县总工会、乙区总工会分别组织职工技能竞赛共77场。"
+    ms = [("甲县总工会", "Union"), ("乙区总工会", "Union")]
+    got = extract_outcomes(make_doc(text, ms))
+    assert [o.value for o in got] == [77]

@@ -23,6 +23,7 @@ from reformkg.ingest.extract.orgs.component_lac import lac_candidates
 from reformkg.ingest.extract.orgs.component_state import OrgsState
 from reformkg.ingest.extract.orgs.component_zones import zone_anaphor_bodies, zone_mentions
 from reformkg.ingest.extract.orgs.derived import (firm_short_names, governments_after_committees, parent_firms,
+                                                  regions_sharing_a_head,
                                                   regional_joint_bodies, set_up_bodies, short_associations)
 from reformkg.ingest.extract.orgs.grammar import Cand, combine, industry_candidates, parenthesised_candidates
 from reformkg.ingest.extract.orgs.lexicon import COMPONENT_NAME, PARTY_DEPTS
@@ -133,6 +134,17 @@ def _name_regional_joint_bodies(st: OrgsState) -> None:
     regional_joint_bodies(st.doc, st.text, st.mentions)
 
 
+def _add_regions_sharing_a_head(st: OrgsState) -> None:
+    """福清市、长乐区总工会: the bodies of the regions listed before a body's name."""
+    shared = regions_sharing_a_head(st.doc, st.text, st.mentions)
+    spans = {(m.span.start, m.span.end) for m in shared}
+    # the listed region is written as part of a body's name, not as a place of its own
+    st.doc.mentions[:] = [m for m in st.doc.mentions
+                          if not (m.label == Label.REGION and (m.span.start, m.span.end) in spans)]
+    st.mentions.extend(shared)
+    st.spans.extend(m.span for m in shared)
+
+
 def _add_coordinated_governments(st: OrgsState) -> None:
     """县委、政府: the bare 政府 after a place's party committee."""
     governments = governments_after_committees(st.doc, st.text, st.mentions)
@@ -202,6 +214,7 @@ _STEPS: tuple[Callable[[OrgsState], None], ...] = (
     _add_short_names,
     _add_zone_anaphors,
     _add_coordinated_governments,
+    _add_regions_sharing_a_head,
     _name_regional_joint_bodies,
     _drop_addressees,
     _publish,

@@ -303,6 +303,47 @@ def governments_after_committees(doc: Document, text: str, found: list[Mention])
     return out
 
 
+# 福清市、长乐区总工会 / 甲县和乙县人社局: regions listed before one body's name share its head
+_HEAD_SHARED_JOIN = ("、", "和", "及")
+_SHARING_LABELS = frozenset({Label.UNION, Label.AGENCY})
+
+
+def regions_sharing_a_head(doc: Document, text: str, found: list[Mention]) -> list[Mention]:
+    """福清市、长乐区总工会: each region listed right before a body whose name starts with a region
+    names that region's body of the same head (福清市总工会)."""
+    gz = lx.gazetteer()
+    spans = [sp for sp in doc.layers.get("regions", []) if lx.is_place(sp.attrs.get("place"))
+             and not sp.attrs.get("contextual")]
+    by_end = {sp.end: sp for sp in spans}
+    by_start = {sp.start: sp for sp in spans}
+    taken = {(o.span.start, o.span.end) for o in found}
+    out: list[Mention] = []
+    for c in found:
+        first = by_start.get(c.span.start)
+        if c.label not in _SHARING_LABELS or first is None:
+            continue
+        chain_end = first.end
+        while chain_end in by_start:
+            chain_end = by_start[chain_end].end
+        head = text[chain_end:c.span.end]
+        if len(head) < 2:
+            continue
+        level = gz.get(first.attrs["place"]).level
+        pos = c.span.start
+        while text[pos - 1:pos] in _HEAD_SHARED_JOIN and (pos - 1) in by_end:
+            r = by_end[pos - 1]
+            if gz.get(r.attrs["place"]).level not in (level, lx.LEVEL_COUNTY, lx.LEVEL_DISTRICT) \
+                    or (r.start, r.end) in taken:
+                break
+            place = r.attrs["place"]
+            sp = Span(r.start, r.end, c.label, doc.sentence_of(r.start), COMPONENT_NAME, {"kind": "shared-head"})
+            name = gz.get(place).name + head
+            out.append(Mention(sp, c.label, text[r.start:r.end] + head, name,
+                               {"place": place, "region": gz.get(place).name}))
+            pos = r.start
+    return out
+
+
 # 某市建立…联席会议制度 / 某省成立…领导小组: the body the region sets up is that region's
 _REGION_SETS_UP_RE = re.compile(r"(?:建立|成立|设立|组建|建立健全|健全)了?$")
 _JOINT_BODY_RE = re.compile(r"(?:联席会议|领导小组|工作小组|协调小组|工作专班|委员会)$")
