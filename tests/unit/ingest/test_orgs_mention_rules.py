@@ -79,3 +79,11 @@ def test_name_adjustments() -> None:
     st = _state("召开东岭产改联席会。联席会议每季度召开，联席会议办公室负责。", "东岭产改联席会", label=Label.AGENCY)
     joint_meeting_name(st)
     assert st.normalised == "东岭产改联席会议"
+
+
+def test_a_long_registered_firm_or_its_unit_found_by_the_tagger_is_kept() -> None:
+    from tests.unit.ingest._pipe import extract, names
+
+    doc = extract("我市泰安市中心医院急诊科、山东泰山钢铁集团有限公司炼钢厂获评全国工人先锋号。", upto="orgs")
+    assert "山东泰山钢铁集团有限公司炼钢厂" in names(doc, "Enterprise")
+    assert "泰安市中心医院" in names(doc, "Institution")

@@ -130,9 +130,16 @@ def label_unknown_head(st: MentionState) -> Outcome:
     return None
 
 
+# a registered firm, or a unit of one (某某集团有限公司炼钢厂): a long name that is no run-on phrase
+_REGISTERED_FIRM_RE = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司)"
+                                 r"(?:[\u4e00-\u9fff]{0,8}?(?:厂|分公司|子公司|车间|中心|项目部|工段|班组|班|站|所|队))?$")
+
+
 def reject_long_lac_firm(st: MentionState) -> Outcome:
-    """A firm name of more than 10 characters found by the tagger alone is a run-on phrase."""
-    if st.c.kind == "lac" and st.label == Label.ENTERPRISE and len(st.surface) > 10:
+    """A firm name of more than 10 characters found by the tagger alone is a run-on phrase,
+    unless it is a registered firm's name (…有限公司) or one of its units (…有限公司炼钢厂)."""
+    if st.c.kind == "lac" and st.label == Label.ENTERPRISE and len(st.surface) > 10 \
+            and not _REGISTERED_FIRM_RE.search(st.surface):
         return REJECT
     return None
 
