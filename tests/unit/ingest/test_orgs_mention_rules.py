@@ -87,3 +87,12 @@ def test_a_long_registered_firm_or_its_unit_found_by_the_tagger_is_kept() -> Non
     doc = extract("我市泰安市中心医院急诊科、山东泰山钢铁集团有限公司炼钢厂获评全国工人先锋号。", upto="orgs")
     assert "山东泰山钢铁集团有限公司炼钢厂" in names(doc, "Enterprise")
     assert "泰安市中心医院" in names(doc, "Institution")
+
+
+def test_heads_of_mining_energy_finance_and_transport_firms_label_them() -> None:
+    from reformkg.ingest import lexicons as lx
+
+    for name in ("甲乙煤矿", "甲乙矿业", "甲乙石化", "甲乙油田", "甲乙电网", "甲乙证券", "甲乙保险", "甲乙机场"):
+        assert lx.org_label_of(name) == "Enterprise", name
+    assert lx.org_label_of("甲乙海关") == "Agency"
+    assert lx.org_label_of("甲乙第一医院") == "Institution"
