@@ -285,3 +285,11 @@ def test_abbreviated_department_as_adjective_is_not_a_body() -> None:
 def test_brands_listed_before_a_firms_full_name_are_enterprises() -> None:
     doc = extract("市总工会联合美团、甲乙速运有限公司等平台企业开展关爱行动。", upto="orgs")
     assert {"美团", "甲乙速运有限公司"} <= names(doc, "Enterprise")
+
+
+def test_names_with_latin_capitals_are_read_whole() -> None:
+    doc = extract("近日，TCL科技集团股份有限公司工会、ABB（中国）有限公司与惠州市总工会签订合作协议。"
+                  "惠州TCL工匠学院揭牌成立。", upto="orgs")
+    assert "TCL科技集团股份有限公司工会" in names(doc, "Union")
+    assert "惠州TCL工匠学院" in names(doc, "Institution")
+    assert not any(n.startswith("科技集团") for n in names(doc))

@@ -274,9 +274,14 @@ def stop_at_conjunction(st: LeftExtension, w: Span) -> Step | None:
 
 
 def stop_at_non_cjk(st: LeftExtension, w: Span) -> Step | None:
-    """A word with characters other than Chinese and brackets (2024, ABC)."""
-    if any(not is_cjk(ch) and ch not in _BRACKETS for ch in st.text[w.start:w.end]):
-        return Step.STOP
+    """A word with characters other than Chinese and brackets (2024, ABC); not a firm's name the
+    tagger read with its Latin capitals (TCL科技集团股份有限公司)."""
+    frag = st.text[w.start:w.end]
+    if any(not is_cjk(ch) and ch not in _BRACKETS for ch in frag):
+        latin_name = w.label == "ORG" and any(ch.isascii() and ch.isupper() for ch in frag) and \
+            all(is_cjk(ch) or ch in _BRACKETS or (ch.isascii() and (ch.isupper() or ch.isdigit())) for ch in frag) \
+            and sum(map(is_cjk, frag)) >= 2
+        return None if latin_name else Step.STOP
     return None
 
 
