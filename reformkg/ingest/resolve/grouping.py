@@ -7,6 +7,7 @@ from __future__ import annotations
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Document, Mention
+from reformkg.ingest.extract.context.patterns import REFORM_NAME
 from reformkg.ingest.resolve.group import ORG_LABELS, Group
 from reformkg.ingest.resolve.names import drop_parent_regions, event_key, norm_key, zone_key
 from reformkg.ingest.resolve.short_forms import same
@@ -41,6 +42,9 @@ class Groups:
             # written short (人社局) and full (人力资源和社会保障局): one body
             return drop_parent_regions(norm_key(m.normalised))
         if m.label == Label.PROGRAMME:
+            if m.attrs.get("kind") == "meeting":
+                # 某省产改工作推进会 / 某省产业工人队伍建设改革推进会: one meeting
+                return event_key(m.normalised.replace("产改", REFORM_NAME).replace("工作", ""))
             return event_key(m.normalised)
         return norm_key(m.normalised)
 

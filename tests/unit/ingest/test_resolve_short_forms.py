@@ -97,3 +97,11 @@ def test_an_events_edition_written_before_or_after_its_region_is_one_key() -> No
     assert event_key("扬州市2023年职工技能竞赛") == event_key("2023年扬州市职工技能竞赛")
     assert event_key("湖南省第三届职工职业技能大赛") != event_key("第四届湖南省职工职业技能大赛")
     assert event_key("“匠心杯”技能比武") == "匠心杯技能比武"
+
+
+def test_a_meeting_written_with_chan_gai_and_gong_zuo_and_in_full_is_one_meeting() -> None:
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("湖北省产改工作推进会在武汉召开\n\n11月28日，湖北省产业工人队伍建设改革推进会在武汉召开。\n")
+    meetings = [e for e in res.entities if e.label == "Programme" and e.name.endswith("推进会")]
+    assert len(meetings) == 1, [e.name for e in meetings]
