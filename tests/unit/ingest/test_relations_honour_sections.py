@@ -79,3 +79,16 @@ def test_a_list_of_persons_ends_at_the_signature_block():
     assert not any(h == "某省总工会" for h, _ in got)
     holds = rels(make_doc(ANNEX, ANNEX_MENTIONS), "HOLDS_POSITION")
     assert ("钱乙", "戊电子股份有限公司", "高级工程师") in holds
+
+
+PUBLIC = ("拟命名以下3个工作室为2024年度某省示范性劳模创新工作室，现予以公示。\n甲市（2个）\n"
+          "1. 甲钢铁股份有限公司赵甲劳模创新工作室\n2. 乙化工有限公司\n乙市（1个）\n1. 丙叶片有限公司钱乙技能大师工作室\n"
+          "公示期为2024年10月8日至10月14日。\n")
+PUBLIC_MENTIONS = [("某省示范性劳模创新工作室", "Award"), ("甲市", "Region"), ("甲钢铁股份有限公司", "Enterprise"),
+                   ("赵甲劳模创新工作室", "Institution"), ("乙化工有限公司", "Enterprise"), ("乙市", "Region"),
+                   ("丙叶片有限公司", "Enterprise"), ("钱乙技能大师工作室", "Institution")]
+
+
+def test_a_public_notice_list_goes_on_under_region_sub_headings():
+    got = [h for h, _, _ in rels(make_doc(PUBLIC, PUBLIC_MENTIONS), "AWARDED")]
+    assert got == sorted(["赵甲劳模创新工作室", "乙化工有限公司", "钱乙技能大师工作室"])

@@ -39,7 +39,10 @@ _TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}")
 _LIST_GAP_RE = re.compile(r"[\s、，,]*")
 # a conferring sentence that ends with the award: 命名…为X。 / 授予…X称号： / 评为X，名单如下：
 _CONFERRING_RE = re.compile(r"命名|授予|评为|认定为|表彰为|表彰")
-_SENTENCE_TAIL_RE = re.compile(r"\s*(?:称号|荣誉称号)?[，,]?\s*(?:(?:具体)?名单如下)?\s*[。：:]\s*")
+_SENTENCE_TAIL_RE = re.compile(r"\s*(?:称号|荣誉称号)?[，,]?\s*(?:(?:具体)?名单如下|现予(?:以)?公示|特此公示|现将名单公布如下)?"
+                               r"\s*[。：:]\s*")
+# a region's sub-heading inside a list (南京市（3个）): the list goes on under it
+_REGION_SUBHEAD_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}?[省市县区州盟旗]\s*(?:[（(]\s*\d+\s*[个名家人项]?\s*[）)])?\s*[:：]?\s*")
 
 
 def _heading_award(b: Builder, ps: int, pe: int) -> Mention | None:
@@ -79,6 +82,12 @@ def _introduces(b: Builder, award: Mention, ps: int, pe: int) -> bool:
     return any(m.label == Label.AWARD and b.key(m) == b.key(award) for m in b.ctx.mentions_between(ps, pe))
 
 
+def _is_region_line(b: Builder, ps: int, pe: int) -> bool:
+    """The line starts with a region mention and names nothing else."""
+    ms = b.ctx.mentions_between(ps, pe)
+    return len(ms) == 1 and ms[0].label == Label.REGION and b.doc.text[ps:pe].lstrip().startswith(ms[0].surface or "")
+
+
 def _is_item_line(text: str, ps: int, pe: int) -> bool:
     line = text[ps:pe].strip()
     return 0 < len(line) <= _MAX_ITEM_CHARS and not any(c in _SENTENCE_END for c in line)
@@ -107,14 +116,20 @@ def _person_item(b: Builder, award: Mention, persons: list[Mention], ms: list[Me
 
 @rule_part
 def _body_item(b: Builder, award: Mention, ms: list[Mention], ps: int) -> None:
-    """甲重工股份有限公司(、乙集团): the bodies the line lists, from its start."""
+    """甲重工股份有限公司(、乙集团): the bodies the line lists, from its start (a body written right
+    after its owner, 某公司某某工作室, is the one listed)."""
     text = b.doc.text
     pos = _ENUMERATOR_RE.match(text, ps).end()
+    bodies: list[Mention] = []
     for m in _outermost([m for m in ms if m.label in _BODY_LABELS]):
         if not _LIST_GAP_RE.fullmatch(text, pos, m.span.start):
             break
-        b.add(Rel.AWARDED, m, award, (award.span.start, m.span.end))
+        if bodies and bodies[-1].span.end == m.span.start:
+            bodies.pop()      # 某某有限公司王某劳模创新工作室: the firm owns the body after it
+        bodies.append(m)
         pos = m.span.end
+    for m in bodies:
+        b.add(Rel.AWARDED, m, award, (award.span.start, m.span.end))
 
 
 def honour_sections(b: Builder) -> None:
@@ -132,6 +147,9 @@ def honour_sections(b: Builder) -> None:
             continue
         if numbered is None and _introduces(b, award, ps, pe):
             continue      # 现将2023年度“某某工匠”拟推荐人选予以公示。: the list follows
+        if _REGION_SUBHEAD_RE.fullmatch(doc.text, ps, pe) and _is_region_line(b, ps, pe):
+            numbered = None
+            continue      # 南京市（3个）: a sub-heading of the list
         has_number = _ENUMERATOR_RE.match(doc.text, ps).group().strip() != ""
         if numbered is None:
             numbered = has_number
