@@ -400,7 +400,7 @@ MetaComponent = Meta
 
 # Page furniture inside doc.text (ANNOTATION_NOTES: 来源 lines, mastheads, site names, datelines):
 # a source/author/publisher line, a short "X主办" masthead, an attribution (据X报道), a dateline
-# (某某网某地6月4日电). Mentions inside these spans are not actors (see common.add_mentions).
+# (某某网某地6月4日电), a press conference's questioner (某某日报记者：). Mentions inside these spans are not actors (see common.add_mentions).
 _FURNITURE_LINE_RE = re.compile(r"(?:^|\s)(?:作者|来源|来源于|稿源|出处|发布单位|发布机构|发布开发区|发布部门|供稿单位)\s*[:：]")
 _MASTHEAD_RE = re.compile(rf"^[{HAN}]{{2,16}}主办$")
 _ATTRIBUTION_RE = re.compile(rf"据([{HAN}]{{2,12}}?(?:日报|晚报|报社|报|通讯社|社|网|电视台|客户端))(?:报道|报导|消息|讯)")
@@ -410,6 +410,9 @@ _DATELINE_NAME_RE = re.compile(rf"日电\s*[（(]([{HAN}]{{2,4}})[）)]")
 _TRAILING_PAREN_NAME_RE = re.compile(rf"[。！？!?”]\s*[（(]([{HAN}]{{2,4}})[）)]\s*$")
 _TRAILING_SPACED_NAME_RE = re.compile(rf"[。！？!?”]\s*([{HAN}]{{2,3}})\s*$")
 _BYLINE_LINE_RE = re.compile(r"记者|通讯员|责任编辑|实习生")
+# a press conference's questioner: 某某日报记者：… / 新华社记者问：… (the outlet is no actor)
+_QUESTIONER_RE = re.compile(rf"(?m)^\s*[{HAN}]{{2,16}}?(?:日报|晚报|报社|报|通讯社|社|网|电视台|广播电台|融媒体中心|客户端)"
+                            r"(?:记者|主持人)\s*(?:问|提问)?\s*[:：]")
 
 
 def furniture_spans(doc: Document) -> list[Span]:
@@ -420,7 +423,7 @@ def furniture_spans(doc: Document) -> list[Span]:
         if len(line) <= 80 and (_FURNITURE_LINE_RE.search(line) or _MASTHEAD_RE.match(line.strip())) or \
                 len(line) <= 30 and _BYLINE_LINE_RE.search(line) and not _BODY_PUNCT.search(line):
             out.append(Span(s, e, "FURNITURE", -1, "meta", {"kind": "line"}))
-    for rx, kind in ((_ATTRIBUTION_RE, "attribution"), (_DATELINE_RE, "dateline")):
+    for rx, kind in ((_ATTRIBUTION_RE, "attribution"), (_DATELINE_RE, "dateline"), (_QUESTIONER_RE, "questioner")):
         for m in rx.finditer(text):
             out.append(Span(m.start(), m.end(), "FURNITURE", -1, "meta", {"kind": kind}))
     return sorted(out, key=lambda sp: sp.start)

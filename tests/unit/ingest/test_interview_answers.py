@@ -56,3 +56,21 @@ def test_group_company_union_as_subject_is_credited_with_its_results(firm):
     ents = {e.id: e for e in firm.entities}
     actors = {ents[o.actor_id].name for o in firm.outcomes if o.actor_id in ents and o.value == 26000}
     assert actors == {"甲乙汽车集团有限公司工会"}
+
+
+def test_we_in_an_answer_is_the_body_the_speaker_was_introduced_with() -> None:
+    from reformkg.ingest.pipeline import Pipeline
+
+    text = ("出席今天发布会的有市总工会党组书记、常务副主席吴甲，市人力社保局副局长王乙丙。\n\n"
+            "王乙丙：我们会同市总工会推动建立“司机之家”500个，覆盖货车司机20万人。\n")
+    res = Pipeline().run_text(text)
+    by_id = {e.id: e.name for e in res.entities}
+    runs = {(by_id[f.source_id], by_id[f.target_id]) for f in res.facts if f.type == "RUNS"}
+    assert any(src.endswith("人力社保局") and tgt == "“司机之家”" for src, tgt in runs), runs
+
+
+def test_a_press_conference_questioners_outlet_is_no_actor() -> None:
+    from reformkg.ingest.pipeline import Pipeline
+
+    res = Pipeline().run_text("甲乙日报记者：请问在新就业形态劳动者权益保障方面有哪些举措？\n\n王乙丙：我们建立了“司机之家”。\n")
+    assert not any(e.name.endswith("日报") for e in res.entities)

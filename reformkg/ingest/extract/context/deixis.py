@@ -20,6 +20,13 @@ _ANSWER_GAP_RE = re.compile(r"\s*(?:[（(][^）)\n]{2,40}[）)])?\s*[:：]")
 _BRACKET_BODY_RE = re.compile(r"\s*[（(]")
 
 
+def _post_body(person: Mention) -> Mention | None:
+    """The last body a person was introduced with (市人力社保局副局长王芳 → 市人力社保局)."""
+    orgs = (person.attrs or {}).get("org_mentions") or []
+    bodies = [m for m, _title in orgs if m.label in ORG_LABELS]
+    return bodies[-1] if bodies else None
+
+
 class DeixisMixin:
     """DocContext's deixis (mixed into DocContext; uses its fields)."""
 
@@ -78,8 +85,9 @@ class DeixisMixin:
 
     def interviewee_body(self, pos: int) -> Mention | None:
         """The body of the person answering in the paragraph around pos (王华（某省总工会党组书记、
-        常务副主席）：我们…; a later 王华：… takes the body given at the first answer), None when
-        the paragraph is no answer line or the person's body is not written in brackets."""
+        常务副主席）：我们…; a later 王华：… takes the body given at the first answer, or the body
+        the person was introduced with: 出席的有某局副局长王华 … 王华：我们…), None when the
+        paragraph is no answer line or the person's body is not written."""
         pi = self.paragraph_of(pos)
         if pi < 0:
             return None
@@ -88,6 +96,7 @@ class DeixisMixin:
         if first is None or first.label != Label.PERSON or first.span.start != ps or \
                 not _ANSWER_GAP_RE.match(self.doc.text, first.span.end):
             return None
+        posted = None
         for m in self.mentions:
             if m.span.start > first.span.start:
                 break
@@ -95,7 +104,8 @@ class DeixisMixin:
                 body = self._bracketed_body(m)
                 if body is not None:
                     return body
-        return None
+                posted = posted or _post_body(m)
+        return posted
 
     def _bracketed_body(self, person: Mention) -> Mention | None:
         """The organisation opening the brackets right after a person's name (王华（某省总工会…）)."""
