@@ -217,3 +217,22 @@ def test_a_passive_conferral_with_its_agent_between_bei_and_the_verb():
 def test_being_an_editions_honour_is_holding_it():
     doc = make_doc("刘甲是第十五届“甲乙工匠”。", [("刘甲", "Person"), ("“甲乙工匠”", "Award", "甲乙工匠")])
     assert rels(doc, "AWARDED") == [("刘甲", "甲乙工匠")]
+
+
+def test_a_scope_before_an_honour_whose_holders_follow_a_colon_is_no_recipient():
+    text = "今年我市荣获全国五一劳动奖章的有：张甲（甲光电股份有限公司）、李乙（乙医院）。"
+    ms = [("我市", "Region", "甲市"), ("全国五一劳动奖章", "Award"), ("张甲", "Person"),
+          ("甲光电股份有限公司", "Enterprise"), ("李乙", "Person"), ("乙医院", "Institution")]
+    assert [h for h, _ in rels(make_doc(text, ms), "AWARDED")] == ["张甲", "李乙"]
+
+
+def test_semicolon_items_of_a_holders_list_keep_name_and_employer_together():
+    text = "获评江苏工匠的是：赵甲，甲车辆有限公司高级技师；钱乙，乙职业技术学院教师。"
+    ms = [("江苏工匠", "Award"), ("赵甲", "Person"), ("甲车辆有限公司", "Enterprise"), ("钱乙", "Person"),
+          ("乙职业技术学院", "Institution")]
+    doc = make_doc(text, ms)
+    assert ("赵甲", "江苏工匠") in rels(doc, "AWARDED")
+    posts = {(r.head.normalised, r.tail.normalised, r.props.get("title")) for r in extract_relations(doc)
+             if r.type == "HOLDS_POSITION"}
+    assert ("赵甲", "甲车辆有限公司", "高级技师") in posts
+    assert not any(h == "赵甲" and t == "乙职业技术学院" for h, t, _ in posts)

@@ -226,6 +226,8 @@ def _award(b: Builder, s: _AwardSite) -> None:
     if vm and _presenter_before(b.doc.text, s, vpos):
         _relative_recipient(b, s, vpos)
         return
+    if vm and _LISTED_AFTER_RE.match(b.doc.text, s.aw.span.end):
+        return       # 我市荣获AWARD的有：A、B: the list after the colon names them (see LIST_INTRO)
     if vm and _verb_recipient(b, s, vpos):
         return
     # (0) NAME(正)是(…的)AWARD: 他正是从赛场走出来的全国技术能手
@@ -266,6 +268,9 @@ def _verb_recipient(b: Builder, s: _AwardSite, vpos: int) -> bool:
 
 
 _ORIGIN_BEFORE = ("来自", "出自", "代表")
+# …荣获AWARD(称号)的(个人)有/是/分别是：the recipients follow the colon, the subject is a scope
+_LISTED_AFTER_RE = re.compile(r"[”」’]?(?:称号|荣誉称号)?的(?:个人|集体|单位|同志|职工|人员|选手)?"
+                              r"(?:有|是|分别是|分别为|为|包括)\s*[：:]")
 
 
 def _is_origin(text: str, m: Mention, vpos: int) -> bool:

@@ -41,6 +41,7 @@ _COORDINATORS = frozenset({"、", "和", "与", "及", "以及", "和“", "、�
 _AFFILIATION_GAPS = frozenset({"", "的"})
 EMPLOYERS = (Label.ENTERPRISE, Label.INSTITUTION)
 _ITEM_SPLIT_RE = re.compile(r"[，,；;。]")
+_SEMICOLON_SPLIT_RE = re.compile(r"[；;。]")
 _BRACKET_OPEN = frozenset({"（", "("})
 _BRACKET_CLOSE = frozenset({"）", ")"})
 _QUOTES = "“”\"《》"
@@ -162,8 +163,25 @@ def honours_lists(b: Builder) -> None:
                 persons = [m for m in ms if m.label == Label.PERSON]
                 for p in persons:
                     b.add(Rel.AWARDED, p, award, (at, item[1]))
+                if len(persons) == 1:
+                    _item_post(b, persons[0], ms, item)
                 if not persons and len(ms) == 1:
                     b.add(Rel.AWARDED, ms[0], award, (at, item[1]))
+
+
+_ITEM_POST_GAP_RE = re.compile(r"[，,\s]*")
+
+
+def _item_post(b: Builder, person: Mention, ms: list[Mention], item: tuple[int, int]) -> None:
+    """赵甲，某公司高级技师: the body written right after the item's person, the rest its title."""
+    text = b.doc.text
+    after = [m for m in ms if m.label in EMPLOYERS and m.span.start >= person.span.end]
+    if not after or not _ITEM_POST_GAP_RE.fullmatch(text, person.span.end, after[0].span.start) \
+            or text[person.span.end:after[0].span.start] == "":
+        return
+    rest = text[after[0].span.end:item[1]].strip()
+    title = rest if re.fullmatch(r"[\u4e00-\u9fff]{1,12}", rest) else None
+    b.add(Rel.HOLDS_POSITION, person, after[0], (person.span.start, item[1]), title=title)
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -171,7 +189,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     seg = text[start:end]
     pos = start + len(seg) - len(seg.lstrip("：: "))
     out = []
-    for piece in _ITEM_SPLIT_RE.split(text[pos:end]):
+    # 赵甲，某公司高级技师；钱乙，某学院教师: items set off by semicolons keep their commas
+    split = _SEMICOLON_SPLIT_RE if re.search(r"[；;]", text[pos:end]) else _ITEM_SPLIT_RE
+    for piece in split.split(text[pos:end]):
         if piece.strip():
             out.append((pos, pos + len(piece)))
         pos += len(piece) + 1
