@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
+from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
 from reformkg.api.schemas import (
     IsoDate,
@@ -34,19 +35,20 @@ def build(enums: OntologyEnums) -> APIRouter:
         region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    ) -> dict[str, Any]:
+    ) -> Any:
         label = type.value if type is not None else None
-        return await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
-                                               lambda: reader(store, onto, settings).search(q, label, region, limit,
-                                                                                            offset)))
+        out = await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
+                                              lambda: reader(store, onto, settings).search(q, label, region, limit,
+                                                                                           offset)))
+        return json_response(out, Page[EntitySummary])
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
-    async def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
+    async def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> Any:
         # one trip to a worker thread: a sync route would take a second one to validate the answer
         out = await run_in_threadpool(cached(store, ("card", id), lambda: reader(store, onto, settings).card(id)))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return out
+        return json_response(out, EntityCard)
 
     @router.get("/{id}/neighbors", response_model=Subgraph, responses=NOT_FOUND,
                 summary="The neighbourhood of an entity as {nodes, edges}")
@@ -59,7 +61,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         until: Annotated[IsoDate | None, Query(description="only relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
-    ) -> dict[str, Any]:
+    ) -> Any:
         if since and until and since > until:
             raise Unprocessable("since is after until")
         def read() -> dict | None:
@@ -73,7 +75,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         out = await (run_heavy(request, read) if depth > 1 else run_in_threadpool(read))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return out
+        return json_response(out, Subgraph)
 
     @router.get("/{id}/collaborators", response_model=CollaboratorList, responses=NOT_FOUND,
                 summary="Who works with whom: actors ranked by shared programmes, ties and documents")

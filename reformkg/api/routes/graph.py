@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
 from reformkg.api.errors import NotFound
+from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import cached, reader, run_heavy
 from reformkg.api.schemas import MAX_PATHS, ApiModel, ErrorBody, OntologyEnums, PathResult
 from reformkg.graph import hubs
@@ -42,7 +43,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         hub_degree: Annotated[int, Query(ge=2, le=100_000, description="a node with at least this many "
                                                                        "relationships is generic")] = hubs.DEFAULT_HUB_DEGREE,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
-    ) -> dict[str, Any]:
+    ) -> Any:
         types = [t.value for t in rel_types] if rel_types else None
         r = reader(store, onto, settings)
         key = ("paths", source, target, max_hops, limit, tuple(types or ()), skip_generic, hub_degree, min_confidence)
@@ -59,6 +60,8 @@ def build(enums: OntologyEnums) -> APIRouter:
                                                                               min_confidence=min_confidence)))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
-        return out
+        if skip_generic:
+            return out
+        return json_response({**out, "excluded": None, "hub_degree": None}, PathAroundHubs)
 
     return router
