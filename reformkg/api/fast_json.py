@@ -27,9 +27,10 @@ from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 
-# a number with a positive exponent: orjson `1e16`, pydantic `1e+16` (also matches inside a
-# string such as "3e5": such an answer merely takes the slower, exact path)
-_BARE_EXPONENT = re.compile(rb"\de\d")
+# a number with a positive exponent: orjson `1e16`, pydantic `1e+16`. A number token follows
+# `:`, `,` or `[` in compact JSON; text inside a string that looks the same (",1e5") merely
+# takes the slower, exact path. Hex in ids ("per_3e5a…") does not match.
+_BARE_EXPONENT = re.compile(rb"[:,\[]-?\d+(?:\.\d+)?e\d")
 _VERIFY = False
 
 

@@ -29,6 +29,13 @@ def test_positive_exponents_and_huge_ints_take_the_exact_path():
                     {"name": "型号3e5", "value": None, "tags": {}}):
         assert fast_json.json_bytes(content, Item) == fast_json.model_json(content, Item)
     assert b"1e+16" in fast_json.json_bytes({"name": "x", "value": 1e16, "tags": {}}, Item)
+    for v in (1e16, -2.5e20, [1e300]):
+        assert fast_json._BARE_EXPONENT.search(fast_json.orjson.dumps({"v": v}))
+
+
+def test_hex_ids_and_small_numbers_stay_on_the_fast_path():
+    for content in ({"id": "per_3e5a9f", "x": 1.5e-7}, ["ent_12e4", 0.001, 123456.0]):
+        assert not fast_json._BARE_EXPONENT.search(fast_json.orjson.dumps(content))
 
 
 def test_verification_catches_a_dict_not_shaped_like_its_model():
