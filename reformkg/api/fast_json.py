@@ -27,10 +27,12 @@ from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 
-# a number with a positive exponent: orjson `1e16`, pydantic `1e+16`. A number token follows
-# `:`, `,` or `[` in compact JSON; text inside a string that looks the same (",1e5") merely
-# takes the slower, exact path. Hex in ids ("per_3e5a…") does not match.
-_BARE_EXPONENT = re.compile(rb"[:,\[]-?\d+(?:\.\d+)?e\d")
+# a number with a positive exponent: orjson `1e16`, pydantic `1e+16` (orjson writes no exponent
+# below 1e16, and negative ones as pydantic does). The exponent's digits end the number, so a
+# `,` `]` or `}` follows them at once; in a string (an id with hex such as "3e55") a quote comes
+# first. Text that looks the same inside a string ("e12,") merely takes the exact path. A search
+# anchored on the literal `e` (fast) rather than on where numbers start (`:` `,` `[`, slow).
+_BARE_EXPONENT = re.compile(rb"e[0-9]+[,\]}]")
 _VERIFY = False
 
 
