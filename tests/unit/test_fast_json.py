@@ -55,3 +55,4 @@ def test_the_response_is_what_fastapi_sends():
     assert resp.media_type == "application/json"
     assert resp.body == b'{"name":"x","value":1.5,"tags":{}}'
     assert dict(resp.headers) == {"content-length": str(len(resp.body)), "content-type": "application/json"}
+

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
+from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, read_context, require_api_key
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
 from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
@@ -29,13 +29,14 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.get("", response_model=Page[EntitySummary], summary="Search entities by name or alias")
     async def search(
-        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request,
         q: Annotated[str, Query(max_length=200, description="substring of the name or an alias")] = "",
         type: Annotated[NodeLabel | None, Query(description="only this label")] = None,  # type: ignore[valid-type]
         region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ) -> Any:
+        store, settings, onto = read_context(request)
         label = type.value if type is not None else None
         out = await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
                                               lambda: reader(store, onto, settings).search(q, label, region, limit,
@@ -43,7 +44,8 @@ def build(enums: OntologyEnums) -> APIRouter:
         return json_response(out, Page[EntitySummary])
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
-    async def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> Any:
+    async def card(request: Request, id: IdPath) -> Any:
+        store, settings, onto = read_context(request)
         # one trip to a worker thread: a sync route would take a second one to validate the answer
         out = await run_in_threadpool(cached(store, ("card", id), lambda: reader(store, onto, settings).card(id)))
         if out is None:
@@ -53,7 +55,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("/{id}/neighbors", response_model=Subgraph, responses=NOT_FOUND,
                 summary="The neighbourhood of an entity as {nodes, edges}")
     async def neighbors(
-        request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request, id: IdPath,
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
         labels: Annotated[list[NodeLabel] | None, Query(description="only neighbours with one of these labels")] = None,  # type: ignore[valid-type]
@@ -64,6 +66,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     ) -> Any:
         if since and until and since > until:
             raise Unprocessable("since is after until")
+        store, settings, onto = read_context(request)
         def read() -> dict | None:
             return reader(store, onto, settings).neighbourhood(
                 id, depth, [t.value for t in rel_types] if rel_types else None,

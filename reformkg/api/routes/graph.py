@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
+from reformkg.api.deps import read_context
 from reformkg.api.errors import NotFound
 from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import cached, reader, run_heavy
@@ -32,7 +32,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("/paths", response_model=PathAroundHubs, responses={404: {"model": ErrorBody}},
                 summary="Shortest paths between two nodes (optionally not through generic nodes)")
     async def paths(
-        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request,
         source: Annotated[str, Query(min_length=1, max_length=200)],
         target: Annotated[str, Query(min_length=1, max_length=200)],
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
@@ -44,6 +44,7 @@ def build(enums: OntologyEnums) -> APIRouter:
                                                                        "relationships is generic")] = hubs.DEFAULT_HUB_DEGREE,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
     ) -> Any:
+        store, settings, onto = read_context(request)
         types = [t.value for t in rel_types] if rel_types else None
         r = reader(store, onto, settings)
         key = ("paths", source, target, max_hops, limit, tuple(types or ()), skip_generic, hub_degree, min_confidence)
