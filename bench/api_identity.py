@@ -1,7 +1,8 @@
 """Byte identity of the read API across two code trees: the benchmark's graph (bench/api_load.py,
 built there with --data-dir) served by `--against` (a git ref or a directory) and by this tree,
 one after the other, each asked the same N requests of the benchmark's mix (its own generator,
-uniform ids, a fixed seed); status, content type and body must be the same byte for byte.
+uniform ids, a fixed seed) and a list of edge cases (errors, filters, the routes' other branches);
+status, content type and body must be the same byte for byte.
 
     python bench/api_identity.py --data-dir /tmp/h-api2/apigraph --against main [--requests 3000]
 """
@@ -49,6 +50,21 @@ async def _fetch_all(base: str, targets: list[str], clients: int) -> list[tuple[
     return [x for x in out if x is not None]
 
 
+# answers beside the benchmark's mix: errors, defaults and the routes' other branches
+EDGE_CASES = [
+    "/api/entities/per_nosuchid", "/api/entities/per_nosuchid/neighbors", "/api/entities/per_nosuchid/works-with",
+    "/api/paths?source=per_nosuchid&target=per_nosuchid2", "/api/entities?q=", "/api/entities?q=%E5%B7%A5%E4%BC%9A&limit=0",
+    "/api/entities?q=a&type=Bogus", "/api/entities?q=%E5%B8%82&type=Region&limit=5&offset=3",
+    "/api/entities?q=%E5%B7%A5%E4%BC%9A&region=nowhere", "/api/entities?limit=201",
+    "/api/entities/{id}/neighbors?depth=4", "/api/entities/{id}/neighbors?depth=2&limit=5",
+    "/api/entities/{id}/neighbors?since=2020-01-01&until=2019-01-01", "/api/entities/{id}/neighbors?since=2020-01-01",
+    "/api/entities/{id}/neighbors?rel_types=MEMBER_OF&labels=Person", "/api/entities/{id}/neighbors?min_confidence=2",
+    "/api/entities/{id}/works-with?co_mention=true", "/api/entities/{id}/works-with?limit=0",
+    "/api/paths?source={id}&target={id2}&skip_generic=true", "/api/paths?source={id}&target={id}",
+    "/api/paths?source={id}&target={id2}&max_hops=9", "/api/paths?source={id}",
+]
+
+
 def requests_of_mix(n: int, ids: list[str], names: list[str], seed: int) -> list[tuple[str, str]]:
     """(kind, target) of n requests drawn as the benchmark draws them."""
     rng = random.Random(seed)
@@ -73,6 +89,7 @@ def main() -> int:
     data_dir = args.data_dir.resolve()
     ids, names = api_cpu.sample_ids(data_dir)
     reqs = requests_of_mix(args.requests, ids, names, args.seed)
+    reqs += [("edge", t.format(id=ids[0], id2=ids[1])) for t in EDGE_CASES]
     scratch = Path(tempfile.mkdtemp(prefix="rkg-identity-"))
     answers = []
     try:
