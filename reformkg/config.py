@@ -54,7 +54,11 @@ class Settings(BaseSettings):
     engine_timeout_max_ms: int = Field(default=300_000, description="embedded FalkorDB TIMEOUT_MAX")
     engine_query_mem_bytes: int = Field(default=1024 * 1024 * 1024, description="embedded FalkorDB QUERY_MEM_CAPACITY")
     engine_max_queued: int = Field(default=64, description="embedded FalkorDB MAX_QUEUED_QUERIES")
-    engine_threads: int = Field(default=4, description="embedded FalkorDB THREAD_COUNT (at server start)")
+    # 0 (one per core): on 2 cores, 4 threads cost 8-12% more CPU per API request than 2 (context
+    # switches of the engine and the API workers; bench/api_load.py, 32 clients, 4.10/4.37 against
+    # 3.81/3.81 ms) and served fewer requests a second
+    engine_threads: int = Field(default=0, ge=0, description="embedded FalkorDB THREAD_COUNT (at server start); "
+                                "0: one per core, at least 2")
     engine_plan_cache: int = Field(default=256, ge=1, description="embedded FalkorDB CACHE_SIZE (at server start): "
                                    "query plans kept per engine thread; the API's reads are ~120 distinct query "
                                    "texts, and a plan not kept is compiled again (~0.3 ms of engine CPU)")

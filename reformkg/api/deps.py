@@ -37,6 +37,17 @@ async def get_ontology(request: Request) -> Ontology:
     return request.app.state.ontology
 
 
+def read_context(request: Request) -> tuple["GraphStore", Settings, Ontology]:
+    """(store, settings, ontology) of the app, for the hot read routes: what StoreDep,
+    SettingsDep and OntologyDep give, without three dependencies for FastAPI to solve on every
+    request (503 as get_store when there is no store)."""
+    state = request.app.state
+    store = getattr(state, "store", None)
+    if store is None:
+        raise ApiError("the graph store is not available", status=503)
+    return store, state.settings, state.ontology
+
+
 StoreDep = Annotated[Any, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 OntologyDep = Annotated[Ontology, Depends(get_ontology)]

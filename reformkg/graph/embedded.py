@@ -133,6 +133,16 @@ def has_store(data_dir: Path | str) -> bool:
     return (aof.is_dir() and any(aof.iterdir())) or (d / "dump.rdb").exists() or is_running(d)
 
 
+def engine_thread_count() -> int:
+    """Engine worker threads by default: one per core the process may use, at least 2 (a long
+    query then leaves a thread to the others)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 2
+    return max(2, cores)
+
+
 @dataclass(frozen=True)
 class EngineLimits:
     """FalkorDB module limits of the embedded server (REFORMKG_ENGINE_* settings): the longest
@@ -142,7 +152,7 @@ class EngineLimits:
     timeout_max_ms: int = 300_000
     query_mem_bytes: int = 1024 * 1024 * 1024
     max_queued: int = 64
-    threads: int = 4
+    threads: int = 0  # 0: engine_thread_count() (one per core, at least 2)
     plan_cache: int = 256
 
     @classmethod
@@ -153,6 +163,11 @@ class EngineLimits:
         return cls(s.engine_timeout_max_ms, s.engine_query_mem_bytes, s.engine_max_queued, s.engine_threads,
                    s.engine_plan_cache)
 
+    @property
+    def thread_count(self) -> int:
+        """THREAD_COUNT the server starts with."""
+        return self.threads if self.threads > 0 else engine_thread_count()
+
     def runtime(self) -> list[tuple[str, int]]:
         """The limits that can be changed on a running server (GRAPH.CONFIG SET)."""
         return [("TIMEOUT_MAX", self.timeout_max_ms), ("QUERY_MEM_CAPACITY", self.query_mem_bytes),
@@ -160,7 +175,7 @@ class EngineLimits:
 
     def module_args(self) -> list[str]:
         out: list[str] = []
-        for k, v in [*self.runtime(), ("THREAD_COUNT", self.threads), ("CACHE_SIZE", self.plan_cache)]:
+        for k, v in [*self.runtime(), ("THREAD_COUNT", self.thread_count), ("CACHE_SIZE", self.plan_cache)]:
             out += [k, str(v)]
         return out
 

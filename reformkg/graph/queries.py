@@ -136,6 +136,16 @@ def edge_dict(edge: Any) -> dict[str, Any]:
     }
 
 
+def _as_float(value: Any) -> Any:
+    """An engine integer where the API has a float field, as the float pydantic makes of it."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _as_int(value: Any) -> Any:
+    """A whole engine float where the API has an int field, as the int pydantic makes of it."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def edge_confidence(value: Any, evidence_count: Any) -> float | None:
     """The relationship's confidence (its best evidence); None for edges without evidence."""
     if value is not None:
@@ -295,7 +305,7 @@ class Reader:
         ranked.sort(key=lambda r: (r[0], r[1] not in degree, -degree.get(r[1], 0), len(r[2]), r[2], r[1]))
         items = [{"id": nid, "name": name, "labels": primary_labels(labels, self.ontology), "aliases": aliases,
                   "region": reg, "degree": degree.get(nid, 0), "match": MATCH_KINDS[rank] if ql else None,
-                  **({"via": via} if via else {})}
+                  "via": via or None}
                  for rank, nid, name, aliases, labels, reg, via in ranked[offset:offset + limit]]
         return {"items": items, "total": total, "limit": limit, "offset": offset}
 
@@ -438,8 +448,8 @@ class Reader:
                 continue
             if OUTCOME_LABEL in olabels:
                 card["outcomes"].append({
-                    "id": other["id"], "name": other["name"],
-                    **{k: oprops.get(k) for k in ("value", "unit", "qualifier", "metric", "year")},
+                    "id": other["id"], "name": other["name"], "value": _as_float(oprops.get("value")),
+                    **{k: oprops.get(k) for k in ("unit", "qualifier", "metric")}, "year": _as_int(oprops.get("year")),
                     "evidence_count": e["evidence_count"],
                 })
                 continue
@@ -620,7 +630,8 @@ class Reader:
         hops = self._path_hops(p, names, edges, evidence_per_hop, docs_needed)
         if len(hops) * 2 + 1 != len(p) or len(pnodes) != len(hops) + 1:
             return None
-        return {"nodes": [summary_node(n, self.ontology) for n in pnodes], "hops": hops, "length": len(hops)}
+        return {"nodes": [{**summary_node(n, self.ontology), "depth": None} for n in pnodes], "hops": hops,
+                "length": len(hops)}
 
     def _attach_documents(self, paths: list[dict[str, Any]], docs_needed: set[str]) -> None:
         """Set the `document` summary of every evidence item of the paths."""
@@ -830,7 +841,8 @@ class Reader:
         if not doc_ids:
             return {}
         rows = self._rows("UNWIND $ids AS i MATCH (d:Document {doc_id: i}) RETURN d", {"ids": doc_ids})
-        return {node_props(r[0]).get("doc_id"): document_summary(r[0]) for r in rows}
+        # every field of the API's DocumentSummary (mentions: entity cards only)
+        return {node_props(r[0]).get("doc_id"): {**document_summary(r[0]), "mentions": None} for r in rows}
 
     def documents(self, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         limit = _int(limit, 1, 10_000)
@@ -990,11 +1002,12 @@ def evidence_items(props: dict[str, Any], source_names: list[str], target_names:
     items = []
     for i, doc in enumerate(docs[: max(limit, 0)]):
         sentence = sentences[i] if i < len(sentences) and sentences[i] is not None else ""
-        item = split_sentence(str(sentence), source_names, target_names)
-        item.update(doc_id=str(doc), document=None,
-                    start=int(starts[i]) if i < len(starts) and starts[i] is not None else -1,
+        # the fields in the order of the API's EvidenceItem (its JSON is written as it is)
+        item: dict[str, Any] = {"doc_id": str(doc), "document": None}
+        item.update(split_sentence(str(sentence), source_names, target_names))
+        item.update(start=int(starts[i]) if i < len(starts) and starts[i] is not None else -1,
                     end=int(ends[i]) if i < len(ends) and ends[i] is not None else -1,
-                   confidence=float(confs[i]) if i < len(confs) and confs[i] is not None else DEFAULT_CONFIDENCE,
-                   producer=str(producers[i]) if i < len(producers) and producers[i] is not None else DEFAULT_PRODUCER)
+                    confidence=float(confs[i]) if i < len(confs) and confs[i] is not None else DEFAULT_CONFIDENCE,
+                    producer=str(producers[i]) if i < len(producers) and producers[i] is not None else DEFAULT_PRODUCER)
         items.append(item)
     return items

@@ -78,6 +78,7 @@ class GraphStore:
         self._revive = revive  # restarts the embedded server this store depends on
         self._revive_failed_at = float("-inf")
         self._write_lock = threading.Lock()
+        self._pinned = threading.local()  # the graph version a cached read of this thread runs under
 
     def _supervised(self, fn: Callable[[], Any]) -> Any:
         """Run `fn`; when the embedded server is gone, start it again (from its append-only
@@ -106,7 +107,12 @@ class GraphStore:
             return False
 
     def version(self) -> int | None:
-        """The engine's graph version (changes on every write by any process); None: unknown."""
+        """The engine's graph version (changes on every write by any process); None: unknown.
+        Inside a cached read (`cached`) the version that read is kept under, without asking the
+        engine again: one round trip per request instead of one per cache a read consults."""
+        pinned = getattr(self._pinned, "version", None)
+        if pinned is not None:
+            return pinned
         return self._supervised(self.dialect.graph_version)
 
     def cached(self, key: tuple[Any, ...], compute: Callable[[], Any], version: int | None = None) -> Any:
@@ -114,7 +120,17 @@ class GraphStore:
         (`version`: one the caller has just read, else it is read here)."""
         if not self.cache.max_entries:
             return compute()
-        return self.cache.get_or_compute(self.version() if version is None else version, key, compute)
+        v = self.version() if version is None else version
+        return self.cache.get_or_compute(v, key, lambda: self._under_version(v, compute))
+
+    def _under_version(self, version: int | None, compute: Callable[[], Any]) -> Any:
+        """`compute()` with `version()` answering `version` in this thread meanwhile."""
+        outer = getattr(self._pinned, "version", None)
+        self._pinned.version = version
+        try:
+            return compute()
+        finally:
+            self._pinned.version = outer
 
     @property
     def engine(self) -> str:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import fixture_graph  # noqa: E402
 
+from reformkg.api import fast_json  # noqa: E402
 from reformkg.api.main import create_app  # noqa: E402
 from reformkg.config import Settings  # noqa: E402
 from reformkg.graph.ontology import get_ontology  # noqa: E402
@@ -40,6 +41,14 @@ class StoreDir(type(Path())):  # a concrete PosixPath/WindowsPath subclass
     """The embedded data dir, tagged with the store kind the API fixtures use."""
 
     kind: str = "embedded"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_json_checked():
+    """Every answer the hot routes write directly is checked against its response model's JSON."""
+    fast_json.verify(True)
+    yield
+    fast_json.verify(False)
 
 
 @pytest.fixture(scope="module", params=STORE_KINDS)

@@ -27,3 +27,15 @@ def test_engine_plan_cache_is_a_start_argument_of_the_embedded_server():
     assert args[args.index("CACHE_SIZE") + 1] == "300"
     assert ("CACHE_SIZE", 300) not in EngineLimits(plan_cache=300).runtime()  # not settable on a running server
     assert Settings().engine_plan_cache == EngineLimits().plan_cache
+
+
+def test_engine_threads_default_to_one_per_core_and_at_least_two(monkeypatch):
+    from reformkg.graph import embedded
+
+    assert Settings().engine_threads == 0 == EngineLimits().threads
+    monkeypatch.setattr(embedded.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    args = EngineLimits().module_args()
+    assert args[args.index("THREAD_COUNT") + 1] == "3"
+    monkeypatch.setattr(embedded.os, "sched_getaffinity", lambda _pid: {0})
+    assert EngineLimits().thread_count == 2
+    assert EngineLimits(threads=5).thread_count == 5

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict
 
-from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
+from reformkg.api.deps import read_context
 from reformkg.api.errors import NotFound
+from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
 from reformkg.api.schemas import MAX_PAGE, ErrorBody, OntologyEnums
 from reformkg.graph import analytics
@@ -46,10 +47,11 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("/{id}/works-with", response_model=WorksWith, responses={404: {"model": ErrorBody}},
                 summary="Who works with whom: partners ranked by typed, weighted evidence (saved query works_with)")
     async def works_with(
-        request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request, id: IdPath,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
         co_mention: Annotated[bool, Query(description="also list actors only named on the same pages")] = False,
-    ) -> dict[str, Any]:
+    ) -> Any:
+        store, settings, onto = read_context(request)
         r = reader(store, onto, settings)
 
         def read() -> dict[str, Any] | None:
@@ -63,6 +65,6 @@ def build(enums: OntologyEnums) -> APIRouter:
         out = await run_heavy(request, cached(store, ("works-with", id, limit, co_mention), read))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return out
+        return json_response(out, WorksWith)
 
     return router

@@ -6,8 +6,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, require_api_key
+from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep, read_context, require_api_key
 from reformkg.api.errors import ApiError, NotFound, Unprocessable
+from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import IdPath, cached, reader, run_heavy
 from reformkg.api.schemas import (
     IsoDate,
@@ -28,30 +29,33 @@ def build(enums: OntologyEnums) -> APIRouter:
 
     @router.get("", response_model=Page[EntitySummary], summary="Search entities by name or alias")
     async def search(
-        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request,
         q: Annotated[str, Query(max_length=200, description="substring of the name or an alias")] = "",
         type: Annotated[NodeLabel | None, Query(description="only this label")] = None,  # type: ignore[valid-type]
         region: Annotated[str | None, Query(max_length=200, description="region id, name or alias; includes regions below it")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    ) -> dict[str, Any]:
+    ) -> Any:
+        store, settings, onto = read_context(request)
         label = type.value if type is not None else None
-        return await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
-                                               lambda: reader(store, onto, settings).search(q, label, region, limit,
-                                                                                            offset)))
+        out = await run_heavy(request, cached(store, ("search", q, label, region, limit, offset),
+                                              lambda: reader(store, onto, settings).search(q, label, region, limit,
+                                                                                           offset)))
+        return json_response(out, Page[EntitySummary])
 
     @router.get("/{id}", response_model=EntityCard, responses=NOT_FOUND, summary="The entity card")
-    async def card(id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep) -> dict[str, Any]:
+    async def card(request: Request, id: IdPath) -> Any:
+        store, settings, onto = read_context(request)
         # one trip to a worker thread: a sync route would take a second one to validate the answer
         out = await run_in_threadpool(cached(store, ("card", id), lambda: reader(store, onto, settings).card(id)))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return out
+        return json_response(out, EntityCard)
 
     @router.get("/{id}/neighbors", response_model=Subgraph, responses=NOT_FOUND,
                 summary="The neighbourhood of an entity as {nodes, edges}")
     async def neighbors(
-        request: Request, id: IdPath, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request, id: IdPath,
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         rel_types: Annotated[list[RelType] | None, Query(description="default: all but MENTIONED_IN")] = None,  # type: ignore[valid-type]
         labels: Annotated[list[NodeLabel] | None, Query(description="only neighbours with one of these labels")] = None,  # type: ignore[valid-type]
@@ -59,9 +63,10 @@ def build(enums: OntologyEnums) -> APIRouter:
         until: Annotated[IsoDate | None, Query(description="only relationships read from documents dated on/before")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_SUBGRAPH_EDGES)] = 200,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
-    ) -> dict[str, Any]:
+    ) -> Any:
         if since and until and since > until:
             raise Unprocessable("since is after until")
+        store, settings, onto = read_context(request)
         def read() -> dict | None:
             return reader(store, onto, settings).neighbourhood(
                 id, depth, [t.value for t in rel_types] if rel_types else None,
@@ -73,7 +78,7 @@ def build(enums: OntologyEnums) -> APIRouter:
         out = await (run_heavy(request, read) if depth > 1 else run_in_threadpool(read))
         if out is None:
             raise NotFound(f"no entity with id {id!r}")
-        return out
+        return json_response(out, Subgraph)
 
     @router.get("/{id}/collaborators", response_model=CollaboratorList, responses=NOT_FOUND,
                 summary="Who works with whom: actors ranked by shared programmes, ties and documents")

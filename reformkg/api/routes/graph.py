@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from reformkg.api.deps import OntologyDep, SettingsDep, StoreDep
+from reformkg.api.deps import read_context
 from reformkg.api.errors import NotFound
+from reformkg.api.fast_json import json_response
 from reformkg.api.routes.common import cached, reader, run_heavy
 from reformkg.api.schemas import MAX_PATHS, ApiModel, ErrorBody, OntologyEnums, PathResult
 from reformkg.graph import hubs
@@ -31,7 +32,7 @@ def build(enums: OntologyEnums) -> APIRouter:
     @router.get("/paths", response_model=PathAroundHubs, responses={404: {"model": ErrorBody}},
                 summary="Shortest paths between two nodes (optionally not through generic nodes)")
     async def paths(
-        request: Request, store: StoreDep, settings: SettingsDep, onto: OntologyDep,
+        request: Request,
         source: Annotated[str, Query(min_length=1, max_length=200)],
         target: Annotated[str, Query(min_length=1, max_length=200)],
         max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
@@ -42,7 +43,8 @@ def build(enums: OntologyEnums) -> APIRouter:
         hub_degree: Annotated[int, Query(ge=2, le=100_000, description="a node with at least this many "
                                                                        "relationships is generic")] = hubs.DEFAULT_HUB_DEGREE,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only relationships at least this confident")] = 0.0,
-    ) -> dict[str, Any]:
+    ) -> Any:
+        store, settings, onto = read_context(request)
         types = [t.value for t in rel_types] if rel_types else None
         r = reader(store, onto, settings)
         key = ("paths", source, target, max_hops, limit, tuple(types or ()), skip_generic, hub_degree, min_confidence)
@@ -59,6 +61,8 @@ def build(enums: OntologyEnums) -> APIRouter:
                                                                               min_confidence=min_confidence)))
         if out is None:
             raise NotFound(f"unknown source or target id ({source!r}, {target!r})")
-        return out
+        if skip_generic:
+            return out
+        return json_response({**out, "excluded": None, "hub_degree": None}, PathAroundHubs)
 
     return router
