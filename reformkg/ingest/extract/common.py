@@ -17,6 +17,11 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def is_latin_name_char(ch: str) -> bool:
+    """A Latin capital or digit, as names write them (TCL科技集团, 惠州TCL工匠学院)."""
+    return ch.isascii() and (ch.isupper() or ch.isdigit())
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """The words of the data file ingest/data/<name>, one a line, in file order (blank lines

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Span
-from reformkg.ingest.extract.common import is_cjk, word_list
+from reformkg.ingest.extract.common import is_cjk, is_latin_name_char, word_list
 from reformkg.ingest.extract.orgs.component_candidates import BAN_VERB_CHARS, tail_only_heads
 from reformkg.ingest.extract.orgs.component_state import OrgsState
 from reformkg.ingest.extract.orgs.grammar import Cand
@@ -25,9 +25,6 @@ _WOMEN_COMMITTEES = ("女工委", "女职工委员会")
 _WOMEN_COMMITTEE_TITLES = ("主任", "副主任", "部长", "副部长", "主席", "副主席", "委员")
 _NOT_AFTER = ("城", "园", "区")
 
-
-def _LATIN_NAME_CHAR(ch: str) -> bool:
-    return ch.isascii() and (ch.isupper() or ch.isdigit())
 # 培养新能源汽车技术人才 / 人工智能领域: a field of work, not a firm (unless a body's word ends it)
 _FIELD_AFTER_RE = re.compile(r"(?:技术人才|技术工人|技能人才|专业人才|领域|赛道|行业|专业)")
 _BODY_ENDS = ("公司", "集团", "厂", "院", "校", "局", "会", "委", "所", "中心", "站", "社")
@@ -159,7 +156,7 @@ def _lac_candidate(st: OrgsState, sp: Span) -> Cand | None:
         start, surface = trim(start, surface)
     if start > 0 and text[start - 1:start + 1] in _SPLIT_VERBS and len(surface) >= 4:
         start, surface = start + 1, surface[1:]   # 会|同州人社局: the verb's last character
-    if len(surface) < 2 or not all(is_cjk(ch) or _LATIN_NAME_CHAR(ch) for ch in surface) \
+    if len(surface) < 2 or not all(is_cjk(ch) or is_latin_name_char(ch) for ch in surface) \
             or sum(map(is_cjk, surface)) < 2 or not is_cjk(surface[-1]):
         return None          # TCL科技集团股份有限公司: capitals and digits may stand in a name
     start, surface = _from_county_char(st, start, surface)

@@ -21,7 +21,7 @@ from typing import Callable
 from reformkg.graph.vocab import Label
 from reformkg.ingest import lexicons as lx
 from reformkg.ingest.document import Span
-from reformkg.ingest.extract.common import Words, is_cjk
+from reformkg.ingest.extract.common import Words, is_cjk, is_latin_name_char
 from reformkg.ingest.extract.orgs.filters import is_generic_body, joint_verb_cut
 from reformkg.ingest.extract.orgs.grammar_cand import Cand
 from reformkg.ingest.extract.orgs.lexicon import BAD_START, CONTEXT_PREFIX_CHARS, DISCOURSE_WORDS, LEAD_VERBS
@@ -279,7 +279,7 @@ def stop_at_non_cjk(st: LeftExtension, w: Span) -> Step | None:
     frag = st.text[w.start:w.end]
     if any(not is_cjk(ch) and ch not in _BRACKETS for ch in frag):
         latin_name = w.label == "ORG" and any(ch.isascii() and ch.isupper() for ch in frag) and \
-            all(is_cjk(ch) or ch in _BRACKETS or (ch.isascii() and (ch.isupper() or ch.isdigit())) for ch in frag) \
+            all(is_cjk(ch) or ch in _BRACKETS or is_latin_name_char(ch) for ch in frag) \
             and sum(map(is_cjk, frag)) >= 2
         return None if latin_name else Step.STOP
     return None

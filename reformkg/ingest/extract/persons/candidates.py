@@ -134,7 +134,7 @@ def tagger_names(doc: Document, cands: Cands, word_at: WordAt) -> None:
         e = drop_title_start(text, sp.start, e)
         e = drop_glued_verb(text, sp.start, e)
         s = sp.start
-        if "·" in text[s:e]:
+        if any(ch in _NAME_DOTS for ch in text[s:e]):
             s = dotted_name_after_title(text, s)
         if s and text[s - 1] in _NAME_DOTS:
             s = join_dotted_start(text, s, words)
